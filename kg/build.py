@@ -1,0 +1,76 @@
+"""Build the store: ontology, reference data and source data into a new store, validated, then swapped in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import store as kgstore
+from kg.errors import ValidationFailed
+from kg.layout import COUNTRIES_GRAPH, NUTS_GRAPH, graph_files
+from kg.paths import DATA_DIR, ONTOLOGY_FILE
+from kg.reference.countries import countries_graph
+from kg.reference.nuts import nuts_graph
+from kg.validate import Report, validate_store
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: where the store is, its graphs with their sizes, and the validation report."""
+
+    location: Path
+    graph_sizes: dict[str, int] = field(default_factory=dict)
+    report: Report | None = None
+
+    @property
+    def triples(self) -> int:
+        return sum(self.graph_sizes.values())
+
+
+def load_all(store: ox.Store, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
+             progress: Callable[[str], None] | None = None) -> None:
+    """Load the generated reference graphs and every Turtle file of the project into ``store``."""
+    kgstore.load_graph(store, nuts_graph(), NUTS_GRAPH)
+    kgstore.load_graph(store, countries_graph(), COUNTRIES_GRAPH)
+    for item in graph_files(data_dir, ontology_file):
+        if progress:
+            progress(str(item.path))
+        kgstore.load_file(store, item.path, item.graph)
+
+
+def graph_sizes(store: ox.Store) -> dict[str, int]:
+    """Return the number of triples in each named graph of ``store``."""
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    return {row["g"].value: int(row["n"].value) for row in rows}
+
+
+def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
+          validate: bool = True, progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Build a new store at ``location`` and swap it in only when it loads and conforms.
+
+    Raises
+    ------
+    InputError
+        A file does not parse; the previous store is left untouched.
+    ValidationFailed
+        The data has SHACL or quality violations; the previous store is left untouched.
+    """
+    new_dir = kgstore.new_store_dir(location)
+    try:
+        store = ox.Store(str(new_dir))
+        load_all(store, data_dir, ontology_file, progress)
+        report = validate_store(store, data_dir=data_dir) if validate else None
+        if report is not None and not report.conforms:
+            raise ValidationFailed(report)
+        store.optimize()
+        sizes = graph_sizes(store)
+        store.flush()
+        del store
+    except BaseException:
+        kgstore.discard(new_dir)
+        raise
+    path = kgstore.swap_in(new_dir, location)
+    return BuildResult(path, sizes, report)

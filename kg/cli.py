@@ -1,0 +1,173 @@
+"""The ``eukg`` command line: each command is a thin call into one module of the package."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from kg.errors import KgError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="The EU regional policy knowledge graph.")
+console = Console(stderr=True)
+
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option("--store", help="Store directory (default: $EUKG_STORE or ~/.local/share/eu-regional-kg/store)."),
+]
+
+
+def _fail(error: Exception) -> None:
+    console.print("[red]error:[/red]", end=" ")
+    console.print(str(error), markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def build(
+    store: StoreOption = None,
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
+) -> None:
+    """Build the graph (ontology + reference data + data/) into a new store, validate it, swap it in."""
+    from kg.build import build as run_build
+
+    try:
+        with console.status("building") as status:
+            result = run_build(store, validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
+    except KgError as error:
+        _fail(error)
+    console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")
+    if result.report is not None:
+        console.print(result.report.text().splitlines()[0])
+
+
+@app.command()
+def validate(
+    store: StoreOption = None,
+    built: Annotated[
+        bool, typer.Option("--built", help="Validate the built store instead of the project files.")
+    ] = False,
+) -> None:
+    """Validate the data against the SHACL shapes and quality queries; exit 1 on violations."""
+    import pyoxigraph as ox
+
+    from kg.build import load_all
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    try:
+        if built:
+            target = open_store(store)
+        else:
+            target = ox.Store()
+            load_all(target)
+        report = validate_store(target)
+    except KgError as error:
+        _fail(error)
+    typer.echo(report.text())
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(store: StoreOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Print the triples per named graph and the instances per class."""
+    from kg.stats import stats as compute
+    from kg.store import open_store
+
+    try:
+        counts = compute(open_store(store))
+    except KgError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(counts, indent=2))
+        return
+    typer.echo(f"{sum(counts['graphs'].values())} triples in {len(counts['graphs'])} graphs")
+    for graph, n in counts["graphs"].items():
+        typer.echo(f"  {n:>8}  {graph}")
+    typer.echo("instances per class:")
+    for name, n in counts["classes"].items():
+        typer.echo(f"  {n:>8}  {name}")
+
+
+def _parse_params(params: list[str]) -> dict[str, str]:
+    values = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise typer.BadParameter(f"--param takes name=value, not {item!r}")
+        values[name.strip()] = value
+    return values
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A named query (see `eukg queries`) or a path to an .rq file.")],
+    param: Annotated[list[str], typer.Option("--param", "-p", help="name=value, bound as an RDF term.")] = [],  # noqa: B006
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Run a named SPARQL query (or an .rq file) and print its rows."""
+    from kg import results
+    from kg.queries import find, run
+    from kg.store import open_store
+
+    if fmt not in results.FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(results.FORMATS)}")
+    try:
+        named = find(name)
+        result = run(named, open_store(store), _parse_params(param))
+    except KgError as error:
+        _fail(error)
+    if fmt == "csv":
+        sys.stdout.write(results.to_csv(result))
+    elif fmt == "json":
+        sys.stdout.write(results.to_json(result) + "\n")
+    else:
+        Console().print(results.to_table(result, title=named.summary or named.name))
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries and the question each answers."""
+    from kg.queries import library
+
+    for named in library().values():
+        params = ", ".join(p.name for p in named.params)
+        typer.echo(f"{named.name:<24} {named.summary}" + (f"  [params: {params}]" if params else ""))
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml.")] = "ttl",
+    no_personal_data: Annotated[
+        bool, typer.Option("--no-personal-data", help="Leave out persons and their participations.")
+    ] = False,
+    store: StoreOption = None,
+) -> None:
+    """Export the whole graph to one RDF file."""
+    from kg.export import EXPORT_FORMATS
+    from kg.export import export as run_export
+    from kg.store import open_store
+
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
+    try:
+        count = run_export(open_store(store), out, fmt, personal_data=not no_personal_data)
+    except KgError as error:
+        _fail(error)
+    console.print(f"wrote {count} statements to {out}")
+
+
+def main() -> None:
+    """Entry point of the ``eukg`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

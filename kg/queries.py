@@ -1,0 +1,182 @@
+"""Named SPARQL queries: find them, read their ``#+`` headers, bind parameters as RDF terms, run them.
+
+A query file ``queries/NAME.rq`` starts with a grlc-style YAML header in ``#+`` comment lines
+(summary, description, tags, params, columns) and stays runnable as it is. A parameter is bound by
+replacing its ``#PARAM ?name`` comment line with ``VALUES ?name { term }``, where ``term`` is an
+rdflib term serialised by rdflib: a value is never formatted into the query text, so it cannot
+change the query's structure. The same bound text runs on the embedded store and on any SPARQL
+1.1 endpoint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError
+from kg.paths import QUERIES_DIR
+from kg.store import to_rdflib
+
+PARAM_LINE = re.compile(r"^(?P<indent>\s*)#PARAM \?(?P<name>\w+)\s*$", re.MULTILINE)
+PARAM_TYPES = ("literal", "integer", "date", "iri", "nuts")
+_IRI_OK = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A query parameter: its variable name, its kind of value, and what it means."""
+
+    name: str
+    type: str = "literal"
+    description: str = ""
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file with the metadata of its header."""
+
+    name: str
+    path: Path
+    text: str
+    summary: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    params: tuple[Parameter, ...] = ()
+    columns: tuple[str, ...] = ()
+    header: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def parameter(self, name: str) -> Parameter:
+        for param in self.params:
+            if param.name == name:
+                return param
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise QueryError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
+
+    def bind(self, values: Mapping[str, str] | None = None) -> str:
+        """Return the query text with each given parameter bound as an RDF term through VALUES."""
+        terms = {name: to_term(self.parameter(name), raw) for name, raw in (values or {}).items()}
+        for param in self.params:
+            if param.name not in terms and param.default is not None:
+                terms[param.name] = to_term(param, param.default)
+
+        def replace(match: re.Match[str]) -> str:
+            term = terms.get(match["name"])
+            if term is None:
+                return match[0]
+            return f"{match['indent']}VALUES ?{match['name']} {{ {term.n3()} }}"
+
+        return PARAM_LINE.sub(replace, self.text)
+
+
+def to_term(param: Parameter, raw: str) -> Node:
+    """Convert a parameter's text value to the RDF term its type asks for, or raise :class:`QueryError`."""
+    value = raw.strip()
+    if param.type == "iri":
+        if not _IRI_OK.match(value):
+            raise QueryError(f"parameter {param.name!r} needs an absolute IRI, not {raw!r}")
+        return URIRef(value)
+    if param.type == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise QueryError(f"parameter {param.name!r} needs an integer, not {raw!r}")
+        return Literal(int(value), datatype=XSD.integer)
+    if param.type == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise QueryError(f"parameter {param.name!r} needs a date YYYY-MM-DD, not {raw!r}")
+        return Literal(value, datatype=XSD.date)
+    if param.type == "nuts":
+        if not re.fullmatch(r"[A-Za-z]{2}[0-9A-Za-z]{0,3}", value):
+            raise QueryError(f"parameter {param.name!r} needs a NUTS code such as PL81, not {raw!r}")
+        return Literal(value.upper())
+    return Literal(raw)
+
+
+def parse_header(text: str) -> dict:
+    """Return the YAML of the ``#+`` lines at the top of a query file."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("#+"):
+            lines.append(line[3:] if line.startswith("#+ ") else line[2:])
+        elif line.strip() and not line.startswith("#"):
+            break
+    return yaml.safe_load("\n".join(lines)) or {} if lines else {}
+
+
+def read_query(path: Path) -> NamedQuery:
+    """Read a query file and its header."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"no query file {path}") from None
+    try:
+        header = parse_header(text)
+    except yaml.YAMLError as error:
+        raise QueryError(f"{path}: the #+ header is not valid YAML: {error}") from None
+    params = tuple(
+        Parameter(p["name"], p.get("type", "literal"), p.get("description", ""),
+                  None if p.get("default") is None else str(p["default"]))
+        for p in header.get("params") or ()
+    )
+    for param in params:
+        if param.type not in PARAM_TYPES:
+            raise QueryError(f"{path}: parameter {param.name!r} has unknown type {param.type!r}")
+    return NamedQuery(
+        name=path.stem, path=path, text=text,
+        summary=str(header.get("summary", "")), description=str(header.get("description", "")),
+        tags=tuple(header.get("tags") or ()), params=params,
+        columns=tuple(header.get("columns") or ()), header=header,
+    )
+
+
+def library(queries_dir: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """Return the named queries of ``queries_dir`` by name (quality-control queries excluded)."""
+    return {path.stem: read_query(path) for path in sorted(queries_dir.glob("*.rq"))}
+
+
+def find(name_or_path: str, queries_dir: Path = QUERIES_DIR) -> NamedQuery:
+    """Return the named query ``name_or_path``: a name from the library, or a path to an .rq file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".rq" or candidate.exists():
+        return read_query(candidate)
+    path = queries_dir / f"{name_or_path}.rq"
+    if not path.exists():
+        known = ", ".join(library(queries_dir))
+        raise QueryError(f"no named query {name_or_path!r}; known queries: {known}")
+    return read_query(path)
+
+
+@dataclass
+class Result:
+    """The rows of a SELECT query as rdflib terms (None where unbound), in column order."""
+
+    columns: list[str]
+    rows: list[tuple[Node | None, ...]]
+
+
+def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = None,
+        default_graph: list[str] | None = None) -> Result:
+    """Run ``query`` on the embedded store, with ``values`` bound as RDF terms.
+
+    ``default_graph`` restricts the query to the listed named graphs; by default it sees the union.
+    """
+    text = query.bind(values)
+    try:
+        if default_graph is not None:
+            graphs = [ox.NamedNode(g) for g in default_graph]
+            solutions = store.query(text, default_graph=graphs, named_graphs=graphs)
+        else:
+            solutions = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        raise QueryError(f"{query.path}: not valid SPARQL: {error}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"{query.path}: only SELECT queries can be run by name")
+    columns = [v.value for v in solutions.variables]
+    rows = [tuple(to_rdflib(solution[c]) for c in columns) for solution in solutions]
+    return Result(columns, rows)

@@ -1,0 +1,1 @@
+"""Reference data: the NUTS classification and the countries the graph links to."""

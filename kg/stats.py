@@ -1,0 +1,25 @@
+"""Counts that describe a store: triples per named graph and instances per class."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg.build import graph_sizes
+
+CLASS_COUNTS_QUERY = """
+PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+SELECT ?class (COUNT(DISTINCT ?instance) AS ?n) WHERE {
+  ?instance a ?class . FILTER (STRSTARTS(STR(?class), STR(ekg:)))
+} GROUP BY ?class ORDER BY ?class
+"""
+
+
+def class_counts(store: ox.Store) -> dict[str, int]:
+    """Return the number of instances of each class of the project's ontology."""
+    rows = store.query(CLASS_COUNTS_QUERY, use_default_graph_as_union=True)
+    return {row["class"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in rows}
+
+
+def stats(store: ox.Store) -> dict[str, dict[str, int]]:
+    """Return ``{"graphs": {iri: triples}, "classes": {name: instances}}``."""
+    return {"graphs": graph_sizes(store), "classes": class_counts(store)}

@@ -1,0 +1,178 @@
+"""The one place that opens, loads and queries the pyoxigraph store.
+
+A store location is a symbolic link to a store directory beside it. A build writes a new
+directory, and :func:`swap_in` replaces the link in one atomic rename, so a reader never sees a
+half-built store and a failed build leaves the previous store as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError, StoreMissingError
+from kg.paths import default_store_path
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def resolve_location(location: Path | str | None) -> Path:
+    """Return ``location`` as a path, or the default store path when it is None."""
+    return Path(location).expanduser() if location is not None else default_store_path()
+
+
+def open_store(location: Path | str | None = None, read_only: bool = True) -> ox.Store:
+    """Open the built store at ``location`` (default: :func:`kg.paths.default_store_path`).
+
+    Raises
+    ------
+    StoreMissingError
+        When no store has been built there.
+    """
+    path = resolve_location(location)
+    if not path.exists():
+        raise StoreMissingError(f"no store at {path}: run `eukg build` first (or pass --store)")
+    target = path.resolve()
+    return ox.Store.read_only(str(target)) if read_only else ox.Store(str(target))
+
+
+def new_store_dir(location: Path | str | None = None) -> Path:
+    """Create and return a fresh directory beside ``location`` for a store being built."""
+    path = resolve_location(location)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    new_dir = path.parent / f".{path.name}-{stamp}-{os.getpid()}-{time.monotonic_ns()}"
+    new_dir.mkdir()
+    return new_dir
+
+
+def swap_in(new_dir: Path, location: Path | str | None = None) -> Path:
+    """Point ``location`` at ``new_dir`` atomically and delete the store it pointed at before."""
+    path = resolve_location(location)
+    old_target = path.resolve() if path.is_symlink() else None
+    if path.exists() and not path.is_symlink():
+        # A store directory from before links were used: move it aside so the link can take its name.
+        old_target = path.parent / f".{path.name}-legacy-{time.monotonic_ns()}"
+        path.rename(old_target)
+    link = path.parent / f".{path.name}.link-{os.getpid()}"
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(new_dir.name)
+    os.replace(link, path)
+    if old_target is not None and old_target != new_dir.resolve() and old_target.exists():
+        shutil.rmtree(old_target, ignore_errors=True)
+    return path
+
+
+def discard(new_dir: Path) -> None:
+    """Delete a store directory whose build failed."""
+    shutil.rmtree(new_dir, ignore_errors=True)
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    """Return the RDF format of ``path`` from its extension, or raise :class:`InputError`."""
+    try:
+        return RDF_FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise InputError(path, f"unknown RDF file extension {path.suffix!r} (known: {known})") from None
+
+
+def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bulk: bool = False) -> None:
+    """Load an RDF file into ``graph`` of ``store``; a parse error names the file and line.
+
+    ``load`` is transactional: a file with an error adds nothing. ``bulk`` uses the faster,
+    non-transactional ``bulk_load``, meant for a store that is being built and is discarded on error.
+    """
+    to_graph = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
+    fmt = rdf_format(path)
+    to_graph_arg = to_graph if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None
+    try:
+        if bulk:
+            store.bulk_load(path=str(path), format=fmt, to_graph=to_graph_arg)
+        else:
+            store.load(path=str(path), format=fmt, to_graph=to_graph_arg)
+    except SyntaxError as error:
+        raise InputError(path, f"not valid {fmt.name}: {error.msg}", line=error.lineno) from None
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+
+
+def load_graph(store: ox.Store, graph: Graph, to_graph: URIRef | str) -> None:
+    """Load an rdflib graph into the named graph ``to_graph`` (through N-Triples, rdflib's serialiser)."""
+    data = graph.serialize(format="nt", encoding="utf-8")
+    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(to_graph)))
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to the pyoxigraph term with the same value."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to an oxigraph term")
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    """Convert a pyoxigraph term to the rdflib term with the same value."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"cannot convert {term!r} to an rdflib term")
+
+
+def select(
+    store: ox.Store,
+    query: str,
+    bindings: Mapping[str, Node] | None = None,
+    default_graph: list[str] | None = None,
+) -> ox.QuerySolutions:
+    """Run a SELECT query over the union of all graphs, with ``bindings`` substituted as RDF terms.
+
+    ``default_graph`` restricts the query to the listed named graphs (used to leave personal data out).
+    """
+    substitutions = {ox.Variable(name): to_oxigraph(value) for name, value in (bindings or {}).items()}
+    if default_graph is not None:
+        graphs = [ox.NamedNode(g) for g in default_graph]
+        return store.query(query, default_graph=graphs, named_graphs=graphs, substitutions=substitutions)
+    return store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+
+
+def named_graphs(store: ox.Store) -> list[str]:
+    """Return the IRIs of the store's named graphs, sorted."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def to_dataset(store: ox.Store) -> Dataset:
+    """Return the whole store as an rdflib Dataset (for pyshacl and rdflib's serialisers)."""
+    ds = Dataset()
+    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    return ds

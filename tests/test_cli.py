@@ -1,0 +1,85 @@
+"""The eukg command line, end to end on a built store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+runner = CliRunner()
+
+
+def test_query_csv_header_is_the_contract(built_store_path) -> None:
+    result = runner.invoke(app, ["query", "project_partners", "--format", "csv", "--store", str(built_store_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "acronym,organisation,organisation_name,role,country,nuts"
+    assert "Ilfov County Council" in result.stdout
+
+
+def test_query_json_with_param(built_store_path) -> None:
+    result = runner.invoke(
+        app, ["query", "regions", "-p", "nuts_level=1", "--store", str(built_store_path)]
+    )
+    assert result.exit_code == 1 and "no parameter" in result.output
+    result = runner.invoke(
+        app, ["query", "regions", "-p", "level=1", "-p", "country_code=RO", "-f", "json", "--store",
+              str(built_store_path)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {r["nuts"] for r in rows} == {"RO1", "RO2", "RO3", "RO4", "ROZ"}  # ROZ: Extra-Regio
+
+
+def test_query_table_runs_an_rq_file(built_store_path, tmp_path) -> None:
+    path = tmp_path / "count.rq"
+    path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(path), "--store", str(built_store_path)])
+    assert result.exit_code == 0, result.output
+    assert "n" in result.stdout
+
+
+def test_validate_project_files_conforms() -> None:
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("conforms")
+
+
+def test_stats(built_store_path) -> None:
+    result = runner.invoke(app, ["stats", "--json", "--store", str(built_store_path)])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["classes"]["Organisation"] >= 15
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "nq", "trig", "jsonld", "xml"])
+def test_export_formats_parse_back(built_store_path, tmp_path, fmt: str) -> None:
+    out = tmp_path / f"graph.{fmt}"
+    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--store", str(built_store_path)])
+    assert result.exit_code == 0, result.output
+    parser = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "xml": "xml"}[fmt]
+    graph = Dataset() if fmt in ("nq", "trig", "jsonld") else Graph()
+    graph.parse(out, format=parser)
+    assert len(graph) > 0 or sum(len(g) for g in graph.graphs()) > 0
+
+
+def test_export_without_personal_data(built_store_path, tmp_path) -> None:
+    out = tmp_path / "public.nt"
+    result = runner.invoke(
+        app, ["export", "--format", "nt", "--out", str(out), "--no-personal-data", "--store", str(built_store_path)]
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for personal in ("Lavinia Simion", "lavinia.simion@primariatm.ro", "Raluca Prelucă", "+40 256 408 371"):
+        assert personal not in text
+    emails = list(Graph().parse(out, format="nt").triples((None, URIRef("https://schema.org/email"), None)))
+    assert emails == []
+    assert "Ilfov County Council" in text
+
+
+def test_unknown_store_is_a_clear_error(tmp_path) -> None:
+    result = runner.invoke(app, ["query", "projects", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "eukg build" in result.output

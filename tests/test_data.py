@@ -1,0 +1,123 @@
+"""The curated data, tested like code: every file parses, every source has its graph, facts are there."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, Graph, URIRef
+
+from kg.layout import graph_files
+from kg.namespaces import EKG, PREFIXES
+from kg.paths import DATA_DIR
+
+SOURCE_IDS = [
+    "000_ed8f61d908b37646",
+    "001_68e50f77a34d0dde",
+    "002_a9a034600b3eee8e",
+    "003_5f3a182dad1c334f",
+    "004_48488dec5f390660",
+]
+
+
+def _iri(curie: str) -> URIRef:
+    prefix, local = curie.split(":", 1)
+    return URIRef(PREFIXES[prefix] + local)
+
+
+@pytest.mark.parametrize("item", list(graph_files()), ids=lambda item: item.path.name)
+def test_every_file_parses(item) -> None:
+    assert len(Graph().parse(item.path)) > 0
+
+
+@pytest.mark.parametrize("source_id", SOURCE_IDS)
+def test_each_source_document_has_a_graph_describing_itself(source_id: str) -> None:
+    graph = Graph().parse(DATA_DIR / "sources" / f"{source_id}.ttl")
+    document = _iri(f"src:{source_id}")
+    assert graph.value(document, RDF.type) == EKG.SourceDocument
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("source_id", SOURCE_IDS)
+def test_recorded_hash_matches_corpus_file(source_id: str, corpus_dir) -> None:
+    graph = Graph().parse(DATA_DIR / "sources" / f"{source_id}.ttl")
+    recorded = str(graph.value(_iri(f"src:{source_id}"), EKG.sha256))
+    actual = hashlib.sha256((corpus_dir / f"{source_id}.txt").read_bytes()).hexdigest()
+    assert recorded == actual
+
+
+@pytest.mark.corpus
+def test_every_corpus_document_is_recorded(corpus_dir) -> None:
+    in_corpus = {p.stem for p in corpus_dir.glob("*.txt")}
+    recorded = {p.stem for p in (DATA_DIR / "sources").glob("*.ttl")}
+    assert in_corpus <= recorded
+
+
+@pytest.mark.parametrize(
+    ("resource", "labels"),
+    [
+        ("orgn:lubelskie-voivodeship", {("Województwo Lubelskie", "pl"), ("Lubelskie Voivodeship", "en")}),
+        ("orgn:ilfov-county-council", {("Consiliul Județean Ilfov", "ro"), ("Ilfov County Council", "en")}),
+        ("orgn:city-of-turin", {("Comune di Torino", "it"), ("City of Turin", "en")}),
+        ("proj:scale-up", {("Wsparcie koncentracji i siły MŚP w ramach odnowionej polityki przemysłowej UE", "pl")}),
+    ],
+)
+def test_labels_in_source_language_and_english(store: ox.Store, resource: str, labels: set) -> None:
+    rows = store.query(
+        "SELECT ?thing ?label WHERE { ?thing <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }",
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable("thing"): ox.NamedNode(str(_iri(resource)))},
+    )
+    found = {(row["label"].value, row["label"].language) for row in rows}
+    assert labels <= found
+
+
+def test_one_resource_per_real_world_thing(store: ox.Store) -> None:
+    # The European Commission is named by three documents and must be one resource stated in each.
+    rows = store.query(
+        """SELECT DISTINCT ?ec ?g WHERE { GRAPH ?g { ?ec a <https://w3id.org/eu-regional-kg/ontology#Organisation> } }""",
+        substitutions={ox.Variable("ec"): ox.NamedNode(str(_iri("orgn:european-commission")))},
+    )
+    graphs = {row["g"].value for row in rows}
+    assert {str(_iri(f"src:{s}")) for s in ("000_ed8f61d908b37646", "002_a9a034600b3eee8e")} <= graphs
+    count = store.query(
+        """SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {
+             ?o a <https://w3id.org/eu-regional-kg/ontology#Organisation> ;
+                <http://www.w3.org/2004/02/skos/core#prefLabel> "European Commission"@en }""",
+        use_default_graph_as_union=True,
+    )
+    assert int(next(iter(count))["n"].value) == 1
+
+
+def test_every_organisation_has_country_and_region(store: ox.Store) -> None:
+    rows = list(
+        store.query(
+            """PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+               SELECT ?o WHERE { ?o a ekg:Organisation
+                 FILTER NOT EXISTS { ?o ekg:country ?c ; ekg:region ?r } }""",
+            use_default_graph_as_union=True,
+        )
+    )
+    assert rows == []
+
+
+def test_every_fact_about_a_project_is_in_a_source_or_curation_graph(store: ox.Store) -> None:
+    rows = list(
+        store.query(
+            """PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+               SELECT DISTINCT ?g WHERE { GRAPH ?g { ?p a ekg:Project } }"""
+        )
+    )
+    graphs = {row["g"].value for row in rows}
+    assert graphs and all("/source/" in g for g in graphs)
+
+
+def test_persons_have_opaque_iris(store: ox.Store) -> None:
+    rows = store.query(
+        "SELECT ?p WHERE { ?p a <https://w3id.org/eu-regional-kg/ontology#Person> }", use_default_graph_as_union=True
+    )
+    for row in rows:
+        local = row["p"].value.rsplit("/", 1)[-1]
+        assert len(local) == 12 and all(c in "0123456789abcdef" for c in local)
+
