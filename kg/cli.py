@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from kg.commands import register_all
 from kg.errors import KgError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="The EU regional policy knowledge graph.")
@@ -21,7 +22,8 @@ StoreOption = Annotated[
 ]
 
 
-def _fail(error: Exception) -> None:
+def fail(error: Exception) -> None:
+    """Print ``error`` as one plain line on stderr and exit with status 1."""
     console.print("[red]error:[/red]", end=" ")
     console.print(str(error), markup=False, highlight=False)
     raise typer.Exit(1)
@@ -39,7 +41,7 @@ def build(
         with console.status("building") as status:
             result = run_build(store, validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
     except KgError as error:
-        _fail(error)
+        fail(error)
     console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")
     if result.report is not None:
         console.print(result.report.text().splitlines()[0])
@@ -67,7 +69,7 @@ def validate(
             load_all(target)
         report = validate_store(target)
     except KgError as error:
-        _fail(error)
+        fail(error)
     typer.echo(report.text())
     if not report.conforms:
         raise typer.Exit(1)
@@ -82,7 +84,7 @@ def stats(store: StoreOption = None, as_json: Annotated[bool, typer.Option("--js
     try:
         counts = compute(open_store(store))
     except KgError as error:
-        _fail(error)
+        fail(error)
     if as_json:
         typer.echo(json.dumps(counts, indent=2))
         return
@@ -122,7 +124,7 @@ def query(
         named = find(name)
         result = run(named, open_store(store), _parse_params(param))
     except KgError as error:
-        _fail(error)
+        fail(error)
     if fmt == "csv":
         sys.stdout.write(results.to_csv(result))
     elif fmt == "json":
@@ -160,13 +162,16 @@ def export(
     try:
         count = run_export(open_store(store), out, fmt, personal_data=not no_personal_data)
     except KgError as error:
-        _fail(error)
+        fail(error)
     console.print(f"wrote {count} statements to {out}")
 
 
 def main() -> None:
     """Entry point of the ``eukg`` console script."""
     app()
+
+
+register_all(app)
 
 
 if __name__ == "__main__":
