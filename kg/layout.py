@@ -40,15 +40,28 @@ def source_graph(identifier: str) -> URIRef:
     return SOURCE[identifier]
 
 
+def _data_files(folder: Path) -> list[Path]:
+    """Every file of ``folder`` except hidden files and READMEs; a non-RDF file fails at load time."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and not p.stem.upper() == "README"
+    )
+
+
 def graph_files(data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE) -> Iterator[GraphFile]:
-    """Yield every hand-edited Turtle file of the project with its named graph, in load order."""
+    """Yield every data file of the project with its named graph, in load order.
+
+    Source and reference files may be in any RDF syntax pyoxigraph reads (.ttl, .nt, .nq, .trig,
+    .jsonld, .rdf); the file name without its extension names the graph.
+    """
     yield GraphFile(ontology_file, ONTOLOGY_GRAPH, "ontology")
-    for path in sorted((data_dir / "reference").glob("*.ttl")):
+    for path in _data_files(data_dir / "reference"):
         yield GraphFile(path, GRAPH[path.stem], "reference")
     curation = data_dir / "curation.ttl"
     if curation.exists():
         yield GraphFile(curation, CURATION_GRAPH, "curation")
-    for path in sorted((data_dir / "sources").glob("*.ttl")):
+    for path in _data_files(data_dir / "sources"):
         yield GraphFile(path, source_graph(path.stem), "source")
 
 

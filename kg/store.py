@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError, StoreMissingError
 from kg.paths import default_store_path
+from kg.safe_xml import check_rdfxml
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -51,10 +52,40 @@ def open_store(location: Path | str | None = None, read_only: bool = True) -> ox
     return ox.Store.read_only(str(target)) if read_only else ox.Store(str(target))
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_abandoned(location: Path | str | None = None) -> list[Path]:
+    """Delete store directories beside ``location`` left by builds whose process died (SIGKILL, power loss).
+
+    Build directories are named ``.NAME-STAMP-PID-NS``; one whose process no longer runs and that
+    the location does not point at is garbage.
+    """
+    path = resolve_location(location)
+    current = path.resolve() if path.exists() else None
+    removed = []
+    for candidate in path.parent.glob(f".{path.name}-*"):
+        parts = candidate.name.rsplit("-", 2)
+        if len(parts) != 3 or not parts[1].isdigit() or candidate == current:
+            continue
+        if not _pid_alive(int(parts[1])):
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed.append(candidate)
+    return removed
+
+
 def new_store_dir(location: Path | str | None = None) -> Path:
     """Create and return a fresh directory beside ``location`` for a store being built."""
     path = resolve_location(location)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned(path)
     stamp = time.strftime("%Y%m%dT%H%M%S")
     new_dir = path.parent / f".{path.name}-{stamp}-{os.getpid()}-{time.monotonic_ns()}"
     new_dir.mkdir()
@@ -101,6 +132,10 @@ def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bu
     """
     to_graph = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
     fmt = rdf_format(path)
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    if fmt == ox.RdfFormat.RDF_XML:
+        check_rdfxml(path)
     to_graph_arg = to_graph if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None
     try:
         if bulk:
@@ -109,6 +144,9 @@ def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bu
             store.load(path=str(path), format=fmt, to_graph=to_graph_arg)
     except SyntaxError as error:
         raise InputError(path, f"not valid {fmt.name}: {error.msg}", line=error.lineno) from None
+    except ValueError as error:
+        # pyoxigraph reports some malformed documents (JSON-LD structure, bad IRIs) as ValueError.
+        raise InputError(path, f"not valid {fmt.name}: {error}") from None
     except UnicodeDecodeError as error:
         raise InputError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
 

@@ -1,0 +1,46 @@
+"""A build killed with SIGKILL midway leaves the previous store intact and usable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from kg.build import build
+from kg.queries import find, run
+from kg.stats import stats
+from kg.store import open_store
+
+
+def _abandoned(location: Path) -> list[Path]:
+    return [p for p in location.parent.glob(f".{location.name}-*") if p != location.resolve()]
+
+
+def test_sigkill_during_build_keeps_previous_store(tmp_path: Path) -> None:
+    location = tmp_path / "store"
+    build(location, validate=False)
+    before = stats(open_store(location))["graphs"]
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from kg.build import build; build(sys.argv[1])", str(location)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not _abandoned(location) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert child.poll() is None, "the build finished before it could be killed"
+    time.sleep(0.5)  # let it load part of the data
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert _abandoned(location), "the killed build left no directory: it was not killed midway"
+
+    store = open_store(location)
+    assert stats(store)["graphs"] == before
+    assert len(run(find("projects"), store).rows) == 6
+
+    build(location, validate=False)  # the next build cleans up after the dead one
+    assert _abandoned(location) == []
+    assert stats(open_store(location))["graphs"] == before
