@@ -22,6 +22,8 @@ PREFIXES = """
 @prefix otype: <https://w3id.org/eu-regional-kg/id/organisation-type/> .
 @prefix etype: <https://w3id.org/eu-regional-kg/id/event-type/> .
 @prefix ex: <https://example.org/test/> .
+@prefix lang: <http://publications.europa.eu/resource/authority/language/> .
+@prefix itype: <https://w3id.org/eu-regional-kg/id/instrument-type/> .
 """
 
 # A small valid world the broken examples are added to.
@@ -150,6 +152,42 @@ BROKEN = {
         "ex:event4",
         "type",
     ),
+    "source document with a malformed hash": (
+        "ex:doc a ekg:SourceDocument ; dcterms:identifier \"doc\" ; dcterms:title \"Doc\"@en ;"
+        " dcterms:language lang:ENG ; ekg:sha256 \"XYZ\" .",
+        "ex:doc",
+        "SHA-256",
+    ),
+    "source document without language": (
+        "ex:doc2 a ekg:SourceDocument ; dcterms:identifier \"doc2\" ; dcterms:title \"Doc\"@en .",
+        "ex:doc2",
+        "language",
+    ),
+    "place without country": (
+        "ex:town a ekg:Place , ekg:City ; skos:prefLabel \"Town\"@en ; ekg:region nuts:PL81 .",
+        "ex:town",
+        "country",
+    ),
+    "country with a bad ISO code": (
+        "country:POL ekg:isoCode \"pol\" .",
+        "<http://publications.europa.eu/resource/authority/country/POL>",
+        "ISO",
+    ),
+    "programme whose parent is not a programme": (
+        "ex:prog a ekg:Programme ; skos:prefLabel \"Prog\"@en ; ekg:parentProgramme ex:org .",
+        "ex:prog",
+        "parent programme",
+    ),
+    "policy instrument without type": (
+        "ex:instr a ekg:PolicyInstrument ; skos:prefLabel \"Plan\"@en .",
+        "ex:instr",
+        "instrument type",
+    ),
+    "theme outside the scheme": (
+        "ex:theme a ekg:Theme ; skos:prefLabel \"Theme\"@en .",
+        "ex:theme",
+        "scheme",
+    ),
 }
 
 
@@ -158,5 +196,6 @@ def test_shape_catches_broken_example(base: Graph, shapes: Graph, case: str) -> 
     extra, focus, words = BROKEN[case]
     violations = _violations(base, shapes, PREFIXES + extra)
     expanded = focus.replace("ex:", "https://example.org/test/").replace("nuts:", "http://data.europa.eu/nuts/code/")
-    matching = [v for v in violations if v.focus in (focus, f"<{expanded}>") and words.lower() in v.message.lower()]
+    names = {focus, f"<{expanded}>", f"country:{focus.rsplit('/', 1)[-1].rstrip('>')}"}
+    matching = [v for v in violations if v.focus in names and words.lower() in v.message.lower()]
     assert matching, f"{case}: no violation on {focus} mentioning {words!r}; got {[v.line() for v in violations]}"
