@@ -63,3 +63,58 @@ def register(app: typer.Typer) -> None:
 
 def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, console, fail) -> None:  # noqa: N803
     """Add ``ingest table`` and ``ingest article``."""
+
+    @ingest_app.command("table")
+    def table_command(
+        file: Annotated[Path, typer.Argument(help="A CSV or XLSX project-partner table.")],
+        mapping: Annotated[str, typer.Option("--mapping", "-m", help="Mapping name (keep_eu) or YAML file.")],
+        on_error: Annotated[str, typer.Option("--on-error", help="skip-row or reject-file.")] = "skip-row",
+        source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
+        out: Annotated[Path | None, typer.Option("--out", help="Write the source graph as TriG, load nothing.")] = None,
+        no_save: Annotated[
+            bool, typer.Option("--no-save", help="Load into the store only; do not write data/sources.")
+        ] = False,
+        store: StoreOption = None,
+        data_dir: DataDirOption = None,
+    ) -> None:
+        """Load a project-partner table (Keep.eu / Interreg export) as one source; bad rows are reported by line."""
+        from rich.progress import Progress
+
+        from kg.ingest.sources import replace_source, save_source_file
+        from kg.ingest.table import ingest_table, load_mapping
+        from kg.ingest.trig import write_trig
+        from kg.paths import DATA_DIR
+        from kg.store import open_store
+
+        try:
+            loaded_mapping = load_mapping(mapping)
+            reader = open_store(store)
+            with Progress(console=console, transient=True) as bar:
+                task = bar.add_task(f"reading {file.name}", total=None)
+                result = ingest_table(file, loaded_mapping, reader, on_error, source_id,
+                                      progress=lambda n: bar.update(task, completed=n))
+            del reader
+            for item in result.problems:
+                console.print(f"row problem: {item.text()}", markup=False, highlight=False)
+            for item in result.warnings[:50]:
+                console.print(f"warning: {item.text()}", markup=False, highlight=False)
+            if len(result.warnings) > 50:
+                console.print(f"… and {len(result.warnings) - 50} more warnings")
+            if result.problems and on_error == "reject-file":
+                console.print(f"rejected {file}: {len(result.problems)} row(s) with problems; nothing was loaded")
+                raise typer.Exit(1)
+            if out is not None:
+                write_trig(result.graph, result.identifier, out)
+                console.print(f"wrote {len(result.graph)} statements of source {result.identifier} to {out}")
+                return
+            replace_source(result.identifier, result.graph, store)
+            if not no_save:
+                saved = save_source_file(result.graph, result.identifier, data_dir or DATA_DIR)
+                console.print(f"saved {saved}")
+        except KgError as error:
+            fail(error)
+        console.print(
+            f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
+            f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
+            f"{len(result.new_organisations)} new organisations, {len(result.problems)} rows skipped"
+        )

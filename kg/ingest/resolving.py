@@ -77,19 +77,17 @@ class LabelResolver:
 
     def __init__(self, rows: list[tuple[str, str, str, bool]]) -> None:
         """Build from ``(iri, type, label, is_preferred)`` rows."""
-        self._keys: list[str] = []
-        self._entries: list[tuple[str, str]] = []  # (iri, type) per key
         self._pref: dict[str, str] = {}
-        types: dict[str, set[str]] = defaultdict(set)
+        # Per kind (and None for all kinds): the normalised labels and, for each, (iri, kind, preferred).
+        self._index: dict[str | None, tuple[list[str], list[tuple[str, str, bool]]]] = defaultdict(lambda: ([], []))
         for iri, kind, label, pref in rows:
-            types[iri].add(kind)
             if pref and iri not in self._pref:
                 self._pref[iri] = label
             key = normalise(label)
             if len(key) >= 2:
-                self._keys.append(key)
-                self._entries.append((iri, kind))
-        self._types = types
+                for bucket in (None, kind):
+                    self._index[bucket][0].append(key)
+                    self._index[bucket][1].append((iri, kind, pref))
 
     @classmethod
     def from_store(cls, store: ox.Store) -> LabelResolver:
@@ -109,13 +107,13 @@ class LabelResolver:
         query = normalise(name)
         if len(query) < 2:
             return []
-        choices = {i: k for i, k in enumerate(self._keys) if type is None or self._entries[i][1] == type}
+        keys, entries = self._index.get(type, ([], []))
         best: dict[str, Candidate] = {}
-        for _key, score, index in process.extract(query, choices, scorer=_score, limit=limit * 4,
-                                                  score_cutoff=CUTOFF):
-            iri, kind = self._entries[index]
+        for _key, score, index in process.extract(query, keys, scorer=_score, limit=limit * 4, score_cutoff=CUTOFF):
+            iri, kind, pref = entries[index]
+            score = float(score) - (0 if pref else 0.5)  # a preferred label wins a tie with an alternative one
             if iri not in best or best[iri].score < score:
-                best[iri] = Candidate(iri, self.label(iri), kind, float(score))
+                best[iri] = Candidate(iri, self.label(iri), kind, score)
         return sorted(best.values(), key=lambda c: (-c.score, c.iri))[:limit]
 
     def best(self, name: str, type: str | None = None) -> Candidate | None:
@@ -123,7 +121,7 @@ class LabelResolver:
         found = self.resolve(name, type, limit=2)
         if not found or found[0].score < CONFIDENT:
             return None
-        if len(found) > 1 and found[1].score >= found[0].score - 1:
+        if len(found) > 1 and found[1].score > found[0].score - 0.5:
             return None
         return found[0]
 
