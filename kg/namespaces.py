@@ -68,16 +68,19 @@ class EKG(DefinedNamespace):
     acronym: URIRef  # The acronym or short name of a project, programme or organisation (SCALE UP, ECoC-SME, CJIF).
     capitalOfCultureYear: URIRef  # A year in which the city holds the European Capital of Culture title.
     countryGroup: URIRef  # The group of a country with respect to Interreg: EU, EFTA/EEA, candidate, potential candidate or other partner.
+    erdfContribution: URIRef  # The part of a participation's budget, in euro, that the European Regional Development Fund pays.
     isoAlpha3: URIRef  # The ISO 3166-1 alpha-3 code of a country, as used in the Publications Office country authority IRIs.
     isoCode: URIRef  # The ISO 3166-1 alpha-2 code of a country (GR, GB).
     nutsCode: URIRef  # The NUTS code of a region, such as PL81.
     nutsLevel: URIRef  # The NUTS level of a region: 0 (country), 1, 2 or 3.
     nutsVersion: URIRef  # A NUTS classification version the region's code belongs to, such as 2021 or 2024.
     online: URIRef  # True when the event takes place online, false when it takes place in person.
+    priority: URIRef  # The priority axis or specific objective of its programme under which a project is funded, as the programme names it.
     projectCode: URIRef  # The code a programme gives a project, such as PGI06047.
     registrationDeadline: URIRef  # The last day to register for an event.
     room: URIRef  # The room or rooms within the venue.
     sha256: URIRef  # The SHA-256 hash of the source document's content, in hex.
+    totalBudget: URIRef  # The total eligible budget, in euro, of a partner's participation in a project, as a programme's project-partner table states it.
 
     # Annotation properties
     personalData: URIRef  # Marks a class or property whose values are personal data about a natural person (GDPR). Exports and the server can leave such data out on request.

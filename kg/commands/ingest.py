@@ -1,0 +1,120 @@
+"""``eukg ingest article|table``, ``eukg sources`` and ``eukg remove``: grow the graph source by source."""
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.errors import KgError
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ingestion commands to the root ``eukg`` app."""
+    from kg.cli import StoreOption, console, fail
+
+    ingest_app = typer.Typer(no_args_is_help=True, help="Turn an article or a partner table into graph data.")
+    app.add_typer(ingest_app, name="ingest")
+
+    DataDirOption = Annotated[
+        Path | None,
+        typer.Option("--data-dir", help="Project data folder where accepted sources are saved (default: data/)."),
+    ]
+
+    @app.command("sources")
+    def sources_command(
+        store: StoreOption = None, as_json: Annotated[bool, typer.Option("--json")] = False
+    ) -> None:
+        """List the sources in the store with their content hash, ingestion time and size."""
+        from dataclasses import asdict
+
+        from kg.ingest.sources import list_sources
+        from kg.store import open_store
+
+        try:
+            infos = list_sources(open_store(store))
+        except KgError as error:
+            fail(error)
+        if as_json:
+            typer.echo(json.dumps([asdict(i) for i in infos], indent=2, ensure_ascii=False))
+            return
+        for info in infos:
+            typer.echo(f"{info.identifier:<32} {info.triples:>7} triples  sha256 {(info.sha256 or '-')[:16]:<16}  "
+                       f"{info.modified or '-':<20}  {info.title or ''}")
+
+    @app.command("remove")
+    def remove_command(
+        source: Annotated[str, typer.Argument(help="The source identifier (see `eukg sources`).")],
+        store: StoreOption = None,
+        data_dir: DataDirOption = None,
+    ) -> None:
+        """Remove a source's facts from the store (and its saved file, when ingestion wrote it)."""
+        from kg.ingest.sources import remove_source
+        from kg.paths import DATA_DIR
+
+        try:
+            remove_source(source, store, data_dir or DATA_DIR)
+        except KgError as error:
+            fail(error)
+        console.print(f"removed source {source}")
+
+    _register_ingest(ingest_app, StoreOption, DataDirOption, console, fail)
+
+
+def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, console, fail) -> None:  # noqa: N803
+    """Add ``ingest table`` and ``ingest article``."""
+
+    @ingest_app.command("table")
+    def table_command(
+        file: Annotated[Path, typer.Argument(help="A CSV or XLSX project-partner table.")],
+        mapping: Annotated[str, typer.Option("--mapping", "-m", help="Mapping name (keep_eu) or YAML file.")],
+        on_error: Annotated[str, typer.Option("--on-error", help="skip-row or reject-file.")] = "skip-row",
+        source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
+        out: Annotated[Path | None, typer.Option("--out", help="Write the source graph as TriG, load nothing.")] = None,
+        no_save: Annotated[
+            bool, typer.Option("--no-save", help="Load into the store only; do not write data/sources.")
+        ] = False,
+        store: StoreOption = None,
+        data_dir: DataDirOption = None,
+    ) -> None:
+        """Load a project-partner table (Keep.eu / Interreg export) as one source; bad rows are reported by line."""
+        from rich.progress import Progress
+
+        from kg.ingest.sources import replace_source, save_source_file
+        from kg.ingest.table import ingest_table, load_mapping
+        from kg.ingest.trig import write_trig
+        from kg.paths import DATA_DIR
+        from kg.store import open_store
+
+        try:
+            loaded_mapping = load_mapping(mapping)
+            reader = open_store(store)
+            with Progress(console=console, transient=True) as bar:
+                task = bar.add_task(f"reading {file.name}", total=None)
+                result = ingest_table(file, loaded_mapping, reader, on_error, source_id,
+                                      progress=lambda n: bar.update(task, completed=n))
+            del reader
+            for item in result.problems:
+                console.print(f"row problem: {item.text()}", markup=False, highlight=False)
+            for item in result.warnings[:50]:
+                console.print(f"warning: {item.text()}", markup=False, highlight=False)
+            if len(result.warnings) > 50:
+                console.print(f"… and {len(result.warnings) - 50} more warnings")
+            if result.problems and on_error == "reject-file":
+                console.print(f"rejected {file}: {len(result.problems)} row(s) with problems; nothing was loaded")
+                raise typer.Exit(1)
+            if out is not None:
+                write_trig(result.graph, result.identifier, out)
+                console.print(f"wrote {len(result.graph)} statements of source {result.identifier} to {out}")
+                return
+            replace_source(result.identifier, result.graph, store)
+            if not no_save:
+                saved = save_source_file(result.graph, result.identifier, data_dir or DATA_DIR)
+                console.print(f"saved {saved}")
+        except KgError as error:
+            fail(error)
+        console.print(
+            f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
+            f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
+            f"{len(result.new_organisations)} new organisations, {len(result.problems)} rows skipped"
+        )

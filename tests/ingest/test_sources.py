@@ -1,0 +1,98 @@
+"""Sources as named graphs: replace, remove, list; provenance kept per source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import KgError
+from kg.ingest import sources
+from kg.namespaces import EKG, SOURCE
+from kg.store import open_store
+
+ORG = URIRef("https://w3id.org/eu-regional-kg/id/organisation/test-org")
+
+
+def _graph(identifier: str, label: str) -> Graph:
+    g = Graph()
+    doc = SOURCE[identifier]
+    g.add((doc, RDF.type, EKG.SourceDocument))
+    g.add((doc, DCTERMS.identifier, Literal(identifier)))
+    g.add((doc, EKG.sha256, Literal("a" * 64)))
+    g.add((ORG, SKOS.altLabel, Literal(label, lang="en")))
+    sources.stamp(g, identifier)
+    return g
+
+
+def _labels(location: Path) -> set[str]:
+    rows = open_store(location).query(
+        "SELECT ?l WHERE { ?s <http://www.w3.org/2004/02/skos/core#altLabel> ?l }",
+        substitutions={}, use_default_graph_as_union=True)
+    return {r["l"].value for r in rows if r["l"].value.startswith("label")}
+
+
+def test_replace_twice_keeps_only_the_new_version(store_copy: Path) -> None:
+    sources.replace_source("t1", _graph("t1", "label one"), store_copy)
+    sources.replace_source("t1", _graph("t1", "label two"), store_copy)
+    assert _labels(store_copy) == {"label two"}
+
+
+def test_removing_one_source_keeps_the_other_sources_statements(store_copy: Path) -> None:
+    sources.replace_source("a", _graph("a", "label a"), store_copy)
+    sources.replace_source("b", _graph("b", "label b"), store_copy)
+    assert _labels(store_copy) == {"label a", "label b"}
+    assert sources.remove_source("a", store_copy)
+    assert _labels(store_copy) == {"label b"}
+    ids = [i.identifier for i in sources.list_sources(open_store(store_copy))]
+    assert "b" in ids and "a" not in ids
+
+
+def test_failure_leaves_the_old_graph(store_copy: Path) -> None:
+    sources.replace_source("t1", _graph("t1", "label one"), store_copy)
+    with pytest.raises(RuntimeError), sources.store_transaction(store_copy) as store:
+        sources.replace_in(store, "t1", _graph("t1", "label broken"))
+        raise RuntimeError("boom")
+    assert _labels(store_copy) == {"label one"}
+
+
+def test_list_sources_shows_hash_and_time(store_copy: Path) -> None:
+    sources.replace_source("t1", _graph("t1", "label one"), store_copy)
+    infos = {i.identifier: i for i in sources.list_sources(open_store(store_copy))}
+    assert infos["t1"].sha256 == "a" * 64 and infos["t1"].modified is not None
+    assert infos["t1"].triples == 5
+    assert "000_ed8f61d908b37646" in infos  # the curated sources are listed too
+
+
+def test_remove_unknown_source_is_a_clear_error(store_copy: Path) -> None:
+    with pytest.raises(KgError, match="no source 'nope'"):
+        sources.remove_source("nope", store_copy)
+    with pytest.raises(KgError, match="not a source identifier"):
+        sources.remove_source("../x", store_copy)
+
+
+def test_saved_file_is_removed_but_curated_files_are_not(store_copy: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    saved = sources.save_source_file(_graph("t1", "label one"), "t1", data)
+    assert Graph().parse(saved).value(SOURCE.t1, EKG.sha256) is not None
+    sources.replace_source("t1", _graph("t1", "label one"), store_copy)
+    curated = data / "sources" / "000_ed8f61d908b37646.ttl"
+    curated.write_text("# curated\n", encoding="utf-8")
+    sources.remove_source("t1", store_copy, data)
+    sources.remove_source("000_ed8f61d908b37646", store_copy, data)
+    assert not saved.exists() and curated.exists()
+
+
+def test_cli_sources_and_remove(store_copy: Path, tmp_path: Path) -> None:
+    sources.replace_source("t1", _graph("t1", "label one"), store_copy)
+    runner = CliRunner()
+    listed = runner.invoke(app, ["sources", "--store", str(store_copy)])
+    assert listed.exit_code == 0 and "t1" in listed.output
+    removed = runner.invoke(app, ["remove", "t1", "--store", str(store_copy), "--data-dir", str(tmp_path)])
+    assert removed.exit_code == 0, removed.output
+    again = runner.invoke(app, ["remove", "t1", "--store", str(store_copy), "--data-dir", str(tmp_path)])
+    assert again.exit_code == 1 and "no source 't1'" in again.output

@@ -1,0 +1,140 @@
+"""Project-partner tables: the keep_eu mapping, row problems, skip-row / reject-file, 5,000 rows, XLSX."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import InputError
+from kg.ingest.table import ingest_table, load_mapping
+from kg.namespaces import EKG
+from kg.store import open_store
+
+HEADER = ["Project acronym", "Project title", "Programme", "Priority", "Start date", "End date", "Partner name",
+          "Partner role", "Partner type", "Country", "NUTS", "Total budget", "ERDF"]
+GOOD = [
+    ["GREENPORT", "Green ports for regions", "Interreg Europe", "Low-carbon economy", "01/08/2019", "31/07/2023",
+     "Gdynia Maritime Agency", "Lead partner", "Sectoral agency", "Poland", "PL633", "1 250 000,50", "1062500.43"],
+    ["GREENPORT", "Green ports for regions", "Interreg Europe", "Low-carbon economy", "01/08/2019", "31/07/2023",
+     "Municipiul Timișoara", "Partner", "Local public authority", "RO", "RO424", "300000", "255000"],
+    ["GREENPORT", "Green ports for regions", "Interreg Europe", "Low-carbon economy", "01/08/2019", "31/07/2023",
+     "University of Turin", "PP", "", "Italy", "ITC11", "200000", "170000"],
+]
+BAD = [
+    ["GREENPORT", "Green ports", "Interreg Europe", "", "01/08/2019", "31/07/2023", "Acme GmbH", "Partner", "",
+     "Germany", "XX999", "100", "50"],  # line 5: unknown NUTS
+    ["", "No acronym", "Interreg Europe", "", "", "", "Somebody", "Partner", "", "Spain", "ES511", "", ""],  # line 6
+    ["GREENPORT", "Green ports", "Interreg Europe", "", "31/02/2020", "", "Another SA", "Partner", "", "Spain",
+     "ES511", "ten euro", ""],  # line 7: impossible date and bad amount
+]
+
+
+def _write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture(scope="module")
+def mapping():
+    return load_mapping("keep_eu")
+
+
+def test_good_rows_make_projects_partners_and_amounts(tmp_path, reference_store, mapping) -> None:
+    result = ingest_table(_write_csv(tmp_path / "t.csv", GOOD), mapping, reference_store)
+    assert result.problems == [] and result.loaded_rows == 3
+    g = result.graph
+    project = URIRef("https://w3id.org/eu-regional-kg/id/project/greenport")
+    assert (project, RDF.type, EKG.Project) in g
+    assert str(g.value(project, EKG.programme)).endswith("/programme/interreg-europe")
+    # The municipality of Timișoara is already in the graph: resolved, not minted again.
+    assert "https://w3id.org/eu-regional-kg/id/organisation/timisoara-municipality" in result.resolved_organisations
+    assert len(result.new_organisations) == 2
+    amounts = sorted(str(o) for o in g.objects(None, EKG.totalBudget))
+    assert "1250000.50" in amounts or "1250000.5" in amounts
+    turin = URIRef("https://w3id.org/eu-regional-kg/id/organisation/university-of-turin-it")
+    assert str(g.value(turin, EKG.organisationType)).endswith("/university")
+    assert str(g.value(turin, EKG.region)) == "http://data.europa.eu/nuts/code/ITC11"
+
+
+def test_bad_rows_are_reported_by_line_and_skipped(tmp_path, reference_store, mapping) -> None:
+    path = _write_csv(tmp_path / "t.csv", GOOD + BAD)
+    result = ingest_table(path, mapping, reference_store, on_error="skip-row")
+    lines = sorted({p.line for p in result.problems})
+    assert lines == [5, 6, 7]
+    assert all(p.path == str(path) for p in result.problems)
+    assert {p.column for p in result.problems if p.line == 7} == {"start", "total_budget"}
+    assert result.loaded_rows == 3 and len(result.graph) > 0
+
+
+def test_reject_file_loads_nothing(tmp_path, reference_store, mapping) -> None:
+    result = ingest_table(_write_csv(tmp_path / "t.csv", GOOD + BAD), mapping, reference_store, on_error="reject-file")
+    assert len(result.graph) == 0 and result.loaded_rows == 0 and result.problems
+
+
+def test_missing_columns_name_the_columns_and_the_file(tmp_path, reference_store, mapping) -> None:
+    header = [h for h in HEADER if h not in ("Partner role", "Country")]
+    path = _write_csv(tmp_path / "t.csv", [], header)
+    with pytest.raises(InputError) as info:
+        ingest_table(path, mapping, reference_store)
+    message = str(info.value)
+    assert str(path) in message and "partner_role" in message and "country" in message
+
+
+def test_xlsx_is_read_like_csv(tmp_path, reference_store, mapping) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for row in GOOD:
+        sheet.append(row)
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    result = ingest_table(path, mapping, reference_store)
+    assert result.loaded_rows == 3 and result.problems == []
+
+
+@pytest.mark.slow
+def test_five_thousand_rows_load_into_the_store(tmp_path, store_copy) -> None:
+    rows = []
+    nuts = [("Poland", "PL81"), ("Romania", "RO424"), ("Italy", "ITC11"), ("Germany", "DE300"), ("Spain", "ES511")]
+    for i in range(5000):
+        country, code = nuts[i % len(nuts)]
+        rows.append([f"PRJ{i // 5}", f"Project number {i // 5}", "Interreg Europe", "Innovation", "01/01/2020",
+                     "31/12/2022", f"Organisation {i}", "Lead partner" if i % 5 == 0 else "Partner", "SME", country,
+                     code, str(1000 + i), str(800 + i)])
+    path = _write_csv(tmp_path / "big.csv", rows)
+    runner = CliRunner()
+    out = runner.invoke(app, ["ingest", "table", str(path), "--mapping", "keep_eu", "--store", str(store_copy),
+                              "--data-dir", str(tmp_path / "data")])
+    assert out.exit_code == 0, out.output
+    assert "5000 of 5000 rows" in out.output
+    store = open_store(store_copy)
+    count = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/eu-regional-kg/source/big> "
+                        "{ ?p a <https://w3id.org/eu-regional-kg/ontology#ProjectParticipation> } }")
+    assert int(next(iter(count))["n"].value) == 5000
+    saved = tmp_path / "data" / "sources" / "big.ttl"
+    assert len(Graph().parse(saved)) > 5000 * 4
+
+
+def test_cli_reject_file_exits_1_and_loads_nothing(tmp_path, store_copy) -> None:
+    path = _write_csv(tmp_path / "bad.csv", GOOD + BAD)
+    out = CliRunner().invoke(app, ["ingest", "table", str(path), "-m", "keep_eu", "--on-error", "reject-file",
+                                   "--store", str(store_copy), "--no-save"])
+    assert out.exit_code == 1
+    assert f"{path}:5" in out.output and "nothing was loaded" in out.output
+    assert "bad" not in [g.value.rsplit("/", 1)[-1] for g in open_store(store_copy).named_graphs()]
+
+
+def test_unknown_mapping_is_a_clear_error(tmp_path, store_copy) -> None:
+    path = _write_csv(tmp_path / "t.csv", GOOD)
+    out = CliRunner().invoke(app, ["ingest", "table", str(path), "-m", "nope", "--store", str(store_copy)])
+    assert out.exit_code == 1 and "unknown mapping 'nope'" in out.output
