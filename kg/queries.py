@@ -178,5 +178,8 @@ def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = N
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"{query.path}: only SELECT queries can be run by name")
     columns = [v.value for v in solutions.variables]
-    rows = [tuple(to_rdflib(solution[c]) for c in columns) for solution in solutions]
+    try:
+        rows = [tuple(to_rdflib(solution[c]) for c in columns) for solution in solutions]
+    except OSError as error:  # a SERVICE call to an endpoint that cannot be reached
+        raise QueryError(f"{query.path}: a SERVICE endpoint could not be reached: {error}") from None
     return Result(columns, rows)
