@@ -20,6 +20,7 @@ class EKG(DefinedNamespace):
     EventType: URIRef  # A kind of event, as a SKOS concept.
     Fund: URIRef  # An EU fund that finances programmes, such as the ERDF or the Just Transition Fund.
     FundingPeriod: URIRef  # A multiannual financial framework period of EU cohesion policy, such as 2014-2020 or 2021-2027.
+    NetworkScore: URIRef  # The value a network metric (degree, betweenness, a community number ...) gives one node of a collaboration network computed from the graph (eukg analyze --write-back); kept in a named graph of its own per network and metric.
     Organisation: URIRef  # An organisation that takes part in EU regional policy: an authority, a university, a company, an association, an EU institution or one of its departments.
     OrganisationType: URIRef  # A kind of organisation (regional authority, municipality, university, SME ...), as a SKOS concept.
     Participation: URIRef  # The n-ary relation of an agent taking part in a project or an event in a role; it can carry its own dates and its source.
@@ -63,6 +64,7 @@ class EKG(DefinedNamespace):
     region: URIRef  # The most specific NUTS region a place, organisation or policy instrument is located in or covers.
     relatedProject: URIRef  # A project an event belongs to or is organised within.
     role: URIRef  # The role an agent plays in a participation.
+    scoredNode: URIRef  # The organisation, project, region or programme that a network score is about.
 
     # Datatype properties
     acronym: URIRef  # The acronym or short name of a project, programme or organisation (SCALE UP, ECoC-SME, CJIF).
@@ -71,6 +73,8 @@ class EKG(DefinedNamespace):
     erdfContribution: URIRef  # The part of a participation's budget, in euro, that the European Regional Development Fund pays.
     isoAlpha3: URIRef  # The ISO 3166-1 alpha-3 code of a country, as used in the Publications Office country authority IRIs.
     isoCode: URIRef  # The ISO 3166-1 alpha-2 code of a country (GR, GB).
+    metricName: URIRef  # The name of the network metric of a score (degree, betweenness, louvain, brokerage-liaison ...).
+    networkName: URIRef  # The name of the collaboration network a score was computed on (coparticipation, bipartite, regions, programme-regions, events).
     nutsCode: URIRef  # The NUTS code of a region, such as PL81.
     nutsLevel: URIRef  # The NUTS level of a region: 0 (country), 1, 2 or 3.
     nutsVersion: URIRef  # A NUTS classification version the region's code belongs to, such as 2021 or 2024.
@@ -79,6 +83,7 @@ class EKG(DefinedNamespace):
     projectCode: URIRef  # The code a programme gives a project, such as PGI06047.
     registrationDeadline: URIRef  # The last day to register for an event.
     room: URIRef  # The room or rooms within the venue.
+    scoreValue: URIRef  # The numeric value of a network score (a community number for a community metric).
     sha256: URIRef  # The SHA-256 hash of the source document's content, in hex.
     totalBudget: URIRef  # The total eligible budget, in euro, of a partner's participation in a project, as a programme's project-partner table states it.
 

@@ -1,0 +1,124 @@
+"""The metrics by name, and their scores as ranked rows for tables, CSV and JSON.
+
+:data:`METRICS` maps each name the command line and the notebooks use to a :class:`Metric`: the
+function of :mod:`kg.analytics.metrics`, :mod:`~kg.analytics.communities` or
+:mod:`~kg.analytics.brokerage` it calls, and whether its values are scores (ranked highest first)
+or group numbers (listed by group).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from kg.analytics import communities, metrics
+from kg.analytics.brokerage import ROLES, brokerage
+from kg.errors import KgError
+
+__all__ = ["METRICS", "Metric", "compute", "ranking"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric: what it computes, and how (``run(graph, seed, k, by)`` → ``{node: value}``)."""
+
+    name: str
+    description: str
+    run: Callable[[nx.Graph, int | None, int | None, str], dict]
+    partition: bool = False  # values are group numbers, not scores
+
+
+METRICS: dict[str, Metric] = {
+    metric.name: metric
+    for metric in (
+        Metric("degree", "number of partners", lambda g, seed, k, by: metrics.degree(g)),
+        Metric("weighted-degree", "sum of tie weights (shared projects and events)",
+               lambda g, seed, k, by: metrics.weighted_degree(g)),
+        Metric("betweenness", "betweenness centrality (exact, or from --k sampled sources with --seed)",
+               lambda g, seed, k, by: metrics.betweenness(g, k=k, seed=seed)),
+        Metric("eigenvector", "eigenvector centrality on tie weights", lambda g, seed, k, by: metrics.eigenvector(g)),
+        Metric("closeness", "closeness centrality (Wasserman-Faust)", lambda g, seed, k, by: metrics.closeness(g)),
+        Metric("louvain", "Louvain community (with --seed)",
+               lambda g, seed, k, by: communities.louvain(g, seed=seed), partition=True),
+        Metric("label-propagation", "label-propagation community (with --seed)",
+               lambda g, seed, k, by: communities.label_propagation(g, seed=seed), partition=True),
+        Metric("components", "connected component (0 = largest)",
+               lambda g, seed, k, by: metrics.components(g), partition=True),
+        Metric("core-number", "k-core number", lambda g, seed, k, by: metrics.core_number(g)),
+        Metric("brokerage", "Gould-Fernandez brokerage roles across the --by attribute (default country)",
+               lambda g, seed, k, by: brokerage(g, by)),
+        Metric("cross-border-share", "share of weighted ties to another --by value (default country)",
+               lambda g, seed, k, by: metrics.cross_border_share(g, attribute=by)),
+    )
+}
+
+
+def compute(graph: nx.Graph, metric: str, *, seed: int | None = None, k: int | None = None,
+            by: str = "country") -> dict:
+    """Return the values of ``metric`` (a key of :data:`METRICS`) on ``graph``.
+
+    Raises
+    ------
+    KgError
+        For an unknown metric, or one that cannot be computed on this graph (an eigenvector
+        iteration that does not converge, an empty graph).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> compute(nx.path_graph(3), "degree")
+    {0: 1, 1: 2, 2: 1}
+    """
+    try:
+        chosen = METRICS[metric]
+    except KeyError:
+        raise KgError(f"unknown metric {metric!r}; known metrics: {', '.join(METRICS)}") from None
+    try:
+        return chosen.run(graph, seed, k, by)
+    except (nx.NetworkXException, ZeroDivisionError) as error:
+        name = graph.graph.get("name", "the")
+        raise KgError(f"cannot compute {metric} on {name} network "
+                      f"({graph.number_of_nodes()} nodes): {error}") from None
+
+
+def ranking(graph: nx.Graph, metric: str, values: Mapping[object, object], *, top: int | None = 20
+            ) -> tuple[list[str], list[dict[str, object]]]:
+    """Return ``(columns, rows)``: the nodes with their label, country and value, best first.
+
+    Scores are ranked highest first; group numbers (communities, components) are listed by group.
+    Brokerage gives one column per role and a ``total``, ranked by the total. Ties are ordered by
+    label. ``top`` keeps the first rows only (None keeps all).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph([("a", "b"), ("b", "c")])
+    >>> columns, rows = ranking(g, "degree", {"a": 1, "b": 2, "c": 1}, top=2)
+    >>> columns
+    ['rank', 'node', 'label', 'country', 'degree']
+    >>> [row["node"] for row in rows]
+    ['b', 'a']
+    """
+    roles = metric == "brokerage"
+    columns = ["rank", "node", "label", "country"]
+    columns += [*ROLES, "total"] if roles else [metric]
+    rows = []
+    for node, value in values.items():
+        data = graph.nodes[node] if node in graph else {}
+        row: dict[str, object] = {"node": node, "label": data.get("label", str(node)),
+                                  "country": data.get("country", "")}
+        if roles:
+            row.update(value)
+            row["total"] = sum(value.values())
+        else:
+            row[metric] = value
+        rows.append(row)
+    key = "total" if roles else metric
+    partition = metric in METRICS and METRICS[metric].partition
+    rows.sort(key=lambda row: (row[key] if partition else -row[key], str(row["label"]), str(row["node"])))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    rows = rows if top is None else rows[:top]
+    return columns, [{column: row[column] for column in columns} for row in rows]

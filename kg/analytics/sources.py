@@ -1,0 +1,113 @@
+"""Where the analytics networks get their rows: the embedded store or any SPARQL endpoint.
+
+A *row source* is any callable ``rows(query_text) -> list[dict[str, str | None]]`` that runs a
+SPARQL SELECT query and returns one dict per solution, mapping each variable to the plain value of
+its binding (the IRI, or the literal's lexical form) or to None where it is unbound. The network
+builders of :mod:`kg.analytics.networks` only ever call such a function, so the same code runs on
+the embedded pyoxigraph store (:func:`store_rows`) and on a remote endpoint (a SPARQLWrapper client
+that returns its JSON bindings the same way can be passed as it is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.paths import QUERIES_DIR
+from kg.queries import NamedQuery, find
+
+__all__ = ["ANALYTICS_QUERIES_DIR", "Rows", "as_rows", "fetch", "open_or_build", "store_rows"]
+
+#: The queries the networks are built from; a sub-folder, so they stay out of the public library.
+ANALYTICS_QUERIES_DIR = QUERIES_DIR / "analytics"
+
+#: A function that runs a SPARQL SELECT query text and returns its solutions as plain dicts.
+Rows = Callable[[str], list[dict[str, str | None]]]
+
+
+def store_rows(store: ox.Store) -> Rows:
+    """Return a row source that runs queries on ``store`` over the union of its graphs.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        An open store.
+
+    Returns
+    -------
+    rows : callable
+        ``rows(query_text)`` returns a list of dicts, one per solution.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("1")))
+    >>> store_rows(store)("SELECT ?s ?o ?none WHERE { ?s ?p ?o }")
+    [{'s': 'http://x/a', 'o': '1', 'none': None}]
+    """
+    from kg.store import select
+
+    def rows(query_text: str) -> list[dict[str, str | None]]:
+        solutions = select(store, query_text)
+        names = [variable.value for variable in solutions.variables]
+        return [{name: _plain(solution[name]) for name in names} for solution in solutions]
+
+    return rows
+
+
+def _plain(term: object) -> str | None:
+    return None if term is None else term.value  # type: ignore[attr-defined]
+
+
+def as_rows(source: ox.Store | Rows) -> Rows:
+    """Return ``source`` as a row source: a store is wrapped by :func:`store_rows`, a callable kept.
+
+    Raises
+    ------
+    TypeError
+        When ``source`` is neither a store nor a callable.
+    """
+    if isinstance(source, ox.Store):
+        return store_rows(source)
+    if callable(source):
+        return source
+    raise TypeError(f"expected a pyoxigraph Store or a rows(query_text) callable, not {type(source).__name__}")
+
+
+def fetch(rows: Rows, name: str, params: Mapping[str, str] | None = None) -> list[dict[str, str | None]]:
+    """Run the analytics query ``name`` (from ``queries/analytics/``, else the public library).
+
+    Parameters are bound as RDF terms through ``VALUES`` by :meth:`kg.queries.NamedQuery.bind`, so
+    the text that reaches ``rows`` runs on any SPARQL 1.1 endpoint.
+    """
+    query = _query(name)
+    return rows(query.bind(params))
+
+
+def _query(name: str) -> NamedQuery:
+    if (ANALYTICS_QUERIES_DIR / f"{name}.rq").exists():
+        return find(name, ANALYTICS_QUERIES_DIR)
+    return find(name)
+
+
+def open_or_build(location: Path | str | None = None) -> ox.Store:
+    """Open the built store, or build one into a temporary folder when there is none (for notebooks).
+
+    The store at ``location`` (default ``$EUKG_STORE``, else the user's default store) is opened
+    read-only when it exists; otherwise the project's files are built into a new temporary store,
+    which takes some seconds and leaves the default location untouched.
+    """
+    import tempfile
+
+    from kg.build import build
+    from kg.store import open_store, resolve_location
+
+    path = resolve_location(location)
+    if path.exists():
+        return open_store(path)
+    target = Path(tempfile.mkdtemp(prefix="eukg-store-")) / "store"
+    build(target)
+    return open_store(target)

@@ -1,0 +1,130 @@
+"""``eukg analyze``: collaboration networks of the graph, their metrics, exports and write-back.
+
+No ``from __future__ import annotations`` here: typer reads the annotations of the command at run
+time, and the ``--store`` option type is imported from :mod:`kg.cli` inside :func:`register`.
+"""
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+NETWORK_NAMES = ("coparticipation", "bipartite", "regions", "programme-regions", "events")
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+def _format(columns: list[str], rows: list[dict[str, object]], fmt: str, title: str) -> None:
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+    elif fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        shown = [column for column in columns if column != "node"]  # the label says it; csv/json keep IRIs
+        table = Table(title=title)
+        for column in shown:
+            table.add_column(column, overflow="fold", justify="left" if column == "label" else "right")
+        for row in rows:
+            table.add_row(*(f"{row[c]:.4g}" if isinstance(row[c], float) else str(row[c]) for c in shown))
+        Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``analyze`` command to the root app."""
+    from kg.cli import StoreOption
+
+    @app.command()
+    def analyze(
+        network: Annotated[str, typer.Argument(help=f"One of {', '.join(NETWORK_NAMES)}.")],
+        metric: Annotated[str | None, typer.Option("--metric", "-m", help="The metric (see --list-metrics).")] = None,
+        level: Annotated[int, typer.Option("--level", help="NUTS level of regions and programme-regions.")] = 2,
+        top: Annotated[int, typer.Option("--top", help="Rows to print (0 = all).")] = 20,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+        seed: Annotated[int, typer.Option("--seed", help="Seed of Louvain, label propagation, sampling.")] = 42,
+        k: Annotated[int | None, typer.Option("--k", help="Betweenness from k sampled sources.")] = None,
+        by: Annotated[str, typer.Option("--by", help="Node attribute of groups for brokerage and "
+                                        "cross-border share (country, type, programmes).")] = "country",
+        events: Annotated[bool, typer.Option("--events/--no-events",
+                                             help="Count shared events as ties (coparticipation, regions).")] = True,
+        organisers: Annotated[bool, typer.Option("--organisers/--no-organisers",
+                                                 help="Count ekg:organiser as taking part in an event.")] = True,
+        project_partners: Annotated[bool, typer.Option(
+            "--project-partners", help="Count the partners of an event's related project as taking part.")] = False,
+        export: Annotated[str | None, typer.Option("--export", help="Write the network: graphml or gexf.")] = None,
+        out: Annotated[Path | None, typer.Option("--out", "-o", help="The file --export writes.")] = None,
+        write_back: Annotated[bool, typer.Option(
+            "--write-back", help="Store the scores as RDF in the graph graph:analytics/NETWORK-METRIC.")] = False,
+        list_metrics: Annotated[bool, typer.Option("--list-metrics", help="List the metrics and exit.")] = False,
+        store: StoreOption = None,
+    ) -> None:
+        """Build a collaboration network from the graph; rank its nodes by a metric, export it, store scores."""
+        from rich.console import Console
+
+        from kg.cli import fail
+        from kg.errors import KgError
+
+        console = Console(stderr=True)
+        if list_metrics:
+            from kg.analytics.report import METRICS
+
+            for item in METRICS.values():
+                typer.echo(f"{item.name:<20} {item.description}")
+            return
+        if network not in NETWORK_NAMES:
+            raise typer.BadParameter(f"NETWORK must be one of {', '.join(NETWORK_NAMES)}, not {network!r}")
+        if fmt not in OUTPUT_FORMATS:
+            raise typer.BadParameter(f"--format must be one of {', '.join(OUTPUT_FORMATS)}")
+        if metric is None and export is None:
+            raise typer.BadParameter("give --metric NAME (see --list-metrics) or --export graphml|gexf --out FILE")
+        if export is not None and out is None:
+            raise typer.BadParameter("--export needs --out FILE")
+        if write_back and metric is None:
+            raise typer.BadParameter("--write-back needs --metric")
+        if k is not None and k < 1:
+            raise typer.BadParameter("--k must be at least 1")
+
+        from kg.analytics.export import EXPORT_FORMATS, write_network
+        from kg.analytics.networks import build_network
+        from kg.analytics.report import METRICS, compute, ranking
+        from kg.analytics.writeback import write_scores
+        from kg.store import open_store
+
+        if export is not None and export not in EXPORT_FORMATS:
+            raise typer.BadParameter(f"--export must be one of {', '.join(EXPORT_FORMATS)}")
+        if metric is not None and metric not in METRICS:
+            raise typer.BadParameter(f"unknown metric {metric!r}; known metrics: {', '.join(METRICS)}")
+        try:
+            try:
+                target = open_store(store, read_only=not write_back)
+            except OSError as error:
+                raise KgError(f"cannot open the store for writing (is another process using it?): {error}") from None
+            with console.status(f"building the {network} network"):
+                graph = build_network(network, target, level=level, events=events, organisers=organisers,
+                                      project_partners=project_partners)
+            values = None
+            if metric is not None:
+                with console.status(f"computing {metric} on {graph.number_of_nodes()} nodes"):
+                    values = compute(graph, metric, seed=seed, k=k, by=by)
+            if export is not None:
+                write_network(graph, out, export, {metric: values} if values is not None else None)
+                console.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}")
+            if write_back:
+                parameters = {"level": level if network in ("regions", "programme-regions") else None,
+                              "seed": seed, "k": k, "by": by if metric in ("brokerage", "cross-border-share") else None}
+                graph_iri = write_scores(target, values, network=network, metric=metric, parameters=parameters)
+                console.print(f"stored {len(values)} scores in <{graph_iri}>")
+        except KgError as error:
+            fail(error)
+        if values is not None:
+            columns, rows = ranking(graph, metric, values, top=top or None)
+            _format(columns, rows, fmt, f"{metric} in the {network} network")
