@@ -145,14 +145,23 @@ def list_queries() -> None:
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="The file to write.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml.")] = "ttl",
     no_personal_data: Annotated[
         bool, typer.Option("--no-personal-data", help="Leave out persons and their participations.")
     ] = False,
     store: StoreOption = None,
+    release: Annotated[
+        Optional[Path], typer.Option("--release", help="Write a whole release into this folder (`eukg release`).")
+    ] = None,
 ) -> None:
-    """Export the whole graph to one RDF file."""
+    """Export the whole graph to one RDF file (--out), or a whole release (--release DIR)."""
+    if release is not None:
+        from kg.commands.release import run_release
+
+        return run_release(release, store, personal_data=not no_personal_data)
+    if out is None:
+        raise typer.BadParameter("give --out FILE (one file) or --release DIR (a release)")
     from kg.export import EXPORT_FORMATS
     from kg.export import export as run_export
     from kg.store import open_store

@@ -1,0 +1,31 @@
+"""One CSV per contract query, for readers without RDF tools.
+
+The files hold exactly what ``eukg query NAME --format csv`` prints (the frozen contract columns), run
+over the released statements, so a release without personal data has CSVs without personal data too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import results
+from kg.export.files import FileInfo, write_bytes
+from kg.queries import NamedQuery, library, run
+
+CONTRACT_TAG = "contract"
+
+
+def contract_queries() -> list[NamedQuery]:
+    """Return the contract queries (tagged ``contract`` in their header), by name."""
+    return [query for query in library().values() if CONTRACT_TAG in query.tags]
+
+
+def write_tables(store: ox.Store, folder: Path) -> list[FileInfo]:
+    """Write ``folder/NAME.csv`` for each contract query run on ``store``; return the files written."""
+    written: list[FileInfo] = []
+    for query in contract_queries():
+        text = results.to_csv(run(query, store))
+        written += write_bytes(folder / f"{query.name}.csv", text.encode("utf-8"))
+    return written
