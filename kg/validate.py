@@ -161,15 +161,25 @@ def _files_of(store: ox.Store, focus: str, data_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(file_of_graph(row["g"].value, data_dir) or row["g"].value for row in rows))
 
 
-def validate_store(store: ox.Store, shapes: Graph | None = None, data_dir: Path = DATA_DIR) -> Report:
+def validate_store(store: ox.Store, shapes: Graph | None = None, data_dir: Path = DATA_DIR,
+                   engine: str = "auto") -> Report:
     """Validate the union of every graph of ``store``; each problem names the files that state its node.
 
     ``data_dir`` is the data folder the store was built from, to name the file of each named graph.
+    ``engine`` is ``pyshacl`` (the reference), ``fast`` (shacl-rust, same results) or ``auto``: the
+    fast engine above :data:`kg.validate_fast.AUTO_THRESHOLD` triples, pyshacl below.
     """
-    data = Graph()
-    for quad_graph in to_dataset(store).graphs():
-        data += quad_graph
-    problems = shacl_problems(data, shapes) + qc_problems(store)
+    from kg.validate_fast import choose_engine, store_quads_problems
+
+    shapes = shapes if shapes is not None else shapes_graph()
+    if choose_engine(engine, len(store)) == "fast":
+        shacl = store_quads_problems(store, shapes)
+    else:
+        data = Graph()
+        for quad_graph in to_dataset(store).graphs():
+            data += quad_graph
+        shacl = shacl_problems(data, shapes)
+    problems = shacl + qc_problems(store)
     located = [
         Problem(p.severity, p.focus, p.message, p.path, p.value, _files_of(store, p.focus, data_dir)) for p in problems
     ]

@@ -1,0 +1,178 @@
+"""The fast SHACL engine (shacl-rust) behind the same plain-language report, and incremental validation.
+
+pyshacl stays the reference validator. shacl-rust validates the same shapes on the same data 60 to
+300 times faster and reports the same results (tests/scale compares the (focus node, path,
+severity) sets of both engines on the shipped data and on generated broken data). This module turns
+its results into the same :class:`kg.validate.Problem` lines as pyshacl's.
+
+:func:`source_problems` validates one new source against a built store without validating the
+whole store: the data graph is the source, plus every statement the store makes about the source's
+subjects, plus the ``rdf:type`` statements of every node the source refers to, plus the ontology's
+``rdfs:subClassOf`` statements (``sh:class`` follows them). Only results on the source's subjects
+are kept; they equal those of a full validation of the store with the source added.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import shacl_rust
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from kg.store import rdf_format, to_rdflib
+from kg.validate import Problem, _path_text, _short
+
+__all__ = [
+    "AUTO_THRESHOLD", "ENGINES", "choose_engine", "fast_shacl_problems", "load_source", "source_problems",
+    "store_quads_problems",
+]
+
+ENGINES = ("auto", "pyshacl", "fast")
+AUTO_THRESHOLD = 200_000
+"""Above this many triples, ``auto`` picks the fast engine; at or below it, pyshacl (the reference)."""
+
+_SEVERITIES = {
+    "<http://www.w3.org/ns/shacl#Violation>": "Violation",
+    "<http://www.w3.org/ns/shacl#Warning>": "Warning",
+    "<http://www.w3.org/ns/shacl#Info>": "Info",
+}
+_SPARQL_COMPONENT = "<http://www.w3.org/ns/shacl#SPARQLConstraintComponent>"
+# N-Triples literals inside a message, which pyshacl writes as their lexical form.
+_NT_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"(?:\^\^<[^<>\s]*>|@[A-Za-z0-9-]+)?')
+_DUMMY = "<urn:x:s> <urn:x:p> "
+
+
+def choose_engine(engine: str, triples: int) -> str:
+    """Return ``pyshacl`` or ``fast`` for ``engine`` (``auto`` decides by the number of triples)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r} (known: {', '.join(ENGINES)})")
+    if engine == "auto":
+        return "fast" if triples > AUTO_THRESHOLD else "pyshacl"
+    return engine
+
+
+def _term(text: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Parse one N-Triples term with pyoxigraph's parser."""
+    if text.startswith("_:"):
+        return ox.BlankNode(text[2:])
+    triple = next(iter(ox.parse(input=f"{_DUMMY}{text} .\n", format=ox.RdfFormat.N_TRIPLES)))
+    return triple.object
+
+
+def _lexical(match: re.Match[str]) -> str:
+    term = _term(match.group(0))
+    return term.value if isinstance(term, ox.Literal) else match.group(0)
+
+
+def _problem(result: dict) -> Problem:
+    focus = to_rdflib(_term(result["focusNode"]))
+    messages = result.get("messages") or ["does not conform to its shape"]
+    # shacl-rust lists its own description first and the shape's sh:message last, as pyshacl reports it.
+    message = _NT_LITERAL.sub(_lexical, messages[-1])
+    value_text = result.get("value")
+    if value_text is None and result.get("sourceConstraintComponent") == _SPARQL_COMPONENT:
+        value_text = result["focusNode"]  # pyshacl reports $this as the value of a SPARQL result
+    path_text = result.get("resultPath")
+    path = to_rdflib(_term(path_text)) if path_text and not path_text.startswith("_:") else path_text
+    value = None if value_text is None else to_rdflib(_term(value_text))
+    return Problem(
+        severity=_SEVERITIES.get(result.get("severity", ""), "Violation"),
+        focus=_short(focus),
+        message=message,
+        path=_path_text(Graph(), path) if path is not None else None,
+        value=None if value is None else _short(value),
+    )
+
+
+def _shapes_file(shapes: Graph) -> io.BytesIO:
+    return io.BytesIO(shapes.serialize(format="turtle", encoding="utf-8"))
+
+
+def fast_shacl_problems(data: Path, shapes: Graph) -> list[Problem]:
+    """Validate the RDF file ``data`` (all its graphs, as one union) against ``shapes`` with shacl-rust."""
+    report = shacl_rust.validate_file(
+        str(data), _shapes_file(shapes), data_format=_format_name(data), shapes_format="turtle",
+        experimental_index=True,
+    )
+    return [_problem(result) for result in report["results"]]
+
+
+def _format_name(path: Path) -> str:
+    return {ox.RdfFormat.N_QUADS: "nq", ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.TURTLE: "turtle",
+            ox.RdfFormat.TRIG: "trig", ox.RdfFormat.RDF_XML: "rdf", ox.RdfFormat.JSON_LD: "jsonld"}[rdf_format(path)]
+
+
+def store_quads_problems(store: ox.Store, shapes: Graph, work_dir: Path | None = None) -> list[Problem]:
+    """Validate the union of every graph of ``store`` with shacl-rust (through a streamed N-Quads dump)."""
+    with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
+        dump = Path(tmp) / "store.nq"
+        store.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
+        return fast_shacl_problems(dump, shapes)
+
+
+# ---------------------------------------------------------------- incremental validation
+
+
+def _context(store: ox.Store, source: ox.Store) -> Iterator[ox.Quad]:
+    """Yield what the store knows that the shapes need to judge the source's subjects."""
+    rdf_type = ox.NamedNode(str(RDF.type))
+    subjects: set[ox.NamedNode | ox.BlankNode] = set()
+    referenced: set[ox.NamedNode] = set()
+    for quad in source.quads_for_pattern(None, None, None, None):
+        subjects.add(quad.subject)
+        if isinstance(quad.object, ox.NamedNode):
+            referenced.add(quad.object)
+    for subject in subjects:
+        if isinstance(subject, ox.NamedNode):
+            for quad in store.quads_for_pattern(subject, None, None, None):
+                if isinstance(quad.object, ox.NamedNode):
+                    referenced.add(quad.object)
+                yield quad
+    for node in referenced - subjects:
+        yield from store.quads_for_pattern(node, rdf_type, None, None)
+    yield from store.quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None, None)
+
+
+def load_source(path: Path, graph: URIRef | str | None = None) -> ox.Store:
+    """Read one source file into an in-memory store (its named graph, or ``graph`` for triple formats)."""
+    from kg.store import load_file
+
+    source = ox.Store()
+    load_file(source, path, graph)
+    return source
+
+
+def source_problems(store: ox.Store, source: ox.Store, shapes: Graph,
+                    subjects: Iterable[str] | None = None) -> list[Problem]:
+    """Validate the new source ``source`` against the data of ``store`` and keep the results on its subjects.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The built store the source is added to (the source may or may not be loaded in it already).
+    source : pyoxigraph.Store
+        The new source's statements.
+    shapes : rdflib.Graph
+        The SHACL shapes.
+    subjects : iterable of str, optional
+        The IRIs whose results to keep (default: every subject of ``source``).
+    """
+    if subjects is not None:
+        keep = {_short(URIRef(s)) for s in subjects}
+    else:
+        keep = {_short(to_rdflib(q.subject)) for q in source.quads_for_pattern(None, None, None, None)}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "source.nq"
+        # A set: the source may already be in the store, and a statement must not count twice.
+        quads = dict.fromkeys(source.quads_for_pattern(None, None, None, None))
+        quads.update(dict.fromkeys(_context(store, source)))
+        with open(data, "wb") as out:
+            ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
+        problems = fast_shacl_problems(data, shapes)
+    return [p for p in problems if p.focus in keep]

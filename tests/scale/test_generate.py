@@ -1,0 +1,83 @@
+"""The synthetic graph generator: valid, deterministic, heavy-tailed, and with the violations it claims."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from benchmarks.generate import VIOLATION_KINDS, generate, violation_kind, write_graph
+from kg.namespaces import EKG
+from kg.validate import validate_store
+
+PARTICIPANT = ox.NamedNode(str(EKG.participant))
+
+
+def test_generated_graph_passes_the_shapes_with_the_fast_engine(tmp_path: Path) -> None:
+    path = tmp_path / "g.nq"
+    result = write_graph(path, 5_000, seed=11, with_reference=True)
+    assert 5_000 <= result.quads < 5_400
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    report = validate_store(store, engine="fast")
+    assert report.conforms, report.text()
+
+
+def test_generated_graph_passes_pyshacl_except_the_injected_violations(generated, pyshacl_report) -> None:
+    """One pyshacl run (the reference) over reference data + generated graph + new source."""
+    report = pyshacl_report
+    kinds = Counter(violation_kind(p.path, p.message) for p in report.violations)
+    assert dict(kinds) == generated.new.expected, report.text()
+    assert set(generated.new.expected) == set(VIOLATION_KINDS)
+    # Every violation is on a subject of the new source: the generated graph itself conforms.
+    new_subjects = {q.subject.value for q in generated.source.quads_for_pattern(None, None, None, None)}
+    assert all(any(p.focus.endswith(s.rsplit("/", 1)[1]) for s in new_subjects) for p in report.violations)
+
+
+def test_generation_is_deterministic() -> None:
+    first, _ = generate(3_000, seed=5)
+    second, _ = generate(3_000, seed=5)
+    other, _ = generate(3_000, seed=6)
+    a, b = list(first), list(second)
+    assert a == b
+    assert a != list(other)
+
+
+def test_organisation_degrees_are_heavy_tailed() -> None:
+    quads, result = generate(60_000, seed=1)
+    degree: Counter[str] = Counter()
+    for quad in quads:
+        if quad.predicate == PARTICIPANT and "/organisation/" in quad.object.value:
+            if "-event-" not in quad.subject.value:
+                degree[quad.object.value] += 1
+    counts = sorted(degree.values(), reverse=True)
+    assert result.organisations == len(counts)
+    mean = sum(counts) / len(counts)
+    # Most organisations are in one project, a few in dozens: Keep.eu's shape.
+    assert sum(1 for c in counts if c == 1) / len(counts) > 0.5
+    assert counts[0] >= 20
+    assert counts[0] > 10 * mean
+    top = counts[: max(1, len(counts) // 100)]
+    assert sum(top) / sum(counts) > 0.1
+
+
+def test_one_named_graph_per_source_batch() -> None:
+    quads, result = generate(20_000, seed=2, batch_size=50)
+    graphs = {q.graph_name.value for q in quads}
+    assert len(graphs) == result.sources > 1
+    assert all("/source/synthetic-2-" in g for g in graphs)
+
+
+@pytest.mark.parametrize("kind", VIOLATION_KINDS)
+def test_violation_kind_is_recognised(kind: str) -> None:
+    examples = {
+        "missing_acronym": ("ekg:acronym", "a project needs exactly one acronym"),
+        "end_before_start": (None, "ends (2021-06-30) before it starts (2022-03-01)"),
+        "participation_without_role": ("ekg:role", "needs a role"),
+        "bad_email": ("schema:email", "an e-mail address must look like name@domain.tld"),
+        "unknown_region": ("ekg:region", "a known Region"),
+        "two_participants": ("ekg:participant", "exactly one participant"),
+    }
+    assert violation_kind(*examples[kind]) == kind
