@@ -74,6 +74,8 @@ MARGIN = 3.0
 FLOOR = 70.0
 
 _MIN_FUZZY_LENGTH = 4  # core strings shorter than this are matched exactly only
+_LEMMA_LANGUAGES = 2  # lemmatise a name in the languages of at most this many of the closest labels …
+_LEMMA_SCORE = 75.0  # … that score at least this
 
 _EKG = "https://w3id.org/eu-regional-kg/ontology#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -421,18 +423,21 @@ class Resolver:
         if not name or not name.strip():
             return []
         scores: dict[str, float] = {}
-        languages: set[str] = set()
+        language_scores: dict[str, float] = {}
         self._score_exact(name, type, scores)
-        self._score_fuzzy(name, type, scores, languages)
+        self._score_fuzzy(name, type, scores, language_scores)
         ranked = self._candidates(scores, type)
         if not _decisive(ranked) and not (ranked and ranked[0].score >= 100.0):  # lemmas cannot break a tie at 100
+            # The languages of the closest labels, and of letters only some languages write.
+            close = sorted(language_scores, key=lambda lang: -language_scores[lang])
+            languages = {lang for lang in close[:_LEMMA_LANGUAGES] if language_scores[lang] >= _LEMMA_SCORE}
             for letters, language in _LETTER_LANGUAGES:
                 if any(char in letters for char in name.casefold()):
                     languages.add(language)
             for language in sorted(languages):
                 for variant in _lemmatised(name, language):
                     if variant != name:
-                        self._score_fuzzy(variant, type, scores, set())
+                        self._score_fuzzy(variant, type, scores, {})
             ranked = self._candidates(scores, type)
         return ranked
 
@@ -441,7 +446,9 @@ class Resolver:
             if type is None or self._resources[iri].type == type:
                 scores[iri] = 100.0
 
-    def _score_fuzzy(self, name: str, type: str | None, scores: dict[str, float], languages: set[str]) -> None:  # noqa: A002
+    def _score_fuzzy(
+        self, name: str, type: str | None, scores: dict[str, float], languages: dict[str, float]  # noqa: A002
+    ) -> None:
         core, plain, kinds = _keys(name)
         if len(core) < _MIN_FUZZY_LENGTH:
             return
@@ -456,8 +463,8 @@ class Resolver:
                 scores[entry.iri] = score
             if entry.language:
                 language = _SIMPLEMMA_LANGUAGES.get(entry.language.split("-")[0].lower())
-                if language:
-                    languages.add(language)
+                if language and score > languages.get(language, 0.0):
+                    languages[language] = score
 
     def _candidates(self, scores: dict[str, float], type: str | None) -> list[Candidate]:  # noqa: A002
         merged: dict[str, float] = {}
