@@ -118,3 +118,61 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
             f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
             f"{len(result.new_organisations)} new organisations, {len(result.problems)} rows skipped"
         )
+
+    @ingest_app.command("article")
+    def article_command(
+        file: Annotated[Path, typer.Argument(help="A news item, invitation or event page: plain text or HTML.")],
+        lang: Annotated[str | None, typer.Option("--lang", help="Language (en pl ro it es de fr el); default: detect.")]
+        = None,
+        accept: Annotated[bool, typer.Option("--accept", help="Validate the draft and merge it when it conforms.")]
+        = False,
+        report: Annotated[str, typer.Option("--report", help="text (review) or json (report contract).")] = "text",
+        out: Annotated[Path | None, typer.Option("--out", help="Write the draft named graph as TriG.")] = None,
+        source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
+        no_save: Annotated[
+            bool, typer.Option("--no-save", help="With --accept: load into the store only; do not write data/sources.")
+        ] = False,
+        store: StoreOption = None,
+        data_dir: DataDirOption = None,
+    ) -> None:
+        """Extract projects, programmes, organisations, places, events, persons and themes from an article."""
+        from kg.ingest.article import contract, ingest_article, review_text, validate_draft
+        from kg.ingest.reference import ReferenceData
+        from kg.ingest.sources import replace_source, save_source_file
+        from kg.ingest.text import LANGUAGES
+        from kg.ingest.trig import write_trig
+        from kg.paths import DATA_DIR
+        from kg.store import open_store
+
+        if report not in ("text", "json"):
+            raise typer.BadParameter("--report must be text or json")
+        if lang is not None and lang not in LANGUAGES:
+            raise typer.BadParameter(f"--lang must be one of {', '.join(LANGUAGES)}")
+        try:
+            reader = open_store(store)
+            reference = ReferenceData.from_store(reader)
+            with console.status(f"reading {file.name}"):
+                result = ingest_article(file, reader, lang, source_id, reference=reference)
+            if report == "json":
+                typer.echo(json.dumps(contract(result, reference), ensure_ascii=False, indent=2))
+            else:
+                typer.echo(review_text(result))
+            if out is not None:
+                write_trig(result.graph, result.identifier, out)
+                console.print(f"wrote the draft ({len(result.graph)} statements) to {out}")
+            if not accept:
+                return
+            with console.status("validating the draft with the graph's reference data"):
+                validation = validate_draft(result.graph, result.identifier, reader)
+            del reader
+            if not validation.conforms:
+                console.print(validation.text(), markup=False, highlight=False)
+                console.print(f"not merged: the draft of {result.identifier} does not conform (see above)")
+                raise typer.Exit(1)
+            replace_source(result.identifier, result.graph, store)
+            if not no_save:
+                saved = save_source_file(result.graph, result.identifier, data_dir or DATA_DIR)
+                console.print(f"saved {saved}")
+        except KgError as error:
+            fail(error)
+        console.print(f"merged source {result.identifier} ({len(result.graph)} statements)")

@@ -134,8 +134,8 @@ _TIME_RANGE = re.compile(
     re.IGNORECASE,
 )
 _CONNECTOR = re.compile(
-    r"^\s*(?:,\s*)?(?:-|–|—|to|until|till|do|până\s+la|pana\s+la|al|au|bis|zum|έως|ως|a|e|y|i|și|si|and|und|et|και"
-    r"|through|into)?\s*$",
+    r"^[^\S\n]*(?:,[^\S\n]*)?(?:-|–|—|to|until|till|do|până\s+la|pana\s+la|al|au|bis|zum|έως|ως|a|e|y|i|și|si|and"
+    r"|und|et|και|through|into)[^\S\n]*$",
     re.IGNORECASE,
 )
 
@@ -202,11 +202,15 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
 
 
 def reference_date(text: str, lang: str = "en", default: date | None = None) -> date:
-    """Return the first full date (with a year) written in ``text``, else ``default`` or today."""
+    """Return the first full date (with a year) in ``text``, else ``default``, else mid-year of the first year named."""
     for raw in _raw_mentions(text, lang):
         if raw.year is not None and raw.month is not None and (day := _make(raw.year, raw.month, raw.day)):
             return day
-    return default or date.today()
+    if default is not None:
+        return default
+    # No full date: the middle of the first year the text names ("European Week of Regions and Cities 2019").
+    year = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", text)
+    return date(int(year.group(1)), 7, 1) if year else date.today()
 
 
 def find_dates(text: str, lang: str = "en", reference: date | None = None, tz: str | None = None) -> list[DateMention]:
@@ -272,7 +276,7 @@ def find_dates(text: str, lang: str = "en", reference: date | None = None, tz: s
             end = _make(end.year + 1, end.month, end.day)
         # Times written after the date and before the next one.
         stop = merged[number + 1][0].start if number + 1 < len(merged) else len(text)
-        window = text[last.end:min(stop, last.end + 80)]
+        window = text[last.end:min(stop, last.end + 250)]
         times = _TIME_RANGE.search(window)
         start_time = end_time = None
         if times:

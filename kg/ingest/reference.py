@@ -15,8 +15,15 @@ from kg.namespaces import ID
 __all__ = ["ReferenceData", "guess_organisation_type", "slug"]
 
 
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω",
+                  ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s", "t",
+                   "y", "f", "ch", "ps", "o"], strict=True))
+
+
 def slug(text: str, limit: int = 60) -> str:
-    """Return a lower-case ASCII identifier made from ``text`` (for minting IRIs)."""
+    """Return a lower-case ASCII identifier made from ``text`` (for minting IRIs; Greek is transliterated)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    text = "".join(_GREEK.get(c, c) for c in plain)
     decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
     ascii_text = decomposed.encode("ascii", "ignore").decode()
     value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
