@@ -33,7 +33,8 @@ def _format(columns: list[str], rows: list[dict[str, object]], fmt: str, title: 
         shown = [column for column in columns if column != "node"]  # the label says it; csv/json keep IRIs
         table = Table(title=title)
         for column in shown:
-            table.add_column(column, overflow="fold", justify="left" if column == "label" else "right")
+            table.add_column(column, overflow="fold", justify="left" if column == "label" else "right",
+                             min_width=24 if column == "label" else None)
         for row in rows:
             table.add_row(*(f"{row[c]:.4g}" if isinstance(row[c], float) else str(row[c]) for c in shown))
         Console().print(table)

@@ -61,3 +61,20 @@ def test_bad_scores_write_nothing(tiny_store, scores) -> None:
 def test_bad_names_are_refused() -> None:
     with pytest.raises(KgError):
         analytics_graph("co participation", "degree")
+
+
+def test_written_scores_conform_to_their_shape_and_a_broken_one_does_not() -> None:
+    from rdflib import Literal, URIRef
+
+    from kg.validate import shacl_problems, shapes_graph
+
+    graph = score_graph({"http://example.org/o1": 2, "http://example.org/o2": {"liaison": 1}},
+                        network="regions", metric="brokerage", parameters={"seed": 42})
+    shapes = shapes_graph()
+    assert [p for p in shacl_problems(graph, shapes) if p.severity == "Violation"] == []
+    score = next(graph.subjects(EKG.metricName, Literal("brokerage")))
+    graph.add((score, EKG.scoreValue, Literal("high")))
+    graph.add((score, EKG.scoredNode, URIRef("http://example.org/o3")))
+    messages = {p.message for p in shacl_problems(graph, shapes) if p.severity == "Violation"}
+    assert any("exactly one value" in m for m in messages)
+    assert any("exactly one node" in m for m in messages)
