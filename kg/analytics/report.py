@@ -17,7 +17,7 @@ from kg.analytics import communities, metrics
 from kg.analytics.brokerage import ROLES, brokerage
 from kg.errors import KgError
 
-__all__ = ["METRICS", "Metric", "compute", "ranking"]
+__all__ = ["METRICS", "Metric", "Table", "compute", "ranking", "ranking_table", "summary"]
 
 
 @dataclass(frozen=True)
@@ -122,3 +122,74 @@ def ranking(graph: nx.Graph, metric: str, values: Mapping[object, object], *, to
         row["rank"] = rank
     rows = rows if top is None else rows[:top]
     return columns, [{column: row[column] for column in columns} for row in rows]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows with named columns that show as a table in a notebook (HTML) and as text elsewhere.
+
+    Examples
+    --------
+    >>> print(Table(["node", "degree"], [{"node": "a", "degree": 2}]))
+    node  degree
+    a     2
+    """
+
+    columns: list[str]
+    rows: list[dict[str, object]]
+
+    def _cells(self) -> list[list[str]]:
+        return [[f"{row[c]:.4g}" if isinstance(row[c], float) else str(row[c]) for c in self.columns]
+                for row in self.rows]
+
+    def __str__(self) -> str:
+        cells = [self.columns, *self._cells()]
+        widths = [max(len(line[i]) for line in cells) for i in range(len(self.columns))]
+        return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
+                         for line in cells)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
+        body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in line) + "</tr>"
+                       for line in self._cells())
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def ranking_table(graph: nx.Graph, metric: str, values: Mapping[object, object] | None = None, *,
+                  top: int | None = 10, seed: int | None = 42, node_column: bool = False) -> Table:
+    """Return the :func:`ranking` of ``metric`` on ``graph`` as a :class:`Table` (computed when ``values`` is None).
+
+    The node IRIs are left out unless ``node_column``; the labels say which node a row is.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph([("a", "b"), ("b", "c")])
+    >>> print(ranking_table(g, "degree", top=1))
+    rank  label  country  degree
+    1     b               2
+    """
+    values = compute(graph, metric, seed=seed) if values is None else values
+    columns, rows = ranking(graph, metric, values, top=top)
+    if not node_column:
+        columns = [c for c in columns if c != "node"]
+    return Table(columns, rows)
+
+
+def summary(graph: nx.Graph) -> Table:
+    """Return the size of ``graph``: nodes, edges, density, components and the largest one.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> print(summary(nx.path_graph(3)))
+    nodes  edges  density  components  largest component
+    3      2      0.6667   1           3
+    """
+    parts = list(nx.connected_components(graph)) if graph.number_of_nodes() else []
+    row = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+           "density": float(nx.density(graph)) if graph.number_of_nodes() > 1 else 0.0,
+           "components": len(parts), "largest component": max((len(p) for p in parts), default=0)}
+    return Table(list(row), [row])

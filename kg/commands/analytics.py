@@ -33,7 +33,8 @@ def _format(columns: list[str], rows: list[dict[str, object]], fmt: str, title: 
         shown = [column for column in columns if column != "node"]  # the label says it; csv/json keep IRIs
         table = Table(title=title)
         for column in shown:
-            table.add_column(column, overflow="fold", justify="left" if column == "label" else "right")
+            table.add_column(column, overflow="fold", justify="left" if column == "label" else "right",
+                             min_width=24 if column == "label" else None)
         for row in rows:
             table.add_row(*(f"{row[c]:.4g}" if isinstance(row[c], float) else str(row[c]) for c in shown))
         Console().print(table)
@@ -84,12 +85,12 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(f"NETWORK must be one of {', '.join(NETWORK_NAMES)}, not {network!r}")
         if fmt not in OUTPUT_FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(OUTPUT_FORMATS)}")
+        if write_back and metric is None:
+            raise typer.BadParameter("--write-back needs --metric")
         if metric is None and export is None:
             raise typer.BadParameter("give --metric NAME (see --list-metrics) or --export graphml|gexf --out FILE")
         if export is not None and out is None:
             raise typer.BadParameter("--export needs --out FILE")
-        if write_back and metric is None:
-            raise typer.BadParameter("--write-back needs --metric")
         if k is not None and k < 1:
             raise typer.BadParameter("--k must be at least 1")
 

@@ -1,0 +1,173 @@
+"""The figures of the notebooks: network drawings and region charts (matplotlib, imported lazily).
+
+Each function draws on a given matplotlib Axes (or a new figure) and returns the Axes or Figure,
+so notebooks stay free of logic: they call these functions and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["draw_network", "region_bars"]
+
+_MISSING = "unknown"
+
+
+def _categories(graph: nx.Graph, color_by: str | Mapping[object, object]) -> dict[object, str]:
+    if isinstance(color_by, Mapping):
+        return {node: str(color_by.get(node, _MISSING)) for node in graph}
+    return {node: str(graph.nodes[node].get(color_by, _MISSING)) for node in graph}
+
+
+def _short(label: str, width: int = 28) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _component_layout(graph: nx.Graph, seed: int) -> dict[object, tuple[float, float]]:
+    """Lay each connected component out on its own (a circle for a clique) and set them on a grid.
+
+    A spring layout of a graph of several small cliques packs each clique into a dot; laying the
+    components out apart keeps every node and label readable.
+    """
+    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(map(str, part))))
+    columns = max(1, round(len(parts) ** 0.5 + 0.5))
+    positions: dict[object, tuple[float, float]] = {}
+    for index, part in enumerate(parts):
+        sub = graph.subgraph(part)
+        complete = sub.number_of_edges() == len(part) * (len(part) - 1) // 2
+        local = nx.circular_layout(sub) if complete or len(part) <= 3 else nx.spring_layout(sub, seed=seed)
+        scale = 0.42 if len(part) > 1 else 0.0
+        row, column = divmod(index, columns)
+        for node in sorted(part, key=str):
+            x, y = local[node]
+            positions[node] = (1.25 * column + scale * float(x), -1.1 * row + scale * float(y))
+    return positions
+
+
+def draw_network(
+    graph: nx.Graph,
+    *,
+    color_by: str | Mapping[object, object] = "country",
+    size_by: Mapping[object, float] | None = None,
+    layout: str = "spring",
+    seed: int = 42,
+    labels: bool = True,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw ``graph`` with nodes coloured by a node attribute (or a ``{node: group}`` mapping).
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+    color_by : str or mapping, optional (default="country")
+        A node attribute, or a mapping such as the result of :func:`kg.analytics.louvain`.
+    size_by : mapping, optional
+        Node → score; node areas grow with it (default: the weighted degree).
+    layout : {"spring", "bipartite"}, optional (default="spring")
+        ``bipartite`` puts the nodes with ``bipartite=0`` in a left column.
+    seed : int, optional (default=42)
+        Seed of the spring layout, for a repeatable picture.
+    labels : bool, optional (default=True)
+        Write the node labels (shortened).
+    title : str, optional
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    ax : matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = draw_network(nx.Graph([("a", "b")]), labels=False)
+    >>> len(ax.collections) >= 2
+    True
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 6), dpi=72)
+    if layout == "bipartite":
+        left = [node for node, side in graph.nodes(data="bipartite") if side == 0]
+        positions = nx.bipartite_layout(graph, left) if left else nx.spring_layout(graph, seed=seed)
+    else:
+        positions = _component_layout(graph, seed)
+    categories = _categories(graph, color_by)
+    names = sorted(set(categories.values()))
+    palette = plt.get_cmap("tab20" if len(names) > 10 else "tab10")
+    colour = {name: palette(index % palette.N) for index, name in enumerate(names)}
+    sizes = dict(graph.degree(weight="weight")) if size_by is None else dict(size_by)
+    largest = max(sizes.values(), default=0) or 1
+    nx.draw_networkx_edges(graph, positions, ax=ax, alpha=0.4,
+                           width=[0.5 + 1.5 * (w or 1) ** 0.5 for *_, w in graph.edges(data="weight")])
+    nx.draw_networkx_nodes(graph, positions, ax=ax, node_color=[colour[categories[n]] for n in graph],
+                           node_size=[80 + 420 * sizes.get(n, 0) / largest for n in graph], edgecolors="white")
+    if labels:
+        nx.draw_networkx_labels(graph, {n: (x, y - 0.07) for n, (x, y) in positions.items()}, ax=ax, font_size=6,
+                                verticalalignment="top",
+                                labels={n: _short(str(graph.nodes[n].get("label", n)), 18) for n in graph})
+    for name in names:
+        ax.scatter([], [], color=colour[name], label=name)
+    ax.legend(title=color_by if isinstance(color_by, str) else None, fontsize=7, title_fontsize=8,
+              loc="best", frameon=False)
+    ax.set_title(title or graph.graph.get("name", ""), fontsize=10)
+    ax.axis("off")
+    ax.margins(0.15)
+    return ax
+
+
+def region_bars(regions: nx.Graph, shares: Mapping[object, float], *, top: int = 20) -> Figure:
+    """Return a figure of two bar charts of the regions: projects with a partner there, and cross-border share.
+
+    Parameters
+    ----------
+    regions : networkx.Graph
+        The region network (:func:`kg.analytics.region_network`); its nodes carry ``projects``.
+    shares : mapping
+        Region → cross-border share (:func:`kg.analytics.cross_border_share`).
+    top : int, optional (default=20)
+        The regions with the most projects.
+
+    Returns
+    -------
+    figure : matplotlib Figure
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> g = nx.Graph()
+    >>> g.add_node("r", label="R", nuts="R1", projects=2)
+    >>> len(region_bars(g, {"r": 0.5}).axes)
+    2
+    """
+    import matplotlib.pyplot as plt
+
+    ordered = sorted(regions.nodes(data=True), key=lambda item: (-item[1].get("projects", 0), item[1].get("nuts", "")))
+    ordered = ordered[:top][::-1]  # largest at the top
+    names = [f"{data.get('nuts', node)} {_short(str(data.get('label', '')), 22)}" for node, data in ordered]
+    figure, (left, right) = plt.subplots(1, 2, figsize=(9, 0.35 * len(names) + 1.5), dpi=80, sharey=True)
+    from matplotlib.ticker import MaxNLocator
+
+    left.barh(names, [data.get("projects", 0) for _, data in ordered], color="tab:blue")
+    left.xaxis.set_major_locator(MaxNLocator(integer=True))
+    left.set_xlabel("projects with a partner in the region")
+    right.barh(names, [shares.get(node, 0.0) for node, _ in ordered], color="tab:orange")
+    for row, (node, _) in enumerate(ordered):
+        text = f"{shares[node]:.2f}" if node in shares else "no ties"
+        right.text(min(shares.get(node, 0.0), 0.85) + 0.02, row, text, va="center", fontsize=7)
+    right.set_xlim(0, 1.05)
+    right.set_xlabel("cross-border share of weighted ties")
+    level = regions.graph.get("level")
+    figure.suptitle(f"Regions at NUTS {level}" if level is not None else "Regions", fontsize=10)
+    figure.tight_layout()
+    return figure

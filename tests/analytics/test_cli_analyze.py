@@ -1,0 +1,108 @@
+"""``eukg analyze`` end to end on the built store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from kg.build import graph_sizes
+from kg.cli import app
+from kg.store import open_store
+from kg.validate import qc_problems
+
+runner = CliRunner()
+
+
+def analyze(*args: str, store) -> object:
+    return runner.invoke(app, ["analyze", *args, "--store", str(store)])
+
+
+def test_csv_ranking(built_store_path) -> None:
+    result = analyze("regions", "--metric", "cross-border-share", "--format", "csv", "--top", "3",
+                     store=built_store_path)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["rank", "node", "label", "country", "cross-border-share"]
+    assert len(rows) == 3 and float(rows[0]["cross-border-share"]) == 1.0
+
+
+def test_json_communities_with_seed(built_store_path) -> None:
+    first = analyze("coparticipation", "-m", "louvain", "-f", "json", "--top", "0", "--seed", "7",
+                    store=built_store_path)
+    second = analyze("coparticipation", "-m", "louvain", "-f", "json", "--top", "0", "--seed", "7",
+                     store=built_store_path)
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout) == json.loads(second.stdout)
+    assert len(json.loads(first.stdout)) == 17
+
+
+@pytest.mark.parametrize("metric", ["degree", "weighted-degree", "betweenness", "closeness", "eigenvector",
+                                    "label-propagation", "components", "core-number", "brokerage"])
+def test_every_metric_runs_on_the_events_network(built_store_path, metric) -> None:
+    result = analyze("events", "-m", metric, "-f", "json", store=built_store_path)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+
+
+def test_table_and_level(built_store_path) -> None:
+    result = analyze("programme-regions", "-m", "degree", "--level", "1", store=built_store_path)
+    assert result.exit_code == 0, result.output
+    assert "Single Market Programme" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export(built_store_path, tmp_path, fmt) -> None:
+    out = tmp_path / f"net.{fmt}"
+    result = analyze("coparticipation", "--export", fmt, "--out", str(out), "-m", "betweenness",
+                     store=built_store_path)
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert graph.number_of_nodes() == 17
+    assert all("betweenness" in data for _, data in graph.nodes(data=True))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["friends", "-m", "degree"], "NETWORK must be one of"),
+        (["regions", "-m", "fame"], "unknown metric"),
+        (["regions", "-m", "degree", "--level", "5"], "NUTS level must be 0, 1, 2 or 3"),
+        (["regions"], "give --metric"),
+        (["regions", "--export", "gexf"], "--export needs --out"),
+        (["regions", "--export", "dot", "--out", "x.dot"], "--export must be one of"),
+        (["regions", "--write-back"], "--write-back needs --metric"),
+    ],
+)
+def test_clear_errors(built_store_path, args, message) -> None:
+    result = analyze(*args, store=built_store_path)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_store(tmp_path) -> None:
+    result = analyze("regions", "-m", "degree", store=tmp_path / "none")
+    assert result.exit_code == 1 and "no store" in result.output
+
+
+def test_write_back_adds_one_graph_and_changes_no_other(built_store_path, tmp_path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(built_store_path.resolve(), copy)
+    before = graph_sizes(open_store(copy))
+    for _ in range(2):  # a second run replaces the scores instead of adding to them
+        result = analyze("regions", "-m", "brokerage", "--write-back", store=copy)
+        assert result.exit_code == 0, result.output
+    store = open_store(copy)
+    after = graph_sizes(store)
+    name = "https://w3id.org/eu-regional-kg/graph/analytics/regions-brokerage"
+    assert {g: n for g, n in after.items() if g != name} == before
+    scores = list(store.query(
+        f"SELECT ?s WHERE {{ GRAPH <{name}> {{ ?s a <https://w3id.org/eu-regional-kg/ontology#NetworkScore> }} }}"))
+    assert len(scores) == 11 * 5  # 11 regions x 5 roles
+    assert qc_problems(store) == []
