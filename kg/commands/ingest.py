@@ -121,13 +121,13 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
 
     @ingest_app.command("article")
     def article_command(
-        file: Annotated[Path, typer.Argument(help="A news item, invitation or event page: plain text or HTML.")],
+        files: Annotated[list[Path], typer.Argument(help="News items, invitations or event pages: text or HTML.")],
         lang: Annotated[str | None, typer.Option("--lang", help="Language (en pl ro it es de fr el); default: detect.")]
         = None,
-        accept: Annotated[bool, typer.Option("--accept", help="Validate the draft and merge it when it conforms.")]
+        accept: Annotated[bool, typer.Option("--accept", help="Validate the drafts and merge them when they conform.")]
         = False,
         report: Annotated[str, typer.Option("--report", help="text (review) or json (report contract).")] = "text",
-        out: Annotated[Path | None, typer.Option("--out", help="Write the draft named graph as TriG.")] = None,
+        out: Annotated[Path | None, typer.Option("--out", help="Write the draft named graph(s) as TriG.")] = None,
         source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
         no_save: Annotated[
             bool, typer.Option("--no-save", help="With --accept: load into the store only; do not write data/sources.")
@@ -135,12 +135,18 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
         store: StoreOption = None,
         data_dir: DataDirOption = None,
     ) -> None:
-        """Extract projects, programmes, organisations, places, events, persons and themes from an article."""
-        from kg.ingest.article import contract, ingest_article, review_text, validate_draft
+        """Extract projects, programmes, organisations, places, events, persons and themes from articles.
+
+        With several files, the graph's labels are read once, `--report json` prints one JSON object per
+        line, and `--accept` validates all drafts in one SHACL pass and merges all of them or none.
+        """
+        from kg.ingest.article import contract, ingest_article, review_text, validate_drafts
+        from kg.ingest.entities import Gazetteer
         from kg.ingest.reference import ReferenceData
-        from kg.ingest.sources import replace_source, save_source_file
+        from kg.ingest.resolving import resolver_for
+        from kg.ingest.sources import replace_sources, save_source_file
         from kg.ingest.text import LANGUAGES
-        from kg.ingest.trig import write_trig
+        from kg.ingest.trig import drafts_to_trig
         from kg.paths import DATA_DIR
         from kg.store import open_store
 
@@ -148,31 +154,53 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
             raise typer.BadParameter("--report must be text or json")
         if lang is not None and lang not in LANGUAGES:
             raise typer.BadParameter(f"--lang must be one of {', '.join(LANGUAGES)}")
+        if source_id is not None and len(files) > 1:
+            raise typer.BadParameter("--id names one source: give one file with it")
+        failed = 0
+        drafts = {}
         try:
             reader = open_store(store)
             reference = ReferenceData.from_store(reader)
-            with console.status(f"reading {file.name}"):
-                result = ingest_article(file, reader, lang, source_id, reference=reference)
-            if report == "json":
-                typer.echo(json.dumps(contract(result, reference), ensure_ascii=False, indent=2))
-            else:
-                typer.echo(review_text(result))
+            gazetteer = Gazetteer.from_store(reader)
+            resolver = resolver_for(reader)
+            for file in files:
+                try:
+                    result = ingest_article(file, reader, lang, source_id, resolver=resolver, gazetteer=gazetteer,
+                                            reference=reference)
+                except KgError as error:
+                    if len(files) == 1:
+                        raise
+                    failed += 1
+                    console.print(f"[red]error:[/red] {error}", highlight=False)
+                    continue
+                if result.identifier in drafts:
+                    console.print(f"[red]error:[/red] {file}: source {result.identifier} is given twice")
+                    failed += 1
+                    continue
+                drafts[result.identifier] = result.graph
+                if report == "json":
+                    indent = 2 if len(files) == 1 else None
+                    typer.echo(json.dumps(contract(result, reference), ensure_ascii=False, indent=indent))
+                else:
+                    typer.echo(review_text(result) + "\n")
             if out is not None:
-                write_trig(result.graph, result.identifier, out)
-                console.print(f"wrote the draft ({len(result.graph)} statements) to {out}")
-            if not accept:
-                return
-            with console.status("validating the draft with the graph's reference data"):
-                validation = validate_draft(result.graph, result.identifier, reader)
-            del reader
-            if not validation.conforms:
-                console.print(validation.text(), markup=False, highlight=False)
-                console.print(f"not merged: the draft of {result.identifier} does not conform (see above)")
-                raise typer.Exit(1)
-            replace_source(result.identifier, result.graph, store)
-            if not no_save:
-                saved = save_source_file(result.graph, result.identifier, data_dir or DATA_DIR)
-                console.print(f"saved {saved}")
+                out.write_text(drafts_to_trig(drafts), encoding="utf-8")
+                console.print(f"wrote {len(drafts)} draft graph(s) to {out}")
+            if accept and drafts:
+                with console.status(f"validating {len(drafts)} draft(s) with the graph's reference data"):
+                    validation = validate_drafts(drafts, reader)
+                del reader
+                if not validation.conforms:
+                    console.print(validation.text(), markup=False, highlight=False)
+                    console.print(f"not merged: {len(drafts)} draft(s) do not conform together (see above)")
+                    raise typer.Exit(1)
+                replace_sources(drafts, store)
+                if not no_save:
+                    for identifier, graph in drafts.items():
+                        save_source_file(graph, identifier, data_dir or DATA_DIR)
+                    console.print(f"saved {len(drafts)} source file(s) in {(data_dir or DATA_DIR) / 'sources'}")
+                console.print(f"merged {len(drafts)} source(s): {', '.join(sorted(drafts))[:300]}")
         except KgError as error:
             fail(error)
-        console.print(f"merged source {result.identifier} ({len(result.graph)} statements)")
+        if failed:
+            raise typer.Exit(1)

@@ -36,6 +36,7 @@ __all__ = [
     "list_sources",
     "remove_source",
     "replace_source",
+    "replace_sources",
     "save_source_file",
     "stamp",
     "store_transaction",
@@ -165,6 +166,14 @@ def replace_source(identifier: str, graph: Graph, location: Path | str | None = 
     check_identifier(identifier)
     with store_transaction(location) as store:
         return replace_in(store, identifier, graph)
+
+
+def replace_sources(graphs: dict[str, Graph], location: Path | str | None = None) -> int:
+    """Replace the named graphs of several sources (identifier → graph) in one atomic swap; return the triples."""
+    for identifier in graphs:
+        check_identifier(identifier)
+    with store_transaction(location) as store:
+        return sum(replace_in(store, identifier, graph) for identifier, graph in graphs.items())
 
 
 def remove_source(identifier: str, location: Path | str | None = None, data_dir: Path | None = None) -> bool:

@@ -306,6 +306,20 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
         problem("the ERDF contribution is larger than the total budget", "erdf")
     if problems or country is None:
         return [], problems, warnings
+    # A new organisation must carry what the organisation shape requires: a NUTS region and a type.
+    known = not builder.organisation(partner, country[1])[1]
+    kind = None
+    if not known:
+        if values.get("partner_type"):
+            kind = mapping.organisation_types.get(str(values["partner_type"]).lower())
+        kind = kind or guess_organisation_type(partner)
+        if region is None:
+            problem(f"{partner!r} is not in the graph yet and needs a NUTS code to be added", "nuts")
+        if kind is None or reference.concept("OrganisationType", kind) is None:
+            problem(f"the type of new organisation {partner!r} is unknown: give a partner type the mapping's "
+                    "organisation_types knows", "partner_type")
+        if problems:
+            return [], problems, warnings
     triples: list[tuple[Any, Any, Any]] = []
     project, _new_project = builder.project(acronym)
     result.projects.add(str(project))
@@ -328,24 +342,12 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
             triples.append((project, EKG.programme, programme))
     organisation, new = builder.organisation(partner, country[1])
     (result.new_organisations if new else result.resolved_organisations).add(str(organisation))
-    if new:
-        kind = None
-        if values.get("partner_type"):
-            kind = mapping.organisation_types.get(str(values["partner_type"]).lower())
-        kind = kind or guess_organisation_type(partner)
+    if new and region is not None and kind is not None:
         triples += [(organisation, RDF.type, EKG.Organisation),
                     (organisation, SKOS.prefLabel, Literal(partner, lang=mapping.language)),
-                    (organisation, EKG.country, URIRef(country[0]))]
-        if region is not None:
-            triples.append((organisation, EKG.region, URIRef(region[0])))
-        else:
-            warnings.append(RowProblem(str(path), line, f"new organisation {partner!r} has no NUTS region", "nuts"))
-        concept = reference.concept("OrganisationType", kind) if kind else None
-        if concept is not None:
-            triples.append((organisation, EKG.organisationType, concept))
-        else:
-            warnings.append(RowProblem(str(path), line, f"the type of new organisation {partner!r} is unknown",
-                                       "partner_type"))
+                    (organisation, EKG.country, URIRef(country[0])),
+                    (organisation, EKG.region, URIRef(region[0])),
+                    (organisation, EKG.organisationType, reference.concept("OrganisationType", kind))]
     participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
     triples += [(participation, RDF.type, EKG.ProjectParticipation), (participation, EKG.project, project),
                 (participation, EKG.participant, organisation), (participation, EKG.role, role)]

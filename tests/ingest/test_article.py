@@ -123,7 +123,7 @@ def test_accept_refuses_a_draft_that_does_not_conform(tmp_path, store_copy) -> N
     result = CliRunner().invoke(app, ["ingest", "article", str(path), "--lang", "en", "--accept", "--no-save",
                                       "--store", str(store_copy)])
     assert result.exit_code == 1
-    assert "does not conform" in result.output
+    assert "do not conform" in result.output
     assert "new-org" not in [g.value.rsplit("/", 1)[-1] for g in open_store(store_copy).named_graphs()]
 
 
@@ -134,3 +134,16 @@ def test_corpus_projects_are_found(corpus_dir, reference_store, reference) -> No
         report = contract(ingest_article(path, reference_store, reference=reference), reference)
         acronyms = [p["acronym"] for p in report["projects"]]
         assert any(expected[path.name[:3]] in a for a in acronyms), (path.name, acronyms)
+
+
+def test_several_articles_in_one_call_are_accepted_together(tmp_path, store_copy) -> None:
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text("Workshop of the JETforCE project in Lodz on 12 March 2024.\n", encoding="utf-8")
+    second.write_text("Conference of the JETforCE project in Lodz on 20 May 2024.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "article", str(first), str(second), "--lang", "en", "--report",
+                                      "json", "--accept", "--no-save", "--store", str(store_copy)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [r["events"][0]["start"] for r in lines] == ["2024-03-12", "2024-05-20"]
+    graphs = [g.value.rsplit("/", 1)[-1] for g in open_store(store_copy).named_graphs()]
+    assert "one" in graphs and "two" in graphs

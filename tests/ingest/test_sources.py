@@ -96,3 +96,22 @@ def test_cli_sources_and_remove(store_copy: Path, tmp_path: Path) -> None:
     assert removed.exit_code == 0, removed.output
     again = runner.invoke(app, ["remove", "t1", "--store", str(store_copy), "--data-dir", str(tmp_path)])
     assert again.exit_code == 1 and "no source 't1'" in again.output
+
+
+def test_an_accepted_source_survives_a_rebuild(tmp_path: Path) -> None:
+    """`--accept` writes data/sources/ID.ttl, so `eukg build` keeps the source (validated with the rest)."""
+    import shutil
+
+    from kg.build import build
+    from kg.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    g = _graph("kept", "label kept")
+    g.add((SOURCE.kept, DCTERMS.title, Literal("a kept source")))
+    g.add((SOURCE.kept, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
+    g.remove((ORG, None, None))
+    sources.save_source_file(g, "kept", data)
+    result = build(tmp_path / "store", data_dir=data)
+    assert result.report is not None and result.report.conforms, result.report
+    assert "kept" in [i.identifier for i in sources.list_sources(open_store(tmp_path / "store"))]

@@ -138,3 +138,24 @@ def test_unknown_mapping_is_a_clear_error(tmp_path, store_copy) -> None:
     path = _write_csv(tmp_path / "t.csv", GOOD)
     out = CliRunner().invoke(app, ["ingest", "table", str(path), "-m", "nope", "--store", str(store_copy)])
     assert out.exit_code == 1 and "unknown mapping 'nope'" in out.output
+
+
+def test_new_organisation_without_nuts_or_type_is_a_row_problem(tmp_path, reference_store, mapping) -> None:
+    rows = [["ABC", "T", "Interreg Europe", "", "", "", "Zeta Holdings", "Partner", "", "Poland", "", "", ""]]
+    result = ingest_table(_write_csv(tmp_path / "t.csv", rows), mapping, reference_store)
+    assert {p.column for p in result.problems} == {"nuts", "partner_type"}
+    assert result.loaded_rows == 0
+
+
+def test_a_loaded_table_conforms_to_the_shapes(tmp_path, reference_store, mapping) -> None:
+    import pyoxigraph as ox
+
+    from kg.ingest.sources import replace_in
+    from kg.validate import validate_store
+
+    result = ingest_table(_write_csv(tmp_path / "t.csv", GOOD + BAD), mapping, reference_store)
+    scratch = ox.Store()
+    scratch.bulk_extend(reference_store.quads_for_pattern(None, None, None, None))
+    replace_in(scratch, result.identifier, result.graph)
+    report = validate_store(scratch)
+    assert report.conforms, report.text()
