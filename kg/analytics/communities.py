@@ -14,7 +14,8 @@ __all__ = ["label_propagation", "louvain", "modularity"]
 
 
 def louvain(
-    graph: nx.Graph, *, weight: str | None = "weight", resolution: float = 1.0, seed: int | None = None
+    graph: nx.Graph, *, weight: str | None = "weight", resolution: float = 1.0, seed: int | None = None,
+    backend: str | None = None,
 ) -> dict[object, int]:
     """Return the Louvain communities of ``graph`` (networkx's ``louvain_communities``).
 
@@ -27,6 +28,8 @@ def louvain(
         Above 1 favours smaller communities, below 1 larger ones.
     seed : int, optional (default=None)
         Seed of the random node order; fix it for repeatable communities.
+    backend : str, optional (default=None)
+        A networkx backend to run on (networkx's ``backend=`` dispatch); None for the default.
 
     Returns
     -------
@@ -44,7 +47,8 @@ def louvain(
     >>> louvain(g, seed=42)
     {0: 0, 1: 0, 2: 0, 3: 0, 4: 1, 5: 1, 6: 1, 7: 1}
     """
-    return _numbered(nx.community.louvain_communities(graph, weight=weight, resolution=resolution, seed=seed))
+    return _numbered(nx.community.louvain_communities(graph, weight=weight, resolution=resolution, seed=seed,
+                                                      backend=backend))
 
 
 def label_propagation(graph: nx.Graph, *, weight: str | None = "weight", seed: int | None = None) -> dict[object, int]:

@@ -2,7 +2,9 @@
 
 Every function takes a :class:`networkx.Graph` and keyword parameters, does not change the graph,
 does no I/O, and returns ``{node: value}``. They call networkx, so a faster networkx backend (or a
-replacement of one function body) changes the speed but neither the signature nor the result.
+replacement of one function body) changes the speed but neither the signature nor the result. The
+costly ones take ``backend``, passed on to networkx's backend dispatch (``backend="parallel"`` once
+nx-parallel is installed); None lets networkx choose, which is networkx itself unless configured.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ def betweenness(
     seed: int | None = None,
     normalized: bool = True,
     weight: str | None = None,
+    backend: str | None = None,
 ) -> dict[object, float]:
     """Return the betweenness centrality of each node, exact or estimated from ``k`` sources.
 
@@ -100,6 +103,8 @@ def betweenness(
         Divide by the number of pairs of other nodes, ``(n - 1)(n - 2) / 2``.
     weight : str, optional (default=None)
         An edge attribute read as a *distance* (not a strength); None counts hops.
+    backend : str, optional (default=None)
+        A networkx backend to run on (networkx's ``backend=`` dispatch); None for the default.
 
     Returns
     -------
@@ -118,11 +123,12 @@ def betweenness(
     """
     if k is not None and k >= graph.number_of_nodes():
         k = None
-    return nx.betweenness_centrality(graph, k=k, normalized=normalized, weight=weight, seed=seed)
+    return nx.betweenness_centrality(graph, k=k, normalized=normalized, weight=weight, seed=seed, backend=backend)
 
 
 def eigenvector(
-    graph: nx.Graph, *, weight: str | None = "weight", max_iter: int = 1000, tol: float = 1e-06
+    graph: nx.Graph, *, weight: str | None = "weight", max_iter: int = 1000, tol: float = 1e-06,
+    backend: str | None = None,
 ) -> dict[object, float]:
     """Return the eigenvector centrality of each node (power iteration, Euclidean norm 1).
 
@@ -133,6 +139,8 @@ def eigenvector(
         Edge attribute read as a tie strength; None treats every edge as 1.
     max_iter : int, optional (default=1000)
     tol : float, optional (default=1e-06)
+    backend : str, optional (default=None)
+        A networkx backend to run on (networkx's ``backend=`` dispatch); None for the default.
 
     Returns
     -------
@@ -151,10 +159,10 @@ def eigenvector(
     >>> round(eigenvector(kite)[3], 3)
     0.481
     """
-    return nx.eigenvector_centrality(graph, max_iter=max_iter, tol=tol, weight=weight)
+    return nx.eigenvector_centrality(graph, max_iter=max_iter, tol=tol, weight=weight, backend=backend)
 
 
-def closeness(graph: nx.Graph, *, distance: str | None = None) -> dict[object, float]:
+def closeness(graph: nx.Graph, *, distance: str | None = None, backend: str | None = None) -> dict[object, float]:
     """Return the closeness centrality of each node (Wasserman–Faust form for disconnected graphs).
 
     Parameters
@@ -162,6 +170,8 @@ def closeness(graph: nx.Graph, *, distance: str | None = None) -> dict[object, f
     graph : networkx.Graph
     distance : str, optional (default=None)
         An edge attribute read as a distance; None counts hops.
+    backend : str, optional (default=None)
+        A networkx backend to run on (networkx's ``backend=`` dispatch); None for the default.
 
     Returns
     -------
@@ -176,7 +186,7 @@ def closeness(graph: nx.Graph, *, distance: str | None = None) -> dict[object, f
     >>> round(closeness(kite)[5], 3)
     0.643
     """
-    return nx.closeness_centrality(graph, distance=distance, wf_improved=True)
+    return nx.closeness_centrality(graph, distance=distance, wf_improved=True, backend=backend)
 
 
 def components(graph: nx.Graph) -> dict[object, int]:
@@ -197,7 +207,7 @@ def components(graph: nx.Graph) -> dict[object, int]:
     return {node: index for index, part in enumerate(parts) for node in sorted(part, key=str)}
 
 
-def core_number(graph: nx.Graph) -> dict[object, int]:
+def core_number(graph: nx.Graph, *, backend: str | None = None) -> dict[object, int]:
     """Return the core number of each node: the largest ``k`` of a ``k``-core that holds it.
 
     Self-loops are ignored.
@@ -216,7 +226,7 @@ def core_number(graph: nx.Graph) -> dict[object, int]:
     if nx.number_of_selfloops(graph):
         graph = nx.Graph(graph)
         graph.remove_edges_from(nx.selfloop_edges(graph))
-    return nx.core_number(graph)
+    return nx.core_number(graph, backend=backend)
 
 
 def k_core(graph: nx.Graph, *, k: int | None = None) -> list[object]:

@@ -22,48 +22,50 @@ __all__ = ["METRICS", "Metric", "Table", "compute", "ranking", "ranking_table", 
 
 @dataclass(frozen=True)
 class Metric:
-    """A metric: what it computes, and how (``run(graph, seed, k, by)`` → ``{node: value}``)."""
+    """A metric: what it computes, and how (``run(graph, seed, k, by, backend)`` → ``{node: value}``)."""
 
     name: str
     description: str
-    run: Callable[[nx.Graph, int | None, int | None, str], dict]
+    run: Callable[[nx.Graph, int | None, int | None, str, str | None], dict]
     partition: bool = False  # values are group numbers, not scores
 
 
 METRICS: dict[str, Metric] = {
     metric.name: metric
     for metric in (
-        Metric("degree", "number of partners", lambda g, seed, k, by: metrics.degree(g)),
+        Metric("degree", "number of partners", lambda g, seed, k, by, backend: metrics.degree(g)),
         Metric("weighted-degree", "sum of tie weights (shared projects and events)",
-               lambda g, seed, k, by: metrics.weighted_degree(g)),
+               lambda g, seed, k, by, backend: metrics.weighted_degree(g)),
         Metric("betweenness", "betweenness centrality (exact, or from --k sampled sources with --seed)",
-               lambda g, seed, k, by: metrics.betweenness(g, k=k, seed=seed)),
-        Metric("eigenvector", "eigenvector centrality on tie weights", lambda g, seed, k, by: metrics.eigenvector(g)),
-        Metric("closeness", "closeness centrality (Wasserman-Faust)", lambda g, seed, k, by: metrics.closeness(g)),
+               lambda g, seed, k, by, backend: metrics.betweenness(g, k=k, seed=seed, backend=backend)),
+        Metric("eigenvector", "eigenvector centrality on tie weights",
+               lambda g, seed, k, by, backend: metrics.eigenvector(g, backend=backend)),
+        Metric("closeness", "closeness centrality (Wasserman-Faust)",
+               lambda g, seed, k, by, backend: metrics.closeness(g, backend=backend)),
         Metric("louvain", "Louvain community (with --seed)",
-               lambda g, seed, k, by: communities.louvain(g, seed=seed), partition=True),
+               lambda g, seed, k, by, backend: communities.louvain(g, seed=seed, backend=backend), partition=True),
         Metric("label-propagation", "label-propagation community (with --seed)",
-               lambda g, seed, k, by: communities.label_propagation(g, seed=seed), partition=True),
+               lambda g, seed, k, by, backend: communities.label_propagation(g, seed=seed), partition=True),
         Metric("components", "connected component (0 = largest)",
-               lambda g, seed, k, by: metrics.components(g), partition=True),
-        Metric("core-number", "k-core number", lambda g, seed, k, by: metrics.core_number(g)),
+               lambda g, seed, k, by, backend: metrics.components(g), partition=True),
+        Metric("core-number", "k-core number", lambda g, seed, k, by, backend: metrics.core_number(g, backend=backend)),
         Metric("brokerage", "Gould-Fernandez brokerage roles across the --by attribute (default country)",
-               lambda g, seed, k, by: brokerage(g, by)),
+               lambda g, seed, k, by, backend: brokerage(g, by)),
         Metric("cross-border-share", "share of weighted ties to another --by value (default country)",
-               lambda g, seed, k, by: metrics.cross_border_share(g, attribute=by)),
+               lambda g, seed, k, by, backend: metrics.cross_border_share(g, attribute=by)),
     )
 }
 
 
 def compute(graph: nx.Graph, metric: str, *, seed: int | None = None, k: int | None = None,
-            by: str = "country") -> dict:
+            by: str = "country", backend: str | None = None) -> dict:
     """Return the values of ``metric`` (a key of :data:`METRICS`) on ``graph``.
 
     Raises
     ------
     KgError
-        For an unknown metric, or one that cannot be computed on this graph (an eigenvector
-        iteration that does not converge, an empty graph).
+        For an unknown metric, one that cannot be computed on this graph (an eigenvector
+        iteration that does not converge, an empty graph), or a backend that is not installed.
 
     Examples
     --------
@@ -76,7 +78,9 @@ def compute(graph: nx.Graph, metric: str, *, seed: int | None = None, k: int | N
     except KeyError:
         raise KgError(f"unknown metric {metric!r}; known metrics: {', '.join(METRICS)}") from None
     try:
-        return chosen.run(graph, seed, k, by)
+        return chosen.run(graph, seed, k, by, backend)
+    except ImportError as error:
+        raise KgError(f"cannot compute {metric}: {error}") from None
     except (nx.NetworkXException, ZeroDivisionError) as error:
         name = graph.graph.get("name", "the")
         raise KgError(f"cannot compute {metric} on {name} network "

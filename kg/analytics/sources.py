@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from kg.paths import QUERIES_DIR
 from kg.queries import NamedQuery, find
 
-__all__ = ["ANALYTICS_QUERIES_DIR", "Rows", "as_rows", "fetch", "open_or_build", "store_rows"]
+__all__ = ["ANALYTICS_QUERIES_DIR", "Rows", "as_rows", "fetch", "json_rows", "open_or_build", "store_rows"]
 
 #: The queries the networks are built from; a sub-folder, so they stay out of the public library.
 ANALYTICS_QUERIES_DIR = QUERIES_DIR / "analytics"
@@ -60,6 +60,25 @@ def store_rows(store: ox.Store) -> Rows:
 
 def _plain(term: object) -> str | None:
     return None if term is None else term.value  # type: ignore[attr-defined]
+
+
+def json_rows(results: Mapping[str, object]) -> list[dict[str, str | None]]:
+    """Return the rows of a SPARQL 1.1 JSON query result (what SPARQLWrapper's ``convert()`` gives).
+
+    A remote row source is then ``lambda text: json_rows(run_on_endpoint(text))``, where
+    ``run_on_endpoint`` is the client's call that returns the JSON result as a dict.
+
+    Examples
+    --------
+    >>> json_rows({"head": {"vars": ["s", "o"]},
+    ...            "results": {"bindings": [{"s": {"type": "uri", "value": "http://x/a"}}]}})
+    [{'s': 'http://x/a', 'o': None}]
+    """
+    names = list(results["head"]["vars"])  # type: ignore[index]
+    return [
+        {name: binding[name]["value"] if name in binding else None for name in names}
+        for binding in results["results"]["bindings"]  # type: ignore[index]
+    ]
 
 
 def as_rows(source: ox.Store | Rows) -> Rows:

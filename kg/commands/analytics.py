@@ -65,6 +65,8 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path | None, typer.Option("--out", "-o", help="The file --export writes.")] = None,
         write_back: Annotated[bool, typer.Option(
             "--write-back", help="Store the scores as RDF in the graph graph:analytics/NETWORK-METRIC.")] = False,
+        backend: Annotated[str | None, typer.Option(
+            "--backend", help="A networkx backend for the metric (e.g. parallel, if installed).")] = None,
         list_metrics: Annotated[bool, typer.Option("--list-metrics", help="List the metrics and exit.")] = False,
         store: StoreOption = None,
     ) -> None:
@@ -115,7 +117,7 @@ def register(app: typer.Typer) -> None:
             values = None
             if metric is not None:
                 with console.status(f"computing {metric} on {graph.number_of_nodes()} nodes"):
-                    values = compute(graph, metric, seed=seed, k=k, by=by)
+                    values = compute(graph, metric, seed=seed, k=k, by=by, backend=backend)
             if export is not None:
                 write_network(graph, out, export, {metric: values} if values is not None else None)
                 console.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}")

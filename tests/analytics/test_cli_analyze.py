@@ -106,3 +106,9 @@ def test_write_back_adds_one_graph_and_changes_no_other(built_store_path, tmp_pa
         f"SELECT ?s WHERE {{ GRAPH <{name}> {{ ?s a <https://w3id.org/eu-regional-kg/ontology#NetworkScore> }} }}"))
     assert len(scores) == 11 * 5  # 11 regions x 5 roles
     assert qc_problems(store) == []
+
+
+def test_unknown_backend_is_a_clear_error(built_store_path) -> None:
+    result = analyze("events", "-m", "betweenness", "--backend", "no-such-backend", store=built_store_path)
+    assert result.exit_code == 1
+    assert "not installed" in result.output and "Traceback" not in result.output

@@ -78,3 +78,9 @@ def test_metrics_do_not_change_the_graph() -> None:
     for function in (metrics.degree, metrics.betweenness, metrics.closeness, metrics.eigenvector, metrics.core_number):
         function(graph)
     assert nx.utils.graphs_equal(graph, KITE)
+
+
+def test_backend_is_passed_to_networkx_dispatch() -> None:
+    assert metrics.betweenness(KITE, backend="networkx") == metrics.betweenness(KITE)
+    with pytest.raises(ImportError, match="not installed"):
+        metrics.betweenness(KITE, backend="no-such-backend")

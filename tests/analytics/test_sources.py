@@ -51,3 +51,20 @@ def test_open_or_build_builds_into_a_temporary_store_when_there_is_none(tmp_path
 def test_a_source_must_be_a_store_or_callable() -> None:
     with pytest.raises(TypeError):
         sources.as_rows("http://example.org/sparql")
+
+
+def test_json_rows_feed_a_network_like_a_remote_endpoint(tiny_store) -> None:
+    """A client that returns SPARQL 1.1 JSON results (as SPARQLWrapper does) plugs in through json_rows."""
+    import json
+
+    import networkx as nx
+    import pyoxigraph as ox
+
+    from kg.analytics.networks import coparticipation_network
+
+    def endpoint(text: str) -> dict:
+        solutions = tiny_store.query(text, use_default_graph_as_union=True)
+        return json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON))
+
+    remote = coparticipation_network(lambda text: sources.json_rows(endpoint(text)))
+    assert nx.utils.graphs_equal(remote, coparticipation_network(tiny_store))
