@@ -120,13 +120,19 @@ _FOLD = str.maketrans({
     "ŀ": "l", "’": "'", "‘": "'",
 })
 _NON_WORD = re.compile(r"[\W_]+")
+_ELISION = re.compile(r"\b[dlDL]['’]")  # d'Aosta, l'Ambiente: the article is a function word
+# Legal forms at the end of a normalised company name (S.p.A. → "s p a", sp. z o.o. → "sp z o o").
+_LEGAL_FORM = re.compile(
+    r"(?: (?:s p a|s r l|s a|sp z o o|b v|n v|e v|d o o|s r o|gmbh|ltd|srl|spa|sa|ag|bv|nv|ab|oy|oyj|plc|inc"
+    r"|sas|sarl|aps|kft|zrt|doo|sro))+$"
+)
 _QUALIFIER = re.compile(r"\((?:[A-Z]{2})\)")  # the country qualifier of NUTS labels: "Limburg (NL)"
 
 # Words that carry no identity in a name, in the EU languages, after folding.
 _FUNCTION_WORDS = frozenset(
     """
     the of and for in at on to a an
-    de del della delle dei degli di da dal d l la le les lo il gli el los las y e et du des au aux
+    de del della delle dei degli di da dal la le les lo il gli el los las y e et du des au aux
     der die das dem den des und von vom im am zu zur zum
     het van en op
     do da dos das no na
@@ -182,13 +188,15 @@ def _compact(text: str) -> str:
 
 
 def _plain_tokens(normalised: str) -> list[str]:
-    tokens = [t for t in normalised.split() if t not in _FUNCTION_WORDS]
-    return tokens or normalised.split()
+    words = normalised.split()
+    # A single letter at the end is a designation, not a function word: "Interreg A" is not "Interreg".
+    tokens = [t for i, t in enumerate(words) if t not in _FUNCTION_WORDS or (len(t) == 1 and i == len(words) - 1)]
+    return tokens or words
 
 
 def _keys(text: str) -> tuple[str, str, frozenset[str]]:
     """Return the keys of a name: its core (designators out, tokens sorted), plain form and kinds."""
-    plain = _plain_tokens(normalise(_QUALIFIER.sub(" ", text)))
+    plain = _plain_tokens(_LEGAL_FORM.sub("", normalise(_ELISION.sub(" ", _QUALIFIER.sub(" ", text)))))
     core = [t for t in plain if t not in _DESIGNATORS] or plain
     kinds = frozenset(_DESIGNATORS[t] for t in plain if t in _DESIGNATORS)
     return " ".join(sorted(core)), " ".join(plain), kinds
