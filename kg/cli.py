@@ -122,6 +122,13 @@ def query(
     param: Annotated[list[str], typer.Option("--param", "-p", help="name=value, bound as an RDF term.")] = [],  # noqa: B006
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     store: StoreOption = None,
+    endpoint: Annotated[
+        Optional[str], typer.Option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead of the store.")
+    ] = None,
+    user: Annotated[Optional[str], typer.Option("--user", help="User name for the endpoint.")] = None,
+    password: Annotated[Optional[str], typer.Option("--password", help="Password for the endpoint.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the endpoint.")] = 30.0,
+    retries: Annotated[int, typer.Option("--retries", help="Retries, with exponential back-off.")] = 2,
 ) -> None:
     """Run a named SPARQL query (or an .rq file) and print its rows."""
     from kg import results
@@ -132,7 +139,13 @@ def query(
         raise typer.BadParameter(f"--format must be one of {', '.join(results.FORMATS)}")
     try:
         named = find(name)
-        result = run(named, open_store(store), _parse_params(param))
+        if endpoint is not None:
+            from kg.remote import Endpoint, run_remote
+
+            remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
+            result = run_remote(named, remote, _parse_params(param))
+        else:
+            result = run(named, open_store(store), _parse_params(param))
     except KgError as error:
         fail(error)
     if fmt == "csv":

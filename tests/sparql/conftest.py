@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -15,3 +20,67 @@ def wikidata_reachable() -> bool:
             return True
     except OSError:
         return False
+
+
+class _Misbehaving(BaseHTTPRequestHandler):
+    """A fake endpoint: /slow sleeps, /junk answers HTML, /busy answers 503, /ok answers one row."""
+
+    hits: dict[str, int] = {}
+
+    def log_message(self, *args: object) -> None:  # keep the test output clean
+        pass
+
+    def _answer(self) -> None:
+        path = self.path.split("?")[0]
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        _Misbehaving.hits[path] = _Misbehaving.hits.get(path, 0) + 1
+        if path == "/slow":
+            time.sleep(2)
+            body, status, kind = b"{}", 200, "application/sparql-results+json"
+        elif path == "/junk":
+            body, status, kind = b"<html><body>Welcome to nginx!</body></html>", 200, "text/html"
+        elif path == "/busy":
+            body, status, kind = b"overloaded", 503, "text/plain"
+        else:
+            body = json.dumps({
+                "head": {"vars": ["x", "n", "label"]},
+                "results": {"bindings": [{
+                    "x": {"type": "uri", "value": "http://example.org/a"},
+                    "n": {"type": "typed-literal", "value": "3", "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+                    "label": {"type": "literal", "value": "A", "xml:lang": "en"},
+                }, {"x": {"type": "bnode", "value": "b0"}, "label": {"type": "literal", "value": "plain"}}]},
+            }).encode()
+            status, kind = 200, "application/sparql-results+json"
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    do_GET = _answer
+    do_POST = _answer
+
+
+@pytest.fixture(scope="session")
+def fake_endpoint() -> Iterator[str]:
+    """The base URL of a local HTTP server that misbehaves on purpose (see :class:`_Misbehaving`)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Misbehaving)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture()
+def closed_port() -> int:
+    """A loopback port on which nothing listens."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
