@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def analyze(
-        network: Annotated[str, typer.Argument(help=f"One of {', '.join(NETWORK_NAMES)}.")],
+        network: Annotated[str | None, typer.Argument(help=f"One of {', '.join(NETWORK_NAMES)}.")] = None,
         metric: Annotated[str | None, typer.Option("--metric", "-m", help="The metric (see --list-metrics).")] = None,
         level: Annotated[int, typer.Option("--level", help="NUTS level of regions and programme-regions.")] = 2,
         top: Annotated[int, typer.Option("--top", help="Rows to print (0 = all).")] = 20,
@@ -83,6 +83,8 @@ def register(app: typer.Typer) -> None:
             for item in METRICS.values():
                 typer.echo(f"{item.name:<20} {item.description}")
             return
+        if network is None:
+            raise typer.BadParameter(f"give the NETWORK: one of {', '.join(NETWORK_NAMES)}")
         if network not in NETWORK_NAMES:
             raise typer.BadParameter(f"NETWORK must be one of {', '.join(NETWORK_NAMES)}, not {network!r}")
         if fmt not in OUTPUT_FORMATS:

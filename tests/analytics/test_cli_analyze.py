@@ -112,3 +112,11 @@ def test_unknown_backend_is_a_clear_error(built_store_path) -> None:
     result = analyze("events", "-m", "betweenness", "--backend", "no-such-backend", store=built_store_path)
     assert result.exit_code == 1
     assert "not installed" in result.output and "Traceback" not in result.output
+
+
+def test_list_metrics_needs_no_network() -> None:
+    result = runner.invoke(app, ["analyze", "--list-metrics"])
+    assert result.exit_code == 0
+    assert "brokerage" in result.stdout and "cross-border-share" in result.stdout
+    missing = runner.invoke(app, ["analyze", "-m", "degree"])
+    assert missing.exit_code == 2 and "give the NETWORK" in missing.output
