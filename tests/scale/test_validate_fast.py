@@ -93,3 +93,30 @@ def test_cli_engine_option(built_store_path: Path) -> None:
     bad = runner.invoke(app, ["validate", "--built", "--store", str(built_store_path), "--engine", "turbo"])
     assert bad.exit_code != 0
     assert "turbo" in bad.output
+
+
+def test_cli_validate_source(built_store_path: Path, tmp_path: Path) -> None:
+    from kg.cli import app
+
+    runner = CliRunner()
+    good = tmp_path / "good.ttl"
+    good.write_text(
+        "@prefix ekg: <https://w3id.org/eu-regional-kg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "<https://w3id.org/eu-regional-kg/id/project/new-one> a ekg:Project ; ekg:acronym \"NEW1\" ;\n"
+        "    skos:prefLabel \"New one\"@en ; ekg:programme <https://w3id.org/eu-regional-kg/id/programme/interreg-europe> .\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate-source", str(good), "--store", str(built_store_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("conforms")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(good.read_text(encoding="utf-8").replace('ekg:acronym "NEW1" ;', ""), encoding="utf-8")
+    result = runner.invoke(app, ["validate-source", str(bad), "--store", str(built_store_path)])
+    assert result.exit_code == 1
+    assert "proj:new-one ekg:acronym" in result.output
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle", encoding="utf-8")
+    result = runner.invoke(app, ["validate-source", str(broken), "--store", str(built_store_path)])
+    assert result.exit_code == 1
+    assert "broken.ttl" in result.output and "Traceback" not in result.output

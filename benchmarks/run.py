@@ -1,0 +1,419 @@
+"""Benchmark harness: each step of the toolkit against the plain baseline a user would otherwise write.
+
+In one run, on the same generated data, every step runs in its own child process, so its peak
+memory (``VmHWM`` of ``/proc/self/status``) is its own:
+
+- ``build``: pyoxigraph ``bulk_load`` + ``optimize`` on disk; baseline rdflib ``Dataset.parse`` (N-Quads).
+- ``validate_full``: shacl-rust (:mod:`kg.validate_fast`) from the store; baseline pyshacl over the union
+  rdflib Graph (parsing not timed).
+- ``validate_qc``: the quality queries on pyoxigraph (no baseline).
+- ``validate_incremental``: one new source plus its context from the store; baseline pyshacl with
+  ``focus_nodes`` (the source's subjects) on the full Graph.
+- ``query:NAME``: each contract query on pyoxigraph; baseline rdflib SPARQL over the same Dataset (union).
+- ``analytics``, ``release``: TODO hooks for the areas being built in parallel.
+
+Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
+``baseline_seconds``, ``ratio`` and peak RSS) and, as a markdown table, between the result markers
+of ``docs/scale.md``. Timings are never assertions in tests.
+
+Examples
+--------
+::
+
+    python -m benchmarks.run --triples 100000            # generate, then measure everything
+    python -m benchmarks.run --triples 1000000 --skip-baseline validate_full --cap 600
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS_DIR = ROOT / "benchmarks" / "results"
+DOC = ROOT / "docs" / "scale.md"
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def peak_rss_mb() -> float:
+    """Return this process's peak resident memory in MB (VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---------------------------------------------------------------- steps (each runs in a child process)
+
+
+def _union_graph(data: Path, extra: Path | None = None):
+    from rdflib import Dataset, Graph
+
+    graph = Graph()
+    for path in (data, extra):
+        if path is None:
+            continue
+        dataset = Dataset()
+        dataset.parse(path, format="nquads")
+        for part in dataset.graphs():
+            graph += part
+    return graph
+
+
+def _keys(problems) -> list[list[str | None]]:
+    return sorted([p.focus, p.path, p.severity] for p in problems)
+
+
+def step_build(work: Path, data: Path, new: Path) -> dict:
+    import pyoxigraph as ox
+
+    store_dir = work / "store"
+    start = time.perf_counter()
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    store.flush()
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "triples": len(store)}
+
+
+def baseline_build(work: Path, data: Path, new: Path) -> dict:
+    from rdflib import Dataset
+
+    start = time.perf_counter()
+    dataset = Dataset()
+    dataset.parse(data, format="nquads")
+    return {"seconds": time.perf_counter() - start, "triples": len(dataset)}
+
+
+def step_validate_full(work: Path, data: Path, new: Path) -> dict:
+    import pyoxigraph as ox
+
+    from kg.validate import shapes_graph
+    from kg.validate_fast import store_quads_problems
+
+    store = ox.Store.read_only(str(work / "store"))
+    shapes = shapes_graph()
+    start = time.perf_counter()
+    problems = store_quads_problems(store, shapes, work_dir=work)
+    seconds = time.perf_counter() - start
+    (work / "keys-fast.json").write_text(json.dumps(_keys(problems)))
+    return {"seconds": seconds, "problems": len(problems)}
+
+
+def baseline_validate_full(work: Path, data: Path, new: Path) -> dict:
+    from kg.validate import shacl_problems, shapes_graph
+
+    graph, shapes = _union_graph(data), shapes_graph()
+    start = time.perf_counter()
+    problems = shacl_problems(graph, shapes)
+    seconds = time.perf_counter() - start
+    (work / "keys-pyshacl.json").write_text(json.dumps(_keys(problems)))
+    return {"seconds": seconds, "problems": len(problems)}
+
+
+def step_validate_qc(work: Path, data: Path, new: Path) -> dict:
+    import pyoxigraph as ox
+
+    from kg.validate import qc_problems
+
+    store = ox.Store.read_only(str(work / "store"))
+    start = time.perf_counter()
+    problems = qc_problems(store)
+    return {"seconds": time.perf_counter() - start, "problems": len(problems)}
+
+
+def step_validate_incremental(work: Path, data: Path, new: Path) -> dict:
+    import pyoxigraph as ox
+
+    from kg.validate import shapes_graph
+    from kg.validate_fast import load_source, source_problems
+
+    store = ox.Store.read_only(str(work / "store"))
+    shapes = shapes_graph()
+    start = time.perf_counter()
+    problems = source_problems(store, load_source(new), shapes)
+    seconds = time.perf_counter() - start
+    (work / "keys-incremental-fast.json").write_text(json.dumps(_keys(problems)))
+    return {"seconds": seconds, "problems": len(problems), "source_triples": sum(1 for _ in open(new, "rb"))}
+
+
+def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
+    import pyshacl
+    from rdflib import Dataset
+    from rdflib.namespace import SH
+
+    from kg.validate import _short, shapes_graph
+
+    graph, shapes = _union_graph(data, new), shapes_graph()
+    source = Dataset()
+    source.parse(new, format="nquads")
+    subjects = sorted({s for s, _, _, _ in source.quads((None, None, None, None))})
+    start = time.perf_counter()
+    _, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True,
+                                     advanced=True, focus_nodes=subjects)
+    seconds = time.perf_counter() - start
+    keys = sorted(
+        [_short(results.value(r, SH.focusNode)),
+         _short(results.value(r, SH.resultPath)) if results.value(r, SH.resultPath) is not None else None,
+         str(results.value(r, SH.resultSeverity)).rsplit("#", 1)[1]]
+        for r in results.subjects(SH.resultSeverity, None)
+    )
+    (work / "keys-incremental-pyshacl.json").write_text(json.dumps(keys))
+    return {"seconds": seconds, "problems": len(keys)}
+
+
+def _contract_queries():
+    from kg.queries import library
+
+    return {name: query for name, query in sorted(library().items()) if "contract" in (query.tags or [])}
+
+
+def step_queries(work: Path, data: Path, new: Path) -> dict:
+    import pyoxigraph as ox
+
+    from kg.queries import run
+
+    store = ox.Store.read_only(str(work / "store"))
+    out = {}
+    for name, query in _contract_queries().items():
+        start = time.perf_counter()
+        rows = len(run(query, store).rows)
+        out[name] = {"seconds": time.perf_counter() - start, "rows": rows}
+    return {"queries": out}
+
+
+def baseline_queries(work: Path, data: Path, new: Path) -> dict:
+    from rdflib import Dataset
+
+    dataset = Dataset(default_union=True)
+    dataset.parse(data, format="nquads")
+    out = {}
+    for name, query in _contract_queries().items():
+        start = time.perf_counter()
+        try:
+            rows = len(list(dataset.query(query.bind(None))))
+        except Exception as error:  # noqa: BLE001 - a baseline failure is a result, not a crash
+            out[name] = {"error": f"rdflib: {type(error).__name__}: {error}"}
+            continue
+        out[name] = {"seconds": time.perf_counter() - start, "rows": rows}
+    return {"queries": out}
+
+
+# TODO(analytics): when kg.analytics lands, add step_analytics (projection + degree + sampled
+# betweenness + communities + components through kg.analytics) and baseline_analytics (networkx
+# defaults on the same co-participation network), and register them in STEPS.
+# TODO(release): when the release export lands, add step_release (all formats through the release
+# module) and baseline_release (rdflib serialising the same graph), and register them in STEPS.
+PENDING = {
+    "analytics": "kg.analytics is being built in parallel; hook left in benchmarks/run.py",
+    "release": "the release export is being built in parallel; hook left in benchmarks/run.py",
+}
+
+STEPS = {
+    "build": (step_build, baseline_build),
+    "validate_full": (step_validate_full, baseline_validate_full),
+    "validate_qc": (step_validate_qc, None),
+    "validate_incremental": (step_validate_incremental, baseline_validate_incremental),
+    "queries": (step_queries, baseline_queries),
+}
+
+
+# ---------------------------------------------------------------- the parent: one child per step
+
+
+def _child(kind: str, step: str, work: Path, data: Path, new: Path, cap: float) -> dict:
+    command = [sys.executable, "-m", "benchmarks.run", "--child", kind, step, str(work), str(data), str(new)]
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=cap)
+    except subprocess.TimeoutExpired:
+        return {"error": f"did not finish within the {cap:.0f} s cap"}
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _ratio(baseline: float | None, seconds: float | None) -> float | None:
+    if baseline is None or seconds is None or seconds <= 0:
+        return None
+    return round(baseline / seconds, 1)
+
+
+def _same(work: Path, a: str, b: str) -> bool | None:
+    first, second = work / a, work / b
+    if not (first.exists() and second.exists()):
+        return None
+    return json.loads(first.read_text()) == json.loads(second.read_text())
+
+
+def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: float, log=print) -> dict:
+    """Run every step (and its baseline unless skipped) on ``data``; return the results."""
+    results: dict[str, dict] = {}
+    for step, (_, theirs) in STEPS.items():
+        log(f"{step} ...")
+        mine = _child("step", step, work, data, new, cap)
+        base = _child("baseline", step, work, data, new, cap) if theirs and step not in skip_baseline else None
+        if step == "queries":
+            for name, row in mine.get("queries", {}).items():
+                b = (base or {}).get("queries", {}).get(name, {})
+                results[f"query:{name}"] = {
+                    "seconds": row["seconds"], "baseline_seconds": b.get("seconds"),
+                    "ratio": _ratio(b.get("seconds"), row["seconds"]),
+                    "rows": row["rows"], "same_rows": b.get("rows") == row["rows"] if "rows" in b else None,
+                    "peak_rss_mb": mine.get("peak_rss_mb"), "baseline_peak_rss_mb": (base or {}).get("peak_rss_mb"),
+                }
+                if b.get("error"):
+                    results[f"query:{name}"]["baseline_error"] = b["error"]
+            if "error" in mine or (base and "error" in base):
+                results["queries"] = {"error": mine.get("error") or base.get("error")}
+            continue
+        entry = {
+            "seconds": mine.get("seconds"),
+            "baseline_seconds": (base or {}).get("seconds"),
+            "ratio": _ratio((base or {}).get("seconds"), mine.get("seconds")),
+            "peak_rss_mb": mine.get("peak_rss_mb"),
+            "baseline_peak_rss_mb": (base or {}).get("peak_rss_mb"),
+        }
+        entry.update({k: v for k, v in mine.items() if k not in entry and k != "peak_rss_mb"})
+        if base and "error" in base:
+            entry["baseline_error"] = base["error"]
+        if step == "validate_full":
+            entry["same_results"] = _same(work, "keys-fast.json", "keys-pyshacl.json")
+        if step == "validate_incremental":
+            entry["same_results"] = _same(work, "keys-incremental-fast.json", "keys-incremental-pyshacl.json")
+        results[step] = entry
+        log(f"  {json.dumps(entry)}")
+    for step, why in PENDING.items():
+        results[step] = {"pending": why}
+    return results
+
+
+def _fmt(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    return f"{value:.3f}{unit}" if value < 1 else f"{value:.1f}{unit}"
+
+
+def markdown(report: dict) -> str:
+    """Return the results as a markdown table."""
+    lines = [
+        f"Measured {report['date']} on {report['machine']}: {report['triples']:,} triples "
+        f"({report['generated']['projects']:,} projects, {report['generated']['organisations']:,} organisations, "
+        f"{report['generated']['participations']:,} participations; new source of {report['new_source_triples']:,} "
+        "triples).",
+        "",
+        "| step | project (s) | baseline (s) | ratio | peak RSS (MB) | baseline peak RSS (MB) | note |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for step, r in report["steps"].items():
+        if "pending" in r:
+            lines.append(f"| {step} | | | | | | pending: {r['pending']} |")
+            continue
+        note = []
+        if r.get("same_results") is not None:
+            note.append("same results" if r["same_results"] else "DIFFERENT results")
+        if r.get("same_rows") is not None:
+            note.append("same rows" if r["same_rows"] else "DIFFERENT rows")
+        for key in ("error", "baseline_error"):
+            if r.get(key):
+                note.append(f"{key.replace('_', ' ')}: {r[key]}")
+        ratio = f"{r['ratio']}×" if r.get("ratio") is not None else "–"
+        lines.append(
+            f"| {step} | {_fmt(r.get('seconds'))} | {_fmt(r.get('baseline_seconds'))} | {ratio} | "
+            f"{_fmt(r.get('peak_rss_mb'))} | {_fmt(r.get('baseline_peak_rss_mb'))} | {'; '.join(note)} |"
+        )
+    return "\n".join(lines)
+
+
+def write_doc(table: str, label: str, doc: Path = DOC) -> None:
+    """Put ``table`` under a heading for ``label`` between the result markers of ``doc``."""
+    text = doc.read_text(encoding="utf-8") if doc.exists() else f"# Scale\n\n{START}\n{END}\n"
+    head, _, rest = text.partition(START)
+    body, _, tail = rest.partition(END)
+    sections = {}
+    current = None
+    for line in body.strip().splitlines():
+        if line.startswith("### "):
+            current = line[4:].strip()
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    sections[label] = ["", table, ""]
+    new_body = "\n".join(f"### {name}\n" + "\n".join(lines).strip() + "\n" for name, lines in sorted(sections.items()))
+    doc.write_text(f"{head}{START}\n{new_body}{END}{tail}", encoding="utf-8")
+
+
+def _size_label(triples: int) -> str:
+    for unit, div in (("M", 1_000_000), ("k", 1_000)):
+        if triples >= div:
+            return f"{triples / div:g}{unit}"
+    return str(triples)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line of the harness (and the entry of each measured child)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child":
+        kind, step, work, data, new = argv[1:6]
+        functions = STEPS[step]
+        function = functions[0] if kind == "step" else functions[1]
+        out = function(Path(work), Path(data), Path(new))
+        out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        print(json.dumps(out))
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, default=100_000, help="synthetic triples to generate")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--violations", type=int, default=50, help="violations per kind in the new source")
+    parser.add_argument("--skip-baseline", nargs="*", default=None, metavar="STEP",
+                        help="skip the baselines of these steps (all when none is named)")
+    parser.add_argument("--cap", type=float, default=1800, help="seconds after which a step is stopped")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    parser.add_argument("--no-doc", action="store_true", help="do not update docs/scale.md")
+    args = parser.parse_args(argv)
+    skip = set(STEPS) if args.skip_baseline == [] else set(args.skip_baseline or ())
+
+    from benchmarks.generate import write_graph, write_new_source
+
+    with tempfile.TemporaryDirectory(dir=args.work) as tmp:
+        work = Path(tmp)
+        data, new = work / "graph.nq", work / "new.nq"
+        print(f"generating {args.triples:,} synthetic triples ...", flush=True)
+        generated = write_graph(data, args.triples, args.seed, with_reference=True)
+        new_source = write_new_source(new, generated, args.violations)
+        steps = measure(data, new, work, skip, args.cap, log=lambda m: print(m, flush=True))
+    triples = steps.get("build", {}).get("triples") or generated.quads
+    label = _size_label(args.triples)
+    report = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "triples": triples,
+        "synthetic_triples": generated.quads,
+        "generated": generated.summary(),
+        "new_source_triples": new_source.quads,
+        "new_source_expected": new_source.expected,
+        "steps": steps,
+    }
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    out = RESULTS_DIR / f"{report['date']}-{label}.json"
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    table = markdown(report)
+    if not args.no_doc:
+        write_doc(table, f"{label} synthetic triples ({report['date']})")
+    print(table)
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

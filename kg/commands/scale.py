@@ -1,0 +1,41 @@
+"""``eukg validate-source``: validate one new source file against the built store, without revalidating it."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the scale area's commands to the root app."""
+    from kg.cli import StoreOption
+
+    @app.command("validate-source")
+    def validate_source(
+        source: Annotated[Path, typer.Argument(help="The new source file (Turtle, N-Quads, ...).")],
+        store: StoreOption = None,
+    ) -> None:
+        """Validate one new source against the built store (fast, incremental); exit 1 on violations.
+
+        Only the source, what the store says about its subjects and the types of the nodes it refers
+        to are validated; the problems reported are those on the source's subjects, the same a full
+        validation would report on them.
+        """
+        from kg.cli import fail
+        from kg.errors import InputError, KgError
+        from kg.layout import source_graph
+        from kg.store import open_store
+        from kg.validate import Report, shapes_graph
+        from kg.validate_fast import load_source, source_problems
+
+        try:
+            if not source.is_file():
+                raise InputError(source, "no such file")
+            target = open_store(store)
+            new = load_source(source, source_graph(source.stem))
+            report = Report(source_problems(target, new, shapes_graph()))
+        except KgError as error:
+            fail(error)
+        typer.echo(report.text())
+        if not report.conforms:
+            raise typer.Exit(1)
