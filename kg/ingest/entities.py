@@ -19,7 +19,7 @@ import regex
 from kg.ingest import lexicon
 from kg.ingest.dates import find_dates, reference_date, zone_of_country
 from kg.ingest.reference import ReferenceData, guess_organisation_type
-from kg.ingest.resolving import TYPE_OF_CLASS, NameResolver, normalise
+from kg.ingest.resolving import TYPE_OF_CLASS, NameResolver, confident, normalise
 from kg.ingest.text import sentences
 
 __all__ = ["Extraction", "Finding", "Gazetteer", "extract"]
@@ -181,6 +181,7 @@ _CODE = regex.compile(r"\b[A-Z]{2,5}\d{3,6}\b")
 _ACRONYM = r"[\p{Lu}\d][\p{L}\d]*(?:[-+][\p{L}\d]+)*(?: [\p{Lu}\d]{2,})?"
 _PROJECT_BEFORE = regex.compile(rf"(?:{lexicon.PROJECT_WORDS})\s+[\"„“«']?(?:{_CODE.pattern}\s+)?({_ACRONYM})")
 _PROJECT_AFTER = regex.compile(rf"[\"„“«']?({_ACRONYM})[\"”“»']?\s+(?:{lexicon.PROJECT_WORDS})\b")
+_PROGRAMME = regex.compile(rf"(?:{lexicon.PROGRAMME_WORDS})\s+(?:[\"„“«]([^\"”“»\n]{{4,80}})[\"”“»]|({lexicon.NAME}))")
 _TITLE_AFTER = regex.compile(r"^\s*(?:[-–:]\s*)([^/\"”“»\n]{12,200}?)(?:[/\"”“»\n]|\.\s|\.$|$)")
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _PERSON = r"\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?){1,2}"
@@ -267,11 +268,23 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
             if overlaps(match.start(1), match.end(1)) or normalise(acronym) in gazetteer.entries:
                 continue
             sentence = _sentence_at(chunks, match.start(1))
-            found = resolver.best(acronym, type="project")
+            found = confident(resolver, acronym, "project")
             finding = add(Finding("project", acronym, "resolved" if found else "new", sentence,
                                   found.iri if found else None, attrs={"acronym": acronym}))
             located.append((match.start(1), finding))
             taken.append((match.start(1), match.end(1)))
+    # --- programmes named after a programme word ("programului „Single Market Program”")
+    for match in _PROGRAMME.finditer(text):
+        group = 1 if match.group(1) else 2
+        name = match.group(group).strip(" .,;")
+        if overlaps(match.start(group), match.end(group)) or len(name) < 4:
+            continue
+        found = confident(resolver, name, "programme")
+        finding = add(Finding("programme", name, "resolved" if found else "new",
+                              _sentence_at(chunks, match.start(group)), found.iri if found else None))
+        located.append((match.start(group), finding))
+        taken.append((match.start(group), match.end(group)))
+
     for finding in result.of("project"):
         position = text.find(finding.name)
         if position < 0:
@@ -292,7 +305,7 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
             if any((a, b) not in place_spans or a < match.start() or b > match.end() for a, b in inner):
                 continue
             sentence = _sentence_at(chunks, match.start())
-            found = resolver.best(name, type="organisation")
+            found = confident(resolver, name, "organisation")
             close = [] if found else [c for c in resolver.resolve(name, type="organisation", limit=3) if c.score >= 85]
             status = "resolved" if found else ("ambiguous" if close else "new")
             org_type = kind or guess_organisation_type(name)

@@ -6,8 +6,8 @@ otherwise) keyed by the concept of data/reference/vocabularies.ttl they point to
 
 from __future__ import annotations
 
-__all__ = ["DEADLINE", "EVENT_TYPES", "NAME", "ONLINE", "ORGANISATION_PATTERNS", "PROJECT_WORDS", "ROLE_WORDS",
-           "THEMES"]
+__all__ = ["DEADLINE", "EVENT_TYPES", "NAME", "ONLINE", "ORGANISATION_PATTERNS", "PROGRAMME_WORDS", "PROJECT_WORDS",
+           "ROLE_WORDS", "THEMES"]
 
 #: One to four capitalised words (any script), joined by spaces or hyphens: the name slot of a pattern.
 NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -](?:\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,4})){0,3}"
@@ -15,6 +15,10 @@ NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -](?:\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,4})){
 #: Words that introduce a project's name or acronym.
 PROJECT_WORDS = (r"project|projects|projektu|projekt|projektów|proiectului|proiectul|proiect|progetto|progetti"
                  r"|proyecto|proyectos|projet|projets|Projekts|Projekt|έργου|έργο|προγράμματος|initiative|inicjatywy")
+
+#: Words that introduce a programme's name.
+PROGRAMME_WORDS = (r"programme|program|programu|programului|programul|programma|programa|Programm|programme"
+                   r"|προγράμματος|πρόγραμμα")
 
 #: Event types (concept local names) and the words that name them.
 EVENT_TYPES: dict[str, str] = {

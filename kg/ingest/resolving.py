@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 from rapidfuzz import fuzz, process
 
-__all__ = ["Candidate", "LabelResolver", "NameResolver", "resolver_for"]
+__all__ = ["Candidate", "LabelResolver", "NameResolver", "confident", "resolver_for"]
 
 EKG = "https://w3id.org/eu-regional-kg/ontology#"
 TYPE_OF_CLASS = {
@@ -140,3 +140,17 @@ def resolver_for(store: ox.Store) -> NameResolver:
         return module.Resolver.from_store(store)
     except (ImportError, AttributeError):
         return LabelResolver.from_store(store)
+
+
+def confident(resolver: NameResolver, name: str, type: str | None = None) -> Any | None:
+    """Return the resolver's confident match, or else the one candidate whose label is ``name`` itself.
+
+    "Interreg Europe" is the preferred label of one programme and an alternative label of its
+    2014-2020 strand: a resolver may call that a tie, but the exact preferred label settles it.
+    """
+    found = resolver.best(name, type=type)
+    if found is not None:
+        return found
+    key = normalise(name)
+    exact = [c for c in resolver.resolve(name, type=type, limit=5) if normalise(c.label) == key]
+    return exact[0] if len({c.iri for c in exact}) == 1 else None

@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.errors import InputError, KgError
 from kg.ingest.reference import ReferenceData, guess_organisation_type, slug
-from kg.ingest.resolving import NameResolver, normalise, resolver_for
+from kg.ingest.resolving import NameResolver, confident, normalise, resolver_for
 from kg.ingest.sources import stamp
 from kg.layout import source_graph
 from kg.namespaces import EKG, ID, LANGUAGE
@@ -228,7 +228,7 @@ class _Builder:
     def project(self, acronym: str) -> tuple[URIRef, bool]:
         key = normalise(acronym)
         if key not in self.projects:
-            found = self.resolver.best(acronym, type="project")
+            found = confident(self.resolver, acronym, "project")
             self.projects[key] = URIRef(found.iri) if found is not None else ID[f"project/{slug(acronym)}"]
             return self.projects[key], found is None
         return self.projects[key], False
@@ -236,7 +236,7 @@ class _Builder:
     def programme(self, name: str) -> URIRef | None:
         key = normalise(name)
         if key not in self.programmes:
-            found = self.resolver.best(name, type="programme")
+            found = confident(self.resolver, name, "programme")
             self.programmes[key] = URIRef(found.iri) if found is not None else None
         return self.programmes[key]
 
@@ -244,7 +244,7 @@ class _Builder:
         """Return the organisation's IRI and whether it is new (not yet in the graph)."""
         key = (normalise(name), iso2)
         if key not in self.organisations:
-            found = self.resolver.best(name, type="organisation")
+            found = confident(self.resolver, name, "organisation")
             if found is not None:
                 self.organisations[key] = (URIRef(found.iri), False)
             else:

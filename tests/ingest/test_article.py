@@ -147,3 +147,14 @@ def test_several_articles_in_one_call_are_accepted_together(tmp_path, store_copy
     assert [r["events"][0]["start"] for r in lines] == ["2024-03-12", "2024-05-20"]
     graphs = [g.value.rsplit("/", 1)[-1] for g in open_store(store_copy).named_graphs()]
     assert "one" in graphs and "two" in graphs
+
+
+def test_programme_named_after_a_programme_word(tmp_path, reference_store, reference) -> None:
+    path = tmp_path / "prog.txt"
+    path.write_text("The BLUEWAVE project is co-funded by the programme “Green Harbours Facility” and by "
+                    "Horizon Europe.\n", encoding="utf-8")
+    result = ingest_article(path, reference_store, lang="en", reference=reference)
+    status = {f.name: (f.status, f.iri) for f in result.extraction.of("programme")}
+    assert status["Green Harbours Facility"] == ("new", None)
+    assert status["Horizon Europe"] == ("resolved", "https://w3id.org/eu-regional-kg/id/programme/horizon-europe")
+    assert contract(result, reference)["programmes"] == ["Horizon Europe", "Green Harbours Facility"]
