@@ -25,6 +25,7 @@ def run_release(
     version: str | None = None,
     issued: str | None = None,
     force: bool = False,
+    tables: bool = True,
 ) -> None:
     """Write a release of the store at ``store`` into ``folder`` and print what was written (the CLI's work)."""
     from kg import __version__
@@ -38,7 +39,7 @@ def run_release(
         with console.status("release") as status:
             result = release(
                 open_store(store), folder, personal_data=personal_data, version=version or __version__,
-                issued=issued_date, force=force, progress=lambda name: status.update(f"release: {name}"),
+                issued=issued_date, force=force, tables=tables, progress=lambda name: status.update(f"release: {name}"),
             )
     except (KgError, OSError) as error:
         fail(error)
@@ -63,7 +64,9 @@ def register(app: typer.Typer) -> None:
         version: Annotated[str | None, typer.Option("--version", help="Release version (default: package's).")] = None,
         issued: Annotated[str | None, typer.Option("--issued", help="Issued date YYYY-MM-DD (default: today).")] = None,
         force: Annotated[bool, typer.Option("--force", help="Replace an existing release in FOLDER.")] = False,
+        no_csv: Annotated[bool, typer.Option("--no-csv", help="Leave out the CSVs of the contract queries.")] = False,
         store: StoreOption = None,
     ) -> None:
         """Write a release: every RDF format (+ .gz), ontology, shapes, CSVs and the VoID/DCAT description."""
-        run_release(folder, store, personal_data=not no_personal_data, version=version, issued=issued, force=force)
+        run_release(folder, store, personal_data=not no_personal_data, version=version, issued=issued, force=force,
+                    tables=not no_csv)
