@@ -89,6 +89,12 @@ def _finish(work: Path, folder: Path) -> None:
         work.rename(folder)
 
 
+def release_steps(formats: Iterable[str] | None = None, tables: bool = True) -> list[str]:
+    """Return the names of the steps a release goes through, in order (for a progress bar)."""
+    names = list(formats) if formats is not None else list(RDF_FORMATS)
+    return ["statements", *names, "ontology and shapes", *(["csv"] if tables else []), "description"]
+
+
 def release(
     store: ox.Store,
     folder: Path,
