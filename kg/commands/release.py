@@ -25,20 +25,30 @@ def run_release(
     version: str | None = None,
     issued: str | None = None,
     force: bool = False,
+    tables: bool = True,
 ) -> None:
     """Write a release of the store at ``store`` into ``folder`` and print what was written (the CLI's work)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from kg import __version__
     from kg.cli import console, fail
     from kg.errors import KgError
-    from kg.export.release import release
+    from kg.export.release import release, release_steps
     from kg.store import open_store
 
     issued_date = _parse_date(issued)
+    steps = release_steps(tables=tables)
     try:
-        with console.status("release") as status:
+        with Progress(SpinnerColumn(), TextColumn("release: {task.description}"), BarColumn(),
+                      MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("start", total=len(steps))
+
+            def advance(name: str) -> None:
+                bar.update(task, description=name, completed=steps.index(name) if name in steps else 0)
+
             result = release(
                 open_store(store), folder, personal_data=personal_data, version=version or __version__,
-                issued=issued_date, force=force, progress=lambda name: status.update(f"release: {name}"),
+                issued=issued_date, force=force, tables=tables, progress=advance,
             )
     except (KgError, OSError) as error:
         fail(error)
@@ -63,7 +73,9 @@ def register(app: typer.Typer) -> None:
         version: Annotated[str | None, typer.Option("--version", help="Release version (default: package's).")] = None,
         issued: Annotated[str | None, typer.Option("--issued", help="Issued date YYYY-MM-DD (default: today).")] = None,
         force: Annotated[bool, typer.Option("--force", help="Replace an existing release in FOLDER.")] = False,
+        no_csv: Annotated[bool, typer.Option("--no-csv", help="Leave out the CSVs of the contract queries.")] = False,
         store: StoreOption = None,
     ) -> None:
         """Write a release: every RDF format (+ .gz), ontology, shapes, CSVs and the VoID/DCAT description."""
-        run_release(folder, store, personal_data=not no_personal_data, version=version, issued=issued, force=force)
+        run_release(folder, store, personal_data=not no_personal_data, version=version, issued=issued, force=force,
+                    tables=not no_csv)

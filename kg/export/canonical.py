@@ -54,7 +54,7 @@ def canonical_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
 
 def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     """Return the distinct triples of all graphs of ``quads`` (the union graph), sorted by their N-Triples text."""
-    triples = {ox.Triple(quad.subject, quad.predicate, quad.object) for quad in quads}
+    triples = {quad.triple for quad in quads}
     return sorted(triples, key=str)
 
 

@@ -89,6 +89,12 @@ def _finish(work: Path, folder: Path) -> None:
         work.rename(folder)
 
 
+def release_steps(formats: Iterable[str] | None = None, tables: bool = True) -> list[str]:
+    """Return the names of the steps a release goes through, in order (for a progress bar)."""
+    names = list(formats) if formats is not None else list(RDF_FORMATS)
+    return ["statements", *names, "ontology and shapes", *(["csv"] if tables else []), "description"]
+
+
 def release(
     store: ox.Store,
     folder: Path,
@@ -97,6 +103,7 @@ def release(
     issued: date | None = None,
     formats: Iterable[str] | None = None,
     force: bool = False,
+    tables: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> ReleaseResult:
     """Write a release of ``store`` into ``folder``.
@@ -118,6 +125,9 @@ def release(
         The RDF formats to write.
     force : bool, optional (default=False)
         Replace an existing release in ``folder``.
+    tables : bool, optional (default=True)
+        Write the CSVs of the contract queries (their run time grows with the graph faster than the
+        RDF files'; ``seconds`` reports each query as ``csv:NAME``).
     progress : callable, optional
         Called with the name of each step as it starts.
 
@@ -160,13 +170,17 @@ def release(
         files += [Distribution(info, "application/ld+json")
                   for info in _relative(write_bytes(work / "context.jsonld", CONTEXT_FILE.read_bytes()), work)]
         done("ontology and shapes")
-        step("csv")
-        query_store = store
-        if not personal_data:
-            query_store = ox.Store()
-            query_store.extend(released.quads)
-        files += [Distribution(info, "text/csv") for info in _relative(write_tables(query_store, work / "csv"), work)]
-        done("csv")
+        if tables:
+            step("csv")
+            query_store = store
+            if not personal_data:
+                query_store = ox.Store()
+                query_store.bulk_extend(released.quads)
+            query_seconds: dict[str, float] = {}
+            infos = write_tables(query_store, work / "csv", query_seconds)
+            files += [Distribution(info, "text/csv") for info in _relative(infos, work)]
+            done("csv")
+            seconds.update({f"csv:{name}": value for name, value in query_seconds.items()})
         step("description")
         statistics = void_statistics(released.triples)
         graph_sizes = dict(sorted(Counter(q.graph_name.value for q in released.quads

@@ -1,24 +1,27 @@
-"""Export the graph to one RDF file: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML."""
+"""Export the graph to one RDF file: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
+
+The file is written by the release's writers (:mod:`kg.export.rdf`), so it is the same, byte for byte,
+as the matching file of a release: canonical blank nodes, sorted statements, pyoxigraph's serialisers.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
 
-from kg.namespaces import bind_prefixes
-from kg.privacy import public_copy
-from kg.store import to_dataset
+from kg.export.canonical import statements
+from kg.export.files import write
+from kg.export.rdf import RDF_FORMATS
 
-# format name -> (rdflib serializer, keeps named graphs)
+# format name -> (release format name, keeps named graphs)
 EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
-    "ttl": ("turtle", False),
+    "ttl": ("ttl", False),
     "nt": ("nt", False),
-    "nq": ("nquads", True),
+    "nq": ("nq", True),
     "trig": ("trig", True),
-    "jsonld": ("json-ld", True),
-    "xml": ("xml", False),
+    "jsonld": ("jsonld", True),
+    "xml": ("rdf", False),
 }
 
 
@@ -29,17 +32,8 @@ def export(store: ox.Store, out: Path, fmt: str, personal_data: bool = True) -> 
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-    serializer, keeps_graphs = EXPORT_FORMATS[fmt]
-    source = store if personal_data else public_copy(store)
-    dataset: Dataset = to_dataset(source)
-    if keeps_graphs:
-        target: Graph | Dataset = bind_prefixes(dataset)
-        count = sum(len(g) for g in dataset.graphs())
-    else:
-        target = bind_prefixes(Graph())
-        for graph in dataset.graphs():
-            target += graph
-        count = len(target)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    target.serialize(destination=str(out), format=serializer, encoding="utf-8")
-    return count
+    name, keeps_graphs = EXPORT_FORMATS[fmt]
+    released = statements(store, personal_data)
+    writer = RDF_FORMATS[name].write
+    write(out, lambda output: writer(released, output), gzipped=False)
+    return len(released.quads) if keeps_graphs else len(released.triples)

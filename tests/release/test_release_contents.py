@@ -78,3 +78,12 @@ def test_force_replaces_a_release(built_store_path, tmp_path) -> None:
         result = runner.invoke(app, ["release", str(folder), "--force", "--store", str(built_store_path)])
         assert result.exit_code == 0, result.output
     assert not any(p.name.startswith(".") for p in tmp_path.iterdir())
+
+
+def test_single_file_export_is_the_release_file(store, full_release, tmp_path) -> None:
+    from kg.export import export
+
+    for fmt, name in (("ttl", "eukg.ttl"), ("xml", "eukg.rdf"), ("nq", "eukg.nq")):
+        out = tmp_path / name
+        export(store, out, fmt)
+        assert out.read_bytes() == (full_release.folder / name).read_bytes()

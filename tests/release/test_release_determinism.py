@@ -10,6 +10,7 @@ from release_helpers import ISSUED, VERSION, release_files
 from kg.build import build
 from kg.export.canonical import canonical_quads
 from kg.export.files import write
+from kg.export.rdf import RDF_FORMATS
 from kg.export.release import release
 from kg.store import open_store
 
@@ -52,8 +53,9 @@ def test_output_is_sorted(full_release) -> None:
 
 
 def test_gzip_copies_are_deterministic(full_release, tmp_path) -> None:
-    for name in ("eukg.nt", "eukg.ttl", "eukg.jsonld"):
-        plain = full_release.folder / name
+    for fmt in RDF_FORMATS.values():
+        plain = full_release.folder / f"eukg.{fmt.extension}"
+        name = plain.name
         packed = (full_release.folder / (name + ".gz")).read_bytes()
         assert gzip.decompress(packed) == plain.read_bytes()
         assert packed[4:8] == b"\0\0\0\0"  # mtime 0

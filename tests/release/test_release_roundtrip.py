@@ -117,3 +117,12 @@ def test_shapes_file_is_isomorphic_to_the_shapes(full_release) -> None:
     released = Graph().parse(full_release.folder / "shapes.ttl", format="turtle")
     assert len(released) == len(shapes) > 0
     assert isomorphic(released, shapes)
+
+
+@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.parametrize(("name", "syntax"), [("eukg.nq", "nquads"), ("eukg.trig", "trig")])
+def test_rapper_reads_the_quad_formats(full_release, store_quads, name: str, syntax: str) -> None:
+    done = subprocess.run([RAPPER, "-q", "-i", syntax, "-o", "nquads", str(full_release.folder / name)],
+                          capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert canonical(ox.parse(done.stdout, format=ox.RdfFormat.N_QUADS)) == store_quads
