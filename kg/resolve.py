@@ -386,6 +386,10 @@ class Resolver:
         """The number of resources the resolver knows."""
         return len(self._resources)
 
+    def __contains__(self, iri: object) -> bool:
+        """Whether the resolver knows the resource ``iri`` (a string)."""
+        return iri in self._resources
+
     # ------------------------------------------------------------------ resolution
 
     def resolve(self, name: str, type: str | None = None, limit: int = 5) -> list[Candidate]:  # noqa: A002

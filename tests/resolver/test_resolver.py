@@ -44,9 +44,16 @@ def test_the_table_is_big_and_varied() -> None:
 
 
 def test_every_expected_resource_exists(resolver: Resolver) -> None:
-    known = {c.iri for row in variants() if row["expected"] for c in [Candidate(expand(row["expected"]), "", "", 0)]}
-    missing = {iri for iri in known if iri not in resolver._resources}
-    assert not missing
+    expected = {expand(row["expected"]) for row in variants() if row["expected"]}
+    assert {iri for iri in expected if iri not in resolver} == set()
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import kg.resolve
+
+    assert doctest.testmod(kg.resolve).failed == 0
 
 
 def evaluate(resolver: Resolver) -> tuple[float, float, list[str]]:
