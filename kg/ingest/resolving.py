@@ -109,7 +109,11 @@ class LabelResolver:
             return []
         keys, entries = self._index.get(type, ([], []))
         best: dict[str, Candidate] = {}
-        for _key, score, index in process.extract(query, keys, scorer=_score, limit=limit * 4, score_cutoff=CUTOFF):
+        # rapidfuzz's own C scorer (a Python scorer is called once per label and is ~50 times slower).
+        found = process.extract(query, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=CUTOFF)
+        for key, score, index in found:
+            if min(len(query), len(key)) <= 4 and query != key:
+                continue  # short strings (acronyms, codes) must match exactly
             iri, kind, pref = entries[index]
             score = float(score) - (0 if pref else 0.5)  # a preferred label wins a tie with an alternative one
             if iri not in best or best[iri].score < score:
@@ -124,13 +128,6 @@ class LabelResolver:
         if len(found) > 1 and found[1].score > found[0].score - 0.5:
             return None
         return found[0]
-
-
-def _score(query: str, choice: str, **kwargs: Any) -> float:
-    """Whole-string similarity; short strings (acronyms, codes) must match exactly."""
-    if min(len(query), len(choice)) <= 4:
-        return 100.0 if query == choice else 0.0
-    return fuzz.ratio(query, choice, **kwargs)
 
 
 def resolver_for(store: ox.Store) -> NameResolver:

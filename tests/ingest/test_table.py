@@ -159,3 +159,18 @@ def test_a_loaded_table_conforms_to_the_shapes(tmp_path, reference_store, mappin
     replace_in(scratch, result.identifier, result.graph)
     report = validate_store(scratch)
     assert report.conforms, report.text()
+
+
+def test_cli_out_writes_trig_and_loads_nothing(tmp_path, built_store_path) -> None:
+    from rdflib import Dataset
+
+    path = _write_csv(tmp_path / "partners.csv", GOOD)
+    out = tmp_path / "partners.trig"
+    result = CliRunner().invoke(app, ["ingest", "table", str(path), "-m", "keep_eu", "--out", str(out),
+                                      "--store", str(built_store_path)])
+    assert result.exit_code == 0, result.output
+    dataset = Dataset()
+    dataset.parse(out, format="trig")
+    graph = dataset.graph(URIRef("https://w3id.org/eu-regional-kg/source/partners"))
+    assert len(list(graph.subjects(RDF.type, EKG.ProjectParticipation))) == 3
+    assert "partners" not in [g.value.rsplit("/", 1)[-1] for g in open_store(built_store_path).named_graphs()]
