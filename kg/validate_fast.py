@@ -30,8 +30,8 @@ from kg.store import rdf_format, to_rdflib
 from kg.validate import SEVERITY_NAMES, Problem, _path_text, _short
 
 __all__ = [
-    "AUTO_THRESHOLD", "ENGINES", "SparqlConstraint", "choose_engine", "fast_shacl_problems", "load_source",
-    "source_problems", "sparql_problems", "split_shapes", "store_quads_problems",
+    "AUTO_THRESHOLD", "ENGINES", "PreparedShapes", "SparqlConstraint", "choose_engine", "fast_shacl_problems",
+    "load_source", "prepare_shapes", "source_problems", "sparql_problems", "split_shapes", "store_quads_problems",
 ]
 
 ENGINES = ("auto", "pyshacl", "fast")
@@ -47,6 +47,7 @@ _SPARQL_COMPONENT = "<http://www.w3.org/ns/shacl#SPARQLConstraintComponent>"
 # N-Triples literals inside a message, which pyshacl writes as their lexical form.
 _NT_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"(?:\^\^<[^<>\s]*>|@[A-Za-z0-9-]+)?')
 _DUMMY = "<urn:x:s> <urn:x:p> "
+_EMPTY = Graph()
 
 
 def choose_engine(engine: str, triples: int) -> str:
@@ -86,7 +87,7 @@ def _problem(result: dict) -> Problem:
         severity=_SEVERITIES.get(result.get("severity", ""), "Violation"),
         focus=_short(focus),
         message=message,
-        path=_path_text(Graph(), path) if path is not None else None,
+        path=_path_text(_EMPTY, path) if path is not None else None,
         value=None if value is None else _short(value),
     )
 
@@ -160,11 +161,14 @@ def _remove_tree(graph: Graph, node: object) -> None:
             _remove_tree(graph, o)
 
 
-def sparql_problems(store: ox.Store, constraints: list[SparqlConstraint]) -> list[Problem]:
+def sparql_problems(store: ox.Store, constraints: list[SparqlConstraint],
+                    focus: set[str] | None = None) -> list[Problem]:
     """Run each rewritten SPARQL constraint over the union of ``store``'s graphs; one problem per row."""
     problems = []
     for constraint in constraints:
         for row in store.query(constraint.query, use_default_graph_as_union=True):
+            if focus is not None and row["this"].value not in focus:
+                continue
             this = to_rdflib(row["this"])
 
             def binding(match: re.Match[str], row: ox.QuerySolution = row) -> str:
@@ -178,20 +182,45 @@ def sparql_problems(store: ox.Store, constraints: list[SparqlConstraint]) -> lis
     return problems
 
 
-def fast_shacl_problems(data: Path, shapes: Graph, store: ox.Store | None = None) -> list[Problem]:
+@dataclass(frozen=True)
+class PreparedShapes:
+    """Shapes made ready once for many validations: the Turtle shacl-rust reads, and the SPARQL constraints."""
+
+    turtle: bytes
+    constraints: tuple[SparqlConstraint, ...]
+
+
+def prepare_shapes(shapes: Graph) -> PreparedShapes:
+    """Split ``shapes`` (:func:`split_shapes`) and serialise the rest for shacl-rust."""
+    rest, constraints = split_shapes(shapes)
+    return PreparedShapes(rest.serialize(format="turtle", encoding="utf-8"), tuple(constraints))
+
+
+def fast_shacl_problems(data: Path, shapes: Graph | PreparedShapes, store: ox.Store | None = None,
+                        focus: set[str] | None = None) -> list[Problem]:
     """Validate the RDF file ``data`` (all its graphs, as one union) against ``shapes`` with shacl-rust.
 
     When ``store`` holds the same data, the shapes' SPARQL constraints run as one query each over it
-    (:func:`split_shapes`) and shacl-rust checks the rest.
+    (:func:`split_shapes`) and shacl-rust checks the rest. ``focus`` keeps only the results on these IRIs.
     """
-    constraints: list[SparqlConstraint] = []
+    constraints: tuple[SparqlConstraint, ...] = ()
     if store is not None:
-        shapes, constraints = split_shapes(shapes)
+        prepared = shapes if isinstance(shapes, PreparedShapes) else prepare_shapes(shapes)
+        shapes_file, constraints = io.BytesIO(prepared.turtle), prepared.constraints
+    else:
+        graph = shapes if isinstance(shapes, Graph) else Graph().parse(data=shapes.turtle, format="turtle")
+        shapes_file = _shapes_file(graph)
     report = shacl_rust.validate_file(
-        str(data), _shapes_file(shapes), data_format=_format_name(data), shapes_format="turtle",
+        str(data), shapes_file, data_format=_format_name(data), shapes_format="turtle",
         experimental_index=True,
     )
-    return [_problem(result) for result in report["results"]] + sparql_problems(store, constraints)
+    results = report["results"]
+    if focus is not None:
+        results = [r for r in results if r["focusNode"][1:-1] in focus]
+    problems = [_problem(result) for result in results]
+    if constraints:
+        problems += sparql_problems(store, list(constraints), focus)
+    return problems
 
 
 def _format_name(path: Path) -> str:
@@ -199,7 +228,8 @@ def _format_name(path: Path) -> str:
             ox.RdfFormat.TRIG: "trig", ox.RdfFormat.RDF_XML: "rdf", ox.RdfFormat.JSON_LD: "jsonld"}[rdf_format(path)]
 
 
-def store_quads_problems(store: ox.Store, shapes: Graph, work_dir: Path | None = None) -> list[Problem]:
+def store_quads_problems(store: ox.Store, shapes: Graph | PreparedShapes,
+                         work_dir: Path | None = None) -> list[Problem]:
     """Validate the union of every graph of ``store`` with shacl-rust (through a streamed N-Quads dump)."""
     with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
         dump = Path(tmp) / "store.nq"
@@ -239,7 +269,7 @@ def load_source(path: Path, graph: URIRef | str | None = None) -> ox.Store:
     return source
 
 
-def source_problems(store: ox.Store, source: ox.Store, shapes: Graph,
+def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedShapes,
                     subjects: Iterable[str] | None = None) -> list[Problem]:
     """Validate the new source ``source`` against the data of ``store`` and keep the results on its subjects.
 
@@ -249,15 +279,16 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph,
         The built store the source is added to (the source may or may not be loaded in it already).
     source : pyoxigraph.Store
         The new source's statements.
-    shapes : rdflib.Graph
-        The SHACL shapes.
+    shapes : rdflib.Graph or PreparedShapes
+        The SHACL shapes (prepare them once with :func:`prepare_shapes` to validate many sources).
     subjects : iterable of str, optional
         The IRIs whose results to keep (default: every subject of ``source``).
     """
     if subjects is not None:
-        keep = {_short(URIRef(s)) for s in subjects}
+        keep = set(subjects)
     else:
-        keep = {_short(to_rdflib(q.subject)) for q in source.quads_for_pattern(None, None, None, None)}
+        keep = {q.subject.value for q in source.quads_for_pattern(None, None, None, None)
+                if isinstance(q.subject, ox.NamedNode)}
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "source.nq"
         # A set: the source may already be in the store, and a statement must not count twice.
@@ -267,5 +298,4 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph,
         local.extend(quads)
         with open(data, "wb") as out:
             ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
-        problems = fast_shacl_problems(data, shapes, local)
-    return [p for p in problems if p.focus in keep]
+        return fast_shacl_problems(data, shapes, local, focus=keep)
