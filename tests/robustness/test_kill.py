@@ -44,3 +44,34 @@ def test_sigkill_during_build_keeps_previous_store(tmp_path: Path) -> None:
     build(location, validate=False)  # the next build cleans up after the dead one
     assert _abandoned(location) == []
     assert stats(open_store(location))["graphs"] == before
+
+
+def test_sigkill_during_table_ingest_keeps_previous_store(tmp_path: Path) -> None:
+    import csv
+
+    location = tmp_path / "store"
+    build(location, validate=False)
+    before = stats(open_store(location))["graphs"]
+    table = tmp_path / "partners.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Project acronym", "Project title", "Programme", "Priority", "Start date", "End date",
+                         "Partner name", "Partner role", "Partner type", "Country", "NUTS", "Total budget", "ERDF"])
+        for i in range(3000):
+            writer.writerow([f"PRJ{i // 5}", f"Project {i // 5}", "Interreg Europe", "Innovation", "01/01/2020",
+                             "31/12/2022", f"Organisation {i}", "Partner", "SME", "Poland", "PL81", "1000", "800"])
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "ingest", "table", str(table), "--mapping", "keep_eu", "--store",
+         str(location), "--no-save"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(4)  # reading, resolving and copying the store: killed somewhere in the middle
+    assert child.poll() is None, "the ingest finished before it could be killed"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+
+    store = open_store(location)
+    assert stats(store)["graphs"] == before
+    assert "SME4GREEN" in {str(row[0]) for row in run(find("project_partners"), store).rows}
+    assert not any(g.endswith("/source/partners") for g in stats(store)["graphs"])
