@@ -212,6 +212,8 @@ def baseline_queries(work: Path, data: Path, new: Path) -> dict:
             out[name] = {"error": f"rdflib: {type(error).__name__}: {error}"}
             continue
         out[name] = {"seconds": time.perf_counter() - start, "rows": rows}
+        # Kept after each query, so a run stopped by the cap still reports the queries that finished.
+        (work / "partial-baseline-queries.json").write_text(json.dumps({"queries": out}))
     return {"queries": out}
 
 
@@ -242,7 +244,9 @@ def _child(kind: str, step: str, work: Path, data: Path, new: Path, cap: float) 
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=cap)
     except subprocess.TimeoutExpired:
-        return {"error": f"did not finish within the {cap:.0f} s cap"}
+        partial = work / f"partial-{kind}-{step}.json"
+        out = json.loads(partial.read_text()) if partial.exists() else {}
+        return {**out, "error": f"did not finish within the {cap:.0f} s cap"}
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
     return json.loads(done.stdout.strip().splitlines()[-1])
