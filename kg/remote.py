@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import BASIC, DIGEST, JSON, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
     EndPointNotFound,
@@ -114,6 +114,7 @@ def parse_json_results(body: bytes) -> Result:
 def _wrapper(endpoint: Endpoint, text: str, auth: str) -> SPARQLWrapper:
     wrapper = SPARQLWrapper(endpoint.url, agent=USER_AGENT)
     wrapper.setQuery(text)
+    wrapper.queryType = SELECT  # its keyword sniffing takes words in comments for updates ("ADD")
     wrapper.setMethod(POST)
     wrapper.setRequestMethod(URLENCODED)
     wrapper.setReturnFormat(JSON)
@@ -149,7 +150,7 @@ def _attempt(endpoint: Endpoint, text: str, auth: str) -> Result:
     except urllib.error.HTTPError as error:
         if error.code >= 500 or error.code == 429:
             raise _Retryable(f"{url} answered HTTP {error.code} {error.reason}") from None
-        raise RemoteError(f"{url} answered HTTP {error.code} {error.reason}") from None
+        raise RemoteError(f"{url} answered HTTP {error.code} {error.reason}: {_short(error.read())}") from None
     except TimeoutError:
         raise _Retryable(f"{url} did not answer within {endpoint.timeout:g} s") from None
     except urllib.error.URLError as error:

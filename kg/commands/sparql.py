@@ -1,0 +1,101 @@
+"""``eukg serve`` and ``eukg push``: the store as a SPARQL endpoint, and the store into a remote one."""
+
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` and ``push`` to the root app."""
+    from kg.cli import StoreOption, console, fail
+
+    @app.command()
+    def serve(
+        host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option("--port", help="Port to listen on (0 picks a free one).")] = 7878,
+        store: StoreOption = None,
+        allow_update: Annotated[
+            bool, typer.Option("--allow-update", help="Accept SPARQL Update (needs --token).")
+        ] = False,
+        token: Annotated[str | None, typer.Option("--token", help="Bearer token updates must send.")] = None,
+        timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run.")] = 30.0,
+        max_results: Annotated[
+            int, typer.Option("--max-results", help="Most rows or triples an answer may have.")
+        ] = 10_000,
+        no_personal_data: Annotated[
+            bool, typer.Option("--no-personal-data", help="Serve a copy without persons and their participations.")
+        ] = False,
+        allow_service: Annotated[
+            bool, typer.Option("--allow-service", help="Allow federated queries (SERVICE).")
+        ] = False,
+    ) -> None:
+        """Serve the store as a SPARQL 1.1 Protocol endpoint (/sparql) with a query page (/)."""
+        from kg.errors import KgError
+        from kg.privacy import public_copy
+        from kg.serve import ServerConfig, make_server
+        from kg.store import open_store
+
+        if allow_update and not token:
+            raise typer.BadParameter("--allow-update needs --token, the bearer token clients must send")
+        if allow_update and no_personal_data:
+            raise typer.BadParameter("--allow-update cannot be combined with --no-personal-data (a copy is served)")
+        try:
+            opened = open_store(store, read_only=not allow_update)
+            served = public_copy(opened) if no_personal_data else opened
+            config = ServerConfig(timeout=timeout, max_results=max_results, allow_update=allow_update,
+                                  token=token, allow_service=allow_service)
+            server = make_server(served, host, port, config)
+        except (KgError, OSError) as error:
+            fail(error)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            console.print(f"[yellow]warning:[/yellow] listening on {host}, reachable from other machines")
+        bound_host, bound_port = server.server_address[:2]
+        base = f"http://{bound_host}:{bound_port}"
+        mode = "read-write" if allow_update else "read-only"
+        console.print(f"SPARQL endpoint {base}/sparql ({mode}), query page {base}/")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+
+
+    from pathlib import Path
+
+    @app.command()
+    def push(
+        endpoint: Annotated[str, typer.Option("--endpoint", help="The remote SPARQL query endpoint.")],
+        graph_store: Annotated[
+            str | None, typer.Option("--graph-store", help="Graph Store HTTP Protocol URL (else SPARQL Update).")
+        ] = None,
+        update_endpoint: Annotated[
+            str | None, typer.Option("--update-endpoint", help="SPARQL Update URL (default: --endpoint).")
+        ] = None,
+        user: Annotated[str | None, typer.Option("--user", help="User name for the remote store.")] = None,
+        password: Annotated[str | None, typer.Option("--password", help="Password for the remote store.")] = None,
+        batch_size: Annotated[int, typer.Option("--batch-size", help="Triples per request.")] = 5000,
+        state: Annotated[
+            Path | None, typer.Option("--state", help="Resume file (default: push-state.json beside the store).")
+        ] = None,
+        timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each request.")] = 60.0,
+        store: StoreOption = None,
+    ) -> None:
+        """Load the store into a remote triple store, one named graph per source, and check the counts."""
+        from kg.errors import KgError
+        from kg.push import push as run_push
+        from kg.remote import Endpoint
+        from kg.store import open_store, resolve_location
+
+        state_file = state or resolve_location(store).parent / "push-state.json"
+        try:
+            with console.status("pushing") as status:
+                report = run_push(open_store(store), Endpoint(endpoint, user, password, timeout=timeout),
+                                  graph_store=graph_store, update_endpoint=update_endpoint, batch_size=batch_size,
+                                  state_file=state_file, progress=lambda m: status.update(f"pushed {m}"))
+        except KgError as error:
+            fail(error)
+        console.print(report.text())
+        if report.mismatches:
+            raise typer.Exit(1)
+        state_file.unlink(missing_ok=True)

@@ -1,0 +1,104 @@
+"""Push the store into a real Oxigraph server on loopback; every named query then gives the same rows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg import results
+from kg.push import push
+from kg.queries import library, run
+from kg.query_catalogue import is_federated
+from kg.remote import Endpoint, run_remote
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the Oxigraph server is not installed (pip install oxigraph)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the Oxigraph server did not start")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def pushed(oxigraph_server: str, store, tmp_path_factory: pytest.TempPathFactory) -> str:
+    state = tmp_path_factory.mktemp("push") / "state.json"
+    report = push(store, Endpoint(f"{oxigraph_server}/query"), graph_store=f"{oxigraph_server}/store",
+                  batch_size=4000, state_file=state)
+    assert report.mismatches == {}, report.text()
+    assert report.sent_batches > len(report.counts)  # the NUTS graph took several batches
+    return oxigraph_server
+
+
+def test_counts_match_and_a_second_push_resumes(pushed: str, store, tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    first = next(iter(library()))  # any query works; this checks the server answers
+    assert first
+    graphs = {str(g.value) for g in store.named_graphs()}
+    state.write_text(json.dumps({"target": f"{pushed}/store", "done": {g: 99 for g in graphs}}))
+    report = push(store, Endpoint(f"{pushed}/query"), graph_store=f"{pushed}/store", batch_size=4000,
+                  state_file=state)
+    assert report.sent_batches == 0 and report.skipped_batches > 0
+    assert report.mismatches == {}
+
+
+def test_push_through_sparql_update(oxigraph_server: str, store) -> None:
+    graph = "https://w3id.org/eu-regional-kg/graph/curation"
+    report = push(store, Endpoint(f"{oxigraph_server}/query"), update_endpoint=f"{oxigraph_server}/update",
+                  batch_size=10, graphs=[graph])
+    assert report.sent_batches >= 3 and report.mismatches == {}
+
+
+@pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
+def test_every_named_query_gives_the_same_rows_on_the_server(pushed: str, store, query) -> None:
+    local = results.to_csv(run(query, store)).splitlines()
+    remote = results.to_csv(run_remote(query, Endpoint(f"{pushed}/query", retries=0))).splitlines()
+    assert local[0] == remote[0]
+    assert sorted(local[1:]) == sorted(remote[1:])
+
+
+def test_cli_push_and_query(pushed: str, built_store_path: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    outcome = runner.invoke(app, ["push", "--endpoint", f"{pushed}/query", "--graph-store", f"{pushed}/store",
+                                  "--store", str(built_store_path), "--state", str(tmp_path / "state.json")])
+    assert outcome.exit_code == 0, outcome.output
+    assert "0 mismatches" in outcome.output and not (tmp_path / "state.json").exists()
+    outcome = runner.invoke(app, ["query", "cross_border_projects", "-f", "csv", "--endpoint", f"{pushed}/query"])
+    assert outcome.exit_code == 0 and "SME4GREEN,3," in outcome.output
