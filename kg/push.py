@@ -48,12 +48,12 @@ class PushReport:
         return "\n".join(lines)
 
 
-def _opener(user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.request.OpenerDirector:
     handlers: list[urllib.request.BaseHandler] = []
     if user is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, "http://", user, password or "")
-        passwords.add_password(None, "https://", user, password or "")
+        for url in urls:
+            passwords.add_password(None, url, user, password or "")
         handlers += [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
     return urllib.request.build_opener(*handlers)
 
@@ -76,6 +76,8 @@ def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: by
             detail = " ".join(error.read().decode("utf-8", "replace").split())[:200]
             if error.code < 500 or attempt == retries:
                 raise RemoteError(f"{method} {url} answered HTTP {error.code} {error.reason}: {detail}") from None
+        except ValueError as error:  # urllib's Basic handler meeting an unknown scheme
+            raise RemoteError(f"{method} {url}: {error}") from None
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
             if attempt == retries:
                 reason = getattr(error, "reason", error)
@@ -123,7 +125,6 @@ def push(
     """
     if batch_size < 1:
         raise KgError("the batch size must be at least 1")
-    opener = _opener(endpoint.user, endpoint.password)
     state: dict = {}
     if state_file is not None and state_file.exists():
         try:
@@ -131,6 +132,7 @@ def push(
         except ValueError:
             raise KgError(f"{state_file}: not a push state file (JSON); delete it to start again") from None
     target = graph_store or update_endpoint or endpoint.url
+    opener = _opener(endpoint.user, endpoint.password, [target])
     if state.get("target", target) != target:
         raise KgError(f"{state_file} records a push to {state['target']}, not {target}; use another --state file")
     state["target"] = target
