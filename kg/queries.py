@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.paths import QUERIES_DIR
-from kg.store import to_rdflib
+from kg.store import select, to_rdflib
 
 PARAM_LINE = re.compile(r"^(?P<indent>\s*)#PARAM \?(?P<name>\w+)\s*$", re.MULTILINE)
 PARAM_TYPES = ("literal", "integer", "date", "iri", "nuts")
@@ -168,11 +168,7 @@ def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = N
     """
     text = query.bind(values)
     try:
-        if default_graph is not None:
-            graphs = [ox.NamedNode(g) for g in default_graph]
-            solutions = store.query(text, default_graph=graphs, named_graphs=graphs)
-        else:
-            solutions = store.query(text, use_default_graph_as_union=True)
+        solutions = select(store, text, default_graph=default_graph)
     except SyntaxError as error:
         raise QueryError(f"{query.path}: not valid SPARQL: {error}") from None
     if not isinstance(solutions, ox.QuerySolutions):

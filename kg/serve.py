@@ -17,8 +17,6 @@ import re
 import threading
 import time
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -113,28 +111,37 @@ class SparqlServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.store = store
         self.config = config
-        self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="sparql")
+        # Daemon threads, not a ThreadPoolExecutor: pyoxigraph cannot interrupt a running
+        # aggregate, and the executor's workers are joined at interpreter exit, so one runaway
+        # query would keep the process alive after the server closed.
+        self.slots = threading.BoundedSemaphore(config.workers)
         self.page = _page()
-
-    def server_close(self) -> None:
-        super().server_close()
-        self.pool.shutdown(wait=False, cancel_futures=True)
 
     # -- running queries -------------------------------------------------------------------
     def answer_query(self, text: str, accept: str) -> tuple[bytes, str]:
         """Run a query within the limits and return the body and its content type."""
         if not self.config.allow_service and uses_service(text):
             raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
+        if not self.slots.acquire(timeout=self.config.timeout):
+            raise ProtocolError(503, "the endpoint is busy: every query slot is taken, try again later")
         cancel = threading.Event()
-        future = self.pool.submit(self._evaluate, text, accept, cancel, time.monotonic() + self.config.timeout)
-        try:
-            outcome = future.result(timeout=self.config.timeout + 1)
-        except FutureTimeout:
+        outcome: list[tuple[bytes, str] | ProtocolError] = []
+
+        def work() -> None:
+            try:
+                outcome.append(self._evaluate(text, accept, cancel, time.monotonic() + self.config.timeout))
+            finally:
+                self.slots.release()
+
+        worker = threading.Thread(target=work, name="sparql-query", daemon=True)
+        worker.start()
+        worker.join(timeout=self.config.timeout + 1)
+        if not outcome:
             cancel.set()
-            raise ProtocolError(503, f"the query ran longer than {self.config.timeout:g} s and was stopped") from None
-        if isinstance(outcome, ProtocolError):
-            raise outcome
-        return outcome
+            raise ProtocolError(503, f"the query ran longer than {self.config.timeout:g} s and was stopped")
+        if isinstance(outcome[0], ProtocolError):
+            raise outcome[0]
+        return outcome[0]
 
     def _evaluate(
         self, text: str, accept: str, cancel: threading.Event, deadline: float
