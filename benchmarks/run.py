@@ -394,10 +394,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/scale.md")
     parser.add_argument("--skip-query", nargs="+", default=[], metavar="NAME",
                         help="leave these contract queries out (region_projects does not finish at 100k triples)")
+    parser.add_argument("--data", type=Path, metavar="FILE.nq",
+                        help="measure this N-Quads file (written by `python -m benchmarks.generate "
+                        "--with-reference`) instead of generating one; needs --new")
+    parser.add_argument("--new", type=Path, metavar="FILE.nq", help="the new source written with --data")
+    parser.add_argument("--summary", type=Path, metavar="FILE.json",
+                        help="the JSON the generator printed for --data (counts for the report)")
     parser.add_argument("--steps", nargs="+", choices=sorted(STEPS), metavar="STEP",
                         help="measure only these steps (the build always runs); their results replace those "
                         "of the same steps in an existing result file of the same date and size")
     args = parser.parse_args(argv)
+    if len({args.data is None, args.new is None, args.summary is None}) > 1:
+        parser.error("--data, --new and --summary go together")
     skip = set(STEPS) if args.skip_baseline == [] else set(args.skip_baseline or ())
     if args.skip_query:
         os.environ["EUKG_BENCH_SKIP_QUERIES"] = ",".join(args.skip_query)
@@ -406,22 +414,32 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         work = Path(tmp)
-        data, new = work / "graph.nq", work / "new.nq"
-        print(f"generating {args.triples:,} synthetic triples ...", flush=True)
-        generated = write_graph(data, args.triples, args.seed, with_reference=True)
-        new_source = write_new_source(new, generated, args.violations)
+        if args.data:
+            data, new = args.data.resolve(), args.new.resolve()
+            given = json.loads(args.summary.read_text(encoding="utf-8"))
+            graph_counts, new_counts = given.get("graph", {}), given.get("new_source", {})
+            synthetic, new_quads = graph_counts.get("quads"), new_counts.get("quads")
+            expected = new_counts.get("expected")
+        else:
+            data, new = work / "graph.nq", work / "new.nq"
+            print(f"generating {args.triples:,} synthetic triples ...", flush=True)
+            generated = write_graph(data, args.triples, args.seed, with_reference=True)
+            new_source = write_new_source(new, generated, args.violations)
+            graph_counts, synthetic = generated.summary(), generated.quads
+            new_quads, expected = new_source.quads, new_source.expected
         steps = measure(data, new, work, skip, args.cap, log=lambda m: print(m, flush=True),
                         only=set(args.steps or ()))
-    triples = steps.get("build", {}).get("triples") or generated.quads
-    label = _size_label(args.triples)
+    triples = steps.get("build", {}).get("triples") or synthetic
+    # A generated file is labelled by its size to two figures (10,000,039 quads -> "10M").
+    label = _size_label(int(float(f"{synthetic:.2g}")) if args.data and synthetic else args.triples)
     report = {
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "triples": triples,
-        "synthetic_triples": generated.quads,
-        "generated": generated.summary(),
-        "new_source_triples": new_source.quads,
-        "new_source_expected": new_source.expected,
+        "synthetic_triples": synthetic,
+        "generated": graph_counts,
+        "new_source_triples": new_quads,
+        "new_source_expected": expected,
         "steps": steps,
     }
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
