@@ -136,6 +136,11 @@ class WorkerPool:
             shutil.rmtree(self._dir, ignore_errors=True)
             raise
 
+    @property
+    def directory(self) -> Path:
+        """The temporary directory that holds the snapshots (deleted by :meth:`close`)."""
+        return self._dir
+
     # -- snapshots ---------------------------------------------------------------------------
     def _new_snapshot(self, store: ox.Store) -> str:
         self._generation += 1
@@ -181,13 +186,12 @@ class WorkerPool:
     def _give_back(self, worker: _Worker, healthy: bool) -> None:
         with self._lock:
             self._busy.discard(worker)
-            keep = healthy and not self._closed
-            if keep:
+            if healthy and not self._closed:
                 self._idle.append(worker)
+            else:
+                worker.stop()  # under the lock, so that close() returns only when every worker is reaped
             self._remove_unused_snapshots()
             self._lock.notify_all()
-        if not keep:
-            worker.stop()
 
     def run(self, text: str, accept: str, max_results: int) -> tuple[bytes, str]:
         """Answer a query in a worker within the time limit; return the body and its content type.
