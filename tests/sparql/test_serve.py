@@ -251,6 +251,29 @@ def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_
             server.wait()
 
 
+@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+def test_workers_exit_when_eukg_serve_is_killed_mid_query(built_store_path) -> None:
+    command = [str(EUKG), "serve", "--store", str(built_store_path), "--port", "0", "--timeout", "600"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)
+        runaway = threading.Thread(target=_post, args=(f"{url}/sparql", {"query": HEAVY}), daemon=True)
+        runaway.start()
+        parent = psutil.Process(server.pid)
+        while not any("spawn_main" in " ".join(child.cmdline()) for child in parent.children()):
+            runaway.join(0.05)
+        workers = parent.children(recursive=True)
+        server.kill()  # SIGKILL: the server has no chance to stop its workers itself
+        server.wait()
+        gone, alive = psutil.wait_procs(workers, timeout=30)
+        assert alive == [], f"worker processes outlived the killed server: {alive}"
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
 def test_no_personal_data_copy(store) -> None:
     copy = public_copy(store)
     for url in _start(copy, ServerConfig()):
