@@ -66,7 +66,7 @@ def _exit_with_parent() -> None:
 
 
 def _serve(conn: Connection) -> None:
-    """The worker process: answer ``(snapshot, query, accept, max_results)`` requests until told to stop."""
+    """The worker process: answer ``(snapshot, query, accept, max_results)`` requests until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on `eukg serve` is the server's to handle
     threading.Thread(target=_exit_with_parent, name="exit-with-parent", daemon=True).start()
     conn.send("ready")
@@ -76,12 +76,10 @@ def _serve(conn: Connection) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        if request is None:
-            return
         path, text, accept, max_results = request
         try:
             if path != opened:
-                store = None  # close the previous snapshot before opening the new one
+                store, opened = None, None  # close the previous snapshot before opening the new one
                 store, opened = ox.Store.read_only(path), path
             body, content_type = answer(store, text, accept, max_results)
             reply: tuple = ("ok", body, content_type)
