@@ -125,11 +125,13 @@ class WorkerPool:
         self._lock = threading.Condition()  # guards the lists below; notified when a worker is given back
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
-        self._generation = 0
         self._closed = False
+        self._refreshing = threading.Lock()  # one snapshot is made at a time
+        self._made = 0
+        self._snapshots: list[str] = []  # every snapshot not yet deleted, the newest (current) last
         self._dir = Path(tempfile.mkdtemp(prefix="eukg-serve-"))
         try:
-            self._current = self._new_snapshot(store)
+            self.refresh(store)
         except BaseException:
             shutil.rmtree(self._dir, ignore_errors=True)
             raise
@@ -140,24 +142,25 @@ class WorkerPool:
         return self._dir
 
     # -- snapshots ---------------------------------------------------------------------------
-    def _new_snapshot(self, store: ox.Store) -> str:
-        self._generation += 1
-        target = self._dir / f"snapshot-{self._generation}"
-        snapshot(store, target)
-        return str(target)
-
     def refresh(self, store: ox.Store) -> None:
-        """Snapshot ``store`` again (after an update): every query sent from now on sees the new state."""
-        with self._lock:
-            self._current = self._new_snapshot(store)
-            self._remove_unused_snapshots()
+        """Snapshot ``store`` again (after an update): every query sent from now on sees the new state.
+
+        The copy is made outside the pool's lock, so queries go on (on the previous snapshot) meanwhile.
+        """
+        with self._refreshing:
+            self._made += 1
+            target = self._dir / f"snapshot-{self._made}"
+            snapshot(store, target)
+            with self._lock:
+                self._snapshots.append(str(target))
+                self._remove_unused_snapshots()
 
     def _remove_unused_snapshots(self) -> None:
         """Delete the snapshots that are not current and that no busy worker reads (lock held)."""
-        keep = {self._current} | {w.reads for w in self._busy}
-        for directory in self._dir.glob("snapshot-*"):
-            if str(directory) not in keep:
-                shutil.rmtree(directory, ignore_errors=True)
+        keep = {self._snapshots[-1]} | {w.reads for w in self._busy}
+        for path in [p for p in self._snapshots if p not in keep]:
+            shutil.rmtree(path, ignore_errors=True)
+            self._snapshots.remove(path)
 
     # -- workers -----------------------------------------------------------------------------
     def pids(self) -> list[int]:
@@ -177,7 +180,7 @@ class WorkerPool:
                 process.start()
                 child_end.close()
                 worker = _Worker(process, parent_end)
-            worker.reads = self._current
+            worker.reads = self._snapshots[-1]
             self._busy.add(worker)
         return worker
 

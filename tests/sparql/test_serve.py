@@ -227,6 +227,33 @@ def test_queries_see_each_update(tmp_path, on_disk: bool) -> None:
     assert len(writable) == 0
 
 
+def test_queries_running_beside_updates_never_miss_an_acknowledged_one() -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
+    acknowledged = [0]
+    seen: list[tuple[int, int]] = []  # (updates acknowledged before the query was sent, count it saw)
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            before = acknowledged[0]
+            status, body = _post(f"{url}/sparql", {"query": count})
+            counted = int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else -status
+            seen.append((before, counted))
+
+    with serving(ox.Store(), ServerConfig(allow_update=True, token="t", workers=2)) as (url, _):
+        readers = [threading.Thread(target=read) for _ in range(2)]
+        for reader in readers:
+            reader.start()
+        for n in range(1, 11):
+            update = f"INSERT DATA {{ <http://example.org/s> <http://example.org/p> {n} }}"
+            assert _post(f"{url}/sparql", {"update": update}, {"Authorization": "Bearer t"})[0] == 204
+            acknowledged[0] = n
+        done.set()
+        for reader in readers:
+            reader.join()
+    assert seen and all(before <= counted <= 10 for before, counted in seen), seen
+
+
 EUKG = Path(sys.executable).with_name("eukg")
 
 
