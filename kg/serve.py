@@ -6,7 +6,8 @@ JSON, XML, CSV or TSV and CONSTRUCT/DESCRIBE as Turtle or N-Triples, chosen by t
 (or a ``format`` parameter). ``GET /`` is the query page; ``GET /queries.json`` lists the named
 queries. The server is read-only unless started with ``allow_update`` and a bearer token, binds
 to 127.0.0.1 by default, stops a query at a time limit and at a result-size limit, and refuses
-``SERVICE`` unless allowed. It uses only the standard library's ``ThreadingHTTPServer``.
+``SERVICE`` unless allowed. It uses only the standard library's ``ThreadingHTTPServer``; queries
+run in worker processes (:mod:`kg.serve_workers`), so one that passes the time limit is killed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import hmac
 import json
 import re
 import threading
-import time
 import urllib.parse
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,39 +24,14 @@ from importlib import resources
 import pyoxigraph as ox
 from pyparsing import ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.query import Result as RdflibResult
-from rdflib.term import Variable
 
 from kg.queries import library
-from kg.store import to_rdflib
+from kg.serve_results import SHORT_FORMATS, ProtocolError
+from kg.serve_workers import WorkerPool
 
 _SERVICE_WORD = re.compile(r"\bSERVICE\s+(SILENT\s+)?[<?$\w]", re.IGNORECASE)
 
-__all__ = ["ServerConfig", "SparqlServer", "make_server", "uses_service"]
-
-RESULT_TYPES = {
-    "application/sparql-results+json": ("json", "application/sparql-results+json"),
-    "application/json": ("json", "application/sparql-results+json"),
-    "application/sparql-results+xml": ("xml", "application/sparql-results+xml"),
-    "application/xml": ("xml", "application/sparql-results+xml"),
-    "text/csv": ("csv", "text/csv; charset=utf-8"),
-    "text/tab-separated-values": ("tsv", "text/tab-separated-values; charset=utf-8"),
-}
-GRAPH_TYPES = {
-    "text/turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
-    "application/n-triples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
-}
-SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-                 "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples"}
-
-
-class ProtocolError(Exception):
-    """A request the endpoint refuses: ``status`` is the HTTP status, the message says why."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
+__all__ = ["ProtocolError", "ServerConfig", "SparqlServer", "make_server", "uses_service"]
 
 
 @dataclass(frozen=True)
@@ -94,16 +69,8 @@ def uses_service(text: str, update: bool = False) -> bool:
     return any(getattr(node, "name", None) == "ServiceGraphPattern" for node in _walk(tree))
 
 
-def _pick(accept: str, offered: dict, default: str) -> str:
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in offered:
-            return media
-    return default
-
-
 class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server: holds the store, the limits and the worker pool that runs queries."""
+    """The HTTP server: holds the store, the limits and the pool of processes that run queries."""
 
     daemon_threads = True
 
@@ -111,92 +78,24 @@ class SparqlServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.store = store
         self.config = config
-        # Daemon threads, not a ThreadPoolExecutor: pyoxigraph cannot interrupt a running
-        # aggregate, and the executor's workers are joined at interpreter exit, so one runaway
-        # query would keep the process alive after the server closed.
-        self.slots = threading.BoundedSemaphore(config.workers)
         self.page = _page()
+        self._update_lock = threading.Lock()
+        try:
+            self.pool = WorkerPool(store, config.workers, config.timeout)
+        except BaseException:
+            super().server_close()
+            raise
 
-    # -- running queries -------------------------------------------------------------------
+    def server_close(self) -> None:
+        """Close the socket, stop the query workers and delete their snapshots of the store."""
+        super().server_close()
+        self.pool.close()
+
     def answer_query(self, text: str, accept: str) -> tuple[bytes, str]:
         """Run a query within the limits and return the body and its content type."""
         if not self.config.allow_service and uses_service(text):
             raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
-        if not self.slots.acquire(timeout=self.config.timeout):
-            raise ProtocolError(503, "the endpoint is busy: every query slot is taken, try again later")
-        cancel = threading.Event()
-        outcome: list[tuple[bytes, str] | ProtocolError] = []
-
-        def work() -> None:
-            try:
-                outcome.append(self._evaluate(text, accept, cancel, time.monotonic() + self.config.timeout))
-            finally:
-                self.slots.release()
-
-        worker = threading.Thread(target=work, name="sparql-query", daemon=True)
-        worker.start()
-        worker.join(timeout=self.config.timeout + 1)
-        if not outcome:
-            cancel.set()
-            raise ProtocolError(503, f"the query ran longer than {self.config.timeout:g} s and was stopped")
-        if isinstance(outcome[0], ProtocolError):
-            raise outcome[0]
-        return outcome[0]
-
-    def _evaluate(
-        self, text: str, accept: str, cancel: threading.Event, deadline: float
-    ) -> tuple[bytes, str] | ProtocolError:
-        """Run the query in a worker thread; a failure is returned, not raised.
-
-        pyoxigraph's result iterators must be dropped on the thread that made them, so no
-        traceback holding one may leave this thread.
-        """
-        try:
-            return self._evaluate_here(text, accept, cancel, deadline)
-        except ProtocolError as error:
-            return ProtocolError(error.status, str(error))
-        except SyntaxError as error:
-            return ProtocolError(400, f"not valid SPARQL: {error}")
-        except OSError as error:  # e.g. a SERVICE endpoint that cannot be reached
-            return ProtocolError(502, f"the query failed: {error}")
-
-    def _evaluate_here(self, text: str, accept: str, cancel: threading.Event, deadline: float) -> tuple[bytes, str]:
-        answer = self.store.query(text, use_default_graph_as_union=True)
-        limit = self.config.max_results
-
-        def check(count: int) -> None:
-            if cancel.is_set() or time.monotonic() > deadline:
-                raise ProtocolError(503, f"the query ran longer than {self.config.timeout:g} s and was stopped")
-            if count > limit:
-                raise ProtocolError(413, f"the answer has more than {limit} results: add a LIMIT")
-
-        if isinstance(answer, ox.QueryBoolean):
-            media = _pick(accept, RESULT_TYPES, "application/sparql-results+json")
-            result = RdflibResult("ASK")
-            result.askAnswer = bool(answer)
-            return self._serialise(result, media)
-        if isinstance(answer, ox.QueryTriples):
-            triples = []
-            for triple in answer:
-                triples.append(triple)
-                check(len(triples))
-            media = _pick(accept, GRAPH_TYPES, "text/turtle")
-            fmt, content_type = GRAPH_TYPES[media]
-            return ox.serialize(triples, format=fmt), content_type
-        columns = [v.value for v in answer.variables]
-        bindings = []
-        for solution in answer:
-            bindings.append({Variable(c): to_rdflib(solution[c]) for c in columns if solution[c] is not None})
-            check(len(bindings))
-        result = RdflibResult("SELECT")
-        result.vars = [Variable(c) for c in columns]
-        result.bindings = bindings
-        return self._serialise(result, _pick(accept, RESULT_TYPES, "application/sparql-results+json"))
-
-    @staticmethod
-    def _serialise(result: RdflibResult, media: str) -> tuple[bytes, str]:
-        fmt, content_type = RESULT_TYPES[media]
-        return result.serialize(format=fmt, encoding="utf-8"), content_type
+        return self.pool.run(text, accept, self.config.max_results)
 
     def answer_update(self, text: str, authorization: str) -> None:
         """Apply an update when updates are allowed and the bearer token matches."""
@@ -207,10 +106,12 @@ class SparqlServer(ThreadingHTTPServer):
             raise ProtocolError(401, "an update needs the header 'Authorization: Bearer <token>'")
         if not self.config.allow_service and uses_service(text, update=True):
             raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
-        try:
-            self.store.update(text)
-        except SyntaxError as error:
-            raise ProtocolError(400, f"not valid SPARQL Update: {error}") from None
+        with self._update_lock:
+            try:
+                self.store.update(text)
+            except SyntaxError as error:
+                raise ProtocolError(400, f"not valid SPARQL Update: {error}") from None
+            self.pool.refresh(self.store)
 
 
 class _Handler(BaseHTTPRequestHandler):

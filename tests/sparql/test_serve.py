@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+import psutil
 import pyoxigraph as ox
 import pytest
 
@@ -19,16 +27,26 @@ from kg.privacy import public_copy
 from kg.queries import find, library, run
 from kg.query_catalogue import is_federated
 from kg.remote import Endpoint, run_remote
-from kg.serve import ServerConfig, make_server, uses_service
+from kg.serve import ServerConfig, SparqlServer, make_server, uses_service
 
 
-def _start(store: ox.Store, config: ServerConfig) -> Iterator[str]:
+@contextmanager
+def serving(store: ox.Store, config: ServerConfig) -> Iterator[tuple[str, SparqlServer]]:
+    """Run a server on a free loopback port; close it (and its query workers) on leaving."""
     server = make_server(store, "127.0.0.1", 0, config)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _start(store: ox.Store, config: ServerConfig) -> Iterator[str]:
+    with serving(store, config) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -121,11 +139,172 @@ def test_result_size_limit(endpoint: str) -> None:
     assert status == 413 and b"more than 5000 results" in body
 
 
-def test_time_limit(store) -> None:
-    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
-    for url in _start(store, ServerConfig(timeout=0.5)):
-        status, body = _post(f"{url}/sparql", {"query": heavy})
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
+
+
+def test_time_limit_kills_the_query_and_frees_its_slot(store) -> None:
+    with serving(store, ServerConfig(timeout=0.5, workers=1)) as (url, server):
+        assert _post(f"{url}/sparql", {"query": "ASK { ?s ?p ?o }"})[0] == 200
+        [first] = server.pool.pids()
+        # urllib gives up after 30 s, so a 503 here came within a bounded time.
+        status, body = _post(f"{url}/sparql", {"query": HEAVY})
         assert status == 503 and b"longer than 0.5 s" in body
+        assert not psutil.pid_exists(first), "the worker that ran the heavy query still runs"
+        assert first not in [child.pid for child in psutil.Process().children(recursive=True)]
+        assert server.pool.pids() == []
+        # The only slot is free again: the next query gets a fresh worker and its answer.
+        status, body = _post(f"{url}/sparql", {"query": "ASK { ?s ?p ?o }"})
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert server.pool.pids() and server.pool.pids() != [first]
+
+
+def _values(n: int) -> str:
+    return f"SELECT ?x WHERE {{ VALUES ?x {{ {n} }} }}"
+
+
+def test_concurrent_queries_each_get_their_own_answer(store) -> None:
+    answers: dict[int, tuple[int, bytes]] = {}
+
+    def ask(n: int) -> None:
+        answers[n] = _post(f"{url}/sparql", {"query": _values(n)}, {"Accept": "text/csv"})
+
+    with serving(store, ServerConfig(timeout=60, workers=3)) as (url, server):
+        threads = [threading.Thread(target=ask, args=(n,)) for n in range(9)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert 1 <= len(server.pool.pids()) <= 3
+    assert {n: reply for n, reply in answers.items()} == {n: (200, f"x\r\n{n}\r\n".encode()) for n in range(9)}
+
+
+def test_a_runaway_query_does_not_hold_up_the_others(store) -> None:
+    heavy: list[int] = []
+    with serving(store, ServerConfig(timeout=10, workers=2)) as (url, server):
+        runaway = threading.Thread(target=lambda: heavy.append(_post(f"{url}/sparql", {"query": HEAVY})[0]))
+        runaway.start()
+        for n in range(3):
+            assert _post(f"{url}/sparql", {"query": _values(n)})[0] == 200
+        assert runaway.is_alive(), "the short queries waited for the runaway one"
+        runaway.join()
+    assert heavy == [503]
+
+
+def test_closing_the_server_kills_a_running_query(store) -> None:
+    replies: list[int] = []
+    with serving(store, ServerConfig(timeout=600, workers=1)) as (url, server):
+        runaway = threading.Thread(target=lambda: replies.append(_post(f"{url}/sparql", {"query": HEAVY})[0]))
+        runaway.start()
+        while not server.pool.pids():
+            runaway.join(0.05)
+        [pid] = server.pool.pids()
+        directory = server.pool.directory
+    runaway.join()
+    assert not psutil.pid_exists(pid)
+    assert not directory.exists()
+    assert replies and replies[0] in (500, 503)
+
+
+@pytest.mark.parametrize("on_disk", [False, True], ids=["in-memory", "on-disk"])
+def test_queries_see_each_update(tmp_path, on_disk: bool) -> None:
+    writable = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
+    auth = {"Authorization": "Bearer s3cret"}
+    with serving(writable, ServerConfig(allow_update=True, token="s3cret", workers=2)) as (url, server):
+        def counted() -> str:
+            status, body = _post(f"{url}/sparql", {"query": count})
+            assert status == 200
+            return json.loads(body)["results"]["bindings"][0]["n"]["value"]
+
+        assert counted() == "0"
+        for n in (1, 2, 3):
+            update = f"INSERT DATA {{ GRAPH <http://example.org/g> {{ <http://example.org/s> <http://example.org/p> {n} }} }}"
+            assert _post(f"{url}/sparql", {"update": update}, auth)[0] == 204
+            assert counted() == str(n)
+        assert _post(f"{url}/sparql", {"update": "CLEAR ALL"}, auth)[0] == 204
+        assert counted() == "0"
+        assert len(list(server.pool.directory.glob("snapshot-*"))) == 1, "old snapshots were not deleted"
+    assert len(writable) == 0
+
+
+def test_queries_running_beside_updates_never_miss_an_acknowledged_one() -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
+    acknowledged = [0]
+    seen: list[tuple[int, int]] = []  # (updates acknowledged before the query was sent, count it saw)
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            before = acknowledged[0]
+            status, body = _post(f"{url}/sparql", {"query": count})
+            counted = int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else -status
+            seen.append((before, counted))
+
+    with serving(ox.Store(), ServerConfig(allow_update=True, token="t", workers=2)) as (url, _):
+        readers = [threading.Thread(target=read) for _ in range(2)]
+        for reader in readers:
+            reader.start()
+        for n in range(1, 11):
+            update = f"INSERT DATA {{ <http://example.org/s> <http://example.org/p> {n} }}"
+            assert _post(f"{url}/sparql", {"update": update}, {"Authorization": "Bearer t"})[0] == 204
+            acknowledged[0] = n
+        done.set()
+        for reader in readers:
+            reader.join()
+    assert seen and all(before <= counted <= 10 for before, counted in seen), seen
+
+
+EUKG = Path(sys.executable).with_name("eukg")
+
+
+@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_store_path) -> None:
+    command = [str(EUKG), "serve", "--store", str(built_store_path), "--port", "0", "--timeout", "1"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)
+        status, body = _post(f"{url}/sparql", {"query": HEAVY})
+        assert status == 503 and b"longer than 1 s" in body
+        assert _post(f"{url}/sparql", {"query": _values(7)}, {"Accept": "text/csv"}) == (200, b"x\r\n7\r\n")
+        workers = psutil.Process(server.pid).children(recursive=True)
+        assert workers
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=60) == 0
+        gone, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == [], f"worker processes outlived `eukg serve`: {alive}"
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+def test_workers_exit_when_eukg_serve_is_killed_mid_query(built_store_path) -> None:
+    command = [str(EUKG), "serve", "--store", str(built_store_path), "--port", "0", "--timeout", "600"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)
+        def ask() -> None:
+            with contextlib.suppress(OSError):  # the server dies under the request
+                _post(f"{url}/sparql", {"query": HEAVY})
+
+        runaway = threading.Thread(target=ask, daemon=True)
+        runaway.start()
+        parent = psutil.Process(server.pid)
+        while not any("spawn_main" in " ".join(child.cmdline()) for child in parent.children()):
+            runaway.join(0.05)
+        workers = parent.children(recursive=True)
+        server.kill()  # SIGKILL: the server has no chance to stop its workers itself
+        server.wait()
+        gone, alive = psutil.wait_procs(workers, timeout=30)
+        assert alive == [], f"worker processes outlived the killed server: {alive}"
+        runaway.join()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
 
 
 def test_no_personal_data_copy(store) -> None:

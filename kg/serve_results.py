@@ -1,0 +1,116 @@
+"""One SPARQL query against a store, answered as a protocol response body within a result-size limit.
+
+This is what a query worker process of :mod:`kg.serve_workers` runs: it picks the media type from
+the Accept header (SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle or N-Triples for
+CONSTRUCT and DESCRIBE), stops at ``max_results`` rows or triples and serialises the answer.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib.query import Result as RdflibResult
+from rdflib.term import Variable
+
+from kg.store import to_rdflib
+
+__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "ProtocolError", "answer"]
+
+RESULT_TYPES = {
+    "application/sparql-results+json": ("json", "application/sparql-results+json"),
+    "application/json": ("json", "application/sparql-results+json"),
+    "application/sparql-results+xml": ("xml", "application/sparql-results+xml"),
+    "application/xml": ("xml", "application/sparql-results+xml"),
+    "text/csv": ("csv", "text/csv; charset=utf-8"),
+    "text/tab-separated-values": ("tsv", "text/tab-separated-values; charset=utf-8"),
+}
+GRAPH_TYPES = {
+    "text/turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
+    "application/n-triples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
+}
+SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
+                 "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples"}
+
+
+class ProtocolError(Exception):
+    """A request the endpoint refuses: ``status`` is the HTTP status, the message says why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _pick(accept: str, offered: dict, default: str) -> str:
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in offered:
+            return media
+    return default
+
+
+def _serialise(result: RdflibResult, media: str) -> tuple[bytes, str]:
+    fmt, content_type = RESULT_TYPES[media]
+    return result.serialize(format=fmt, encoding="utf-8"), content_type
+
+
+def _too_many(limit: int) -> ProtocolError:
+    return ProtocolError(413, f"the answer has more than {limit} results: add a LIMIT")
+
+
+def answer(store: ox.Store, text: str, accept: str, max_results: int) -> tuple[bytes, str]:
+    """Run ``text`` over the union of the store's graphs and return the body and its content type.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The store to query.
+    text : str
+        A SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).
+    accept : str
+        The request's Accept header (or the media type a ``format`` parameter stands for).
+    max_results : int
+        The most rows or triples the answer may have.
+
+    Returns
+    -------
+    tuple of (bytes, str)
+        The serialised answer and its Content-Type.
+
+    Raises
+    ------
+    ProtocolError
+        400 for text that is not SPARQL, 413 for an answer over ``max_results``, 502 when a
+        ``SERVICE`` call fails.
+    """
+    try:
+        return _answer(store, text, accept, max_results)
+    except SyntaxError as error:
+        raise ProtocolError(400, f"not valid SPARQL: {error}") from None
+    except OSError as error:  # e.g. a SERVICE endpoint that cannot be reached
+        raise ProtocolError(502, f"the query failed: {error}") from None
+
+
+def _answer(store: ox.Store, text: str, accept: str, limit: int) -> tuple[bytes, str]:
+    result = store.query(text, use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryBoolean):
+        ask = RdflibResult("ASK")
+        ask.askAnswer = bool(result)
+        return _serialise(ask, _pick(accept, RESULT_TYPES, "application/sparql-results+json"))
+    if isinstance(result, ox.QueryTriples):
+        triples = []
+        for triple in result:
+            triples.append(triple)
+            if len(triples) > limit:
+                raise _too_many(limit)
+        fmt, content_type = GRAPH_TYPES[_pick(accept, GRAPH_TYPES, "text/turtle")]
+        return ox.serialize(triples, format=fmt), content_type
+    columns = [v.value for v in result.variables]
+    bindings = []
+    for solution in result:
+        bindings.append({Variable(c): to_rdflib(solution[c]) for c in columns if solution[c] is not None})
+        if len(bindings) > limit:
+            raise _too_many(limit)
+    select = RdflibResult("SELECT")
+    select.vars = [Variable(c) for c in columns]
+    select.bindings = bindings
+    return _serialise(select, _pick(accept, RESULT_TYPES, "application/sparql-results+json"))

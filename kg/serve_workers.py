@@ -1,0 +1,246 @@
+"""Query worker processes for ``eukg serve``: a query that passes the time limit is killed, not abandoned.
+
+pyoxigraph cannot interrupt a running query, so a thread cannot stop one: a big aggregate would
+keep a CPU core and a query slot after its client got the 503. Each query therefore runs in a
+worker process (``spawn`` context, so no RocksDB or thread state is forked). A worker opens a
+*snapshot* of the store read-only, answers one query at a time over a :func:`multiprocessing.Pipe`
+with :func:`kg.serve_results.answer`, and is killed with SIGKILL (and replaced on the next query)
+when its query passes the limit.
+
+The snapshot is a directory under a private temporary directory: a RocksDB checkpoint made by
+``Store.backup`` for a store on disk, a bulk copy for an in-memory one (the tests' stores, the
+``--no-personal-data`` copy). Workers never open the store the server writes to, since opening a
+store read-only while another process writes it is undefined behaviour in pyoxigraph. After an
+update the pool makes a new snapshot; a worker sent a query opens the newest snapshot first, and
+a snapshot that no busy worker reads any more is deleted.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.serve_results import ProtocolError, answer
+
+__all__ = ["WorkerPool", "snapshot"]
+
+#: Seconds a new worker may take to start (import its modules) before it counts as broken.
+START_TIMEOUT = 120.0
+
+
+def snapshot(store: ox.Store, target: Path) -> None:
+    """Write a consistent copy of ``store`` into the new directory ``target`` for read-only opening.
+
+    A store on disk is checkpointed with ``Store.backup`` (hard links where the file system allows);
+    an in-memory store, which cannot be backed up, is bulk-copied quad by quad, empty named graphs included.
+    """
+    try:
+        store.backup(str(target))
+        return
+    except RuntimeError:  # "It is not possible to backup an in-memory database"
+        shutil.rmtree(target, ignore_errors=True)
+    copy = ox.Store(str(target))
+    copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
+    for graph in store.named_graphs():
+        copy.add_graph(graph)
+    copy.flush()
+    del copy  # closes RocksDB, so that the workers may open the directory read-only
+
+
+def _exit_with_parent() -> None:
+    """Exit this worker as soon as the server process is gone, even in the middle of a query."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+
+def _serve(conn: Connection) -> None:
+    """The worker process: answer ``(snapshot, query, accept, max_results)`` requests until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on `eukg serve` is the server's to handle
+    threading.Thread(target=_exit_with_parent, name="exit-with-parent", daemon=True).start()
+    conn.send("ready")
+    store, opened = None, None
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        path, text, accept, max_results = request
+        try:
+            if path != opened:
+                store, opened = None, None  # close the previous snapshot before opening the new one
+                store, opened = ox.Store.read_only(path), path
+            body, content_type = answer(store, text, accept, max_results)
+            reply: tuple = ("ok", body, content_type)
+        except ProtocolError as error:
+            reply = ("error", error.status, str(error))
+        except Exception as error:  # noqa: BLE001 - reported to the client as a server error
+            reply = ("error", 500, f"the query failed: {type(error).__name__}: {error}")
+        conn.send(reply)
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    ready: bool = False
+    reads: str | None = field(default=None)  # the snapshot its current or last query was sent
+
+    def stop(self) -> None:
+        """Kill the process (a query in it cannot be interrupted otherwise) and reap it."""
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+        self.process.close()
+
+
+class WorkerPool:
+    """At most ``size`` worker processes answering queries over snapshots of ``store``.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The store to serve; it is snapshotted now and after each :meth:`refresh`.
+    size : int
+        The most queries that run at once.
+    timeout : float
+        Seconds a query may run (and, before that, wait for a free worker).
+    """
+
+    def __init__(self, store: ox.Store, size: int, timeout: float) -> None:
+        self.size, self.timeout = size, timeout
+        self._context = multiprocessing.get_context("spawn")
+        self._slots = threading.BoundedSemaphore(size)
+        self._lock = threading.Condition()  # guards the lists below; notified when a worker is given back
+        self._idle: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+        self._closed = False
+        self._refreshing = threading.Lock()  # one snapshot is made at a time
+        self._made = 0
+        self._snapshots: list[str] = []  # every snapshot not yet deleted, the newest (current) last
+        self._dir = Path(tempfile.mkdtemp(prefix="eukg-serve-"))
+        try:
+            self.refresh(store)
+        except BaseException:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            raise
+
+    @property
+    def directory(self) -> Path:
+        """The temporary directory that holds the snapshots (deleted by :meth:`close`)."""
+        return self._dir
+
+    # -- snapshots ---------------------------------------------------------------------------
+    def refresh(self, store: ox.Store) -> None:
+        """Snapshot ``store`` again (after an update): every query sent from now on sees the new state.
+
+        The copy is made outside the pool's lock, so queries go on (on the previous snapshot) meanwhile.
+        """
+        with self._refreshing:
+            self._made += 1
+            target = self._dir / f"snapshot-{self._made}"
+            snapshot(store, target)
+            with self._lock:
+                self._snapshots.append(str(target))
+                self._remove_unused_snapshots()
+
+    def _remove_unused_snapshots(self) -> None:
+        """Delete the snapshots that are not current and that no busy worker reads (lock held)."""
+        keep = {self._snapshots[-1]} | {w.reads for w in self._busy}
+        for path in [p for p in self._snapshots if p not in keep]:
+            shutil.rmtree(path, ignore_errors=True)
+            self._snapshots.remove(path)
+
+    # -- workers -----------------------------------------------------------------------------
+    def pids(self) -> list[int]:
+        """Return the process ids of the live workers, idle and busy."""
+        with self._lock:
+            return [w.process.pid for w in [*self._idle, *self._busy] if w.process.pid is not None]
+
+    def _take(self) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise ProtocolError(503, "the endpoint is shutting down")
+            worker = self._idle.pop() if self._idle else None
+            if worker is None:
+                parent_end, child_end = self._context.Pipe()
+                process = self._context.Process(target=_serve, args=(child_end,), name="eukg-sparql-query",
+                                                daemon=True)
+                process.start()
+                child_end.close()
+                worker = _Worker(process, parent_end)
+            worker.reads = self._snapshots[-1]
+            self._busy.add(worker)
+        return worker
+
+    def _give_back(self, worker: _Worker, healthy: bool) -> None:
+        with self._lock:
+            self._busy.discard(worker)
+            if healthy and not self._closed:
+                self._idle.append(worker)
+            else:
+                worker.stop()  # under the lock, so that close() returns only when every worker is reaped
+            self._remove_unused_snapshots()
+            self._lock.notify_all()
+
+    def run(self, text: str, accept: str, max_results: int) -> tuple[bytes, str]:
+        """Answer a query in a worker within the time limit; return the body and its content type.
+
+        Raises
+        ------
+        ProtocolError
+            503 when no worker frees up or the query passes the limit (its worker is killed),
+            500 when a worker dies, and whatever :func:`kg.serve_results.answer` raises.
+        """
+        if not self._slots.acquire(timeout=self.timeout):
+            raise ProtocolError(503, "the endpoint is busy: every query slot is taken, try again later")
+        try:
+            worker = self._take()
+            healthy = False
+            try:
+                reply = self._ask(worker, (worker.reads, text, accept, max_results))
+                healthy = True
+            finally:
+                self._give_back(worker, healthy)
+        finally:
+            self._slots.release()
+        if reply[0] == "error":
+            raise ProtocolError(reply[1], reply[2])
+        return reply[1], reply[2]
+
+    def _ask(self, worker: _Worker, request: tuple) -> tuple:
+        try:
+            if not worker.ready:
+                if not worker.conn.poll(START_TIMEOUT) or worker.conn.recv() != "ready":
+                    raise ProtocolError(500, "a query worker did not start")
+                worker.ready = True
+            worker.conn.send(request)
+            if not worker.conn.poll(self.timeout):
+                raise ProtocolError(503, f"the query ran longer than {self.timeout:g} s and was stopped")
+            return worker.conn.recv()
+        except (EOFError, OSError):
+            raise ProtocolError(500, "the query worker stopped unexpectedly") from None
+
+    def close(self) -> None:
+        """Stop every worker (killing running queries) and delete the snapshots; idempotent."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            for worker in self._busy:
+                worker.process.kill()  # its request thread reaps it when the pipe reports EOF
+        for worker in idle:
+            worker.stop()
+        with self._lock:
+            self._lock.wait_for(lambda: not self._busy, timeout=10)
+        shutil.rmtree(self._dir, ignore_errors=True)
