@@ -81,6 +81,8 @@ def _serve(conn: Connection) -> None:
             if path != opened:
                 store, opened = None, None  # close the previous snapshot before opening the new one
                 store, opened = ox.Store.read_only(path), path
+            # The time limit counts from here: opening a snapshot on a busy machine is not the query's time.
+            conn.send("started")
             body, content_type = answer(store, text, accept, max_results)
             reply: tuple = ("ok", body, content_type)
         except ProtocolError as error:
@@ -226,6 +228,11 @@ class WorkerPool:
                     raise ProtocolError(500, "a query worker did not start")
                 worker.ready = True
             worker.conn.send(request)
+            if not worker.conn.poll(START_TIMEOUT):
+                raise ProtocolError(500, "a query worker could not open the store's snapshot")
+            first = worker.conn.recv()
+            if first != "started":  # it failed before the query began: that is its answer
+                return first
             if not worker.conn.poll(self.timeout):
                 raise ProtocolError(503, f"the query ran longer than {self.timeout:g} s and was stopped")
             return worker.conn.recv()

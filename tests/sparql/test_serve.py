@@ -143,12 +143,13 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
 def test_time_limit_kills_the_query_and_frees_its_slot(store) -> None:
-    with serving(store, ServerConfig(timeout=0.5, workers=1)) as (url, server):
+    # 3 s, not less: the warm-up ASK must finish within the limit on a loaded 2-core machine too.
+    with serving(store, ServerConfig(timeout=3, workers=1)) as (url, server):
         assert _post(f"{url}/sparql", {"query": "ASK { ?s ?p ?o }"})[0] == 200
         [first] = server.pool.pids()
         # urllib gives up after 30 s, so a 503 here came within a bounded time.
         status, body = _post(f"{url}/sparql", {"query": HEAVY})
-        assert status == 503 and b"longer than 0.5 s" in body
+        assert status == 503 and b"longer than 3 s" in body
         assert not psutil.pid_exists(first), "the worker that ran the heavy query still runs"
         assert first not in [child.pid for child in psutil.Process().children(recursive=True)]
         assert server.pool.pids() == []
