@@ -83,3 +83,31 @@ def test_unknown_store_is_a_clear_error(tmp_path) -> None:
     result = runner.invoke(app, ["query", "projects", "--store", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "eukg build" in result.output
+
+
+def test_validate_reports_violations_in_plain_language_and_exits_1(tmp_path) -> None:
+    # A store built without validation from data with a broken source: `eukg validate --built` names
+    # the node, the property, what is wrong and where it was stated, and exits non-zero. (For the
+    # project's own files the source is named by its path, data/sources/ID.ttl; this one is outside.)
+    import shutil
+
+    from kg.build import build
+    from kg.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "sources" / "998_bad.ttl").write_text(
+        "@prefix ekg: <https://w3id.org/eu-regional-kg/ontology#> .\n"
+        "@prefix schema: <https://schema.org/> .\n"
+        "<https://w3id.org/eu-regional-kg/id/person/0123456789ab> a ekg:Person ;\n"
+        '    schema:name "Test Person" ; schema:email "not-an-address" .\n',
+        encoding="utf-8",
+    )
+    location = tmp_path / "store"
+    build(location, data_dir=data, validate=False)
+    result = runner.invoke(app, ["validate", "--built", "--engine", "pyshacl", "--store", str(location)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("does NOT conform: 1 violation(s)")
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Violation"))
+    assert "person:0123456789ab" in line and "schema:email" in line and "e-mail" in line
+    assert "998_bad" in line

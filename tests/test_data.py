@@ -61,6 +61,17 @@ def test_every_corpus_document_is_recorded(corpus_dir) -> None:
         ("orgn:ilfov-county-council", {("Consiliul Județean Ilfov", "ro"), ("Ilfov County Council", "en")}),
         ("orgn:city-of-turin", {("Comune di Torino", "it"), ("City of Turin", "en")}),
         ("proj:scale-up", {("Wsparcie koncentracji i siły MŚP w ramach odnowionej polityki przemysłowej UE", "pl")}),
+        ("orgn:timisoara-municipality", {("Municipiul Timișoara", "ro"), ("Timișoara Municipality", "en")}),
+        ("orgn:ministry-of-funds-and-regional-policy",
+         {("Ministerstwo Funduszy i Polityki Regionalnej", "pl"), ("Ministry of Funds and Regional Policy", "en")}),
+        ("evt:scale-up-rsg-1", {("Pierwsze spotkanie Regionalnej Grupy Interesariuszy projektu SCALE UP", "pl")}),
+        ("evt:ecoc-sme-online-workshop-2020-11-10", {("Workshop online ECoC-SME", "ro"), ("ECoC-SME online workshop", "en")}),
+        ("instr:rpo-wl", {("Regional Operational Programme of Lubelskie Voivodeship 2020-2027", "en")}),
+        ("instr:ecoc-sme-action-plans", {("Planurile de acțiune locale/regionale ale partenerilor ECoC-SME", "ro")}),
+        ("instr:ilfov-local-green-pact", {("Pactul verde local al județului Ilfov", "ro"), ("Local Green Pact of Ilfov County", "en")}),
+        ("prog:european-capitals-of-culture", {("Capitală Europeană a Culturii", "ro"), ("European Capitals of Culture", "en")}),
+        ("place:timisoara", {("Timișoara", "ro"), ("Timisoara", "en")}),
+        ("place:lodz", {("Łódź", "pl"), ("Lodz", "en")}),
     ],
 )
 def test_labels_in_source_language_and_english(store: ox.Store, resource: str, labels: set) -> None:
@@ -121,3 +132,20 @@ def test_persons_have_opaque_iris(store: ox.Store) -> None:
         local = row["p"].value.rsplit("/", 1)[-1]
         assert len(local) == 12 and all(c in "0123456789abcdef" for c in local)
 
+
+
+def test_everything_a_source_states_has_an_english_name(store: ox.Store) -> None:
+    # Issue 2 §2: names in the source language and in English where known. For the projects,
+    # organisations, events, places, policy instruments and programmes of the sources it is known:
+    # the contract queries give it back. (Source-language names: test_labels_in_source_language_and_english.)
+    rows = store.query(
+        """PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+           PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+           SELECT DISTINCT ?x WHERE {
+             GRAPH ?g { ?x a ?class }
+             FILTER (STRSTARTS(STR(?g), "https://w3id.org/eu-regional-kg/source/"))
+             FILTER (?class IN (ekg:Project, ekg:Organisation, ekg:Event, ekg:Place, ekg:PolicyInstrument, ekg:Programme))
+             FILTER NOT EXISTS { GRAPH ?h { ?x skos:prefLabel ?label } FILTER (LANG(?label) = "en") }
+           }""",
+    )
+    assert [row["x"].value for row in rows] == []

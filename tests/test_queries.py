@@ -88,7 +88,9 @@ def test_region_projects_counts_sub_regions(store) -> None:
 def test_programme_projects_counts_strands(store) -> None:
     rows = _records(store, "programme_projects")
     interreg = {r["acronym"] for r in rows if r["programme_name"] == "Interreg (European Territorial Cooperation)"}
-    assert interreg == {"SCALE UP", "ECoC-SME", "GoSmart BSR"}
+    assert interreg == {"SCALE UP", "ECoC-SME", "GoSmart BSR", "JETforCE"}
+    transnational = {r["acronym"] for r in rows if r["programme_name"] == "Interreg B (transnational cooperation)"}
+    assert transnational == {"GoSmart BSR", "JETforCE"}
 
 
 def test_persons_with_roles_and_emails(store) -> None:

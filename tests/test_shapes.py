@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pyshacl
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph
+from rdflib.namespace import SH
 
 from kg.layout import graph_files
 from kg.reference.countries import countries_graph
@@ -24,6 +26,7 @@ PREFIXES = """
 @prefix ex: <https://example.org/test/> .
 @prefix lang: <http://publications.europa.eu/resource/authority/language/> .
 @prefix itype: <https://w3id.org/eu-regional-kg/id/instrument-type/> .
+@prefix org: <http://www.w3.org/ns/org#> .
 """
 
 # A small valid world the broken examples are added to.
@@ -194,6 +197,155 @@ BROKEN = {
         "ex:theme",
         "scheme",
     ),
+    "altLabel without language": ("ex:org skos:altLabel \"TA\" .", "ex:org", "language tag"),
+    "organisation without type": (
+        "ex:org5 a ekg:Organisation ; skos:prefLabel \"Org 5\"@en ; ekg:country country:POL ; ekg:region nuts:PL81 .",
+        "ex:org5",
+        "organisation-type",
+    ),
+    "organisation in two countries": ("ex:org ekg:country country:DEU .", "ex:org", "exactly one country"),
+    "organisation seated in a region, not a city": ("ex:org ekg:city nuts:PL81 .", "ex:org", "City"),
+    "organisation part of a project": ("ex:org org:subOrganizationOf ex:project .", "ex:org", "known Organisation"),
+    "organisation with two acronyms": ("ex:org ekg:acronym \"TA\" , \"TAG\" .", "ex:org", "acronym"),
+    "telephone with letters": ("ex:person schema:telephone \"call me maybe\" .", "ex:person", "telephone"),
+    "person affiliated with a project": ("ex:person ekg:affiliation ex:project .", "ex:person", "affiliation"),
+    "project code in lower case": ("ex:project ekg:projectCode \"pgi-6047\" .", "ex:project", "project code"),
+    "project funded by an organisation": ("ex:project ekg:programme ex:org .", "ex:project", "Programme"),
+    "project theme outside the scheme": ("ex:project dcterms:subject ex:org .", "ex:project", "theme"),
+    "project website as a string": ("ex:project schema:url \"www.example.org\" .", "ex:project", "IRI"),
+    "project partner country that is a region": ("ex:project ekg:partnerCountry nuts:PL81 .", "ex:project", "Countries"),
+    "project addressing an organisation as instrument": (
+        "ex:project ekg:addressesInstrument ex:org .",
+        "ex:project",
+        "policy instruments",
+    ),
+    "participation with a region as participant": (
+        "ex:part3 a ekg:ProjectParticipation ; ekg:project ex:project ; ekg:participant nuts:PL81 ; ekg:role role:partner .",
+        "ex:part3",
+        "participant",
+    ),
+    "participation ends before it starts": (
+        "ex:participation schema:startDate \"2021-02-01\"^^xsd:date ; schema:endDate \"2021-01-01\"^^xsd:date .",
+        "ex:participation",
+        "before it starts",
+    ),
+    "budget that is not a number": ("ex:participation ekg:totalBudget \"lots\" .", "ex:participation", "total budget"),
+    "negative ERDF contribution": (
+        "ex:participation ekg:erdfContribution \"-5.00\"^^xsd:decimal .",
+        "ex:participation",
+        "ERDF contribution",
+    ),
+    "event participation without role": (
+        "ex:ep a ekg:EventParticipation ; ekg:event ex:event ; ekg:participant ex:person .",
+        "ex:ep",
+        "role",
+    ),
+    "event participation without event": (
+        "ex:ep2 a ekg:EventParticipation ; ekg:participant ex:person ; ekg:role role:speaker .",
+        "ex:ep2",
+        "exactly one event",
+    ),
+    "event participation of a project": (
+        "ex:ep3 a ekg:EventParticipation ; ekg:event ex:event ; ekg:participant ex:project ; ekg:role role:speaker .",
+        "ex:ep3",
+        "participant",
+    ),
+    "event in two places": (
+        "ex:hall a ekg:Place , ekg:Venue ; skos:prefLabel \"Hall\"@en ; ekg:country country:POL ; ekg:region nuts:PL81 .\n"
+        "ex:hall2 a ekg:Place , ekg:Venue ; skos:prefLabel \"Hall 2\"@en ; ekg:country country:POL ; ekg:region nuts:PL81 .\n"
+        "ex:event ekg:place ex:hall , ex:hall2 .",
+        "ex:event",
+        "at most one known Place",
+    ),
+    "online that is not a boolean": ("ex:event2b a ekg:Event ; skos:prefLabel \"X\"@en ; ekg:eventType etype:workshop ;"
+                                     " schema:startDate \"2021-05-04\"^^xsd:date ; ekg:online \"yes\" .",
+                                     "ex:event2b", "online"),
+    "session part of a project": ("ex:event ekg:partOfEvent ex:project .", "ex:event", "known Event"),
+    "event of an unknown project": ("ex:event ekg:relatedProject ex:org .", "ex:event", "known Project"),
+    "event organised by a person": ("ex:event ekg:organiser ex:person .", "ex:event", "Organisation"),
+    "registration deadline as text": ("ex:event ekg:registrationDeadline \"4 Nov\" .", "ex:event", "registration deadline"),
+    "venue in an organisation": (
+        "ex:hall3 a ekg:Place , ekg:Venue ; skos:prefLabel \"Hall 3\"@en ; ekg:country country:POL ;"
+        " ekg:region nuts:PL81 ; ekg:inPlace ex:org .",
+        "ex:hall3",
+        "venue",
+    ),
+    "place without region": (
+        "ex:town2 a ekg:Place , ekg:City ; skos:prefLabel \"Town 2\"@en ; ekg:country country:POL .",
+        "ex:town2",
+        "NUTS region",
+    ),
+    "capital of culture year as a string": (
+        "ex:town3 a ekg:Place , ekg:City ; skos:prefLabel \"Town 3\"@en ; ekg:country country:POL ;"
+        " ekg:region nuts:PL81 ; ekg:capitalOfCultureYear \"2020\" .",
+        "ex:town3",
+        "gYear",
+    ),
+    "region with two parents": ("nuts:PL811 ekg:parentRegion nuts:PL7 .", "nuts:PL811", "parent region"),
+    "region without name": (
+        "nuts:PL8ZZ a ekg:Region ; ekg:nutsCode \"PL8ZZ\" ; ekg:nutsLevel 3 ; ekg:country country:POL .",
+        "nuts:PL8ZZ",
+        "name",
+    ),
+    "region outside the NUTS namespace": (
+        "ex:region a ekg:Region ; ekg:nutsCode \"PL81\" ; ekg:nutsLevel 2 ; ekg:country country:POL ;"
+        " skos:prefLabel \"Fake\"@pl .",
+        "ex:region",
+        "NUTS IRI",
+    ),
+    "country outside the authority namespace": (
+        "ex:land a ekg:Country ; ekg:isoCode \"XL\" ; skos:prefLabel \"Land\"@en .",
+        "ex:land",
+        "country authority IRI",
+    ),
+    "programme financed by an organisation": (
+        "ex:prog2 a ekg:Programme ; skos:prefLabel \"Prog 2\"@en ; ekg:fund ex:org .",
+        "ex:prog2",
+        "Fund",
+    ),
+    "programme in two funding periods": (
+        "ex:prog3 a ekg:Programme ; skos:prefLabel \"Prog 3\"@en ; ekg:fundingPeriod ex:p1 , ex:p2 .",
+        "ex:prog3",
+        "funding period",
+    ),
+    "programme managed by a person": (
+        "ex:prog4 a ekg:Programme ; skos:prefLabel \"Prog 4\"@en ; ekg:managingBody ex:person .",
+        "ex:prog4",
+        "managed by",
+    ),
+    "policy instrument in an unknown region": (
+        "ex:instr2 a ekg:PolicyInstrument ; skos:prefLabel \"Plan 2\"@en ; ekg:instrumentType itype:action-plan ;"
+        " ekg:region nuts:PL99 .",
+        "ex:instr2",
+        "NUTS regions",
+    ),
+    "source document with two identifiers": (
+        "ex:doc3 a ekg:SourceDocument ; dcterms:identifier \"a\" , \"b\" ; dcterms:title \"Doc\"@en ;"
+        " dcterms:language lang:ENG .",
+        "ex:doc3",
+        "identifier",
+    ),
+    "theme with a broader that is not a theme": (
+        "ex:theme2 a ekg:Theme ; skos:prefLabel \"Theme 2\"@en ;"
+        " skos:inScheme <https://w3id.org/eu-regional-kg/id/theme> ; skos:broader ex:org .",
+        "ex:theme2",
+        "broader",
+    ),
+    "network score without value": (
+        "ex:score a ekg:NetworkScore ; ekg:scoredNode ex:org ; ekg:networkName \"regions\" ; ekg:metricName \"degree\" .",
+        "ex:score",
+        "value",
+    ),
+}
+
+#: Broken examples that a shape of severity Warning reports (the build still conforms).
+WARNINGS = {
+    "event with no place, region or online": (
+        "ex:event6 a ekg:Event ; skos:prefLabel \"Somewhere\"@en ; ekg:eventType etype:workshop ;"
+        " schema:startDate \"2021-05-04\"^^xsd:date .",
+        "ex:event6",
+        "where the event takes place",
+    ),
 }
 
 
@@ -205,3 +357,40 @@ def test_shape_catches_broken_example(base: Graph, shapes: Graph, case: str) -> 
     names = {focus, f"<{expanded}>", f"country:{focus.rsplit('/', 1)[-1].rstrip('>')}"}
     matching = [v for v in violations if v.focus in names and words.lower() in v.message.lower()]
     assert matching, f"{case}: no violation on {focus} mentioning {words!r}; got {[v.line() for v in violations]}"
+
+
+def _expanded(focus: str) -> set[str]:
+    expanded = focus.replace("ex:", "https://example.org/test/").replace("nuts:", "http://data.europa.eu/nuts/code/")
+    return {focus, f"<{expanded}>", f"country:{focus.rsplit('/', 1)[-1].rstrip('>')}"}
+
+
+@pytest.mark.parametrize("case", sorted(WARNINGS))
+def test_warning_shape_catches_example_without_failing(base: Graph, shapes: Graph, case: str) -> None:
+    extra, focus, words = WARNINGS[case]
+    graph = Graph()
+    graph += base
+    graph.parse(data=VALID + PREFIXES + extra, format="turtle")
+    problems = shacl_problems(graph, shapes)
+    assert not [p for p in problems if p.severity == "Violation"]
+    assert [p for p in problems if p.severity == "Warning" and p.focus in _expanded(focus) and words in p.message]
+
+
+def _node_shape_of(shapes: Graph, shape) -> object:
+    """The node shape a result's sh:sourceShape belongs to (itself, or the node shape holding a property shape)."""
+    holder = shapes.value(None, SH.property, shape)
+    return holder if holder is not None else shape
+
+
+def test_every_node_shape_has_a_broken_example(base: Graph, shapes: Graph) -> None:
+    # "Tests show each shape catching a broken example": every sh:NodeShape in shapes/ must be the
+    # source of at least one result for one of the examples above, so a new shape needs a new case.
+    # All examples go into one graph (each breaks its own nodes, so none repairs another), validated once.
+    graph = Graph()
+    graph += base
+    graph.parse(data=VALID, format="turtle")
+    for extra, _focus, _words in list(BROKEN.values()) + list(WARNINGS.values()):
+        graph.parse(data=PREFIXES + extra, format="turtle")
+    _, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=True)
+    caught = {_node_shape_of(shapes, s) for s in results.objects(None, SH.sourceShape)}
+    node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
+    assert node_shapes - caught == set()

@@ -42,3 +42,7 @@ def test_known_links(store) -> None:
     assert found["http://data.europa.eu/nuts/code/DE2"] == "http://www.wikidata.org/entity/Q980"
     assert found["https://w3id.org/eu-regional-kg/id/place/turin"] == "http://www.wikidata.org/entity/Q495"
     assert found["http://publications.europa.eu/resource/authority/country/POL"] == "http://www.wikidata.org/entity/Q36"
+    # The regions and cities of the five source documents that the editors could link.
+    assert found["http://data.europa.eu/nuts/code/PL81"] == "http://www.wikidata.org/entity/Q54155"
+    assert found["http://data.europa.eu/nuts/code/PL71"] == "http://www.wikidata.org/entity/Q54158"
+    assert found["https://w3id.org/eu-regional-kg/id/place/leeuwarden"] == "http://www.wikidata.org/entity/Q25390"
