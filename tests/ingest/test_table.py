@@ -174,3 +174,41 @@ def test_cli_out_writes_trig_and_loads_nothing(tmp_path, built_store_path) -> No
     graph = dataset.graph(URIRef("https://w3id.org/eu-regional-kg/source/partners"))
     assert len(list(graph.subjects(RDF.type, EKG.ProjectParticipation))) == 3
     assert "partners" not in [g.value.rsplit("/", 1)[-1] for g in open_store(built_store_path).named_graphs()]
+
+
+def _readme_mapping() -> str:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\nname: my_programme") + len("```yaml\n")
+    return readme[start:readme.index("```", start)]
+
+
+def test_the_readme_mapping_loads_its_export(tmp_path, reference_store) -> None:
+    """The README's example of a mapping for another export works as printed."""
+    yaml_file = tmp_path / "my_programme.yaml"
+    yaml_file.write_text(_readme_mapping(), encoding="utf-8")
+    mapping = load_mapping(yaml_file)
+    assert mapping.name == "my_programme"
+    header = ["Acronym", "Project name", "Programme", "Start", "End", "Beneficiary name", "Beneficiary status",
+              "Legal form", "Country", "NUTS3", "Eligible costs", "ERDF co-financing"]
+    rows = [
+        ["BLUEFIN", "Blue finance for coastal SMEs", "Interreg Europe", "01.03.2023", "28.02.2027",
+         "Gdynia Maritime Agency", "Lead beneficiary", "Local public authority", "PL", "PL633", "400000", "340000"],
+        ["BLUEFIN", "Blue finance for coastal SMEs", "Interreg Europe", "01.03.2023", "28.02.2027",
+         "Universidad de Cádiz", "Beneficiary", "University", "ES", "ES612", "250000", "212500"],
+        ["BLUEFIN", "Blue finance for coastal SMEs", "Interreg Europe", "31.02.2023", "", "Somebody",
+         "Observer", "", "ES", "ES612", "", ""],  # line 4: impossible date, a role the mapping lacks
+    ]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+    result = ingest_table(path, mapping, reference_store, on_error="skip-row")
+    assert result.loaded_rows == 2 and {p.line for p in result.problems} == {4}
+    assert {p.column for p in result.problems} >= {"start", "partner_role"}
+    roles = {str(o).rsplit("/", 1)[-1] for o in result.graph.objects(None, EKG.role)}
+    assert roles == {"lead-partner", "partner"}
+    cadiz = URIRef("https://w3id.org/eu-regional-kg/id/organisation/universidad-de-cadiz-es")
+    assert str(result.graph.value(cadiz, EKG.organisationType)).endswith("/university")
+    rejected = ingest_table(path, mapping, reference_store, on_error="reject-file")
+    assert len(rejected.graph) == 0 and rejected.loaded_rows == 0
