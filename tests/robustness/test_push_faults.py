@@ -145,3 +145,23 @@ def test_a_failing_endpoint_is_retried_with_back_off_then_reported(store, tmp_pa
     message = str(raised.value)
     assert "HTTP 503" in message and "/store" in message and "\n" not in message
     assert _batches_done(state) == 0  # nothing is recorded as done, so the next push sends it
+
+
+def test_push_can_leave_out_personal_data(oxigraph_server: str, built_store_path: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.remote import select_remote
+
+    persons = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/eu-regional-kg/ontology#Person> }"
+    assert int(next(iter(open_store(built_store_path).query(persons, use_default_graph_as_union=True)))["n"].value)
+    result = CliRunner().invoke(app, ["push", "--endpoint", f"{oxigraph_server}/query", "--graph-store",
+                                      f"{oxigraph_server}/store", "--no-personal-data", "--state",
+                                      str(tmp_path / "state.json"), "--store", str(built_store_path)])
+    assert result.exit_code == 0, result.output
+    endpoint = Endpoint(f"{oxigraph_server}/query")
+    assert int(select_remote(endpoint, persons).rows[0][0]) == 0
+    emails = "SELECT (COUNT(*) AS ?n) WHERE { ?p <https://schema.org/email> ?e }"
+    assert int(select_remote(endpoint, emails).rows[0][0]) == 0
+    projects = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/eu-regional-kg/ontology#Project> }"
+    assert int(select_remote(endpoint, projects).rows[0][0]) > 0
