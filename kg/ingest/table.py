@@ -217,21 +217,62 @@ def _date(value: Any, formats: list[str]) -> date:
 class _Builder:
     """Turns checked rows into triples, minting or resolving each resource once."""
 
-    def __init__(self, mapping: Mapping, resolver: NameResolver, reference: ReferenceData) -> None:
+    def __init__(self, mapping: Mapping, resolver: NameResolver, reference: ReferenceData,
+                 store: ox.Store | None = None, own_graph: str | None = None) -> None:
         self.mapping = mapping
+        self.own_graph = own_graph  # the previous version of this source: replaced, so not a conflict
         self.resolver = resolver
         self.reference = reference
+        self.store = store
         self.projects: dict[str, URIRef] = {}
         self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
+        # Single-valued facts of each project: field -> (value, line that gave it; 0 = the graph).
+        self.facts: dict[URIRef, dict[str, tuple[str, int]]] = {}
 
     def project(self, acronym: str) -> tuple[URIRef, bool]:
         key = normalise(acronym)
         if key not in self.projects:
             found = confident(self.resolver, acronym, "project")
             self.projects[key] = URIRef(found.iri) if found is not None else ID[f"project/{slug(acronym)}"]
+            self.facts[self.projects[key]] = self._facts_in_graph(self.projects[key]) if found is not None else {}
             return self.projects[key], found is None
         return self.projects[key], False
+
+    def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
+        """The single-valued facts the graph already states about an existing project."""
+        if self.store is None:
+            return {}
+        facts: dict[str, tuple[str, int]] = {}
+        subject = ox.NamedNode(str(project))
+        for name, prop in (("start", SCHEMA + "startDate"), ("end", SCHEMA + "endDate"),
+                           ("project_code", str(EKG.projectCode)), ("project_title", str(SKOS.prefLabel))):
+            for quad in self.store.quads_for_pattern(subject, ox.NamedNode(prop), None, None):
+                if getattr(quad.graph_name, "value", None) == self.own_graph:
+                    continue
+                literal = quad.object
+                if name == "project_title" and getattr(literal, "language", None) != self.mapping.language:
+                    continue
+                facts.setdefault(name, (literal.value, 0))
+        return facts
+
+    def conflicts(self, project: URIRef, acronym: str, row_facts: dict[str, str]) -> list[tuple[str, str]]:
+        """Return (field, message) for each of the row's project facts that differs from one given before."""
+        known = self.facts.setdefault(project, {})
+        found = []
+        for name, value in row_facts.items():
+            if name in known and known[name][0] != value:
+                before, line = known[name]
+                where = "the graph states" if line == 0 else f"line {line} gives"
+                found.append((name, f"project {acronym}: {name} {value!r} conflicts with "
+                                    f"{before!r}, which {where}"))
+        return found
+
+    def remember(self, project: URIRef, row_facts: dict[str, str], line: int) -> None:
+        """Record the project facts of a row that loads."""
+        known = self.facts.setdefault(project, {})
+        for name, value in row_facts.items():
+            known.setdefault(name, (value, line))
 
     def programme(self, name: str) -> URIRef | None:
         key = normalise(name)
@@ -320,8 +361,19 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
                     "organisation_types knows", "partner_type")
         if problems:
             return [], problems, warnings
-    triples: list[tuple[Any, Any, Any]] = []
     project, _new_project = builder.project(acronym)
+    # One project, one title (per language), code, start and end: rows that disagree are problems.
+    row_facts = {name: dates[name].isoformat() for name in dates}
+    if values.get("project_title"):
+        row_facts["project_title"] = str(values["project_title"])
+    if values.get("project_code"):
+        row_facts["project_code"] = str(values["project_code"]).upper().replace(" ", "")
+    for column, message in builder.conflicts(project, acronym, row_facts):
+        problem(message, column)
+    if problems:
+        return [], problems, warnings
+    builder.remember(project, row_facts, line)
+    triples: list[tuple[Any, Any, Any]] = []
     result.projects.add(str(project))
     triples += [(project, RDF.type, EKG.Project), (project, EKG.acronym, Literal(acronym))]
     if values.get("project_title"):
@@ -389,7 +441,8 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
             digest.update(block)
     graph = Graph()
     result = TableResult(identifier, graph)
-    builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store))
+    builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), store,
+                       str(source_graph(identifier)))
     rows = _read_rows(path)
     header = next(rows, None)
     if header is None or not any(str(c or "").strip() for c in header[1]):

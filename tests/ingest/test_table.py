@@ -212,3 +212,33 @@ def test_the_readme_mapping_loads_its_export(tmp_path, reference_store) -> None:
     assert str(result.graph.value(cadiz, EKG.organisationType)).endswith("/university")
     rejected = ingest_table(path, mapping, reference_store, on_error="reject-file")
     assert len(rejected.graph) == 0 and rejected.loaded_rows == 0
+
+
+def test_rows_that_disagree_about_a_project_are_problems(tmp_path, reference_store, mapping) -> None:
+    """One project, one start, end and title: a later row that disagrees is reported, not loaded twice over."""
+    other = list(GOOD[1])
+    other[1], other[4] = "Green harbours", "01/09/2020"  # another title and another start for GREENPORT
+    result = ingest_table(_write_csv(tmp_path / "t.csv", [GOOD[0], other]), mapping, reference_store)
+    assert {(p.line, p.column) for p in result.problems} == {(3, "project_title"), (3, "start")}
+    assert "line 2" in result.problems[0].message and "GREENPORT" in result.problems[0].message
+    project = URIRef("https://w3id.org/eu-regional-kg/id/project/greenport")
+    assert len(list(result.graph.objects(project, URIRef("https://schema.org/startDate")))) == 1
+
+
+def test_a_title_that_contradicts_the_graph_is_a_problem(tmp_path, reference_store, mapping) -> None:
+    row = ["JETforCE", "Just energy transition for Central Europe", "Interreg Europe", "", "", "",
+           "Gdynia Maritime Agency", "Partner", "Sectoral agency", "Poland", "PL633", "", ""]
+    result = ingest_table(_write_csv(tmp_path / "t.csv", [row]), mapping, reference_store)
+    assert [(p.line, p.column) for p in result.problems] == [(2, "project_title")]
+    assert "the graph states" in result.problems[0].message
+
+
+def test_reingesting_a_corrected_table_is_not_a_conflict_with_its_old_version(tmp_path, store_copy, mapping) -> None:
+    from kg.ingest.sources import replace_source
+
+    path = _write_csv(tmp_path / "partners.csv", GOOD)
+    replace_source("partners", ingest_table(path, mapping, open_store(store_copy)).graph, store_copy)
+    corrected = [[*row[:4], "01/09/2019", *row[5:]] for row in GOOD]
+    _write_csv(path, corrected)
+    result = ingest_table(path, mapping, open_store(store_copy))
+    assert result.problems == [] and result.loaded_rows == 3
