@@ -227,7 +227,7 @@ class _Builder:
         self.projects: dict[str, URIRef] = {}
         self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
-        # Single-valued facts of each project: field -> (value, line that gave it; 0 = the graph).
+        # Single-valued facts of each resource: field -> (value, line that gave it; 0 = the graph).
         self.facts: dict[URIRef, dict[str, tuple[str, int]]] = {}
 
     def project(self, acronym: str) -> tuple[URIRef, bool]:
@@ -256,21 +256,21 @@ class _Builder:
                 facts.setdefault(name, (literal.value, 0))
         return facts
 
-    def conflicts(self, project: URIRef, acronym: str, row_facts: dict[str, str]) -> list[tuple[str, str]]:
-        """Return (field, message) for each of the row's project facts that differs from one given before."""
-        known = self.facts.setdefault(project, {})
+    def conflicts(self, subject: URIRef, label: str, row_facts: dict[str, str]) -> list[tuple[str, str]]:
+        """Return (field, message) for each of the row's facts about ``subject`` that differs from one given before."""
+        known = self.facts.setdefault(subject, {})
         found = []
         for name, value in row_facts.items():
             if name in known and known[name][0] != value:
                 before, line = known[name]
                 where = "the graph states" if line == 0 else f"line {line} gives"
-                found.append((name, f"project {acronym}: {name} {value!r} conflicts with "
+                found.append((name, f"{label}: {name} {value!r} conflicts with "
                                     f"{before!r}, which {where}"))
         return found
 
-    def remember(self, project: URIRef, row_facts: dict[str, str], line: int) -> None:
-        """Record the project facts of a row that loads."""
-        known = self.facts.setdefault(project, {})
+    def remember(self, subject: URIRef, row_facts: dict[str, str], line: int) -> None:
+        """Record the facts about ``subject`` of a row that loads."""
+        known = self.facts.setdefault(subject, {})
         for name, value in row_facts.items():
             known.setdefault(name, (value, line))
 
@@ -348,11 +348,13 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
     if problems or country is None:
         return [], problems, warnings
     # A new organisation must carry what the organisation shape requires: a NUTS region and a type.
-    known = not builder.organisation(partner, country[1])[1]
+    organisation, new = builder.organisation(partner, country[1])
     kind = None
-    if not known:
+    if new:
         if values.get("partner_type"):
             kind = mapping.organisation_types.get(str(values["partner_type"]).lower())
+        else:  # no type given: the one an earlier row gave, else a guess from the name
+            kind = builder.facts.get(organisation, {}).get("partner_type", (None, 0))[0]
         kind = kind or guess_organisation_type(partner)
         if region is None:
             problem(f"{partner!r} is not in the graph yet and needs a NUTS code to be added", "nuts")
@@ -362,17 +364,29 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
         if problems:
             return [], problems, warnings
     project, _new_project = builder.project(acronym)
-    # One project, one title (per language), code, start and end: rows that disagree are problems.
-    row_facts = {name: dates[name].isoformat() for name in dates}
+    participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
+    # The shapes allow one title (per language), code, start and end per project, one region and type
+    # per organisation, one role and one amount of each kind per participation: rows that disagree
+    # with earlier rows (or the graph) on any of them are problems, never a second value.
+    project_facts = {name: dates[name].isoformat() for name in dates}
     if values.get("project_title"):
-        row_facts["project_title"] = str(values["project_title"])
+        project_facts["project_title"] = str(values["project_title"])
     if values.get("project_code"):
-        row_facts["project_code"] = str(values["project_code"]).upper().replace(" ", "")
-    for column, message in builder.conflicts(project, acronym, row_facts):
-        problem(message, column)
+        project_facts["project_code"] = str(values["project_code"]).upper().replace(" ", "")
+    organisation_facts = {"nuts": str(region[0]).rsplit("/", 1)[-1], "partner_type": str(kind)} if new else {}
+    participation_facts = {"partner_role": role_local}
+    participation_facts.update({column: str(amounts[term]) for column, term in
+                                (("total_budget", EKG.totalBudget), ("erdf", EKG.erdfContribution))
+                                if term in amounts})
+    facts = [(project, f"project {acronym}", project_facts), (organisation, f"partner {partner!r}", organisation_facts),
+             (participation, f"the participation of {partner!r} in {acronym}", participation_facts)]
+    for subject, label, subject_facts in facts:
+        for column, message in builder.conflicts(subject, label, subject_facts):
+            problem(message, column)
     if problems:
         return [], problems, warnings
-    builder.remember(project, row_facts, line)
+    for subject, _label, subject_facts in facts:
+        builder.remember(subject, subject_facts, line)
     triples: list[tuple[Any, Any, Any]] = []
     result.projects.add(str(project))
     triples += [(project, RDF.type, EKG.Project), (project, EKG.acronym, Literal(acronym))]
@@ -392,7 +406,6 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
                                        "the project is loaded without it", "programme"))
         else:
             triples.append((project, EKG.programme, programme))
-    organisation, new = builder.organisation(partner, country[1])
     (result.new_organisations if new else result.resolved_organisations).add(str(organisation))
     if new and region is not None and kind is not None:
         triples += [(organisation, RDF.type, EKG.Organisation),
@@ -400,7 +413,6 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
                     (organisation, EKG.country, URIRef(country[0])),
                     (organisation, EKG.region, URIRef(region[0])),
                     (organisation, EKG.organisationType, reference.concept("OrganisationType", kind))]
-    participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
     triples += [(participation, RDF.type, EKG.ProjectParticipation), (participation, EKG.project, project),
                 (participation, EKG.participant, organisation), (participation, EKG.role, role)]
     for term, amount in amounts.items():

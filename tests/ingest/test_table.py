@@ -242,3 +242,20 @@ def test_reingesting_a_corrected_table_is_not_a_conflict_with_its_old_version(tm
     _write_csv(path, corrected)
     result = ingest_table(path, mapping, open_store(store_copy))
     assert result.problems == [] and result.loaded_rows == 3
+
+
+def test_rows_that_disagree_about_a_partner_or_its_participation_are_problems(tmp_path, reference_store,
+                                                                              mapping) -> None:
+    base = ["GREENPORT", "Green ports", "Interreg Europe", "", "", "", "Acme Port Authority", "Lead partner",
+            "Sectoral agency", "Poland", "PL633", "1000", "800"]
+    same_partner_elsewhere = ["BLUEPORT", "Blue ports", *base[2:7], "Partner", "", "Poland", "PL81", "", ""]
+    same_participation = [*base[:7], "Partner", "", "Poland", "PL633", "5000", "800"]
+    repeated = list(base)  # an identical row adds nothing and is no problem
+    result = ingest_table(_write_csv(tmp_path / "t.csv", [base, same_partner_elsewhere, same_participation,
+                                                           repeated]), mapping, reference_store)
+    assert {(p.line, p.column) for p in result.problems} == {(3, "nuts"), (4, "partner_role"),
+                                                             (4, "total_budget")}
+    acme = URIRef("https://w3id.org/eu-regional-kg/id/organisation/acme-port-authority-pl")
+    assert len(list(result.graph.objects(acme, EKG.region))) == 1
+    assert len(list(result.graph.objects(acme, EKG.organisationType))) == 1
+    assert len(list(result.graph.objects(None, EKG.totalBudget))) == 1
