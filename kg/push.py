@@ -10,6 +10,7 @@ the triples of every graph are counted on the remote endpoint and compared with 
 from __future__ import annotations
 
 import json
+import os
 import time
 import urllib.error
 import urllib.parse
@@ -65,7 +66,9 @@ def _batches(store: ox.Store, graph: str, size: int) -> Iterator[list[ox.Triple]
 
 
 def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: bytes, kind: str,
-          timeout: float, retries: int, sleep: Callable[[float], None]) -> None:
+          endpoint: Endpoint, sleep: Callable[[float], None]) -> None:
+    """Send one request, retrying server errors and lost connections with exponential back-off."""
+    timeout, retries = endpoint.timeout, max(0, endpoint.retries)
     for attempt in range(retries + 1):
         request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": kind})
         try:
@@ -82,7 +85,14 @@ def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: by
             if attempt == retries:
                 reason = getattr(error, "reason", error)
                 raise RemoteError(f"{method} {url} failed: {reason} (gave up after {retries + 1} attempts)") from None
-        sleep(0.5 * 2**attempt)
+        sleep(endpoint.backoff * 2**attempt)
+
+
+def _save_state(state: dict, state_file: Path) -> None:
+    """Write the state file atomically: a push killed while saving leaves the previous state, never half a file."""
+    partial = state_file.with_name(f".{state_file.name}.{os.getpid()}.tmp")
+    partial.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(partial, state_file)
 
 
 def count_remote(endpoint: Endpoint, graph: str) -> int:
@@ -119,7 +129,8 @@ def push(
     batch_size : int, optional (default=5000)
         Triples per request.
     state_file : Path, optional
-        A JSON file that records the batches done; a later push with the same file skips them.
+        A JSON file that records the batches done (written atomically after each batch); a later push
+        with the same file skips them, unless the graph's size or the batch size has changed since.
     graphs : list of str, optional
         The named graphs to push (default: all).
     """
@@ -137,13 +148,23 @@ def push(
         raise KgError(f"{state_file} records a push to {state['target']}, not {target}; use another --state file")
     state["target"] = target
     done: dict[str, int] = state.setdefault("done", {})
+    if state.get("batch_size", batch_size) != batch_size:
+        done.clear()  # batches of another size: their numbers mean other triples, so start again
+    state["batch_size"] = batch_size
+    sizes: dict[str, int] = state.setdefault("sizes", {})
+    selected = graphs or named_graphs(store)
+    local_sizes = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(g))) for g in selected}
+    for graph, size in local_sizes.items():
+        if sizes.get(graph, size) != size:
+            done.pop(graph, None)  # the graph changed since the interrupted push: send it again from its first batch
+        sizes[graph] = size
     report = PushReport()
 
     def save() -> None:
         if state_file is not None:
-            state_file.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
+            _save_state(state, state_file)
 
-    for graph in graphs or named_graphs(store):
+    for graph in selected:
         for number, batch in enumerate(_batches(store, graph, batch_size)):
             if number < done.get(graph, 0):
                 report.skipped_batches += 1
@@ -152,20 +173,19 @@ def push(
             if graph_store is not None:
                 url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': graph})}"
                 method = "PUT" if number == 0 else "POST"
-                _send(opener, method, url, data, "application/n-triples", endpoint.timeout, endpoint.retries, sleep)
+                _send(opener, method, url, data, "application/n-triples", endpoint, sleep)
             else:
                 text = f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
                 if number == 0:
                     text = f"DROP SILENT GRAPH <{graph}> ;\n{text}"
                 body = urllib.parse.urlencode({"update": text}).encode()
                 _send(opener, "POST", update_endpoint or endpoint.url, body, "application/x-www-form-urlencoded",
-                      endpoint.timeout, endpoint.retries, sleep)
+                      endpoint, sleep)
             done[graph] = number + 1
             report.sent_batches += 1
             save()
             if progress is not None:
                 progress(f"{graph} batch {number + 1}")
-    for graph in graphs or named_graphs(store):
-        local = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-        report.counts[graph] = (local, count_remote(endpoint, graph))
+    for graph in selected:
+        report.counts[graph] = (local_sizes[graph], count_remote(endpoint, graph))
     return report

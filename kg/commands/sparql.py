@@ -79,18 +79,23 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--state", help="Resume file (default: push-state.json beside the store).")
         ] = None,
         timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each request.")] = 60.0,
+        no_personal_data: Annotated[
+            bool, typer.Option("--no-personal-data", help="Push a copy without persons and their participations.")
+        ] = False,
         store: StoreOption = None,
     ) -> None:
         """Load the store into a remote triple store, one named graph per source, and check the counts."""
         from kg.errors import KgError
+        from kg.privacy import public_copy
         from kg.push import push as run_push
         from kg.remote import Endpoint
         from kg.store import open_store, resolve_location
 
         state_file = state or resolve_location(store).parent / "push-state.json"
         try:
+            source = public_copy(open_store(store)) if no_personal_data else open_store(store)
             with console.status("pushing") as status:
-                report = run_push(open_store(store), Endpoint(endpoint, user, password, timeout=timeout),
+                report = run_push(source, Endpoint(endpoint, user, password, timeout=timeout),
                                   graph_store=graph_store, update_endpoint=update_endpoint, batch_size=batch_size,
                                   state_file=state_file, progress=lambda m: status.update(f"pushed {m}"))
         except KgError as error:

@@ -9,6 +9,7 @@ Each finding keeps the sentence it came from and whether it was resolved, is new
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -83,9 +84,16 @@ class Gazetteer:
 
     MAX_WORDS = 8
 
-    def __init__(self, entries: dict[str, list[Entry]], labels: dict[str, str]) -> None:
+    def __init__(self, entries: dict[str, list[Entry]], labels: dict[str, str],
+                 written: dict[str, str] | None = None) -> None:
         self.entries = entries
         self.labels = labels
+        self.written = written or {}  # matching key -> the label as written
+        # One-word names of places and regions by their first four letters, for inflected forms.
+        self.stems: dict[str, list[str]] = {}
+        for key, bucket in entries.items():
+            if " " not in key and len(key) >= 5 and any(e.kind in ("place", "region") for e in bucket):
+                self.stems.setdefault(key[:4], []).append(key)
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Gazetteer:
@@ -100,6 +108,7 @@ class Gazetteer:
             if iri not in labels or row["label"].language == "en":
                 labels[iri] = row["label"].value
         entries: dict[str, list[Entry]] = {}
+        written: dict[str, str] = {}
         for row in rows:
             iri = row["s"].value
             kind = TYPE_OF_CLASS[row["class"].value]
@@ -119,10 +128,16 @@ class Gazetteer:
             bucket = entries.setdefault(key, [])
             if all(e.iri != iri or e.kind != kind for e in bucket):
                 bucket.append(entry)
-        return cls(entries, labels)
+            written.setdefault(key, label)
+        return cls(entries, labels, written)
 
-    def find(self, text: str) -> list[tuple[int, int, list[Entry]]]:
-        """Return (start, end, entries) of the longest non-overlapping label matches in ``text``."""
+    def find(self, text: str, inflected: bool = False) -> list[tuple[int, int, list[Entry]]]:
+        """Return (start, end, entries) of the longest non-overlapping label matches in ``text``.
+
+        With ``inflected`` (languages that decline names: pl, ro, el, de), a one-word place or region
+        name also matches its inflected forms ("Lubelskiego", "Θεσσαλονίκης", "Sachsens"); see
+        :meth:`inflected_place`.
+        """
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         found = []
         index = 0
@@ -138,6 +153,12 @@ class Gazetteer:
                 if entries:
                     match = (start, end, entries, size)
                     break
+            if match is None and inflected:
+                start, end = tokens[index]
+                previous = text[tokens[index - 1][0]:tokens[index - 1][1]] if index else ""
+                name = self.inflected_name(text[start:end], _REGION_WORD.fullmatch(previous) is not None)
+                if name is not None:
+                    match = (start, end, [e for e in self.entries[name] if e.kind in ("place", "region")], 1)
             if match:
                 found.append(match[:3])
                 index += match[3]
@@ -145,7 +166,31 @@ class Gazetteer:
                 index += 1
         return found
 
+    def inflected_name(self, word: str, after_region_word: bool = False) -> str | None:
+        """Return the matching key of the one-word place or region name that ``word`` is an inflected form of.
 
+        The word must be capitalised (or follow a word such as "województwie", where Polish writes the
+        region's adjective in lower case), share all but the last one or two letters of the name (one
+        for names shorter than seven letters) and add at most four letters of ending. Among several
+        such names, the longest shared beginning wins, then the larger region ("lubelskim" is the
+        voivodeship Lubelskie, PL81, rather than its subregion Lubelski, PL814).
+        """
+        if not (word[:1].isupper() or after_region_word) or word.isupper():
+            return None
+        key = normalise(word)
+        best: tuple[int, int, str] | None = None
+        for name in self.stems.get(key[:4], []):
+            common = len(os.path.commonprefix([name, key]))
+            if name == key or common < len(name) - (2 if len(name) >= 7 else 1) or len(key) - common > 4:
+                continue
+            level = min(len(e.region or e.iri) for e in self.entries[name])
+            if best is None or (common, -level) > best[:2]:
+                best = (common, -level, name)
+        return best[2] if best else None
+
+
+_REGION_WORD = regex.compile(r"(?i)wojew[oó]dztw\w*|regiun\w*|regione|región|région|regionu?|περιφέρει\w*")
+_INFLECTING = {"pl", "ro", "el", "de"}
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’.&+/][\p{L}\p{M}\p{N}]+)*")
 
 
@@ -217,10 +262,13 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
     reference = reference or ReferenceData.from_store(store)
     chunks = sentences(text)
     result = Extraction(lang, document_date or reference_date(text, lang))
-    spans = gazetteer.find(text)
+    inflected = lang in _INFLECTING
+    spans = gazetteer.find(text, inflected)
     taken: list[tuple[int, int]] = [(s, e) for s, e, _ in spans]
     # Spans of places and regions: an organisation's name may contain one ("Comune di Bologna").
-    place_spans = {(s, e) for s, e, entries in spans if all(x.kind in ("place", "region") for x in entries)}
+    # A name that is also a city's or region's is a place span too ("Turin" names the city and its municipality).
+    place_spans = {(s, e) for s, e, entries in spans if any(x.kind in ("place", "region") for x in entries)}
+    span_findings: dict[tuple[int, int], Finding] = {}
 
     def overlaps(a: int, b: int) -> bool:
         return any(a < e and b > s for s, e in taken)
@@ -241,6 +289,8 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
     located: list[tuple[int, Finding]] = []
     for start, end, entries in spans:
         name = text[start:end]
+        if normalise(name) not in gazetteer.entries:  # an inflected form: name the place as the graph does
+            name = gazetteer.written.get(gazetteer.inflected_name(name, True) or "", name)
         chosen, ambiguous = _pick(entries, normalise(name))
         sentence = _sentence_at(chunks, start)
         if chosen is None:
@@ -258,21 +308,22 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
                                         "label": chosen.label}
             finding = add(Finding(kind, name, "resolved", sentence, chosen.iri, attrs=attrs))
         located.append((start, finding))
+        span_findings[(start, end)] = finding
 
     # --- project codes and acronyms the graph does not know
     for pattern in (_PROJECT_BEFORE, _PROJECT_AFTER):
         for match in pattern.finditer(text):
-            acronym = match.group(1).strip(" -")
+            acronym, begin = _without_leading_word(match.group(1).strip(" -"), match.start(1))
             if sum(1 for c in acronym if c.isupper() or c.isdigit()) < 2 or len(acronym) < 3:
                 continue
-            if overlaps(match.start(1), match.end(1)) or normalise(acronym) in gazetteer.entries:
+            if overlaps(begin, match.end(1)) or normalise(acronym) in gazetteer.entries:
                 continue
-            sentence = _sentence_at(chunks, match.start(1))
+            sentence = _sentence_at(chunks, begin)
             found = confident(resolver, acronym, "project")
             finding = add(Finding("project", acronym, "resolved" if found else "new", sentence,
                                   found.iri if found else None, attrs={"acronym": acronym}))
-            located.append((match.start(1), finding))
-            taken.append((match.start(1), match.end(1)))
+            located.append((begin, finding))
+            taken.append((begin, match.end(1)))
     # --- programmes named after a programme word ("programului „Single Market Program”")
     for match in _PROGRAMME.finditer(text):
         group = 1 if match.group(1) else 2
@@ -300,10 +351,14 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
     # --- organisations named by a pattern
     for pattern, kind in lexicon.ORGANISATION_PATTERNS:
         for match in regex.finditer(pattern, text):
-            name = match.group(0).strip(" .,;")
+            name = _ARTICLE.sub("", match.group(0).strip(" .,;"))
+            if len(name.split()) < 2:
+                continue  # "The University": a type word without a name
             inner = [(a, b) for a, b in taken if a < match.end() and b > match.start()]
             if any((a, b) not in place_spans or a < match.start() or b > match.end() for a, b in inner):
                 continue
+            for span in inner:
+                _forget(result, located, seen, span_findings.pop(span, None), kind="organisation")
             sentence = _sentence_at(chunks, match.start())
             found = confident(resolver, name, "organisation")
             close = [] if found else [c for c in resolver.resolve(name, type="organisation", limit=3) if c.score >= 85]
@@ -311,7 +366,7 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
             org_type = kind or guess_organisation_type(name)
             attrs = {"type": org_type}
             # The place the name carries ("Municipiul Timișoara" is in Timiș, RO).
-            for _s, _e, entries in gazetteer.find(name):
+            for _s, _e, entries in gazetteer.find(name, inflected):
                 chosen, _ = _pick([e for e in entries if e.kind in ("place", "region")] or entries)
                 if chosen is not None and chosen.kind in ("place", "region"):
                     attrs.update({"country": chosen.country, "region": chosen.region})
@@ -402,6 +457,31 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
     return result
 
 
+_ARTICLE = regex.compile(r"^(?:The|the|Der|Die|Das|La|Le|Les|L'|El|Il|Lo|Το|Η|Ο)\s+")
+
+
+def _without_leading_word(acronym: str, start: int) -> tuple[str, int]:
+    """Drop a capitalised word before an acronym ("The TRANSPORTLAB" → "TRANSPORTLAB"); "SCALE UP" stays."""
+    first, _, rest = acronym.partition(" ")
+    if rest and sum(1 for c in first if c.isupper() or c.isdigit()) < 2:
+        return rest, start + len(first) + 1
+    return acronym, start
+
+
+def _forget(result: Extraction, located: list[tuple[int, Finding]], seen: dict[tuple[str, str], Finding],
+            finding: Finding | None, kind: str) -> None:
+    """Take back one mention of ``finding`` (of ``kind``) that a longer name turned out to contain."""
+    if finding is None or finding.kind != kind:
+        return
+    mentions = int(finding.attrs.get("mentions", 1))
+    if mentions > 1:
+        finding.attrs["mentions"] = mentions - 1
+        return
+    result.findings.remove(finding)
+    located[:] = [(p, f) for p, f in located if f is not finding]
+    seen.pop(next(k for k, v in seen.items() if v is finding), None)
+
+
 def _country_of_language(lang: str) -> str | None:
     return {"pl": "PL", "ro": "RO", "it": "IT", "es": "ES", "de": "DE", "fr": "FR", "el": "GR"}.get(lang)
 
@@ -433,6 +513,8 @@ def _persons(text: str, chunks: list[tuple[int, str]], result: Extraction,
     def person(name: str, position: int, role: str | None, affiliation: Finding | None) -> Finding | None:
         words = name.lower().split()
         if any(w in _NOT_PERSON_WORDS for w in words) or len(words) < 2:
+            return None
+        if any(normalise(name) in normalise(org.name) for org in organisations):
             return None
         key = normalise(name)
         if key in persons:

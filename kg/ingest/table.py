@@ -217,21 +217,62 @@ def _date(value: Any, formats: list[str]) -> date:
 class _Builder:
     """Turns checked rows into triples, minting or resolving each resource once."""
 
-    def __init__(self, mapping: Mapping, resolver: NameResolver, reference: ReferenceData) -> None:
+    def __init__(self, mapping: Mapping, resolver: NameResolver, reference: ReferenceData,
+                 store: ox.Store | None = None, own_graph: str | None = None) -> None:
         self.mapping = mapping
+        self.own_graph = own_graph  # the previous version of this source: replaced, so not a conflict
         self.resolver = resolver
         self.reference = reference
+        self.store = store
         self.projects: dict[str, URIRef] = {}
         self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
+        # Single-valued facts of each resource: field -> (value, line that gave it; 0 = the graph).
+        self.facts: dict[URIRef, dict[str, tuple[str, int]]] = {}
 
     def project(self, acronym: str) -> tuple[URIRef, bool]:
         key = normalise(acronym)
         if key not in self.projects:
             found = confident(self.resolver, acronym, "project")
             self.projects[key] = URIRef(found.iri) if found is not None else ID[f"project/{slug(acronym)}"]
+            self.facts[self.projects[key]] = self._facts_in_graph(self.projects[key]) if found is not None else {}
             return self.projects[key], found is None
         return self.projects[key], False
+
+    def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
+        """The single-valued facts the graph already states about an existing project."""
+        if self.store is None:
+            return {}
+        facts: dict[str, tuple[str, int]] = {}
+        subject = ox.NamedNode(str(project))
+        for name, prop in (("start", SCHEMA + "startDate"), ("end", SCHEMA + "endDate"),
+                           ("project_code", str(EKG.projectCode)), ("project_title", str(SKOS.prefLabel))):
+            for quad in self.store.quads_for_pattern(subject, ox.NamedNode(prop), None, None):
+                if getattr(quad.graph_name, "value", None) == self.own_graph:
+                    continue
+                literal = quad.object
+                if name == "project_title" and getattr(literal, "language", None) != self.mapping.language:
+                    continue
+                facts.setdefault(name, (literal.value, 0))
+        return facts
+
+    def conflicts(self, subject: URIRef, label: str, row_facts: dict[str, str]) -> list[tuple[str, str]]:
+        """Return (field, message) for each of the row's facts about ``subject`` that differs from one given before."""
+        known = self.facts.setdefault(subject, {})
+        found = []
+        for name, value in row_facts.items():
+            if name in known and known[name][0] != value:
+                before, line = known[name]
+                where = "the graph states" if line == 0 else f"line {line} gives"
+                found.append((name, f"{label}: {name} {value!r} conflicts with "
+                                    f"{before!r}, which {where}"))
+        return found
+
+    def remember(self, subject: URIRef, row_facts: dict[str, str], line: int) -> None:
+        """Record the facts about ``subject`` of a row that loads."""
+        known = self.facts.setdefault(subject, {})
+        for name, value in row_facts.items():
+            known.setdefault(name, (value, line))
 
     def programme(self, name: str) -> URIRef | None:
         key = normalise(name)
@@ -307,11 +348,13 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
     if problems or country is None:
         return [], problems, warnings
     # A new organisation must carry what the organisation shape requires: a NUTS region and a type.
-    known = not builder.organisation(partner, country[1])[1]
+    organisation, new = builder.organisation(partner, country[1])
     kind = None
-    if not known:
+    if new:
         if values.get("partner_type"):
             kind = mapping.organisation_types.get(str(values["partner_type"]).lower())
+        else:  # no type given: the one an earlier row gave, else a guess from the name
+            kind = builder.facts.get(organisation, {}).get("partner_type", (None, 0))[0]
         kind = kind or guess_organisation_type(partner)
         if region is None:
             problem(f"{partner!r} is not in the graph yet and needs a NUTS code to be added", "nuts")
@@ -320,8 +363,31 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
                     "organisation_types knows", "partner_type")
         if problems:
             return [], problems, warnings
-    triples: list[tuple[Any, Any, Any]] = []
     project, _new_project = builder.project(acronym)
+    participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
+    # The shapes allow one title (per language), code, start and end per project, one region and type
+    # per organisation, one role and one amount of each kind per participation: rows that disagree
+    # with earlier rows (or the graph) on any of them are problems, never a second value.
+    project_facts = {name: dates[name].isoformat() for name in dates}
+    if values.get("project_title"):
+        project_facts["project_title"] = str(values["project_title"])
+    if values.get("project_code"):
+        project_facts["project_code"] = str(values["project_code"]).upper().replace(" ", "")
+    organisation_facts = {"nuts": str(region[0]).rsplit("/", 1)[-1], "partner_type": str(kind)} if new else {}
+    participation_facts = {"partner_role": role_local}
+    participation_facts.update({column: str(amounts[term]) for column, term in
+                                (("total_budget", EKG.totalBudget), ("erdf", EKG.erdfContribution))
+                                if term in amounts})
+    facts = [(project, f"project {acronym}", project_facts), (organisation, f"partner {partner!r}", organisation_facts),
+             (participation, f"the participation of {partner!r} in {acronym}", participation_facts)]
+    for subject, label, subject_facts in facts:
+        for column, message in builder.conflicts(subject, label, subject_facts):
+            problem(message, column)
+    if problems:
+        return [], problems, warnings
+    for subject, _label, subject_facts in facts:
+        builder.remember(subject, subject_facts, line)
+    triples: list[tuple[Any, Any, Any]] = []
     result.projects.add(str(project))
     triples += [(project, RDF.type, EKG.Project), (project, EKG.acronym, Literal(acronym))]
     if values.get("project_title"):
@@ -340,7 +406,6 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
                                        "the project is loaded without it", "programme"))
         else:
             triples.append((project, EKG.programme, programme))
-    organisation, new = builder.organisation(partner, country[1])
     (result.new_organisations if new else result.resolved_organisations).add(str(organisation))
     if new and region is not None and kind is not None:
         triples += [(organisation, RDF.type, EKG.Organisation),
@@ -348,7 +413,6 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
                     (organisation, EKG.country, URIRef(country[0])),
                     (organisation, EKG.region, URIRef(region[0])),
                     (organisation, EKG.organisationType, reference.concept("OrganisationType", kind))]
-    participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
     triples += [(participation, RDF.type, EKG.ProjectParticipation), (participation, EKG.project, project),
                 (participation, EKG.participant, organisation), (participation, EKG.role, role)]
     for term, amount in amounts.items():
@@ -389,7 +453,8 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
             digest.update(block)
     graph = Graph()
     result = TableResult(identifier, graph)
-    builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store))
+    builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), store,
+                       str(source_graph(identifier)))
     rows = _read_rows(path)
     header = next(rows, None)
     if header is None or not any(str(c or "").strip() for c in header[1]):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,10 @@ CONTRACT_KEYS = {"language", "projects", "programmes", "organisations", "places"
 @pytest.fixture(scope="module")
 def reference(reference_store) -> ReferenceData:
     return ReferenceData.from_store(reference_store)
+
+
+def test_the_annotated_articles_cover_the_eight_languages() -> None:
+    assert {a["language"] for a in ANNOTATIONS.values()} == {"en", "pl", "ro", "it", "es", "de", "fr", "el"}
 
 
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
@@ -158,3 +164,110 @@ def test_programme_named_after_a_programme_word(tmp_path, reference_store, refer
     assert status["Green Harbours Facility"] == ("new", None)
     assert status["Horizon Europe"] == ("resolved", "https://w3id.org/eu-regional-kg/id/programme/horizon-europe")
     assert contract(result, reference)["programmes"] == ["Horizon Europe", "Green Harbours Facility"]
+
+
+def _as_html(text: str) -> str:
+    """The article as a web page: title, heading, paragraphs, a script, and e-mail addresses as mailto links."""
+    import re
+
+    title, *paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+
+    def para(block: str) -> str:
+        escaped = html.escape(block, quote=False)
+        return "<p>" + re.sub(r"[\w.+-]+@[\w.-]+\.example", lambda m: f'<a href="mailto:{m[0]}">{m[0]}</a>', escaped) + "</p>"
+
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            "<script>var tracking = 'Workshop 01.01.2030';</script><style>p { margin: 0 }</style></head>"
+            f"<body><nav><a href='/'>Home</a></nav><h1>{html.escape(title)}</h1>"
+            + "".join(para(p) for p in paragraphs) + "</body></html>")
+
+
+def _essentials(report: dict) -> dict:
+    return {"language": report["language"], "projects": [p["acronym"] for p in report["projects"]],
+            "programmes": report["programmes"], "organisations": sorted(o["name"] for o in report["organisations"]),
+            "places": sorted(p["name"] for p in report["places"]),
+            "events": [(e["type"], e["start"], e["end"]) for e in report["events"]],
+            "persons": sorted((p["name"], p["email"]) for p in report["persons"]), "themes": sorted(report["themes"])}
+
+
+@pytest.mark.parametrize("name", sorted(ANNOTATIONS))
+def test_html_page_gives_the_same_findings_as_the_text(name: str, tmp_path, reference_store, reference) -> None:
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    page = tmp_path / f"{Path(name).stem}.html"
+    page.write_text(_as_html(text), encoding="utf-8")
+    from_html = ingest_article(page, reference_store, reference=reference)
+    assert from_html.document.media_type == "text/html" and "tracking" not in from_html.document.text
+    from_text = ingest_article(ARTICLES / name, reference_store, reference=reference)
+    assert _essentials(contract(from_html, reference)) == _essentials(contract(from_text, reference))
+
+
+def _is_iso(value: str) -> bool:
+    """YYYY-MM-DD, or an ISO date-time that begins with one and carries its UTC offset."""
+    if len(value) == 10:
+        return date.fromisoformat(value).isoformat() == value
+    moment = datetime.fromisoformat(value)
+    return value[:10] == moment.date().isoformat() and moment.utcoffset() is not None
+
+
+CONTRACT_ITEM_KEYS = {"projects": {"acronym", "name", "programme"},
+                      "organisations": {"name", "iri", "type", "country", "role", "project"},
+                      "places": {"name", "iri", "country", "nuts"},
+                      "events": {"title", "type", "start", "end", "place", "project"},
+                      "persons": {"name", "affiliation", "role", "email"}}
+
+
+@pytest.mark.parametrize("name", sorted(ANNOTATIONS))
+def test_every_contract_item_has_the_keys_iso_dates_and_null_not_empty(name: str, reference_store,
+                                                                      reference) -> None:
+    report = contract(ingest_article(ARTICLES / name, reference_store, reference=reference), reference)
+    assert set(report) == CONTRACT_KEYS
+    for kind, keys in CONTRACT_ITEM_KEYS.items():
+        for item in report[kind]:
+            assert set(item) == keys, (kind, item)
+            for value in item.values():
+                assert value is None or (isinstance(value, str) and value.strip() and value != "None"), (kind, item)
+    assert all(isinstance(x, str) and x for x in report["programmes"] + report["themes"])
+    for event in report["events"]:
+        assert _is_iso(event["start"]), event
+        assert event["end"] is None or (_is_iso(event["end"]) and event["end"] >= event["start"]), event
+    for place in report["places"]:
+        assert place["nuts"] is None or place["iri"] is not None
+    json.dumps(report)  # the object is JSON as it is
+
+
+def test_unknown_values_are_null(tmp_path, reference_store, reference) -> None:
+    path = tmp_path / "bare.txt"
+    path.write_text("Conference of the NEWPROJ project on 3 May 2024.\n", encoding="utf-8")
+    report = contract(ingest_article(path, reference_store, lang="en", reference=reference), reference)
+    assert report["projects"] == [{"acronym": "NEWPROJ", "name": None, "programme": None}]
+    assert report["events"] == [{"title": None, "type": "conference", "start": "2024-05-03", "end": None,
+                                 "place": None, "project": "NEWPROJ"}]
+    assert report["places"] == [] and report["persons"] == [] and report["organisations"] == []
+
+
+def test_a_leading_word_is_not_part_of_an_acronym(tmp_path, reference_store, reference) -> None:
+    path = tmp_path / "the.txt"
+    path.write_text("The TRANSPORTLAB project meets the SCALE UP project in Lodz.\n", encoding="utf-8")
+    report = contract(ingest_article(path, reference_store, lang="en", reference=reference), reference)
+    assert sorted(p["acronym"] for p in report["projects"]) == ["SCALE UP", "TRANSPORTLAB"]
+
+
+def test_an_organisation_named_after_a_city_is_not_the_city(tmp_path, reference_store, reference) -> None:
+    path = tmp_path / "turin.txt"
+    path.write_text("The University of Turin is the lead partner of the GREENPORT project.\n", encoding="utf-8")
+    report = contract(ingest_article(path, reference_store, lang="en", reference=reference), reference)
+    assert [(o["name"], o["role"]) for o in report["organisations"]] == [("University of Turin", "lead partner")]
+    assert report["organisations"][0]["iri"] != "https://w3id.org/eu-regional-kg/id/organisation/city-of-turin"
+
+
+@pytest.mark.parametrize(("lang", "text", "nuts"), [
+    ("pl", "Spotkanie w województwie lubelskim i na Podkarpaciu.", "PL81"),
+    ("el", "Η ημερίδα για τις επιχειρήσεις της Θεσσαλονίκης.", "EL522"),
+    ("de", "Die Unternehmen Sachsens und ihre Cluster.", "DED"),
+])
+def test_inflected_place_names_are_found(lang: str, text: str, nuts: str, tmp_path, reference_store,
+                                         reference) -> None:
+    path = tmp_path / "place.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    report = contract(ingest_article(path, reference_store, lang=lang, reference=reference), reference)
+    assert nuts in [p["nuts"] for p in report["places"]], report["places"]

@@ -122,3 +122,38 @@ def test_table_with_missing_columns_names_them(tmp_path: Path, reference_store, 
     for column in ("partner_name", "partner_role", "country"):
         assert column in message
     assert "project_acronym" not in message.split("missing column(s)")[1].split(":")[0]
+
+
+def _store_state(location: Path) -> dict:
+    from kg.stats import stats
+    from kg.store import open_store
+
+    return stats(open_store(location))["graphs"]
+
+
+BAD_FILES = {
+    "empty article": ("article", "empty.txt", b""),
+    "Latin-1 article": ("article", "latin1.txt", "Întâlnire la Timișoara, Zürich".encode("cp1252", errors="replace")),
+    "binary article": ("article", "image.html", PNG * 20),
+    "empty table": ("table", "empty.csv", b""),
+    "Latin-1 table": ("table", "latin1.csv",
+                      "Project acronym,Partner name,Partner role,Country\nABC,Université de Liège,Partner,BE\n"
+                      .encode("latin-1")),
+    "binary table": ("table", "data.csv", PNG * 10),
+    "table with missing columns": ("table", "partners.csv", b"Acronym,Title\nABC,A project\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_cli_bad_input_names_the_file_and_leaves_the_store(case: str, tmp_path: Path, store_copy: Path) -> None:
+    kind, name, content = BAD_FILES[case]
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = _store_state(store_copy)
+    args = ["ingest", kind, str(path), "--store", str(store_copy), "--data-dir", str(tmp_path / "data")]
+    args += ["--accept"] if kind == "article" else ["--mapping", "keep_eu"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert path.name in result.output and "Traceback" not in result.output
+    assert _store_state(store_copy) == before
+    assert not (tmp_path / "data").exists()

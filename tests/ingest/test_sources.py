@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
@@ -115,3 +116,39 @@ def test_an_accepted_source_survives_a_rebuild(tmp_path: Path) -> None:
     result = build(tmp_path / "store", data_dir=data)
     assert result.report is not None and result.report.conforms, result.report
     assert "kept" in [i.identifier for i in sources.list_sources(open_store(tmp_path / "store"))]
+
+
+def test_the_same_statement_from_two_sources_keeps_each_provenance(store_copy: Path) -> None:
+    """Two sources state the very same triple: it is in both graphs, and removing one source keeps the other's."""
+    statement = (ORG, RDF.type, EKG.Organisation)
+    for identifier in ("a", "b"):
+        g = _graph(identifier, f"label {identifier}")
+        g.add(statement)
+        sources.replace_source(identifier, g, store_copy)
+    query = "SELECT ?g ?org WHERE { GRAPH ?g { ?org a <https://w3id.org/eu-regional-kg/ontology#Organisation> } }"
+
+    def stating() -> set[str]:
+        rows = open_store(store_copy).query(query, substitutions={ox.Variable("org"): ox.NamedNode(str(ORG))})
+        return {r["g"].value.rsplit("/", 1)[-1] for r in rows}
+
+    assert stating() == {"a", "b"}
+    sources.remove_source("a", store_copy)
+    assert stating() == {"b"}
+
+
+def test_ingest_needs_no_network(tmp_path: Path, built_store_path: Path, monkeypatch) -> None:
+    """Language detection, dates, resolution and the draft: nothing is fetched while an article is ingested."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a network connection was attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    path = tmp_path / "offline.txt"
+    path.write_text("Warsztaty projektu GREENBUS odbędą się 28 listopada 2024 r. w Lublinie.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "article", str(path), "--report", "json", "--store",
+                                      str(built_store_path)])
+    assert result.exit_code == 0, result.output
+    assert '"language": "pl"' in result.output and '"start": "2024-11-28' in result.output

@@ -174,3 +174,88 @@ def test_cli_out_writes_trig_and_loads_nothing(tmp_path, built_store_path) -> No
     graph = dataset.graph(URIRef("https://w3id.org/eu-regional-kg/source/partners"))
     assert len(list(graph.subjects(RDF.type, EKG.ProjectParticipation))) == 3
     assert "partners" not in [g.value.rsplit("/", 1)[-1] for g in open_store(built_store_path).named_graphs()]
+
+
+def _readme_mapping() -> str:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\nname: my_programme") + len("```yaml\n")
+    return readme[start:readme.index("```", start)]
+
+
+def test_the_readme_mapping_loads_its_export(tmp_path, reference_store) -> None:
+    """The README's example of a mapping for another export works as printed."""
+    yaml_file = tmp_path / "my_programme.yaml"
+    yaml_file.write_text(_readme_mapping(), encoding="utf-8")
+    mapping = load_mapping(yaml_file)
+    assert mapping.name == "my_programme"
+    header = ["Acronym", "Project name", "Programme", "Start", "End", "Beneficiary name", "Beneficiary status",
+              "Legal form", "Country", "NUTS3", "Eligible costs", "ERDF co-financing"]
+    rows = [
+        ["BLUEFIN", "Blue finance for coastal SMEs", "Interreg Europe", "01.03.2023", "28.02.2027",
+         "Gdynia Maritime Agency", "Lead beneficiary", "Local public authority", "PL", "PL633", "400000", "340000"],
+        ["BLUEFIN", "Blue finance for coastal SMEs", "Interreg Europe", "01.03.2023", "28.02.2027",
+         "Universidad de Cádiz", "Beneficiary", "University", "ES", "ES612", "250000", "212500"],
+        ["BLUEFIN", "Blue finance for coastal SMEs", "Interreg Europe", "31.02.2023", "", "Somebody",
+         "Observer", "", "ES", "ES612", "", ""],  # line 4: impossible date, a role the mapping lacks
+    ]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+    result = ingest_table(path, mapping, reference_store, on_error="skip-row")
+    assert result.loaded_rows == 2 and {p.line for p in result.problems} == {4}
+    assert {p.column for p in result.problems} >= {"start", "partner_role"}
+    roles = {str(o).rsplit("/", 1)[-1] for o in result.graph.objects(None, EKG.role)}
+    assert roles == {"lead-partner", "partner"}
+    cadiz = URIRef("https://w3id.org/eu-regional-kg/id/organisation/universidad-de-cadiz-es")
+    assert str(result.graph.value(cadiz, EKG.organisationType)).endswith("/university")
+    rejected = ingest_table(path, mapping, reference_store, on_error="reject-file")
+    assert len(rejected.graph) == 0 and rejected.loaded_rows == 0
+
+
+def test_rows_that_disagree_about_a_project_are_problems(tmp_path, reference_store, mapping) -> None:
+    """One project, one start, end and title: a later row that disagrees is reported, not loaded twice over."""
+    other = list(GOOD[1])
+    other[1], other[4] = "Green harbours", "01/09/2020"  # another title and another start for GREENPORT
+    result = ingest_table(_write_csv(tmp_path / "t.csv", [GOOD[0], other]), mapping, reference_store)
+    assert {(p.line, p.column) for p in result.problems} == {(3, "project_title"), (3, "start")}
+    assert "line 2" in result.problems[0].message and "GREENPORT" in result.problems[0].message
+    project = URIRef("https://w3id.org/eu-regional-kg/id/project/greenport")
+    assert len(list(result.graph.objects(project, URIRef("https://schema.org/startDate")))) == 1
+
+
+def test_a_title_that_contradicts_the_graph_is_a_problem(tmp_path, reference_store, mapping) -> None:
+    row = ["JETforCE", "Just energy transition for Central Europe", "Interreg Europe", "", "", "",
+           "Gdynia Maritime Agency", "Partner", "Sectoral agency", "Poland", "PL633", "", ""]
+    result = ingest_table(_write_csv(tmp_path / "t.csv", [row]), mapping, reference_store)
+    assert [(p.line, p.column) for p in result.problems] == [(2, "project_title")]
+    assert "the graph states" in result.problems[0].message
+
+
+def test_reingesting_a_corrected_table_is_not_a_conflict_with_its_old_version(tmp_path, store_copy, mapping) -> None:
+    from kg.ingest.sources import replace_source
+
+    path = _write_csv(tmp_path / "partners.csv", GOOD)
+    replace_source("partners", ingest_table(path, mapping, open_store(store_copy)).graph, store_copy)
+    corrected = [[*row[:4], "01/09/2019", *row[5:]] for row in GOOD]
+    _write_csv(path, corrected)
+    result = ingest_table(path, mapping, open_store(store_copy))
+    assert result.problems == [] and result.loaded_rows == 3
+
+
+def test_rows_that_disagree_about_a_partner_or_its_participation_are_problems(tmp_path, reference_store,
+                                                                              mapping) -> None:
+    base = ["GREENPORT", "Green ports", "Interreg Europe", "", "", "", "Acme Port Authority", "Lead partner",
+            "Sectoral agency", "Poland", "PL633", "1000", "800"]
+    same_partner_elsewhere = ["BLUEPORT", "Blue ports", *base[2:7], "Partner", "", "Poland", "PL81", "", ""]
+    same_participation = [*base[:7], "Partner", "", "Poland", "PL633", "5000", "800"]
+    repeated = list(base)  # an identical row adds nothing and is no problem
+    result = ingest_table(_write_csv(tmp_path / "t.csv", [base, same_partner_elsewhere, same_participation,
+                                                           repeated]), mapping, reference_store)
+    assert {(p.line, p.column) for p in result.problems} == {(3, "nuts"), (4, "partner_role"),
+                                                             (4, "total_budget")}
+    acme = URIRef("https://w3id.org/eu-regional-kg/id/organisation/acme-port-authority-pl")
+    assert len(list(result.graph.objects(acme, EKG.region))) == 1
+    assert len(list(result.graph.objects(acme, EKG.organisationType))) == 1
+    assert len(list(result.graph.objects(None, EKG.totalBudget))) == 1

@@ -149,3 +149,63 @@ def test_cycle_is_named_by_the_quality_query(location: Path, tmp_path: Path) -> 
     with pytest.raises(ValidationFailed) as raised:
         build(location, data_dir=_data_with(tmp_path, "912_cycle.ttl", content))
     assert "region-cycle-violation" in raised.value.report.text()
+
+
+def test_huge_file_with_an_error_at_its_end_names_the_line(location: Path, tmp_path: Path) -> None:
+    # 50 MB of good Turtle, then one broken statement: the build reads it all, reports the line, keeps the store.
+    before = _snapshot(location)
+    data = _data_with(tmp_path, "913_huge.ttl", HEADER)
+    target = data / "sources" / "913_huge.ttl"
+    lines = HEADER.count("\n")
+    with target.open("a", encoding="utf-8") as handle:
+        block = "".join(f'proj:p{i} skos:prefLabel "Generated project number {i}"@en .\n' for i in range(10_000))
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(block)
+            lines += 10_000
+        handle.write('proj:broken skos:prefLabel "no closing quote .\n')
+    with pytest.raises(InputError) as raised:
+        build(location, data_dir=data, validate=False)
+    assert "913_huge.ttl" in str(raised.value)
+    assert raised.value.line == lines + 1
+    assert _snapshot(location) == before
+
+
+def test_jsonld_remote_context_is_never_fetched(tmp_path: Path) -> None:
+    """A JSON-LD file naming a context on a server that would answer: refused, and the server sees no request."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import pyoxigraph as ox
+
+    from kg.store import load_file
+
+    requests: list[str] = []
+
+    class Context(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            requests.append(self.path)
+            body = json.dumps({"@context": {"name": "https://schema.org/name"}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Context)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    path = tmp_path / "remote.jsonld"
+    path.write_text(json.dumps({"@context": f"http://127.0.0.1:{server.server_address[1]}/context.jsonld",
+                                "@id": "https://example.org/a", "name": "x"}), encoding="utf-8")
+    store = ox.Store()
+    try:
+        with pytest.raises(InputError) as raised:
+            load_file(store, path, "https://example.org/g")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert str(path) in str(raised.value) and "remote context" in str(raised.value)
+    assert requests == [] and len(store) == 0

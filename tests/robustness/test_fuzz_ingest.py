@@ -82,3 +82,56 @@ def test_article_ingester_fuzz(store: ox.Store, tmp_path_factory: pytest.TempPat
         assert str(path) in str(error) or path.name in str(error)
         return
     assert len(result.graph) > 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(min_size=0, max_size=400), suffix=st.sampled_from([".txt", ".html", ".htm", ".md"]))
+def test_article_reader_takes_any_bytes(tmp_path_factory: pytest.TempPathFactory, content: bytes, suffix: str) -> None:
+    from kg.ingest.text import read_document
+
+    path = Path(tmp_path_factory.mktemp("bytes")) / f"article{suffix}"
+    path.write_bytes(content)
+    try:
+        document = read_document(path)
+    except KgError as error:
+        assert str(path) in str(error)
+    else:
+        assert document.text.strip() and "\x00" not in document.text
+
+
+@pytest.fixture(scope="module")
+def label_resolver(store: ox.Store):  # noqa: ANN201 - kg.ingest.resolving.LabelResolver
+    """The table ingester's resolver, built once: reading the graph's labels is the slow part."""
+    from kg.ingest.resolving import LabelResolver
+
+    return LabelResolver.from_store(store)
+
+
+CELLS = st.one_of(st.sampled_from(["GREENPORT", "Acme GmbH", "Partner", "Lead partner", "PL81", "XX999", "Poland",
+                                   "01/02/2020", "31/02/2020", "1 000,50", "-5", "", "SME", "€ 300000"]),
+                  st.text(max_size=12))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELLS, min_size=0, max_size=14), min_size=0, max_size=6),
+       header=st.lists(st.sampled_from(["Project acronym", "Partner name", "Partner role", "Country", "NUTS",
+                                        "Start date", "Partner type", "Total budget", "Junk"]),
+                       min_size=1, max_size=9))
+def test_table_reader_takes_any_rows(store: ox.Store, label_resolver, tmp_path_factory: pytest.TempPathFactory,
+                                     rows: list[list[str]], header: list[str]) -> None:
+    import csv
+
+    from kg.ingest.table import ingest_table, load_mapping
+
+    path = Path(tmp_path_factory.mktemp("table")) / "partners.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    try:
+        result = ingest_table(path, load_mapping("keep_eu"), store, resolver=label_resolver)
+    except KgError as error:
+        assert str(path) in str(error)
+        return
+    assert result.loaded_rows + len({p.line for p in result.problems}) == result.rows
+    assert all(p.path == str(path) and p.line >= 2 for p in result.problems)
