@@ -135,7 +135,12 @@ def push(
     opener = _opener(endpoint.user, endpoint.password, [target])
     if state.get("target", target) != target:
         raise KgError(f"{state_file} records a push to {state['target']}, not {target}; use another --state file")
+    if state.get("batch_size", batch_size) != batch_size:
+        # Batches are counted, not triples: resuming with another size would skip the wrong triples.
+        raise KgError(f"{state_file} records a push in batches of {state['batch_size']} triples, not {batch_size}; "
+                      f"resume with --batch-size {state['batch_size']} or delete the file to start again")
     state["target"] = target
+    state["batch_size"] = batch_size
     done: dict[str, int] = state.setdefault("done", {})
     report = PushReport()
 

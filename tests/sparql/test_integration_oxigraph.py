@@ -8,12 +8,16 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kg import results
+from kg.errors import KgError
 from kg.push import push
 from kg.queries import library, run
 from kg.query_catalogue import is_federated
@@ -102,3 +106,56 @@ def test_cli_push_and_query(pushed: str, built_store_path: Path, tmp_path: Path)
     assert "0 mismatches" in outcome.output and not (tmp_path / "state.json").exists()
     outcome = runner.invoke(app, ["query", "cross_border_projects", "-f", "csv", "--endpoint", f"{pushed}/query"])
     assert outcome.exit_code == 0 and "SME4GREEN,3," in outcome.output
+
+
+class _Interrupted(Exception):
+    """Stands for a push killed half-way (network gone, Ctrl-C)."""
+
+
+def test_an_interrupted_push_resumes_where_it_stopped(oxigraph_server: str, store, tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    nuts = "https://w3id.org/eu-regional-kg/graph/nuts"  # several batches of 2000 triples
+    curation = "https://w3id.org/eu-regional-kg/graph/curation"
+    sent: list[str] = []
+
+    def stop_after_three(message: str) -> None:
+        sent.append(message)
+        if len(sent) == 3:
+            raise _Interrupted(message)
+
+    endpoint = Endpoint(f"{oxigraph_server}/query")
+    with pytest.raises(_Interrupted):
+        push(store, endpoint, graph_store=f"{oxigraph_server}/store", batch_size=2000, state_file=state,
+             graphs=[nuts, curation], progress=stop_after_three)
+    assert json.loads(state.read_text())["done"] == {nuts: 3}
+    with pytest.raises(KgError, match="batches of 2000 triples, not 500"):
+        push(store, endpoint, graph_store=f"{oxigraph_server}/store", batch_size=500, state_file=state, graphs=[nuts])
+    report = push(store, endpoint, graph_store=f"{oxigraph_server}/store", batch_size=2000, state_file=state,
+                  graphs=[nuts, curation])
+    local = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(nuts)))
+    assert report.skipped_batches == 3
+    assert report.sent_batches == -(-local // 2000) - 3 + 1  # the rest of NUTS, and curation in one batch
+    assert report.mismatches == {}
+
+
+def test_a_count_mismatch_is_reported_and_fails_the_cli(pushed: str, store, built_store_path: Path,
+                                                        tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    graph = "https://w3id.org/eu-regional-kg/graph/curation"
+    request = urllib.request.Request(f"{pushed}/store?{urllib.parse.urlencode({'graph': graph})}", method="DELETE")
+    urllib.request.urlopen(request, timeout=10).close()
+    local = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    # A state file that wrongly says the graph was sent: the count check is what catches it.
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps({"target": f"{pushed}/store", "done": {graph: 99}}))
+    outcome = CliRunner().invoke(app, ["push", "--endpoint", f"{pushed}/query", "--graph-store", f"{pushed}/store",
+                                       "--store", str(built_store_path), "--state", str(state)])
+    assert outcome.exit_code == 1
+    assert f"{graph}: {local} triples in the store, 0 on the server" in " ".join(outcome.output.split())
+    assert state.exists()  # kept, so the user sees what was recorded
+    state.unlink()
+    report = push(store, Endpoint(f"{pushed}/query"), graph_store=f"{pushed}/store", graphs=[graph])
+    assert report.counts == {graph: (local, local)}

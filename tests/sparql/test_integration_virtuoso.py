@@ -105,3 +105,18 @@ def test_virtuoso_push_is_repeatable(pushed: str, store, tmp_path: Path) -> None
     report = push(store, Endpoint(f"{pushed}/sparql", "dba", "dba"), graph_store=f"{pushed}/sparql-graph-crud-auth",
                   batch_size=10, graphs=[graph], state_file=tmp_path / "state.json")
     assert report.sent_batches >= 3 and report.mismatches == {}
+
+
+def test_cli_query_with_digest_credentials(pushed: str, built_store_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    command = ["query", "cross_border_projects", "-f", "csv", "--endpoint", f"{pushed}/sparql-auth", "--retries", "0"]
+    local = runner.invoke(app, ["query", "cross_border_projects", "-f", "csv", "--store", str(built_store_path)])
+    outcome = runner.invoke(app, [*command, "--user", "dba", "--password", "dba"])  # Virtuoso asks for Digest
+    assert outcome.exit_code == 0, outcome.output
+    assert _normalised(outcome.output) == _normalised(local.output)
+    outcome = runner.invoke(app, [*command, "--user", "dba", "--password", "wrong"])
+    assert outcome.exit_code == 1 and "refused the credentials (HTTP 401" in " ".join(outcome.output.split())
