@@ -159,3 +159,30 @@ def test_a_count_mismatch_is_reported_and_fails_the_cli(pushed: str, store, buil
     state.unlink()
     report = push(store, Endpoint(f"{pushed}/query"), graph_store=f"{pushed}/store", graphs=[graph])
     assert report.counts == {graph: (local, local)}
+
+
+@pytest.mark.parametrize("network", ["coparticipation", "bipartite", "regions", "programme-regions", "events"])
+def test_every_network_is_the_same_from_the_server(pushed: str, store, network: str) -> None:
+    import networkx as nx
+
+    from kg.analytics import build_network, endpoint_rows
+
+    local = build_network(network, store, level=2)
+    remote = build_network(network, endpoint_rows(Endpoint(f"{pushed}/query", retries=0)), level=2)
+    assert local.number_of_edges() > 0
+    assert nx.utils.graphs_equal(local, remote)
+
+
+def test_cli_analyze_from_the_server(pushed: str, built_store_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    command = ["analyze", "coparticipation", "--metric", "weighted-degree", "--top", "0", "-f", "csv"]
+    local = runner.invoke(app, [*command, "--store", str(built_store_path)])
+    remote = runner.invoke(app, [*command, "--endpoint", f"{pushed}/query"])
+    assert remote.exit_code == 0, remote.output
+    assert remote.output == local.output and "SME4GREEN" not in remote.output and "Ecorys" in remote.output
+    refused = runner.invoke(app, [*command, "--endpoint", f"{pushed}/query", "--write-back"])
+    assert refused.exit_code == 2 and "--write-back" in refused.output
