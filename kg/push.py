@@ -25,7 +25,7 @@ from kg.errors import KgError
 from kg.remote import Endpoint, RemoteError, select_remote
 from kg.store import named_graphs
 
-__all__ = ["PushReport", "count_remote", "push"]
+__all__ = ["PushReport", "count_remote", "has_blank_nodes", "push"]
 
 
 @dataclass
@@ -58,8 +58,22 @@ def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.r
     return urllib.request.build_opener(*handlers)
 
 
+def has_blank_nodes(store: ox.Store, graph: str) -> bool:
+    """Return whether the named ``graph`` of ``store`` has a blank node as a subject or an object."""
+    ask = "ASK { GRAPH ?g { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) } }"
+    return bool(store.query(ask, substitutions={ox.Variable("g"): ox.NamedNode(graph)}))
+
+
 def _batches(store: ox.Store, graph: str, size: int) -> Iterator[list[ox.Triple]]:
+    """Yield the triples of ``graph`` in batches of ``size``; a graph with blank nodes in one batch.
+
+    A blank node label is local to one request: split over two batches, one node would become two
+    on the server. So a graph with blank nodes is never split.
+    """
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    if has_blank_nodes(store, graph):
+        yield [q.triple for q in quads]
+        return
     while batch := [q.triple for q in islice(quads, size)]:
         yield batch
 
@@ -117,7 +131,7 @@ def push(
     update_endpoint : str, optional (default: the query endpoint's URL)
         The SPARQL Update URL, used when there is no Graph Store URL.
     batch_size : int, optional (default=5000)
-        Triples per request.
+        Triples per request. A graph with blank nodes is sent in one request, whatever its size.
     state_file : Path, optional
         A JSON file that records the batches done; a later push with the same file skips them.
     graphs : list of str, optional

@@ -186,3 +186,22 @@ def test_cli_analyze_from_the_server(pushed: str, built_store_path: Path) -> Non
     assert remote.output == local.output and "SME4GREEN" not in remote.output and "Ecorys" in remote.output
     refused = runner.invoke(app, [*command, "--endpoint", f"{pushed}/query", "--write-back"])
     assert refused.exit_code == 2 and "--write-back" in refused.output
+
+
+def test_a_graph_with_blank_nodes_is_not_split(oxigraph_server: str) -> None:
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    graph = "https://w3id.org/eu-regional-kg/graph/test-blank-nodes"
+    data = b"""<http://example.org/a> <http://example.org/p> [ <http://example.org/q> 1 ; <http://example.org/r> 2 ] ;
+               <http://example.org/p> [ <http://example.org/q> 1 ] ; <http://example.org/s> 3 ."""
+    local = ox.Store()
+    local.load(data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+    report = push(local, Endpoint(f"{oxigraph_server}/query"), graph_store=f"{oxigraph_server}/store", batch_size=1)
+    assert report.sent_batches == 1 and report.counts == {graph: (6, 6)}
+    url = f"{oxigraph_server}/store?{urllib.parse.urlencode({'graph': graph})}"
+    request = urllib.request.Request(url, headers={"Accept": "application/n-triples"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        remote = Graph().parse(data=response.read(), format="nt")
+    assert isomorphic(remote, Graph().parse(data=data, format="turtle"))
+    urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=10).close()
