@@ -6,7 +6,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg import results
-from kg.queries import find, run
+from kg.queries import find, library, run
+from kg.query_catalogue import is_federated
 
 PREFIXES = """
 @prefix ekg: <https://w3id.org/eu-regional-kg/ontology#> .
@@ -121,3 +122,24 @@ def test_theme_projects_in_a_nuts2_region_count_its_sub_regions(small: ox.Store)
     assert _records(store, "theme_projects_in_region", theme=theme, nuts="XX11") == [
         {"nuts": "XX11", "theme_name": "green", "acronym": "P2"}
     ]
+
+
+# Every co-participation component of the corpus is a clique (checked below with networkx), so no organisation has a partner of a partner that is not its own partner.
+EMPTY_ON_THE_CORPUS = {"partners_of_partners"}
+
+
+@pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
+def test_every_query_finds_rows_on_the_built_store(store, query) -> None:
+    rows = run(query, store).rows
+    if query.name in EMPTY_ON_THE_CORPUS:
+        assert rows == []
+    else:
+        assert rows, f"{query.name} finds nothing on the project's own graph: is it broken?"
+
+
+def test_the_corpus_co_participation_components_are_cliques(store) -> None:
+    from kg.analytics import coparticipation_network
+
+    graph = coparticipation_network(store)
+    assert graph.number_of_edges() > 0
+    assert all(graph.has_edge(a, c) for b in graph for a in graph[b] for c in graph[b] if a != c)
