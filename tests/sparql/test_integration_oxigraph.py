@@ -19,7 +19,7 @@ import pytest
 from kg import results
 from kg.errors import KgError
 from kg.push import push
-from kg.queries import library, run
+from kg.queries import find, library, run
 from kg.query_catalogue import is_federated
 from kg.remote import Endpoint, run_remote
 
@@ -205,3 +205,53 @@ def test_a_graph_with_blank_nodes_is_not_split(oxigraph_server: str) -> None:
         remote = Graph().parse(data=response.read(), format="nt")
     assert isomorphic(remote, Graph().parse(data=data, format="turtle"))
     urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=10).close()
+
+
+@pytest.fixture(scope="module")
+def wikidata_stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second Oxigraph server on loopback answering a few Wikidata statements, in place of query.wikidata.org."""
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the Oxigraph server is not installed (pip install oxigraph)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("wikidata")), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the Oxigraph server did not start")
+        data = b"""@prefix wd: <http://www.wikidata.org/entity/> . @prefix wdt: <http://www.wikidata.org/prop/direct/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        wd:Q36 wdt:P1082 36000000, 38000000 ; wdt:P36 wd:Q270 . wd:Q270 rdfs:label "Warsaw"@en, "Warszawa"@pl .
+        wd:Q218 wdt:P1082 19000000 ; wdt:P36 wd:Q19660 . wd:Q19660 rdfs:label "Bucharest"@en .
+        wd:Q999 wdt:P1082 1 ."""
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/store?default", data=data, method="PUT",
+                                         headers={"Content-Type": "text/turtle"})
+        urllib.request.urlopen(request, timeout=10).close()
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_the_federated_query_joins_on_the_wikidata_links(store, wikidata_stand_in: str) -> None:
+    import dataclasses
+
+    query = find("partner_country_wikidata")
+    endpoint = query.header["endpoint"]
+    assert f"SERVICE <{endpoint}>" in query.text
+    local = dataclasses.replace(query, text=query.text.replace(endpoint, wikidata_stand_in))
+    rows = results.to_records(run(local, store))
+    # Only PL and RO have Wikidata facts on the stand-in; the largest population and the English capital label win.
+    assert rows == [
+        {"country": "PL", "wikidata": "http://www.wikidata.org/entity/Q36", "population": 38000000,
+         "capital_name": "Warsaw"},
+        {"country": "RO", "wikidata": "http://www.wikidata.org/entity/Q218", "population": 19000000,
+         "capital_name": "Bucharest"},
+    ]
