@@ -79,7 +79,9 @@ def _batches(store: ox.Store, graph: str, size: int) -> Iterator[list[ox.Triple]
 
 
 def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: bytes, kind: str,
-          timeout: float, retries: int, sleep: Callable[[float], None]) -> None:
+          endpoint: Endpoint, sleep: Callable[[float], None]) -> None:
+    """Send one request, retrying with the endpoint's back-off when it may succeed later."""
+    timeout, retries = endpoint.timeout, max(0, endpoint.retries)
     for attempt in range(retries + 1):
         request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": kind})
         try:
@@ -96,7 +98,7 @@ def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: by
             if attempt == retries:
                 reason = getattr(error, "reason", error)
                 raise RemoteError(f"{method} {url} failed: {reason} (gave up after {retries + 1} attempts)") from None
-        sleep(0.5 * 2**attempt)
+        sleep(endpoint.backoff * 2**attempt)
 
 
 def count_remote(endpoint: Endpoint, graph: str) -> int:
@@ -171,14 +173,14 @@ def push(
             if graph_store is not None:
                 url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': graph})}"
                 method = "PUT" if number == 0 else "POST"
-                _send(opener, method, url, data, "application/n-triples", endpoint.timeout, endpoint.retries, sleep)
+                _send(opener, method, url, data, "application/n-triples", endpoint, sleep)
             else:
                 text = f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
                 if number == 0:
                     text = f"DROP SILENT GRAPH <{graph}> ;\n{text}"
                 body = urllib.parse.urlencode({"update": text}).encode()
                 _send(opener, "POST", update_endpoint or endpoint.url, body, "application/x-www-form-urlencoded",
-                      endpoint.timeout, endpoint.retries, sleep)
+                      endpoint, sleep)
             done[graph] = number + 1
             report.sent_batches += 1
             save()

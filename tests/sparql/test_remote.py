@@ -100,3 +100,23 @@ def test_cli_passes_user_and_password(fake_endpoint: str, tmp_path) -> None:
     outcome = runner.invoke(app, [*command, "--user", "reader", "--password", "secret"])
     assert outcome.exit_code == 0, outcome.output
     assert outcome.output.splitlines()[:2] == ["x,n,label", "http://example.org/a,3,A"]
+
+
+def test_push_to_a_down_or_failing_store_is_one_clear_error(closed_port: int, fake_endpoint: str, tmp_path) -> None:
+    import pyoxigraph as ox
+
+    from kg.push import push
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"), ox.Literal("1"),
+                      ox.NamedNode("http://example.org/g")))
+    down = f"http://127.0.0.1:{closed_port}"
+    waits: list[float] = []
+    with pytest.raises(RemoteError, match=rf"PUT {down}/store\?graph=.* failed: .*refused.*\(gave up after 3 attempts\)"):
+        push(store, Endpoint(f"{down}/query", retries=2), graph_store=f"{down}/store",
+             state_file=tmp_path / "state.json", sleep=_no_sleep(waits))
+    assert waits == [0.5, 1.0]
+    assert not (tmp_path / "state.json").exists()  # nothing was done, nothing recorded
+    with pytest.raises(RemoteError, match=r"POST .*/busy answered HTTP 503"):
+        push(store, Endpoint(f"{fake_endpoint}/ok", retries=1), update_endpoint=f"{fake_endpoint}/busy",
+             sleep=_no_sleep([]))
