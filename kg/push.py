@@ -26,7 +26,7 @@ from kg.errors import KgError
 from kg.remote import Endpoint, RemoteError, select_remote
 from kg.store import named_graphs
 
-__all__ = ["PushReport", "count_remote", "push"]
+__all__ = ["PushReport", "count_remote", "has_blank_nodes", "push"]
 
 
 @dataclass
@@ -59,15 +59,29 @@ def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.r
     return urllib.request.build_opener(*handlers)
 
 
+def has_blank_nodes(store: ox.Store, graph: str) -> bool:
+    """Return whether the named ``graph`` of ``store`` has a blank node as a subject or an object."""
+    ask = "ASK { GRAPH ?g { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) } }"
+    return bool(store.query(ask, substitutions={ox.Variable("g"): ox.NamedNode(graph)}))
+
+
 def _batches(store: ox.Store, graph: str, size: int) -> Iterator[list[ox.Triple]]:
+    """Yield the triples of ``graph`` in batches of ``size``; a graph with blank nodes in one batch.
+
+    A blank node label is local to one request: split over two batches, one node would become two
+    on the server. So a graph with blank nodes is never split.
+    """
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    if has_blank_nodes(store, graph):
+        yield [q.triple for q in quads]
+        return
     while batch := [q.triple for q in islice(quads, size)]:
         yield batch
 
 
 def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: bytes, kind: str,
           endpoint: Endpoint, sleep: Callable[[float], None]) -> None:
-    """Send one request, retrying server errors and lost connections with exponential back-off."""
+    """Send one request, retrying with the endpoint's back-off when it may succeed later."""
     timeout, retries = endpoint.timeout, max(0, endpoint.retries)
     for attempt in range(retries + 1):
         request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": kind})
@@ -127,7 +141,7 @@ def push(
     update_endpoint : str, optional (default: the query endpoint's URL)
         The SPARQL Update URL, used when there is no Graph Store URL.
     batch_size : int, optional (default=5000)
-        Triples per request.
+        Triples per request. A graph with blank nodes is sent in one request, whatever its size.
     state_file : Path, optional
         A JSON file that records the batches done (written atomically after each batch); a later push
         with the same file skips them, unless the graph's size or the batch size has changed since.
@@ -146,11 +160,13 @@ def push(
     opener = _opener(endpoint.user, endpoint.password, [target])
     if state.get("target", target) != target:
         raise KgError(f"{state_file} records a push to {state['target']}, not {target}; use another --state file")
-    state["target"] = target
-    done: dict[str, int] = state.setdefault("done", {})
     if state.get("batch_size", batch_size) != batch_size:
-        done.clear()  # batches of another size: their numbers mean other triples, so start again
+        # Batches are counted, not triples: resuming with another size would skip the wrong triples.
+        raise KgError(f"{state_file} records a push in batches of {state['batch_size']} triples, not {batch_size}; "
+                      f"resume with --batch-size {state['batch_size']} or delete the file to start again")
+    state["target"] = target
     state["batch_size"] = batch_size
+    done: dict[str, int] = state.setdefault("done", {})
     sizes: dict[str, int] = state.setdefault("sizes", {})
     selected = graphs or named_graphs(store)
     local_sizes = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(g))) for g in selected}

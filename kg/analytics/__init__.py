@@ -1,7 +1,7 @@
 """Network analysis of the graph: collaboration networks as NetworkX graphs, and their metrics.
 
-- :mod:`kg.analytics.sources`: where rows come from (the embedded store, or any
-  ``rows(query_text)`` function of a remote SPARQL endpoint);
+- :mod:`kg.analytics.sources`: where rows come from (the embedded store, a remote SPARQL endpoint
+  through :func:`endpoint_rows`, or any ``rows(query_text)`` function);
 - :mod:`kg.analytics.networks`: the organisation–project, co-participation, region, programme–region
   and event co-attendance networks;
 - :mod:`kg.analytics.metrics`, :mod:`~kg.analytics.communities`, :mod:`~kg.analytics.brokerage`:
@@ -38,7 +38,7 @@ from kg.analytics.networks import (
     programme_region_network,
     region_network,
 )
-from kg.analytics.sources import open_or_build, store_rows
+from kg.analytics.sources import endpoint_rows, open_or_build, store_rows
 
 __all__ = [
     "NETWORKS",
@@ -54,6 +54,7 @@ __all__ = [
     "cross_border_share",
     "degree",
     "eigenvector",
+    "endpoint_rows",
     "event_network",
     "k_core",
     "label_propagation",

@@ -4,21 +4,27 @@ A *row source* is any callable ``rows(query_text) -> list[dict[str, str | None]]
 SPARQL SELECT query and returns one dict per solution, mapping each variable to the plain value of
 its binding (the IRI, or the literal's lexical form) or to None where it is unbound. The network
 builders of :mod:`kg.analytics.networks` only ever call such a function, so the same code runs on
-the embedded pyoxigraph store (:func:`store_rows`) and on a remote endpoint (a SPARQLWrapper client
-that returns its JSON bindings the same way can be passed as it is).
+the embedded pyoxigraph store (:func:`store_rows`) and on a remote endpoint (:func:`endpoint_rows`,
+through :mod:`kg.remote`; any client that returns its JSON bindings the same way can be passed too).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.paths import QUERIES_DIR
 from kg.queries import NamedQuery, find
 
-__all__ = ["ANALYTICS_QUERIES_DIR", "Rows", "as_rows", "fetch", "json_rows", "open_or_build", "store_rows"]
+if TYPE_CHECKING:
+    from kg.remote import Endpoint
+
+__all__ = [
+    "ANALYTICS_QUERIES_DIR", "Rows", "as_rows", "endpoint_rows", "fetch", "json_rows", "open_or_build", "store_rows",
+]
 
 #: The queries the networks are built from; a sub-folder, so they stay out of the public library.
 ANALYTICS_QUERIES_DIR = QUERIES_DIR / "analytics"
@@ -54,6 +60,34 @@ def store_rows(store: ox.Store) -> Rows:
         solutions = select(store, query_text)
         names = [variable.value for variable in solutions.variables]
         return [{name: _plain(solution[name]) for name in names} for solution in solutions]
+
+    return rows
+
+
+def endpoint_rows(endpoint: Endpoint) -> Rows:
+    """Return a row source that runs queries on a remote SPARQL 1.1 endpoint.
+
+    The queries go through :func:`kg.remote.select_remote` (SPARQLWrapper), so they get its
+    timeouts, retries with back-off, credentials and one-line :class:`kg.remote.RemoteError`.
+
+    Parameters
+    ----------
+    endpoint : kg.remote.Endpoint
+        The query endpoint, such as ``Endpoint("http://localhost:8890/sparql")``. It should answer
+        over the union of its named graphs, as the embedded store does.
+
+    Returns
+    -------
+    rows : callable
+        ``rows(query_text)`` returns a list of dicts, one per solution, with the same plain values
+        as :func:`store_rows` (an IRI, or a literal's lexical form, or None).
+    """
+    from kg.remote import select_remote
+
+    def rows(query_text: str) -> list[dict[str, str | None]]:
+        result = select_remote(endpoint, query_text)
+        return [{name: None if term is None else str(term) for name, term in zip(result.columns, row, strict=True)}
+                for row in result.rows]
 
     return rows
 

@@ -68,6 +68,11 @@ def register(app: typer.Typer) -> None:
         backend: Annotated[str | None, typer.Option(
             "--backend", help="A networkx backend for the metric (e.g. parallel, if installed).")] = None,
         list_metrics: Annotated[bool, typer.Option("--list-metrics", help="List the metrics and exit.")] = False,
+        endpoint: Annotated[str | None, typer.Option(
+            "--endpoint", help="Build the network from this SPARQL 1.1 endpoint instead of the store.")] = None,
+        user: Annotated[str | None, typer.Option("--user", help="User name for the endpoint.")] = None,
+        password: Annotated[str | None, typer.Option("--password", help="Password for the endpoint.")] = None,
+        timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the endpoint.")] = 60.0,
         store: StoreOption = None,
     ) -> None:
         """Build a collaboration network from the graph; rank its nodes by a metric, export it, store scores."""
@@ -97,6 +102,8 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--export needs --out FILE")
         if k is not None and k < 1:
             raise typer.BadParameter("--k must be at least 1")
+        if write_back and endpoint is not None:
+            raise typer.BadParameter("--write-back stores scores in the embedded store; it cannot go with --endpoint")
 
         from kg.analytics.export import EXPORT_FORMATS, write_network
         from kg.analytics.networks import build_network
@@ -109,12 +116,20 @@ def register(app: typer.Typer) -> None:
         if metric is not None and metric not in METRICS:
             raise typer.BadParameter(f"unknown metric {metric!r}; known metrics: {', '.join(METRICS)}")
         try:
-            try:
-                target = open_store(store, read_only=not write_back)
-            except OSError as error:
-                raise KgError(f"cannot open the store for writing (is another process using it?): {error}") from None
+            if endpoint is not None:
+                from kg.analytics.sources import endpoint_rows
+                from kg.remote import Endpoint
+
+                source = endpoint_rows(Endpoint(endpoint, user, password, timeout=timeout))
+            else:
+                try:
+                    source = target = open_store(store, read_only=not write_back)
+                except OSError as error:
+                    raise KgError(
+                        f"cannot open the store for writing (is another process using it?): {error}"
+                    ) from None
             with console.status(f"building the {network} network"):
-                graph = build_network(network, target, level=level, events=events, organisers=organisers,
+                graph = build_network(network, source, level=level, events=events, organisers=organisers,
                                       project_partners=project_partners)
             values = None
             if metric is not None:

@@ -7,6 +7,7 @@ canonical N-Quads lines (RDFC-1.0 blank-node labels), which is graph isomorphism
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -22,6 +23,7 @@ from rdflib.compare import isomorphic
 from kg.export.canonical import canonical_quads
 from kg.export.context import CONTEXT_URL, document_loader
 from kg.paths import SHAPES_DIR
+from kg.privacy import public_copy
 
 RAPPER = shutil.which("rapper")
 
@@ -126,3 +128,35 @@ def test_rapper_reads_the_quad_formats(full_release, store_quads, name: str, syn
                           capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert canonical(ox.parse(done.stdout, format=ox.RdfFormat.N_QUADS)) == store_quads
+
+
+def test_jsonld_reads_back_with_rdflib(full_release, store_quads) -> None:
+    # A third parser, independent of pyoxigraph (which wrote the expanded JSON-LD the release compacts).
+    data = Dataset().parse(full_release.folder / "eukg.jsonld", format="json-ld")
+    assert canonical(ox.parse(data.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)) \
+        == store_quads
+
+
+@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.parametrize("name", ["ontology.ttl", "shapes.ttl", "dataset.ttl"])
+def test_rapper_reads_the_other_turtle_files(full_release, name: str) -> None:
+    path = full_release.folder / name
+    done = subprocess.run([RAPPER, "-q", "-i", "turtle", "-o", "ntriples", str(path)], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    expected = Graph().parse(path, format="turtle").serialize(format="nt", encoding="utf-8")
+    assert canonical(ox.parse(done.stdout, format=ox.RdfFormat.N_TRIPLES)) \
+        == canonical(ox.parse(expected, format=ox.RdfFormat.N_TRIPLES)) != set()
+
+
+@pytest.mark.parametrize(("name", "fmt", "quads"), [("eukg.nq.gz", "nquads", True), ("eukg.trig.gz", "trig", True),
+                                                    ("eukg.ttl.gz", "turtle", False), ("eukg.jsonld.gz", "json-ld", True)])
+def test_the_release_without_personal_data_is_the_public_copy(public_release, store, name: str, fmt: str,
+                                                              quads: bool) -> None:
+    public = public_copy(store)
+    expected = canonical(public) if quads else canonical({ox.Triple(q.subject, q.predicate, q.object) for q in public})
+    assert len(expected) < len(canonical(store))
+    with gzip.open(public_release.folder / name) as unpacked:
+        data = unpacked.read()
+    plain = public_release.folder / name.removesuffix(".gz")
+    assert data == plain.read_bytes()
+    assert via_rdflib(plain, fmt, quads=quads) == expected

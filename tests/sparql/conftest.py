@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import socket
 import threading
@@ -22,8 +23,12 @@ def wikidata_reachable() -> bool:
         return False
 
 
+BASIC_READER = "Basic " + base64.b64encode(b"reader:secret").decode()
+
+
 class _Misbehaving(BaseHTTPRequestHandler):
-    """A fake endpoint: /slow sleeps, /junk answers HTML, /busy answers 503, /ok answers one row."""
+    """A fake endpoint: /slow sleeps, /junk answers HTML, /busy answers 503, /ok answers two rows, and /auth
+    answers them only with HTTP Basic credentials reader:secret (401 otherwise)."""
 
     hits: dict[str, int] = {}
 
@@ -43,6 +48,8 @@ class _Misbehaving(BaseHTTPRequestHandler):
             body, status, kind = b"<html><body>Welcome to nginx!</body></html>", 200, "text/html"
         elif path == "/busy":
             body, status, kind = b"overloaded", 503, "text/plain"
+        elif path == "/auth" and self.headers.get("Authorization") != BASIC_READER:
+            body, status, kind = b"who are you?", 401, "text/plain"
         else:
             body = json.dumps({
                 "head": {"vars": ["x", "n", "label"]},
@@ -55,6 +62,8 @@ class _Misbehaving(BaseHTTPRequestHandler):
             status, kind = 200, "application/sparql-results+json"
         try:
             self.send_response(status)
+            if status == 401:
+                self.send_header("WWW-Authenticate", 'Basic realm="sparql"')
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

@@ -79,3 +79,44 @@ def test_cli_reports_a_down_endpoint_in_one_line(closed_port: int) -> None:
 def test_cli_reports_garbage_in_one_line(fake_endpoint: str) -> None:
     outcome = runner.invoke(app, ["query", "projects", "--endpoint", f"{fake_endpoint}/junk"])
     assert outcome.exit_code == 1 and "did not answer SPARQL JSON results" in outcome.output
+
+
+def test_credentials_are_sent_and_a_refusal_is_one_clear_line(fake_endpoint: str) -> None:
+    query = "SELECT * WHERE { ?s ?p ?o }"
+    assert len(select_remote(Endpoint(f"{fake_endpoint}/auth", "reader", "secret"), query).rows) == 2
+    for user, password in ((None, None), ("reader", "wrong")):
+        waits: list[float] = []
+        with pytest.raises(RemoteError, match=r"/auth refused the credentials \(HTTP 401 Unauthorized\)$"):
+            select_remote(Endpoint(f"{fake_endpoint}/auth", user, password), query, sleep=_no_sleep(waits))
+        assert waits == []  # wrong credentials are not retried
+
+
+def test_cli_passes_user_and_password(fake_endpoint: str, tmp_path) -> None:
+    path = tmp_path / "any.rq"
+    path.write_text("SELECT ?x ?n ?label WHERE { ?x ?n ?label }", encoding="utf-8")
+    command = ["query", str(path), "-f", "csv", "--endpoint", f"{fake_endpoint}/auth", "--retries", "0"]
+    outcome = runner.invoke(app, command)
+    assert outcome.exit_code == 1 and "refused the credentials" in outcome.output
+    outcome = runner.invoke(app, [*command, "--user", "reader", "--password", "secret"])
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.output.splitlines()[:2] == ["x,n,label", "http://example.org/a,3,A"]
+
+
+def test_push_to_a_down_or_failing_store_is_one_clear_error(closed_port: int, fake_endpoint: str, tmp_path) -> None:
+    import pyoxigraph as ox
+
+    from kg.push import push
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"), ox.Literal("1"),
+                      ox.NamedNode("http://example.org/g")))
+    down = f"http://127.0.0.1:{closed_port}"
+    waits: list[float] = []
+    with pytest.raises(RemoteError, match=rf"PUT {down}/store\?graph=.* failed: .*refused.*\(gave up after 3 attempts\)"):
+        push(store, Endpoint(f"{down}/query", retries=2), graph_store=f"{down}/store",
+             state_file=tmp_path / "state.json", sleep=_no_sleep(waits))
+    assert waits == [0.5, 1.0]
+    assert not (tmp_path / "state.json").exists()  # nothing was done, nothing recorded
+    with pytest.raises(RemoteError, match=r"POST .*/busy answered HTTP 503"):
+        push(store, Endpoint(f"{fake_endpoint}/ok", retries=1), update_endpoint=f"{fake_endpoint}/busy",
+             sleep=_no_sleep([]))
