@@ -1,0 +1,166 @@
+"""The metrics of :mod:`kg.analytics.metrics` and :mod:`~kg.analytics.communities` computed by igraph.
+
+Each function takes the networkx graph and the same keywords as its networkx-backed namesake and
+returns the same plain dict, with networkx's conventions applied to igraph's numbers, so that a
+caller cannot tell the engines apart except by speed (``tests/analytics/test_backends.py``):
+
+- **betweenness**: the sources are drawn exactly as networkx draws them (``seed.sample(list(G), k)``);
+  igraph's count for an undirected graph is half networkx's raw count, which is then rescaled by
+  networkx's own rule (sources and other nodes scaled apart), so the values are networkx's;
+- **eigenvector**: scaled to Euclidean norm 1, as networkx's (equal up to the iteration's tolerance
+  on a connected graph; on a disconnected one the engines may put the small components apart);
+- **closeness**: igraph's closeness within the reachable part, times networkx's Wasserman–Faust
+  factor (reachable nodes over ``n - 1``); an isolated node gets 0;
+- **core numbers** and **components**: identical;
+- **Louvain**: igraph's multilevel algorithm, seeded; a partition of comparable modularity, not
+  the same partition.
+
+Examples
+--------
+>>> import networkx as nx
+>>> kite = nx.krackhardt_kite_graph()
+>>> round(betweenness(kite)[7], 3)
+0.389
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+from kg.analytics.backends import seeded, to_igraph
+
+__all__ = ["betweenness", "closeness", "components", "core_number", "eigenvector", "louvain"]
+
+
+def betweenness(
+    graph: nx.Graph, *, k: int | None = None, seed: object = None, normalized: bool = True,
+    weight: str | None = None,
+) -> dict[object, float]:
+    """Return networkx's betweenness centrality of each node, computed by igraph.
+
+    Parameters are those of :func:`kg.analytics.metrics.betweenness`. The ``k`` sources are drawn as
+    networkx draws them, so the same ``seed`` gives the same sources and the same values.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> florentine = nx.florentine_families_graph()
+    >>> ours = betweenness(florentine, k=5, seed=3)
+    >>> theirs = nx.betweenness_centrality(florentine, k=5, seed=3)
+    >>> all(math.isclose(ours[n], theirs[n], abs_tol=1e-12) for n in florentine)
+    True
+    """
+    g, nodes = to_igraph(graph, weight)
+    n = len(nodes)
+    if k is not None and k >= n:
+        k = None
+    sources = None if k is None else nx.utils.create_py_random_state(seed).sample(nodes, k)
+    index = {node: i for i, node in enumerate(nodes)} if sources is not None else None
+    half = g.betweenness(directed=False, weights="weight" if weight else None,
+                         sources=None if sources is None else [index[s] for s in sources])
+    raw = {node: 2.0 * value for node, value in zip(nodes, half, strict=True)}
+    return _rescale(raw, n, normalized=normalized, sampled=None if sources is None else set(sources))
+
+
+def _rescale(raw: dict[object, float], n: int, *, normalized: bool, sampled: set[object] | None) -> dict:
+    # networkx's rule for an undirected graph without endpoints (networkx 3.5+, betweenness._rescale).
+    pairs = n - 1
+    if pairs < 2:
+        return raw
+    if sampled is None:
+        scale = 1 / (pairs * (pairs - 1)) if normalized else 0.5
+        return {node: value * scale for node, value in raw.items()}
+    k = len(sampled)
+    if normalized:
+        source = 1 / ((k - 1) * (pairs - 1)) if k > 1 else math.nan
+        other = 1 / (k * (pairs - 1))
+    else:
+        source = pairs / ((k - 1) * 2) if k > 1 else math.nan
+        other = pairs / (k * 2)
+    return {node: value * (source if node in sampled else other) for node, value in raw.items()}
+
+
+def eigenvector(graph: nx.Graph, *, weight: str | None = "weight") -> dict[object, float]:
+    """Return the eigenvector centrality of each node (Euclidean norm 1), computed by igraph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> round(eigenvector(nx.krackhardt_kite_graph())[3], 3)
+    0.481
+    """
+    g, nodes = to_igraph(graph, weight)
+    values = g.eigenvector_centrality(weights="weight" if weight else None)
+    norm = math.sqrt(sum(v * v for v in values)) or 1.0
+    return {node: abs(value) / norm for node, value in zip(nodes, values, strict=True)}
+
+
+def closeness(graph: nx.Graph, *, distance: str | None = None) -> dict[object, float]:
+    """Return the Wasserman–Faust closeness centrality of each node, computed by igraph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> round(closeness(nx.krackhardt_kite_graph())[5], 3)
+    0.643
+    """
+    g, nodes = to_igraph(graph, distance)
+    n = len(nodes)
+    if n < 2:
+        return dict.fromkeys(nodes, 0.0)
+    membership = g.connected_components().membership
+    sizes: dict[int, int] = {}
+    for part in membership:
+        sizes[part] = sizes.get(part, 0) + 1
+    values = g.closeness(weights="weight" if distance else None, normalized=True)
+    return {
+        node: 0.0 if value is None or math.isnan(value) else value * (sizes[part] - 1) / (n - 1)
+        for node, value, part in zip(nodes, values, membership, strict=True)
+    }
+
+
+def core_number(graph: nx.Graph) -> dict[object, int]:
+    """Return the core number of each node (self-loops ignored), computed by igraph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> core_number(nx.krackhardt_kite_graph())[0]
+    3
+    """
+    g, nodes = to_igraph(graph)
+    if any(g.is_loop()):
+        g = g.copy()
+        g.simplify(multiple=False, loops=True)
+    return dict(zip(nodes, g.coreness(), strict=True))
+
+
+def components(graph: nx.Graph) -> list[list[object]]:
+    """Return the connected components as lists of nodes (in no particular order), computed by igraph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sorted(map(sorted, components(nx.Graph([(1, 2), (3, 4)]))))
+    [[1, 2], [3, 4]]
+    """
+    g, nodes = to_igraph(graph)
+    return [[nodes[i] for i in part] for part in g.connected_components()]
+
+
+def louvain(graph: nx.Graph, *, weight: str | None = "weight", resolution: float = 1.0,
+            seed: object = None) -> list[list[object]]:
+    """Return Louvain communities (igraph's multilevel algorithm, seeded) as lists of nodes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sorted(map(sorted, louvain(nx.barbell_graph(4, 0), seed=42)))
+    [[0, 1, 2, 3], [4, 5, 6, 7]]
+    """
+    g, nodes = to_igraph(graph, weight)
+    with seeded(seed):
+        clustering = g.community_multilevel(weights="weight" if weight else None, resolution=resolution)
+    return [[nodes[i] for i in part] for part in clustering]
