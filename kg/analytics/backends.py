@@ -32,6 +32,8 @@ import contextlib
 import importlib.util
 import random
 from collections.abc import Iterator
+from itertools import chain
+from operator import methodcaller
 from typing import Any
 
 import networkx as nx
@@ -94,10 +96,11 @@ def engine(graph: nx.Graph, backend: str | None) -> str | None:
 def to_igraph(graph: nx.Graph, weight: str | None = None) -> tuple[Any, list[object]]:
     """Return ``graph`` as an undirected igraph Graph, and its nodes in vertex order.
 
-    Vertex ``i`` is the ``i``-th node of ``graph``; with ``weight``, the edge attribute ``"weight"``
-    holds that attribute's values (1 where an edge lacks it). The result is cached in
-    ``graph.__networkx_cache__`` (see the module's notes), unless networkx's
-    ``nx.config.cache_converted_graphs`` is off.
+    Vertex ``i`` is the ``i``-th node of ``graph``; with ``weight``, the igraph edge attribute
+    named ``weight`` holds that attribute's values (1 where an edge lacks it). One igraph Graph is
+    kept per networkx graph in ``graph.__networkx_cache__`` (see the module's notes), each weight
+    attribute added to it when first asked for, unless networkx's ``nx.config.cache_converted_graphs``
+    is off.
 
     Examples
     --------
@@ -107,24 +110,39 @@ def to_igraph(graph: nx.Graph, weight: str | None = None) -> tuple[Any, list[obj
     (['a', 'b', 'c'], [(0, 1), (1, 2)], [2, 1])
     """
     cache = getattr(graph, "__networkx_cache__", None)
-    use_cache = cache is not None and nx.config.cache_converted_graphs
-    if use_cache and (weight, graph.number_of_edges()) in cache.get(_CACHE_KEY, {}):
-        return cache[_CACHE_KEY][weight, graph.number_of_edges()]
-    converted = _convert(graph, weight)
-    if use_cache:
-        cache.setdefault(_CACHE_KEY, {})[weight, graph.number_of_edges()] = converted
-    return converted
+    key = (graph.number_of_nodes(), graph.number_of_edges())
+    if cache is not None and nx.config.cache_converted_graphs and key in cache.get(_CACHE_KEY, {}):
+        converted, nodes = cache[_CACHE_KEY][key]
+    else:
+        converted, nodes = _convert(graph)
+        if cache is not None and nx.config.cache_converted_graphs:
+            cache[_CACHE_KEY] = {key: (converted, nodes)}
+    if weight is not None and weight not in converted.es.attributes():
+        converted.es[weight] = _weights(graph, converted, weight)
+    return converted, nodes
 
 
-def _convert(graph: nx.Graph, weight: str | None) -> tuple[Any, list[object]]:
+def _convert(graph: nx.Graph) -> tuple[Any, list[object]]:
+    # Neighbours are read through C-level iteration (map, chain) rather than a Python loop per edge:
+    # at 885,000 edges this takes a few seconds less than iterating graph.edges().
+    import numpy as np
+
     ig = require_igraph()
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
-    edges = [(index[u], index[v]) for u, v in graph.edges()]
-    converted = ig.Graph(n=len(nodes), edges=edges, directed=False)
-    if weight is not None:
-        converted.es["weight"] = [value for _, _, value in graph.edges(data=weight, default=1)]
+    adjacency = [neighbours for _, neighbours in graph.adjacency()]
+    targets = np.fromiter(map(index.__getitem__, chain.from_iterable(adjacency)), dtype=np.int64)
+    sources = np.repeat(np.arange(len(nodes), dtype=np.int64), [len(neighbours) for neighbours in adjacency])
+    keep = sources <= targets  # each edge once (self-loops once too)
+    converted = ig.Graph(n=len(nodes), edges=np.column_stack([sources[keep], targets[keep]]), directed=False)
+    converted["_keep"] = keep  # which adjacency entries became edges, in edge order, for the weights
     return converted, nodes
+
+
+def _weights(graph: nx.Graph, converted: Any, weight: str) -> list[object]:
+    attributes = chain.from_iterable(neighbours.values() for _, neighbours in graph.adjacency())
+    values = map(methodcaller("get", weight, 1), attributes)
+    return [value for value, kept in zip(values, converted["_keep"].tolist(), strict=True) if kept]
 
 
 @contextlib.contextmanager

@@ -64,7 +64,7 @@ def degree(graph: nx.Graph, *, normalized: bool = False) -> dict[object, float]:
     return dict(graph.degree())
 
 
-def weighted_degree(graph: nx.Graph, *, weight: str = "weight") -> dict[object, float]:
+def weighted_degree(graph: nx.Graph, *, weight: str = "weight", backend: str | None = "auto") -> dict[object, float]:
     """Return the sum of the weights of each node's edges (its strength).
 
     Parameters
@@ -72,6 +72,9 @@ def weighted_degree(graph: nx.Graph, *, weight: str = "weight") -> dict[object, 
     graph : networkx.Graph
     weight : str, optional (default="weight")
         The edge attribute to add up; an edge without it counts 1.
+    backend : str, optional (default="auto")
+        ``"auto"``, ``"networkx"`` or ``"igraph"`` (which reuses the graph converted for the other
+        metrics); networkx's own degree view otherwise.
 
     Returns
     -------
@@ -85,6 +88,8 @@ def weighted_degree(graph: nx.Graph, *, weight: str = "weight") -> dict[object, 
     >>> weighted_degree(g)
     {'a': 3, 'b': 5, 'c': 2}
     """
+    if engine(graph, backend) == IGRAPH:
+        return igraph_backend.weighted_degree(graph, weight=weight)
     return dict(graph.degree(weight=weight))
 
 

@@ -185,3 +185,26 @@ def test_igraph_metrics_do_not_change_the_graph() -> None:
         function(graph, backend="igraph")
     communities.louvain(graph, seed=1, backend="igraph")
     assert nx.utils.graphs_equal(graph, before)
+
+
+def test_weighted_degree_is_identical_and_keeps_ints() -> None:
+    graph = _coparticipation()
+    graph.add_edge("org000", "org000", weight=2)  # a self-loop counts twice, as networkx counts it
+    ours = metrics.weighted_degree(graph, backend="igraph")
+    assert ours == metrics.weighted_degree(graph, backend="networkx")
+    assert all(type(value) is int for value in ours.values())
+    halves = nx.Graph([("a", "b", {"weight": 0.5}), ("b", "c")])
+    assert metrics.weighted_degree(halves, backend="igraph") == {"a": 0.5, "b": 1.5, "c": 1}
+
+
+@pytest.mark.slow
+def test_sampled_betweenness_split_over_processes_sums_to_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.analytics import igraph_backend
+
+    graph = _coparticipation()
+    serial = metrics.betweenness(graph, k=8, seed=5, backend="igraph")
+    monkeypatch.setattr(igraph_backend, "PARALLEL_WORK", 1)
+    monkeypatch.setattr(igraph_backend.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    split = metrics.betweenness(graph, k=8, seed=5, backend="igraph")
+    assert split == pytest.approx(serial, abs=1e-12)
+    assert split == pytest.approx(metrics.betweenness(graph, k=8, seed=5, backend="networkx"), abs=1e-12)
