@@ -61,6 +61,7 @@ STAGES = ("projection", "degree", "weighted_degree", "components", "core_number"
           "eigenvector")
 DISPATCH = {"nx-rustworkx": "rustworkx", "graphblas-algorithms": "graphblas", "nx-parallel": "parallel"}
 ENGINES = ("networkx", "kg", "igraph", "rustworkx", "scipy", *DISPATCH)
+DEFAULT_ENGINES = ("networkx", "igraph", "rustworkx", "scipy", *DISPATCH)  # kg: measured by the pipeline
 
 
 def peak_rss_mb() -> float:
@@ -323,7 +324,7 @@ def _groups(labels) -> list[list[int]]:
     return list(grouped.values())
 
 
-def run_pipeline(work: Path, k: int, seed: int) -> dict:
+def run_pipeline(work: Path, k: int, seed: int, k_check: int) -> dict:
     """kg.analytics end to end in one process: projection into a networkx graph, then every metric."""
     import networkx as nx
 
@@ -352,19 +353,38 @@ def run_pipeline(work: Path, k: int, seed: int) -> dict:
         return graph
 
     graph = timed("networkx_graph", network)
-    timed("degree", lambda: metrics.degree(graph))
-    timed("weighted_degree", lambda: metrics.weighted_degree(graph))
-    timed("betweenness", lambda: metrics.betweenness(graph, k=k, seed=seed))  # pays the igraph conversion
-    timed("louvain", lambda: communities.louvain(graph, seed=seed))
-    timed("components", lambda: metrics.components(graph))
-    timed("core_number", lambda: metrics.core_number(graph))
-    return {**_clock(total), "steps": steps, "edges": graph.number_of_edges()}
+    results = {
+        "degree": timed("degree", lambda: metrics.degree(graph)),
+        "weighted_degree": timed("weighted_degree", lambda: metrics.weighted_degree(graph)),  # converts to igraph
+        "betweenness": timed("betweenness", lambda: metrics.betweenness(graph, k=k, seed=seed)),
+        "louvain": timed("louvain", lambda: communities.louvain(graph, seed=seed)),
+        "components": timed("components", lambda: metrics.components(graph)),
+        "core_number": timed("core_number", lambda: metrics.core_number(graph)),
+    }
+    figures = {**_clock(total), "steps": steps, "edges": graph.number_of_edges()}
+    # Untimed: the results, for the comparison with networkx (betweenness also from the check's sources).
+    results["betweenness_check"] = metrics.betweenness(graph, k=k_check, seed=seed)
+    for stage, result in results.items():
+        name, size = ("betweenness", k_check) if stage == "betweenness_check" else (stage, k)
+        (work / f"result-kg-{name}-{size}.pickle").write_bytes(pickle.dumps(_canonical(name, result)))
+    return figures
 
 
 # ---------------------------------------------------------------- the parent
 
 
 def _child(python: str, args: list[str], cap: float) -> dict:
+    # A row measured before in the same --work folder is reused (the runs are resumable).
+    figures = Path(args[2]) / f"figures-{args[0]}-{args[1]}-{args[3]}.json"
+    if figures.exists():
+        return json.loads(figures.read_text())
+    row = _run_child(python, args, cap)
+    if "error" not in row or "NotImplemented" in row["error"] or "ImportError" in row["error"]:
+        figures.write_text(json.dumps(row))
+    return row
+
+
+def _run_child(python: str, args: list[str], cap: float) -> dict:
     command = [python, "-m", "benchmarks.analytics_backends", "--child", *args]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:
@@ -431,7 +451,7 @@ def _spread(pairs: list[tuple[float, float]]) -> float:
 
 
 def measure(work: Path, k: int, k_check: int, seed: int, cap: float, engines: list[str],
-            dispatch_python: str | None, full_baseline: bool, log=print) -> dict:
+            dispatch_python: str | None, full_baseline: bool, log=print, stages: tuple[str, ...] = STAGES) -> dict:
     """Run every (engine, stage) child and the pipeline; return the figures with the comparisons."""
     out: dict[str, dict] = {}
     for engine in engines:
@@ -439,7 +459,7 @@ def measure(work: Path, k: int, k_check: int, seed: int, cap: float, engines: li
         if python is None:
             continue
         out[engine] = {}
-        for stage in STAGES:
+        for stage in stages:
             if engine in DISPATCH and stage in ("projection", "degree", "weighted_degree"):
                 continue  # networkx does not dispatch these
             if stage == "betweenness":
@@ -461,8 +481,11 @@ def measure(work: Path, k: int, k_check: int, seed: int, cap: float, engines: li
                 row.update(_compare(work, engine, stage, k, k_check, seed))
     if "louvain" in out.get("networkx", {}) and "error" not in out["networkx"]["louvain"]:
         out["networkx"]["louvain"]["modularity"] = round(_modularity(work, _load(work, "networkx", "louvain", k)), 4)
-    pipeline = _child(sys.executable, ["pipeline", "-", str(work), str(k), str(seed)], cap)
+    pipeline = _child(sys.executable, ["pipeline", str(k_check), str(work), str(k), str(seed)], cap)
     log(f"pipeline {json.dumps(pipeline)}")
+    if "error" not in pipeline:
+        pipeline["same"] = {stage: _compare(work, "kg", stage, k, k_check, seed) for stage in
+                            ("degree", "weighted_degree", "components", "core_number", "louvain", "betweenness")}
     return {"engines": out, "pipeline": pipeline}
 
 
@@ -503,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--child":
         engine, stage, work, k, seed = argv[1:6]
         if engine == "pipeline":
-            out = run_pipeline(Path(work), int(k), int(seed))
+            out = run_pipeline(Path(work), int(k), int(seed), int(stage))
         else:
             out = run_stage(engine, stage, Path(work), int(k), int(seed))
         out["peak_rss_mb"] = round(peak_rss_mb(), 1)
@@ -518,9 +541,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, default=500, help="sampled betweenness sources")
     parser.add_argument("--k-check", type=int, default=10, help="sources on which every engine is compared")
     parser.add_argument("--cap", type=float, default=300, help="seconds after which a stage is stopped")
-    parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
+    parser.add_argument("--engines", nargs="+", default=list(DEFAULT_ENGINES), choices=ENGINES,
+                        help="engines measured stage by stage (kg.analytics is measured end to end by the pipeline; "
+                        "add kg to measure it stage by stage too)")
     parser.add_argument("--dispatch-python", help="the python of a venv with nx-parallel, nx-rustworkx and "
                         "graphblas-algorithms (the dispatch engines are skipped without it)")
+    parser.add_argument("--stages", nargs="+", default=list(STAGES), choices=STAGES)
+    parser.add_argument("--work", type=Path, help="keep the inputs and each measured row here; a run with the "
+                        "same folder reuses the rows measured before (default: a temporary folder)")
     parser.add_argument("--full-baseline", action="store_true", help="run networkx's betweenness at --k")
     parser.add_argument("--out", type=Path,
                         help="result file (default benchmarks/results/DATE-analytics-backends.json)")
@@ -531,17 +559,21 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.generate import keep_eu_memberships
 
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         pairs = np.array(keep_eu_memberships(args.projects, args.organisations, args.participations, args.seed),
                          dtype=np.int64)
-        np.save(work / "pairs.npy", pairs)
+        if not (work / "pairs.npy").exists() or not np.array_equal(np.load(work / "pairs.npy"), pairs):
+            for old in work.glob("*-*.*"):
+                old.unlink()  # rows of another network
+            np.save(work / "pairs.npy", pairs)
         shared, organisations = _projected(work)
         network = {"projects": int(pairs[:, 1].max()) + 1, "organisations": organisations,
                    "participations": len(pairs), "edges": int(shared.nnz)}
         print(f"network: {network}", flush=True)
         load_before = os.getloadavg()
         results = measure(work, args.k, args.k_check, args.seed, args.cap, args.engines, args.dispatch_python,
-                          args.full_baseline, log=lambda m: print(m, flush=True))
+                          args.full_baseline, log=lambda m: print(m, flush=True), stages=tuple(args.stages))
     report = {
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
