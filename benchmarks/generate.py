@@ -49,8 +49,10 @@ from kg.reference.nuts import nuts_regions
 __all__ = [
     "VIOLATION_KINDS",
     "GenerationResult",
+    "KEEP_EU",
     "NewSourceResult",
     "generate",
+    "keep_eu_memberships",
     "reference_quads",
     "violation_kind",
     "write_graph",
@@ -431,6 +433,69 @@ def write_graph(path: Path, triples: int, seed: int = 42, with_reference: bool =
     with open(path, "wb") as out:
         ox.serialize(stream, out, ox.RdfFormat.N_QUADS)
     return result
+
+
+# ---------------------------------------------------------------- a Keep.eu-shaped bipartite graph, directly
+
+#: The size of Keep.eu's Interreg data that issue 11 measures analytics on.
+KEEP_EU = {"projects": 30_000, "organisations": 150_000, "participations": 193_000}
+
+
+def _mean_degree(exponent: float, max_degree: int) -> float:
+    weights = [k ** -exponent for k in range(1, max_degree + 1)]
+    return sum(k * w for k, w in enumerate(weights, start=1)) / sum(weights)
+
+
+def _exponent_for(mean: float, max_degree: int) -> float:
+    low, high = 1.5, 6.0  # the mean degree falls as the exponent grows
+    for _ in range(60):
+        middle = (low + high) / 2
+        low, high = (middle, high) if _mean_degree(middle, max_degree) > mean else (low, middle)
+    return (low + high) / 2
+
+
+def keep_eu_memberships(projects: int = KEEP_EU["projects"], organisations: int = KEEP_EU["organisations"],
+                        participations: int = KEEP_EU["participations"], seed: int = 42,
+                        max_degree: int = 400) -> list[tuple[int, int]]:
+    """Draw the (organisation, project) pairs of a Keep.eu-shaped bipartite graph, without RDF.
+
+    The same laws as :func:`generate`: the number of projects of an organisation follows a truncated
+    discrete power law (its exponent fitted so that ``participations / organisations`` is the mean
+    degree: about 3.2 for Keep.eu's figures), participation slots are shuffled and dealt to projects
+    whose sizes are drawn like the generator's (2 plus an exponential with mean 5, cut to the slots
+    left, mean as wanted), and an organisation drawn twice for one project takes part once. The analytics benchmark
+    (``benchmarks/analytics_backends.py``) builds the co-participation network from these pairs.
+
+    Parameters
+    ----------
+    projects, organisations, participations : int, optional
+        Target sizes (default: Keep.eu's, :data:`KEEP_EU`); the result is close, not exact.
+    seed : int, optional (default=42)
+    max_degree : int, optional (default=400)
+        Largest number of projects of one organisation.
+
+    Returns
+    -------
+    pairs : list of (int, int)
+        ``(organisation, project)``, organisations and projects numbered from 0, without duplicates.
+    """
+    rng = random.Random(seed)
+    cdf = _power_law_cdf(_exponent_for(participations / organisations, max_degree), max_degree)
+    slots = array("I")
+    org = 0
+    while len(slots) < participations:
+        slots.extend([org] * _draw_degree(rng, cdf))
+        org += 1
+    rng.shuffle(slots)
+    mean_size = len(slots) / projects
+    pairs: list[tuple[int, int]] = []
+    position, project = 0, 0
+    while position < len(slots):
+        size = min(len(slots) - position, max(2, int(rng.expovariate(1 / (mean_size - 1.5))) + 2))
+        pairs.extend((member, project) for member in dict.fromkeys(slots[position : position + size]))
+        position += size
+        project += 1
+    return pairs
 
 
 # ---------------------------------------------------------------- a new source with injected violations

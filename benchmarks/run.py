@@ -10,7 +10,12 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
 - ``validate_incremental``: one new source plus its context from the store; baseline pyshacl with
   ``focus_nodes`` (the source's subjects) on the full Graph.
 - ``query:NAME``: each contract query on pyoxigraph; baseline rdflib SPARQL over the same Dataset (union).
-- ``analytics``, ``release``: TODO hooks for the areas being built in parallel.
+- ``analytics``: the co-participation network from the store (SPARQL rows → graph) and degree, weighted
+  degree, sampled betweenness, Louvain, components and core numbers through :mod:`kg.analytics`
+  (igraph on large graphs); baseline networkx defaults on the same rows (its sampled betweenness
+  extrapolated from fewer sources); "same results" compares degrees, components and cores exactly and
+  betweenness for the same sources up to a constant.
+- ``release``: TODO hook for the area being built in parallel.
 
 Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
 ``baseline_seconds``, ``ratio`` and peak RSS) and, as a markdown table, between the result markers
@@ -217,13 +222,174 @@ def baseline_queries(work: Path, data: Path, new: Path) -> dict:
     return {"queries": out}
 
 
-# TODO(analytics): when kg.analytics lands, add step_analytics (projection + degree + sampled
-# betweenness + communities + components through kg.analytics) and baseline_analytics (networkx
-# defaults on the same co-participation network), and register them in STEPS.
+# ---------------------------------------------------------------- analytics: the co-participation network
+
+#: Sampled betweenness sources, and the smaller number on which both engines are compared (and from
+#: which networkx's time for ANALYTICS_K is extrapolated: it does not finish at Keep.eu size).
+ANALYTICS_K, ANALYTICS_K_CHECK, ANALYTICS_SEED = 500, 10, 42
+
+
+def _timed(times: dict[str, float], name: str, function):
+    # Wall seconds under ``name``, CPU seconds under ``name`` + "_cpu" (the machine is shared: CPU time
+    # shows what a quiet machine would take).
+    start, cpu = time.perf_counter(), time.process_time()
+    value = function()
+    times[name] = time.perf_counter() - start
+    times[f"{name}_cpu"] = time.process_time() - cpu
+    return value
+
+
+def _totals(times: dict[str, float]) -> dict[str, float]:
+    wall = sum(v for k, v in times.items() if not k.endswith("_cpu") and not k.startswith("betweenness_check"))
+    cpu = sum(v for k, v in times.items() if k.endswith("_cpu") and not k.startswith("betweenness_check"))
+    return {"seconds": wall, "cpu_seconds": cpu}
+
+
+def step_analytics(work: Path, data: Path, new: Path) -> dict:
+    """kg.analytics on the store: the co-participation network (projects only) and its metrics."""
+    import pickle
+
+    import pyoxigraph as ox
+
+    from kg.analytics import (
+        betweenness,
+        components,
+        coparticipation_network,
+        core_number,
+        degree,
+        louvain,
+        weighted_degree,
+    )
+    from kg.analytics.backends import engine, to_igraph
+
+    store = ox.Store.read_only(str(work / "store"))
+    times: dict[str, float] = {}
+    graph = _timed(times, "network", lambda: coparticipation_network(store, events=False))
+    degrees = _timed(times, "degree", lambda: degree(graph))
+    strengths = _timed(times, "weighted_degree", lambda: weighted_degree(graph))
+    _timed(times, "betweenness", lambda: betweenness(graph, k=ANALYTICS_K, seed=ANALYTICS_SEED))
+    parts = _timed(times, "louvain", lambda: louvain(graph, seed=ANALYTICS_SEED))
+    numbers = _timed(times, "components", lambda: components(graph))
+    cores = _timed(times, "core_number", lambda: core_number(graph))
+    # Untimed: what the comparison with the baseline needs.
+    import random
+
+    sources = random.Random(ANALYTICS_SEED).sample(list(graph), ANALYTICS_K_CHECK)  # what networkx draws
+    check = betweenness(graph, k=ANALYTICS_K_CHECK, seed=ANALYTICS_SEED)
+    converted, nodes = to_igraph(graph, "weight")
+    membership = [parts[node] for node in nodes]
+    (work / "analytics-kg.pickle").write_bytes(pickle.dumps({
+        "degree": degrees, "weighted_degree": strengths, "components": numbers, "core_number": cores,
+        "betweenness_sources": sources, "betweenness_check": check,
+        "modularity": converted.modularity(membership, weights="weight"),
+    }))
+    return {**_totals(times), "times": times, "engine": engine(graph, "auto") or "networkx",
+            "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "k": ANALYTICS_K,
+            "communities": len(set(parts.values())), "components": len(set(numbers.values()))}
+
+
+def baseline_analytics(work: Path, data: Path, new: Path) -> dict:
+    """networkx defaults on the same rows: the bipartite graph, its weighted projection, the metrics.
+
+    networkx's sampled betweenness runs from ANALYTICS_K_CHECK sources and its time for ANALYTICS_K is
+    extrapolated (``betweenness_extrapolated``); the figures so far are kept after each metric, so a run
+    stopped by the cap still reports them.
+    """
+    import pickle
+
+    import networkx as nx
+    import pyoxigraph as ox
+
+    from kg.analytics import bipartite_network
+    from kg.analytics.sources import fetch, store_rows
+
+    store = ox.Store.read_only(str(work / "store"))
+    times: dict[str, float] = {}
+    partial = work / "partial-baseline-analytics.json"
+
+    def keep(name, function):
+        value = _timed(times, name, function)
+        partial.write_text(json.dumps({"times": times, **_totals(times)}))
+        return value
+
+    def network() -> nx.Graph:
+        bipartite = bipartite_network(store)
+        organisations = [row["organisation"] for row in fetch(store_rows(store), "organisations")]
+        return bipartite, organisations
+
+    bipartite, organisations = keep("network", network)
+
+    def projection() -> nx.Graph:
+        graph = nx.bipartite.weighted_projected_graph(bipartite, [n for n, b in bipartite.nodes(data="bipartite")
+                                                                  if b == 0])
+        graph.add_nodes_from(organisations)
+        return graph
+
+    graph = keep("projection", projection)
+    degrees = keep("degree", lambda: dict(graph.degree()))
+    strengths = keep("weighted_degree", lambda: dict(graph.degree(weight="weight")))
+    parts = keep("components", lambda: list(nx.connected_components(graph)))
+    cores = keep("core_number", lambda: nx.core_number(graph))
+    keep("betweenness_check", lambda: nx.betweenness_centrality(graph, k=ANALYTICS_K_CHECK, seed=ANALYTICS_SEED))
+    times["betweenness_extrapolated"] = times["betweenness_check"] * ANALYTICS_K / ANALYTICS_K_CHECK
+    times["betweenness_extrapolated_cpu"] = times["betweenness_check_cpu"] * ANALYTICS_K / ANALYTICS_K_CHECK
+    communities = keep("louvain", lambda: nx.community.louvain_communities(graph, seed=ANALYTICS_SEED))
+    kg = pickle.loads((work / "analytics-kg.pickle").read_bytes()) if (work / "analytics-kg.pickle").exists() else {}
+    subset = (nx.betweenness_centrality_subset(graph, kg["betweenness_sources"], list(graph))
+              if kg else {})
+    (work / "analytics-baseline.pickle").write_bytes(pickle.dumps({
+        "degree": degrees, "weighted_degree": strengths, "components": parts, "core_number": cores,
+        "betweenness_subset": subset, "modularity": nx.community.modularity(graph, communities),
+    }))
+    return {**_totals(times), "times": times, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+            "communities": len(communities), "betweenness_extrapolated_from_k": ANALYTICS_K_CHECK}
+
+
+def _analytics_note(r: dict) -> list[str]:
+    """The analytics step's extra notes for the table: CPU times, modularity, the extrapolated baseline."""
+    if r.get("modularity") is None:
+        return []
+    note = [f"Louvain modularity {r['modularity']} (networkx {r.get('baseline_modularity')})",
+            f"{r.get('nodes', 0):,} organisations, {r.get('edges', 0):,} edges"]
+    if r.get("cpu_ratio") is not None:
+        note.append(f"CPU {r['cpu_seconds']:.1f} s vs {r['baseline_cpu_seconds']:.1f} s: {r['cpu_ratio']}×")
+    if r.get("baseline_times"):
+        note.append(f"networkx's betweenness k={r.get('k')} extrapolated from {ANALYTICS_K_CHECK} sources")
+    return note
+
+
+def _same_analytics(work: Path) -> dict:
+    """Compare the two analytics results: exact degrees, components, cores; betweenness up to a constant."""
+    import pickle
+
+    from kg.analytics.metrics import numbered
+
+    mine, theirs = work / "analytics-kg.pickle", work / "analytics-baseline.pickle"
+    if not (mine.exists() and theirs.exists()):
+        return {}
+    a, b = pickle.loads(mine.read_bytes()), pickle.loads(theirs.read_bytes())
+    checks = {
+        "degree": a["degree"] == b["degree"],
+        "weighted_degree": a["weighted_degree"] == b["weighted_degree"],
+        "components": a["components"] == numbered(b["components"]),
+        "core_number": a["core_number"] == b["core_number"],
+    }
+    sources = set(a["betweenness_sources"])
+    ratios = {True: [], False: []}
+    for node, value in a["betweenness_check"].items():
+        other = b["betweenness_subset"].get(node, 0.0)
+        if (value == 0) != (abs(other) < 1e-12):
+            ratios[node in sources].append(float("inf"))
+        elif value:
+            ratios[node in sources].append(other / value)
+    checks["betweenness"] = all(max(r) <= min(r) * (1 + 1e-9) for r in ratios.values() if r)
+    return {"same_results": all(checks.values()), "checks": checks,
+            "modularity": round(a["modularity"], 4), "baseline_modularity": round(b["modularity"], 4)}
+
+
 # TODO(release): when the release export lands, add step_release (all formats through the release
 # module) and baseline_release (rdflib serialising the same graph), and register them in STEPS.
 PENDING = {
-    "analytics": "kg.analytics is being built in parallel; hook left in benchmarks/run.py",
     "release": "the release export is being built in parallel; hook left in benchmarks/run.py",
 }
 
@@ -233,6 +399,7 @@ STEPS = {
     "validate_qc": (step_validate_qc, None),
     "validate_incremental": (step_validate_incremental, baseline_validate_incremental),
     "queries": (step_queries, baseline_queries),
+    "analytics": (step_analytics, baseline_analytics),
 }
 
 
@@ -303,6 +470,13 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
             entry["same_results"] = _same(work, "keys-fast.json", "keys-pyshacl.json")
         if step == "validate_incremental":
             entry["same_results"] = _same(work, "keys-incremental-fast.json", "keys-incremental-pyshacl.json")
+        if step == "analytics":
+            entry.update(_same_analytics(work))
+            if (base or {}).get("times"):
+                entry["baseline_times"] = base["times"]
+                entry["baseline_cpu_seconds"] = base.get("cpu_seconds")
+                if entry.get("cpu_seconds") and base.get("cpu_seconds"):
+                    entry["cpu_ratio"] = _ratio(base["cpu_seconds"], entry["cpu_seconds"])
         results[step] = entry
         log(f"  {json.dumps(entry)}")
     for step, why in PENDING.items():
@@ -336,6 +510,7 @@ def markdown(report: dict) -> str:
             note.append("same results" if r["same_results"] else "DIFFERENT results")
         if r.get("same_rows") is not None:
             note.append("same rows" if r["same_rows"] else "DIFFERENT rows")
+        note += _analytics_note(r)
         for key in ("error", "baseline_error"):
             if r.get(key):
                 note.append(f"{key.replace('_', ' ')}: {r[key]}")

@@ -1,15 +1,22 @@
 """Node metrics of a collaboration network: each a small function of a graph returning a plain dict.
 
 Every function takes a :class:`networkx.Graph` and keyword parameters, does not change the graph,
-does no I/O, and returns ``{node: value}``. They call networkx, so a faster networkx backend (or a
-replacement of one function body) changes the speed but neither the signature nor the result. The
-costly ones take ``backend``, passed on to networkx's backend dispatch (``backend="parallel"`` once
-nx-parallel is installed); None lets networkx choose, which is networkx itself unless configured.
+does no I/O, and returns ``{node: value}``. The costly ones take ``backend``
+(:mod:`kg.analytics.backends`): ``"auto"`` (the default) computes with igraph on graphs of
+:data:`~kg.analytics.backends.AUTO_EDGES` edges or more when igraph is installed, and with networkx
+below; ``"networkx"`` and ``"igraph"`` choose; any other name goes to networkx's backend dispatch
+(``backend="parallel"`` once nx-parallel is installed). The engines give the same results (see
+:mod:`kg.analytics.igraph_backend` for what "the same" means for each metric).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import networkx as nx
+
+from kg.analytics import igraph_backend
+from kg.analytics.backends import IGRAPH, engine
 
 __all__ = [
     "betweenness",
@@ -20,6 +27,7 @@ __all__ = [
     "degree",
     "eigenvector",
     "k_core",
+    "numbered",
     "weighted_degree",
 ]
 
@@ -56,7 +64,7 @@ def degree(graph: nx.Graph, *, normalized: bool = False) -> dict[object, float]:
     return dict(graph.degree())
 
 
-def weighted_degree(graph: nx.Graph, *, weight: str = "weight") -> dict[object, float]:
+def weighted_degree(graph: nx.Graph, *, weight: str = "weight", backend: str | None = "auto") -> dict[object, float]:
     """Return the sum of the weights of each node's edges (its strength).
 
     Parameters
@@ -64,6 +72,9 @@ def weighted_degree(graph: nx.Graph, *, weight: str = "weight") -> dict[object, 
     graph : networkx.Graph
     weight : str, optional (default="weight")
         The edge attribute to add up; an edge without it counts 1.
+    backend : str, optional (default="auto")
+        ``"auto"``, ``"networkx"`` or ``"igraph"`` (which reuses the graph converted for the other
+        metrics); networkx's own degree view otherwise.
 
     Returns
     -------
@@ -77,6 +88,8 @@ def weighted_degree(graph: nx.Graph, *, weight: str = "weight") -> dict[object, 
     >>> weighted_degree(g)
     {'a': 3, 'b': 5, 'c': 2}
     """
+    if engine(graph, backend) == IGRAPH:
+        return igraph_backend.weighted_degree(graph, weight=weight)
     return dict(graph.degree(weight=weight))
 
 
@@ -87,7 +100,7 @@ def betweenness(
     seed: int | None = None,
     normalized: bool = True,
     weight: str | None = None,
-    backend: str | None = None,
+    backend: str | None = "auto",
 ) -> dict[object, float]:
     """Return the betweenness centrality of each node, exact or estimated from ``k`` sources.
 
@@ -103,8 +116,9 @@ def betweenness(
         Divide by the number of pairs of other nodes, ``(n - 1)(n - 2) / 2``.
     weight : str, optional (default=None)
         An edge attribute read as a *distance* (not a strength); None counts hops.
-    backend : str, optional (default=None)
-        A networkx backend to run on (networkx's ``backend=`` dispatch); None for the default.
+    backend : str, optional (default="auto")
+        ``"auto"``, ``"networkx"``, ``"igraph"`` or a networkx dispatch backend
+        (see :mod:`kg.analytics.backends`).
 
     Returns
     -------
@@ -123,12 +137,15 @@ def betweenness(
     """
     if k is not None and k >= graph.number_of_nodes():
         k = None
-    return nx.betweenness_centrality(graph, k=k, normalized=normalized, weight=weight, seed=seed, backend=backend)
+    chosen = engine(graph, backend)
+    if chosen == IGRAPH:
+        return igraph_backend.betweenness(graph, k=k, seed=seed, normalized=normalized, weight=weight)
+    return nx.betweenness_centrality(graph, k=k, normalized=normalized, weight=weight, seed=seed, backend=chosen)
 
 
 def eigenvector(
     graph: nx.Graph, *, weight: str | None = "weight", max_iter: int = 1000, tol: float = 1e-06,
-    backend: str | None = None,
+    backend: str | None = "auto",
 ) -> dict[object, float]:
     """Return the eigenvector centrality of each node (power iteration, Euclidean norm 1).
 
@@ -139,8 +156,9 @@ def eigenvector(
         Edge attribute read as a tie strength; None treats every edge as 1.
     max_iter : int, optional (default=1000)
     tol : float, optional (default=1e-06)
-    backend : str, optional (default=None)
-        A networkx backend to run on (networkx's ``backend=`` dispatch); None for the default.
+    backend : str, optional (default="auto")
+        ``"auto"``, ``"networkx"``, ``"igraph"`` or a networkx dispatch backend
+        (see :mod:`kg.analytics.backends`).
 
     Returns
     -------
@@ -159,10 +177,13 @@ def eigenvector(
     >>> round(eigenvector(kite)[3], 3)
     0.481
     """
-    return nx.eigenvector_centrality(graph, max_iter=max_iter, tol=tol, weight=weight, backend=backend)
+    chosen = engine(graph, backend)
+    if chosen == IGRAPH:
+        return igraph_backend.eigenvector(graph, weight=weight)
+    return nx.eigenvector_centrality(graph, max_iter=max_iter, tol=tol, weight=weight, backend=chosen)
 
 
-def closeness(graph: nx.Graph, *, distance: str | None = None, backend: str | None = None) -> dict[object, float]:
+def closeness(graph: nx.Graph, *, distance: str | None = None, backend: str | None = "auto") -> dict[object, float]:
     """Return the closeness centrality of each node (Wasserman–Faust form for disconnected graphs).
 
     Parameters
@@ -170,8 +191,9 @@ def closeness(graph: nx.Graph, *, distance: str | None = None, backend: str | No
     graph : networkx.Graph
     distance : str, optional (default=None)
         An edge attribute read as a distance; None counts hops.
-    backend : str, optional (default=None)
-        A networkx backend to run on (networkx's ``backend=`` dispatch); None for the default.
+    backend : str, optional (default="auto")
+        ``"auto"``, ``"networkx"``, ``"igraph"`` or a networkx dispatch backend
+        (see :mod:`kg.analytics.backends`).
 
     Returns
     -------
@@ -186,14 +208,23 @@ def closeness(graph: nx.Graph, *, distance: str | None = None, backend: str | No
     >>> round(closeness(kite)[5], 3)
     0.643
     """
-    return nx.closeness_centrality(graph, distance=distance, wf_improved=True, backend=backend)
+    chosen = engine(graph, backend)
+    if chosen == IGRAPH:
+        return igraph_backend.closeness(graph, distance=distance)
+    return nx.closeness_centrality(graph, distance=distance, wf_improved=True, backend=chosen)
 
 
-def components(graph: nx.Graph) -> dict[object, int]:
+def components(graph: nx.Graph, *, backend: str | None = "auto") -> dict[object, int]:
     """Return the connected component of each node, numbered 0 (largest) upwards.
 
     Components of equal size are ordered by their smallest node (compared as text), so the
-    numbering is the same from run to run.
+    numbering is the same from run to run, and the same with either engine.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+    backend : str, optional (default="auto")
+        ``"auto"``, ``"networkx"``, ``"igraph"`` or a networkx dispatch backend.
 
     Examples
     --------
@@ -203,14 +234,22 @@ def components(graph: nx.Graph) -> dict[object, int]:
     >>> components(g)
     {'a': 0, 'b': 0, 'c': 0, 'x': 1, 'y': 1, 'z': 2}
     """
-    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(map(str, part))))
-    return {node: index for index, part in enumerate(parts) for node in sorted(part, key=str)}
+    chosen = engine(graph, backend)
+    if chosen == IGRAPH:
+        return numbered(igraph_backend.components(graph))
+    return numbered(nx.connected_components(graph, backend=chosen))
 
 
-def core_number(graph: nx.Graph, *, backend: str | None = None) -> dict[object, int]:
+def core_number(graph: nx.Graph, *, backend: str | None = "auto") -> dict[object, int]:
     """Return the core number of each node: the largest ``k`` of a ``k``-core that holds it.
 
     Self-loops are ignored.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+    backend : str, optional (default="auto")
+        ``"auto"``, ``"networkx"``, ``"igraph"`` or a networkx dispatch backend.
 
     See Also
     --------
@@ -223,13 +262,16 @@ def core_number(graph: nx.Graph, *, backend: str | None = None) -> dict[object, 
     >>> core_number(kite)[0], core_number(kite)[9]
     (3, 1)
     """
+    chosen = engine(graph, backend)
+    if chosen == IGRAPH:
+        return igraph_backend.core_number(graph)
     if nx.number_of_selfloops(graph):
         graph = nx.Graph(graph)
         graph.remove_edges_from(nx.selfloop_edges(graph))
-    return nx.core_number(graph, backend=backend)
+    return nx.core_number(graph, backend=chosen)
 
 
-def k_core(graph: nx.Graph, *, k: int | None = None) -> list[object]:
+def k_core(graph: nx.Graph, *, k: int | None = None, backend: str | None = "auto") -> list[object]:
     """Return the nodes of the ``k``-core (default: the innermost core), sorted.
 
     Examples
@@ -238,11 +280,23 @@ def k_core(graph: nx.Graph, *, k: int | None = None) -> list[object]:
     >>> k_core(nx.krackhardt_kite_graph())
     [0, 1, 2, 3, 4, 5, 6]
     """
-    cores = core_number(graph)
+    cores = core_number(graph, backend=backend)
     if not cores:
         return []
     k = max(cores.values()) if k is None else k
     return sorted((node for node, core in cores.items() if core >= k), key=str)
+
+
+def numbered(parts: Iterable[Iterable[object]]) -> dict[object, int]:
+    """Return ``{node: number}`` for a partition: 0 for the largest part, ties by smallest node as text.
+
+    Examples
+    --------
+    >>> numbered([["c"], ["b", "a"]])
+    {'a': 0, 'b': 0, 'c': 1}
+    """
+    ordered = sorted((set(part) for part in parts), key=lambda part: (-len(part), min(map(str, part))))
+    return {node: index for index, part in enumerate(ordered) for node in sorted(part, key=str)}
 
 
 def cross_border_share(

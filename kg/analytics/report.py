@@ -35,7 +35,7 @@ METRICS: dict[str, Metric] = {
     for metric in (
         Metric("degree", "number of partners", lambda g, seed, k, by, backend: metrics.degree(g)),
         Metric("weighted-degree", "sum of tie weights (shared projects and events)",
-               lambda g, seed, k, by, backend: metrics.weighted_degree(g)),
+               lambda g, seed, k, by, backend: metrics.weighted_degree(g, backend=backend)),
         Metric("betweenness", "betweenness centrality (exact, or from --k sampled sources with --seed)",
                lambda g, seed, k, by, backend: metrics.betweenness(g, k=k, seed=seed, backend=backend)),
         Metric("eigenvector", "eigenvector centrality on tie weights",
@@ -47,7 +47,7 @@ METRICS: dict[str, Metric] = {
         Metric("label-propagation", "label-propagation community (with --seed)",
                lambda g, seed, k, by, backend: communities.label_propagation(g, seed=seed), partition=True),
         Metric("components", "connected component (0 = largest)",
-               lambda g, seed, k, by, backend: metrics.components(g), partition=True),
+               lambda g, seed, k, by, backend: metrics.components(g, backend=backend), partition=True),
         Metric("core-number", "k-core number", lambda g, seed, k, by, backend: metrics.core_number(g, backend=backend)),
         Metric("brokerage", "Gould-Fernandez brokerage roles across the --by attribute (default country)",
                lambda g, seed, k, by, backend: brokerage(g, by)),

@@ -66,7 +66,8 @@ def register(app: typer.Typer) -> None:
         write_back: Annotated[bool, typer.Option(
             "--write-back", help="Store the scores as RDF in the graph graph:analytics/NETWORK-METRIC.")] = False,
         backend: Annotated[str | None, typer.Option(
-            "--backend", help="A networkx backend for the metric (e.g. parallel, if installed).")] = None,
+            "--backend", help="auto (default: igraph on large networks when installed), networkx, igraph, "
+            "or a networkx dispatch backend (e.g. parallel, if installed).")] = None,
         list_metrics: Annotated[bool, typer.Option("--list-metrics", help="List the metrics and exit.")] = False,
         endpoint: Annotated[str | None, typer.Option(
             "--endpoint", help="Build the network from this SPARQL 1.1 endpoint instead of the store.")] = None,

@@ -131,3 +131,16 @@ def test_list_metrics_needs_no_network() -> None:
     assert "brokerage" in result.stdout and "cross-border-share" in result.stdout
     missing = runner.invoke(app, ["analyze", "-m", "degree"])
     assert missing.exit_code == 2 and "give the NETWORK" in missing.output
+
+
+@pytest.mark.parametrize("metric", ["betweenness", "core-number", "components", "weighted-degree"])
+def test_igraph_backend_gives_the_networkx_ranking(built_store_path, metric: str) -> None:
+    pytest.importorskip("igraph")
+    outputs = {}
+    for backend in ("networkx", "igraph"):
+        result = analyze("coparticipation", "-m", metric, "--backend", backend, "--format", "json", "--top", "0",
+                         store=built_store_path)
+        assert result.exit_code == 0, result.output
+        outputs[backend] = {row["node"]: row[metric] for row in json.loads(result.stdout)}
+    assert len(outputs["igraph"]) > 10
+    assert outputs["igraph"] == pytest.approx(outputs["networkx"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from benchmarks.generate import VIOLATION_KINDS, generate, violation_kind, write_graph
+from benchmarks.generate import VIOLATION_KINDS, generate, keep_eu_memberships, violation_kind, write_graph
 from kg.namespaces import EKG
 from kg.validate import validate_store
 
@@ -81,3 +81,18 @@ def test_violation_kind_is_recognised(kind: str) -> None:
         "two_participants": ("ekg:participant", "exactly one participant"),
     }
     assert violation_kind(*examples[kind]) == kind
+
+
+def test_keep_eu_memberships_have_the_asked_shape() -> None:
+    pairs = keep_eu_memberships(projects=3_000, organisations=15_000, participations=19_300, seed=3)
+    assert pairs == keep_eu_memberships(projects=3_000, organisations=15_000, participations=19_300, seed=3)
+    assert len(set(pairs)) == len(pairs)  # an organisation takes part in a project once
+    organisations = Counter(org for org, _ in pairs)
+    projects = {project for _, project in pairs}
+    assert len(pairs) == pytest.approx(19_300, rel=0.02)
+    assert len(organisations) == pytest.approx(15_000, rel=0.05)
+    assert len(projects) == pytest.approx(3_000, rel=0.1)
+    # Keep.eu's shape: most organisations in one project, a few in dozens.
+    counts = sorted(organisations.values(), reverse=True)
+    assert sum(1 for c in counts if c == 1) / len(counts) > 0.7
+    assert counts[0] >= 20

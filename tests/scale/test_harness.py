@@ -36,3 +36,46 @@ def test_write_doc_replaces_only_its_own_section(tmp_path: Path) -> None:
     assert text.startswith("# Scale\n\nintro") and text.rstrip().endswith("after")
     assert text.count("### 1k") == 1 and text.count("### 2k") == 1
     assert "| build | 0.500 | 4.0 | 8.0× |" in text and "| build | 2.0 | 4.0 | 2.0× |" not in text
+
+
+def test_analytics_step_and_baseline_agree_on_the_project_graph(built_store_path: Path, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    import shutil
+
+    import pytest
+
+    pytest.importorskip("igraph")
+    from benchmarks.run import _analytics_note, _same_analytics, baseline_analytics, step_analytics
+    from kg.analytics import backends, networks
+
+    # The fast paths as on a large graph: igraph for the metrics, scipy for the projection.
+    monkeypatch.setattr(backends, "AUTO_EDGES", 1)
+    monkeypatch.setattr(networks, "SPARSE_PAIRS", 1)
+    shutil.copytree(built_store_path, tmp_path / "store")
+    mine = step_analytics(tmp_path, Path("unused"), Path("unused"))
+    assert mine["engine"] == "igraph"
+    theirs = baseline_analytics(tmp_path, Path("unused"), Path("unused"))
+    assert mine["nodes"] == theirs["nodes"] > 10 and mine["edges"] == theirs["edges"] > 0
+    same = _same_analytics(tmp_path)
+    assert same["same_results"] is True, same["checks"]
+    assert set(same["checks"]) == {"degree", "weighted_degree", "components", "core_number", "betweenness"}
+    note = _analytics_note({**mine, **same})
+    assert any("modularity" in line for line in note)
+
+
+def test_analytics_comparison_notices_a_difference(built_store_path: Path, tmp_path: Path) -> None:
+    import pickle
+    import shutil
+
+    from benchmarks.run import _same_analytics, baseline_analytics, step_analytics
+
+    shutil.copytree(built_store_path, tmp_path / "store")
+    step_analytics(tmp_path, Path("unused"), Path("unused"))
+    baseline_analytics(tmp_path, Path("unused"), Path("unused"))
+    path = tmp_path / "analytics-baseline.pickle"
+    results = pickle.loads(path.read_bytes())
+    node = next(iter(results["core_number"]))
+    results["core_number"][node] += 1
+    path.write_bytes(pickle.dumps(results))
+    same = _same_analytics(tmp_path)
+    assert same["same_results"] is False and same["checks"]["core_number"] is False
