@@ -314,19 +314,19 @@ def _target_nodes(quads: Iterable[ox.Quad], shapes: PreparedShapes, keep: set[st
     A node is an instance of a class when ``quads`` type it with the class or one of its subclasses,
     as for ``sh:targetClass``.
     """
-    types: set[tuple[ox.NamedNode, ox.NamedNode]] = set()
+    instances: dict[ox.NamedNode, set[ox.NamedNode]] = {}
     edges: set[tuple[ox.NamedNode, ox.NamedNode]] = set()
     for quad in quads:
         if quad.predicate == _RDF_TYPE:
             if isinstance(quad.subject, ox.NamedNode) and quad.subject.value in keep:
-                types.add((quad.subject, quad.object))
+                instances.setdefault(quad.object, set()).add(quad.subject)
         elif quad.predicate == _SUBCLASS_OF:
             edges.add((quad.subject, quad.object))
     triples = []
     for shape, classes in shapes.class_targets:
         below = subclasses(edges, [ox.NamedNode(c) for c in classes])
-        nodes = sorted({node for node, cls in types if cls in below}, key=str)
-        triples += [ox.Triple(ox.NamedNode(shape), _TARGET_NODE, node) for node in nodes]
+        nodes = set().union(*(instances.get(c, ()) for c in below))
+        triples += [ox.Triple(ox.NamedNode(shape), _TARGET_NODE, node) for node in sorted(nodes, key=str)]
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
