@@ -10,7 +10,9 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
 - ``validate_incremental``: one new source plus its context from the store; baseline pyshacl with
   ``focus_nodes`` (the source's subjects) on the full Graph.
 - ``query:NAME``: each contract query on pyoxigraph; baseline rdflib SPARQL over the same Dataset (union).
-- ``analytics``, ``release``: TODO hooks for the areas being built in parallel.
+- ``release``: ``eukg release`` without the CSVs (six formats, gzip copies, checksums, description);
+  baseline rdflib serialising the same six formats from a Dataset (parsing not timed).
+- ``analytics``: TODO hook for the area being built in parallel.
 
 Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
 ``baseline_seconds``, ``ratio`` and peak RSS) and, as a markdown table, between the result markers
@@ -220,12 +222,50 @@ def baseline_queries(work: Path, data: Path, new: Path) -> dict:
 # TODO(analytics): when kg.analytics lands, add step_analytics (projection + degree + sampled
 # betweenness + communities + components through kg.analytics) and baseline_analytics (networkx
 # defaults on the same co-participation network), and register them in STEPS.
-# TODO(release): when the release export lands, add step_release (all formats through the release
-# module) and baseline_release (rdflib serialising the same graph), and register them in STEPS.
 PENDING = {
     "analytics": "kg.analytics is being built in parallel; hook left in benchmarks/run.py",
-    "release": "the release export is being built in parallel; hook left in benchmarks/run.py",
 }
+
+
+def step_release(work: Path, data: Path, new: Path) -> dict:
+    """``eukg release`` of the built store without the CSVs: six RDF formats, each gzipped and hashed, and
+    the VoID/DCAT description (the contract queries behind the CSVs are measured as ``query:NAME``)."""
+    import datetime
+    import shutil
+
+    import pyoxigraph as ox
+
+    from kg.export.release import release
+
+    store = ox.Store.read_only(str(work / "store"))
+    folder = work / "release"
+    start = time.perf_counter()
+    result = release(store, folder, version="bench", issued=datetime.date(2026, 1, 1), tables=False, force=True)
+    seconds = time.perf_counter() - start
+    files = {str(d.info.path): d.info.sha256 for d in result.files}
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"seconds": seconds, "files": len(files), "bytes": sum(d.info.byte_size for d in result.files),
+            "steps": result.seconds, "sha256_nq": files.get("eukg.nq")}
+
+
+def baseline_release(work: Path, data: Path, new: Path) -> dict:
+    """rdflib serialising the same six formats from an rdflib Dataset (parsing not timed; no gzip, no hashes)."""
+    import shutil
+
+    from rdflib import Dataset
+
+    from benchmarks.release_export import rdflib_serialise
+
+    dataset = Dataset()
+    dataset.parse(data, format="nquads")
+    folder = work / "baseline-release"
+    folder.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    steps = rdflib_serialise(dataset, folder)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"seconds": seconds, "steps": steps}
+
 
 STEPS = {
     "build": (step_build, baseline_build),
@@ -233,6 +273,7 @@ STEPS = {
     "validate_qc": (step_validate_qc, None),
     "validate_incremental": (step_validate_incremental, baseline_validate_incremental),
     "queries": (step_queries, baseline_queries),
+    "release": (step_release, baseline_release),
 }
 
 
