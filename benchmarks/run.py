@@ -15,7 +15,8 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
   (igraph on large graphs); baseline networkx defaults on the same rows (its sampled betweenness
   extrapolated from fewer sources); "same results" compares degrees, components and cores exactly and
   betweenness for the same sources up to a constant.
-- ``release``: TODO hook for the area being built in parallel.
+- ``release``: ``eukg release`` without the CSVs (six formats, gzip copies, checksums, description);
+  baseline rdflib serialising the same six formats from a Dataset (parsing not timed).
 
 Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
 ``baseline_seconds``, ``ratio`` and peak RSS) and, as a markdown table, between the result markers
@@ -387,11 +388,47 @@ def _same_analytics(work: Path) -> dict:
             "modularity": round(a["modularity"], 4), "baseline_modularity": round(b["modularity"], 4)}
 
 
-# TODO(release): when the release export lands, add step_release (all formats through the release
-# module) and baseline_release (rdflib serialising the same graph), and register them in STEPS.
-PENDING = {
-    "release": "the release export is being built in parallel; hook left in benchmarks/run.py",
-}
+def step_release(work: Path, data: Path, new: Path) -> dict:
+    """``eukg release`` of the built store without the CSVs: six RDF formats, each gzipped and hashed, and
+    the VoID/DCAT description (the contract queries behind the CSVs are measured as ``query:NAME``)."""
+    import datetime
+    import shutil
+
+    import pyoxigraph as ox
+
+    from kg.export.release import release
+
+    store = ox.Store.read_only(str(work / "store"))
+    folder = work / "release"
+    start = time.perf_counter()
+    result = release(store, folder, version="bench", issued=datetime.date(2026, 1, 1), tables=False, force=True)
+    seconds = time.perf_counter() - start
+    files = {str(d.info.path): d.info.sha256 for d in result.files}
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"seconds": seconds, "files": len(files), "bytes": sum(d.info.byte_size for d in result.files),
+            "steps": result.seconds, "sha256_nq": files.get("eukg.nq")}
+
+
+def baseline_release(work: Path, data: Path, new: Path) -> dict:
+    """rdflib serialising the same six formats from an rdflib Dataset (parsing not timed; no gzip, no hashes)."""
+    import shutil
+
+    from rdflib import Dataset
+
+    from benchmarks.release_export import rdflib_serialise
+
+    dataset = Dataset()
+    dataset.parse(data, format="nquads")
+    folder = work / "baseline-release"
+    folder.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    steps = rdflib_serialise(dataset, folder)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"seconds": seconds, "steps": steps}
+
+
+PENDING: dict[str, str] = {}
 
 STEPS = {
     "build": (step_build, baseline_build),
@@ -400,6 +437,7 @@ STEPS = {
     "validate_incremental": (step_validate_incremental, baseline_validate_incremental),
     "queries": (step_queries, baseline_queries),
     "analytics": (step_analytics, baseline_analytics),
+    "release": (step_release, baseline_release),
 }
 
 

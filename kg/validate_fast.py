@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from kg.validate import SEVERITY_NAMES, Problem, _path_text, _short
 __all__ = [
     "AUTO_THRESHOLD", "ENGINES", "PreparedShapes", "SparqlConstraint", "choose_engine", "fast_shacl_problems",
     "load_source", "prepare_shapes", "source_problems", "sparql_problems", "split_shapes", "store_quads_problems",
+    "subclasses",
 ]
 
 ENGINES = ("auto", "pyshacl", "fast")
@@ -184,16 +185,35 @@ def sparql_problems(store: ox.Store, constraints: list[SparqlConstraint],
 
 @dataclass(frozen=True)
 class PreparedShapes:
-    """Shapes made ready once for many validations: the Turtle shacl-rust reads, and the SPARQL constraints."""
+    """Shapes made ready once for many validations: the Turtle shacl-rust reads, and the SPARQL constraints.
+
+    ``class_targets`` lists each shape that targets classes only, with its classes; ``untargeted`` is
+    the Turtle of the shapes without those ``sh:targetClass`` statements. Incremental validation
+    gives such a shape the source's subjects as ``sh:targetNode``s instead, so the nodes the source
+    only refers to (present with their types alone) are not validated and then thrown away.
+    """
 
     turtle: bytes
     constraints: tuple[SparqlConstraint, ...]
+    class_targets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    untargeted: bytes = b""
 
 
 def prepare_shapes(shapes: Graph) -> PreparedShapes:
     """Split ``shapes`` (:func:`split_shapes`) and serialise the rest for shacl-rust."""
     rest, constraints = split_shapes(shapes)
-    return PreparedShapes(rest.serialize(format="turtle", encoding="utf-8"), tuple(constraints))
+    untargeted = Graph()
+    for triple in rest:
+        untargeted.add(triple)
+    class_targets = []
+    for shape in sorted(set(rest.subjects(SH.targetClass, None))):
+        if not isinstance(shape, URIRef) or _other_targets(rest, shape):
+            continue
+        classes = tuple(sorted(str(c) for c in rest.objects(shape, SH.targetClass)))
+        class_targets.append((str(shape), classes))
+        untargeted.remove((shape, SH.targetClass, None))
+    return PreparedShapes(rest.serialize(format="turtle", encoding="utf-8"), tuple(constraints),
+                          tuple(class_targets), untargeted.serialize(format="turtle", encoding="utf-8"))
 
 
 def fast_shacl_problems(data: Path, shapes: Graph | PreparedShapes, store: ox.Store | None = None,
@@ -210,17 +230,21 @@ def fast_shacl_problems(data: Path, shapes: Graph | PreparedShapes, store: ox.St
     else:
         graph = shapes if isinstance(shapes, Graph) else Graph().parse(data=shapes.turtle, format="turtle")
         shapes_file = _shapes_file(graph)
-    report = shacl_rust.validate_file(
-        str(data), shapes_file, data_format=_format_name(data), shapes_format="turtle",
-        experimental_index=True,
-    )
-    results = report["results"]
-    if focus is not None:
-        results = [r for r in results if r["focusNode"][1:-1] in focus]
-    problems = [_problem(result) for result in results]
+    problems = _shacl_problems(str(data), _format_name(data), shapes_file, focus)
     if constraints:
         problems += sparql_problems(store, list(constraints), focus)
     return problems
+
+
+def _shacl_problems(data: str | io.BytesIO, data_format: str, shapes_file: io.BytesIO,
+                    focus: set[str] | None) -> list[Problem]:
+    """Run shacl-rust on ``data`` (a path or a binary stream) and return its results on ``focus`` as problems."""
+    report = shacl_rust.validate_file(data, shapes_file, data_format=data_format, shapes_format="turtle",
+                                      experimental_index=True)
+    results = report["results"]
+    if focus is not None:
+        results = [r for r in results if r["focusNode"][1:-1] in focus]
+    return [_problem(result) for result in results]
 
 
 def _format_name(path: Path) -> str:
@@ -239,25 +263,71 @@ def store_quads_problems(store: ox.Store, shapes: Graph | PreparedShapes,
 
 # ---------------------------------------------------------------- incremental validation
 
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
+_TARGET_NODE = ox.NamedNode(str(SH.targetNode))
 
-def _context(store: ox.Store, source: ox.Store) -> Iterator[ox.Quad]:
-    """Yield what the store knows that the shapes need to judge the source's subjects."""
-    rdf_type = ox.NamedNode(str(RDF.type))
-    subjects: set[ox.NamedNode | ox.BlankNode] = set()
-    referenced: set[ox.NamedNode] = set()
-    for quad in source.quads_for_pattern(None, None, None, None):
-        subjects.add(quad.subject)
-        if isinstance(quad.object, ox.NamedNode):
-            referenced.add(quad.object)
+
+def _context(store: ox.Store, quads: list[ox.Quad]) -> list[ox.Quad]:
+    """Return what ``store`` knows that the shapes need to judge the subjects of ``quads``.
+
+    That is every statement about those subjects, the ``rdf:type`` statements of every node they refer
+    to (for ``sh:class``), and the ``rdfs:subClassOf`` statements (``sh:class`` and ``sh:targetClass``
+    follow them).
+    """
+    subjects = {q.subject for q in quads}
+    context: list[ox.Quad] = []
     for subject in subjects:
         if isinstance(subject, ox.NamedNode):
-            for quad in store.quads_for_pattern(subject, None, None, None):
-                if isinstance(quad.object, ox.NamedNode):
-                    referenced.add(quad.object)
-                yield quad
+            context.extend(store.quads_for_pattern(subject, None, None, None))
+    referenced = {q.object for q in quads if isinstance(q.object, ox.NamedNode)}
+    referenced.update(q.object for q in context if isinstance(q.object, ox.NamedNode))
     for node in referenced - subjects:
-        yield from store.quads_for_pattern(node, rdf_type, None, None)
-    yield from store.quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None, None)
+        context.extend(store.quads_for_pattern(node, _RDF_TYPE, None, None))
+    context.extend(store.quads_for_pattern(None, _SUBCLASS_OF, None, None))
+    return context
+
+
+def subclasses(edges: Iterable[tuple[object, object]], classes: Iterable[object]) -> set:
+    """Return ``classes`` and every class below one of them along the (subclass, superclass) ``edges``.
+
+    Examples
+    --------
+    >>> sorted(subclasses([("b", "a"), ("c", "b"), ("d", "x")], ["a"]))
+    ['a', 'b', 'c']
+    """
+    below: dict[object, set] = {}
+    for sub, sup in edges:
+        below.setdefault(sup, set()).add(sub)
+    found, todo = set(classes), list(classes)
+    while todo:
+        for sub in below.get(todo.pop(), ()):
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+def _target_nodes(quads: Iterable[ox.Quad], shapes: PreparedShapes, keep: set[str]) -> bytes:
+    """Return, as N-Triples, ``SHAPE sh:targetNode NODE`` for each class-targeting shape and each kept instance.
+
+    A node is an instance of a class when ``quads`` type it with the class or one of its subclasses,
+    as for ``sh:targetClass``.
+    """
+    instances: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+    edges: set[tuple[ox.NamedNode, ox.NamedNode]] = set()
+    for quad in quads:
+        if quad.predicate == _RDF_TYPE:
+            if isinstance(quad.subject, ox.NamedNode) and quad.subject.value in keep:
+                instances.setdefault(quad.object, set()).add(quad.subject)
+        elif quad.predicate == _SUBCLASS_OF:
+            edges.add((quad.subject, quad.object))
+    triples = []
+    for shape, classes in shapes.class_targets:
+        below = subclasses(edges, [ox.NamedNode(c) for c in classes])
+        nodes = set().union(*(instances.get(c, ()) for c in below))
+        triples += [ox.Triple(ox.NamedNode(shape), _TARGET_NODE, node) for node in sorted(nodes, key=str)]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
 def load_source(path: Path, graph: URIRef | str | None = None) -> ox.Store:
@@ -273,6 +343,10 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedS
                     subjects: Iterable[str] | None = None) -> list[Problem]:
     """Validate the new source ``source`` against the data of ``store`` and keep the results on its subjects.
 
+    The data validated is the source plus its context in the store (:func:`_context`). Only the
+    source's subjects are focus nodes: the class-targeting shapes get them as ``sh:targetNode``s
+    (see :class:`PreparedShapes`), so the nodes the source merely refers to are not validated.
+
     Parameters
     ----------
     store : pyoxigraph.Store
@@ -284,18 +358,17 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedS
     subjects : iterable of str, optional
         The IRIs whose results to keep (default: every subject of ``source``).
     """
+    prepared = shapes if isinstance(shapes, PreparedShapes) else prepare_shapes(shapes)
+    new = list(source.quads_for_pattern(None, None, None, None))
     if subjects is not None:
         keep = set(subjects)
     else:
-        keep = {q.subject.value for q in source.quads_for_pattern(None, None, None, None)
-                if isinstance(q.subject, ox.NamedNode)}
-    with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "source.nq"
-        # A set: the source may already be in the store, and a statement must not count twice.
-        quads = dict.fromkeys(source.quads_for_pattern(None, None, None, None))
-        quads.update(dict.fromkeys(_context(store, source)))
-        local = ox.Store()
-        local.extend(quads)
-        with open(data, "wb") as out:
-            ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
-        return fast_shacl_problems(data, shapes, local, focus=keep)
+        keep = {q.subject.value for q in new if isinstance(q.subject, ox.NamedNode)}
+    # A set: the source may already be in the store, and a statement must not count twice.
+    quads = list(dict.fromkeys(new + _context(store, new)))
+    local = ox.Store()
+    local.extend(quads)
+    data = io.BytesIO(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    shapes_file = io.BytesIO(prepared.untargeted + _target_nodes(quads, prepared, keep))
+    problems = _shacl_problems(data, "nq", shapes_file, keep)
+    return problems + sparql_problems(local, list(prepared.constraints), keep)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import pyoxigraph as ox
 
@@ -32,6 +33,16 @@ def _has_blank_nodes(quads: Iterable[ox.Quad]) -> bool:
     )
 
 
+def _canonical_labels(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Return ``quads`` as a list, with canonical blank-node labels (RDFC-1.0) when there are blank nodes."""
+    quads = list(quads)
+    if _has_blank_nodes(quads):
+        dataset = ox.Dataset(quads)
+        dataset.canonicalize(CANONICALIZATION)
+        quads = list(dataset)
+    return quads
+
+
 def canonical_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """Return ``quads`` with canonical blank-node labels (RDFC-1.0), sorted by graph, subject, predicate, object.
 
@@ -43,11 +54,7 @@ def canonical_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     ...                                    ox.Quad(ox.NamedNode("http://example.org/a"), p, ox.Literal("a"))])]
     ['<http://example.org/a> <http://example.org/p> "a"', '_:c14n0 <http://example.org/p> "b"']
     """
-    quads = list(quads)
-    if _has_blank_nodes(quads):
-        dataset = ox.Dataset(quads)
-        dataset.canonicalize(CANONICALIZATION)
-        quads = list(dataset)
+    quads = _canonical_labels(quads)
     quads.sort(key=_quad_key)
     return quads
 
@@ -56,6 +63,42 @@ def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     """Return the distinct triples of all graphs of ``quads`` (the union graph), sorted by their N-Triples text."""
     triples = {quad.triple for quad in quads}
     return sorted(triples, key=str)
+
+
+def canonical_statements(quads: Iterable[ox.Quad]) -> tuple[list[ox.Quad], list[ox.Triple]]:
+    """Return :func:`canonical_quads` and :func:`union_triples` of ``quads``, with one text per triple.
+
+    Within one graph, the N-Quads text of a quad is its N-Triples text followed by the graph name, so
+    sorting by (graph name, N-Triples text) gives the same order as :func:`canonical_quads`; each
+    triple's text is computed once and serves both sorts (the union is sorted by the same texts).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> a, p = ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p")
+    >>> g1, g2 = ox.NamedNode("http://example.org/g1"), ox.NamedNode("http://example.org/g2")
+    >>> quads, triples = canonical_statements([ox.Quad(a, p, ox.Literal("b"), g2), ox.Quad(a, p, ox.Literal("b"), g1),
+    ...                                        ox.Quad(a, p, ox.Literal("a"), g2)])
+    >>> [str(q.graph_name)[-3:-1] + " " + q.object.value for q in quads], [t.object.value for t in triples]
+    (['g1 b', 'g2 a', 'g2 b'], ['a', 'b'])
+    """
+    quads = _canonical_labels(quads)
+    graph_texts: dict[object, str] = {}
+    keyed = []
+    for quad in quads:
+        graph = quad.graph_name
+        graph_text = graph_texts.get(graph)
+        if graph_text is None:
+            graph_text = graph_texts[graph] = str(graph)
+        triple = quad.triple
+        keyed.append((graph_text, str(triple), quad, triple))
+    del quads
+    keyed.sort(key=itemgetter(0, 1))
+    union = {text: triple for _, text, _, triple in keyed}
+    quads = [item[2] for item in keyed]
+    del keyed
+    triples = [union[text] for text in sorted(union)]
+    return quads, triples
 
 
 @dataclass
@@ -77,5 +120,4 @@ def statements(store: ox.Store, personal_data: bool = True) -> Statements:
     quads: Iterable[ox.Quad] = store
     if not personal_data:
         quads = without_personal_data(store, personal_nodes(store))
-    canonical = canonical_quads(quads)
-    return Statements(canonical, union_triples(canonical), personal_data)
+    return Statements(*canonical_statements(quads), personal_data)

@@ -6,14 +6,20 @@ empty name), so the same content always compresses to the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import queue
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 GZIP_LEVEL = 6
+CHUNK = 1 << 20
+"""Bytes gathered before a chunk is handed to the writing thread."""
+QUEUED_CHUNKS = 16
 
 
 @dataclass(frozen=True)
@@ -26,24 +32,57 @@ class FileInfo:
 
 
 class _Sink:
-    """A binary writer that sends every chunk to a file, an optional gzip stream and a hash."""
+    """A binary writer that sends every chunk to a file, an optional gzip stream and a hash, on a second thread.
+
+    Writes are gathered into chunks of :data:`CHUNK` bytes and handed over a bounded queue to a thread
+    that writes, compresses and hashes them; zlib, hashlib and file writes release the GIL, so that
+    work runs on another core while the serialiser goes on. :meth:`close` waits for the thread and
+    raises what it raised.
+    """
 
     def __init__(self, plain: BinaryIO, compressed: BinaryIO | None) -> None:
         self.plain = plain
         self.compressed = compressed
         self.size = 0
         self.digest = hashlib.sha256()
+        self._buffer = bytearray()
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED_CHUNKS)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, name="release-sink", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # keep emptying the queue so that the writer is never blocked
+            try:
+                self.plain.write(chunk)
+                if self.compressed is not None:
+                    self.compressed.write(chunk)
+                self.digest.update(chunk)
+                self.size += len(chunk)
+            except BaseException as error:  # noqa: BLE001 - raised again by close()
+                self._error = error
 
     def write(self, data: bytes) -> int:
-        self.plain.write(data)
-        if self.compressed is not None:
-            self.compressed.write(data)
-        self.digest.update(data)
-        self.size += len(data)
+        self._buffer += data
+        if len(self._buffer) >= CHUNK:
+            self._queue.put(bytes(self._buffer))
+            self._buffer.clear()
         return len(data)
 
     def flush(self) -> None:
-        self.plain.flush()
+        """Nothing to do: :meth:`close` writes what is left."""
+
+    def close(self) -> None:
+        """Hand over the last chunk, wait for the thread, and raise its error if it had one."""
+        if self._buffer:
+            self._queue.put(bytes(self._buffer))
+            self._buffer.clear()
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 def file_info(path: Path) -> FileInfo:
@@ -74,16 +113,17 @@ def write(path: Path, produce: Callable[[BinaryIO], None], gzipped: bool = True,
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     gz_path = path.with_name(path.name + ".gz")
-    with path.open("wb") as plain:
+    with path.open("wb") as plain, contextlib.ExitStack() as stack:
+        compressed = None
         if gzipped:
-            with gz_path.open("wb") as raw, gzip.GzipFile(
-                filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=level
-            ) as compressed:
-                sink = _Sink(plain, compressed)
-                produce(sink)
-        else:
-            sink = _Sink(plain, None)
+            raw = stack.enter_context(gz_path.open("wb"))
+            compressed = stack.enter_context(
+                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=level))
+        sink = _Sink(plain, compressed)
+        try:
             produce(sink)
+        finally:
+            sink.close()
     written = [FileInfo(path, sink.size, sink.digest.hexdigest())]
     if gzipped:
         written.append(file_info(gz_path))

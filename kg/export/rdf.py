@@ -13,9 +13,10 @@ TriG and JSON-LD keep one named graph per source document and reference dataset.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
+from operator import attrgetter
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -47,15 +48,18 @@ def _oxigraph_writer(fmt: ox.RdfFormat, quads: bool, prefixes: bool) -> Callable
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-JSONLD_CHUNK = 20_000
+JSONLD_CHUNK = 1_000
+"""JSON-LD nodes encoded and written at a time."""
 
 
 class Compactor:
-    """Compacts pyoxigraph's expanded JSON-LD nodes with the project's prefix-only ``@context``.
+    """Writes the statements of one subject as a JSON-LD node compacted with the project's prefix-only ``@context``.
 
     With a context of prefixes only, compaction shortens IRIs to compact IRIs (rdflib's JSON-LD
     :class:`~rdflib.plugins.shared.jsonld.context.Context` chooses them), turns ``rdf:type`` into
-    ``@type``, plain strings into JSON strings, and one-element arrays into their element.
+    ``@type``, plain strings into JSON strings, and one-element arrays into their element. The
+    node is the one pyoxigraph's JSON-LD writer gives for the same statements (expanded), compacted;
+    building it straight from the statements saves writing and re-reading the expanded JSON.
     """
 
     def __init__(self, context: dict[str, str]) -> None:
@@ -73,78 +77,69 @@ class Compactor:
             self._cache[iri] = short
         return short
 
-    def value(self, value: dict[str, Any]) -> Any:
-        if "@id" in value:
-            return {"@id": self.iri(value["@id"])}
-        datatype = value.get("@type")
-        if datatype is None or datatype == XSD_STRING:
-            if "@language" in value:
-                return {"@language": value["@language"], "@value": value["@value"]}
-            return value["@value"]
-        return {"@type": self.iri(datatype), "@value": value["@value"]}
+    def reference(self, term: ox.NamedNode | ox.BlankNode) -> str:
+        """Return the ``@id`` of an IRI or blank node."""
+        return self.iri(term.value) if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
-    def node(self, node: dict[str, Any]) -> dict[str, Any]:
-        """Return one node object of pyoxigraph's output (``@id`` + expanded properties), compacted."""
-        compacted: dict[str, Any] = {}
-        for key, values in node.items():
-            if key == "@id":
-                compacted["@id"] = self.iri(values)
-            elif key == RDF_TYPE and all("@id" in v for v in values):
-                types = [self.iri(v["@id"]) for v in values]
+    def value(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Any:
+        """Return the compacted JSON-LD value of an object."""
+        if not isinstance(term, ox.Literal):
+            return {"@id": self.reference(term)}
+        if term.language:
+            return {"@language": term.language, "@value": term.value}
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return term.value
+        return {"@type": self.iri(datatype), "@value": term.value}
+
+    def node(self, quads: list[ox.Quad]) -> dict[str, Any]:
+        """Return the compacted node of the statements ``quads`` of one subject, sorted by predicate."""
+        compacted: dict[str, Any] = {"@id": self.reference(quads[0].subject)}
+        for predicate, about in groupby(quads, key=_PREDICATE):
+            objects = [q.object for q in about]
+            if predicate == _RDF_TYPE and not any(isinstance(o, ox.Literal) for o in objects):
+                types = [self.reference(o) for o in objects]
                 compacted["@type"] = types[0] if len(types) == 1 else types
             else:
-                items = [self.value(v) for v in values]
-                compacted[self.iri(key)] = items[0] if len(items) == 1 else items
+                values = [self.value(o) for o in objects]
+                compacted[self.iri(predicate.value)] = values[0] if len(values) == 1 else values
         return compacted
 
 
-def _chunks(quads: list[ox.Quad], size: int) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph,
-                                                                list[ox.Quad]]]:
-    """Yield (graph, quads) runs of at most about ``size`` quads that never split a subject."""
-    for graph, in_graph in groupby(quads, key=lambda q: q.graph_name):
-        chunk: list[ox.Quad] = []
-        for _, about in groupby(in_graph, key=lambda q: q.subject):
-            chunk.extend(about)
-            if len(chunk) >= size:
-                yield graph, chunk
-                chunk = []
-        if chunk:
-            yield graph, chunk
+_RDF_TYPE = ox.NamedNode(RDF_TYPE)
+_PREDICATE = attrgetter("predicate")
+_SUBJECT = attrgetter("subject")
+_GRAPH = attrgetter("graph_name")
 
 
 def write_jsonld(statements: Statements, output: BinaryIO, chunk: int = JSONLD_CHUNK) -> None:
     """Write the statements as JSON-LD compacted with the project's ``@context`` (inline), a graph per source.
 
-    pyoxigraph writes expanded JSON-LD for a run of statements at a time; each node is compacted and
-    written out at once, so memory holds one run, never the whole document. Node order follows the
-    canonical statement order.
+    One node per subject and graph, in the canonical statement order, written ``chunk`` nodes at a
+    time: the document is never held in memory as a whole.
     """
     context = load_context()
     compactor = Compactor(context)
-
-    def dump(value: Any) -> bytes:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
     output.write(b'{"@context": ' + json.dumps(context, indent=1, ensure_ascii=False).encode("utf-8")
                  + b',\n "@graph": [')
     first_graph = True
-    current = None
-    for graph, quads in _chunks(statements.quads, chunk):
-        if graph != current:
-            if current is not None:
-                output.write(b"\n  ]}" if not isinstance(current, ox.DefaultGraph) else b"")
-            if isinstance(graph, ox.DefaultGraph):
-                output.write(b"" if first_graph else b",")
-            else:
-                output.write((b"" if first_graph else b",") + b'\n  {"@id": ' + dump(compactor.iri(
-                    graph.value if isinstance(graph, ox.NamedNode) else f"_:{graph.value}")) + b', "@graph": [')
-            first_node, current, first_graph = True, graph, False
-        expanded = json.loads(ox.serialize([q.triple for q in quads], format=ox.RdfFormat.JSON_LD))
-        for node in expanded:
-            output.write((b"\n   " if first_node else b",\n   ") + dump(compactor.node(node)))
-            first_node = False
-    if current is not None and not isinstance(current, ox.DefaultGraph):
-        output.write(b"\n  ]}")
+    for graph, in_graph in groupby(statements.quads, key=_GRAPH):
+        named = not isinstance(graph, ox.DefaultGraph)
+        if named:
+            output.write((b"" if first_graph else b",") + b'\n  {"@id": ' + dumps(compactor.reference(graph)).encode(
+                "utf-8") + b', "@graph": [')
+        elif not first_graph:
+            output.write(b",")
+        first_graph = False
+        nodes = (dumps(compactor.node(list(about))) for _, about in groupby(in_graph, key=_SUBJECT))
+        separator = "\n   "
+        while batch := list(islice(nodes, chunk)):
+            output.write((separator + ",\n   ".join(batch)).encode("utf-8"))
+            separator = ",\n   "
+        if named:
+            output.write(b"\n  ]}")
     output.write(b"\n ]}\n")
 
 

@@ -8,12 +8,15 @@ release leaves no half-written folder behind.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -31,6 +34,7 @@ from kg.namespaces import PREFIXES
 from kg.paths import SHAPES_DIR
 
 BASENAME = "eukg"
+_GRAPH = attrgetter("graph_name")
 DESCRIPTION_FILE = "dataset.ttl"
 
 
@@ -65,6 +69,23 @@ def shapes_triples(shapes_dir: Path = SHAPES_DIR) -> list[ox.Triple]:
     return [quad.triple for quad in canonical_quads(quads)]
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block.
+
+    A release makes millions of short-lived, acyclic objects (statements, their texts, JSON-LD nodes);
+    the collector would scan the ever-growing heap again and again while they are made (a third of
+    the time of sorting the statements at 1M). Reference counting still frees them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _prepare(folder: Path, force: bool) -> Path:
     if folder.exists() and any(folder.iterdir()):
         if not force:
@@ -95,6 +116,7 @@ def release_steps(formats: Iterable[str] | None = None, tables: bool = True) -> 
     return ["statements", *names, "ontology and shapes", *(["csv"] if tables else []), "description"]
 
 
+@gc_paused()
 def release(
     store: ox.Store,
     folder: Path,
@@ -183,8 +205,8 @@ def release(
             seconds.update({f"csv:{name}": value for name, value in query_seconds.items()})
         step("description")
         statistics = void_statistics(released.triples)
-        graph_sizes = dict(sorted(Counter(q.graph_name.value for q in released.quads
-                                          if isinstance(q.graph_name, ox.NamedNode)).items()))
+        graph_sizes = dict(sorted((graph.value, size) for graph, size in Counter(map(_GRAPH, released.quads)).items()
+                                  if isinstance(graph, ox.NamedNode)))
         description = describe(statistics, files, graph_sizes, version, issued, personal_data)
         write_bytes(work / DESCRIPTION_FILE, description.serialize(format="turtle", encoding="utf-8"))
         done("description")

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from kg.export.canonical import statements
 from kg.export.files import write
 from kg.export.rdf import RDF_FORMATS
+from kg.export.release import gc_paused
 
 # format name -> (release format name, keeps named graphs)
 EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
@@ -25,6 +26,7 @@ EXPORT_FORMATS: dict[str, tuple[str, bool]] = {
 }
 
 
+@gc_paused()
 def export(store: ox.Store, out: Path, fmt: str, personal_data: bool = True) -> int:
     """Write the whole graph to ``out`` in ``fmt``; return the number of triples or quads written.
 
