@@ -139,6 +139,9 @@ def step_validate_qc(work: Path, data: Path, new: Path) -> dict:
     return {"seconds": time.perf_counter() - start, "problems": len(problems)}
 
 
+INCREMENTAL_RUNS = 5
+
+
 def step_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     import pyoxigraph as ox
 
@@ -149,12 +152,18 @@ def step_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     start = time.perf_counter()
     shapes = prepare_shapes(shapes_graph())
     prepare = time.perf_counter() - start
-    start = time.perf_counter()
-    problems = source_problems(store, load_source(new), shapes)
-    seconds = time.perf_counter() - start
+    runs, cpu = [], []
+    for _ in range(INCREMENTAL_RUNS):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        problems = source_problems(store, load_source(new), shapes)
+        runs.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu_start)
+    # The median of a few runs: one run on a shared machine can land on a busy moment.
+    seconds = sorted(runs)[len(runs) // 2]
     (work / "keys-incremental-fast.json").write_text(json.dumps(_keys(problems)))
     return {"seconds": seconds, "problems": len(problems), "source_triples": sum(1 for _ in open(new, "rb")),
-            "shapes_preparation_seconds": prepare}
+            "shapes_preparation_seconds": prepare, "first_run_seconds": runs[0],
+            "cpu_seconds": sorted(cpu)[len(cpu) // 2]}
 
 
 def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
@@ -400,12 +409,13 @@ def step_release(work: Path, data: Path, new: Path) -> dict:
 
     store = ox.Store.read_only(str(work / "store"))
     folder = work / "release"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = release(store, folder, version="bench", issued=datetime.date(2026, 1, 1), tables=False, force=True)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     files = {str(d.info.path): d.info.sha256 for d in result.files}
     shutil.rmtree(folder, ignore_errors=True)
-    return {"seconds": seconds, "files": len(files), "bytes": sum(d.info.byte_size for d in result.files),
+    return {"seconds": seconds, "cpu_seconds": cpu, "files": len(files),
+            "bytes": sum(d.info.byte_size for d in result.files),
             "steps": result.seconds, "sha256_nq": files.get("eukg.nq")}
 
 
@@ -421,11 +431,11 @@ def baseline_release(work: Path, data: Path, new: Path) -> dict:
     dataset.parse(data, format="nquads")
     folder = work / "baseline-release"
     folder.mkdir(exist_ok=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     steps = rdflib_serialise(dataset, folder)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     shutil.rmtree(folder, ignore_errors=True)
-    return {"seconds": seconds, "steps": steps}
+    return {"seconds": seconds, "cpu_seconds": cpu, "steps": steps}
 
 
 PENDING: dict[str, str] = {}
@@ -599,7 +609,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, default=100_000, help="synthetic triples to generate")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--violations", type=int, default=50, help="violations per kind in the new source")
+    parser.add_argument("--violations", type=int, default=15,
+                        help="violations per kind in the new source (15: about 2,800 triples, the issue's size)")
     parser.add_argument("--skip-baseline", nargs="*", default=None, metavar="STEP",
                         help="skip the baselines of these steps (all when none is named)")
     parser.add_argument("--cap", type=float, default=1800, help="seconds after which a step is stopped")
