@@ -134,7 +134,8 @@ def _convert(graph: nx.Graph) -> tuple[Any, list[object]]:
     targets = np.fromiter(map(index.__getitem__, chain.from_iterable(adjacency)), dtype=np.int64)
     sources = np.repeat(np.arange(len(nodes), dtype=np.int64), [len(neighbours) for neighbours in adjacency])
     keep = sources <= targets  # each edge once (self-loops once too)
-    converted = ig.Graph(n=len(nodes), edges=np.column_stack([sources[keep], targets[keep]]), directed=False)
+    edges = np.column_stack([sources[keep], targets[keep]]).tolist()  # igraph reads lists much faster than arrays
+    converted = ig.Graph(n=len(nodes), edges=edges, directed=False)
     converted["_keep"] = keep  # which adjacency entries became edges, in edge order, for the weights
     return converted, nodes
 
