@@ -30,6 +30,7 @@ import math
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import networkx as nx
 
@@ -82,8 +83,13 @@ def _subset_betweenness(g: object, sources: list[int], weight: str | None) -> li
         return g.betweenness(directed=False, weights=weight, sources=sources)  # type: ignore[attr-defined]
     chunks = [sources[i::workers] for i in range(workers)]
     context = multiprocessing.get_context("spawn")  # no fork of a possibly threaded parent
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = list(pool.map(_betweenness_part, [g] * workers, chunks, [weight] * workers))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            parts = list(pool.map(_betweenness_part, [g] * workers, chunks, [weight] * workers))
+    except (BrokenProcessPool, OSError):
+        # A script that calls this outside ``if __name__ == "__main__":`` cannot spawn workers
+        # (they re-run the script); compute in this process instead.
+        return g.betweenness(directed=False, weights=weight, sources=sources)  # type: ignore[attr-defined]
     return [sum(values) for values in zip(*parts, strict=True)]
 
 

@@ -208,3 +208,20 @@ def test_sampled_betweenness_split_over_processes_sums_to_the_same(monkeypatch: 
     split = metrics.betweenness(graph, k=8, seed=5, backend="igraph")
     assert split == pytest.approx(serial, abs=1e-12)
     assert split == pytest.approx(metrics.betweenness(graph, k=8, seed=5, backend="networkx"), abs=1e-12)
+
+
+def test_split_betweenness_falls_back_to_one_process_when_workers_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from kg.analytics import igraph_backend
+
+    class Broken:
+        def __init__(self, *args, **kwargs) -> None:
+            raise BrokenProcessPool("workers re-ran the script")
+
+    graph = _coparticipation()
+    serial = metrics.betweenness(graph, k=8, seed=5, backend="igraph")
+    monkeypatch.setattr(igraph_backend, "PARALLEL_WORK", 1)
+    monkeypatch.setattr(igraph_backend.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(igraph_backend, "ProcessPoolExecutor", Broken)
+    assert metrics.betweenness(graph, k=8, seed=5, backend="igraph") == pytest.approx(serial, abs=1e-12)
