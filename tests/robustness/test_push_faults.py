@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -16,45 +14,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from loopback import oxigraph_serve
 
 from kg.push import push
 from kg.remote import Endpoint, RemoteError
 from kg.stats import stats
 from kg.store import open_store
 
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture()
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     """A real, empty Oxigraph server on loopback (the union of its named graphs as default graph)."""
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the Oxigraph server is not installed (pip install oxigraph)")
-    port = _free_port()
-    process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the Oxigraph server did not start")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with oxigraph_serve(tmp_path / "remote") as url:
+        yield url
 
 
 def _batches_done(state: Path) -> int:

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -15,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from loopback import oxigraph_serve
 
 from kg import results
 from kg.errors import KgError
@@ -23,38 +19,11 @@ from kg.queries import find, library, run
 from kg.query_catalogue import is_federated
 from kg.remote import Endpoint, run_remote
 
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the Oxigraph server is not installed (pip install oxigraph)")
-    port = _free_port()
-    process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the Oxigraph server did not start")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -210,34 +179,16 @@ def test_a_graph_with_blank_nodes_is_not_split(oxigraph_server: str) -> None:
 @pytest.fixture(scope="module")
 def wikidata_stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A second Oxigraph server on loopback answering a few Wikidata statements, in place of query.wikidata.org."""
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the Oxigraph server is not installed (pip install oxigraph)")
-    port = _free_port()
-    process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("wikidata")), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the Oxigraph server did not start")
+    with oxigraph_serve(tmp_path_factory.mktemp("wikidata"), union_default_graph=False) as url:
         data = b"""@prefix wd: <http://www.wikidata.org/entity/> . @prefix wdt: <http://www.wikidata.org/prop/direct/> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         wd:Q36 wdt:P1082 36000000, 38000000 ; wdt:P36 wd:Q270 . wd:Q270 rdfs:label "Warsaw"@en, "Warszawa"@pl .
         wd:Q218 wdt:P1082 19000000 ; wdt:P36 wd:Q19660 . wd:Q19660 rdfs:label "Bucharest"@en .
         wd:Q999 wdt:P1082 1 ."""
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/store?default", data=data, method="PUT",
+        request = urllib.request.Request(f"{url}/store?default", data=data, method="PUT",
                                          headers={"Content-Type": "text/turtle"})
         urllib.request.urlopen(request, timeout=10).close()
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        yield f"{url}/query"
 
 
 def test_the_federated_query_joins_on_the_wikidata_links(store, wikidata_stand_in: str) -> None:

@@ -1,0 +1,48 @@
+"""Servers the tests start on loopback: a free port, and a real Oxigraph server (``pip install oxigraph``)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_serve(location: Path, union_default_graph: bool = True) -> Iterator[str]:
+    """Run ``oxigraph serve`` on a store at ``location`` and yield its base URL; skip when it is not installed."""
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the Oxigraph server is not installed (pip install oxigraph)")
+    port = free_port()
+    command = [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    if union_default_graph:
+        command.append("--union-default-graph")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the Oxigraph server did not start")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
