@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,13 +33,17 @@ class BuildResult:
 
 def load_all(store: ox.Store, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
              progress: Callable[[str], None] | None = None) -> None:
-    """Load the generated reference graphs and every Turtle file of the project into ``store``."""
+    """Load the generated reference graphs and every data file of the project into ``store``.
+
+    The files are bulk-loaded (fast, not transactional): ``store`` must be a new one that is thrown
+    away when a file does not parse, as :func:`build` does.
+    """
     kgstore.load_graph(store, nuts_graph(), NUTS_GRAPH)
     kgstore.load_graph(store, countries_graph(), COUNTRIES_GRAPH)
     for item in graph_files(data_dir, ontology_file):
         if progress:
             progress(str(item.path))
-        kgstore.load_file(store, item.path, item.graph)
+        kgstore.load_file(store, item.path, item.graph, bulk=True)
 
 
 def graph_sizes(store: ox.Store) -> dict[str, int]:
@@ -59,6 +64,7 @@ def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontolog
         The data has SHACL or quality violations; the previous store is left untouched.
     """
     new_dir = kgstore.new_store_dir(location)
+    store: ox.Store | None = None
     try:
         store = ox.Store(str(new_dir))
         load_all(store, data_dir, ontology_file, progress)
@@ -68,8 +74,12 @@ def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontolog
         store.optimize()
         sizes = graph_sizes(store)
         store.flush()
-        del store
-    except BaseException:
+        store = None  # closed before the swap
+    except BaseException as error:
+        # Close the store before deleting its folder: a bulk loader's store writes its last files
+        # when it closes, and the loaders' frames in the traceback would keep it open.
+        traceback.clear_frames(error.__traceback__)
+        store = None  # noqa: F841 - dropping the last reference closes the store
         kgstore.discard(new_dir)
         raise
     path = kgstore.swap_in(new_dir, location)

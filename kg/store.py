@@ -18,6 +18,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError, StoreMissingError
+from kg.parallel_load import LINE_FORMATS, PARALLEL_MIN_BYTES, parallel_bulk_load
 from kg.paths import default_store_path
 from kg.safe_xml import check_rdfxml
 
@@ -128,7 +129,9 @@ def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bu
     """Load an RDF file into ``graph`` of ``store``; a parse error names the file and line.
 
     ``load`` is transactional: a file with an error adds nothing. ``bulk`` uses the faster,
-    non-transactional ``bulk_load``, meant for a store that is being built and is discarded on error.
+    non-transactional ``bulk_load``, meant for a store that is being built and is discarded on error;
+    a large N-Triples or N-Quads file is then cut at line ends and loaded on every core
+    (:func:`kg.parallel_load.parallel_bulk_load`).
     """
     to_graph = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
     fmt = rdf_format(path)
@@ -138,7 +141,9 @@ def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bu
         check_rdfxml(path)
     to_graph_arg = to_graph if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None
     try:
-        if bulk:
+        if bulk and fmt in LINE_FORMATS and path.stat().st_size >= PARALLEL_MIN_BYTES:
+            parallel_bulk_load(store, path, fmt, to_graph_arg)
+        elif bulk:
             store.bulk_load(path=str(path), format=fmt, to_graph=to_graph_arg)
         else:
             store.load(path=str(path), format=fmt, to_graph=to_graph_arg)
