@@ -337,7 +337,7 @@ def run_pipeline(work: Path, k: int, seed: int, k_check: int) -> dict:
     import networkx as nx
 
     from kg.analytics import communities, metrics
-    from kg.analytics.networks import co_occurrence
+    from kg.analytics.networks import add_shared, co_occurrence
 
     pairs = _pairs(work)
     groups: dict[int, list[int]] = {}
@@ -355,10 +355,10 @@ def run_pipeline(work: Path, k: int, seed: int, k_check: int) -> dict:
     shared = timed("projection", lambda: co_occurrence(groups))
 
     def network() -> nx.Graph:
+        # as coparticipation_network builds it: its nodes, then add_shared, which primes igraph's graph
         graph = nx.Graph()
         graph.add_nodes_from(range(int(pairs[:, 0].max()) + 1))
-        graph.add_edges_from((a, b, {"projects": w, "events": 0, "weight": w}) for (a, b), w in shared.items())
-        return graph
+        return add_shared(graph, {"projects": shared, "events": {}})
 
     graph = timed("networkx_graph", network)
     results = {

@@ -3,7 +3,8 @@
 In one run, on the same generated data, every step runs in its own child process, so its peak
 memory (``VmHWM`` of ``/proc/self/status``) is its own:
 
-- ``build``: the project's bulk loader (``kg.store.load_file``, one thread per core) + ``optimize`` on disk; baseline rdflib ``Dataset.parse`` (N-Quads).
+- ``build``: the project's bulk loader (``kg.store.load_file``, one thread per core) + ``optimize`` on
+  disk; baseline rdflib ``Dataset.parse`` (N-Quads).
 - ``validate_full``: shacl-rust (:mod:`kg.validate_fast`) from the store; baseline pyshacl over the union
   rdflib Graph (parsing not timed).
 - ``validate_qc``: the quality queries on pyoxigraph (no baseline).

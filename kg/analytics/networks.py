@@ -23,12 +23,13 @@ from itertools import combinations
 
 import networkx as nx
 
-from kg.analytics.backends import INSTALL_HINT
+from kg.analytics.backends import AUTO_EDGES, INSTALL_HINT, prime_igraph
 from kg.analytics.sources import Rows, as_rows, fetch
 from kg.errors import KgError
 
 __all__ = [
     "NETWORKS",
+    "add_shared",
     "bipartite_network",
     "SPARSE_PAIRS",
     "build_network",
@@ -221,16 +222,55 @@ def coparticipation_network(
         co_occurrence(_groups(_attendance(rows, organisers, project_partners), "event", "organisation"))
         if events else {}
     )
-    # Both dicts are sorted by pair; only their union needs sorting again.
-    pairs = sorted(shared_projects.keys() | shared_events.keys()) if shared_events else shared_projects
-    graph.add_edges_from(
-        (a, b, {"projects": shared_projects.get((a, b), 0), "events": shared_events.get((a, b), 0),
-                "weight": shared_projects.get((a, b), 0) + shared_events.get((a, b), 0)})
-        for a, b in pairs
-    )
+    add_shared(graph, {"projects": shared_projects, "events": shared_events})
     for node in graph:
         graph.nodes[node].setdefault("kind", "organisation")
         graph.nodes[node].setdefault("label", node)
+    return graph
+
+
+def add_shared(graph: nx.Graph, counts: Mapping[str, Mapping[tuple[str, str], int]]) -> nx.Graph:
+    """Add to ``graph`` the ties of several pair counts, each as an edge attribute, and their sum.
+
+    Every pair counted in one of ``counts`` becomes an edge with one attribute per count (0 where
+    it has none) and ``weight``, their sum. This is the last change the builders make, so it also
+    primes the igraph conversion that the metrics use on large graphs (see
+    :func:`kg.analytics.backends.prime_igraph`).
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Its nodes; pairs of nodes not in it add them.
+    counts : mapping
+        Attribute name → :func:`co_occurrence`'s counts, each sorted by pair.
+
+    Returns
+    -------
+    graph : networkx.Graph
+        The same graph.
+
+    See Also
+    --------
+    co_occurrence : the counts.
+
+    Examples
+    --------
+    >>> graph = add_shared(nx.Graph(), {"projects": {("a", "b"): 2}, "events": {("b", "c"): 1}})
+    >>> sorted(graph.edges(data=True))
+    [('a', 'b', {'projects': 2, 'events': 0, 'weight': 2}), ('b', 'c', {'projects': 0, 'events': 1, 'weight': 1})]
+    """
+    filled = [name for name, pairs in counts.items() if pairs]
+    # Each count is sorted by pair; only the union of several needs sorting again.
+    pairs = list(counts[filled[0]]) if len(filled) == 1 else sorted(set().union(*(counts[n] for n in filled)))
+    edges_before = graph.number_of_edges()
+    values = {name: [count.get(pair, 0) for pair in pairs] if count else [0] * len(pairs)
+              for name, count in counts.items()}
+    values["weight"] = [sum(column) for column in zip(*values.values(), strict=True)] if values else []
+    names = list(values)
+    graph.add_edges_from((a, b, dict(zip(names, row, strict=True)))
+                         for (a, b), *row in zip(pairs, *values.values(), strict=True))
+    if edges_before == 0 and graph.number_of_edges() == len(pairs) >= AUTO_EDGES:
+        prime_igraph(graph, pairs, values)
     return graph
 
 

@@ -225,3 +225,46 @@ def test_split_betweenness_falls_back_to_one_process_when_workers_cannot_start(m
     monkeypatch.setattr(igraph_backend.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     monkeypatch.setattr(igraph_backend, "ProcessPoolExecutor", Broken)
     assert metrics.betweenness(graph, k=8, seed=5, backend="igraph") == pytest.approx(serial, abs=1e-12)
+
+
+def _primed(monkeypatch: pytest.MonkeyPatch) -> tuple[nx.Graph, nx.Graph]:
+    """The co-participation graph built by ``add_shared`` (primed) and the same graph unprimed."""
+    from kg.analytics import networks
+
+    monkeypatch.setattr(networks, "AUTO_EDGES", 1)
+    graph, organisations = _bipartite()
+    projects = co_occurrence({p: set(graph[p]) for p in graph if p.startswith("project")})
+    events = co_occurrence({"e1": organisations[:5], "e2": organisations[3:9]})
+    primed = networks.add_shared(nx.Graph(), {"projects": projects, "events": events})
+    return primed, nx.Graph(primed)  # the copy has an empty cache
+
+
+def test_network_builders_prime_the_igraph_conversion(monkeypatch: pytest.MonkeyPatch) -> None:
+    primed, plain = _primed(monkeypatch)
+    assert primed.__networkx_cache__ and not plain.__networkx_cache__
+    for weight in ("weight", "projects", "events", "absent"):
+        g, nodes = backends.to_igraph(primed, weight)
+        converted, plain_nodes = backends.to_igraph(plain, weight)
+        assert nodes == plain_nodes
+        mine = {frozenset((nodes[a], nodes[b])): w for (a, b), w in zip(g.get_edgelist(), g.es[weight], strict=True)}
+        theirs = {frozenset((nodes[a], nodes[b])): w
+                  for (a, b), w in zip(converted.get_edgelist(), converted.es[weight], strict=True)}
+        assert mine == theirs and len(mine) == primed.number_of_edges()
+    assert metrics.weighted_degree(primed, backend="igraph") == metrics.weighted_degree(plain, backend="networkx")
+    assert metrics.core_number(primed, backend="igraph") == metrics.core_number(plain, backend="networkx")
+    assert metrics.betweenness(primed, backend="igraph") == pytest.approx(metrics.betweenness(plain, backend="networkx"))
+
+
+def test_a_primed_conversion_is_dropped_when_the_graph_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    primed, _ = _primed(monkeypatch)
+    first, _ = backends.to_igraph(primed)
+    primed.add_edge("org000", "new", weight=5)
+    again, nodes = backends.to_igraph(primed, "weight")
+    assert again is not first and "new" in nodes
+    assert metrics.weighted_degree(primed, backend="igraph")["new"] == 5
+
+
+def test_priming_refuses_pairs_that_are_not_the_graph_s_edges() -> None:
+    graph = nx.Graph([("a", "b"), ("b", "c")])
+    with pytest.raises(ValueError, match="1 pairs given for a graph of 2 edges"):
+        backends.prime_igraph(graph, [("a", "b")], {})
