@@ -38,6 +38,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -55,8 +56,6 @@ def peak_rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
-    import resource
-
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -81,28 +80,44 @@ def _keys(problems) -> list[list[str | None]]:
     return sorted([p.focus, p.path, p.severity] for p in problems)
 
 
+def cpu_now() -> float:
+    """CPU seconds of this process (all its threads) and of its finished children (spawned workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+class Clock:
+    """Wall and CPU seconds since it was made. The machine is shared: CPU seconds show the work done,
+    which is what a quiet machine's wall time approaches (parallel steps excepted)."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), cpu_now()
+
+    def read(self) -> dict[str, float]:
+        return {"seconds": time.perf_counter() - self.wall, "cpu_seconds": cpu_now() - self.cpu}
+
+
 def step_build(work: Path, data: Path, new: Path) -> dict:
     import pyoxigraph as ox
 
     from kg.store import load_file
 
     store_dir = work / "store"
-    start = time.perf_counter()
+    clock = Clock()
     store = ox.Store(str(store_dir))
     load_file(store, data, bulk=True)  # what `eukg build` does with a data file: cut and loaded on every core
     store.optimize()
     store.flush()
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "triples": len(store)}
+    return {**clock.read(), "triples": len(store)}
 
 
 def baseline_build(work: Path, data: Path, new: Path) -> dict:
     from rdflib import Dataset
 
-    start = time.perf_counter()
+    clock = Clock()
     dataset = Dataset()
     dataset.parse(data, format="nquads")
-    return {"seconds": time.perf_counter() - start, "triples": len(dataset)}
+    return {**clock.read(), "triples": len(dataset)}
 
 
 def step_validate_full(work: Path, data: Path, new: Path) -> dict:
@@ -113,22 +128,22 @@ def step_validate_full(work: Path, data: Path, new: Path) -> dict:
 
     store = ox.Store.read_only(str(work / "store"))
     shapes = shapes_graph()
-    start = time.perf_counter()
+    clock = Clock()
     problems = store_quads_problems(store, shapes, work_dir=work)
-    seconds = time.perf_counter() - start
+    figures = clock.read()
     (work / "keys-fast.json").write_text(json.dumps(_keys(problems)))
-    return {"seconds": seconds, "problems": len(problems)}
+    return {**figures, "problems": len(problems)}
 
 
 def baseline_validate_full(work: Path, data: Path, new: Path) -> dict:
     from kg.validate import shacl_problems, shapes_graph
 
     graph, shapes = _union_graph(data), shapes_graph()
-    start = time.perf_counter()
+    clock = Clock()
     problems = shacl_problems(graph, shapes)
-    seconds = time.perf_counter() - start
+    figures = clock.read()
     (work / "keys-pyshacl.json").write_text(json.dumps(_keys(problems)))
-    return {"seconds": seconds, "problems": len(problems)}
+    return {**figures, "problems": len(problems)}
 
 
 def step_validate_qc(work: Path, data: Path, new: Path) -> dict:
@@ -137,9 +152,9 @@ def step_validate_qc(work: Path, data: Path, new: Path) -> dict:
     from kg.validate import qc_problems
 
     store = ox.Store.read_only(str(work / "store"))
-    start = time.perf_counter()
+    clock = Clock()
     problems = qc_problems(store)
-    return {"seconds": time.perf_counter() - start, "problems": len(problems)}
+    return {**clock.read(), "problems": len(problems)}
 
 
 INCREMENTAL_RUNS = 5
@@ -180,10 +195,10 @@ def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     source = Dataset()
     source.parse(new, format="nquads")
     subjects = sorted({s for s, _, _, _ in source.quads((None, None, None, None))})
-    start = time.perf_counter()
+    clock = Clock()
     _, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True,
                                      advanced=True, focus_nodes=subjects)
-    seconds = time.perf_counter() - start
+    figures = clock.read()
     keys = sorted(
         [_short(results.value(r, SH.focusNode)),
          _short(results.value(r, SH.resultPath)) if results.value(r, SH.resultPath) is not None else None,
@@ -191,7 +206,7 @@ def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
         for r in results.subjects(SH.resultSeverity, None)
     )
     (work / "keys-incremental-pyshacl.json").write_text(json.dumps(keys))
-    return {"seconds": seconds, "problems": len(keys)}
+    return {**figures, "problems": len(keys)}
 
 
 def _contract_queries():
@@ -210,9 +225,9 @@ def step_queries(work: Path, data: Path, new: Path) -> dict:
     store = ox.Store.read_only(str(work / "store"))
     out = {}
     for name, query in _contract_queries().items():
-        start = time.perf_counter()
+        clock = Clock()
         rows = len(run(query, store).rows)
-        out[name] = {"seconds": time.perf_counter() - start, "rows": rows}
+        out[name] = {**clock.read(), "rows": rows}
     return {"queries": out}
 
 
@@ -223,13 +238,13 @@ def baseline_queries(work: Path, data: Path, new: Path) -> dict:
     dataset.parse(data, format="nquads")
     out = {}
     for name, query in _contract_queries().items():
-        start = time.perf_counter()
+        clock = Clock()
         try:
             rows = len(list(dataset.query(query.bind(None))))
         except Exception as error:  # noqa: BLE001 - a baseline failure is a result, not a crash
             out[name] = {"error": f"rdflib: {type(error).__name__}: {error}"}
             continue
-        out[name] = {"seconds": time.perf_counter() - start, "rows": rows}
+        out[name] = {**clock.read(), "rows": rows}
         # Kept after each query, so a run stopped by the cap still reports the queries that finished.
         (work / "partial-baseline-queries.json").write_text(json.dumps({"queries": out}))
     return {"queries": out}
@@ -245,12 +260,6 @@ ANALYTICS_K, ANALYTICS_K_CHECK, ANALYTICS_SEED = 500, 10, 42
 def _timed(times: dict[str, float], name: str, function):
     # Wall seconds under ``name``, CPU seconds under ``name`` + "_cpu" (the machine is shared: CPU time
     # shows what a quiet machine would take).
-    import resource
-
-    def cpu_now() -> float:  # this process and its finished children (the betweenness workers)
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return time.process_time() + children.ru_utime + children.ru_stime
-
     start, cpu = time.perf_counter(), cpu_now()
     value = function()
     times[name] = time.perf_counter() - start
@@ -370,8 +379,6 @@ def _analytics_note(r: dict) -> list[str]:
         return []
     note = [f"Louvain modularity {r['modularity']} (networkx {r.get('baseline_modularity')})",
             f"{r.get('nodes', 0):,} organisations, {r.get('edges', 0):,} edges"]
-    if r.get("cpu_ratio") is not None:
-        note.append(f"CPU {r['cpu_seconds']:.1f} s vs {r['baseline_cpu_seconds']:.1f} s: {r['cpu_ratio']}×")
     if r.get("baseline_times"):
         note.append(f"networkx's betweenness k={r.get('k')} extrapolated from {ANALYTICS_K_CHECK} sources")
     return note
@@ -418,12 +425,12 @@ def step_release(work: Path, data: Path, new: Path) -> dict:
 
     store = ox.Store.read_only(str(work / "store"))
     folder = work / "release"
-    start, cpu = time.perf_counter(), time.process_time()
+    clock = Clock()
     result = release(store, folder, version="bench", issued=datetime.date(2026, 1, 1), tables=False, force=True)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    figures = clock.read()
     files = {str(d.info.path): d.info.sha256 for d in result.files}
     shutil.rmtree(folder, ignore_errors=True)
-    return {"seconds": seconds, "cpu_seconds": cpu, "files": len(files),
+    return {**figures, "files": len(files),
             "bytes": sum(d.info.byte_size for d in result.files),
             "steps": result.seconds, "sha256_nq": files.get("eukg.nq")}
 
@@ -440,11 +447,11 @@ def baseline_release(work: Path, data: Path, new: Path) -> dict:
     dataset.parse(data, format="nquads")
     folder = work / "baseline-release"
     folder.mkdir(exist_ok=True)
-    start, cpu = time.perf_counter(), time.process_time()
+    clock = Clock()
     steps = rdflib_serialise(dataset, folder)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    figures = clock.read()
     shutil.rmtree(folder, ignore_errors=True)
-    return {"seconds": seconds, "cpu_seconds": cpu, "steps": steps}
+    return {**figures, "steps": steps}
 
 
 PENDING: dict[str, str] = {}
@@ -465,15 +472,20 @@ STEPS = {
 
 def _child(kind: str, step: str, work: Path, data: Path, new: Path, cap: float) -> dict:
     command = [sys.executable, "-m", "benchmarks.run", "--child", kind, step, str(work), str(data), str(new)]
+    # The 1-minute load average before and after: on a shared machine it says how far the wall
+    # seconds are from a quiet machine's (2.0 on 2 cores: the step had the cores to itself).
+    load = [round(os.getloadavg()[0], 1)]
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=cap)
     except subprocess.TimeoutExpired:
         partial = work / f"partial-{kind}-{step}.json"
         out = json.loads(partial.read_text()) if partial.exists() else {}
-        return {**out, "error": f"did not finish within the {cap:.0f} s cap"}
+        return {**out, "error": f"did not finish within the {cap:.0f} s cap", "load": load}
+    load.append(round(os.getloadavg()[0], 1))
     if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}",
+                "load": load}
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "load": load}
 
 
 def _ratio(baseline: float | None, seconds: float | None) -> float | None:
@@ -505,6 +517,9 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
                 results[f"query:{name}"] = {
                     "seconds": row["seconds"], "baseline_seconds": b.get("seconds"),
                     "ratio": _ratio(b.get("seconds"), row["seconds"]),
+                    "cpu_seconds": row.get("cpu_seconds"), "baseline_cpu_seconds": b.get("cpu_seconds"),
+                    "cpu_ratio": _ratio(b.get("cpu_seconds"), row.get("cpu_seconds")),
+                    "load": mine.get("load"), "baseline_load": (base or {}).get("load"),
                     "rows": row["rows"], "same_rows": b.get("rows") == row["rows"] if "rows" in b else None,
                     "peak_rss_mb": mine.get("peak_rss_mb"), "baseline_peak_rss_mb": (base or {}).get("peak_rss_mb"),
                 }
@@ -521,6 +536,9 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
             "baseline_peak_rss_mb": (base or {}).get("peak_rss_mb"),
         }
         entry.update({k: v for k, v in mine.items() if k not in entry and k != "peak_rss_mb"})
+        entry["baseline_cpu_seconds"] = (base or {}).get("cpu_seconds")
+        entry["cpu_ratio"] = _ratio(entry["baseline_cpu_seconds"], mine.get("cpu_seconds"))
+        entry["baseline_load"] = (base or {}).get("load")
         if base and "error" in base:
             entry["baseline_error"] = base["error"]
         if step == "validate_full":
@@ -531,9 +549,6 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
             entry.update(_same_analytics(work))
             if (base or {}).get("times"):
                 entry["baseline_times"] = base["times"]
-                entry["baseline_cpu_seconds"] = base.get("cpu_seconds")
-                if entry.get("cpu_seconds") and base.get("cpu_seconds"):
-                    entry["cpu_ratio"] = _ratio(base["cpu_seconds"], entry["cpu_seconds"])
         results[step] = entry
         log(f"  {json.dumps(entry)}")
     for step, why in PENDING.items():
@@ -555,12 +570,13 @@ def markdown(report: dict) -> str:
         f"{report['generated']['participations']:,} participations; new source of {report['new_source_triples']:,} "
         "triples).",
         "",
-        "| step | project (s) | baseline (s) | ratio | peak RSS (MB) | baseline peak RSS (MB) | note |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| step | project (s) | baseline (s) | ratio | CPU ratio | peak RSS (MB) | baseline peak RSS (MB) | load "
+        "| note |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for step, r in report["steps"].items():
         if "pending" in r:
-            lines.append(f"| {step} | | | | | | pending: {r['pending']} |")
+            lines.append(f"| {step} | | | | | | | | pending: {r['pending']} |")
             continue
         note = []
         if r.get("same_results") is not None:
@@ -572,9 +588,11 @@ def markdown(report: dict) -> str:
             if r.get(key):
                 note.append(f"{key.replace('_', ' ')}: {r[key]}")
         ratio = f"{r['ratio']}×" if r.get("ratio") is not None else "–"
+        cpu_ratio = f"{r['cpu_ratio']}×" if r.get("cpu_ratio") is not None else "–"
+        load = " / ".join("–".join(str(x) for x in r[key]) for key in ("load", "baseline_load") if r.get(key))
         lines.append(
-            f"| {step} | {_fmt(r.get('seconds'))} | {_fmt(r.get('baseline_seconds'))} | {ratio} | "
-            f"{_fmt(r.get('peak_rss_mb'))} | {_fmt(r.get('baseline_peak_rss_mb'))} | {'; '.join(note)} |"
+            f"| {step} | {_fmt(r.get('seconds'))} | {_fmt(r.get('baseline_seconds'))} | {ratio} | {cpu_ratio} | "
+            f"{_fmt(r.get('peak_rss_mb'))} | {_fmt(r.get('baseline_peak_rss_mb'))} | {load} | {'; '.join(note)} |"
         )
     return "\n".join(lines)
 

@@ -21,9 +21,16 @@ def _report(seconds: float) -> dict:
 
 def test_markdown_table_names_ratio_differences_and_pending_steps() -> None:
     table = markdown(_report(2.0))
-    assert "| build | 2.0 | 4.0 | 2.0× |" in table
+    assert "| build | 2.0 | 4.0 | 2.0× | – |" in table
     assert "DIFFERENT results" in table and "baseline error: did not finish" in table
     assert "pending: later" in table
+
+
+def test_markdown_table_gives_cpu_ratio_and_load_averages() -> None:
+    report = _report(2.0)
+    report["steps"]["build"].update({"cpu_seconds": 1.0, "baseline_cpu_seconds": 5.0, "cpu_ratio": _ratio(5.0, 1.0),
+                                     "load": [0.3, 1.9], "baseline_load": [1.9, 2.1]})
+    assert "| build | 2.0 | 4.0 | 2.0× | 5.0× | 10.0 | – | 0.3–1.9 / 1.9–2.1 |" in markdown(report)
 
 
 def test_write_doc_replaces_only_its_own_section(tmp_path: Path) -> None:
