@@ -237,7 +237,8 @@ def baseline_queries(work: Path, data: Path, new: Path) -> dict:
     dataset = Dataset(default_union=True)
     dataset.parse(data, format="nquads")
     out = {}
-    for name, query in _contract_queries().items():
+    # rdflib's slowest query last, so that a run stopped by the cap has measured the others.
+    for name, query in sorted(_contract_queries().items(), key=lambda item: item[0] == "region_projects"):
         clock = Clock()
         try:
             rows = len(list(dataset.query(query.bind(None))))
