@@ -12,7 +12,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from benchmarks.generate import VIOLATION_KINDS, generate, keep_eu_memberships, violation_kind, write_graph
+from benchmarks.generate import (
+    VIOLATION_KINDS,
+    generate,
+    keep_eu_memberships,
+    reference_quads,
+    violation_kind,
+    write_graph,
+)
 from kg.namespaces import EKG
 from kg.validate import validate_store
 
@@ -20,13 +27,20 @@ PARTICIPANT = ox.NamedNode(str(EKG.participant))
 
 
 def test_generated_graph_passes_the_shapes_with_the_fast_engine(tmp_path: Path) -> None:
+    """No problem of any severity on the synthetic part: the file has exactly the shipped data's problems.
+
+    The shipped data may hold warnings (an event whose source does not say where it takes place); a
+    benchmark that counts every problem then sees them at every size, and they are not the generator's.
+    """
     path = tmp_path / "g.nq"
     result = write_graph(path, 5_000, seed=11, with_reference=True)
     assert 5_000 <= result.quads < 5_400
-    store = ox.Store()
+    store, shipped = ox.Store(), ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    shipped.extend(reference_quads())
     report = validate_store(store, engine="fast")
     assert report.conforms, report.text()
+    assert sorted(report.problems, key=repr) == sorted(validate_store(shipped, engine="fast").problems, key=repr)
 
 
 def test_generated_graph_passes_pyshacl_except_the_injected_violations(generated, pyshacl_report) -> None:
