@@ -97,6 +97,12 @@ class Clock:
         return {"seconds": time.perf_counter() - self.wall, "cpu_seconds": cpu_now() - self.cpu}
 
 
+def _severities(problems) -> dict[str, int]:
+    """Count SHACL results by severity: a warning is a problem but does not break conformance."""
+    return {"violations": sum(p.severity == "Violation" for p in problems),
+            "warnings": sum(p.severity == "Warning" for p in problems)}
+
+
 def step_build(work: Path, data: Path, new: Path) -> dict:
     import pyoxigraph as ox
 
@@ -132,7 +138,7 @@ def step_validate_full(work: Path, data: Path, new: Path) -> dict:
     problems = store_quads_problems(store, shapes, work_dir=work)
     figures = clock.read()
     (work / "keys-fast.json").write_text(json.dumps(_keys(problems)))
-    return {**figures, "problems": len(problems)}
+    return {**figures, "problems": len(problems), **_severities(problems)}
 
 
 def baseline_validate_full(work: Path, data: Path, new: Path) -> dict:
@@ -179,7 +185,8 @@ def step_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     # The median of a few runs: one run on a shared machine can land on a busy moment.
     seconds = sorted(runs)[len(runs) // 2]
     (work / "keys-incremental-fast.json").write_text(json.dumps(_keys(problems)))
-    return {"seconds": seconds, "problems": len(problems), "source_triples": sum(1 for _ in open(new, "rb")),
+    return {"seconds": seconds, "problems": len(problems), **_severities(problems),
+            "source_triples": sum(1 for _ in open(new, "rb")),
             "shapes_preparation_seconds": prepare, "first_run_seconds": runs[0],
             "cpu_seconds": sorted(cpu)[len(cpu) // 2]}
 
@@ -563,6 +570,10 @@ def _fmt(value: float | None, unit: str = "") -> str:
     return f"{value:.3f}{unit}" if value < 1 else f"{value:.1f}{unit}"
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def markdown(report: dict) -> str:
     """Return the results as a markdown table."""
     lines = [
@@ -584,6 +595,8 @@ def markdown(report: dict) -> str:
             note.append("same results" if r["same_results"] else "DIFFERENT results")
         if r.get("same_rows") is not None:
             note.append("same rows" if r["same_rows"] else "DIFFERENT rows")
+        if r.get("violations") is not None:
+            note.append(_plural(r["violations"], "violation") + ", " + _plural(r.get("warnings", 0), "warning"))
         note += _analytics_note(r)
         for key in ("error", "baseline_error"):
             if r.get(key):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.run import END, START, _ratio, markdown, write_doc
+from benchmarks.run import END, START, _ratio, _severities, markdown, write_doc
+from kg.validate import Problem
 
 
 def _report(seconds: float) -> dict:
@@ -13,7 +14,8 @@ def _report(seconds: float) -> dict:
         "generated": {"projects": 1, "organisations": 2, "participations": 3},
         "steps": {
             "build": {"seconds": seconds, "baseline_seconds": 4.0, "ratio": _ratio(4.0, seconds), "peak_rss_mb": 10.0},
-            "validate_full": {"seconds": 1.0, "same_results": False, "baseline_error": "did not finish"},
+            "validate_full": {"seconds": 1.0, "same_results": False, "baseline_error": "did not finish",
+                              "problems": 1, "violations": 0, "warnings": 1},
             "analytics": {"pending": "later"},
         },
     }
@@ -24,6 +26,15 @@ def test_markdown_table_names_ratio_differences_and_pending_steps() -> None:
     assert "| build | 2.0 | 4.0 | 2.0× | – |" in table
     assert "DIFFERENT results" in table and "baseline error: did not finish" in table
     assert "pending: later" in table
+    # A warning is counted apart from violations, so one warning is not read as a broken graph.
+    assert "0 violations, 1 warning" in table
+
+
+def test_validation_steps_count_violations_and_warnings_apart() -> None:
+    problems = [Problem("Warning", "evt:a", "where?"), Problem("Violation", "proj:b", "no acronym"),
+                Problem("Violation", "proj:c", "no acronym")]
+    assert _severities(problems) == {"violations": 2, "warnings": 1}
+    assert _severities([]) == {"violations": 0, "warnings": 0}
 
 
 def test_markdown_table_gives_cpu_ratio_and_load_averages() -> None:
