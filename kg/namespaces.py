@@ -32,9 +32,10 @@ class EKG(DefinedNamespace):
     Project: URIRef  # A project or initiative funded by a programme and carried out by partner organisations.
     ProjectParticipation: URIRef  # An agent's participation in a project in a role such as lead partner, partner or contact person.
     PublicOrganisation: URIRef  # An organisation governed by public law: a ministry, a regional or local authority, an EU institution or directorate-general.
-    Region: URIRef  # A territorial unit of the NUTS classification at level 0 (country), 1, 2 or 3, identified by the Publications Office NUTS IRI (http://data.europa.eu/nuts/code/{CODE}).
+    Region: URIRef  # A territorial unit of the NUTS classification at level 0 (country), 1, 2 or 3, identified by the Publications Office NUTS IRI (http://data.europa.eu/nuts/code/{CODE}); or, as a StatisticalRegion, a unit of Eurostat's statistical regions for non-EU countries.
     Role: URIRef  # A role an agent plays in a participation (lead partner, partner, coordinator, speaker, organiser ...).
     SourceDocument: URIRef  # A document (article, invitation, event page, table) whose statements are recorded in the graph; its IRI names the named graph that holds them.
+    StatisticalRegion: URIRef  # A territorial unit of the statistical regions Eurostat agrees with the EFTA and (potential) candidate countries (Norway, Switzerland, Türkiye, Serbia ...): coded like NUTS (NO081) but not part of the NUTS classification, so identified by a project IRI (https://w3id.org/eu-regional-kg/id/statistical-region/{CODE}) in the scheme https://w3id.org/eu-regional-kg/id/scheme/statistical-regions, never by a Publications Office NUTS IRI.
     Theme: URIRef  # A policy theme in the eu-regional-kg theme scheme (SME support, just transition, smart specialisation ...).
     Venue: URIRef  # A building or site where events take place, such as a convention centre.
 
@@ -54,7 +55,7 @@ class EKG(DefinedNamespace):
     organisationType: URIRef  # The kind of an organisation.
     organiser: URIRef  # An organisation or project team that organises an event (also stated as an event participation with the organiser role).
     parentProgramme: URIRef  # The broader programme or strand that a programme belongs to (Interreg Europe is part of Interreg C).
-    parentRegion: URIRef  # The NUTS region one level up that contains this region.
+    parentRegion: URIRef  # The region one level up (same classification) that contains this region.
     partOfEvent: URIRef  # The larger event this event is part of (a session within the European Week of Regions and Cities).
     participant: URIRef  # The organisation or person that takes part.
     partnerCountry: URIRef  # A country a project has partners in, as stated by a source even where it does not name the partner.
@@ -75,9 +76,9 @@ class EKG(DefinedNamespace):
     isoCode: URIRef  # The ISO 3166-1 alpha-2 code of a country (GR, GB).
     metricName: URIRef  # The name of the network metric of a score (degree, betweenness, louvain, brokerage-liaison ...).
     networkName: URIRef  # The name of the collaboration network a score was computed on (coparticipation, bipartite, regions, programme-regions, events).
-    nutsCode: URIRef  # The NUTS code of a region, such as PL81.
+    nutsCode: URIRef  # The NUTS code of a region, such as PL81, or the NUTS-like code of a statistical region, such as NO081.
     nutsLevel: URIRef  # The NUTS level of a region: 0 (country), 1, 2 or 3.
-    nutsVersion: URIRef  # A NUTS classification version the region's code belongs to, such as 2021 or 2024.
+    nutsVersion: URIRef  # A classification version the region's code belongs to: 2016 (the UK's NUTS codes), 2021 or 2024 (NUTS, or the statistical regions published with it).
     online: URIRef  # True when the event takes place online, false when it takes place in person.
     priority: URIRef  # The priority axis or specific objective of its programme under which a project is funded, as the programme names it.
     projectCode: URIRef  # The code a programme gives a project, such as PGI06047.
@@ -139,6 +140,7 @@ PREFIXES: dict[str, str] = {
     "etype": str(ID) + "event-type/",
     "itype": str(ID) + "instrument-type/",
     "theme": str(ID) + "theme/",
+    "sr": str(ID) + "statistical-region/",
     "wd": str(WIKIDATA),
 }
 

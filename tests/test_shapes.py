@@ -137,6 +137,21 @@ BROKEN = {
         "nuts:PL8111",
         "level",
     ),
+    # A statistical region (Norway, Switzerland ...) is not NUTS: an official NUTS IRI or the NUTS scheme is an error.
+    "statistical region with a NUTS IRI": (
+        "nuts:NO081 a ekg:Region , ekg:StatisticalRegion ; ekg:nutsCode \"NO081\" ; ekg:nutsLevel 3 ;"
+        " ekg:country country:NOR ; skos:prefLabel \"Oslo\"@nb ;"
+        " skos:inScheme <https://w3id.org/eu-regional-kg/id/scheme/statistical-regions> .",
+        "nuts:NO081",
+        "not a NUTS IRI",
+    ),
+    "statistical region in the NUTS scheme": (
+        "<https://w3id.org/eu-regional-kg/id/statistical-region/NO081> a ekg:Region , ekg:StatisticalRegion ;"
+        " ekg:nutsCode \"NO081\" ; ekg:nutsLevel 3 ; ekg:country country:NOR ; skos:prefLabel \"Oslo\"@nb ;"
+        " skos:inScheme <http://data.europa.eu/nuts> .",
+        "sr:NO081",
+        "statistical-regions scheme",
+    ),
     "malformed e-mail": ("ex:person schema:email \"not-an-address\" .", "ex:person", "e-mail"),
     "person without name": ("ex:person2 a ekg:Person ; schema:email \"a@b.org\" .", "ex:person2", "name"),
     "event without date": (

@@ -45,6 +45,7 @@ VERSIONS: tuple[str, ...] = ("2021", "2024")
 
 WORKBOOK = "NUTS2021-NUTS2024.xlsx"
 MAIN_SHEET = "NUTS2021- NUTS2024"
+SR_SHEET = "SR2021- SR2024"
 TRANSLITERATION_SHEET = "Cyrillic & Greek to Latin"
 CHANGE_SHEETS = ("Changes NUTS-1", "Changes NUTS-2", "Changes NUTS-3")
 
@@ -90,6 +91,35 @@ _LABEL_LANGUAGES: dict[str, tuple[str, ...]] = {
     "SE": ("sv",),
     "SI": ("sl",),
     "SK": ("sk",),
+    # The UK's NUTS 2016 codes (English labels) and the statistical regions of
+    # EFTA and (potential) candidate countries: see kg.reference.other_regions.
+    "UK": ("en",),
+    "AL": ("sq",),
+    "BA": ("bs",),
+    "CH": ("de",),
+    "CH0": ("de", "fr", "it"),  # Schweiz/Suisse/Svizzera
+    "CH01": ("fr",),  # Région lémanique, Vaud, Genève
+    "CH012": ("fr", "de"),  # Valais / Wallis
+    "CH021": ("de", "fr"),  # Bern / Berne
+    "CH022": ("fr", "de"),  # Fribourg / Freiburg
+    "CH024": ("fr",),  # Neuchâtel
+    "CH025": ("fr",),  # Jura
+    "CH056": ("de", "it", "rm"),  # Graubünden / Grigioni / Grischun
+    "CH07": ("it",),  # Ticino
+    "IS": ("is",),
+    "LI": ("de",),
+    "ME": ("cnr",),
+    "MK": ("mk",),
+    "NO": ("nb",),
+    "NO06": ("nb", "sma"),  # Trøndelag/Trööndelage
+    "NO071": ("nb", "se"),  # Nordland/Nordlánnda
+    "NO072": ("nb", "se", "fkv"),  # Troms/Romsa/Tromssa
+    "NO073": ("nb", "se", "fkv"),  # Finnmark/Finnmárku/Finmarkku
+    "NO074": ("nb", "se", "fkv"),  # Troms og Finnmark/Romsa ja Finnmárku/...
+    "RS": ("sr",),
+    "TR": ("tr",),
+    "UA": ("uk",),
+    "XK": ("sq", "sr"),  # Prishtinë/Priština
 }
 
 # Two Greek labels of the table (EL30 "Aττική", EL51 "Aνατολική Μακεδονία,
@@ -176,6 +206,7 @@ class _Row:
     code_2024: str | None
     level: int
     label: str | None
+    change: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +215,7 @@ class _Tables:
     former_labels: dict[str, str]
     splits: dict[str, tuple[str, ...]]
     latin: dict[str, str]
+    sr_rows: tuple[_Row, ...] = ()
 
 
 def _data_dir() -> Traversable:
@@ -209,20 +241,32 @@ def _sheet_records(sheet: ReadOnlyWorksheet) -> Iterator[dict[str, str | None]]:
             yield record
 
 
-def _main_rows(sheet: ReadOnlyWorksheet) -> Iterator[_Row]:
+def _main_rows(sheet: ReadOnlyWorksheet, kind: str = "NUTS") -> Iterator[_Row]:
+    """Rows of a "Code 2021"/"Code 2024" sheet; ``kind`` is "NUTS" or "SR".
+
+    The level column is "NUTS level" or "SR level"; the label sits in the
+    column "<...> level N" of the row's level (the SR sheet misspells one of
+    those headers, so they are matched by their "level N" ending).
+    """
     for rec in _sheet_records(sheet):
         if not (rec.get("Code 2021") or rec.get("Code 2024")):
             continue
-        level = int(rec["NUTS level"])
+        level = int(rec[f"{kind} level"])
         # The label sits in the column of the row's level (RO322 also has a
         # stray blank in the level-1 column, so never take "the first one").
-        label = rec.get(f"NUTS level {level}") if level else None
+        label = None
+        if level:
+            label = next(
+                (v for h, v in rec.items() if h != f"{kind} level" and h.endswith(f" level {level}")),
+                None,
+            )
         yield _Row(
             country=rec["Country Code"],
             code_2021=rec.get("Code 2021"),
             code_2024=rec.get("Code 2024"),
             level=level,
             label=label,
+            change=rec.get("Change"),
         )
 
 
@@ -246,11 +290,14 @@ def _change_notes(
     return former, splits
 
 
+@lru_cache(maxsize=1)
 def _read_tables() -> _Tables:
+    """Read the workbook once per process (the statistical regions come from the same pass)."""
     with (_data_dir() / WORKBOOK).open("rb") as handle:
         book = load_workbook(handle, read_only=True, data_only=True)
         try:
             rows = tuple(_main_rows(book[MAIN_SHEET]))
+            sr_rows = tuple(_main_rows(book[SR_SHEET], kind="SR"))
             former, splits = _change_notes(book[name] for name in CHANGE_SHEETS)
             latin = {
                 rec["Code"]: rec["Transliteration to Latin"]
@@ -259,7 +306,7 @@ def _read_tables() -> _Tables:
             }
         finally:
             book.close()
-    return _Tables(rows, former, splits, latin)
+    return _Tables(rows, former, splits, latin, sr_rows)
 
 
 # ---------------------------------------------------------------- regions
@@ -399,8 +446,19 @@ def label_literals(region: NutsRegion, label: str | None = None) -> list[Literal
     return [_tagged(label, languages[0])]
 
 
-def _add_labels(graph: Graph, region: NutsRegion) -> None:
-    s = region_iri(region.code)
+def add_labels(graph: Graph, region: NutsRegion, subject: URIRef | None = None) -> None:
+    """Add ``rdfs:label``, ``skos:prefLabel`` and ``skos:altLabel`` of a region.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        Graph to add to.
+    region : NutsRegion
+        The region.
+    subject : URIRef, optional
+        The region's IRI; defaults to its Publications Office NUTS IRI.
+    """
+    s = region_iri(region.code) if subject is None else subject
     graph.add((s, RDFS.label, Literal(region.label)))
     if region.level == 0:
         country = get_country(region.country_code)
@@ -440,7 +498,7 @@ def add_region(graph: Graph, region: NutsRegion) -> None:
         graph.add((s, EKG.nutsVersion, Literal(version)))
     for successor in region.replaced_by:
         graph.add((s, DCTERMS.isReplacedBy, region_iri(successor)))
-    _add_labels(graph, region)
+    add_labels(graph, region)
 
 
 def nuts_graph() -> Graph:

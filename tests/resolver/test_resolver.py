@@ -167,3 +167,25 @@ def test_cli_table_and_bad_type(built_store_path) -> None:
     assert result.exit_code == 0 and "no clear match" in result.stdout
     result = runner.invoke(app, ["resolve", "Torino", "--type", "planet", "--store", str(built_store_path)])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_regions_outside_eu_nuts_resolve(built_store_path) -> None:
+    """A partner in Oslo gets the Norwegian statistical region, not a guess among EU regions."""
+    result = CliRunner().invoke(
+        app, ["resolve", "Oslo", "--type", "region", "--format", "json", "--store", str(built_store_path)]
+    )
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found[0] == {
+        "iri": "https://w3id.org/eu-regional-kg/id/statistical-region/NO081",
+        "label": "Oslo",
+        "type": "region",
+        "score": 100.0,
+    }
+
+
+def test_statistical_region_level0_and_country_are_one_answer(resolver: Resolver) -> None:
+    # sr:NO is linked to the country as nuts:PL is to Poland.  ("Norge" ties with NO0, whose only
+    # label is the same word, as "Eesti" ties EE00 with Estonia: not decided here.)
+    assert resolver.best("Norway").iri == expand("country:NOR")
+    assert resolver.best("Norway", "region").iri == expand("sr:NO")

@@ -46,3 +46,35 @@ def test_known_links(store) -> None:
     assert found["http://data.europa.eu/nuts/code/PL81"] == "http://www.wikidata.org/entity/Q54155"
     assert found["http://data.europa.eu/nuts/code/PL71"] == "http://www.wikidata.org/entity/Q54158"
     assert found["https://w3id.org/eu-regional-kg/id/place/leeuwarden"] == "http://www.wikidata.org/entity/Q25390"
+
+
+# The class a linked resource must have, by the namespace of its IRI: a Wikidata link on a resource of
+# the wrong kind (a region item on an organisation, a city item on a programme) poisons federated joins.
+EXPECTED_CLASS = {
+    "http://data.europa.eu/nuts/code/": "https://w3id.org/eu-regional-kg/ontology#Region",
+    "https://w3id.org/eu-regional-kg/id/statistical-region/": "https://w3id.org/eu-regional-kg/ontology#Region",
+    "http://publications.europa.eu/resource/authority/country/": "https://w3id.org/eu-regional-kg/ontology#Country",
+    "https://w3id.org/eu-regional-kg/id/place/": "https://w3id.org/eu-regional-kg/ontology#Place",
+    "https://w3id.org/eu-regional-kg/id/organisation/": "https://w3id.org/eu-regional-kg/ontology#Organisation",
+    "https://w3id.org/eu-regional-kg/id/programme/": "https://w3id.org/eu-regional-kg/ontology#Programme",
+    "https://w3id.org/eu-regional-kg/id/fund/": "https://w3id.org/eu-regional-kg/ontology#Fund",
+}
+TYPES = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?s ?class WHERE {
+  ?s skos:exactMatch ?o ; a ?class .
+  FILTER (STRSTARTS(STR(?o), "http://www.wikidata.org/"))
+}"""
+
+
+def test_each_link_is_on_a_resource_of_the_right_type(store) -> None:
+    classes: dict[str, set[str]] = {}
+    for row in select(store, TYPES):
+        classes.setdefault(row["s"].value, set()).add(row["class"].value)
+    assert classes
+    wrong = []
+    for subject, found in classes.items():
+        expected = [cls for prefix, cls in EXPECTED_CLASS.items() if subject.startswith(prefix)]
+        if len(expected) != 1 or expected[0] not in found:
+            wrong.append((subject, sorted(found)))
+    assert wrong == []
