@@ -51,8 +51,9 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from benchmarks.clock import Clock
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -147,13 +148,13 @@ def _stage_networkx(stage: str, work: Path, k: int, seed: int, backend: str | No
         bipartite.add_nodes_from(organisations, bipartite=0)
         offset = max(organisations) + 1
         bipartite.add_edges_from((int(o), offset + int(p)) for o, p in pairs)
-        start = time.perf_counter(), _cpu()
+        started = Clock()
         graph = nx.bipartite.weighted_projected_graph(bipartite, organisations)
-        clock = _clock(start)
+        clock = started.read()
         return clock, {(min(a, b), max(a, b)): w for a, b, w in graph.edges(data="weight")}
     graph = _nx_graph(work)
     options = {} if backend is None else {"backend": backend}
-    start = time.perf_counter(), _cpu()
+    started = Clock()
     if stage == "degree":
         result = dict(graph.degree())
     elif stage == "weighted_degree":
@@ -168,7 +169,7 @@ def _stage_networkx(stage: str, work: Path, k: int, seed: int, backend: str | No
         result = nx.betweenness_centrality(graph, k=k, seed=seed, **options)
     elif stage == "eigenvector":
         result = nx.eigenvector_centrality(graph, weight="weight", max_iter=1000, **options)
-    return _clock(start), result
+    return started.read(), result
 
 
 def _stage_kg(stage: str, work: Path, k: int, seed: int):
@@ -182,14 +183,14 @@ def _stage_kg(stage: str, work: Path, k: int, seed: int):
         groups: dict[int, list[int]] = {}
         for organisation, project in pairs.tolist():
             groups.setdefault(project, []).append(organisation)
-        start = time.perf_counter(), _cpu()
+        started = Clock()
         shared = co_occurrence(groups, backend="scipy")
         graph = nx.Graph()
         graph.add_nodes_from(range(int(pairs[:, 0].max()) + 1))
         graph.add_edges_from((a, b, {"projects": w, "events": 0, "weight": w}) for (a, b), w in shared.items())
-        return _clock(start), shared
+        return started.read(), shared
     graph = _nx_graph(work)
-    start = time.perf_counter(), _cpu()
+    started = Clock()
     result = {
         "degree": lambda: metrics.degree(graph),
         "weighted_degree": lambda: metrics.weighted_degree(graph),
@@ -199,7 +200,7 @@ def _stage_kg(stage: str, work: Path, k: int, seed: int):
         "betweenness": lambda: metrics.betweenness(graph, k=k, seed=seed, backend="igraph"),
         "eigenvector": lambda: metrics.eigenvector(graph, backend="igraph"),
     }[stage]()
-    return _clock(start), result
+    return started.read(), result
 
 
 def _stage_igraph(stage: str, work: Path, k: int, seed: int):
@@ -213,13 +214,13 @@ def _stage_igraph(stage: str, work: Path, k: int, seed: int):
         projects = int(pairs[:, 1].max()) + 1
         bipartite = ig.Graph.Bipartite([False] * n + [True] * projects,
                                        [(int(o), n + int(p)) for o, p in pairs])
-        start = time.perf_counter(), _cpu()
+        started = Clock()
         projected = bipartite.bipartite_projection(multiplicity=True, which=0)
-        clock = _clock(start)
+        clock = started.read()
         return clock, {(min(a, b), max(a, b)): w for (a, b), w in zip(projected.get_edgelist(),
                                                                      projected.es["weight"], strict=True)}
     graph = _ig_graph(work)
-    start = time.perf_counter(), _cpu()
+    started = Clock()
     if stage == "degree":
         result = graph.degree()
     elif stage == "weighted_degree":
@@ -235,7 +236,7 @@ def _stage_igraph(stage: str, work: Path, k: int, seed: int):
         result = graph.betweenness(sources=_sample(graph.vcount(), k, seed))
     elif stage == "eigenvector":
         result = graph.eigenvector_centrality(weights="weight")
-    return _clock(start), result
+    return started.read(), result
 
 
 def _stage_rustworkx(stage: str, work: Path, k: int, seed: int):
@@ -245,7 +246,7 @@ def _stage_rustworkx(stage: str, work: Path, k: int, seed: int):
         raise NotImplementedError({"projection": "no bipartite projection", "louvain": "no Louvain",
                                    "betweenness": "exact betweenness only (no sampled sources)"}[stage])
     graph = _rx_graph(work)
-    start = time.perf_counter(), _cpu()
+    started = Clock()
     if stage == "degree":
         result = [graph.degree(i) for i in graph.node_indices()]
     elif stage == "weighted_degree":
@@ -256,7 +257,7 @@ def _stage_rustworkx(stage: str, work: Path, k: int, seed: int):
         result = rx.core_number(graph)
     elif stage == "eigenvector":
         result = rx.eigenvector_centrality(graph, weight_fn=float, max_iter=1000)
-    return _clock(start), dict(result) if isinstance(result, dict) else result
+    return started.read(), dict(result) if isinstance(result, dict) else result
 
 
 def _stage_scipy(stage: str, work: Path, k: int, seed: int):
@@ -267,33 +268,21 @@ def _stage_scipy(stage: str, work: Path, k: int, seed: int):
 
     incidence = _incidence(work)
     if stage == "projection":
-        start = time.perf_counter(), _cpu()
+        started = Clock()
         shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
-        clock = _clock(start)
+        clock = started.read()
         return clock, dict(zip(zip(shared.row.tolist(), shared.col.tolist(), strict=True), shared.data.tolist(),
                                strict=True))
     shared, _ = _projected(work)
     adjacency = (shared + shared.T).tocsr()
-    start = time.perf_counter(), _cpu()
+    started = Clock()
     if stage == "degree":
         result = adjacency.getnnz(axis=1) if hasattr(adjacency, "getnnz") else (adjacency != 0).sum(axis=1)
     elif stage == "weighted_degree":
         result = adjacency.sum(axis=1)
     else:
         result = csgraph.connected_components(adjacency, directed=False)[1]
-    return _clock(start), [int(x) for x in result]
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (the betweenness workers)."""
-    import resource
-
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
-def _clock(start: tuple[float, float]) -> dict[str, float]:
-    return {"seconds": time.perf_counter() - start[0], "cpu_seconds": _cpu() - start[1]}
+    return started.read(), [int(x) for x in result]
 
 
 def run_stage(engine: str, stage: str, work: Path, k: int, seed: int) -> dict:
@@ -344,12 +333,12 @@ def run_pipeline(work: Path, k: int, seed: int, k_check: int) -> dict:
     for organisation, project in pairs.tolist():
         groups.setdefault(project, []).append(organisation)
     steps: dict[str, dict[str, float]] = {}
-    total = time.perf_counter(), _cpu()
+    total = Clock()
 
     def timed(name, function):
-        start = time.perf_counter(), _cpu()
+        started = Clock()
         value = function()
-        steps[name] = _clock(start)
+        steps[name] = started.read()
         return value
 
     shared = timed("projection", lambda: co_occurrence(groups))
@@ -369,7 +358,7 @@ def run_pipeline(work: Path, k: int, seed: int, k_check: int) -> dict:
         "components": timed("components", lambda: metrics.components(graph)),
         "core_number": timed("core_number", lambda: metrics.core_number(graph)),
     }
-    figures = {**_clock(total), "steps": steps, "edges": graph.number_of_edges()}
+    figures = {**total.read(), "steps": steps, "edges": graph.number_of_edges()}
     # Untimed: the results, for the comparison with networkx (betweenness also from the check's sources).
     results["betweenness_check"] = metrics.betweenness(graph, k=k_check, seed=seed)
     for stage, result in results.items():

@@ -42,8 +42,9 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from benchmarks.clock import Clock
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -78,23 +79,6 @@ def _union_graph(data: Path, extra: Path | None = None):
 
 def _keys(problems) -> list[list[str | None]]:
     return sorted([p.focus, p.path, p.severity] for p in problems)
-
-
-def cpu_now() -> float:
-    """CPU seconds of this process (all its threads) and of its finished children (spawned workers)."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
-class Clock:
-    """Wall and CPU seconds since it was made. The machine is shared: CPU seconds show the work done,
-    which is what a quiet machine's wall time approaches (parallel steps excepted)."""
-
-    def __init__(self) -> None:
-        self.wall, self.cpu = time.perf_counter(), cpu_now()
-
-    def read(self) -> dict[str, float]:
-        return {"seconds": time.perf_counter() - self.wall, "cpu_seconds": cpu_now() - self.cpu}
 
 
 def _severities(problems) -> dict[str, int]:
@@ -173,15 +157,16 @@ def step_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     from kg.validate_fast import load_source, prepare_shapes, source_problems
 
     store = ox.Store.read_only(str(work / "store"))
-    start = time.perf_counter()
+    clock = Clock()
     shapes = prepare_shapes(shapes_graph())
-    prepare = time.perf_counter() - start
+    prepare = clock.read()["seconds"]
     runs, cpu = [], []
     for _ in range(INCREMENTAL_RUNS):
-        start, cpu_start = time.perf_counter(), time.process_time()
+        clock = Clock()
         problems = source_problems(store, load_source(new), shapes)
-        runs.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - cpu_start)
+        figures = clock.read()
+        runs.append(figures["seconds"])
+        cpu.append(figures["cpu_seconds"])
     # The median of a few runs: one run on a shared machine can land on a busy moment.
     seconds = sorted(runs)[len(runs) // 2]
     (work / "keys-incremental-fast.json").write_text(json.dumps(_keys(problems)))
@@ -268,10 +253,10 @@ ANALYTICS_K, ANALYTICS_K_CHECK, ANALYTICS_SEED = 500, 10, 42
 def _timed(times: dict[str, float], name: str, function):
     # Wall seconds under ``name``, CPU seconds under ``name`` + "_cpu" (the machine is shared: CPU time
     # shows what a quiet machine would take).
-    start, cpu = time.perf_counter(), cpu_now()
+    clock = Clock()
     value = function()
-    times[name] = time.perf_counter() - start
-    times[f"{name}_cpu"] = cpu_now() - cpu
+    figures = clock.read()
+    times[name], times[f"{name}_cpu"] = figures["seconds"], figures["cpu_seconds"]
     return value
 
 
