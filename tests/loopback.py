@@ -23,6 +23,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for_port(port: int, seconds: float, what: str) -> None:
+    """Wait until something listens on ``port`` of 127.0.0.1; fail the test after ``seconds``."""
+    for _ in range(round(seconds * 10)):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"{what} did not start within {seconds:.0f} s")
+
+
 @contextmanager
 def oxigraph_serve(location: Path, union_default_graph: bool = True) -> Iterator[str]:
     """Run ``oxigraph serve`` on a store at ``location`` and yield its base URL; skip when it is not installed."""
@@ -34,14 +45,7 @@ def oxigraph_serve(location: Path, union_default_graph: bool = True) -> Iterator
         command.append("--union-default-graph")
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the Oxigraph server did not start")
+        wait_for_port(port, 10, "the Oxigraph server")
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
