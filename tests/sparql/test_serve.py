@@ -258,13 +258,23 @@ def test_queries_running_beside_updates_never_miss_an_acknowledged_one() -> None
 EUKG = Path(sys.executable).with_name("eukg")
 
 
-@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
-def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_store_path) -> None:
-    command = [str(EUKG), "serve", "--store", str(built_store_path), "--port", "0", "--timeout", "1"]
+@contextmanager
+def _eukg_serve(store_path: Path, timeout: int) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Run the real ``eukg serve`` command; yield the process and its URL, and kill it if it is still up."""
+    command = [str(EUKG), "serve", "--store", str(store_path), "--port", "0", "--timeout", str(timeout)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
     try:
-        url = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)
+        yield server, re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_store_path) -> None:
+    with _eukg_serve(built_store_path, timeout=1) as (server, url):
         status, body = _post(f"{url}/sparql", {"query": HEAVY})
         assert status == 503 and b"longer than 1 s" in body
         assert _post(f"{url}/sparql", {"query": _values(7)}, {"Accept": "text/csv"}) == (200, b"x\r\n7\r\n")
@@ -274,19 +284,11 @@ def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_
         assert server.wait(timeout=60) == 0
         gone, alive = psutil.wait_procs(workers, timeout=10)
         assert alive == [], f"worker processes outlived `eukg serve`: {alive}"
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
 
 
 @pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
 def test_workers_exit_when_eukg_serve_is_killed_mid_query(built_store_path) -> None:
-    command = [str(EUKG), "serve", "--store", str(built_store_path), "--port", "0", "--timeout", "600"]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
-    try:
-        url = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)
+    with _eukg_serve(built_store_path, timeout=600) as (server, url):
         def ask() -> None:
             with contextlib.suppress(OSError):  # the server dies under the request
                 _post(f"{url}/sparql", {"query": HEAVY})
@@ -302,10 +304,6 @@ def test_workers_exit_when_eukg_serve_is_killed_mid_query(built_store_path) -> N
         gone, alive = psutil.wait_procs(workers, timeout=30)
         assert alive == [], f"worker processes outlived the killed server: {alive}"
         runaway.join()
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
 
 
 def test_no_personal_data_copy(store) -> None:
