@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -475,7 +475,13 @@ def add_labels(graph: Graph, region: NutsRegion, subject: URIRef | None = None) 
         graph.add((s, SKOS.altLabel, Literal(region.latin_label, lang=lang)))
 
 
-def add_region(graph: Graph, region: NutsRegion) -> None:
+def add_region(
+    graph: Graph,
+    region: NutsRegion,
+    iri: Callable[[str], URIRef] = region_iri,
+    types: tuple[URIRef, ...] = (EKG.Region,),
+    scheme: URIRef = NUTS_SCHEME,
+) -> URIRef:
     """Add the triples describing one region to ``graph``.
 
     Parameters
@@ -484,21 +490,35 @@ def add_region(graph: Graph, region: NutsRegion) -> None:
         Graph to add to.
     region : NutsRegion
         The region.
+    iri : callable, optional
+        Code → IRI, for the region and its parent and successors; defaults to
+        the Publications Office NUTS IRI.
+    types : tuple of URIRef, optional
+        Its classes; defaults to ``ekg:Region``.
+    scheme : URIRef, optional
+        Its concept scheme; defaults to the NUTS scheme.
+
+    Returns
+    -------
+    URIRef
+        The region's IRI.
     """
-    s = region_iri(region.code)
-    graph.add((s, RDF.type, EKG.Region))
+    s = iri(region.code)
+    for cls in types:
+        graph.add((s, RDF.type, cls))
     graph.add((s, SKOS.notation, Literal(region.code)))
     graph.add((s, EKG.nutsCode, Literal(region.code)))
     graph.add((s, EKG.nutsLevel, Literal(region.level, datatype=XSD.integer)))
-    graph.add((s, SKOS.inScheme, NUTS_SCHEME))
+    graph.add((s, SKOS.inScheme, scheme))
     graph.add((s, EKG.country, get_country(region.country_code).iri))
     if region.parent_code:
-        graph.add((s, EKG.parentRegion, region_iri(region.parent_code)))
+        graph.add((s, EKG.parentRegion, iri(region.parent_code)))
     for version in sorted(region.versions):
         graph.add((s, EKG.nutsVersion, Literal(version)))
     for successor in region.replaced_by:
-        graph.add((s, DCTERMS.isReplacedBy, region_iri(successor)))
-    add_labels(graph, region)
+        graph.add((s, DCTERMS.isReplacedBy, iri(successor)))
+    add_labels(graph, region, s)
+    return s
 
 
 def nuts_graph() -> Graph:

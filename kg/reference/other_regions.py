@@ -33,7 +33,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import yaml
-from rdflib import DCTERMS, RDF, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from kg.namespaces import EKG, ID
 from kg.reference.countries import get_country
@@ -46,7 +46,7 @@ from kg.reference.nuts import (
     _data_dir,
     _read_tables,
     _Row,
-    add_labels,
+    add_region,
     region_iri,
 )
 
@@ -233,24 +233,10 @@ def _add(
     types: tuple[URIRef, ...],
     scheme: URIRef,
 ) -> None:
-    s = iri(region.code)
-    for cls in types:
-        graph.add((s, RDF.type, cls))
-    graph.add((s, SKOS.notation, Literal(region.code)))
-    graph.add((s, EKG.nutsCode, Literal(region.code)))
-    graph.add((s, EKG.nutsLevel, Literal(region.level, datatype=XSD.integer)))
-    graph.add((s, SKOS.inScheme, scheme))
-    country = get_country(region.country_code)
-    graph.add((s, EKG.country, country.iri))
-    if region.parent_code:
-        graph.add((s, EKG.parentRegion, iri(region.parent_code)))
-    else:
-        graph.add((s, SKOS.exactMatch, country.iri))
-    for version in sorted(region.versions):
-        graph.add((s, EKG.nutsVersion, Literal(version)))
-    for successor in region.replaced_by:
-        graph.add((s, DCTERMS.isReplacedBy, iri(successor)))
-    add_labels(graph, region, s)
+    s = add_region(graph, region, iri, types, scheme)
+    if not region.parent_code:
+        # EU countries point to their NUTS level 0 (kg.reference.countries); these point back.
+        graph.add((s, SKOS.exactMatch, get_country(region.country_code).iri))
 
 
 def statistical_regions_graph() -> Graph:
