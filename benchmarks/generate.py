@@ -416,23 +416,20 @@ def generate(triples: int, seed: int = 42, batch_size: int = 1000, exponent: flo
     return gen.quads(), gen.result
 
 
-def _canonical_order(quad: ox.Quad) -> tuple[str, str]:
-    # Graph first, then the quad's N-Quads form (pyoxigraph's): the same quads always come out the same.
-    return str(quad.graph_name), str(quad)
-
-
 def reference_quads(data_dir: Path = DATA_DIR) -> Iterator[ox.Quad]:
     """Yield the project's own build (ontology, reference graphs, NUTS, countries, shipped sources).
 
-    The quads come sorted by graph, then by their N-Quads text, so the same data always gives the same
-    bytes. The store's own order is not enough: the NUTS and countries graphs reach it through rdflib
-    Graphs, which iterate in the order of Python's per-process randomised str hashes.
+    The quads come in the release's canonical order (:func:`kg.export.canonical.canonical_quads`: by
+    graph, then by their N-Quads text, blank nodes labelled canonically), so the same data always gives
+    the same bytes. The store's own order is not enough: the NUTS and countries graphs reach it through
+    rdflib Graphs, which iterate in the order of Python's per-process randomised str hashes.
     """
     from kg.build import load_all
+    from kg.export.canonical import canonical_quads
 
     store = ox.Store()
     load_all(store, data_dir)
-    yield from sorted(store.quads_for_pattern(None, None, None, None), key=_canonical_order)
+    yield from canonical_quads(store.quads_for_pattern(None, None, None, None))
 
 
 def write_graph(path: Path, triples: int, seed: int = 42, with_reference: bool = False,
