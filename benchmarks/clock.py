@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import resource
 import time
+from pathlib import Path
 
 
 def cpu_now() -> float:
@@ -21,3 +24,26 @@ class Clock:
 
     def read(self) -> dict[str, float]:
         return {"seconds": time.perf_counter() - self.wall, "cpu_seconds": cpu_now() - self.cpu}
+
+    def mark(self, path: Path, what: str) -> None:
+        """Write when ``what`` started, so that a parent that stops this process at its cap can still
+        say how long the work had run (:func:`stopped_after`)."""
+        path.write_text(json.dumps({"what": what, "epoch": time.time() - (time.perf_counter() - self.wall),
+                                    "cpu": self.cpu}))
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds used so far by the running process ``pid`` (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # utime and stime are fields 14 and 15 of proc(5); the split starts at field 3.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def stopped_after(mark: Path, pid: int) -> dict[str, object] | None:
+    """What the process ``pid`` was measuring when it is stopped, and for how long, from its
+    :meth:`Clock.mark`: lower bounds of that work's wall and CPU seconds. None without a mark."""
+    if not mark.exists():
+        return None
+    started = json.loads(mark.read_text())
+    return {"what": started["what"], "seconds": time.time() - started["epoch"],
+            "cpu_seconds": process_cpu(pid) - started["cpu"]}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-from benchmarks.run import END, START, _ratio, _severities, markdown, write_doc
+from benchmarks.clock import stopped_after
+from benchmarks.run import END, START, _at_least, _ratio, _severities, markdown, write_doc
 from kg.validate import Problem
 
 
@@ -42,6 +46,35 @@ def test_markdown_table_gives_cpu_ratio_and_load_averages() -> None:
     report["steps"]["build"].update({"cpu_seconds": 1.0, "baseline_cpu_seconds": 5.0, "cpu_ratio": _ratio(5.0, 1.0),
                                      "load": [0.3, 1.9], "baseline_load": [1.9, 2.1]})
     assert "| build | 2.0 | 4.0 | 2.0× | 5.0× | 10.0 | – | 0.3–1.9 / 1.9–2.1 |" in markdown(report)
+
+
+def test_a_baseline_stopped_at_the_cap_reports_how_long_it_had_run(tmp_path: Path) -> None:
+    mark = tmp_path / "started.json"
+    # A child that marks the start of its work, then spins the CPU until it is killed.
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys; from pathlib import Path; from benchmarks.clock import Clock\n"
+        "Clock().mark(Path(sys.argv[1]), 'pyshacl')\n"
+        "while True: pass\n"), str(mark)], cwd=Path(__file__).parents[2])
+    try:
+        deadline = time.monotonic() + 30
+        while not mark.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1.0)
+        stopped = stopped_after(mark, child.pid)
+    finally:
+        child.kill()
+        child.wait()
+    assert stopped is not None and stopped["what"] == "pyshacl"
+    assert stopped["seconds"] >= 1.0 and stopped["cpu_seconds"] > 0.2
+    assert stopped_after(tmp_path / "no-mark.json", child.pid) is None
+
+    step = {"seconds": 10.0, "cpu_seconds": 5.0}
+    bounds = _at_least({"what": "pyshacl", "seconds": 1200.0, "cpu_seconds": 1100.0}, step, "did not finish")
+    assert bounds["ratio_at_least"] == 120.0 and bounds["cpu_ratio_at_least"] == 220.0
+    report = _report(2.0)
+    report["steps"]["validate_full"].update({"seconds": 10.0, **bounds})
+    assert "| validate_full | 10.0 | – | > 120.0× | > 220.0× |" in markdown(report)
+    assert "had run 1200 s (1100 s CPU)" in markdown(report)
 
 
 def test_write_doc_replaces_only_its_own_section(tmp_path: Path) -> None:
