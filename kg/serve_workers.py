@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.serve_results import ProtocolError, answer
+from kg.store import copy_quads
 
 __all__ = ["WorkerPool", "snapshot"]
 
@@ -49,10 +50,7 @@ def snapshot(store: ox.Store, target: Path) -> None:
         return
     except RuntimeError:  # "It is not possible to backup an in-memory database"
         shutil.rmtree(target, ignore_errors=True)
-    copy = ox.Store(str(target))
-    copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
-    for graph in store.named_graphs():
-        copy.add_graph(graph)
+    copy = copy_quads(store, ox.Store(str(target)))
     copy.flush()
     del copy  # closes RocksDB, so that the workers may open the directory read-only
 

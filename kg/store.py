@@ -38,19 +38,62 @@ def resolve_location(location: Path | str | None) -> Path:
     return Path(location).expanduser() if location is not None else default_store_path()
 
 
-def open_store(location: Path | str | None = None, read_only: bool = True) -> ox.Store:
+#: The largest store :func:`open_store` copies into memory when asked to decide (``in_memory=None``):
+#: a copy takes about 0.7 GB of RAM and 6.5 s per million quads on a 2-core machine.
+IN_MEMORY_MAX_QUADS = 4_000_000
+
+
+def open_store(location: Path | str | None = None, read_only: bool = True,
+               in_memory: bool | None = False) -> ox.Store:
     """Open the built store at ``location`` (default: :func:`kg.paths.default_store_path`).
+
+    Parameters
+    ----------
+    location : path, optional
+        The store's location.
+    read_only : bool
+        Open for reading only (several processes may read at once).
+    in_memory : bool or None
+        Return an in-memory copy (:func:`in_memory_copy`) instead of the store on disk: its queries
+        run 2–3.5× faster, which repays the copy when several queries follow (notebooks, analytics).
+        None copies when the store holds at most :data:`IN_MEMORY_MAX_QUADS` quads. Only for reading.
 
     Raises
     ------
     StoreMissingError
         When no store has been built there.
+    ValueError
+        When an in-memory copy is asked for writing: what is written to it would be lost.
     """
+    if in_memory and not read_only:
+        raise ValueError("an in-memory copy of the store is for reading only: writes to it would be lost")
     path = resolve_location(location)
     if not path.exists():
         raise StoreMissingError(f"no store at {path}: run `eukg build` first (or pass --store)")
     target = path.resolve()
-    return ox.Store.read_only(str(target)) if read_only else ox.Store(str(target))
+    store = ox.Store.read_only(str(target)) if read_only else ox.Store(str(target))
+    if read_only and (in_memory or (in_memory is None and len(store) <= IN_MEMORY_MAX_QUADS)):
+        return in_memory_copy(store)
+    return store
+
+
+def copy_quads(source: ox.Store, target: ox.Store) -> ox.Store:
+    """Copy every quad of ``source`` into ``target``, empty named graphs included; return ``target``."""
+    target.bulk_extend(source.quads_for_pattern(None, None, None, None))
+    for graph in source.named_graphs():
+        target.add_graph(graph)
+    return target
+
+
+def in_memory_copy(store: ox.Store) -> ox.Store:
+    """Return a copy of ``store`` held in memory.
+
+    Queries on the store on disk spend most of their time in RocksDB's look-ups (every term is
+    stored by the hash of its text, so a join or an ORDER BY reads the texts back one by one). On the
+    in-memory copy the same queries gave the same rows 2–3.5× faster at 1M quads (the contract
+    queries; docs/scale.md). The copy takes about 6.5 s and 0.7 GB per million quads.
+    """
+    return copy_quads(store, ox.Store())
 
 
 def _pid_alive(pid: int) -> bool:

@@ -146,12 +146,14 @@ def _query(name: str) -> NamedQuery:
     return find(name)
 
 
-def open_or_build(location: Path | str | None = None) -> ox.Store:
+def open_or_build(location: Path | str | None = None, in_memory: bool | None = None) -> ox.Store:
     """Open the built store, or build one into a temporary folder when there is none (for notebooks).
 
     The store at ``location`` (default ``$EUKG_STORE``, else the user's default store) is opened
     read-only when it exists; otherwise the project's files are built into a new temporary store,
-    which takes some seconds and leaves the default location untouched.
+    which takes some seconds and leaves the default location untouched. ``in_memory`` is passed to
+    :func:`kg.store.open_store`: by default a store of up to 4 million quads is copied into memory,
+    where a notebook's many queries run 2–3.5× faster.
     """
     import tempfile
 
@@ -160,7 +162,7 @@ def open_or_build(location: Path | str | None = None) -> ox.Store:
 
     path = resolve_location(location)
     if path.exists():
-        return open_store(path)
+        return open_store(path, in_memory=in_memory)
     target = Path(tempfile.mkdtemp(prefix="eukg-store-")) / "store"
     build(target)
-    return open_store(target)
+    return open_store(target, in_memory=in_memory)

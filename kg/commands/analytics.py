@@ -68,6 +68,9 @@ def register(app: typer.Typer) -> None:
         backend: Annotated[str | None, typer.Option(
             "--backend", help="auto (default: igraph on large networks when installed), networkx, igraph, "
             "or a networkx dispatch backend (e.g. parallel, if installed).")] = None,
+        in_memory: Annotated[bool | None, typer.Option(
+            "--in-memory/--on-disk", help="Read the store from an in-memory copy (its queries run 2-3.5x faster) "
+            "or on disk; default: in memory up to 4 million quads, unless --write-back.")] = None,
         list_metrics: Annotated[bool, typer.Option("--list-metrics", help="List the metrics and exit.")] = False,
         endpoint: Annotated[str | None, typer.Option(
             "--endpoint", help="Build the network from this SPARQL 1.1 endpoint instead of the store.")] = None,
@@ -103,6 +106,8 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--export needs --out FILE")
         if k is not None and k < 1:
             raise typer.BadParameter("--k must be at least 1")
+        if write_back and in_memory:
+            raise typer.BadParameter("--write-back stores scores in the store on disk; it cannot go with --in-memory")
         if write_back and endpoint is not None:
             raise typer.BadParameter("--write-back stores scores in the embedded store; it cannot go with --endpoint")
 
@@ -124,7 +129,8 @@ def register(app: typer.Typer) -> None:
                 source = endpoint_rows(Endpoint(endpoint, user, password, timeout=timeout))
             else:
                 try:
-                    source = target = open_store(store, read_only=not write_back)
+                    source = target = open_store(store, read_only=not write_back,
+                                                 in_memory=False if write_back else in_memory)
                 except OSError as error:
                     raise KgError(
                         f"cannot open the store for writing (is another process using it?): {error}"

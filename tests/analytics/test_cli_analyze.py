@@ -50,6 +50,19 @@ def test_json_communities_with_seed(built_store_path) -> None:
     assert len(json.loads(first.stdout)) == _organisation_count(built_store_path)
 
 
+def test_in_memory_and_on_disk_give_the_same_ranking(built_store_path) -> None:
+    args = ("coparticipation", "-m", "betweenness", "-f", "json", "--top", "0", "--seed", "7")
+    in_memory = analyze(*args, "--in-memory", store=built_store_path)
+    on_disk = analyze(*args, "--on-disk", store=built_store_path)
+    assert in_memory.exit_code == 0, in_memory.output
+    assert json.loads(in_memory.stdout) == json.loads(on_disk.stdout)
+
+
+def test_write_back_cannot_read_an_in_memory_copy(built_store_path) -> None:
+    result = analyze("coparticipation", "-m", "degree", "--write-back", "--in-memory", store=built_store_path)
+    assert result.exit_code != 0 and "--in-memory" in result.output
+
+
 @pytest.mark.parametrize("metric", ["degree", "weighted-degree", "betweenness", "closeness", "eigenvector",
                                     "label-propagation", "components", "core-number", "brokerage"])
 def test_every_metric_runs_on_the_events_network(built_store_path, metric) -> None:

@@ -1,0 +1,63 @@
+"""The in-memory copy of the built store: the same quads and answers, for reading only."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import store as store_module
+from kg.queries import library, run
+from kg.store import copy_quads, open_store
+
+
+def _is_in_memory(store: ox.Store, tmp_path: Path) -> bool:
+    try:
+        store.backup(str(tmp_path / f"backup-{uuid.uuid4().hex}"))
+    except RuntimeError as error:
+        assert "in-memory" in str(error)
+        return True
+    return False
+
+
+def test_in_memory_copy_holds_the_same_quads_and_answers(built_store_path: Path, tmp_path: Path) -> None:
+    on_disk = open_store(built_store_path)
+    copy = open_store(built_store_path, in_memory=True)
+    assert _is_in_memory(copy, tmp_path) and not _is_in_memory(on_disk, tmp_path)
+    assert set(copy.quads_for_pattern(None, None, None, None)) == set(on_disk.quads_for_pattern(None, None, None, None))
+    assert set(copy.named_graphs()) == set(on_disk.named_graphs())
+    # Every contract query orders its rows totally, so both give the same rows in the same order; only
+    # the order inside a GROUP_CONCAT cell is the engine's (SPARQL leaves it open).
+    for name, query in library().items():
+        if "contract" in query.tags:
+            assert _cells(run(query, copy).rows) == _cells(run(query, on_disk).rows), name
+
+
+def _cells(rows: list[tuple]) -> list[tuple]:
+    return [tuple(sorted(str(cell).split("; ")) if cell is not None and "; " in str(cell) else cell for cell in row)
+            for row in rows]
+
+
+def test_copy_keeps_empty_named_graphs() -> None:
+    source = ox.Store()
+    empty = ox.NamedNode("https://example.org/graph/empty")
+    source.add_graph(empty)
+    source.add(ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"),
+                       ox.Literal("x"), ox.NamedNode("https://example.org/graph/full")))
+    copy = copy_quads(source, ox.Store())
+    assert set(copy.named_graphs()) == {empty, ox.NamedNode("https://example.org/graph/full")}
+    assert len(copy) == 1
+
+
+def test_in_memory_copy_is_for_reading_only(built_store_path: Path) -> None:
+    with pytest.raises(ValueError, match="reading only"):
+        open_store(built_store_path, read_only=False, in_memory=True)
+
+
+def test_by_default_only_small_stores_are_copied(built_store_path: Path, tmp_path: Path, monkeypatch) -> None:
+    assert not _is_in_memory(open_store(built_store_path), tmp_path)  # the default stays on disk
+    assert _is_in_memory(open_store(built_store_path, in_memory=None), tmp_path)
+    monkeypatch.setattr(store_module, "IN_MEMORY_MAX_QUADS", 10)
+    assert not _is_in_memory(open_store(built_store_path, in_memory=None), tmp_path)
