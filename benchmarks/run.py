@@ -211,36 +211,72 @@ def _contract_queries():
 
 
 def step_queries(work: Path, data: Path, new: Path) -> dict:
+    """The contract queries through :func:`kg.queries.run` on an in-memory copy of the built store (as a
+    notebook or ``eukg analyze`` reads it; the copy is timed apart), and on the store on disk when
+    ``EUKG_BENCH_QUERIES_ON_DISK`` is set (``--queries-on-disk``)."""
     import pyoxigraph as ox
 
     from kg.queries import run
+    from kg.store import in_memory_copy
 
-    store = ox.Store.read_only(str(work / "store"))
+    on_disk = ox.Store.read_only(str(work / "store"))
+    clock = Clock()
+    store = in_memory_copy(on_disk)
+    copy = clock.read()
+    also_on_disk = bool(os.environ.get("EUKG_BENCH_QUERIES_ON_DISK"))
     out = {}
     for name, query in _contract_queries().items():
         clock = Clock()
         rows = len(run(query, store).rows)
         out[name] = {**clock.read(), "rows": rows}
-    return {"queries": out}
+        if also_on_disk:
+            clock = Clock()
+            run(query, on_disk)
+            out[name]["on_disk"] = clock.read()
+    return {"queries": out, "copy": copy}
+
+
+def _rdflib_query(dataset, text: str, answer) -> None:
+    """In a forked child: run ``text`` on rdflib's ``dataset``; send the figures (or the error) back."""
+    clock = Clock()
+    try:
+        rows = len(list(dataset.query(text)))
+    except Exception as error:  # noqa: BLE001 - a baseline failure is a result, not a crash
+        answer.send({"error": f"rdflib: {type(error).__name__}: {error}"})
+        return
+    answer.send({**clock.read(), "rows": rows})
 
 
 def baseline_queries(work: Path, data: Path, new: Path) -> dict:
+    """rdflib's SPARQL on a Dataset parsed once (not timed). Each query runs in a child forked from
+    this process, so one that does not finish within ``EUKG_BENCH_QUERY_CAP`` seconds is stopped
+    (with the time it had run as a lower bound) and the next one still runs."""
+    import multiprocessing
+
     from rdflib import Dataset
+
+    from benchmarks.clock import process_cpu
 
     dataset = Dataset(default_union=True)
     dataset.parse(data, format="nquads")
+    cap = float(os.environ.get("EUKG_BENCH_QUERY_CAP", "600"))
+    fork = multiprocessing.get_context("fork")
     out = {}
-    # rdflib's slowest query last, so that a run stopped by the cap has measured the others.
-    for name, query in sorted(_contract_queries().items(), key=lambda item: item[0] == "region_projects"):
+    for name, query in _contract_queries().items():
+        receive, send = fork.Pipe(duplex=False)
+        child = fork.Process(target=_rdflib_query, args=(dataset, query.bind(None), send))
         clock = Clock()
-        clock.mark(_mark(work, "baseline", "queries"), name)
-        try:
-            rows = len(list(dataset.query(query.bind(None))))
-        except Exception as error:  # noqa: BLE001 - a baseline failure is a result, not a crash
-            out[name] = {"error": f"rdflib: {type(error).__name__}: {error}"}
-            continue
-        out[name] = {**clock.read(), "rows": rows}
-        # Kept after each query, so a run stopped by the cap still reports the queries that finished.
+        child.start()
+        if receive.poll(cap):
+            out[name] = receive.recv()
+        else:
+            figures = clock.read()
+            cpu = process_cpu(child.pid)
+            child.kill()
+            out[name] = {"error": f"did not finish within the {cap:.0f} s query cap",
+                         "stopped": {"what": name, "seconds": figures["seconds"], "cpu_seconds": cpu}}
+        child.join()
+        # Kept after each query, so a run stopped by the step's cap still reports those that finished.
         (work / "partial-baseline-queries.json").write_text(json.dumps({"queries": out}))
     return {"queries": out}
 
@@ -542,13 +578,19 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
                     "rows": row["rows"], "same_rows": b.get("rows") == row["rows"] if "rows" in b else None,
                     "peak_rss_mb": mine.get("peak_rss_mb"), "baseline_peak_rss_mb": (base or {}).get("peak_rss_mb"),
                 }
+                if "on_disk" in row:
+                    results[f"query:{name}"].update(
+                        on_disk_seconds=row["on_disk"]["seconds"], on_disk_cpu_seconds=row["on_disk"]["cpu_seconds"],
+                        on_disk_ratio=_ratio(b.get("seconds"), row["on_disk"]["seconds"]))
                 if b.get("error"):
                     results[f"query:{name}"]["baseline_error"] = b["error"]
-                stopped = (base or {}).get("stopped") or {}
-                if stopped.get("what") == name:
-                    results[f"query:{name}"].update(_at_least(stopped, row, (base or {}).get("error")))
+                if b.get("stopped"):
+                    results[f"query:{name}"].update(_at_least(b["stopped"], row, b.get("error")))
                 elif base and "error" in base and not b:
                     results[f"query:{name}"]["baseline_error"] = "not reached: " + base["error"]
+            if "copy" in mine:
+                results["queries:copy into memory"] = {**mine["copy"], "peak_rss_mb": mine.get("peak_rss_mb"),
+                                                      "load": mine.get("load")}
             if "error" in mine or (base and "error" in base):
                 results["queries"] = {"error": mine.get("error") or base.get("error")}
             continue
@@ -615,6 +657,9 @@ def markdown(report: dict) -> str:
             note.append("same rows" if r["same_rows"] else "DIFFERENT rows")
         if r.get("violations") is not None:
             note.append(_plural(r["violations"], "violation") + ", " + _plural(r.get("warnings", 0), "warning"))
+        if r.get("on_disk_seconds") is not None:
+            on_disk_ratio = f", {r['on_disk_ratio']}×" if r.get("on_disk_ratio") is not None else ""
+            note.append(f"on disk {_fmt(r['on_disk_seconds'])} s{on_disk_ratio}")
         note += _analytics_note(r)
         for key in ("error", "baseline_error"):
             if r.get(key):
@@ -684,6 +729,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/scale.md")
     parser.add_argument("--skip-query", nargs="+", default=[], metavar="NAME",
                         help="leave these contract queries out (region_projects does not finish at 100k triples)")
+    parser.add_argument("--query-cap", type=float, default=600,
+                        help="seconds after which one baseline query is stopped (the next one still runs)")
+    parser.add_argument("--queries-on-disk", action="store_true",
+                        help="also time the contract queries on the store on disk (they run in memory)")
     parser.add_argument("--data", type=Path, metavar="FILE.nq",
                         help="measure this N-Quads file (written by `python -m benchmarks.generate "
                         "--with-reference`) instead of generating one; needs --new")
@@ -699,6 +748,9 @@ def main(argv: list[str] | None = None) -> int:
     skip = set(STEPS) if args.skip_baseline == [] else set(args.skip_baseline or ())
     if args.skip_query:
         os.environ["EUKG_BENCH_SKIP_QUERIES"] = ",".join(args.skip_query)
+    os.environ["EUKG_BENCH_QUERY_CAP"] = str(args.query_cap)
+    if args.queries_on_disk:
+        os.environ["EUKG_BENCH_QUERIES_ON_DISK"] = "1"
 
     from benchmarks.generate import write_graph, write_new_source
 

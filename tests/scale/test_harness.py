@@ -130,3 +130,45 @@ def test_analytics_comparison_notices_a_difference(built_store_path: Path, tmp_p
     path.write_bytes(pickle.dumps(results))
     same = _same_analytics(tmp_path)
     assert same["same_results"] is False and same["checks"]["core_number"] is False
+
+
+def _query_work(built_store_path: Path, tmp_path: Path, monkeypatch) -> Path:
+    import shutil
+
+    import pyoxigraph as ox
+
+    shutil.copytree(built_store_path, tmp_path / "store")
+    data = tmp_path / "graph.nq"
+    ox.Store.read_only(str(tmp_path / "store")).dump(str(data), format=ox.RdfFormat.N_QUADS)
+    # Two queries keep the test short; the others take the same path.
+    monkeypatch.setenv("EUKG_BENCH_SKIP_QUERIES", ",".join(
+        name for name in ("event_participants", "events", "organisations", "persons", "programme_projects",
+                          "region_projects", "regions")))
+    return data
+
+
+def test_query_step_reads_an_in_memory_copy_and_baseline_gives_the_same_row_counts(
+        built_store_path: Path, tmp_path: Path, monkeypatch) -> None:
+    from benchmarks.run import baseline_queries, step_queries
+
+    data = _query_work(built_store_path, tmp_path, monkeypatch)
+    monkeypatch.setenv("EUKG_BENCH_QUERIES_ON_DISK", "1")
+    mine = step_queries(tmp_path, data, Path("unused"))
+    assert set(mine["queries"]) == {"project_partners", "projects"} and mine["copy"]["seconds"] > 0
+    assert all("on_disk" in row for row in mine["queries"].values())
+    theirs = baseline_queries(tmp_path, data, Path("unused"))
+    for name, row in mine["queries"].items():
+        assert theirs["queries"][name]["rows"] == row["rows"] > 0, name
+
+
+def test_a_baseline_query_past_its_cap_is_stopped_and_the_next_still_runs(
+        built_store_path: Path, tmp_path: Path, monkeypatch) -> None:
+    from benchmarks.run import baseline_queries
+
+    data = _query_work(built_store_path, tmp_path, monkeypatch)
+    monkeypatch.setenv("EUKG_BENCH_QUERY_CAP", "0.001")
+    theirs = baseline_queries(tmp_path, data, Path("unused"))["queries"]
+    assert set(theirs) == {"project_partners", "projects"}
+    for name, row in theirs.items():
+        assert "did not finish within the 0 s query cap" in row["error"], row
+        assert row["stopped"]["what"] == name and row["stopped"]["seconds"] >= 0.001
