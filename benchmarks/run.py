@@ -308,8 +308,6 @@ def step_analytics(work: Path, data: Path, new: Path) -> dict:
     """kg.analytics on the store: the co-participation network (projects only) and its metrics."""
     import pickle
 
-    import pyoxigraph as ox
-
     from kg.analytics import (
         betweenness,
         components,
@@ -320,9 +318,11 @@ def step_analytics(work: Path, data: Path, new: Path) -> dict:
         weighted_degree,
     )
     from kg.analytics.backends import engine, to_igraph
+    from kg.store import open_store
 
-    store = ox.Store.read_only(str(work / "store"))
     times: dict[str, float] = {}
+    # As `eukg analyze` reads it: copied into memory up to kg.store.IN_MEMORY_MAX_QUADS (the copy is timed).
+    store = _timed(times, "open", lambda: open_store(work / "store", in_memory=None))
     graph = _timed(times, "network", lambda: coparticipation_network(store, events=False))
     degrees = _timed(times, "degree", lambda: degree(graph))
     strengths = _timed(times, "weighted_degree", lambda: weighted_degree(graph))

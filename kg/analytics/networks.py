@@ -128,7 +128,9 @@ def _organisations(rows: Rows) -> dict[str, dict[str, object]]:
 
 
 def _participations(rows: Rows) -> list[dict[str, str | None]]:
-    return fetch(rows, "participations")
+    # Sorted here, not by the query: an ORDER BY made pyoxigraph read every IRI's text back from
+    # RocksDB once per comparison (3.6 of 11 s at 1M quads). Python's order of str is SPARQL's of IRIs.
+    return sorted(fetch(rows, "participations"), key=lambda row: (row["project"], row["organisation"]))
 
 
 def _attendance(rows: Rows, organisers: bool, project_partners: bool) -> list[dict[str, str | None]]:

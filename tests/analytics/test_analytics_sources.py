@@ -40,9 +40,10 @@ def test_open_or_build_opens_an_existing_store(built_store_path) -> None:
 def test_open_or_build_builds_into_a_temporary_store_when_there_is_none(tmp_path, monkeypatch) -> None:
     built: list[Path] = []
     monkeypatch.setattr("kg.build.build", lambda target: built.append(Path(target)))
-    monkeypatch.setattr("kg.store.open_store", lambda path: ("opened", Path(path)))
+    monkeypatch.setattr("kg.store.open_store", lambda path, in_memory: ("opened", Path(path), in_memory))
     result = sources.open_or_build(tmp_path / "missing")
-    assert len(built) == 1 and result == ("opened", built[0])
+    # The built store is copied into memory when small enough (the default of open_store's in_memory=None).
+    assert len(built) == 1 and result == ("opened", built[0], None)
     assert not (tmp_path / "missing").exists()
     assert built[0].parent.name.startswith("eukg-store-")
     shutil.rmtree(built[0].parent)
