@@ -179,7 +179,8 @@ def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = N
     # make, so each distinct term is converted once per query (organisations at 1M: 1.4 s -> 0.5 s).
     convert = functools.lru_cache(maxsize=1 << 16)(to_rdflib)
     try:
-        rows = [tuple(map(convert, map(solution.__getitem__, columns))) for solution in solutions]
+        # A solution iterates its values in the order of ``solutions.variables``, faster than by name.
+        rows = [tuple(map(convert, solution)) for solution in solutions]
     except OSError as error:  # a SERVICE call to an endpoint that cannot be reached
         raise QueryError(f"{query.path}: a SERVICE endpoint could not be reached: {error}") from None
     return Result(columns, rows)
