@@ -818,6 +818,8 @@ def main(argv: list[str] | None = None) -> int:
                     fresh["ratio"] = _ratio(fresh["baseline_seconds"], fresh["seconds"])
                     fresh["baseline_from_earlier_run"] = True
             previous["steps"][key] = fresh
+        for step in set(args.steps) - set(steps):
+            previous["steps"].pop(step, None)  # e.g. an old "queries" error the new run did not have
         previous.setdefault("remeasured", {}).update({k: report["date"] for k in sorted(measured)})
         report = previous
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
