@@ -237,23 +237,12 @@ def step_queries(work: Path, data: Path, new: Path) -> dict:
 
 
 def _rdflib_query(dataset, text: str, answer) -> None:
-    """In a forked child: run ``text`` on rdflib's ``dataset``; send the figures (or the error) back.
-
-    rdflib's ORDER BY fails on unbound values (TypeError: None < None). Then the query is timed again
-    without its final ORDER BY clause: the same solutions, less work, so a lower bound of rdflib's time.
-    """
+    """In a forked child: run ``text`` on rdflib's ``dataset``; send the figures (or the error) back."""
     clock = Clock()
     try:
         rows = len(list(dataset.query(text)))
     except Exception as error:  # noqa: BLE001 - a baseline failure is a result, not a crash
-        failed = f"rdflib: {type(error).__name__}: {error}"
-        head, order, tail = text.rpartition("\nORDER BY ")
-        if not (isinstance(error, TypeError) and order and "}" not in tail):
-            answer.send({"error": failed})
-            return
-        clock = Clock()
-        rows = len(list(dataset.query(head)))
-        answer.send({**clock.read(), "rows": rows, "without_order_by": failed})
+        answer.send({"error": f"rdflib: {type(error).__name__}: {error}"})
         return
     answer.send({**clock.read(), "rows": rows})
 
@@ -595,8 +584,6 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
                         on_disk_ratio=_ratio(b.get("seconds"), row["on_disk"]["seconds"]))
                 if b.get("error"):
                     results[f"query:{name}"]["baseline_error"] = b["error"]
-                if b.get("without_order_by"):
-                    results[f"query:{name}"]["baseline_without_order_by"] = b["without_order_by"]
                 if b.get("stopped"):
                     results[f"query:{name}"].update(_at_least(b["stopped"], row, b.get("error")))
                 elif base and "error" in base and not b:
@@ -670,8 +657,6 @@ def markdown(report: dict) -> str:
             note.append("same rows" if r["same_rows"] else "DIFFERENT rows")
         if r.get("violations") is not None:
             note.append(_plural(r["violations"], "violation") + ", " + _plural(r.get("warnings", 0), "warning"))
-        if r.get("baseline_without_order_by"):
-            note.append(f"baseline without its ORDER BY (a lower bound; with it, {r['baseline_without_order_by']})")
         if r.get("on_disk_seconds") is not None:
             on_disk_ratio = f", {r['on_disk_ratio']}×" if r.get("on_disk_ratio") is not None else ""
             note.append(f"on disk {_fmt(r['on_disk_seconds'])} s{on_disk_ratio}")

@@ -172,33 +172,3 @@ def test_a_baseline_query_past_its_cap_is_stopped_and_the_next_still_runs(
     for name, row in theirs.items():
         assert "did not finish within the 0 s query cap" in row["error"], row
         assert row["stopped"]["what"] == name and row["stopped"]["seconds"] >= 0.001
-
-
-class _Answer:
-    def send(self, value: dict) -> None:
-        self.value = value
-
-
-class _SortingFails:
-    """Stands for rdflib on the generated 1M graph, where its ORDER BY of `events` raised
-    TypeError: '<' not supported between instances of 'NoneType' and 'NoneType'."""
-
-    def query(self, text: str) -> list:
-        if "ORDER BY" in text:
-            raise TypeError("'<' not supported between instances of 'NoneType' and 'NoneType'")
-        if "{" not in text:
-            raise ValueError("not SPARQL")
-        return [("a",), ("b",)]
-
-
-def test_rdflib_failing_on_its_order_by_is_timed_without_it() -> None:
-    from benchmarks.run import _rdflib_query
-
-    answer = _Answer()
-    _rdflib_query(_SortingFails(), "SELECT ?s WHERE { ?s ?p ?o }\nORDER BY ?s\n", answer)
-    assert answer.value["rows"] == 2 and "TypeError" in answer.value["without_order_by"]
-    _rdflib_query(_SortingFails(), "SELECT ?s", answer)  # another failure is reported, not retried
-    assert answer.value == {"error": "rdflib: ValueError: not SPARQL"}
-    # An ORDER BY inside a subquery is not the final clause: the query is not cut there.
-    _rdflib_query(_SortingFails(), "SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o }\nORDER BY ?s } }", answer)
-    assert set(answer.value) == {"error"}
