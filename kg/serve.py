@@ -44,6 +44,8 @@ class ServerConfig:
     token: str | None = None
     allow_service: bool = False
     workers: int = 4
+    #: Each query worker reads an in-memory copy of the store (see :class:`kg.serve_workers.WorkerPool`).
+    in_memory: bool = False
 
 
 def _walk(node: object):
@@ -81,7 +83,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.page = _page()
         self._update_lock = threading.Lock()
         try:
-            self.pool = WorkerPool(store, config.workers, config.timeout)
+            self.pool = WorkerPool(store, config.workers, config.timeout, in_memory=config.in_memory)
         except BaseException:
             super().server_close()
             raise

@@ -31,7 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.serve_results import ProtocolError, answer
-from kg.store import copy_quads
+from kg.store import copy_quads, in_memory_copy
 
 __all__ = ["WorkerPool", "snapshot"]
 
@@ -63,8 +63,12 @@ def _exit_with_parent() -> None:
         os._exit(1)
 
 
-def _serve(conn: Connection) -> None:
-    """The worker process: answer ``(snapshot, query, accept, max_results)`` requests until the pipe closes."""
+def _serve(conn: Connection, in_memory: bool = False) -> None:
+    """The worker process: answer ``(snapshot, query, accept, max_results)`` requests until the pipe closes.
+
+    With ``in_memory`` it reads each snapshot through an in-memory copy (made when the snapshot is first
+    asked for, before the query's time starts), where queries run 2–3.5× faster than on RocksDB.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on `eukg serve` is the server's to handle
     threading.Thread(target=_exit_with_parent, name="exit-with-parent", daemon=True).start()
     conn.send("ready")
@@ -78,7 +82,8 @@ def _serve(conn: Connection) -> None:
         try:
             if path != opened:
                 store, opened = None, None  # close the previous snapshot before opening the new one
-                store, opened = ox.Store.read_only(path), path
+                store = ox.Store.read_only(path)
+                store, opened = (in_memory_copy(store) if in_memory else store), path
             # The time limit counts from here: opening a snapshot on a busy machine is not the query's time.
             conn.send("started")
             body, content_type = answer(store, text, accept, max_results)
@@ -116,10 +121,13 @@ class WorkerPool:
         The most queries that run at once.
     timeout : float
         Seconds a query may run (and, before that, wait for a free worker).
+    in_memory : bool
+        Each worker reads the snapshot through its own in-memory copy (faster queries, a copy of the
+        store per worker).
     """
 
-    def __init__(self, store: ox.Store, size: int, timeout: float) -> None:
-        self.size, self.timeout = size, timeout
+    def __init__(self, store: ox.Store, size: int, timeout: float, in_memory: bool = False) -> None:
+        self.size, self.timeout, self.in_memory = size, timeout, in_memory
         self._context = multiprocessing.get_context("spawn")
         self._slots = threading.BoundedSemaphore(size)
         self._lock = threading.Condition()  # guards the lists below; notified when a worker is given back
@@ -175,7 +183,8 @@ class WorkerPool:
             worker = self._idle.pop() if self._idle else None
             if worker is None:
                 parent_end, child_end = self._context.Pipe()
-                process = self._context.Process(target=_serve, args=(child_end,), name="eukg-sparql-query",
+                process = self._context.Process(target=_serve, args=(child_end, self.in_memory),
+                                                name="eukg-sparql-query",
                                                 daemon=True)
                 process.start()
                 child_end.close()

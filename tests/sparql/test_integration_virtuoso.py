@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from group_concat import rows_with_parts_sorted
 from loopback import free_port, wait_for_port
 
 from kg import results
@@ -76,7 +77,7 @@ def pushed(virtuoso: str, store, tmp_path_factory: pytest.TempPathFactory) -> st
 
 def _normalised(csv_text: str) -> list[tuple[str, ...]]:
     rows = csv.reader(io.StringIO(csv_text))
-    return sorted(tuple("; ".join(sorted(cell.split("; "))) for cell in row) for row in rows)
+    return sorted(rows_with_parts_sorted(list(map(tuple, rows))))
 
 
 @pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)

@@ -21,6 +21,7 @@ from pathlib import Path
 import psutil
 import pyoxigraph as ox
 import pytest
+from group_concat import rows_with_parts_sorted
 
 from kg import results
 from kg.privacy import public_copy
@@ -142,9 +143,10 @@ def test_result_size_limit(endpoint: str) -> None:
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
-def test_time_limit_kills_the_query_and_frees_its_slot(store) -> None:
+@pytest.mark.parametrize("in_memory", [False, True], ids=["workers-on-disk", "workers-in-memory"])
+def test_time_limit_kills_the_query_and_frees_its_slot(store, in_memory: bool) -> None:
     # 3 s, not less: the warm-up ASK must finish within the limit on a loaded 2-core machine too.
-    with serving(store, ServerConfig(timeout=3, workers=1)) as (url, server):
+    with serving(store, ServerConfig(timeout=3, workers=1, in_memory=in_memory)) as (url, server):
         assert _post(f"{url}/sparql", {"query": "ASK { ?s ?p ?o }"})[0] == 200
         [first] = server.pool.pids()
         # urllib gives up after 30 s, so a 503 here came within a bounded time.
@@ -206,12 +208,14 @@ def test_closing_the_server_kills_a_running_query(store) -> None:
     assert replies and replies[0] in (500, 503)
 
 
-@pytest.mark.parametrize("on_disk", [False, True], ids=["in-memory", "on-disk"])
-def test_queries_see_each_update(tmp_path, on_disk: bool) -> None:
+@pytest.mark.parametrize(("on_disk", "workers_in_memory"), [(False, False), (True, False), (True, True)],
+                         ids=["in-memory", "on-disk", "on-disk-read-in-memory"])
+def test_queries_see_each_update(tmp_path, on_disk: bool, workers_in_memory: bool) -> None:
     writable = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
     auth = {"Authorization": "Bearer s3cret"}
-    with serving(writable, ServerConfig(allow_update=True, token="s3cret", workers=2)) as (url, server):
+    config = ServerConfig(allow_update=True, token="s3cret", workers=2, in_memory=workers_in_memory)
+    with serving(writable, config) as (url, server):
         def counted() -> str:
             status, body = _post(f"{url}/sparql", {"query": count})
             assert status == 200
@@ -259,13 +263,16 @@ EUKG = Path(sys.executable).with_name("eukg")
 
 
 @contextmanager
-def _eukg_serve(store_path: Path, timeout: int) -> Iterator[tuple[subprocess.Popen, str]]:
+def _eukg_serve(store_path: Path, timeout: int, *extra: str) -> Iterator[tuple[subprocess.Popen, str]]:
     """Run the real ``eukg serve`` command; yield the process and its URL, and kill it if it is still up."""
-    command = [str(EUKG), "serve", "--store", str(store_path), "--port", "0", "--timeout", str(timeout)]
+    command = [str(EUKG), "serve", "--store", str(store_path), "--port", "0", "--timeout", str(timeout), *extra]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
     try:
-        yield server, re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)
+        first = server.stdout.readline()
+        # The project's small store is read through in-memory copies unless --on-disk is given.
+        assert ("queries in memory" in first) == ("--on-disk" not in extra), first
+        yield server, re.search(r"http://127\.0\.0\.1:\d+", first).group(0)
     finally:
         if server.poll() is None:
             server.kill()
@@ -288,7 +295,7 @@ def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_
 
 @pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
 def test_workers_exit_when_eukg_serve_is_killed_mid_query(built_store_path) -> None:
-    with _eukg_serve(built_store_path, timeout=600) as (server, url):
+    with _eukg_serve(built_store_path, 600, "--on-disk") as (server, url):
         def ask() -> None:
             with contextlib.suppress(OSError):  # the server dies under the request
                 _post(f"{url}/sparql", {"query": HEAVY})
@@ -315,6 +322,13 @@ def test_no_personal_data_copy(store) -> None:
 
 
 NAMED = [q for q in library().values() if not is_federated(q)]
+
+
+def test_workers_reading_in_memory_copies_give_the_same_rows(store) -> None:
+    with serving(store, ServerConfig(timeout=60, workers=2, in_memory=True)) as (url, _):
+        for query in (q for q in NAMED if "contract" in q.tags):
+            remote = run_remote(query, Endpoint(f"{url}/sparql", retries=0)).rows
+            assert rows_with_parts_sorted(remote) == rows_with_parts_sorted(run(query, store).rows), query.name
 
 
 @pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
