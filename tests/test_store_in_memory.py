@@ -10,6 +10,7 @@ import pytest
 from group_concat import rows_with_parts_sorted
 
 from kg import store as store_module
+from kg.errors import KgError
 from kg.queries import library, run
 from kg.store import copy_quads, open_store
 
@@ -58,3 +59,22 @@ def test_by_default_only_small_stores_are_copied(built_store_path: Path, tmp_pat
     assert _is_in_memory(open_store(built_store_path, in_memory=None), tmp_path)
     monkeypatch.setattr(store_module, "IN_MEMORY_MAX_QUADS", 10)
     assert not _is_in_memory(open_store(built_store_path, in_memory=None), tmp_path)
+
+
+def test_copies_are_made_by_default_only_while_they_fit_in_half_the_free_ram(monkeypatch) -> None:
+    monkeypatch.setattr(store_module, "available_memory", lambda: 10 * 1024**3)
+    assert store_module.fits_in_memory(1_000_000)
+    assert not store_module.fits_in_memory(1_000_000, copies=5)  # 5 million quads together
+    monkeypatch.setattr(store_module, "available_memory", lambda: 1024**3)
+    assert not store_module.fits_in_memory(1_000_000)  # about 0.75 GB: more than half of 1 GB
+    monkeypatch.setattr(store_module, "available_memory", lambda: None)  # unknown: the quad count decides
+    assert store_module.fits_in_memory(1_000_000)
+
+
+def test_a_copy_the_ram_cannot_hold_is_refused_with_a_clear_error(built_store_path: Path, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    monkeypatch.setattr(store_module, "available_memory", lambda: 1000)
+    with pytest.raises(KgError, match=r"needs about .* MB of RAM .* \(--on-disk\)") as error:
+        open_store(built_store_path, in_memory=True)
+    assert str(built_store_path) in str(error.value)
+    assert not _is_in_memory(open_store(built_store_path, in_memory=None), tmp_path)  # the default reads on disk

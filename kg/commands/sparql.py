@@ -32,14 +32,14 @@ def register(app: typer.Typer) -> None:
             bool | None, typer.Option(
                 "--in-memory/--on-disk", help="Each query worker reads an in-memory copy of the store (queries "
                 "2-3.5x faster, one copy per worker) or the store on disk; default: in memory while the "
-                "copies of all workers hold at most 4 million quads.")
+                "copies of all workers hold at most 4 million quads and half of the free RAM.")
         ] = None,
     ) -> None:
         """Serve the store as a SPARQL 1.1 Protocol endpoint (/sparql) with a query page (/)."""
         from kg.errors import KgError
         from kg.privacy import public_copy
         from kg.serve import ServerConfig, make_server
-        from kg.store import IN_MEMORY_MAX_QUADS, open_store
+        from kg.store import fits_in_memory, open_store
 
         if allow_update and not token:
             raise typer.BadParameter("--allow-update needs --token, the bearer token clients must send")
@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
             served = public_copy(opened) if no_personal_data else opened
             workers = ServerConfig.workers
             if in_memory is None:
-                in_memory = len(served) * workers <= IN_MEMORY_MAX_QUADS
+                in_memory = fits_in_memory(len(served), copies=workers)
             config = ServerConfig(timeout=timeout, max_results=max_results, allow_update=allow_update,
                                   token=token, allow_service=allow_service, workers=workers, in_memory=in_memory)
             server = make_server(served, host, port, config)
