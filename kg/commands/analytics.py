@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
             "or a networkx dispatch backend (e.g. parallel, if installed).")] = None,
         in_memory: Annotated[bool | None, typer.Option(
             "--in-memory/--on-disk", help="Read the store from an in-memory copy (its queries run 2-3.5x faster) "
-            "or on disk; default: in memory up to 4 million quads, unless --write-back.")] = None,
+            "or on disk; default: in memory up to 4 million quads and half the free RAM, unless --write-back.")] = None,
         list_metrics: Annotated[bool, typer.Option("--list-metrics", help="List the metrics and exit.")] = False,
         endpoint: Annotated[str | None, typer.Option(
             "--endpoint", help="Build the network from this SPARQL 1.1 endpoint instead of the store.")] = None,
