@@ -212,16 +212,16 @@ def _contract_queries():
 
 def step_queries(work: Path, data: Path, new: Path) -> dict:
     """The contract queries through :func:`kg.queries.run` on the built store as a notebook or
-    ``eukg analyze`` reads it: an in-memory copy up to ``kg.store.IN_MEMORY_MAX_QUADS`` (the copy is
+    ``eukg analyze`` reads it: an in-memory copy while ``kg.store.fits_in_memory`` (the copy is
     timed apart), else the store on disk; also on disk when ``EUKG_BENCH_QUERIES_ON_DISK`` is set
     (``--queries-on-disk``)."""
     import pyoxigraph as ox
 
     from kg.queries import run
-    from kg.store import IN_MEMORY_MAX_QUADS, in_memory_copy
+    from kg.store import fits_in_memory, in_memory_copy
 
     on_disk = ox.Store.read_only(str(work / "store"))
-    copied = len(on_disk) <= IN_MEMORY_MAX_QUADS
+    copied = fits_in_memory(len(on_disk))
     clock = Clock()
     store = in_memory_copy(on_disk) if copied else on_disk
     copy = clock.read()
