@@ -323,7 +323,7 @@ def step_analytics(work: Path, data: Path, new: Path) -> dict:
     from kg.store import open_store
 
     times: dict[str, float] = {}
-    # As `eukg analyze` reads it: copied into memory up to kg.store.IN_MEMORY_MAX_QUADS (the copy is timed).
+    # As `eukg analyze` reads it: copied into memory while kg.store.fits_in_memory (the copy is timed).
     store = _timed(times, "open", lambda: open_store(work / "store", in_memory=None))
     graph = _timed(times, "network", lambda: coparticipation_network(store, events=False))
     degrees = _timed(times, "degree", lambda: degree(graph))
