@@ -269,8 +269,13 @@ def baseline_queries(work: Path, data: Path, new: Path) -> dict:
         child = fork.Process(target=_rdflib_query, args=(dataset, query.bind(None), send))
         clock = Clock()
         child.start()
+        send.close()  # the child's end only, so that a child that dies ends the wait at once
         if receive.poll(cap):
-            out[name] = receive.recv()
+            try:
+                out[name] = receive.recv()
+            except EOFError:
+                child.join()
+                out[name] = {"error": f"rdflib's process died (exit code {child.exitcode})"}
         else:
             figures = clock.read()
             cpu = process_cpu(child.pid)
@@ -666,7 +671,7 @@ def markdown(report: dict) -> str:
         for key in ("error", "baseline_error"):
             if r.get(key):
                 note.append(f"{key.replace('_', ' ')}: {r[key]}")
-        ratio, cpu_ratio = (_ratio_cell(r, "ratio"), _ratio_cell(r, "cpu_ratio"))
+        ratio, cpu_ratio = _ratio_cell(r, "ratio"), _ratio_cell(r, "cpu_ratio")
         load = " / ".join("–".join(str(x) for x in r[key]) for key in ("load", "baseline_load") if r.get(key))
         lines.append(
             f"| {step} | {_fmt(r.get('seconds'))} | {_fmt(r.get('baseline_seconds'))} | {ratio} | {cpu_ratio} | "

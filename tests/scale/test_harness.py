@@ -172,3 +172,15 @@ def test_a_baseline_query_past_its_cap_is_stopped_and_the_next_still_runs(
     for name, row in theirs.items():
         assert "did not finish within the 0 s query cap" in row["error"], row
         assert row["stopped"]["what"] == name and row["stopped"]["seconds"] >= 0.001
+
+
+def test_a_baseline_query_whose_process_dies_is_reported_at_once(built_store_path: Path, tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    import os
+
+    import benchmarks.run as harness
+
+    data = _query_work(built_store_path, tmp_path, monkeypatch)
+    monkeypatch.setattr(harness, "_rdflib_query", lambda dataset, text, answer: os._exit(3))
+    theirs = harness.baseline_queries(tmp_path, data, Path("unused"))["queries"]
+    assert theirs == {name: {"error": "rdflib's process died (exit code 3)"} for name in ("project_partners", "projects")}
