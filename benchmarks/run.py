@@ -19,6 +19,9 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
 - ``release``: ``eukg release`` without the CSVs (six formats, gzip copies, checksums, description);
   baseline rdflib serialising the same six formats from a Dataset (parsing not timed).
 
+The project's steps run on mimalloc, as ``eukg`` does (:mod:`kg.allocator`); the baselines on the
+system allocator, as a plain script does. Each result says which one its process ran on.
+
 Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
 ``baseline_seconds``, ``ratio`` and peak RSS) and, as a markdown table, between the result markers
 of ``docs/scale.md``. Timings are never assertions in tests.
@@ -45,6 +48,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.clock import Clock, stopped_after
+from kg.allocator import environment, in_use, system_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -513,7 +517,10 @@ def _child(kind: str, step: str, work: Path, data: Path, new: Path, cap: float) 
     # The 1-minute load average before and after: on a shared machine it says how far the wall
     # seconds are from a quiet machine's (2.0 on 2 cores: the step had the cores to itself).
     load = [round(os.getloadavg()[0], 1)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The project's steps start on the allocator `eukg` starts on (mimalloc where installed); the
+    # baselines on the system's, as the plain script a user would write does.
+    env = environment() if kind == "step" else system_environment()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         stdout, stderr = process.communicate(timeout=cap)
     except subprocess.TimeoutExpired:
@@ -584,6 +591,7 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
                     "load": mine.get("load"), "baseline_load": (base or {}).get("load"),
                     "rows": row["rows"], "same_rows": b.get("rows") == row["rows"] if "rows" in b else None,
                     "peak_rss_mb": mine.get("peak_rss_mb"), "baseline_peak_rss_mb": (base or {}).get("peak_rss_mb"),
+                    "allocator": mine.get("allocator"), "baseline_allocator": (base or {}).get("allocator"),
                 }
                 if "on_disk" in row:
                     results[f"query:{name}"].update(
@@ -612,6 +620,7 @@ def measure(data: Path, new: Path, work: Path, skip_baseline: set[str], cap: flo
         entry["baseline_cpu_seconds"] = (base or {}).get("cpu_seconds")
         entry["cpu_ratio"] = _ratio(entry["baseline_cpu_seconds"], mine.get("cpu_seconds"))
         entry["baseline_load"] = (base or {}).get("load")
+        entry["baseline_allocator"] = (base or {}).get("allocator")
         if base and "error" in base:
             entry["baseline_error"] = base["error"]
         if (base or {}).get("stopped"):
@@ -722,6 +731,7 @@ def main(argv: list[str] | None = None) -> int:
         function = functions[0] if kind == "step" else functions[1]
         out = function(Path(work), Path(data), Path(new))
         out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        out["allocator"] = in_use()
         print(json.dumps(out))
         return 0
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
