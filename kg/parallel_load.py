@@ -23,6 +23,7 @@ import pyoxigraph as ox
 PARALLEL_MIN_BYTES = 16 * 1024 * 1024
 LINE_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
 _READ_BUFFER = 1 << 20
+_UNDERSCORES_BEFORE_PAIR_SEARCH = 10_000
 
 
 class _ByteRange(io.RawIOBase):
@@ -75,7 +76,16 @@ def has_blank_nodes(path: Path) -> bool:
     if path.stat().st_size == 0:
         return False
     with open(path, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        return data.find(b"_:") >= 0
+        # A one-byte find is a memchr, ten times faster than the two-byte search (0.05 s against
+        # 0.35-0.6 s on a 230 MB file, a tenth of its build); where "_" is common it gives way to it.
+        position = data.find(b"_")
+        for _ in range(_UNDERSCORES_BEFORE_PAIR_SEARCH):
+            if position < 0:
+                return False
+            if data[position + 1:position + 2] == b":":
+                return True
+            position = data.find(b"_", position + 1)
+        return position >= 0 and data.find(b"_:", position) >= 0
 
 
 def _lines_before(path: Path, offset: int) -> int:

@@ -100,3 +100,27 @@ def test_large_files_take_the_parallel_path(tmp_path: Path, monkeypatch) -> None
     load_file(store, path, f"{EX}g", bulk=True)
     assert calls == [path]
     assert {quad.graph_name for quad in store} == {ox.NamedNode(f"{EX}g")} and len(store) == 2
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    (b"", False),
+    (b"<a_b> <p> <c> .\n", False),
+    (b"<a> <p> _:x .\n", True),
+    (b"<a> <p> <c_> .\n<d> <p> \"ends in _\" .\n_", False),  # "_" as the last byte of the file
+    (b"<a> <p> \"_:\" .\n", True),  # inside a literal: cut anyway, to stay on the safe side
+])
+def test_has_blank_nodes(tmp_path: Path, text: bytes, found: bool) -> None:
+    path = tmp_path / "data.nt"
+    path.write_bytes(text)
+    assert parallel_load.has_blank_nodes(path) is found
+
+
+@pytest.mark.parametrize("found", [True, False])
+def test_has_blank_nodes_past_many_underscores(tmp_path: Path, monkeypatch, found: bool) -> None:
+    # Past the first underscores the search for the pair takes over; it must see a blank node after them.
+    monkeypatch.setattr(parallel_load, "_UNDERSCORES_BEFORE_PAIR_SEARCH", 5)
+    path = tmp_path / "data.nt"
+    lines = [f"<{EX}s_{number}> <{EX}p_q> <{EX}o_{number}> .\n" for number in range(20)]
+    lines.append(f"_:b <{EX}p> <{EX}o> .\n" if found else f"<{EX}s> <{EX}p> <{EX}o_last> .\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    assert parallel_load.has_blank_nodes(path) is found
