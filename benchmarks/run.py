@@ -557,6 +557,27 @@ def _at_least(stopped: dict, mine: dict, error: str | None) -> dict:
     }
 
 
+_BASELINE_FIELDS = ("baseline_seconds", "baseline_cpu_seconds", "baseline_peak_rss_mb", "baseline_error",
+                    "baseline_allocator", "baseline_seconds_at_least", "baseline_cpu_seconds_at_least")
+
+
+def _with_earlier_baseline(fresh: dict, old: dict) -> dict:
+    """``fresh`` (a step re-measured without its baseline) with the baseline ``old`` measured, and say so.
+
+    The ratios, and the lower bounds of a baseline that its cap stopped, are taken against the new seconds.
+    """
+    carried = {field: old[field] for field in _BASELINE_FIELDS if old.get(field) is not None}
+    if not carried.keys() & {"baseline_seconds", "baseline_seconds_at_least"}:
+        return fresh
+    out = {**fresh, **carried, "baseline_from_earlier_run": True}
+    out["ratio"] = _ratio(out.get("baseline_seconds"), out.get("seconds"))
+    out["cpu_ratio"] = _ratio(out.get("baseline_cpu_seconds"), out.get("cpu_seconds"))
+    if "baseline_seconds_at_least" in carried:
+        out["ratio_at_least"] = _ratio(out["baseline_seconds_at_least"], out.get("seconds"))
+        out["cpu_ratio_at_least"] = _ratio(out.get("baseline_cpu_seconds_at_least"), out.get("cpu_seconds"))
+    return out
+
+
 def _ratio(baseline: float | None, seconds: float | None) -> float | None:
     if baseline is None or seconds is None or seconds <= 0:
         return None
@@ -680,6 +701,8 @@ def markdown(report: dict) -> str:
         for key in ("error", "baseline_error"):
             if r.get(key):
                 note.append(f"{key.replace('_', ' ')}: {r[key]}")
+        if r.get("baseline_from_earlier_run"):
+            note.append("baseline from an earlier run")
         ratio, cpu_ratio = _ratio_cell(r, "ratio"), _ratio_cell(r, "cpu_ratio")
         load = " / ".join("–".join(str(x) for x in r[key]) for key in ("load", "baseline_load") if r.get(key))
         lines.append(
@@ -812,13 +835,7 @@ def main(argv: list[str] | None = None) -> int:
         for key in measured:
             old, fresh = previous["steps"].get(key, {}), steps[key]
             if fresh.get("baseline_seconds") is None and key.split(":")[0] in skip:
-                # The baseline was skipped this time: keep the one measured before, and say so.
-                for field in ("baseline_seconds", "baseline_peak_rss_mb", "baseline_error"):
-                    if old.get(field) is not None:
-                        fresh[field] = old[field]
-                if fresh.get("baseline_seconds") is not None:
-                    fresh["ratio"] = _ratio(fresh["baseline_seconds"], fresh["seconds"])
-                    fresh["baseline_from_earlier_run"] = True
+                fresh = _with_earlier_baseline(fresh, old)
             previous["steps"][key] = fresh
         for step in set(args.steps) - set(steps):
             previous["steps"].pop(step, None)  # e.g. an old "queries" error the new run did not have

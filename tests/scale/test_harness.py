@@ -184,3 +184,20 @@ def test_a_baseline_query_whose_process_dies_is_reported_at_once(built_store_pat
     monkeypatch.setattr(harness, "_rdflib_query", lambda dataset, text, answer: os._exit(3))
     theirs = harness.baseline_queries(tmp_path, data, Path("unused"))["queries"]
     assert theirs == {name: {"error": "rdflib's process died (exit code 3)"} for name in ("project_partners", "projects")}
+
+
+def test_a_step_remeasured_without_its_baseline_keeps_the_earlier_bound() -> None:
+    from benchmarks.run import _with_earlier_baseline
+
+    old = {"seconds": 6.9, "cpu_seconds": 7.2, "baseline_error": "did not finish within the 1500 s cap",
+           "baseline_seconds_at_least": 1460.0, "baseline_cpu_seconds_at_least": 1454.0}
+    fresh = _with_earlier_baseline({"seconds": 10.0, "cpu_seconds": 10.0, "baseline_seconds": None}, old)
+    assert fresh["ratio_at_least"] == 146.0 and fresh["cpu_ratio_at_least"] == 145.4
+    assert fresh["ratio"] is None and fresh["baseline_from_earlier_run"]
+    row = next(line for line in markdown({**_report(1.0), "steps": {"validate_full": fresh}}).splitlines()
+               if line.startswith("| validate_full"))
+    assert "> 146.0×" in row and "baseline from an earlier run" in row
+    measured = _with_earlier_baseline({"seconds": 2.0}, {"baseline_seconds": 8.0, "baseline_cpu_seconds": 6.0})
+    assert measured["ratio"] == 4.0 and measured["baseline_cpu_seconds"] == 6.0
+    # Nothing measured before: the step stays as it was.
+    assert _with_earlier_baseline({"seconds": 2.0}, {}) == {"seconds": 2.0}
