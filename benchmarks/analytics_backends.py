@@ -54,6 +54,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.clock import Clock
+from kg.allocator import environment, in_use, system_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -385,7 +386,9 @@ def _child(python: str, args: list[str], cap: float) -> dict:
 
 def _run_child(python: str, args: list[str], cap: float) -> dict:
     command = [python, "-m", "benchmarks.analytics_backends", "--child", *args]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # kg.analytics runs on the allocator `eukg` starts on; the other engines as a plain script runs.
+    on_mimalloc = args[0] in ("pipeline", "kg")
+    env = {**(environment() if on_mimalloc else system_environment()), "PYTHONPATH": str(ROOT)}
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=cap, env=env)
     except subprocess.TimeoutExpired:
@@ -518,7 +521,7 @@ def markdown(report: dict) -> str:
         lines += ["", f"kg.analytics end to end (projection into a networkx graph + degree + weighted degree + "
                       f"betweenness k={report['k']} + Louvain + components + core numbers): "
                       f"{pipe['seconds']:.1f} s wall, {pipe['cpu_seconds']:.1f} s CPU, "
-                      f"peak RSS {pipe['peak_rss_mb']:.0f} MB; "
+                      f"peak RSS {pipe['peak_rss_mb']:.0f} MB, allocator {pipe.get('allocator', 'system')}; "
                       + ", ".join(f"{name} {row['seconds']:.1f} s" for name, row in pipe["steps"].items())]
     return "\n".join(lines)
 
@@ -533,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             out = run_stage(engine, stage, Path(work), int(k), int(seed))
         out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        out["allocator"] = in_use()
         print(json.dumps(out))
         return 0
     parser = argparse.ArgumentParser(prog="python -m benchmarks.analytics_backends",
