@@ -199,7 +199,7 @@ def export(
 
 
 def main() -> None:
-    """Entry point of the ``eukg`` console script."""
+    """Run the command line (the ``eukg`` console script, :mod:`kg.__main__`, calls it once on mimalloc)."""
     app()
 
 
