@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -43,6 +44,7 @@ def resolve_location(location: Path | str | None) -> Path:
 IN_MEMORY_MAX_QUADS = 4_000_000
 #: RAM an in-memory copy takes per quad (peak RSS of a 1,020,985-quad copy: 709-779 MB).
 IN_MEMORY_BYTES_PER_QUAD = 750
+_COPY_BUFFER = 1 << 20
 
 
 def available_memory() -> int | None:
@@ -129,6 +131,53 @@ def in_memory_copy(store: ox.Store) -> ox.Store:
     queries; docs/scale.md). The copy takes about 6.5 s and 0.7 GB per million quads.
     """
     return copy_quads(store, ox.Store())
+
+
+def dump_union(store: ox.Store, path: Path, threads: int | None = None) -> None:
+    """Write the union of every graph of ``store`` to ``path`` as N-Triples.
+
+    Each graph is dumped by its own pyoxigraph call, ``threads`` of them at once (default: one per
+    core), and the parts are joined in graph order. pyoxigraph releases the GIL while it reads and
+    writes, and reading the terms' texts back from RocksDB is most of a dump's time: at 1M quads on
+    2 cores this takes 4.3 s against 8.5 s for one dump of the whole store (docs/scale.md).
+
+    A statement in two graphs is written twice; RDF readers take the file as a set of triples.
+    Blank nodes are written with the store's own identifiers, so a node in two graphs stays one node.
+    """
+    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph(), *store.named_graphs()]
+    threads = max(1, min(threads or os.cpu_count() or 1, len(graphs)))
+    parts = [path.with_name(f"{path.name}.part{index}") for index in range(len(graphs))]
+    pending = iter(list(enumerate(graphs)))
+    lock = threading.Lock()
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        while not errors:
+            with lock:
+                item = next(pending, None)
+            if item is None:
+                return
+            index, graph = item
+            try:
+                store.dump(output=str(parts[index]), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+            except BaseException as error:  # noqa: BLE001 - raised by the caller below
+                errors.append(error)
+
+    workers = [threading.Thread(target=work, name=f"dump-{number}") for number in range(threads)]
+    try:
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        if errors:
+            raise errors[0]
+        with open(path, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as data:
+                    shutil.copyfileobj(data, out, _COPY_BUFFER)
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
 
 
 def _pid_alive(pid: int) -> bool:

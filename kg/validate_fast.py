@@ -26,7 +26,7 @@ import shacl_rust
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.store import rdf_format, to_rdflib
+from kg.store import dump_union, rdf_format, to_rdflib
 from kg.validate import SEVERITY_NAMES, Problem, _path_text, _short
 
 __all__ = [
@@ -254,10 +254,10 @@ def _format_name(path: Path) -> str:
 
 def store_quads_problems(store: ox.Store, shapes: Graph | PreparedShapes,
                          work_dir: Path | None = None) -> list[Problem]:
-    """Validate the union of every graph of ``store`` with shacl-rust (through a streamed N-Quads dump)."""
+    """Validate the union of every graph of ``store`` with shacl-rust (through an N-Triples dump of the union)."""
     with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
-        dump = Path(tmp) / "store.nq"
-        store.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
+        dump = Path(tmp) / "store.nt"
+        dump_union(store, dump)
         return fast_shacl_problems(dump, shapes, store)
 
 
