@@ -16,7 +16,7 @@ FORMATS = ("table", "json")
 
 def register(app: typer.Typer) -> None:
     """Add the ``resolve`` command to the root app."""
-    from kg.cli import StoreOption
+    from kg.commands.options import StoreOption
 
     @app.command()
     def resolve(
@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
 
         The JSON format is a list of {"iri", "label", "type", "score"}; it is empty when nothing is close.
         """
-        from kg.cli import fail
+        from kg.commands.options import fail
         from kg.errors import KgError
         from kg.resolve import ACCEPT, Resolver
         from kg.store import open_store
