@@ -37,6 +37,27 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"{info.identifier:<32} {info.kind:<9} {info.triples:>7} triples  "
                        f"sha256 {(info.sha256 or '-')[:16]:<16}  {info.modified or '-':<20}  {info.title or ''}")
 
+    @app.command("sync")
+    def sync_command(store: StoreOption = None, data_dir: DataDirOption = None, wait: WaitOption = None) -> None:
+        """Bring the store up to date with the files: load changed sources, drop removed ones (or build anew).
+
+        Every writing command (build, ingest, remove, analyze --write-back) does this first; run it
+        after editing data/sources/ by hand, or to check that files and store agree.
+        """
+        from kg.store.writer import Writer
+
+        try:
+            with Writer(store, data_dir, wait=wait, notify=notify) as writer:
+                change = writer.sync()
+        except KgError as error:
+            fail(error)
+        if not change.changed:
+            console.print("the store is up to date with the files")
+        elif change.full_build:
+            console.print(f"built the store anew ({change.reason})")
+        else:
+            console.print(f"loaded {len(change.loaded)} and removed {len(change.removed)} source graph(s)")
+
     @app.command("remove")
     def remove_command(
         source: Annotated[str, typer.Argument(help="The source identifier (see `eukg sources`).")],

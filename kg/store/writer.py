@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import signal
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +63,12 @@ class Change:
     @property
     def changed(self) -> bool:
         return bool(self.loaded or self.removed or self.full_build)
+
+
+def _crash_point(name: str) -> None:
+    """Die at once (SIGKILL) when ``EUKG_CRASH_AT`` names this point: tests kill a writer at each delicate moment."""
+    if os.environ.get("EUKG_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def source_file_text(graph: Graph, identifier: str) -> bytes:
@@ -295,7 +302,7 @@ class Writer:
         return self._apply(contents, wanted, before_swap=write_files, fix_times=list(targets))
 
     def remove_source(self, identifier: str, delete_file: bool = False) -> Change:
-        """Remove source ``identifier``: its file first, then its graph.
+        """Remove source ``identifier``: validated without it, then its file, then its graph.
 
         A hand-edited file of ``data/sources/`` is deleted only with ``delete_file``; without it the
         call raises :class:`KgError` saying so.
@@ -311,14 +318,16 @@ class Writer:
         if item is not None and item.kind == "source" and not delete_file:
             raise KgError(f"source {identifier!r} is the hand-edited file {item.path}: nothing was removed. "
                           "Give --delete-file to delete that file and its graph")
-        if item is not None:
-            item.path.unlink()
-            _fsync_dir(item.path.parent)
-        change = self.sync(quiet=True)
-        if self._in_store(key):  # a graph no file stands for (an older version's --no-save)
-            wanted = self._manifest(self.files(), read_manifest(current_snapshot(self.location)))
-            change = self._apply({key: None}, wanted)
-        return change
+        wanted = self._manifest(self.files(), have)
+        wanted.files.pop(key, None)
+
+        def delete_file_first() -> None:  # the change validated: the file goes, then the graph
+            if item is not None:
+                item.path.unlink()
+                _fsync_dir(item.path.parent)
+                _crash_point("file-removed")
+
+        return self._apply({key: None}, wanted, before_swap=delete_file_first)
 
     def put_derived(self, graph_iri: str, graph: Graph, recipe: dict) -> Change:
         """Store a derived graph (analytics scores) with the recipe a full build recomputes it from."""
@@ -356,19 +365,23 @@ class Writer:
                 change.warnings = [p for p in report.problems if p.severity != "Violation"]
                 if not report.conforms:
                     raise ValidationFailed(report)
+            _crash_point("validated")
             if before_swap is not None:
                 before_swap()
+            _crash_point("files-written")
             for key in fix_times or ():
                 wanted.files[key] = file_entry(Path(wanted.files[key].path), wanted.files[key].kind)
             write_manifest(new_dir, wanted)
             store.flush()
             store = None
+            _crash_point("before-swap")
         except BaseException as error:
             traceback.clear_frames(error.__traceback__)
             store = None  # noqa: F841 - closes the checkpoint before its folder goes
             discard(new_dir)
             raise
         swap_in(new_dir, self.location)
+        _crash_point("swapped")
         release(old_dir)
         return change
 
@@ -390,6 +403,7 @@ class Writer:
             sizes, report = build_into(new_dir, self.data_dir, self.ontology_file, validate, progress,
                                        local_dir=self.local_dir, derived=wanted.derived)
             write_manifest(new_dir, wanted)
+            _crash_point("built")
         except BaseException:
             discard(new_dir)
             raise
