@@ -171,7 +171,9 @@ def export(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="The file to write.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml.")] = "ttl",
     no_personal_data: Annotated[
-        bool, typer.Option("--no-personal-data", help="Leave out persons and their participations.")
+        bool, typer.Option("--no-personal-data",
+                           help="Leave out personal data: persons, sole traders, their participations; "
+                                "their names redacted elsewhere.")
     ] = False,
     store: StoreOption = None,
     release: Annotated[
