@@ -149,7 +149,7 @@ def query(
     except KgError as error:
         fail(error)
     if fmt == "csv":
-        sys.stdout.write(results.to_csv(result))
+        sys.stdout.write(results.to_spreadsheet_csv(result))
     elif fmt == "json":
         sys.stdout.write(results.to_json(result) + "\n")
     else:

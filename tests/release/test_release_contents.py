@@ -32,7 +32,7 @@ def test_a_csv_per_contract_query(store, full_release) -> None:
     for query in contract_queries():
         text = (full_release.folder / "csv" / f"{query.name}.csv").read_text(encoding="utf-8")
         assert text.splitlines()[0] == ",".join(query.columns)
-        assert text == results.to_csv(run(query, store))
+        assert text == results.to_spreadsheet_csv(run(query, store))
 
 
 def test_context_file_is_generated_from_the_prefixes() -> None:
