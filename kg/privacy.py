@@ -95,12 +95,13 @@ def _keyed_hash(text: str, key: bytes | None, length: int = 16) -> str:
     return hmac.new(key if key is not None else person_key(), text.encode("utf-8"), hashlib.sha256).hexdigest()[:length]
 
 
-def person_iri(name: str, qualifier: str | None = None, key: bytes | None = None) -> URIRef:
+def person_iri(name: str, qualifier: str | None = None, key: bytes | None = None, folder: str = "person") -> URIRef:
     """Return the opaque IRI of the person called ``name``: ``id/person/`` and a keyed hash of the name.
 
     The name is compared without case, accents or punctuation ("Raluca Prelucă" and "RALUCA PRELUCA"
-    are one person). ``qualifier`` (an organisation, an e-mail address) tells namesakes apart. ``key``
-    defaults to :func:`person_key`.
+    are one person). ``qualifier`` (an organisation, an e-mail address, a country) tells namesakes
+    apart. ``key`` defaults to :func:`person_key`. ``folder`` is ``organisation`` for a sole trader
+    (an organisation whose name is a person's name).
 
     Examples
     --------
@@ -115,7 +116,7 @@ def person_iri(name: str, qualifier: str | None = None, key: bytes | None = None
     text = " ".join(_tokens(_fold(name)[0]))
     if qualifier:
         text += "\n" + " ".join(_tokens(_fold(qualifier)[0]))
-    return ID[f"person/{_keyed_hash(text, key)}"]
+    return ID[f"{folder}/{_keyed_hash(text, key)}"]
 
 
 def redacted_iri(iri: str, key: bytes | None = None) -> ox.NamedNode:

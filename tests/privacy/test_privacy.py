@@ -145,3 +145,22 @@ def test_doctests() -> None:
 
     result = doctest.testmod(kg.privacy)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_sole_trader_in_a_partner_table_gets_an_opaque_iri(store, tmp_path: Path) -> None:
+    import csv
+
+    from kg.ingest.table import ingest_table, load_mapping
+
+    path = tmp_path / "partners.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([
+            ["Project acronym", "Partner name", "Partner role", "Partner type", "Country", "NUTS"],
+            ["ORCHARD", "Vasile Ardeleanu", "Partner", "Farmer", "RO", "RO424"],
+            ["ORCHARD", "Ardeleanu Consult SRL", "Lead partner", "SME", "RO", "RO424"],
+        ])
+    result = ingest_table(path, load_mapping("keep_eu"), store)
+    assert result.problems == []
+    assert str(person_iri("Vasile Ardeleanu", "RO", folder="organisation")) in result.new_organisations
+    assert not any("vasile" in iri for iri in result.new_organisations)
+    assert any("ardeleanu-consult" in iri for iri in result.new_organisations)  # a company keeps a readable IRI
