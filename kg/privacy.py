@@ -398,9 +398,8 @@ class _Redactor:
         return term
 
     def redact(self, quad: ox.Quad) -> ox.Quad:
-        if not (quad.subject.value in self.texts or quad.object.value in self.texts
-                or quad.predicate.value in self.texts
-                or (isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value in self.texts)):
+        if not any(isinstance(term, (ox.NamedNode, ox.Literal)) and term.value in self.texts
+                   for term in (quad.subject, quad.predicate, quad.object, quad.graph_name)):
             return quad
         return ox.Quad(self.term(quad.subject), self.term(quad.predicate), self.term(quad.object),
                        self.term(quad.graph_name))
