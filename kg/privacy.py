@@ -305,6 +305,10 @@ class NameFinder:
                 variants.sort(key=len, reverse=True)
         self.first_words = frozenset(self.full) | frozenset(self.surnames)
 
+    def find_in(self, text: str) -> list[_Match]:
+        """Return the names found in ``text`` (:meth:`find` on its folded form)."""
+        return self.find(text.lower() if text.isascii() else _fold(text)[0])
+
     def find(self, folded: str) -> list[_Match]:
         """Return the names found in the folded text, longest first at each position, not overlapping."""
         if self.first_words.isdisjoint(_TOKEN.findall(folded)):
@@ -356,53 +360,53 @@ class _Redactor:
     finder: NameFinder
     key: bytes | None
     texts: dict[str, list[_Match]] = field(default_factory=dict)  # only texts with a match
-    seen_iris: set[str] = field(default_factory=set)
     surname_elsewhere: set[tuple[str, ...]] = field(default_factory=set)
+    replaced: dict[str, object] = field(default_factory=dict)  # text -> what replaces a term with that text
 
-    def scan(self, quad: ox.Quad) -> None:
-        for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
-            if isinstance(term, ox.NamedNode):
-                if term.value in self.seen_iris:
-                    matches = self.texts.get(term.value)
-                else:
-                    self.seen_iris.add(term.value)
-                    matches = self._look(term.value)
-            elif isinstance(term, ox.Literal):
-                matches = self.texts.get(term.value) if term.value in self.texts else self._look(term.value)
-            else:
-                continue
-            for match in matches or ():
-                if match.surname is not None and quad.graph_name not in self.finder.surname_graphs[match.surname]:
-                    self.surname_elsewhere.add(match.surname)
+    def scan(self, quads: Iterable[ox.Quad]) -> None:
+        """Find the names in the subjects, objects and graph names of ``quads`` (predicates name no one)."""
+        seen: dict[str, list[_Match]] = {}
+        find, texts = self.finder.find_in, self.texts
+        surname_graphs, elsewhere = self.finder.surname_graphs, self.surname_elsewhere
+        for quad in quads:
+            graph = quad.graph_name
+            for term in (quad.subject, quad.object, graph):
+                value = getattr(term, "value", None)
+                if value is None:
+                    continue
+                matches = seen.get(value)
+                if matches is None:
+                    matches = seen[value] = find(value)
+                    if matches:
+                        texts[value] = matches
+                for match in matches:
+                    if match.surname is not None and graph not in surname_graphs[match.surname]:
+                        elsewhere.add(match.surname)
 
-    def _look(self, text: str) -> list[_Match] | None:
-        matches = self.finder.find(_fold(text)[0])
-        if matches:
-            self.texts[text] = matches
-        return matches
-
-    def _kept(self, text: str) -> list[_Match]:
-        return [m for m in self.texts.get(text, ()) if m.surname is None or m.surname not in self.surname_elsewhere]
+    def decide(self) -> bool:
+        """Keep the matches that stand (a surname alone only where the rest of the graph does not use it)."""
+        for text, matches in self.texts.items():
+            kept = [m for m in matches if m.surname is None or m.surname not in self.surname_elsewhere]
+            if kept:
+                self.replaced[text] = kept
+        return bool(self.replaced)
 
     def term(self, term):
+        matches = self.replaced.get(term.value) if isinstance(term, (ox.NamedNode, ox.Literal)) else None
+        if not matches:
+            return term
         if isinstance(term, ox.NamedNode):
-            return redacted_iri(term.value, self.key) if self._kept(term.value) else term
-        if isinstance(term, ox.Literal) and term.value in self.texts:
-            matches = self._kept(term.value)
-            if not matches:
-                return term
-            text = _replace(term.value, matches)
-            if term.language:
-                return ox.Literal(text, language=term.language)
-            return ox.Literal(text, datatype=term.datatype)
-        return term
+            return redacted_iri(term.value, self.key)
+        text = _replace(term.value, matches)
+        if term.language:
+            return ox.Literal(text, language=term.language)
+        return ox.Literal(text, datatype=term.datatype)
 
     def redact(self, quad: ox.Quad) -> ox.Quad:
-        if not any(isinstance(term, (ox.NamedNode, ox.Literal)) and term.value in self.texts
-                   for term in (quad.subject, quad.predicate, quad.object, quad.graph_name)):
+        replaced = self.replaced
+        if not any(getattr(term, "value", None) in replaced for term in (quad.subject, quad.object, quad.graph_name)):
             return quad
-        return ox.Quad(self.term(quad.subject), self.term(quad.predicate), self.term(quad.object),
-                       self.term(quad.graph_name))
+        return ox.Quad(self.term(quad.subject), quad.predicate, self.term(quad.object), self.term(quad.graph_name))
 
 
 def _replace(text: str, matches: list[_Match]) -> str:
@@ -437,9 +441,8 @@ def public_quads(store: ox.Store, key: bytes | None = None) -> Iterator[ox.Quad]
         yield from without_personal_data(store, personal)
         return
     redactor = _Redactor(finder, key)
-    for quad in without_personal_data(store, personal):
-        redactor.scan(quad)
-    if not redactor.texts:
+    redactor.scan(without_personal_data(store, personal))
+    if not redactor.decide():
         yield from without_personal_data(store, personal)
         return
     for quad in without_personal_data(store, personal):
