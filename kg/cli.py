@@ -141,7 +141,7 @@ def query(
     except KgError as error:
         fail(error)
     if fmt == "csv":
-        sys.stdout.write(results.to_csv(result))
+        sys.stdout.write(results.to_spreadsheet_csv(result))
     elif fmt == "json":
         sys.stdout.write(results.to_json(result) + "\n")
     else:
@@ -163,7 +163,9 @@ def export(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="The file to write.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml.")] = "ttl",
     no_personal_data: Annotated[
-        bool, typer.Option("--no-personal-data", help="Leave out persons and their participations.")
+        bool, typer.Option("--no-personal-data",
+                           help="Leave out personal data: persons, sole traders, their participations; "
+                                "their names redacted elsewhere.")
     ] = False,
     store: StoreOption = None,
     release: Annotated[

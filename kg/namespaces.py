@@ -89,7 +89,8 @@ class EKG(DefinedNamespace):
     totalBudget: URIRef  # The total eligible budget, in euro, of a partner's participation in a project, as a programme's project-partner table states it.
 
     # Annotation properties
-    personalData: URIRef  # Marks a class or property whose values are personal data about a natural person (GDPR). Exports and the server can leave such data out on request.
+    identifiesPerson: URIRef  # Marks a property whose values, said of personal data (a person, a sole trader), identify the person: a name, a label, an e-mail address, a telephone number. Without personal data, these values are redacted wherever else they appear (in titles, descriptions, source titles) and IRIs that contain them are replaced by opaque ones (kg.privacy).
+    personalData: URIRef  # Marks a class or property whose values are personal data about a natural person (GDPR), or a concept (such as the organisation type of sole traders) whose members are natural persons. Every instance of a marked class (and of its subclasses) and everything classified by a marked concept is personal data; exports, releases, the server and pushes leave it out on request (kg.privacy).
 
     _NS = Namespace("https://w3id.org/eu-regional-kg/ontology#")
 

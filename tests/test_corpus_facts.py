@@ -53,7 +53,8 @@ NAMED = {
         "PolicyInstrument": ["instr:bsr-smart-specialisation-strategies"],
         "Place": ["place:brussels", "place:square-brussels", "place:agora-village"],
         "Event": ["evt:ewrc-2019", "evt:ewrc-2019-smart-specialisation-session"],
-        "Person": ["person:e9ae3f75ab18", "person:226f1144dbb1", "person:3974cae26a28", "person:f9ccff50cc16"],
+        "Person": ["person:2ac336e1c851f9ee", "person:9f1144bf6a73327c", "person:fdaef41b241165b6",
+                   "person:0f7ed47901c13b61"],
     },
     "003_5f3a182dad1c334f": {
         "Project": ["proj:ecoc-sme"],
@@ -62,7 +63,7 @@ NAMED = {
         "PolicyInstrument": ["instr:ecoc-sme-action-plans"],
         "Place": ["place:timisoara", "place:leeuwarden", "place:matera", "place:rijeka", "place:kaunas"],
         "Event": ["evt:ecoc-sme-pw4-part-1", "evt:ecoc-sme-online-workshop-2020-11-10"],
-        "Person": ["person:609e2ef5cdf5"],
+        "Person": ["person:5b196a7ba4d85bb7"],
     },
     "004_48488dec5f390660": {
         "Project": ["proj:sme4green"],
@@ -73,7 +74,7 @@ NAMED = {
         ],
         "PolicyInstrument": ["instr:ilfov-local-green-pact", "instr:turin-local-green-pact"],
         "Place": ["place:turin", "place:amsterdam", "place:magurele"],
-        "Person": ["person:ec192f73e9e0", "person:ff8b71550eae", "person:230cc8e7f0b2"],
+        "Person": ["person:0c4fe85ad3ceb019", "person:6c173c2d9cf4d23d", "person:d29f99bf0ca49bde"],
     },
 }
 

@@ -125,12 +125,17 @@ def test_every_fact_about_a_project_is_in_a_source_or_curation_graph(store: ox.S
 
 
 def test_persons_have_opaque_iris(store: ox.Store) -> None:
-    rows = store.query(
-        "SELECT ?p WHERE { ?p a <https://w3id.org/eu-regional-kg/ontology#Person> }", use_default_graph_as_union=True
-    )
+    from kg.privacy import person_iri
+
+    rows = list(store.query(
+        "SELECT ?p ?name WHERE { ?p a <https://w3id.org/eu-regional-kg/ontology#Person> ; <https://schema.org/name> ?name }",
+        use_default_graph_as_union=True,
+    ))
+    assert rows
     for row in rows:
         local = row["p"].value.rsplit("/", 1)[-1]
-        assert len(local) == 12 and all(c in "0123456789abcdef" for c in local)
+        assert len(local) == 16 and all(c in "0123456789abcdef" for c in local)
+        assert row["p"].value == str(person_iri(row["name"].value))  # a keyed hash (issue 21)
 
 
 

@@ -68,7 +68,9 @@ def register(app: typer.Typer) -> None:
     def release_command(
         folder: Annotated[Path, typer.Argument(help="The release folder (new, empty, or a release with --force).")],
         no_personal_data: Annotated[
-            bool, typer.Option("--no-personal-data", help="Leave out persons' names, e-mails and phone numbers.")
+            bool, typer.Option("--no-personal-data",
+                               help="Leave out personal data: persons, sole traders, their participations; "
+                                    "their names redacted elsewhere.")
         ] = False,
         version: Annotated[str | None, typer.Option("--version", help="Release version (default: package's).")] = None,
         issued: Annotated[str | None, typer.Option("--issued", help="Issued date YYYY-MM-DD (default: today).")] = None,

@@ -19,7 +19,8 @@ def register(app: typer.Typer) -> None:
             int, typer.Option("--max-results", help="Most rows or triples an answer may have.")
         ] = 10_000,
         no_personal_data: Annotated[
-            bool, typer.Option("--no-personal-data", help="Serve a copy without persons and their participations.")
+            bool, typer.Option("--no-personal-data",
+                               help="Serve a copy without personal data (kg.privacy, as export does).")
         ] = False,
         allow_service: Annotated[
             bool, typer.Option("--allow-service", help="Allow federated queries (SERVICE).")
@@ -84,7 +85,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
         timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each request.")] = 60.0,
         no_personal_data: Annotated[
-            bool, typer.Option("--no-personal-data", help="Push a copy without persons and their participations.")
+            bool, typer.Option("--no-personal-data",
+                               help="Push a copy without personal data (kg.privacy, as export does).")
         ] = False,
         store: StoreOption = None,
     ) -> None:

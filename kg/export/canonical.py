@@ -15,7 +15,7 @@ from operator import itemgetter
 
 import pyoxigraph as ox
 
-from kg.privacy import personal_nodes, without_personal_data
+from kg.privacy import public_quads
 
 CANONICALIZATION = ox.CanonicalizationAlgorithm.RDFC_1_0
 
@@ -116,8 +116,10 @@ class Statements:
 
 
 def statements(store: ox.Store, personal_data: bool = True) -> Statements:
-    """Return the statements of ``store`` in canonical form, without personal data when ``personal_data`` is False."""
-    quads: Iterable[ox.Quad] = store
-    if not personal_data:
-        quads = without_personal_data(store, personal_nodes(store))
+    """Return the statements of ``store`` in canonical form, without personal data when ``personal_data`` is False.
+
+    Without personal data, the statements are those of :func:`kg.privacy.public_quads`, the filter that
+    ``eukg serve`` and ``eukg push`` apply too.
+    """
+    quads: Iterable[ox.Quad] = store if personal_data else public_quads(store)
     return Statements(*canonical_statements(quads), personal_data)

@@ -38,7 +38,8 @@ WITH_PERSONAL_DATA = (
 )
 WITHOUT_PERSONAL_DATA = (
     "Personal data left out: this release contains no statement about a person (no names, e-mail addresses or "
-    "telephone numbers) and no participation of a person."
+    "telephone numbers) or a sole trader and no participation of one; where another statement named a person, "
+    "the name is replaced by \"[person]\", and IRIs that held a name are replaced by opaque ones."
 )
 
 

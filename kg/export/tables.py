@@ -2,6 +2,8 @@
 
 The files hold exactly what ``eukg query NAME --format csv`` prints (the frozen contract columns), run
 over the released statements, so a release without personal data has CSVs without personal data too.
+They are written for spreadsheets: a text cell that would start a formula gets a quote in front
+(:func:`kg.results.to_spreadsheet_csv`); the RDF files keep every value as it is.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def write_tables(store: ox.Store, folder: Path, seconds: dict[str, float] | None
     written: list[FileInfo] = []
     for query in contract_queries():
         start = time.perf_counter()
-        text = results.to_csv(run(query, store))
+        text = results.to_spreadsheet_csv(run(query, store))
         if seconds is not None:
             seconds[query.name] = round(time.perf_counter() - start, 3)
         written += write_bytes(folder / f"{query.name}.csv", text.encode("utf-8"))

@@ -30,6 +30,7 @@ from kg.ingest.resolving import NameResolver, confident, normalise, resolver_for
 from kg.ingest.sources import stamp
 from kg.layout import source_graph
 from kg.namespaces import EKG, ID, LANGUAGE
+from kg.privacy import person_iri, vocabulary
 
 __all__ = ["MAPPINGS_DIR", "MAX_TABLE_BYTES", "Mapping", "RowProblem", "TableResult", "ingest_table", "load_mapping"]
 
@@ -227,6 +228,8 @@ class _Builder:
         self.projects: dict[str, URIRef] = {}
         self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
+        # Organisation types marked as personal data (natural persons): their members get opaque IRIs.
+        self.personal_types = {concept.value for concept in vocabulary(store).concepts}
         # Single-valued facts of each resource: field -> (value, line that gave it; 0 = the graph).
         self.facts: dict[URIRef, dict[str, tuple[str, int]]] = {}
 
@@ -281,13 +284,19 @@ class _Builder:
             self.programmes[key] = URIRef(found.iri) if found is not None else None
         return self.programmes[key]
 
-    def organisation(self, name: str, iso2: str) -> tuple[URIRef, bool]:
-        """Return the organisation's IRI and whether it is new (not yet in the graph)."""
+    def organisation(self, name: str, iso2: str, kind: str | None = None) -> tuple[URIRef, bool]:
+        """Return the organisation's IRI and whether it is new (not yet in the graph).
+
+        A new organisation of a type marked as personal data (a sole trader) gets an opaque IRI
+        (:func:`kg.privacy.person_iri`), never one made of its name.
+        """
         key = (normalise(name), iso2)
         if key not in self.organisations:
             found = confident(self.resolver, name, "organisation")
             if found is not None:
                 self.organisations[key] = (URIRef(found.iri), False)
+            elif kind is not None and str(self.reference.concept("OrganisationType", kind)) in self.personal_types:
+                self.organisations[key] = (person_iri(name, iso2, folder="organisation"), True)
             else:
                 self.organisations[key] = (ID[f"organisation/{slug(name)}-{iso2.lower()}"], True)
         return self.organisations[key]
@@ -348,7 +357,8 @@ def _row_triples(line: int, cells: list[Any], index: dict[str, int], builder: _B
     if problems or country is None:
         return [], problems, warnings
     # A new organisation must carry what the organisation shape requires: a NUTS region and a type.
-    organisation, new = builder.organisation(partner, country[1])
+    organisation, new = builder.organisation(
+        partner, country[1], mapping.organisation_types.get(str(values.get("partner_type") or "").lower()))
     kind = None
     if new:
         if values.get("partner_type"):
