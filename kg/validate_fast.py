@@ -404,8 +404,7 @@ def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | Pre
     prepared = shapes if isinstance(shapes, PreparedShapes) else prepare_shapes(shapes)
     focus = _focus_nodes(store, set(changed))
     source = ox.Store()
-    for iri in focus:
-        source.bulk_extend(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+    source.bulk_extend([quad for iri in focus for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None, None)])
     problems = source_problems(store, source, prepared, subjects=focus)
     new = list(source.quads_for_pattern(None, None, None, None))
     local = ox.Store()

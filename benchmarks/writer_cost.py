@@ -1,0 +1,115 @@
+"""What one write costs against the size of the store: an already-extracted 2,000-row source into a built store.
+
+For each size, a synthetic Keep.eu-like graph (:mod:`benchmarks.generate`) is written as one file per
+source into a copy of ``data/ingested/`` and built (not timed). A 2,000-row project-partner table is
+turned into its graph by ``kg.ingest.table`` against that store (not timed: the row processing is the
+datasets issue's concern). Then the one writer (:class:`kg.store.writer.Writer`) is timed, by phase,
+writing that graph as a new source, writing it again (a re-ingest), and removing it.
+
+Run: ``python -m benchmarks.writer_cost --triples 100000 1000000`` (results in
+``benchmarks/results/writer-cost.json``; ``docs/store.md`` shows them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from benchmarks.generate import generate
+from kg.ingest.table import ingest_table, load_mapping
+from kg.paths import DATA_DIR
+from kg.store import open_store
+from kg.store.writer import Writer, build
+
+RESULTS = Path(__file__).parent / "results" / "writer-cost.json"
+ROWS = 2000
+HEADER = ["Project acronym", "Project title", "Programme", "Priority", "Start date", "End date", "Partner name",
+          "Partner role", "Partner type", "Country", "NUTS", "Total budget", "ERDF"]
+NUTS = [("Poland", "PL81"), ("Romania", "RO424"), ("Italy", "ITC11"), ("Germany", "DE300"), ("Spain", "ES511")]
+
+
+def _table(path: Path, rows: int = ROWS) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(rows):
+            country, code = NUTS[i % len(NUTS)]
+            writer.writerow([f"WRT{i // 5}", f"Writer benchmark project {i // 5}", "Interreg Europe", "Innovation",
+                             "01/01/2020", "31/12/2022", f"Writer benchmark organisation {i}",
+                             "Lead partner" if i % 5 == 0 else "Partner", "SME", country, code, str(1000 + i),
+                             str(800 + i)])
+    return path
+
+
+def _synthetic_sources(folder: Path, triples: int) -> int:
+    """Write a synthetic graph of about ``triples`` triples as one N-Quads file per source graph."""
+    folder.mkdir(parents=True, exist_ok=True)
+    quads, _ = generate(triples, seed=42)
+    written, graph, out = 0, None, None
+    for quad in quads:
+        if quad.graph_name != graph:
+            if out is not None:
+                out.close()
+            graph = quad.graph_name
+            out = open(folder / f"{graph.value.rsplit('/', 1)[-1]}.nq", "wb")  # noqa: SIM115 - closed above
+        out.write(ox.serialize([quad], format=ox.RdfFormat.N_QUADS))
+        written += 1
+    if out is not None:
+        out.close()
+    return written
+
+
+def _timed_write(location: Path, action) -> dict:
+    start = time.perf_counter()
+    with Writer(location) as writer:
+        action(writer)
+        timings = dict(writer.timings)
+    total = time.perf_counter() - start
+    return {"total_s": round(total, 3), "phases_s": {k: round(v, 3) for k, v in timings.items()}}
+
+
+def measure(triples: int, work: Path) -> dict:
+    data = work / "data"
+    shutil.copytree(DATA_DIR, data)
+    generated = _synthetic_sources(data / "ingested", triples)
+    location = work / "store"
+    start = time.perf_counter()
+    built = build(location, data_dir=data)
+    build_s = time.perf_counter() - start
+    result = ingest_table(_table(work / "table.csv"), load_mapping("keep_eu"), open_store(location))
+    graph = result.graph
+    row = {"triples_generated": generated, "store_triples": built.triples, "build_s": round(build_s, 1),
+           "source_rows": ROWS, "source_triples": len(graph)}
+    row["new_source"] = _timed_write(location, lambda w: w.put_sources({"writer-bench": graph}))
+    row["replace_source"] = _timed_write(location, lambda w: w.put_sources({"writer-bench": graph}))
+    row["remove_source"] = _timed_write(location, lambda w: w.remove_source("writer-bench"))
+    return row
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--work", type=Path, default=None, help="Folder for the stores (default: a temporary one).")
+    args = parser.parse_args(argv)
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"runs": {}}
+    for triples in args.triples:
+        with tempfile.TemporaryDirectory(dir=args.work) as tmp:
+            row = measure(triples, Path(tmp))
+        row["measured"] = time.strftime("%Y-%m-%d")
+        row["machine"] = f"{platform.machine()}, {os.cpu_count()} cores"
+        previous["runs"][str(triples)] = row
+        print(json.dumps(row, indent=1))
+        RESULTS.write_text(json.dumps(previous, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
