@@ -95,12 +95,46 @@ def measure(triples: int, work: Path) -> dict:
     return row
 
 
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "store.md"
+START, END = "<!-- writer-cost:start -->", "<!-- writer-cost:end -->"
+PHASES = ("lock", "sync", "checkpoint", "load", "validate", "files", "record and flush", "swap")
+
+
+def render(results: dict) -> str:
+    """Return the Markdown table of ``results`` (the content of writer-cost.json) for docs/store.md."""
+    lines = ["| store | write | total s | " + " | ".join(PHASES) + " |",
+             "|---:|---|---:|" + "---:|" * len(PHASES)]
+    for _, run in sorted(results["runs"].items(), key=lambda item: int(item[0])):
+        for write in ("new_source", "replace_source", "remove_source"):
+            timing = run[write]
+            phases = " | ".join(f"{timing['phases_s'].get(name, 0):.2f}" for name in PHASES)
+            lines.append(f"| {run['store_triples']:,} | {write.replace('_', ' ')} | {timing['total_s']:.2f} | "
+                         f"{phases} |")
+    runs = sorted(results["runs"].values(), key=lambda run: run["store_triples"])
+    notes = [f"- {run['store_triples']:,} triples: source of {run['source_rows']:,} rows, "
+             f"{run['source_triples']:,} triples; the build took {run['build_s']} s; measured {run['measured']} "
+             f"on {run['machine']}" for run in runs]
+    return "\n".join(lines + [""] + notes)
+
+
+def write_docs(results: dict, docs: Path = DOCS) -> None:
+    """Replace the figures between the markers of docs/store.md with :func:`render` of ``results``."""
+    text = docs.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    docs.write_text(f"{head}{START}\n{render(results)}\n{END}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--work", type=Path, default=None, help="Folder for the stores (default: a temporary one).")
+    parser.add_argument("--write-docs", action="store_true", help="Only write the figures into docs/store.md.")
     args = parser.parse_args(argv)
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"runs": {}}
+    if args.write_docs:
+        write_docs(previous)
+        return
     for triples in args.triples:
         with tempfile.TemporaryDirectory(dir=args.work) as tmp:
             row = measure(triples, Path(tmp))
@@ -109,6 +143,7 @@ def main(argv: list[str] | None = None) -> None:
         previous["runs"][str(triples)] = row
         print(json.dumps(row, indent=1))
         RESULTS.write_text(json.dumps(previous, indent=1) + "\n", encoding="utf-8")
+    write_docs(previous)
 
 
 if __name__ == "__main__":
