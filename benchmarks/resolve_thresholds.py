@@ -119,7 +119,8 @@ def main() -> None:
     result = {
         "what": "precision and recall of Resolver.best for a grid of ACCEPT and MARGIN, on the names "
                 "(variants table and regional names) and on typos of them (one letter dropped)",
-        "names": len(found), "must_resolve": sum(1 for *_, e in found if e), "must_not": sum(1 for *_, e in found if not e),
+        "names": len(found), "must_resolve": sum(1 for *_, e in found if e),
+        "must_not": sum(1 for *_, e in found if not e),
         "typos": len(typoed),
         "resources": len(resolver), "chosen": {"accept": thresholds.ACCEPT, "margin": thresholds.MARGIN,
                                                "floor": thresholds.FLOOR},

@@ -25,9 +25,11 @@ from the shipped data for every ``ACCEPT`` in 80–98 and ``MARGIN`` in 0.5–8,
 ``ACCEPT`` 90 keeps two points between the answers and the first wrong one the grid shows, at two
 points of typo recall: a wrong fact merged silently costs more than a missed one. ``MARGIN`` 3
 answers the same as 0.5 on the names and leaves one typo more undecided (recall 0.787 against
-0.790); a larger margin costs recall on the names, a smaller one lists fewer close rivals as a tie. The ingest matcher that used 92/80 with a 0.5-point tie rule
-(a plain ratio over the labels) scored precision 0.99 and recall 0.83 (122 of 147, one wrong) on
-``name_variants.csv`` before it was replaced, against 1.00 and 1.00 for this resolver.
+0.790); a larger margin costs recall on the names, a smaller one lists fewer close rivals as a tie.
+
+The ingest matcher that used 92/80 with a 0.5-point tie rule (a plain ratio over the labels)
+scored precision 0.99 and recall 0.83 (122 of 147, one wrong) on ``name_variants.csv`` before it
+was replaced, against 1.00 and 1.00 for this resolver.
 """
 
 from __future__ import annotations
