@@ -1,23 +1,25 @@
 """Lemmas of inflected names (``Województwa Lubelskiego`` → ``Województwo Lubelskie``), fast after the first time.
 
-:mod:`simplemma` lemmatises with a dictionary per language (inflected form → lemma) and rules.
-Decoding the dictionary is what costs: about 4 s for Polish or Finnish, 29 s for the 31 languages
-of the graph's labels. A name can only match a label through a lemma close to a word of some
-label, so :class:`Lemmas` gives simplemma's own pipeline (rules, hyphens, prefixes …) dictionaries
-cut down to the entries whose lemma is such a word or begins with the same six bytes as one (so
-``lubelskim`` keeps its lemma ``lubelski``, which scores 94 against ``Lubelskie``): about 23,000
-entries for Polish instead of 3.7 million. Each cut-down dictionary is built the first time a name
-needs that language and, when a directory is given (the resolver's cache beside the store,
-:mod:`kg.resolve.cache`), written there as JSON and read back by later processes in milliseconds.
+:mod:`simplemma` ships a dictionary per language (inflected form → lemma). Decoding one is what
+costs: about 4 s for Polish or Finnish, 29 s for the 31 languages of the graph's labels. A name can
+only match a label through a lemma close to a word of some label, so :class:`Lemmas` looks words
+up in dictionaries cut down to the entries whose lemma is such a word or begins with the same six
+bytes as one (so ``lubelskim`` keeps its lemma ``lubelski``, which scores 94 against
+``Lubelskie``): about 23,000 entries for Polish instead of 3.7 million. Each cut-down dictionary
+is built the first time a name needs that language and, when a directory is given (the
+resolver's cache beside the store, :mod:`kg.resolve.cache`), written there as JSON and read back
+by later processes in milliseconds.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["LETTER_LANGUAGES", "SIMPLEMMA_LANGUAGES", "Lemmas", "hinted_languages"]
@@ -58,6 +60,16 @@ def words_of(labels: Iterable[str]) -> list[str]:
     return sorted({word for label in labels for word in _WORD.findall(label) if not word.isdigit()})
 
 
+@lru_cache(maxsize=1)
+def simplemma_languages() -> frozenset[str]:
+    """Return the languages simplemma has a dictionary for, without importing it (its rules take 0.1-0.3 s)."""
+    spec = importlib.util.find_spec("simplemma")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    data = Path(next(iter(spec.submodule_search_locations))) / "strategies" / "dictionaries" / "data"
+    return frozenset(path.stem for path in data.glob("*.plzma"))
+
+
 def _full_dictionary(language: str) -> Iterable[tuple[bytes, bytes]]:
     """Yield (form, lemma) of simplemma's dictionary for ``language``, UTF-8 encoded."""
     try:  # the bytes dictionary itself: a third faster than decoding every entry through the public mapping
@@ -71,16 +83,6 @@ def _full_dictionary(language: str) -> Iterable[tuple[bytes, bytes]]:
             yield form.encode(), lemma.encode()
         return
     yield from raw.items()
-
-
-class _CutDownFactory:
-    """A simplemma dictionary factory serving the cut-down dictionaries of a :class:`Lemmas`."""
-
-    def __init__(self, owner: Lemmas) -> None:
-        self._owner = owner
-
-    def get_dictionary(self, lang: str) -> Mapping[str, str]:
-        return self._owner.dictionary(lang)
 
 
 class Lemmas:
@@ -102,7 +104,6 @@ class Lemmas:
         self._short = {variant for variant in variants if len(variant) < _PREFIX}
         self._directory = directory
         self._dictionaries: dict[str, dict[str, str]] = {}
-        self._lemmatizer = None
 
     def dictionary(self, language: str) -> dict[str, str]:
         """Return the cut-down dictionary of ``language`` (from memory, the directory, or built now)."""
@@ -111,24 +112,25 @@ class Lemmas:
             found = self._read(language)
             if found is None:
                 found = {form.decode(): lemma.decode() for form, lemma in _full_dictionary(language)
-                         if form != lemma and (lemma[:_PREFIX] in self._prefixes or lemma in self._short)}
+                         if form != lemma and (lemma[:_PREFIX] in self._prefixes or lemma in self._short)
+                         } if language in simplemma_languages() else {}
                 self._write(language, found)
             self._dictionaries[language] = found
         return found
 
     def lemma(self, token: str, language: str) -> str:
-        """Return simplemma's lemma of ``token`` in ``language`` (``token`` itself for a language it lacks)."""
-        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+        """Return the lemma of ``token`` in ``language``: its dictionary entry as written, or with the case of
+        its first letter flipped (as simplemma looks words up), else ``token`` itself.
 
-        if language not in SUPPORTED_LANGUAGES:
-            return token
-        if self._lemmatizer is None:
-            from simplemma import Lemmatizer
-            from simplemma.strategies import DefaultStrategy
-
-            self._lemmatizer = Lemmatizer(lemmatization_strategy=DefaultStrategy(
-                dictionary_factory=_CutDownFactory(self)))  # type: ignore[arg-type]
-        return self._lemmatizer.lemmatize(token, lang=language)
+        simplemma's rules for words its dictionary lacks are not applied: on the 207 names and 328
+        typos of ``benchmarks/resolve_thresholds.py`` they change no answer, and importing them
+        (400 regular expressions) takes 0.3-0.7 s, more than a cached ``eukg resolve`` may.
+        """
+        dictionary = self.dictionary(language)
+        found = dictionary.get(token)
+        if found is None:
+            found = dictionary.get(token.lower() if token[:1].isupper() else token.capitalize())
+        return found if found is not None else token
 
     def variants(self, name: str, language: str) -> list[str]:
         """Return ``name`` lemmatised in ``language``, word by word as written and with each word capitalised.
