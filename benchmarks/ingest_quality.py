@@ -26,7 +26,6 @@ from rdflib import Graph
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build  # noqa: E402
 from kg.ingest.article import ingest_article  # noqa: E402
 from kg.ingest.entities import Gazetteer  # noqa: E402
 from kg.ingest.evaluate import KINDS, Gold, Score, gold_from_source, score  # noqa: E402
@@ -34,6 +33,7 @@ from kg.ingest.reference import ReferenceData  # noqa: E402
 from kg.ingest.resolving import LabelResolver, resolver_for  # noqa: E402
 from kg.layout import source_graph  # noqa: E402
 from kg.store import open_store  # noqa: E402
+from kg.store.writer import build  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 ARTICLES = ROOT / "tests" / "ingest" / "data" / "articles"

@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build  # noqa: E402
 from kg.ingest.sources import replace_source  # noqa: E402
 from kg.ingest.table import ingest_table, load_mapping  # noqa: E402
 from kg.store import open_store  # noqa: E402
+from kg.store.writer import build  # noqa: E402
 
 HEADER = ["Project acronym", "Project title", "Programme", "Priority", "Start date", "End date", "Partner name",
           "Partner role", "Partner type", "Country", "NUTS", "Total budget", "ERDF"]

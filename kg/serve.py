@@ -1,22 +1,24 @@
 """A SPARQL 1.1 Protocol endpoint over the store, with a query web page.
 
-``GET /sparql?query=…`` and ``POST /sparql`` (form-encoded ``query=``/``update=``, or a direct
-``application/sparql-query``/``application/sparql-update`` body) answer SELECT and ASK as SPARQL
-JSON, XML, CSV or TSV and CONSTRUCT/DESCRIBE as Turtle or N-Triples, chosen by the Accept header
-(or a ``format`` parameter). ``GET /`` is the query page; ``GET /queries.json`` lists the named
-queries. The server is read-only unless started with ``allow_update`` and a bearer token, binds
-to 127.0.0.1 by default, stops a query at a time limit and at a result-size limit, and refuses
+``GET /sparql?query=…`` and ``POST /sparql`` (form-encoded ``query=``, or a direct
+``application/sparql-query`` body) answer SELECT and ASK as SPARQL JSON, XML, CSV or TSV and
+CONSTRUCT/DESCRIBE as Turtle or N-Triples, chosen by the Accept header (or a ``format``
+parameter). ``GET /`` is the query page; ``GET /queries.json`` lists the named queries. The
+endpoint is read-only: the graph changes through ``eukg ingest`` and ``eukg build`` (the one
+writer, :mod:`kg.store.writer`), and a served store location is followed: after a build or an
+ingest, the next query is answered from the new snapshot, without a restart. It binds to
+127.0.0.1 by default, stops a query at a time limit and at a result-size limit, and refuses
 ``SERVICE`` unless allowed. It uses only the standard library's ``ThreadingHTTPServer``; queries
 run in worker processes (:mod:`kg.serve_workers`), so one that passes the time limit is killed.
 """
 
 from __future__ import annotations
 
-import hmac
 import json
 import re
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -28,10 +30,12 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from kg.queries import library
 from kg.serve_results import SHORT_FORMATS, ProtocolError
 from kg.serve_workers import WorkerPool
+from kg.store.reading import open_snapshot
+from kg.store.snapshots import current_snapshot, release, resolve_location
 
 _SERVICE_WORD = re.compile(r"\bSERVICE\s+(SILENT\s+)?[<?$\w]", re.IGNORECASE)
 
-__all__ = ["ProtocolError", "ServerConfig", "SparqlServer", "make_server", "uses_service"]
+__all__ = ["ProtocolError", "ServerConfig", "SparqlServer", "make_server", "serve_location", "uses_service"]
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,6 @@ class ServerConfig:
 
     timeout: float = 30.0
     max_results: int = 10_000
-    allow_update: bool = False
-    token: str | None = None
     allow_service: bool = False
     workers: int = 4
     #: Each query worker reads an in-memory copy of the store (see :class:`kg.serve_workers.WorkerPool`).
@@ -72,21 +74,52 @@ def uses_service(text: str, update: bool = False) -> bool:
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server: holds the store, the limits and the pool of processes that run queries."""
+    """The HTTP server: holds the store, the limits and the pool of processes that run queries.
+
+    Given a store ``location`` (:func:`serve_location`), it follows the location's snapshots: when a
+    build or an ingest has moved the store on, the next query makes the pool read the new snapshot
+    (queries already running finish on the old one), so no request fails and none waits for a restart.
+    ``transform`` turns each snapshot into the store that is served (``--no-personal-data``).
+    """
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store: ox.Store, config: ServerConfig) -> None:
+    def __init__(self, address: tuple[str, int], store: ox.Store, config: ServerConfig,
+                 location: object = None, snapshot: object = None,
+                 transform: Callable[[ox.Store], ox.Store] | None = None) -> None:
         super().__init__(address, _Handler)
         self.store = store
         self.config = config
         self.page = _page()
-        self._update_lock = threading.Lock()
+        self.location, self.snapshot, self.transform = location, snapshot, transform
+        self._following = threading.Lock()
         try:
-            self.pool = WorkerPool(store, config.workers, config.timeout, in_memory=config.in_memory)
+            if snapshot is not None and transform is None:
+                self.pool = WorkerPool(None, config.workers, config.timeout, in_memory=config.in_memory,
+                                       path=str(snapshot), on_unused=release)
+            else:
+                self.pool = WorkerPool(store, config.workers, config.timeout, in_memory=config.in_memory)
+                if snapshot is not None:
+                    release(snapshot)  # the pool read its own copy
         except BaseException:
             super().server_close()
             raise
+
+    def follow(self) -> None:
+        """Move to the store location's current snapshot when a writer has swapped in a new one."""
+        if self.location is None or current_snapshot(self.location) in (self.snapshot, None):
+            return
+        with self._following:
+            if current_snapshot(self.location) in (self.snapshot, None):
+                return
+            path, opened = open_snapshot(self.location)
+            if self.transform is None:
+                self.pool.refresh(path=str(path))
+            else:
+                self.pool.refresh(self.transform(opened))
+                del opened
+                release(path)
+            self.store, self.snapshot = None, path
 
     def server_close(self) -> None:
         """Close the socket, stop the query workers and delete their snapshots of the store."""
@@ -97,23 +130,8 @@ class SparqlServer(ThreadingHTTPServer):
         """Run a query within the limits and return the body and its content type."""
         if not self.config.allow_service and uses_service(text):
             raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
+        self.follow()
         return self.pool.run(text, accept, self.config.max_results)
-
-    def answer_update(self, text: str, authorization: str) -> None:
-        """Apply an update when updates are allowed and the bearer token matches."""
-        if not self.config.allow_update:
-            raise ProtocolError(403, "this endpoint is read-only (start it with --allow-update --token T)")
-        expected = f"Bearer {self.config.token}"
-        if not self.config.token or not hmac.compare_digest(authorization.encode(), expected.encode()):
-            raise ProtocolError(401, "an update needs the header 'Authorization: Bearer <token>'")
-        if not self.config.allow_service and uses_service(text, update=True):
-            raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
-        with self._update_lock:
-            try:
-                self.store.update(text)
-            except SyntaxError as error:
-                raise ProtocolError(400, f"not valid SPARQL Update: {error}") from None
-            self.pool.refresh(self.store)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -147,7 +165,7 @@ class _Handler(BaseHTTPRequestHandler):
                 body, kind = self.server.answer_query(params["query"][0], self._accept(params))
                 self._send(200, body, kind)
             elif url.path == "/sparql" and "update" in params:
-                raise ProtocolError(405, "updates must be sent with POST")
+                raise ProtocolError(403, _READ_ONLY)
             elif url.path in ("/", "/index.html"):
                 self._send(200, self.server.page, "text/html; charset=utf-8")
             elif url.path == "/queries.json":
@@ -179,15 +197,18 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 raise ProtocolError(415, f"unsupported Content-Type {kind!r}")
             if update is not None:
-                self.server.answer_update(update, self.headers.get("Authorization", ""))
-                self._send(204, b"", "text/plain")
-            elif query is not None:
+                raise ProtocolError(403, _READ_ONLY)
+            if query is not None:
                 body, media = self.server.answer_query(query, self._accept(params))
                 self._send(200, body, media)
             else:
                 raise ProtocolError(400, "a 'query' or 'update' parameter is needed")
         except ProtocolError as error:
             self._error(error)
+
+
+_READ_ONLY = ("this endpoint is read-only: the graph changes through `eukg ingest` and `eukg build`, "
+              "and `eukg push` loads it into a triple store that takes updates")
 
 
 def _examples() -> str:
@@ -208,3 +229,17 @@ def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878,
                 config: ServerConfig | None = None) -> SparqlServer:
     """Return a server over ``store`` listening on ``host:port`` (port 0 picks a free port)."""
     return SparqlServer((host, port), store, config or ServerConfig())
+
+
+def serve_location(location: object = None, host: str = "127.0.0.1", port: int = 7878,
+                   config: ServerConfig | None = None,
+                   transform: Callable[[ox.Store], ox.Store] | None = None) -> SparqlServer:
+    """Return a server over the built store at ``location`` that follows its snapshots (see :class:`SparqlServer`).
+
+    ``transform`` makes the served store from each snapshot, e.g. :func:`kg.privacy.public_copy`.
+    """
+    location = resolve_location(location)
+    path, opened = open_snapshot(location)
+    served = transform(opened) if transform is not None else opened
+    return SparqlServer((host, port), served, config or ServerConfig(), location=location, snapshot=path,
+                        transform=transform)

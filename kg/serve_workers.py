@@ -7,12 +7,12 @@ worker process (``spawn`` context, so no RocksDB or thread state is forked). A w
 with :func:`kg.serve_results.answer`, and is killed with SIGKILL (and replaced on the next query)
 when its query passes the limit.
 
-The snapshot is a directory under a private temporary directory: a RocksDB checkpoint made by
-``Store.backup`` for a store on disk, a bulk copy for an in-memory one (the tests' stores, the
-``--no-personal-data`` copy). Workers never open the store the server writes to, since opening a
-store read-only while another process writes it is undefined behaviour in pyoxigraph. After an
-update the pool makes a new snapshot; a worker sent a query opens the newest snapshot first, and
-a snapshot that no busy worker reads any more is deleted.
+The snapshot is either one of the store's own snapshots (:mod:`kg.store.snapshots`: immutable
+directories that the server marks as read), which the workers open read-only as they are, or,
+for a store held in memory (the tests' stores, the ``--no-personal-data`` copy), a bulk copy into a
+private temporary directory. When the server moves to a new snapshot (:meth:`WorkerPool.refresh`),
+a worker sent a query opens the newest snapshot first, and a snapshot that no busy worker reads
+any more is deleted (a private copy) or given back (``on_unused``: the server drops its mark).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -126,8 +127,11 @@ class WorkerPool:
         store per worker).
     """
 
-    def __init__(self, store: ox.Store, size: int, timeout: float, in_memory: bool = False) -> None:
+    def __init__(self, store: ox.Store | None, size: int, timeout: float, in_memory: bool = False,
+                 path: str | None = None, on_unused: Callable[[str], None] | None = None) -> None:
         self.size, self.timeout, self.in_memory = size, timeout, in_memory
+        self._on_unused = on_unused
+        self._owned: set[str] = set()  # the snapshots this pool made (and deletes)
         self._context = multiprocessing.get_context("spawn")
         self._slots = threading.BoundedSemaphore(size)
         self._lock = threading.Condition()  # guards the lists below; notified when a worker is given back
@@ -139,7 +143,7 @@ class WorkerPool:
         self._snapshots: list[str] = []  # every snapshot not yet deleted, the newest (current) last
         self._dir = Path(tempfile.mkdtemp(prefix="eukg-serve-"))
         try:
-            self.refresh(store)
+            self.refresh(store, path=path)
         except BaseException:
             shutil.rmtree(self._dir, ignore_errors=True)
             raise
@@ -150,25 +154,33 @@ class WorkerPool:
         return self._dir
 
     # -- snapshots ---------------------------------------------------------------------------
-    def refresh(self, store: ox.Store) -> None:
-        """Snapshot ``store`` again (after an update): every query sent from now on sees the new state.
+    def refresh(self, store: ox.Store | None = None, path: str | None = None) -> None:
+        """Serve ``store`` (copied into a private snapshot) or the immutable store directory ``path`` from now on.
 
-        The copy is made outside the pool's lock, so queries go on (on the previous snapshot) meanwhile.
+        Every query sent from now on sees the new state. A copy is made outside the pool's lock, so
+        queries go on (on the previous snapshot) meanwhile.
         """
         with self._refreshing:
-            self._made += 1
-            target = self._dir / f"snapshot-{self._made}"
-            snapshot(store, target)
+            if path is None:
+                self._made += 1
+                target = self._dir / f"snapshot-{self._made}"
+                snapshot(store, target)
+                path = str(target)
+                self._owned.add(path)
             with self._lock:
-                self._snapshots.append(str(target))
+                self._snapshots.append(path)
                 self._remove_unused_snapshots()
 
     def _remove_unused_snapshots(self) -> None:
         """Delete the snapshots that are not current and that no busy worker reads (lock held)."""
         keep = {self._snapshots[-1]} | {w.reads for w in self._busy}
         for path in [p for p in self._snapshots if p not in keep]:
-            shutil.rmtree(path, ignore_errors=True)
             self._snapshots.remove(path)
+            if path in self._owned:
+                shutil.rmtree(path, ignore_errors=True)
+                self._owned.discard(path)
+            elif self._on_unused is not None:
+                self._on_unused(path)
 
     # -- workers -----------------------------------------------------------------------------
     def pids(self) -> list[int]:

@@ -18,7 +18,7 @@ from rdflib.namespace import SH
 from kg.layout import file_of_graph
 from kg.namespaces import PREFIXES
 from kg.paths import DATA_DIR, QUERIES_DIR, SHAPES_DIR
-from kg.store import to_dataset
+from kg.store.terms import to_dataset
 
 SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
@@ -161,6 +161,12 @@ def _files_of(store: ox.Store, focus: str, data_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(file_of_graph(row["g"].value, data_dir) or row["g"].value for row in rows))
 
 
+def located(store: ox.Store, problems: Iterable[Problem], data_dir: Path = DATA_DIR) -> list[Problem]:
+    """Return ``problems`` with the files that state each problem's node (read from ``store``'s graphs)."""
+    return [Problem(p.severity, p.focus, p.message, p.path, p.value, _files_of(store, p.focus, data_dir))
+            for p in problems]
+
+
 def validate_store(store: ox.Store, shapes: Graph | None = None, data_dir: Path = DATA_DIR,
                    engine: str = "auto") -> Report:
     """Validate the union of every graph of ``store``; each problem names the files that state its node.
@@ -179,11 +185,7 @@ def validate_store(store: ox.Store, shapes: Graph | None = None, data_dir: Path 
         for quad_graph in to_dataset(store).graphs():
             data += quad_graph
         shacl = shacl_problems(data, shapes)
-    problems = shacl + qc_problems(store)
-    located = [
-        Problem(p.severity, p.focus, p.message, p.path, p.value, _files_of(store, p.focus, data_dir)) for p in problems
-    ]
-    return Report(located)
+    return Report(located(store, shacl + qc_problems(store), data_dir))
 
 
-__all__ = ["Problem", "Report", "qc_problems", "shacl_problems", "shapes_graph", "validate_store"]
+__all__ = ["Problem", "Report", "located", "qc_problems", "shacl_problems", "shapes_graph", "validate_store"]

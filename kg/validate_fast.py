@@ -26,13 +26,14 @@ import shacl_rust
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.store import dump_union, rdf_format, to_rdflib
-from kg.validate import SEVERITY_NAMES, Problem, _path_text, _short
+from kg.store.files import dump_union, rdf_format
+from kg.store.terms import to_rdflib
+from kg.validate import SEVERITY_NAMES, Problem, _expand, _path_text, _short, qc_problems
 
 __all__ = [
-    "AUTO_THRESHOLD", "ENGINES", "PreparedShapes", "SparqlConstraint", "choose_engine", "fast_shacl_problems",
-    "load_source", "prepare_shapes", "source_problems", "sparql_problems", "split_shapes", "store_quads_problems",
-    "subclasses",
+    "AUTO_THRESHOLD", "ENGINES", "PreparedShapes", "SparqlConstraint", "change_problems", "choose_engine",
+    "fast_shacl_problems", "load_source", "prepare_shapes", "source_problems", "sparql_problems", "split_shapes",
+    "store_quads_problems", "subclasses",
 ]
 
 ENGINES = ("auto", "pyshacl", "fast")
@@ -372,3 +373,43 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedS
     shapes_file = io.BytesIO(prepared.untargeted + _target_nodes(quads, prepared, keep))
     problems = _shacl_problems(data, "nq", shapes_file, keep)
     return problems + sparql_problems(local, list(prepared.constraints), keep)
+
+
+#: Quality queries that need the whole store to judge a node (the others are judged on the change and its context).
+WHOLE_STORE_QC = frozenset({"duplicate-organisation-violation"})
+
+
+def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:
+    """Return ``changed`` (IRIs whose statements changed) and the IRIs that refer to one of them."""
+    focus = set(changed)
+    for iri in changed:
+        for quad in store.quads_for_pattern(None, None, ox.NamedNode(iri), None):
+            if isinstance(quad.subject, ox.NamedNode):
+                focus.add(quad.subject.value)
+    return focus
+
+
+def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | PreparedShapes,
+                    qc: Iterable[Path] = ()) -> list[Problem]:
+    """Validate what a change touched: the nodes whose statements changed and the nodes that refer to them.
+
+    ``store`` holds the data after the change; ``changed`` are the IRIs that gained or lost
+    statements. Every statement ``store`` makes about the focus nodes is validated in its context
+    (:func:`source_problems`), so the result equals that of a full validation on these nodes. The
+    quality queries ``qc`` run on the same data, except those of :data:`WHOLE_STORE_QC`, which run on
+    the whole store; only their rows on the focus nodes (or nodes these refer to) are kept.
+    """
+    prepared = shapes if isinstance(shapes, PreparedShapes) else prepare_shapes(shapes)
+    focus = _focus_nodes(store, set(changed))
+    source = ox.Store()
+    for iri in focus:
+        source.bulk_extend(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+    problems = source_problems(store, source, prepared, subjects=focus)
+    new = list(source.quads_for_pattern(None, None, None, None))
+    local = ox.Store()
+    local.bulk_extend(list(dict.fromkeys(new + _context(store, new))))
+    referred = focus | {q.object.value for q in new if isinstance(q.object, ox.NamedNode)}
+    for path in qc:
+        rows = qc_problems(store if path.stem in WHOLE_STORE_QC else local, [path])
+        problems += [p for p in rows if (_expand(p.focus) or p.focus) in referred]
+    return problems

@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build
 from kg.store import open_store
+from kg.store.writer import build
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

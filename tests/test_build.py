@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 from kg.errors import InputError, StoreMissingError, ValidationFailed
 from kg.paths import DATA_DIR
 from kg.stats import stats
 from kg.store import open_store
+from kg.store.writer import build
 
 
 def _copy_data(tmp_path: Path) -> Path:
@@ -75,9 +75,16 @@ def test_wrong_encoding_is_reported(location: Path, tmp_path: Path) -> None:
 
 
 def test_rebuild_swaps_in_a_new_store(location: Path) -> None:
+    """The old snapshot stays while a reader holds it (this process opened it) and goes once nobody does."""
+    from kg.store.snapshots import collect_garbage, hold, release
+
     first = location.resolve()
+    hold(first)
     build(location)
-    assert location.resolve() != first and not first.exists()
+    assert location.resolve() != first and first.exists()
+    release(first)
+    collect_garbage(location)
+    assert not first.exists()
 
 
 def test_missing_store_says_how_to_build(tmp_path: Path) -> None:

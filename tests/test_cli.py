@@ -91,8 +91,8 @@ def test_validate_reports_violations_in_plain_language_and_exits_1(tmp_path) -> 
     # project's own files the source is named by its path, data/sources/ID.ttl; this one is outside.)
     import shutil
 
-    from kg.build import build
     from kg.paths import DATA_DIR
+    from kg.store.writer import build
 
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)

@@ -157,8 +157,8 @@ def open_or_build(location: Path | str | None = None, in_memory: bool | None = N
     """
     import tempfile
 
-    from kg.build import build
     from kg.store import open_store, resolve_location
+    from kg.store.writer import build
 
     path = resolve_location(location)
     if path.exists():

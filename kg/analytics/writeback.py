@@ -26,7 +26,7 @@ from rdflib import DCTERMS, PROV, RDF, XSD, Graph, Literal, URIRef
 from kg.errors import KgError
 from kg.namespaces import EKG, GRAPH, ID, bind_prefixes
 
-__all__ = ["analytics_graph", "score_graph", "write_scores"]
+__all__ = ["analytics_graph", "recompute", "score_graph", "score_recipe", "store_scores", "write_scores"]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
@@ -139,4 +139,57 @@ def write_scores(
     ntriples = triples.serialize(format="nt", encoding="utf-8").decode("utf-8")
     update = f"DROP SILENT GRAPH {graph_iri.n3()} ;\nINSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{ntriples}}} }}"
     store.update(update)
+    return graph_iri
+
+
+def score_recipe(network: str, metric: str, *, network_options: Mapping[str, object] | None = None,
+                 metric_options: Mapping[str, object] | None = None) -> dict:
+    """Return the recipe of a derived scores graph: what a build needs to compute it again.
+
+    Examples
+    --------
+    >>> r = score_recipe("events", "degree", metric_options={"seed": 42})
+    >>> r["kind"], r["network"], r["metric"], r["metric_options"]
+    ('analytics', 'events', 'degree', {'seed': 42})
+    """
+    analytics_graph(network, metric)  # checks the names
+    return {"kind": "analytics", "network": network, "metric": metric,
+            "network_options": dict(network_options or {}), "metric_options": dict(metric_options or {}),
+            "title": f"{metric} of the {network} network",
+            "computed": datetime.now(UTC).replace(microsecond=0).isoformat()}
+
+
+def recompute(store: ox.Store, recipe: Mapping[str, object]) -> Graph:
+    """Compute the scores graph of ``recipe`` (:func:`score_recipe`) on ``store`` again.
+
+    A full build calls this for every derived graph the store had, so a rebuild never drops scores
+    silently; they are computed from the rebuilt data.
+    """
+    from kg.analytics.networks import build_network
+    from kg.analytics.report import compute
+
+    if recipe.get("kind") != "analytics":
+        raise KgError(f"unknown kind of derived graph {recipe.get('kind')!r}: cannot compute it again")
+    network, metric = str(recipe["network"]), str(recipe["metric"])
+    graph = build_network(network, store, **dict(recipe.get("network_options") or {}))
+    options = dict(recipe.get("metric_options") or {})
+    values = compute(graph, metric, **options)
+    parameters = {**dict(recipe.get("network_options") or {}), **options}
+    return score_graph(values, network=network, metric=metric, parameters=parameters)
+
+
+def store_scores(location: object, scores: Mapping[object, object], recipe: Mapping[str, object],
+                 wait: float | None = None, notify: object = None) -> URIRef:
+    """Store ``scores`` as the derived graph of ``recipe`` through the store's one writer; return its IRI.
+
+    The graph is listed by ``eukg sources`` as derived, with the recipe, and recomputed by every full build.
+    """
+    from kg.store.writer import Writer
+
+    network, metric = str(recipe["network"]), str(recipe["metric"])
+    graph_iri = analytics_graph(network, metric)
+    parameters = {**dict(recipe.get("network_options") or {}), **dict(recipe.get("metric_options") or {})}
+    graph = score_graph(scores, network=network, metric=metric, parameters=parameters)
+    with Writer(location, wait=wait, notify=notify) as writer:
+        writer.put_derived(str(graph_iri), graph, dict(recipe))
     return graph_iri

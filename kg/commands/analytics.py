@@ -42,7 +42,7 @@ def _format(columns: list[str], rows: list[dict[str, object]], fmt: str, title: 
 
 def register(app: typer.Typer) -> None:
     """Add the ``analyze`` command to the root app."""
-    from kg.cli import StoreOption
+    from kg.commands.options import StoreOption
 
     @app.command()
     def analyze(
@@ -64,13 +64,14 @@ def register(app: typer.Typer) -> None:
         export: Annotated[str | None, typer.Option("--export", help="Write the network: graphml or gexf.")] = None,
         out: Annotated[Path | None, typer.Option("--out", "-o", help="The file --export writes.")] = None,
         write_back: Annotated[bool, typer.Option(
-            "--write-back", help="Store the scores as RDF in the graph graph:analytics/NETWORK-METRIC.")] = False,
+            "--write-back", help="Store the scores as RDF in the derived graph graph:analytics/NETWORK-METRIC "
+            "(listed by `eukg sources`; every build computes it again with the same parameters).")] = False,
         backend: Annotated[str | None, typer.Option(
             "--backend", help="auto (default: igraph on large networks when installed), networkx, igraph, "
             "or a networkx dispatch backend (e.g. parallel, if installed).")] = None,
         in_memory: Annotated[bool | None, typer.Option(
             "--in-memory/--on-disk", help="Read the store from an in-memory copy (its queries run 2-3.5x faster) "
-            "or on disk; default: in memory up to 4 million quads and half the free RAM, unless --write-back.")] = None,
+            "or on disk; default: in memory up to 4 million quads and half the free RAM.")] = None,
         list_metrics: Annotated[bool, typer.Option("--list-metrics", help="List the metrics and exit.")] = False,
         endpoint: Annotated[str | None, typer.Option(
             "--endpoint", help="Build the network from this SPARQL 1.1 endpoint instead of the store.")] = None,
@@ -82,7 +83,7 @@ def register(app: typer.Typer) -> None:
         """Build a collaboration network from the graph; rank its nodes by a metric, export it, store scores."""
         from rich.console import Console
 
-        from kg.cli import fail
+        from kg.commands.options import fail
         from kg.errors import KgError
 
         console = Console(stderr=True)
@@ -106,15 +107,13 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--export needs --out FILE")
         if k is not None and k < 1:
             raise typer.BadParameter("--k must be at least 1")
-        if write_back and in_memory:
-            raise typer.BadParameter("--write-back stores scores in the store on disk; it cannot go with --in-memory")
         if write_back and endpoint is not None:
             raise typer.BadParameter("--write-back stores scores in the embedded store; it cannot go with --endpoint")
 
         from kg.analytics.export import EXPORT_FORMATS, write_network
         from kg.analytics.networks import build_network
         from kg.analytics.report import METRICS, compute, ranking
-        from kg.analytics.writeback import write_scores
+        from kg.analytics.writeback import score_recipe, store_scores
         from kg.store import open_store
 
         if export is not None and export not in EXPORT_FORMATS:
@@ -128,28 +127,25 @@ def register(app: typer.Typer) -> None:
 
                 source = endpoint_rows(Endpoint(endpoint, user, password, timeout=timeout))
             else:
-                try:
-                    source = target = open_store(store, read_only=not write_back,
-                                                 in_memory=False if write_back else in_memory)
-                except OSError as error:
-                    raise KgError(
-                        f"cannot open the store for writing (is another process using it?): {error}"
-                    ) from None
+                source = open_store(store, in_memory=in_memory)
+            network_options = {"level": level, "events": events, "organisers": organisers,
+                               "project_partners": project_partners}
+            metric_options = {"seed": seed, "k": k, "by": by, "backend": backend}
             with console.status(f"building the {network} network"):
-                graph = build_network(network, source, level=level, events=events, organisers=organisers,
-                                      project_partners=project_partners)
+                graph = build_network(network, source, **network_options)
             values = None
             if metric is not None:
                 with console.status(f"computing {metric} on {graph.number_of_nodes()} nodes"):
-                    values = compute(graph, metric, seed=seed, k=k, by=by, backend=backend)
+                    values = compute(graph, metric, **metric_options)
             if export is not None:
                 write_network(graph, out, export, {metric: values} if values is not None else None)
                 console.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}")
             if write_back:
-                parameters = {"level": level if network in ("regions", "programme-regions") else None,
-                              "seed": seed, "k": k, "by": by if metric in ("brokerage", "cross-border-share") else None}
-                graph_iri = write_scores(target, values, network=network, metric=metric, parameters=parameters)
-                console.print(f"stored {len(values)} scores in <{graph_iri}>")
+                recipe = score_recipe(network, metric, network_options=network_options, metric_options=metric_options)
+                with console.status("storing the scores (validated, as a derived graph)"):
+                    graph_iri = store_scores(store, values, recipe, notify=console.print)
+                console.print(f"stored {len(values)} scores in the derived graph <{graph_iri}>; a build computes "
+                              "them again from the rebuilt data")
         except KgError as error:
             fail(error)
         if values is not None:

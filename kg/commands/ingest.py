@@ -6,20 +6,14 @@ from typing import Annotated
 
 import typer
 
-from kg.errors import KgError
+from kg.commands.options import DataDirOption, StoreOption, WaitOption, console, fail, notify
+from kg.errors import KgError, ValidationFailed
 
 
 def register(app: typer.Typer) -> None:
     """Add the ingestion commands to the root ``eukg`` app."""
-    from kg.cli import StoreOption, console, fail
-
     ingest_app = typer.Typer(no_args_is_help=True, help="Turn an article or a partner table into graph data.")
     app.add_typer(ingest_app, name="ingest")
-
-    DataDirOption = Annotated[
-        Path | None,
-        typer.Option("--data-dir", help="Project data folder where accepted sources are saved (default: data/)."),
-    ]
 
     @app.command("sources")
     def sources_command(
@@ -29,39 +23,47 @@ def register(app: typer.Typer) -> None:
         from dataclasses import asdict
 
         from kg.ingest.sources import list_sources
-        from kg.store import open_store
+        from kg.store import open_snapshot
 
         try:
-            infos = list_sources(open_store(store))
+            snapshot, opened = open_snapshot(store)
+            infos = list_sources(opened, snapshot)
         except KgError as error:
             fail(error)
         if as_json:
             typer.echo(json.dumps([asdict(i) for i in infos], indent=2, ensure_ascii=False))
             return
         for info in infos:
-            typer.echo(f"{info.identifier:<32} {info.triples:>7} triples  sha256 {(info.sha256 or '-')[:16]:<16}  "
-                       f"{info.modified or '-':<20}  {info.title or ''}")
+            typer.echo(f"{info.identifier:<32} {info.kind:<9} {info.triples:>7} triples  "
+                       f"sha256 {(info.sha256 or '-')[:16]:<16}  {info.modified or '-':<20}  {info.title or ''}")
 
     @app.command("remove")
     def remove_command(
         source: Annotated[str, typer.Argument(help="The source identifier (see `eukg sources`).")],
         store: StoreOption = None,
         data_dir: DataDirOption = None,
+        delete_file: Annotated[bool, typer.Option(
+            "--delete-file", help="Also delete a hand-edited file of data/sources/ (ingested files always go).")
+        ] = False,
+        wait: WaitOption = None,
     ) -> None:
-        """Remove a source's facts from the store (and its saved file, when ingestion wrote it)."""
+        """Remove a source: its file (data/ingested/ or the local sources), then its facts in the store."""
         from kg.ingest.sources import remove_source
-        from kg.paths import DATA_DIR
 
         try:
-            remove_source(source, store, data_dir or DATA_DIR)
+            remove_source(source, store, data_dir, delete_file=delete_file, wait=wait, notify=notify)
         except KgError as error:
             fail(error)
         console.print(f"removed source {source}")
 
-    _register_ingest(ingest_app, StoreOption, DataDirOption, console, fail)
+    _register_ingest(ingest_app)
 
 
-def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, console, fail) -> None:  # noqa: N803
+_NO_SAVE_HELP = ("Keep the source outside the repository (in the local sources folder beside the store, which the "
+                 "store records), instead of data/ingested/.")
+
+
+def _register_ingest(ingest_app: typer.Typer) -> None:
     """Add ``ingest table`` and ``ingest article``."""
 
     @ingest_app.command("table")
@@ -71,19 +73,17 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
         on_error: Annotated[str, typer.Option("--on-error", help="skip-row or reject-file.")] = "skip-row",
         source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
         out: Annotated[Path | None, typer.Option("--out", help="Write the source graph as TriG, load nothing.")] = None,
-        no_save: Annotated[
-            bool, typer.Option("--no-save", help="Load into the store only; do not write data/sources.")
-        ] = False,
+        no_save: Annotated[bool, typer.Option("--no-save", help=_NO_SAVE_HELP)] = False,
         store: StoreOption = None,
         data_dir: DataDirOption = None,
+        wait: WaitOption = None,
     ) -> None:
         """Load a project-partner table (Keep.eu / Interreg export) as one source; bad rows are reported by line."""
         from rich.progress import Progress
 
-        from kg.ingest.sources import replace_source, save_source_file
+        from kg.ingest.sources import replace_source
         from kg.ingest.table import ingest_table, load_mapping
         from kg.ingest.trig import write_trig
-        from kg.paths import DATA_DIR
         from kg.store import open_store
 
         try:
@@ -107,10 +107,9 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
                 write_trig(result.graph, result.identifier, out)
                 console.print(f"wrote {len(result.graph)} statements of source {result.identifier} to {out}")
                 return
-            replace_source(result.identifier, result.graph, store)
-            if not no_save:
-                saved = save_source_file(result.graph, result.identifier, data_dir or DATA_DIR)
-                console.print(f"saved {saved}")
+            with console.status(f"validating and writing source {result.identifier}"):
+                replace_source(result.identifier, result.graph, store, data_dir, save=not no_save, wait=wait,
+                               notify=notify)
         except KgError as error:
             fail(error)
         console.print(
@@ -129,25 +128,24 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
         report: Annotated[str, typer.Option("--report", help="text (review) or json (report contract).")] = "text",
         out: Annotated[Path | None, typer.Option("--out", help="Write the draft named graph(s) as TriG.")] = None,
         source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
-        no_save: Annotated[
-            bool, typer.Option("--no-save", help="With --accept: load into the store only; do not write data/sources.")
-        ] = False,
+        no_save: Annotated[bool, typer.Option("--no-save", help="With --accept: " + _NO_SAVE_HELP)] = False,
         store: StoreOption = None,
         data_dir: DataDirOption = None,
+        wait: WaitOption = None,
     ) -> None:
         """Extract projects, programmes, organisations, places, events, persons and themes from articles.
 
         With several files, the graph's labels are read once, `--report json` prints one JSON object per
         line, and `--accept` validates all drafts in one SHACL pass and merges all of them or none.
         """
-        from kg.ingest.article import contract, ingest_article, review_text, validate_drafts
+        from kg.ingest.article import contract, ingest_article, review_text
         from kg.ingest.entities import Gazetteer
         from kg.ingest.reference import ReferenceData
         from kg.ingest.resolving import resolver_for
-        from kg.ingest.sources import replace_sources, save_source_file
+        from kg.ingest.sniff import refuse_non_article
+        from kg.ingest.sources import replace_sources
         from kg.ingest.text import LANGUAGES
         from kg.ingest.trig import drafts_to_trig
-        from kg.paths import DATA_DIR
         from kg.store import open_store
 
         if report not in ("text", "json"):
@@ -165,6 +163,7 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
             resolver = resolver_for(reader)
             for file in files:
                 try:
+                    refuse_non_article(file)
                     result = ingest_article(file, reader, lang, source_id, resolver=resolver, gazetteer=gazetteer,
                                             reference=reference)
                 except KgError as error:
@@ -187,18 +186,14 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
                 out.write_text(drafts_to_trig(drafts), encoding="utf-8")
                 console.print(f"wrote {len(drafts)} draft graph(s) to {out}")
             if accept and drafts:
-                with console.status(f"validating {len(drafts)} draft(s) with the graph's reference data"):
-                    validation = validate_drafts(drafts, reader)
                 del reader
-                if not validation.conforms:
-                    console.print(validation.text(), markup=False, highlight=False)
+                try:
+                    with console.status(f"validating {len(drafts)} draft(s) with the graph and writing them"):
+                        replace_sources(drafts, store, data_dir, save=not no_save, wait=wait, notify=notify)
+                except ValidationFailed as error:
+                    console.print(error.report.text(), markup=False, highlight=False)
                     console.print(f"not merged: {len(drafts)} draft(s) do not conform together (see above)")
-                    raise typer.Exit(1)
-                replace_sources(drafts, store)
-                if not no_save:
-                    for identifier, graph in drafts.items():
-                        save_source_file(graph, identifier, data_dir or DATA_DIR)
-                    console.print(f"saved {len(drafts)} source file(s) in {(data_dir or DATA_DIR) / 'sources'}")
+                    raise typer.Exit(1) from None
                 console.print(f"merged {len(drafts)} source(s): {', '.join(sorted(drafts))[:300]}")
         except KgError as error:
             fail(error)

@@ -31,7 +31,7 @@ def run_release(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from kg import __version__
-    from kg.cli import console, fail
+    from kg.commands.options import console, fail
     from kg.errors import KgError
     from kg.export.release import release, release_steps
     from kg.store import open_store
@@ -62,7 +62,7 @@ def run_release(
 
 def register(app: typer.Typer) -> None:
     """Add ``eukg release`` to ``app``."""
-    from kg.cli import StoreOption
+    from kg.commands.options import StoreOption
 
     @app.command("release")
     def release_command(

@@ -14,7 +14,7 @@ from kg.resolve.report import FORMATS, json_text, table
 
 def register(app: typer.Typer) -> None:
     """Add the ``resolve`` command to the root app."""
-    from kg.cli import StoreOption
+    from kg.commands.options import StoreOption
 
     @app.command()
     def resolve(
@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         (all of them are listed, whatever --limit says) and "candidate" for the others. The index is
         built on the first call and kept beside the store, so later calls answer at once.
         """
-        from kg.cli import fail
+        from kg.commands.options import fail
         from kg.errors import KgError
         from kg.resolve import resolver_for_location
 

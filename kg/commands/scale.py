@@ -9,7 +9,7 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add the scale area's commands to the root app."""
-    from kg.cli import StoreOption
+    from kg.commands.options import StoreOption
 
     @app.command("validate-source")
     def validate_source(
@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
         to are validated; the problems reported are those on the source's subjects, the same a full
         validation would report on them.
         """
-        from kg.cli import fail
+        from kg.commands.options import fail
         from kg.errors import InputError, KgError
         from kg.layout import source_graph
         from kg.store import open_store

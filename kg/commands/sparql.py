@@ -7,17 +7,13 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add ``serve`` and ``push`` to the root app."""
-    from kg.cli import StoreOption, console, fail
+    from kg.commands.options import StoreOption, console, fail
 
     @app.command()
     def serve(
         host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", help="Port to listen on (0 picks a free one).")] = 7878,
         store: StoreOption = None,
-        allow_update: Annotated[
-            bool, typer.Option("--allow-update", help="Accept SPARQL Update (needs --token).")
-        ] = False,
-        token: Annotated[str | None, typer.Option("--token", help="Bearer token updates must send.")] = None,
         timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run.")] = 30.0,
         max_results: Annotated[
             int, typer.Option("--max-results", help="Most rows or triples an answer may have.")
@@ -35,32 +31,31 @@ def register(app: typer.Typer) -> None:
                 "copies of all workers hold at most 4 million quads and half of the free RAM.")
         ] = None,
     ) -> None:
-        """Serve the store as a SPARQL 1.1 Protocol endpoint (/sparql) with a query page (/)."""
+        """Serve the store as a read-only SPARQL 1.1 Protocol endpoint (/sparql) with a query page (/).
+
+        The server follows the store: after `eukg build` or `eukg ingest`, queries are answered from
+        the new graph without a restart. Changes reach the graph through ingest and build only; `eukg
+        push` loads the graph into a triple store that takes SPARQL Update.
+        """
         from kg.errors import KgError
         from kg.privacy import public_copy
-        from kg.serve import ServerConfig, make_server
+        from kg.serve import ServerConfig, serve_location
         from kg.store import fits_in_memory, open_store
 
-        if allow_update and not token:
-            raise typer.BadParameter("--allow-update needs --token, the bearer token clients must send")
-        if allow_update and no_personal_data:
-            raise typer.BadParameter("--allow-update cannot be combined with --no-personal-data (a copy is served)")
         try:
-            opened = open_store(store, read_only=not allow_update)
-            served = public_copy(opened) if no_personal_data else opened
             workers = ServerConfig.workers
             if in_memory is None:
-                in_memory = fits_in_memory(len(served), copies=workers)
-            config = ServerConfig(timeout=timeout, max_results=max_results, allow_update=allow_update,
-                                  token=token, allow_service=allow_service, workers=workers, in_memory=in_memory)
-            server = make_server(served, host, port, config)
+                in_memory = fits_in_memory(len(open_store(store)), copies=workers)
+            config = ServerConfig(timeout=timeout, max_results=max_results, allow_service=allow_service,
+                                  workers=workers, in_memory=in_memory)
+            server = serve_location(store, host, port, config, transform=public_copy if no_personal_data else None)
         except (KgError, OSError) as error:
             fail(error)
         if host not in ("127.0.0.1", "localhost", "::1"):
             console.print(f"[yellow]warning:[/yellow] listening on {host}, reachable from other machines")
         bound_host, bound_port = server.server_address[:2]
         base = f"http://{bound_host}:{bound_port}"
-        mode = ("read-write" if allow_update else "read-only") + (", queries in memory" if in_memory else "")
+        mode = "read-only, follows the store" + (", queries in memory" if in_memory else "")
         console.print(f"SPARQL endpoint {base}/sparql ({mode}), query page {base}/")
         try:
             server.serve_forever()

@@ -6,17 +6,14 @@ was ingested (``dcterms:modified``). Because each source has its own graph, a re
 several sources keeps every statement's provenance, and removing one source leaves the others'
 statements in place.
 
-Changes to an on-disk store are copy-on-write: the store is backed up into a new directory (hard
-links, cheap), the change is made there, and :func:`kg.store.swap_in` points the store location at
-the copy in one rename. A failure discards the copy and leaves the store as it was.
+Every change goes through the one writer (:class:`kg.store.writer.Writer`): the source's file is
+written first (``data/ingested/ID.ttl``), then its graph is replaced in a new snapshot of the store,
+validated with what it touches; a failure leaves files and store as they were.
 """
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,28 +23,30 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from kg import store as kgstore
-from kg.errors import InputError, KgError
-from kg.layout import source_graph
-from kg.namespaces import PREFIXES, SOURCE
+from kg.layout import check_identifier, identifier_for, source_graph
+from kg.namespaces import SOURCE
+from kg.store.manifest import read_manifest
+from kg.store.writer import Writer
 
 __all__ = [
     "SourceInfo",
     "identifier_for",
     "list_sources",
     "remove_source",
+    "replace_in",
     "replace_source",
     "replace_sources",
-    "save_source_file",
     "stamp",
-    "store_transaction",
 ]
-
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
-
 
 @dataclass(frozen=True)
 class SourceInfo:
-    """One source named graph: its identifier, title, content hash, ingestion time and size."""
+    """One source named graph: its identifier, kind, title, content hash, ingestion time and size.
+
+    ``kind`` is ``source`` (a hand-edited file of data/sources/), ``ingested`` (data/ingested/),
+    ``local`` (the store's local sources, from ``--no-save``), ``derived`` (computed from the
+    graph, such as analytics scores; ``recipe`` says how) or ``unknown`` (no file stands for it).
+    """
 
     identifier: str
     graph: str
@@ -55,19 +54,9 @@ class SourceInfo:
     sha256: str | None
     modified: str | None
     triples: int
-
-
-def identifier_for(path: Path) -> str:
-    """Return a source identifier made from a file name: letters, digits, ``_ . -`` only."""
-    text = re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-.") or "source"
-    return text[:128]
-
-
-def check_identifier(identifier: str) -> str:
-    """Return ``identifier`` when it is a valid source identifier, else raise :class:`KgError`."""
-    if not _ID_PATTERN.match(identifier):
-        raise KgError(f"{identifier!r} is not a source identifier (letters, digits, '_', '.', '-'; at most 128)")
-    return identifier
+    kind: str = "unknown"
+    file: str | None = None
+    recipe: dict | None = None
 
 
 def stamp(graph: Graph, identifier: str, when: datetime | None = None) -> None:
@@ -92,15 +81,20 @@ SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?t) AS ?title) (SAMPLE(?h) AS ?sha) (SAMPLE(?
 """
 
 
-def list_sources(store: ox.Store) -> list[SourceInfo]:
-    """Return every source named graph of ``store`` with its hash, ingestion time and triple count."""
+def list_sources(store: ox.Store, snapshot: Path | None = None) -> list[SourceInfo]:
+    """Return every source named graph of ``store`` with its kind, hash, ingestion time and triple count.
+
+    ``snapshot`` is the store's snapshot directory (:func:`kg.store.open_snapshot`): its record of
+    files gives each source's kind and file, and adds the derived graphs.
+    """
+    manifest = read_manifest(snapshot)
+    files = manifest.files if manifest is not None else {}
     infos = []
     for row in store.query(_LIST_QUERY):
         graph = row["g"].value
         if not graph.startswith(str(SOURCE)):
             continue
-        # COUNT(*) over the OPTIONAL joins may count a triple more than once: count plainly.
-        size = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        entry = files.get(graph)
         infos.append(
             SourceInfo(
                 identifier=graph[len(str(SOURCE)):],
@@ -108,10 +102,21 @@ def list_sources(store: ox.Store) -> list[SourceInfo]:
                 title=row["title"].value if row["title"] is not None else None,
                 sha256=row["sha"].value if row["sha"] is not None else None,
                 modified=row["modified"].value if row["modified"] is not None else None,
-                triples=size,
+                triples=_size(store, graph),
+                kind=entry.kind if entry is not None else "unknown",
+                file=entry.path if entry is not None else None,
             )
         )
+    for graph, recipe in sorted((manifest.derived if manifest is not None else {}).items()):
+        infos.append(SourceInfo(identifier=graph.rsplit("/graph/", 1)[-1], graph=graph, title=recipe.get("title"),
+                                sha256=None, modified=recipe.get("computed"), triples=_size(store, graph),
+                                kind="derived", recipe=recipe))
     return infos
+
+
+def _size(store: ox.Store, graph: str) -> int:
+    # COUNT(*) over the OPTIONAL joins may count a triple more than once: count plainly.
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
 def has_source(store: ox.Store, identifier: str) -> bool:
@@ -120,10 +125,9 @@ def has_source(store: ox.Store, identifier: str) -> bool:
 
 
 def replace_in(store: ox.Store, identifier: str, graph: Graph) -> int:
-    """Replace the named graph of source ``identifier`` in an open ``store`` by ``graph``; return its size.
+    """Replace the named graph of source ``identifier`` in a scratch ``store`` (in memory) by ``graph``.
 
-    Meant for a store copy made by :func:`store_transaction` (or an in-memory store), where a failure
-    half-way is discarded with the copy.
+    For drafts and tests only: the built store changes through :func:`replace_sources`.
     """
     name = ox.NamedNode(str(source_graph(identifier)))
     if store.contains_named_graph(name):
@@ -132,99 +136,60 @@ def replace_in(store: ox.Store, identifier: str, graph: Graph) -> int:
     return len(graph)
 
 
-@contextmanager
-def store_transaction(location: Path | str | None = None) -> Iterator[ox.Store]:
-    """Yield a writable copy of the store at ``location``; swap it in when the block ends without error.
+def _writer(location: Path | str | None, data_dir: Path | None, wait: float | None,
+            notify: Callable[[str], None] | None) -> Writer:
+    """The writer of the store at ``location``, on ``data_dir`` or else the data folder the store was built from."""
+    return Writer(location, data_dir, wait=wait, notify=notify)
+
+
+def replace_source(identifier: str, graph: Graph, location: Path | str | None = None, data_dir: Path | None = None,
+                   save: bool = True, wait: float | None = None,
+                   notify: Callable[[str], None] | None = None) -> int:
+    """Make ``graph`` the source ``identifier``: validated with the store, written as a file, then loaded.
+
+    Ingesting the same source again replaces its graph: statements the new version no longer makes
+    are gone, other sources are untouched. The file goes to ``data_dir/ingested/ID.ttl`` (under
+    version control), or with ``save=False`` to the store's local sources folder (outside the
+    repository); either way the store records it, so the next build keeps the source. ``data_dir``
+    defaults to the data folder the store was built from. Returns the number of triples loaded.
 
     Raises
     ------
-    StoreMissingError
-        When no store has been built at ``location``.
+    ValidationFailed
+        The source does not conform together with the store; nothing was written.
     """
-    current = kgstore.open_store(location, read_only=True)
-    new_dir = kgstore.new_store_dir(location)
-    new_dir.rmdir()  # backup() creates the directory itself
-    try:
-        current.backup(str(new_dir))
-        del current
-        copy = ox.Store(str(new_dir))
-        yield copy
-        copy.flush()
-        del copy
-    except BaseException:
-        kgstore.discard(new_dir)
-        raise
-    kgstore.swap_in(new_dir, location)
+    return replace_sources({identifier: graph}, location, data_dir, save, wait, notify)
 
 
-def replace_source(identifier: str, graph: Graph, location: Path | str | None = None) -> int:
-    """Make ``graph`` the named graph of source ``identifier`` in the store at ``location``, atomically.
-
-    Ingesting the same source again replaces its graph: statements the new version no longer makes
-    are gone, other sources are untouched. Returns the number of triples loaded.
-    """
-    check_identifier(identifier)
-    with store_transaction(location) as store:
-        return replace_in(store, identifier, graph)
-
-
-def replace_sources(graphs: dict[str, Graph], location: Path | str | None = None) -> int:
-    """Replace the named graphs of several sources (identifier → graph) in one atomic swap; return the triples."""
+def replace_sources(graphs: dict[str, Graph], location: Path | str | None = None, data_dir: Path | None = None,
+                    save: bool = True, wait: float | None = None,
+                    notify: Callable[[str], None] | None = None) -> int:
+    """Replace several sources (identifier → graph) in one change, all or none; return the triples loaded."""
     for identifier in graphs:
         check_identifier(identifier)
-    with store_transaction(location) as store:
-        return sum(replace_in(store, identifier, graph) for identifier, graph in graphs.items())
+    with _writer(location, data_dir, wait, notify) as writer:
+        writer.put_sources(graphs, kind="ingested" if save else "local")
+    return sum(len(graph) for graph in graphs.values())
 
 
-def remove_source(identifier: str, location: Path | str | None = None, data_dir: Path | None = None) -> bool:
-    """Remove the named graph of source ``identifier`` (and its file in ``data_dir/sources`` when given).
+def remove_source(identifier: str, location: Path | str | None = None, data_dir: Path | None = None,
+                  delete_file: bool = False, wait: float | None = None,
+                  notify: Callable[[str], None] | None = None) -> bool:
+    """Remove source ``identifier``: its file, then its named graph.
 
-    Returns True when the store held the source. Raises :class:`KgError` when neither the store nor
-    ``data_dir`` knows it.
+    A hand-edited file of ``data/sources/`` is deleted only with ``delete_file``. Returns True when
+    the store held the source.
+
+    Raises
+    ------
+    KgError
+        When neither the store nor the files know the source, or when it is hand-edited and
+        ``delete_file`` is not given.
     """
     check_identifier(identifier)
-    path = data_dir / "sources" / f"{identifier}.ttl" if data_dir is not None else None
-    if path is not None and not (path.exists() and _is_generated(path)):
-        path = None  # curated files (data/sources of the editors) are never deleted
-    if not has_source(kgstore.open_store(location, read_only=True), identifier):
-        if path is not None:
-            path.unlink()
-            return False
-        raise KgError(f"no source {identifier!r} in the store (see `eukg sources`)")
-    with store_transaction(location) as store:
-        store.remove_graph(ox.NamedNode(str(source_graph(identifier))))
-    if path is not None and path.exists():
-        path.unlink()
-    return True
-
-
-_MARK = "# Ingested source "
-
-
-def _is_generated(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(_MARK)).decode("utf-8", "replace") == _MARK
-
-
-def save_source_file(graph: Graph, identifier: str, data_dir: Path) -> Path:
-    """Write ``graph`` as ``data_dir/sources/ID.ttl`` (atomically) so that ``eukg build`` keeps it."""
-    check_identifier(identifier)
-    folder = data_dir / "sources"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{identifier}.ttl"
-    out = Graph()
-    for prefix, namespace in PREFIXES.items():
-        out.bind(prefix, namespace)
-    out += graph
-    tmp = target.with_suffix(f".ttl.tmp-{os.getpid()}")
-    try:
-        tmp.write_bytes(f"{_MARK}{identifier}: generated by `eukg ingest`, do not edit by hand.\n".encode()
-                        + out.serialize(format="turtle", encoding="utf-8"))
-        os.replace(tmp, target)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise InputError(target, f"cannot write: {error.strerror}") from None
-    return target
+    with _writer(location, data_dir, wait, notify) as writer:
+        change = writer.remove_source(identifier, delete_file=delete_file)
+    return str(source_graph(identifier)) in change.removed
 
 
 def source_iri(identifier: str) -> URIRef:

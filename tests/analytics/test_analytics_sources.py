@@ -39,7 +39,7 @@ def test_open_or_build_opens_an_existing_store(built_store_path) -> None:
 
 def test_open_or_build_builds_into_a_temporary_store_when_there_is_none(tmp_path, monkeypatch) -> None:
     built: list[Path] = []
-    monkeypatch.setattr("kg.build.build", lambda target: built.append(Path(target)))
+    monkeypatch.setattr("kg.store.writer.build", lambda target: built.append(Path(target)))
     monkeypatch.setattr("kg.store.open_store", lambda path, in_memory: ("opened", Path(path), in_memory))
     result = sources.open_or_build(tmp_path / "missing")
     # The built store is copied into memory when small enough (the default of open_store's in_memory=None).

@@ -104,15 +104,15 @@ def test_cli_json_report_and_trig_draft(tmp_path, built_store_path) -> None:
     assert "https://w3id.org/eu-regional-kg/source/es_sevilla" in graphs
 
 
-def test_accept_merges_a_conforming_draft_and_reingest_replaces_it(tmp_path, store_copy) -> None:
+def test_accept_merges_a_conforming_draft_and_reingest_replaces_it(tmp_path, store_copy, data_copy) -> None:
     path = tmp_path / "jetforce-note.txt"
     path.write_text("JETforCE workshop in Lodz\nWorkshop of the JETforCE project in Lodz on 12 March 2024.\n",
                     encoding="utf-8")
     runner = CliRunner()
-    args = ["ingest", "article", str(path), "--accept", "--store", str(store_copy), "--data-dir", str(tmp_path)]
+    args = ["ingest", "article", str(path), "--accept", "--store", str(store_copy)]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    assert (tmp_path / "sources" / "jetforce-note.ttl").exists()
+    assert (data_copy / "ingested" / "jetforce-note.ttl").exists()
     path.write_text("JETforCE workshop in Lodz\nWorkshop of the JETforCE project in Lodz on 19 March 2024.\n",
                     encoding="utf-8")
     second = runner.invoke(app, args)
@@ -122,15 +122,19 @@ def test_accept_merges_a_conforming_draft_and_reingest_replaces_it(tmp_path, sto
     assert [r["d"].value for r in rows] == ["2024-03-19"]
 
 
-def test_accept_refuses_a_draft_that_does_not_conform(tmp_path, store_copy) -> None:
+def test_accept_takes_an_organisation_with_no_known_place(tmp_path, store_copy) -> None:
+    """Country and region are required only where a source states them: an article that names a new
+    organisation without a place is merged (the missing country is a warning), and the next build accepts it."""
+    from kg.store.writer import build
+
     path = tmp_path / "new-org.txt"
-    # A new organisation whose NUTS region is unknown: the organisation shape requires one.
     path.write_text("The Acme Cluster is a partner of the NEWPROJ project.\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", "article", str(path), "--lang", "en", "--accept", "--no-save",
+    result = CliRunner().invoke(app, ["ingest", "article", str(path), "--lang", "en", "--accept",
                                       "--store", str(store_copy)])
-    assert result.exit_code == 1
-    assert "do not conform" in result.output
-    assert "new-org" not in [g.value.rsplit("/", 1)[-1] for g in open_store(store_copy).named_graphs()]
+    assert result.exit_code == 0, result.output
+    assert "new-org" in [g.value.rsplit("/", 1)[-1] for g in open_store(store_copy).named_graphs()]
+    rebuilt = build(store_copy, data_dir=store_copy.parent / "data")
+    assert rebuilt.report is not None and rebuilt.report.conforms
 
 
 @pytest.mark.corpus

@@ -156,4 +156,4 @@ def test_cli_bad_input_names_the_file_and_leaves_the_store(case: str, tmp_path: 
     assert result.exit_code == 1
     assert path.name in result.output and "Traceback" not in result.output
     assert _store_state(store_copy) == before
-    assert not (tmp_path / "data").exists()
+    assert not (tmp_path / "data" / "ingested").exists()

@@ -11,12 +11,14 @@ from rdflib.namespace import DCTERMS, RDF, SKOS
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import KgError
+from kg.errors import KgError, ValidationFailed
 from kg.ingest import sources
 from kg.namespaces import EKG, SOURCE
-from kg.store import open_store
+from kg.store import open_snapshot, open_store
+from kg.store.writer import Writer
 
 ORG = URIRef("https://w3id.org/eu-regional-kg/id/organisation/test-org")
+ENG = URIRef("http://publications.europa.eu/resource/authority/language/ENG")
 
 
 def _graph(identifier: str, label: str) -> Graph:
@@ -25,6 +27,8 @@ def _graph(identifier: str, label: str) -> Graph:
     g.add((doc, RDF.type, EKG.SourceDocument))
     g.add((doc, DCTERMS.identifier, Literal(identifier)))
     g.add((doc, EKG.sha256, Literal("a" * 64)))
+    g.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
+    g.add((doc, DCTERMS.language, ENG))
     g.add((ORG, SKOS.altLabel, Literal(label, lang="en")))
     sources.stamp(g, identifier)
     return g
@@ -53,19 +57,22 @@ def test_removing_one_source_keeps_the_other_sources_statements(store_copy: Path
     assert "b" in ids and "a" not in ids
 
 
-def test_failure_leaves_the_old_graph(store_copy: Path) -> None:
+def test_a_version_that_does_not_validate_leaves_the_old_graph_and_file(store_copy: Path, data_copy: Path) -> None:
     sources.replace_source("t1", _graph("t1", "label one"), store_copy)
-    with pytest.raises(RuntimeError), sources.store_transaction(store_copy) as store:
-        sources.replace_in(store, "t1", _graph("t1", "label broken"))
-        raise RuntimeError("boom")
+    saved = (data_copy / "ingested" / "t1.ttl").read_bytes()
+    broken = _graph("t1", "label broken")
+    broken.add((ORG, RDF.type, EKG.Organisation))  # an organisation with no type from the scheme
+    with pytest.raises(ValidationFailed, match="organisation"):
+        sources.replace_source("t1", broken, store_copy)
     assert _labels(store_copy) == {"label one"}
+    assert (data_copy / "ingested" / "t1.ttl").read_bytes() == saved
 
 
 def test_list_sources_shows_hash_and_time(store_copy: Path) -> None:
     sources.replace_source("t1", _graph("t1", "label one"), store_copy)
-    infos = {i.identifier: i for i in sources.list_sources(open_store(store_copy))}
+    infos = {i.identifier: i for i in sources.list_sources(*reversed(open_snapshot(store_copy)))}
     assert infos["t1"].sha256 == "a" * 64 and infos["t1"].modified is not None
-    assert infos["t1"].triples == 5
+    assert infos["t1"].triples == 7 and infos["t1"].kind == "ingested"
     assert "000_ed8f61d908b37646" in infos  # the curated sources are listed too
 
 
@@ -76,16 +83,22 @@ def test_remove_unknown_source_is_a_clear_error(store_copy: Path) -> None:
         sources.remove_source("../x", store_copy)
 
 
-def test_saved_file_is_removed_but_curated_files_are_not(store_copy: Path, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    saved = sources.save_source_file(_graph("t1", "label one"), "t1", data)
-    assert Graph().parse(saved).value(SOURCE.t1, EKG.sha256) is not None
+def test_ingested_files_go_with_their_source_and_hand_edited_ones_need_an_option(store_copy: Path,
+                                                                                   data_copy: Path) -> None:
     sources.replace_source("t1", _graph("t1", "label one"), store_copy)
-    curated = data / "sources" / "000_ed8f61d908b37646.ttl"
-    curated.write_text("# curated\n", encoding="utf-8")
-    sources.remove_source("t1", store_copy, data)
-    sources.remove_source("000_ed8f61d908b37646", store_copy, data)
-    assert not saved.exists() and curated.exists()
+    saved = data_copy / "ingested" / "t1.ttl"
+    assert Graph().parse(saved).value(SOURCE.t1, EKG.sha256) is not None
+    assert sources.remove_source("t1", store_copy)
+    assert not saved.exists() and _labels(store_copy) == set()
+    curated = data_copy / "sources" / "hand.ttl"
+    Graph().parse(data=_graph("hand", "label hand").serialize(format="turtle"), format="turtle").serialize(curated)
+    with Writer(store_copy) as writer:
+        assert writer.sync().loaded == [str(SOURCE.hand)]
+    with pytest.raises(KgError, match="hand-edited file .*--delete-file"):
+        sources.remove_source("hand", store_copy)
+    assert curated.exists() and _labels(store_copy) == {"label hand"}
+    assert sources.remove_source("hand", store_copy, delete_file=True)
+    assert not curated.exists() and _labels(store_copy) == set()
 
 
 def test_cli_sources_and_remove(store_copy: Path, tmp_path: Path) -> None:
@@ -93,29 +106,25 @@ def test_cli_sources_and_remove(store_copy: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     listed = runner.invoke(app, ["sources", "--store", str(store_copy)])
     assert listed.exit_code == 0 and "t1" in listed.output
-    removed = runner.invoke(app, ["remove", "t1", "--store", str(store_copy), "--data-dir", str(tmp_path)])
+    removed = runner.invoke(app, ["remove", "t1", "--store", str(store_copy)])
     assert removed.exit_code == 0, removed.output
-    again = runner.invoke(app, ["remove", "t1", "--store", str(store_copy), "--data-dir", str(tmp_path)])
+    again = runner.invoke(app, ["remove", "t1", "--store", str(store_copy)])
     assert again.exit_code == 1 and "no source 't1'" in again.output
 
 
-def test_an_accepted_source_survives_a_rebuild(tmp_path: Path) -> None:
-    """`--accept` writes data/sources/ID.ttl, so `eukg build` keeps the source (validated with the rest)."""
-    import shutil
+@pytest.mark.parametrize("save", [True, False])
+def test_an_ingested_source_survives_a_rebuild(store_copy: Path, data_copy: Path, save: bool) -> None:
+    """Saved (data/ingested/) or not (the store's local sources), the next `eukg build` keeps the source."""
+    from kg.store.writer import build
 
-    from kg.build import build
-    from kg.paths import DATA_DIR
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
     g = _graph("kept", "label kept")
-    g.add((SOURCE.kept, DCTERMS.title, Literal("a kept source")))
-    g.add((SOURCE.kept, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
     g.remove((ORG, None, None))
-    sources.save_source_file(g, "kept", data)
-    result = build(tmp_path / "store", data_dir=data)
+    sources.replace_source("kept", g, store_copy, save=save)
+    assert (data_copy / "ingested" / "kept.ttl").exists() == save
+    result = build(store_copy, data_dir=data_copy)
     assert result.report is not None and result.report.conforms, result.report
-    assert "kept" in [i.identifier for i in sources.list_sources(open_store(tmp_path / "store"))]
+    infos = {i.identifier: i for i in sources.list_sources(*reversed(open_snapshot(store_copy)))}
+    assert infos["kept"].kind == ("ingested" if save else "local")
 
 
 def test_the_same_statement_from_two_sources_keeps_each_provenance(store_copy: Path) -> None:
@@ -124,6 +133,8 @@ def test_the_same_statement_from_two_sources_keeps_each_provenance(store_copy: P
     for identifier in ("a", "b"):
         g = _graph(identifier, f"label {identifier}")
         g.add(statement)
+        g.add((ORG, SKOS.prefLabel, Literal("Test organisation", lang="en")))
+        g.add((ORG, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/municipality")))
         sources.replace_source(identifier, g, store_copy)
     query = "SELECT ?g ?org WHERE { GRAPH ?g { ?org a <https://w3id.org/eu-regional-kg/ontology#Organisation> } }"
 

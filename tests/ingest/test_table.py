@@ -121,7 +121,7 @@ def test_five_thousand_rows_load_into_the_store(tmp_path, store_copy) -> None:
     count = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/eu-regional-kg/source/big> "
                         "{ ?p a <https://w3id.org/eu-regional-kg/ontology#ProjectParticipation> } }")
     assert int(next(iter(count))["n"].value) == 5000
-    saved = tmp_path / "data" / "sources" / "big.ttl"
+    saved = tmp_path / "data" / "ingested" / "big.ttl"
     assert len(Graph().parse(saved)) > 5000 * 4
 
 

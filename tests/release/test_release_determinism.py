@@ -7,12 +7,12 @@ import gzip
 import pyoxigraph as ox
 from release_helpers import ISSUED, VERSION, release_files
 
-from kg.build import build
 from kg.export.canonical import canonical_quads
 from kg.export.files import write
 from kg.export.rdf import RDF_FORMATS
 from kg.export.release import release
 from kg.store import open_store
+from kg.store.writer import build
 
 
 def test_two_releases_of_the_same_store_are_byte_identical(store, full_release, tmp_path) -> None:

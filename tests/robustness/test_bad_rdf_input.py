@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 from kg.errors import InputError, ValidationFailed
 from kg.paths import DATA_DIR
 from kg.stats import stats
 from kg.store import open_store
+from kg.store.writer import build
 
 HEADER = """@prefix ekg: <https://w3id.org/eu-regional-kg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 from kg.queries import find, run
 from kg.stats import stats
 from kg.store import open_store
+from kg.store.writer import build
 
 
 def _abandoned(location: Path) -> list[Path]:
@@ -26,7 +26,7 @@ def test_sigkill_during_build_keeps_previous_store(tmp_path: Path) -> None:
     build(location, validate=False)
     before = stats(open_store(location))["graphs"]
     child = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from kg.build import build; build(sys.argv[1])", str(location)],
+        [sys.executable, "-c", "import sys; from kg.store.writer import build; build(sys.argv[1])", str(location)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

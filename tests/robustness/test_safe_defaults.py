@@ -16,7 +16,7 @@ def _defaults(name: str) -> dict[str, object]:
 def test_serve_binds_to_localhost_read_only_without_service_by_default() -> None:
     serve = _defaults("serve")
     assert serve["host"] == "127.0.0.1"
-    assert serve["allow_update"] is False and serve["token"] is None
+    assert "allow_update" not in serve and "token" not in serve  # changes go through ingest and build only
     assert serve["allow_service"] is False
     assert serve["timeout"] > 0 and serve["max_results"] > 0
     assert serve["no_personal_data"] is False  # an option: `--no-personal-data` serves a copy without persons

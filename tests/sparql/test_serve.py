@@ -21,14 +21,20 @@ from pathlib import Path
 import psutil
 import pyoxigraph as ox
 import pytest
+from clones import clone_store
 from group_concat import rows_with_parts_sorted
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kg import results
+from kg.ingest.sources import remove_source, replace_source
+from kg.namespaces import EKG, SOURCE
 from kg.privacy import public_copy
 from kg.queries import find, library, run
 from kg.query_catalogue import is_federated
 from kg.remote import Endpoint, run_remote
-from kg.serve import ServerConfig, SparqlServer, make_server, uses_service
+from kg.serve import ServerConfig, SparqlServer, make_server, serve_location, uses_service
+from kg.store.writer import build
 
 
 @contextmanager
@@ -53,13 +59,6 @@ def _start(store: ox.Store, config: ServerConfig) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def endpoint(store) -> Iterator[str]:
     yield from _start(store, ServerConfig(timeout=20, max_results=5000))
-
-
-@pytest.fixture()
-def writable() -> Iterator[tuple[str, ox.Store]]:
-    memory = ox.Store()
-    for url in _start(memory, ServerConfig(allow_update=True, token="s3cret")):
-        yield url, memory
 
 
 def _get(url: str, accept: str | None = None) -> tuple[int, str, bytes]:
@@ -111,20 +110,11 @@ def test_ask_and_errors(endpoint: str) -> None:
     assert _get(f"{endpoint}/nothing")[0] == 404
 
 
-def test_read_only_by_default(endpoint: str, store) -> None:
+def test_read_only_and_says_where_changes_go(endpoint: str, store) -> None:
     status, body = _post(f"{endpoint}/sparql", {"update": "CLEAR ALL"}, {"Authorization": "Bearer x"})
-    assert status == 403 and b"read-only" in body
+    assert status == 403 and b"read-only" in body and b"eukg ingest" in body
+    assert _get(f"{endpoint}/sparql?update=CLEAR%20ALL")[0] == 403
     assert len(store) > 0
-
-
-def test_updates_need_the_token(writable) -> None:
-    url, memory = writable
-    update = "INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }"
-    assert _post(f"{url}/sparql", {"update": update})[0] == 401
-    assert _post(f"{url}/sparql", {"update": update}, {"Authorization": "Bearer wrong"})[0] == 401
-    assert len(memory) == 0
-    assert _post(f"{url}/sparql", {"update": update}, {"Authorization": "Bearer s3cret"})[0] == 204
-    assert len(memory) == 1
 
 
 def test_service_is_refused(endpoint: str) -> None:
@@ -208,55 +198,77 @@ def test_closing_the_server_kills_a_running_query(store) -> None:
     assert replies and replies[0] in (500, 503)
 
 
-@pytest.mark.parametrize(("on_disk", "workers_in_memory"), [(False, False), (True, False), (True, True)],
-                         ids=["in-memory", "on-disk", "on-disk-read-in-memory"])
-def test_queries_see_each_update(tmp_path, on_disk: bool, workers_in_memory: bool) -> None:
-    writable = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
-    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
-    auth = {"Authorization": "Bearer s3cret"}
-    config = ServerConfig(allow_update=True, token="s3cret", workers=2, in_memory=workers_in_memory)
-    with serving(writable, config) as (url, server):
-        def counted() -> str:
-            status, body = _post(f"{url}/sparql", {"query": count})
-            assert status == 200
-            return json.loads(body)["results"]["bindings"][0]["n"]["value"]
+def _source(identifier: str, n: int) -> Graph:
+    """A small valid source stating ``n`` labels of one organisation."""
+    graph = Graph()
+    doc = SOURCE[identifier]
+    graph.add((doc, RDF.type, EKG.SourceDocument))
+    graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
+    graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
+    for k in range(n):
+        graph.add((URIRef("https://w3id.org/eu-regional-kg/id/organisation/served"), SKOS.altLabel,
+                   Literal(f"served {identifier} {k}", lang="en")))
+    return graph
 
-        assert counted() == "0"
+
+SERVED = "SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/eu-regional-kg/id/organisation/served> ?p ?o }"
+
+
+@contextmanager
+def _serving_location(location: Path, config: ServerConfig) -> Iterator[str]:
+    server = serve_location(location, port=0, config=config)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _served(url: str) -> int:
+    status, body = _post(f"{url}/sparql", {"query": SERVED})
+    assert status == 200, body
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.mark.parametrize("workers_in_memory", [False, True], ids=["on-disk", "read-in-memory"])
+def test_the_server_follows_each_ingest_without_a_restart(built_store_path, tmp_path, workers_in_memory) -> None:
+    location, _ = clone_store(built_store_path, tmp_path)
+    with _serving_location(location, ServerConfig(workers=2, in_memory=workers_in_memory)) as url:
+        assert _served(url) == 0
         for n in (1, 2, 3):
-            update = f"INSERT DATA {{ GRAPH <http://example.org/g> {{ <http://example.org/s> <http://example.org/p> {n} }} }}"
-            assert _post(f"{url}/sparql", {"update": update}, auth)[0] == 204
-            assert counted() == str(n)
-        assert _post(f"{url}/sparql", {"update": "CLEAR ALL"}, auth)[0] == 204
-        assert counted() == "0"
-        assert len(list(server.pool.directory.glob("snapshot-*"))) == 1, "old snapshots were not deleted"
-    assert len(writable) == 0
+            replace_source("served", _source("served", n), location)
+            assert _served(url) == n
+        remove_source("served", location)
+        assert _served(url) == 0
 
 
-def test_queries_running_beside_updates_never_miss_an_acknowledged_one() -> None:
-    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
-    acknowledged = [0]
-    seen: list[tuple[int, int]] = []  # (updates acknowledged before the query was sent, count it saw)
+def test_a_build_while_queries_stream_fails_no_request(built_store_path, tmp_path) -> None:
+    """Readers stream queries while sources are ingested and the store is rebuilt: every request gets
+    its answer, no count goes backwards, and the new data is served afterwards."""
+    location, data = clone_store(built_store_path, tmp_path)
+    seen: dict[int, list[int]] = {0: [], 1: []}
     done = threading.Event()
 
-    def read() -> None:
+    def read(url: str, number: int) -> None:
         while not done.is_set():
-            before = acknowledged[0]
-            status, body = _post(f"{url}/sparql", {"query": count})
-            counted = int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else -status
-            seen.append((before, counted))
+            seen[number].append(_served(url))
 
-    with serving(ox.Store(), ServerConfig(allow_update=True, token="t", workers=2)) as (url, _):
-        readers = [threading.Thread(target=read) for _ in range(2)]
+    with _serving_location(location, ServerConfig(workers=2)) as url:
+        readers = [threading.Thread(target=read, args=(url, number)) for number in range(2)]
         for reader in readers:
             reader.start()
-        for n in range(1, 11):
-            update = f"INSERT DATA {{ <http://example.org/s> <http://example.org/p> {n} }}"
-            assert _post(f"{url}/sparql", {"update": update}, {"Authorization": "Bearer t"})[0] == 204
-            acknowledged[0] = n
+        replace_source("served", _source("served", 2), location)
+        build(location, data_dir=data)
+        replace_source("served", _source("served", 3), location)
         done.set()
         for reader in readers:
             reader.join()
-    assert seen and all(before <= counted <= 10 for before, counted in seen), seen
+        assert _served(url) == 3
+    for counts in seen.values():
+        assert counts and set(counts) <= {0, 2, 3} and counts == sorted(counts)
 
 
 EUKG = Path(sys.executable).with_name("eukg")
