@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 import kg.resolve.lemmas
-from kg import store as kgstore
 from kg.resolve import Resolver, resolver_for_location
 from kg.resolve.cache import cache_directory
+from kg.store.snapshots import new_store_dir, swap_in
 
 LUBELSKIE = """
 @prefix ekg: <https://w3id.org/eu-regional-kg/ontology#> .
@@ -28,12 +29,12 @@ PODLASKIE = """
 
 def build_store(location: Path, turtle: str) -> None:
     """Write a store of ``turtle`` into a new directory beside ``location`` and point the location at it."""
-    directory = kgstore.new_store_dir(location)
+    directory = new_store_dir(location)
     writer = ox.Store(str(directory))
     writer.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
     writer.flush()
     del writer
-    kgstore.swap_in(directory, location)
+    swap_in(directory, location)
 
 
 @pytest.fixture()
@@ -68,16 +69,26 @@ def test_a_later_call_reads_the_index_instead_of_building_it(location: Path, mon
     assert again.best("Lubelszczyzna").iri.endswith("PL81")  # the regional names are in the cached index too
 
 
-def test_a_rebuilt_store_gets_a_new_index_and_the_old_one_goes(location: Path) -> None:
+def test_a_rebuilt_store_gets_a_new_index(location: Path) -> None:
     old = cache_directory(location)
     resolver_for_location(location)
-    build_store(location, PODLASKIE)  # a rebuild: a new directory, the link moved, the old directory deleted
+    build_store(location, PODLASKIE)  # a rebuild: a new snapshot directory, the link moved to it
     new = cache_directory(location)
     assert new != old
     resolver = resolver_for_location(location)
     assert resolver.best("Podlaskie").iri.endswith("PL84")
     assert resolver.best("Lubelskie") is None
-    assert (new / "index.json").is_file() and not old.exists()
+    assert (new / "index.json").is_file()
+
+
+def test_the_index_of_a_deleted_snapshot_goes_with_it(location: Path) -> None:
+    old = cache_directory(location)
+    resolver_for_location(location)
+    snapshot = location.resolve()
+    build_store(location, PODLASKIE)
+    shutil.rmtree(snapshot, ignore_errors=True)  # what the writer does once no process reads the old snapshot
+    resolver_for_location(location)  # writes the new index, and deletes the caches of snapshots that are gone
+    assert not old.exists() and cache_directory(location).is_dir()
 
 
 def test_a_damaged_index_is_built_again(location: Path) -> None:
