@@ -4,7 +4,7 @@ A store location (``store``) is a link to the directory a build wrote (``.store-
 rebuild or an accepted ingestion writes a new directory and moves the link (:mod:`kg.store`). The
 cache of that store is the directory ``.resolver-<target>-<fingerprint>`` beside the link, where
 ``<target>`` is the name of the directory the link points at and ``<fingerprint>`` a hash of the
-resolver's code, its curated regional names and the simplemma version. So a new store, or a
+resolver's code, its curated regional names and simplemma's dictionaries. So a new store, or a
 changed resolver, never reads an old index; caches of stores that are gone are deleted when a new
 one is written. The cache holds:
 
@@ -22,11 +22,10 @@ import hashlib
 import json
 import shutil
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from kg.resolve.index import FORMAT, Index
-from kg.resolve.lemmas import write_json
+from kg.resolve.lemmas import simplemma_data_size, simplemma_languages, write_json
 from kg.resolve.regional_names import REGIONAL_NAMES
 from kg.resolve.resolver import Resolver
 
@@ -38,16 +37,16 @@ _INDEX = "index.json"
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Return a hash of what the index depends on besides the store: this package's code, data and simplemma."""
+    """Return a hash of what the index depends on besides the store: this package's code and data, simplemma's."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     package = Path(__file__).parent
     for path in sorted(package.glob("*.py")) + [REGIONAL_NAMES]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    try:
-        digest.update(metadata.version("simplemma").encode())
-    except metadata.PackageNotFoundError:
-        pass
+    # simplemma's dictionaries by name and size (importlib.metadata for its version would take 0.1 s)
+    for language in sorted(simplemma_languages()):
+        digest.update(language.encode())
+    digest.update(str(simplemma_data_size()).encode())
     return digest.hexdigest()[:16]
 
 
