@@ -173,7 +173,7 @@ def validate_store(store: ox.Store, shapes: Graph | None = None, data_dir: Path 
 
     ``data_dir`` is the data folder the store was built from, to name the file of each named graph.
     ``engine`` is ``pyshacl`` (the reference), ``fast`` (shacl-rust, same results) or ``auto``: the
-    fast engine above :data:`kg.validate_fast.AUTO_THRESHOLD` triples, pyshacl below.
+    fast engine (:data:`kg.validate_fast.AUTO_THRESHOLD` is 0: it gives the same results).
     """
     from kg.validate_fast import choose_engine, store_quads_problems
 

@@ -37,8 +37,10 @@ __all__ = [
 ]
 
 ENGINES = ("auto", "pyshacl", "fast")
-AUTO_THRESHOLD = 200_000
-"""Above this many triples, ``auto`` picks the fast engine; at or below it, pyshacl (the reference)."""
+AUTO_THRESHOLD = 0
+"""Above this many triples, ``auto`` picks the fast engine. It is 0: shacl-rust gives pyshacl's results
+(tests/scale/test_validate_fast.py compares them on the shipped data and on generated broken data), and
+pyshacl took 302 s on a 56,500-triple graph that shacl-rust validated in 4.7 s."""
 
 _SEVERITIES = {
     "<http://www.w3.org/ns/shacl#Violation>": "Violation",

@@ -9,10 +9,10 @@ import pyoxigraph as ox
 import pytest
 from group_concat import rows_with_parts_sorted
 
-from kg import store as store_module
 from kg.errors import KgError
 from kg.queries import library, run
 from kg.store import copy_quads, open_store
+from kg.store import memory as store_module
 
 
 def _is_in_memory(store: ox.Store, tmp_path: Path) -> bool:
@@ -49,9 +49,10 @@ def test_copy_keeps_empty_named_graphs() -> None:
     assert len(copy) == 1
 
 
-def test_in_memory_copy_is_for_reading_only(built_store_path: Path) -> None:
-    with pytest.raises(ValueError, match="reading only"):
-        open_store(built_store_path, read_only=False, in_memory=True)
+def test_the_store_is_opened_for_reading_only(built_store_path: Path) -> None:
+    """Every change goes through the one writer (kg.store.writer), never through an opened store."""
+    with pytest.raises(ValueError, match="written only through kg.store.writer"):
+        open_store(built_store_path, read_only=False)
 
 
 def test_by_default_only_small_stores_are_copied(built_store_path: Path, tmp_path: Path, monkeypatch) -> None:

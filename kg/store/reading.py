@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError, StoreMissingError
-from kg.store.memory import IN_MEMORY_BYTES_PER_QUAD, available_memory, fits_in_memory, in_memory_copy, size_text
+from kg.store import memory
 from kg.store.snapshots import hold, resolve_location
 
 __all__ = ["open_snapshot", "open_store"]
@@ -61,10 +61,10 @@ def open_store(location: Path | str | None = None, read_only: bool = True,
         return store
     quads = len(store)
     if in_memory is None:
-        return in_memory_copy(store) if fits_in_memory(quads) else store
-    available = available_memory()
-    if available is not None and quads * IN_MEMORY_BYTES_PER_QUAD > available:
+        return memory.in_memory_copy(store) if memory.fits_in_memory(quads) else store
+    available, size = memory.available_memory(), memory.size_text
+    if available is not None and quads * memory.IN_MEMORY_BYTES_PER_QUAD > available:
         raise KgError(f"an in-memory copy of the store at {resolve_location(location)} ({quads:,} quads) needs "
-                      f"about {size_text(quads * IN_MEMORY_BYTES_PER_QUAD)} of RAM and {size_text(available)} "
+                      f"about {size(quads * memory.IN_MEMORY_BYTES_PER_QUAD)} of RAM and {size(available)} "
                       "are available: read it on disk (--on-disk)")
-    return in_memory_copy(store)
+    return memory.in_memory_copy(store)

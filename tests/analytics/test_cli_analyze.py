@@ -58,9 +58,22 @@ def test_in_memory_and_on_disk_give_the_same_ranking(built_store_path) -> None:
     assert json.loads(in_memory.stdout) == json.loads(on_disk.stdout)
 
 
-def test_write_back_cannot_read_an_in_memory_copy(built_store_path) -> None:
-    result = analyze("coparticipation", "-m", "degree", "--write-back", "--in-memory", store=built_store_path)
-    assert result.exit_code != 0 and "--in-memory" in result.output
+def test_written_back_scores_are_a_derived_graph_that_a_build_computes_again(built_store_path, tmp_path) -> None:
+    from clones import clone_store
+
+    from kg.ingest.sources import list_sources
+    from kg.store import open_snapshot
+    from kg.store.writer import build
+
+    location, data = clone_store(built_store_path, tmp_path)
+    result = analyze("coparticipation", "-m", "degree", "--seed", "7", "--write-back", "--in-memory", store=location)
+    assert result.exit_code == 0, result.output
+    name = "https://w3id.org/eu-regional-kg/graph/analytics/coparticipation-degree"
+    [derived] = [i for i in list_sources(*reversed(open_snapshot(location))) if i.kind == "derived"]
+    assert derived.graph == name and derived.recipe["metric_options"]["seed"] == 7 and derived.triples > 0
+    before = graph_sizes(open_store(location))[name]
+    build(location, data_dir=data)
+    assert graph_sizes(open_store(location))[name] == before
 
 
 @pytest.mark.parametrize("metric", ["degree", "weighted-degree", "betweenness", "closeness", "eigenvector",

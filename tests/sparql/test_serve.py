@@ -204,6 +204,7 @@ def _source(identifier: str, n: int) -> Graph:
     doc = SOURCE[identifier]
     graph.add((doc, RDF.type, EKG.SourceDocument))
     graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
+    graph.add((doc, DCTERMS.identifier, Literal(identifier)))
     graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
     for k in range(n):
         graph.add((URIRef("https://w3id.org/eu-regional-kg/id/organisation/served"), SKOS.altLabel,
