@@ -4,14 +4,12 @@
 # StoreOption is imported inside register() to avoid an import cycle with kg.cli.
 
 
-import json
 from typing import Annotated
 
 import typer
 
-from kg.resolve import TYPES
-
-FORMATS = ("table", "json")
+from kg.resolve.kinds import TYPES
+from kg.resolve.report import FORMATS, json_text, table
 
 
 def register(app: typer.Typer) -> None:
@@ -30,41 +28,27 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print the resources NAME may stand for, best first, with a score from 0 to 100.
 
-        The JSON format is a list of {"iri", "label", "type", "score"}; it is empty when nothing is close.
+        The JSON format is a list of {"iri", "label", "type", "score", "status"}; it is empty when
+        nothing is close. "status" is "match" for the answer, "ambiguous" for each candidate of a tie
+        (all of them are listed, whatever --limit says) and "candidate" for the others. The index is
+        built on the first call and kept beside the store, so later calls answer at once.
         """
         from kg.commands.options import fail
         from kg.errors import KgError
-        from kg.resolve import ACCEPT, Resolver
-        from kg.store import open_store
+        from kg.resolve import resolver_for_location
 
         if type_ is not None and type_ not in TYPES:
             raise typer.BadParameter(f"must be one of {', '.join(TYPES)}, not {type_!r}", param_hint="--type")
         if fmt not in FORMATS:
             raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}, not {fmt!r}", param_hint="--format")
         try:
-            resolver = Resolver.from_store(open_store(store))
+            resolver = resolver_for_location(store)
         except KgError as error:
             fail(error)
-        candidates = resolver.resolve(name, type_, limit=limit)
+        decision = resolver.decide(name, type_, limit=limit)
         if fmt == "json":
-            records = [
-                {"iri": c.iri, "label": c.label, "type": c.type, "score": c.score} for c in candidates
-            ]
-            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+            typer.echo(json_text(decision))
             return
         from rich.console import Console
-        from rich.table import Table
 
-        best = resolver.best(name, type_)
-        if best is not None:
-            title = f"{name!r} is {best.label} ({best.type})"
-        elif candidates:
-            title = f"{name!r}: no clear match (accepted at {ACCEPT:g}); candidates"
-        else:
-            title = f"{name!r}: nothing close"
-        table = Table(title=title)
-        for column in ("score", "type", "label", "iri"):
-            table.add_column(column, overflow="fold")
-        for c in candidates:
-            table.add_row(f"{c.score:.1f}", c.type, c.label, c.iri)
-        Console().print(table)
+        Console().print(table(name, decision))

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg.ingest.resolving import normalise
 from kg.namespaces import ID
+from kg.resolve import normalise, slug  # slug: the IRI segment of a name, re-exported for article.py
 
 __all__ = ["ReferenceData", "guess_organisation_type", "slug"]
-
-
-_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω",
-                  ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s", "t",
-                   "y", "f", "ch", "ps", "o"], strict=True))
-
-
-def slug(text: str, limit: int = 60) -> str:
-    """Return a lower-case ASCII identifier made from ``text`` (for minting IRIs; Greek is transliterated)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-    text = "".join(_GREEK.get(c, c) for c in plain)
-    decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    ascii_text = decomposed.encode("ascii", "ignore").decode()
-    value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return value[:limit].rstrip("-") or "x"
 
 
 _COUNTRIES = """

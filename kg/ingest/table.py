@@ -118,7 +118,7 @@ class TableResult:
 
 
 def _header_key(text: Any) -> str:
-    return " ".join(str(text or "").replace("_", " ").casefold().split())
+    return normalise(str(text or ""))
 
 
 def _read_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:

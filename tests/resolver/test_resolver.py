@@ -48,12 +48,15 @@ def test_every_expected_resource_exists(resolver: Resolver) -> None:
     assert {iri for iri in expected if iri not in resolver} == set()
 
 
-def test_docstring_examples() -> None:
+@pytest.mark.parametrize(
+    "module", ["kg.resolve", "kg.resolve.normalise", "kg.resolve.keys", "kg.resolve.lemmas"]
+)
+def test_docstring_examples(module: str) -> None:
     import doctest
+    import importlib
 
-    import kg.resolve
-
-    assert doctest.testmod(kg.resolve).failed == 0
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
 
 
 def evaluate(resolver: Resolver) -> tuple[float, float, list[str]]:
@@ -151,8 +154,9 @@ def test_cli_json(built_store_path) -> None:
                                       "--store", str(built_store_path)])
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)
-    assert records[0] == {"iri": expand("nuts:RO322"), "label": "Ilfov", "type": "region", "score": 100.0}
-    assert set(records[0]) == {"iri", "label", "type", "score"}
+    assert records[0] == {"iri": expand("nuts:RO322"), "label": "Ilfov", "type": "region", "score": 100.0,
+                          "status": "match"}
+    assert all(set(record) == {"iri", "label", "type", "score", "status"} for record in records)
 
 
 def test_cli_json_empty_list(built_store_path) -> None:
@@ -181,6 +185,7 @@ def test_regions_outside_eu_nuts_resolve(built_store_path) -> None:
         "label": "Oslo",
         "type": "region",
         "score": 100.0,
+        "status": "match",
     }
 
 

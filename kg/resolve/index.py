@@ -1,0 +1,258 @@
+"""The resolver's index: what it knows of every resource, built once from a graph and kept as JSON.
+
+Reading the labels from the store and computing their keys takes about a second; reading this
+index back from its JSON file (:mod:`kg.resolve.cache`) takes a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.resolve.keys import keys
+from kg.resolve.kinds import CLASS_TYPES, EKG
+from kg.resolve.lemmas import words_of
+from kg.resolve.normalise import compact, normalise
+from kg.resolve.regional_names import RegionalName
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    import rdflib
+
+__all__ = ["FORMAT", "Index", "Resource", "read_graph", "read_store"]
+
+#: Version of the JSON layout; a cache of another version is rebuilt.
+FORMAT = 1
+
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_LABEL_KINDS = {
+    _SKOS + "prefLabel": "pref", _SKOS + "altLabel": "alt", _SKOS + "hiddenLabel": "alt", _RDFS + "label": "rdfs",
+}
+_NUTS_CODE = EKG + "nutsCode"
+
+# The classes and properties are the fixed lists of kg.resolve.kinds; no value of a name is put into a query.
+_NAMES_QUERY = """
+PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?s ?class ?p ?value WHERE {
+  VALUES ?class { ekg:Country ekg:Region ekg:Programme ekg:Fund ekg:Project ekg:Organisation
+                  ekg:PublicOrganisation ekg:City ekg:Venue ekg:Place }
+  VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label
+              ekg:acronym ekg:nutsCode ekg:isoCode ekg:isoAlpha3 skos:notation }
+  ?s a ?class ; ?p ?value .
+  FILTER (isLiteral(?value))
+}"""
+_FACTS_QUERY = """
+PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?s ?p ?o WHERE {
+  VALUES ?p { ekg:nutsLevel ekg:parentRegion ekg:nutsVersion dcterms:isReplacedBy skos:exactMatch }
+  ?s ?p ?o .
+  { ?s a ekg:Region } UNION { ?s a ekg:Country }
+}"""
+
+#: (subject, class, property, value, language) rows of names, and (subject, property, object) rows of facts.
+NameRow = tuple[str, str, str, str, str]
+FactRow = tuple[str, str, str]
+
+
+@dataclass
+class Resource:
+    """What the resolver keeps of one resource: its kind, display label and the facts that break ties."""
+
+    type: str
+    label: str = ""
+    level: int | None = None
+    parent: str | None = None
+    versions: set[str] = field(default_factory=set)
+    replaced_by: set[str] = field(default_factory=set)
+    same_as: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Label:
+    """One label of one resource, with its matching keys (:func:`kg.resolve.keys.keys`) and language."""
+
+    core: str
+    iri: str
+    plain: str
+    kinds: frozenset[str]
+    language: str
+
+
+@dataclass
+class Index:
+    """Everything :class:`kg.resolve.Resolver` matches against.
+
+    Attributes
+    ----------
+    resources : dict
+        IRI → :class:`Resource`.
+    exact : dict
+        :func:`compact` form of every code, acronym and label → the IRIs that have it.
+    labels : list of Label
+        Every label with its keys, matched fuzzily.
+    same_territory : dict
+        IRI of a region → IRI of its only sub-region with the same name (``Wien`` AT13 → AT130).
+    words : list of str
+        The words of all labels as written: the vocabulary lemmas are cut down to.
+    """
+
+    resources: dict[str, Resource]
+    exact: dict[str, list[str]]
+    labels: list[Label]
+    same_territory: dict[str, str]
+    words: list[str]
+
+    # ------------------------------------------------------------------ JSON
+
+    def to_json(self) -> dict[str, object]:
+        """Return the index as JSON-ready data (read back with :meth:`from_json`)."""
+        return {
+            "format": FORMAT,
+            "resources": {
+                iri: [r.type, r.label, r.level, r.parent, sorted(r.versions), sorted(r.replaced_by), sorted(r.same_as)]
+                for iri, r in self.resources.items()
+            },
+            "exact": self.exact,
+            "labels": [[x.core, x.iri, x.plain, sorted(x.kinds), x.language] for x in self.labels],
+            "same_territory": self.same_territory,
+            "words": self.words,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Index:
+        """Return the index :meth:`to_json` wrote; ValueError when ``data`` is not one."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("not a resolver index of this version")
+        try:
+            resources = {
+                iri: Resource(kind, label, level, parent, set(versions), set(replaced), set(same))
+                for iri, (kind, label, level, parent, versions, replaced, same) in data["resources"].items()
+            }
+            labels = [Label(core, iri, plain, frozenset(kinds), language)
+                      for core, iri, plain, kinds, language in data["labels"]]
+            return cls(resources, data["exact"], labels, data["same_territory"], data["words"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"a damaged resolver index: {error}") from error
+
+
+def read_store(store: pyoxigraph.Store) -> tuple[list[NameRow], list[FactRow]]:
+    """Return the name and fact rows of every resource of a pyoxigraph store (all graphs)."""
+    from kg.store import select
+
+    names = [
+        (row["s"].value, row["class"].value, row["p"].value, row["value"].value, row["value"].language or "")
+        for row in select(store, _NAMES_QUERY)
+    ]
+    facts = [(row["s"].value, row["p"].value, row["o"].value) for row in select(store, _FACTS_QUERY)]
+    return names, facts
+
+
+def read_graph(graph: rdflib.Graph) -> tuple[list[NameRow], list[FactRow]]:
+    """Return the name and fact rows of an rdflib graph; a Dataset is read as the union of its graphs."""
+    from rdflib import Graph
+
+    if hasattr(graph, "quads"):  # a Dataset or ConjunctiveGraph: query the union of its graphs
+        union = Graph()
+        for s, p, o, _ in graph.quads((None, None, None, None)):
+            union.add((s, p, o))
+        graph = union
+    names = [
+        (str(s), str(c), str(p), str(v), getattr(v, "language", None) or "")
+        for s, c, p, v in graph.query(_NAMES_QUERY)
+    ]
+    facts = [(str(s), str(p), str(o)) for s, p, o in graph.query(_FACTS_QUERY)]
+    return names, facts
+
+
+def build(names: Iterable[NameRow], facts: Iterable[FactRow], regional: Iterable[RegionalName] = ()) -> Index:
+    """Build the index from name and fact rows, with the curated regional names added to their regions."""
+    types, texts, codes = _group(names)
+    by_code = {code: iri for iri, found in codes.items() for code in found if types[iri] == "region"}
+    for row in regional:
+        iri = by_code.get(row.code)
+        if iri is not None:  # a code the graph lacks is reported by the test of the file, not here
+            texts[iri]["alt"].append((row.name, row.language))
+    resources = {iri: Resource(kind, _display_label(texts[iri], iri)) for iri, kind in types.items()}
+    _add_facts(resources, facts)
+    exact: dict[str, set[str]] = defaultdict(set)
+    labels: list[Label] = []
+    written: list[str] = []
+    for iri, by_kind in texts.items():
+        for text in by_kind.get("code", []):
+            exact[compact(text[0])].add(iri)
+        for kind in ("pref", "alt", "rdfs"):
+            for text, language in by_kind.get(kind, []):
+                exact[compact(text)].add(iri)
+                core, plain, kinds = keys(text)
+                labels.append(Label(core, iri, plain, kinds, language))
+                written.append(text)
+    return Index(resources, {key: sorted(iris) for key, iris in exact.items()}, labels,
+                 _same_territories(resources), words_of(written))
+
+
+def _group(names: Iterable[NameRow]) -> tuple[dict[str, str], dict[str, dict[str, list]], dict[str, set[str]]]:
+    """Group name rows by subject: its kind (the class of highest priority), texts by kind, NUTS codes."""
+    priority = {iri: rank for rank, (iri, _) in enumerate(CLASS_TYPES)}
+    type_of = dict(CLASS_TYPES)
+    best_class: dict[str, str] = {}
+    values: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for subject, cls, prop, value, language in names:
+        if subject not in best_class or priority[cls] < priority[best_class[subject]]:
+            best_class[subject] = cls
+        values[subject].add((prop, value, language))
+    texts: dict[str, dict[str, list]] = {}
+    codes: dict[str, set[str]] = defaultdict(set)
+    for subject in best_class:
+        by_kind: dict[str, list] = defaultdict(list)
+        for prop, value, language in sorted(values[subject]):
+            by_kind[_LABEL_KINDS.get(prop, "code")].append((value, language))
+            if prop == _NUTS_CODE:
+                codes[subject].add(value)
+        texts[subject] = by_kind
+    return {iri: type_of[cls] for iri, cls in best_class.items()}, texts, codes
+
+
+def _display_label(by_kind: dict[str, list], iri: str) -> str:
+    """The label to show: English preferred label, else rdfs:label, preferred, alternative, code."""
+    english = [text for text, lang in by_kind.get("pref", []) if lang.startswith("en")]
+    for texts in (english, *([text for text, _ in by_kind.get(k, [])] for k in ("rdfs", "pref", "alt", "code"))):
+        if texts:
+            # The label with diacritics before its folded spelling (Łódź before Lodz).
+            return min(texts, key=lambda text: (normalise(text), -len(text.encode()), text))
+    return iri
+
+
+def _add_facts(resources: dict[str, Resource], facts: Iterable[FactRow]) -> None:
+    for subject, prop, obj in facts:
+        resource = resources.get(subject)
+        if resource is None:
+            continue
+        if prop == EKG + "nutsLevel":
+            resource.level = int(obj)
+        elif prop == EKG + "parentRegion":
+            resource.parent = obj
+        elif prop == EKG + "nutsVersion":
+            resource.versions.add(obj)
+        elif prop == _DCTERMS + "isReplacedBy":
+            resource.replaced_by.add(obj)
+        elif prop == _SKOS + "exactMatch" and obj in resources:
+            resource.same_as.add(obj)
+            resources[obj].same_as.add(subject)
+
+
+def _same_territories(resources: dict[str, Resource]) -> dict[str, str]:
+    """A region whose only sub-region has the same name (Bretagne FRH → FRH0) is the same territory."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for iri, resource in resources.items():
+        if resource.parent in resources:
+            children[resource.parent].append(iri)
+    return {parent: kids[0] for parent, kids in children.items()
+            if len(kids) == 1 and resources[kids[0]].label == resources[parent].label}

@@ -1,0 +1,58 @@
+"""The resolver's thresholds: the one set the command line, article ingestion and table ingestion use.
+
+Scores run from 0 to 100 (:func:`rapidfuzz.fuzz.ratio` of normalised names, 100 for an exact code,
+acronym or label). A name resolves to its best candidate when that candidate scores at least
+:data:`ACCEPT` and is at least :data:`MARGIN` points ahead of the runner-up; two or more candidates
+within :data:`MARGIN` of a best score of at least :data:`ACCEPT` are a tie, answered as
+*ambiguous* with the tied candidates listed.
+
+How they were chosen
+--------------------
+``benchmarks/resolve_thresholds.py`` runs :meth:`kg.resolve.Resolver.best` against the graph built
+from the shipped data for every ``ACCEPT`` in 80–98 and ``MARGIN`` in 0.5–8, on two sets, and writes
+``benchmarks/results/resolve-thresholds.json`` (the table is in docs/resolver.md):
+
+* the names: ``tests/resolver/name_variants.csv`` and the curated regional names, 207 names of
+  which 177 must resolve and 30 must not (unknown bodies, ambiguous names, regional names that
+  stand for several regions). Precision is 1.00 for every pair; recall is 1.00 up to ``ACCEPT`` 92
+  with ``MARGIN`` up to 3, and falls with a larger margin (0.99 at 5) or ``ACCEPT`` (0.99 at 95).
+  The table was written together with the resolver, so it cannot separate the thresholds below 92;
+* 328 typos of those names (one letter dropped). Here ``ACCEPT`` 85 lets a wrong answer through
+  (``Regiunea Nord-st`` → Nord-Vest instead of Nord-Est); from 88 up the only answer that is not the
+  expected one is ``Łódzki`` (a typo of ``Łódzkie``, and the name of the subregion PL712 it
+  resolves to). Recall on the typos is 0.81 at 88, 0.79 at 90, 0.70 at 92 and 0.44 at 95.
+
+``ACCEPT`` 90 keeps two points between the answers and the first wrong one the grid shows, at two
+points of typo recall: a wrong fact merged silently costs more than a missed one. ``MARGIN`` 3
+answers the same as 0.5 on the names and leaves one typo more undecided (recall 0.787 against
+0.790); a larger margin costs recall on the names, a smaller one lists fewer close rivals as a tie.
+
+The ingest matcher that used 92/80 with a 0.5-point tie rule (a plain ratio over the labels)
+scored precision 0.99 and recall 0.83 (122 of 147, one wrong) on ``name_variants.csv`` before it
+was replaced, against 1.00 and 1.00 for this resolver.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACCEPT", "FLOOR", "LABEL_KIND_WEIGHT", "LEMMA_LANGUAGES", "LEMMA_SCORE", "MARGIN", "MIN_FUZZY_LENGTH",
+    "NAME_KIND_WEIGHT",
+]
+
+#: Score (0–100) the best candidate needs to be the answer.
+ACCEPT = 90.0
+#: Points the answer must be ahead of the runner-up; candidates closer than this to it are a tie.
+MARGIN = 3.0
+#: Candidates scoring below this are not returned at all.
+FLOOR = 70.0
+#: Names and labels whose core is shorter than this many characters match exactly only (codes, acronyms).
+MIN_FUZZY_LENGTH = 4
+#: Weight of the core score when only the label has a kind word the name lacks (``Lublin`` against
+#: ``Lublin Voivodeship``); the rest is the score of the plain form, kind words kept.
+LABEL_KIND_WEIGHT = 0.7
+#: Weight of the core score when only the name has a kind word (``Județul Ilfov`` against ``Ilfov``).
+NAME_KIND_WEIGHT = 0.9
+#: Without a clear answer, a name is lemmatised in the languages of at most this many of the closest labels …
+LEMMA_LANGUAGES = 2
+#: … that score at least this.
+LEMMA_SCORE = 75.0
