@@ -212,3 +212,22 @@ def test_removing_a_source_others_refer_to_is_refused(clone) -> None:
     with pytest.raises(KgError, match="base-org"):
         remove_source("base", location)
     _agree(location, data)
+
+
+def test_a_duplicate_organisation_name_is_refused_at_ingest_as_the_build_would(clone) -> None:
+    """The duplicate-organisation check, answered for the change's organisations only, finds a name
+    that an organisation of another source already has, whatever its case."""
+    location, data = clone
+    first = _source("first", 0)
+    second = _source("second", 0)
+    for graph, slug, name in ((first, "one", "Twin Agency"), (second, "two", "TWIN agency")):
+        org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{slug}")
+        graph.add((org, RDF.type, EKG.Organisation))
+        graph.add((org, SKOS.prefLabel, Literal(name, lang="en")))
+        graph.add((org, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/sme")))
+    replace_source("first", first, location)
+    with pytest.raises(KgError, match="same name .*organisation/two"):
+        replace_source("second", second, location)
+    second.serialize(data / "ingested" / "second.ttl", format="turtle")
+    with pytest.raises(KgError, match="same name"):
+        build(location, data_dir=data)
