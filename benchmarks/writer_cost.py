@@ -113,7 +113,8 @@ def render(results: dict) -> str:
     runs = sorted(results["runs"].values(), key=lambda run: run["store_triples"])
     notes = [f"- {run['store_triples']:,} triples: source of {run['source_rows']:,} rows, "
              f"{run['source_triples']:,} triples; the build took {run['build_s']} s; measured {run['measured']} "
-             f"on {run['machine']}" for run in runs]
+             f"on {run['machine']}" + (f", load average {run['load_average']}" if "load_average" in run else "")
+             for run in runs]
     return "\n".join(lines + [""] + notes)
 
 
@@ -140,6 +141,7 @@ def main(argv: list[str] | None = None) -> None:
             row = measure(triples, Path(tmp))
         row["measured"] = time.strftime("%Y-%m-%d")
         row["machine"] = f"{platform.machine()}, {os.cpu_count()} cores"
+        row["load_average"] = round(os.getloadavg()[0], 1)
         previous["runs"][str(triples)] = row
         print(json.dumps(row, indent=1))
         RESULTS.write_text(json.dumps(previous, indent=1) + "\n", encoding="utf-8")
