@@ -151,7 +151,9 @@ def _reference(data_dir: Path = DATA_DIR) -> _Reference:
     ]
     return _Reference(
         programmes=tuple(_n(p) for p in _instances(programmes, EKG.Programme)),
-        organisation_types=tuple(str(t).rsplit("/", 1)[1] for t in _instances(vocabularies, EKG.OrganisationType)),
+        # Natural persons (sole traders, farmers) are personal data: the generator draws legal bodies only.
+        organisation_types=tuple(str(t).rsplit("/", 1)[1] for t in _instances(vocabularies, EKG.OrganisationType)
+                                 if (t, EKG.personalData, None) not in vocabularies),
         event_types=tuple(_n(t) for t in _instances(vocabularies, EKG.EventType)),
         themes=tuple(_n(t) for t in _instances(vocabularies, EKG.Theme)),
         regions=tuple(regions),

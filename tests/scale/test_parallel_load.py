@@ -71,7 +71,7 @@ def test_error_in_a_later_part_names_the_line_of_the_whole_file(tmp_path: Path, 
         parallel_bulk_load(ox.Store(), path, ox.RdfFormat.N_TRIPLES, threads=4)
     assert raised.value.lineno == 1_734
     # through the project's loader (bulk, above the size threshold): the file and line are named
-    monkeypatch.setattr("kg.store.PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr("kg.store.files.PARALLEL_MIN_BYTES", 0)
     with pytest.raises(InputError) as error:
         load_file(ox.Store(), path, f"{EX}g", bulk=True)
     assert error.value.line == 1_734 and str(path) in str(error.value)
@@ -94,8 +94,8 @@ def test_large_files_take_the_parallel_path(tmp_path: Path, monkeypatch) -> None
         calls.append(file)
         return real(store, file, fmt, to_graph, threads)
 
-    monkeypatch.setattr("kg.store.parallel_bulk_load", spy)
-    monkeypatch.setattr("kg.store.PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr("kg.store.files.parallel_bulk_load", spy)
+    monkeypatch.setattr("kg.store.files.PARALLEL_MIN_BYTES", 0)
     store = ox.Store()
     load_file(store, path, f"{EX}g", bulk=True)
     assert calls == [path]
