@@ -1,4 +1,4 @@
-"""Event dates and times written in en, pl, ro, it, es, de, fr and el, found in running text.
+"""Event dates and times written in the 24 official languages of the EU, found in running text.
 
 Month and weekday names come from dateparser's language data (so every inflected form it knows,
 such as the Polish genitive "listopada" or the Greek "Νοεμβρίου", is recognised); the range logic
@@ -27,7 +27,8 @@ from dateparser.languages.loader import default_loader
 
 __all__ = ["LANGUAGES", "DateMention", "find_dates", "reference_date", "zone_of_country"]
 
-LANGUAGES = ("en", "pl", "ro", "it", "es", "de", "fr", "el")
+LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv", "lt", "mt",
+             "pl", "pt", "ro", "sk", "sl", "es", "sv")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -105,8 +106,8 @@ def _month_names(lang: str) -> dict[str, int]:
 
 
 @cache
-def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the (day month [year], month day [year]) patterns of ``lang``."""
+def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Return the (day month [year], month day [year], year month day) patterns of ``lang``."""
     months = "|".join(sorted((re.escape(n) for n in _month_names(lang)), key=len, reverse=True))
     day = r"(?P<d1>\d{1,2})(?:st|nd|rd|th|\.|er|º|η|ης)?"
     day2 = (r"(?:\s*(?:-|–|—|/|and|&|to|until|i|do|și|si|până\s+la|e|al|y|a|und|bis|et|au|και|έως|ως)\s*"
@@ -120,7 +121,13 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?<![^\W\d_])(?P<m>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{day2}(?![\d])(?:,?\s+(?P<y>\d{{4}}))?",
         re.IGNORECASE,
     )
-    return dmy, mdy
+    # Year first: Hungarian "2018. március 8.", Lithuanian "2023 m. sausio 9 d.", Latvian "2023. gada 9. janvārī".
+    ymd = re.compile(
+        rf"(?<![\d.])(?P<y>\d{{4}})\.?\s*(?:m\.|gada|г\.)?\s*(?P<m>{months})\.?\s+(?P<d1>\d{{1,2}})\.?"
+        rf"(?:\s*(?:-|–)\s*(?P<d2>\d{{1,2}})\.?)?(?![\d])",
+        re.IGNORECASE,
+    )
+    return ymd, dmy, mdy
 
 
 _NUMERIC = re.compile(

@@ -1,0 +1,75 @@
+"""Events: full dates (day, month and year written) that are not deadlines or publication dates.
+
+The event's type comes from an event word in the date's sentence, else in the document's title
+("kick-off meeting", "konferencja", "Netzwerktreffen"); a dated sentence without one is an event of
+type "other" with a lower score. The place is a place of the same sentence, the project the
+article's main project.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from kg.ingest import lexicon
+from kg.ingest.dates import find_dates, zone_of_country
+from kg.ingest.entities import Finding
+from kg.ingest.extract.context import Context
+
+__all__ = ["event_type", "find_events"]
+
+_DEADLINE = regex.compile(rf"(?:{lexicon.DEADLINE}|deadline|frist|rok|termín|határidő|prazo|scadenz\w*|tähtaeg"
+                          r"|published|publié|pubblicat\w*|publicad\w*|veröffentlicht|objavljeno|zveřejněno"
+                          r"|paskelbta|közzétéve|gepubliceerd|publicerad|julkaistu|updated)\W*(?:\w+\W+){0,2}$",
+                          regex.IGNORECASE)
+_EXTRA_TYPES = {
+    "meeting": r"kick-?off|sestanek|srečanje|setkání|schůzk\w*|találkozó|ülés|susitikim\w*|bijeenkomst|sanāksme"
+               r"|kohtumine|kokous|möte|møde|среща|sastan\w*|σύσκεψη|netzwerktreffen|treffen|spotkani\w*",
+    "conference": r"konferenc\w*|konferenz\w*|konferens\w*|conferentie|konverents\w*|konferenssi|конференция"
+                  r"|συνέδριο|workshop|delavnic\w*|műhely\w*|dirbtuv\w*",
+    "other": r"launch|lansare|lancio|lanzamiento|lançamento|lancement|start|kick|ceremon\w*|signature|semnat\w*"
+             r"|firma|podpis\w*|unterzeich\w*|aláír\w*|pasiraš\w*|evenimen\w*|evento|event\w*|veranstaltung\w*"
+             r"|rendezvény\w*|renginys|renginio|dogod\w*|akce|akci|wydarzen\w*|εκδήλωσ\w*|събитие|tapahtum\w*"
+             r"|evenement|évènement|événement|jornada\w*|forum|fórum|tag|dag|day|week|woche|semana|settimana",
+}
+
+
+def event_type(sentence: str) -> str | None:
+    """Return the event type a sentence names (an event type concept's local name), or None."""
+    lowered = sentence.lower()
+    for kind, words in {**lexicon.EVENT_TYPES, **_EXTRA_TYPES}.items():
+        if regex.search(rf"(?<!\w)(?:{words})(?!\w)", lowered):
+            return "meeting" if kind == "other" and "kick" in lowered else kind
+    return None
+
+
+def find_events(ctx: Context) -> None:
+    """Add an event for each full date that is no deadline."""
+    title = ctx.sentences[0].text.strip() if ctx.sentences else ""
+    places = [f for f in ctx.result.of("place") if f.attrs.get("country")]
+    tz = zone_of_country(places[0].attrs.get("country") if places else None)
+    projects = sorted(ctx.result.of("project"), key=lambda p: -int(p.attrs.get("mentions", 1)))
+    seen: set[str] = set()
+    for mention in find_dates(ctx.text, ctx.lang, ctx.result.reference, tz):
+        if not regex.search(r"\d{4}", mention.text):
+            continue  # without a written year the date is a guess
+        before = ctx.text[max(0, mention.position - 40):mention.position]
+        if _DEADLINE.search(before):
+            continue
+        sentence = ctx.sentence_at(mention.position)
+        key = mention.start_value()
+        if key in seen:
+            continue
+        seen.add(key)
+        kind = event_type(sentence.text)
+        score = 0.8 if kind else 0.55
+        if kind is None and event_type(title):
+            kind, score = event_type(title), 0.7
+        if len(sentence.text.strip()) <= len(mention.text) + 12:
+            score -= 0.2  # a date alone on its line: a dateline more often than an event
+        place = next((f for a, _b, k, f in ctx.spans if k == "place" and sentence.start <= a
+                      < sentence.start + len(sentence.text) and not f.attrs.get("is_country")), None)
+        online = bool(regex.search(lexicon.ONLINE, sentence.text, regex.IGNORECASE))
+        ctx.add(Finding("event", f"{kind or 'event'} {mention.start.isoformat()}", "new", sentence.text.strip(),
+                        attrs={"type": kind or "other", "start": mention.start_value(), "end": mention.end_value(),
+                               "place": place, "online": online, "project": projects[0] if projects else None,
+                               "date_text": mention.text, "titled": False}, score=score), None, None)

@@ -1,0 +1,186 @@
+"""Organisations: names built around an organisation head word, and acronyms.
+
+A head word ("Università", "Uniwersytet", "savivaldybės", "Δήμος", "Landratsamt"; see
+:data:`kg.ingest.extract.cues.ORGANISATION_HEADS`) anchors a name; the name grows over the
+capitalised words, further head words, joining words ("di", "für", "w") and quoted names next to
+it, never across punctuation. A head that is the only word ("the Secretariat") names no
+organisation. Acronyms that nothing else claims are organisations with a low score.
+
+Each organisation's country and region come from the text next to it first: a country or city in
+parentheses or after "from/din/aus/z/iz …", then a place inside its name; otherwise they stay unknown.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from kg.ingest.entities import Finding
+from kg.ingest.extract import cues
+from kg.ingest.extract.candidates import Sentence, fold, is_acronym
+from kg.ingest.extract.context import Context
+from kg.ingest.extract.places import place_of
+from kg.ingest.reference import guess_organisation_type
+from kg.ingest.resolving import confident
+
+__all__ = ["find_organisations", "is_head", "locate_organisations"]
+
+_MAX_TOKENS = 12
+_STOP_ACRONYMS = frozenset("eu ue eu's nuts sme smes pme pmi kmu covid erdf efre feder fesr ipa ict it ai pdf ceo phd "
+                           "cet cest utc gdp pib bip usd eur rs ri un nato ngo ong faq www http https mr dr tel fax "
+                           "la le el il de del ii iii iv vi vii".split())
+_FROM = regex.compile(r"^\s*(?:,\s*)?(?:from|of|in|din|de|da|di|del|aus|von|z|ze|iz|iš|is|z\s+|από|της|du|de la|"
+                      r"w|we|v|ve|u|en|em|no|na|from the)\s+(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)")
+_PAREN = regex.compile(r"^\s*\(\s*([^()\n]{2,40}?)\s*\)")
+
+
+@lru_cache(maxsize=100_000)
+def is_head(folded: str) -> bool:
+    """True for a (folded) word that heads organisation names, in any of the EU's languages."""
+    if len(folded) < 2:
+        return False
+    if folded in cues.ORGANISATION_HEADS:
+        return True
+    for size in range(5, min(len(folded), 24) + 1):
+        if folded[:size] in cues.ORGANISATION_HEADS and len(folded) - size <= 5:
+            return True
+    return len(folded) >= 8 and any(h in folded[2:] and folded.index(h, 2) + len(h) >= len(folded) - 3
+                                    for h in cues.COMPOUND_HEADS)
+
+
+def _joined(sentence: Sentence, a: int, b: int) -> bool:
+    """True when tokens ``a`` and ``b`` (b = a + 1) are separated by spaces only."""
+    left, right = sentence.tokens[a].end - sentence.start, sentence.tokens[b].start - sentence.start
+    return sentence.text[left:right].strip() in ("", "-")
+
+
+def _grow_right(sentence: Sentence, end: int) -> int:
+    toks = sentence.tokens
+    j = end + 1
+    while j < len(toks) and j - end < _MAX_TOKENS and _joined(sentence, j - 1, j):
+        tok = toks[j]
+        if tok.text in "„“\"«":
+            close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].text in "”“\"»"), None)
+            if close is None:
+                break
+            end, j = close, close + 1
+            continue
+        if tok.punct:
+            break
+        if tok.cap or is_head(tok.folded):
+            end, j = j, j + 1
+            continue
+        if tok.folded in cues.INNER_WORDS and j + 1 < len(toks) and _joined(sentence, j, j + 1) \
+                and (toks[j + 1].cap or toks[j + 1].text in "„“\"«"):
+            j += 1
+            continue
+        break
+    return end
+
+
+def _grow_left(sentence: Sentence, start: int) -> int:
+    toks = sentence.tokens
+    while start > 0 and _joined(sentence, start - 1, start):
+        tok = toks[start - 1]
+        if tok.punct or not (tok.cap or is_head(tok.folded)) or tok.folded in cues.NOT_NAMES \
+                or tok.folded in cues.PERSON_TITLES:
+            break
+        if start - 1 == 0 and not is_head(tok.folded) and not is_acronym(tok.text) and len(toks) > 3:
+            break  # a sentence's first word is capitalised anyway
+        start -= 1
+    return start
+
+
+def _span_at(sentence: Sentence, index: int) -> tuple[int, int, float] | None:
+    """Return (first, last, score) of the organisation name headed by token ``index``, or None."""
+    toks = sentence.tokens
+    tok = toks[index]
+    first, last = _grow_left(sentence, index), _grow_right(sentence, index)
+    words = [t for t in toks[first:last + 1] if not t.punct]
+    named = [t for t in words if t.cap and not is_head(t.folded)]
+    if len(words) < 2:
+        return None
+    if named:
+        return first, last, 0.85
+    if tok.cap and index > 0:
+        return first, last, 0.7  # "Joint Secretariat", "Autorità di Gestione"
+    return None
+
+
+def find_organisations(ctx: Context) -> None:
+    """Add the organisations named around head words, then the acronyms nothing else claims."""
+    for sentence in ctx.sentences:
+        index = 0
+        while index < len(sentence.tokens):
+            tok = sentence.tokens[index]
+            if tok.punct or not is_head(tok.folded):
+                index += 1
+                continue
+            span = _span_at(sentence, index)
+            if span is None:
+                index += 1
+                continue
+            first, last, score = span
+            _add(ctx, sentence, first, last, score)
+            index = max(last + 1, index + 1)
+    for sentence in ctx.sentences:
+        for i, tok in enumerate(sentence.tokens):
+            if is_acronym(tok.text) and len(tok.text) >= 3 and tok.folded not in _STOP_ACRONYMS \
+                    and not ctx.taken(tok.start, tok.end) and not regex.fullmatch(r"[IVXLC]+", tok.text):
+                if tok.folded in _country_codes():
+                    continue
+                _add(ctx, sentence, i, i, 0.5)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    from kg.ingest.extract.lexicons import countries
+
+    return frozenset(fold(c) for c in countries().values() if c)
+
+
+def _add(ctx: Context, sentence: Sentence, first: int, last: int, score: float) -> None:
+    start, end = sentence.tokens[first].start, sentence.tokens[last].end
+    other = ctx.taken(start, end)
+    if other is not None and other.kind in ("project", "programme", "person", "organisation"):
+        return
+    name = regex.sub(r"^(?:The|the|Der|Die|Das|La|Le|Les|L'|El|Il|Lo|Το|Η|Ο)\s+", "", sentence.span_text(first, last))
+    if len(name) < 2:
+        return
+    while (inner := ctx.taken(start, end, ("place",))) is not None:
+        ctx.remove(inner)  # "Regione Toscana" is an organisation, not the place Toscana
+    found = confident(ctx.resolver, name, "organisation")
+    attrs: dict[str, object] = {"type": guess_organisation_type(name), "evidence": "head" if score > 0.5 else "acronym"}
+    ctx.add(Finding("organisation", name, "resolved" if found else "new", sentence.text.strip(),
+                    found.iri if found else None, attrs=attrs, score=score), start, end)
+
+
+def _country_next_to(ctx: Context, end: int) -> tuple[str | None, str | None]:
+    """Return (country, region) written right after an organisation: "(Spagna)", "din Bulgaria", "aus Dänemark"."""
+    after = ctx.text[end:end + 80]
+    for pattern in (_PAREN, _FROM):
+        match = pattern.match(after)
+        if match:
+            found = place_of(ctx, match.group(1))
+            if found is not None:
+                return found
+    return None, None
+
+
+def locate_organisations(ctx: Context) -> None:
+    """Set each organisation's country and region from the text next to it or inside its name."""
+    for start, end, kind, finding in list(ctx.spans):
+        if kind != "organisation" or finding.attrs.get("country"):
+            continue
+        country, region = _country_next_to(ctx, end)
+        if country is None:
+            for word in regex.findall(r"[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?", finding.name):
+                if word[:1].isupper():
+                    found = place_of(ctx, word)
+                    if found is not None:
+                        country, region = found
+                        break
+        if country:
+            finding.attrs["country"] = country
+            finding.attrs.setdefault("region", region)

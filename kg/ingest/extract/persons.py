@@ -1,0 +1,125 @@
+"""Persons: two or three capitalised words that start (or, in family-name-first order, end) with a first name.
+
+First names come from gender-guesser's dictionary (see :mod:`kg.ingest.extract.lexicons`); Greek
+and Cyrillic names are looked up in Latin transliteration (anyascii). A title or function word
+before the name ("Primarul", "Bürgermeister", "dr", "κ.") raises the score, and makes a name
+whose first name the list does not know a person all the same. Words that head organisations,
+country names, months and words that start sentences are never parts of a person's name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from kg.ingest.entities import Finding
+from kg.ingest.extract import cues
+from kg.ingest.extract.candidates import Sentence, Token, fold, is_acronym
+from kg.ingest.extract.context import Context
+from kg.ingest.extract.organisations import is_head
+
+__all__ = ["find_persons", "is_first_name"]
+
+_PARTICLES = frozenset("van von ten der den de da di do dos del della la le zu af".split())
+_MAX_NAME = 4
+
+
+@lru_cache(maxsize=50_000)
+def is_first_name(word: str) -> bool:
+    """True when ``word`` is a first name of the name list (in Latin transliteration)."""
+    from kg.ingest.extract.lexicons import first_names
+
+    key = fold(anyascii(word)) if not word.isascii() and any(ord(c) > 0x036F for c in word) else fold(word)
+    return len(key) >= 2 and key in first_names()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    from kg.ingest.extract.lexicons import countries
+
+    return countries()
+
+
+@lru_cache(maxsize=64)
+def _months(lang: str) -> frozenset[str]:
+    from kg.ingest.dates import _month_names
+
+    try:
+        return frozenset(_month_names(lang))
+    except (KeyError, AttributeError, ValueError):
+        return frozenset(_month_names("en"))
+
+
+def _nameable(ctx: Context, tok: Token) -> bool:
+    """True for a token that may be part of a person's name."""
+    text = tok.text
+    if tok.punct or not text[:1].isupper() or (is_acronym(text) and len(text) > 1):
+        return False
+    if tok.folded in cues.NOT_NAMES or tok.folded in cues.PERSON_TITLES or is_head(tok.folded):
+        return False
+    if tok.folded in _countries() or tok.folded in _months(ctx.lang):
+        return False
+    return not any(c.isdigit() for c in text)
+
+
+def _run(ctx: Context, sentence: Sentence, index: int) -> int:
+    """Return the last token index of the run of name words starting at ``index`` (particles allowed)."""
+    toks = sentence.tokens
+    last = index
+    j = index + 1
+    while j < len(toks) and j - index < _MAX_NAME:
+        gap = sentence.text[toks[j - 1].end - sentence.start:toks[j].start - sentence.start]
+        if gap.strip():
+            break
+        if _nameable(ctx, toks[j]):
+            last = j
+        elif not (toks[j].folded in _PARTICLES and j + 1 < len(toks) and _nameable(ctx, toks[j + 1])):
+            break
+        j += 1
+    return last
+
+
+def _titled(sentence: Sentence, index: int) -> bool:
+    toks = sentence.tokens
+    return any(toks[k].folded.rstrip(".") in cues.PERSON_TITLES for k in range(max(0, index - 2), index))
+
+
+def _score(ctx: Context, sentence: Sentence, first: int, last: int) -> float:
+    toks = sentence.tokens
+    words = [t for t in toks[first:last + 1] if t.folded not in _PARTICLES]
+    if len(words) < 2 or len(words) > 3:
+        return 0.0
+    titled = _titled(sentence, first)
+    if is_first_name(words[0].text):
+        if first == 0 and not is_first_name(words[-1].text) and len(sentence.words()) > 4 and not titled:
+            return 0.7
+        return 0.9 if titled else 0.8
+    if len(words) == 2 and is_first_name(words[-1].text):
+        return 0.75 if titled else 0.65  # family name first: "Bene Csaba"
+    return 0.6 if titled else 0.0
+
+
+def find_persons(ctx: Context) -> None:
+    """Add the persons named in the text."""
+    for sentence in ctx.sentences:
+        toks = sentence.tokens
+        index = 0
+        while index < len(toks):
+            tok = toks[index]
+            if not _nameable(ctx, tok) or ctx.taken(tok.start, tok.end, ("organisation", "project", "programme")):
+                index += 1
+                continue
+            last = _run(ctx, sentence, index)
+            if last - index + 1 > 3 and is_first_name(toks[index + 2].text):
+                last = index + 1  # two names in a row
+            score = _score(ctx, sentence, index, last)
+            if score <= 0 or ctx.taken(tok.start, toks[last].end, ("organisation", "project", "programme")):
+                index += 1
+                continue
+            name = sentence.span_text(index, last)
+            for place in [s[3] for s in ctx.spans if s[2] == "place" and s[0] < toks[last].end and s[1] > tok.start]:
+                ctx.remove(place)
+            ctx.add(Finding("person", name, "new", sentence.text.strip(), attrs={}, score=score),
+                    tok.start, toks[last].end)
+            index = last + 1
