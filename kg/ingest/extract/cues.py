@@ -40,7 +40,7 @@ secretariatul directi institutul prefectur inspectorat
 университет агенция община министерств камара сдружение фондация секретариат дирекция администрация
 πανεπιστημ δημος δημου δημοι περιφερει επιμελητηρι υπουργει οργανισμ συνδεσμ ιδρυμα γραμματει αρχη αρχης υπηρεσι
 προξενει εταιρει εταιρια ινστιτουτ επιτροπ
-universitet agentur savivaldyb administracij ministerij rumai asociacij fond sekretoriat departament taryb
+universitet agentur savivaldyb miesto administracij ministerij rumai asociacij fond sekretoriat departament taryb
 universitat agentur pasvaldib novad dome ministrij biedrib padom
 ulikool agentuur vald linnavalitsus ministeerium koda uhing sihtasutus sekretariaat omavalitsus
 yliopisto virasto kunta kaupunki ministerio kauppakamari yhdistys saatio sihteeristo liitto
@@ -143,4 +143,11 @@ v ve na do od pro pri se s z za
 pe la cu din pentru in si
 az a egy es
 ο η το οι τα ένας μια στο στη στην σε με για από
+""".split())
+
+#: Locative words before a place name ("in", "w", "la", "v", "σε"): a small town's name needs one.
+LOCATIVES = frozenset("""
+in im am at near from to into bei aus nach von zu w we z ze do na pod przy la in din din la spre lângă langa
+v ve u iz na pri kod iš į ties prie a en em no na nos para da do de di dal nel nella a al à au aux près
+te bij naar uit van i í ar pie från till fra til på og σε στη στην στο στον στις από κοντά ve в от до край
 """.split())

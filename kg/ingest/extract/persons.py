@@ -19,7 +19,7 @@ from kg.ingest.extract.candidates import Sentence, Token, fold, is_acronym
 from kg.ingest.extract.context import Context
 from kg.ingest.extract.organisations import is_head
 
-__all__ = ["find_persons", "is_first_name"]
+__all__ = ["find_persons", "is_first_name", "month_names"]
 
 _PARTICLES = frozenset("van von ten der den de da di do dos del della la le zu af".split())
 _MAX_NAME = 4
@@ -42,7 +42,8 @@ def _countries() -> dict[str, str]:
 
 
 @lru_cache(maxsize=64)
-def _months(lang: str) -> frozenset[str]:
+def month_names(lang: str) -> frozenset[str]:
+    """Return the folded month names of ``lang`` and English."""
     from kg.ingest.dates import _month_names
 
     try:
@@ -58,7 +59,7 @@ def _nameable(ctx: Context, tok: Token) -> bool:
         return False
     if tok.folded in cues.NOT_NAMES or tok.folded in cues.PERSON_TITLES or is_head(tok.folded):
         return False
-    if tok.folded in _countries() or tok.folded in _months(ctx.lang):
+    if tok.folded in _countries() or tok.folded in month_names(ctx.lang):
         return False
     return not any(c.isdigit() for c in text)
 

@@ -34,6 +34,7 @@ class PlaceHit:
     region: str | None
     kind: str  # country, city, region
     score: float
+    population: int = 0
 
 
 def _cities():  # noqa: ANN202
@@ -72,12 +73,12 @@ def _exact(ctx: Context, key: str) -> PlaceHit | None:
         entry = min(entries, key=lambda e: ({"country": 0, "region": 1, "place": 2}[e.kind], len(e.region or "")))
         return PlaceHit(entry.country, entry.region, "region" if entry.kind != "country" else "country", 0.9)
     if key in _countries() and _countries()[key]:
-        return PlaceHit(_countries()[key], None, "country", 0.95)
+        return PlaceHit(_countries()[key], None, "country", 0.95, 10**7)
     bucket = _cities().get(key)
     if bucket:
         big = bucket[0]
         score = 0.9 if big.population >= 50_000 else 0.8 if big.population >= _SMALL else 0.7
-        return PlaceHit(big.country, None, "city", score)
+        return PlaceHit(big.country, None, "city", score, big.population)
     return None
 
 
@@ -107,12 +108,12 @@ def lookup(ctx: Context, name: str) -> PlaceHit | None:
         if lemma and lemma != key:
             hit = _exact(ctx, lemma)
             if hit is not None:
-                return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.05)
+                return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.05, hit.population)
     stem = _inflected(key)
     if stem is not None:
         hit = _exact(ctx, stem)
         if hit is not None:
-            return PlaceHit(hit.country, hit.region, hit.kind, min(hit.score, 0.85) - 0.1)
+            return PlaceHit(hit.country, hit.region, hit.kind, min(hit.score, 0.85) - 0.1, hit.population)
     return None
 
 
@@ -184,15 +185,54 @@ def _place_at(ctx: Context, sentence: Sentence, index: int) -> int:
     for first, last in _candidate_spans(sentence, index):
         if ctx.taken(toks[first].start, toks[last].end):
             continue
-        if first == last and (tok.folded in cues.NOT_NAMES or tok.text.isupper() and len(tok.text) <= 3):
+        if first == last and _never_place(ctx, tok.folded, tok.text):
             continue
         hit = lookup(ctx, sentence.span_text(first, last))
-        if hit is not None:
-            if first == 0 and hit.kind == "city" and hit.score < 0.8:
-                continue  # a sentence's first word is capitalised anyway: a small town's name there is weak
+        if hit is not None and (hit.kind != "city" or _town_plausible(ctx, sentence, first, last, hit)):
             _add(ctx, sentence, (first, last), hit)
             return last + 1
     return index + 1
+
+
+def _town_plausible(ctx: Context, sentence: Sentence, first: int, last: int, hit: PlaceHit) -> bool:
+    """True when a town of the gazetteer is likely meant: a large one, or one after "in/w/la/v/σε…".
+
+    Thousands of small towns share their name with a word ("Campus", "Finale", "Alter"): a town of
+    fewer than 50,000 inhabitants whose name is a word of the language (simplemma knows it) or a
+    first name, and any town under 5,000, needs a locative word before it (or parentheses around it).
+    """
+    toks = sentence.tokens
+    before = toks[first - 1].folded if first > 0 else ""
+    cue = before in cues.LOCATIVES or before == "("
+    if hit.population >= 50_000:
+        return True
+    from kg.ingest.extract.persons import is_first_name
+
+    words = [t.text for t in toks[first:last + 1]]
+    if any(_is_word(w, ctx.lang) or is_first_name(w) for w in words):
+        return False
+    return cue or (hit.population >= _SMALL and first > 0)
+
+
+@lru_cache(maxsize=50_000)
+def _is_word(word: str, lang: str) -> bool:
+    import simplemma
+
+    if lang not in _SIMPLEMMA:
+        return False
+    try:
+        return bool(simplemma.is_known(word, lang=lang)) or bool(simplemma.is_known(word.lower(), lang=lang))
+    except ValueError:
+        return False
+
+
+def _never_place(ctx: Context, folded: str, text: str) -> bool:
+    """True for a word that is never a place alone: function words, heads, titles, months."""
+    from kg.ingest.extract.organisations import is_head
+    from kg.ingest.extract.persons import month_names
+
+    return (folded in cues.NOT_NAMES or (text.isupper() and len(text) <= 3) or is_head(folded)
+            or folded in cues.PERSON_TITLES or folded in cues.VENUE_HEADS or folded in month_names(ctx.lang))
 
 
 def _add(ctx: Context, sentence: Sentence, span: tuple[int, int], hit: PlaceHit) -> None:
