@@ -17,6 +17,9 @@ __all__ = ["Sentence", "Token", "fold", "is_acronym", "is_capitalised", "split_s
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’.&+/][\p{L}\p{M}\p{N}]+)*|[„“”\"«»()]")
 _SENTENCE_END = regex.compile(r"(?<=[.!?;])\s+(?=[\"„“«(]?[\p{Lu}\d])|\n\s*")
 _QUOTES = "„“”\"«»"
+#: Elided articles and prepositions written onto the next word ("dell'Università", "L’Autorità", "d'Europe").
+_ELISION = regex.compile(r"(?i)^((?:[dlnsjcmt]|dell|dall|all|nell|sull|coll|quell|quest|un|qu|tutt|sant)['’])"
+                         r"(\p{L}.*)$")
 
 
 @lru_cache(maxsize=65536)
@@ -91,12 +94,24 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = text[start:end]
         if chunk.strip():
             sentence = Sentence(chunk, start)
-            sentence.tokens = [Token(m.group(0), start + m.start(), start + m.end(), fold(m.group(0)))
-                               for m in _TOKEN.finditer(chunk)]
+            sentence.tokens = _tokens(chunk, start)
             out.append(sentence)
         if match is not None:
             start = match.end()
     return out
+
+
+def _tokens(chunk: str, offset: int) -> list[Token]:
+    tokens = []
+    for m in _TOKEN.finditer(chunk):
+        word, at = m.group(0), offset + m.start()
+        elided = _ELISION.match(word)
+        if elided:
+            cut = len(elided.group(1))
+            tokens.append(Token(word[:cut], at, at + cut, fold(word[:cut])))
+            word, at = word[cut:], at + cut
+        tokens.append(Token(word, at, at + len(word), fold(word)))
+    return tokens
 
 
 def quoted(sentence: Sentence) -> list[tuple[int, int, str]]:

@@ -8,14 +8,16 @@ and matched as the beginning of a folded word, so one stem covers a language's i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: Heads of organisation names: a name containing one of these words names an organisation.
 ORGANISATION_HEADS = frozenset("""
 university universit college school institute institut agency council municipality ministry ministr department
-directorate secretariat authority chamber association federation confederation foundation cluster office commission
-committee parliament government administration consortium cooperative union society hospital partnership alliance
+directorate secretariat authority chamber association federation confederation foundation office commission
+committee parliament government administration cooperative region regio union society hospital partnership alliance
 platform contact-point ltd plc gmbh srl sa spa ag inc bv nv oy ab as kft zrt sro doo ngo
 universita agenzia comune regione provincia camera ministero consorzio associazione fondazione autorita amministrazion
-segretariato istituto dipartimento direzione ente azienda societa unione confederazione federazione citta
+segretariato istituto dipartimento direzione ente azienda societa unione confederazione federazione citta regione
 universidad agencia ayuntamiento diputacion junta xunta generalitat gobierno consejeria ministerio consorcio
 asociacion fundacion autoridad secretaria instituto direccion cabildo mancomunidad organismo
 universidade agencia camara municipio ministerio associacao fundacao autoridade secretariado direcao confederacao
@@ -40,7 +42,7 @@ secretariatul directi institutul prefectur inspectorat
 университет агенция община министерств камара сдружение фондация секретариат дирекция администрация
 πανεπιστημ δημος δημου δημοι περιφερει επιμελητηρι υπουργει οργανισμ συνδεσμ ιδρυμα γραμματει αρχη αρχης υπηρεσι
 προξενει εταιρει εταιρια ινστιτουτ επιτροπ
-universitet agentur savivaldyb miesto administracij ministerij rumai asociacij fond sekretoriat departament taryb
+universitet agentur savivaldyb miest administracij ministerij rumai asociacij fond sekretoriat departament taryb
 universitat agentur pasvaldib novad dome ministrij biedrib padom
 ulikool agentuur vald linnavalitsus ministeerium koda uhing sihtasutus sekretariaat omavalitsus
 yliopisto virasto kunta kaupunki ministerio kauppakamari yhdistys saatio sihteeristo liitto
@@ -61,6 +63,9 @@ das den dem van voor en het te ten w z ze na i oraz a v ve za pro pri in na s so
 ale a lui του της των και για στη στο στην za na u o and i ta fi tal u ta
 """.split())
 
+#: Conjunctions: a head word after one starts another organisation ("X și Secretariatul Comun").
+CONJUNCTIONS = frozenset("and und et e y i a si és es ir un ja och og en και и oraz ili in".split())
+
 #: Words that say an organisation's role in a project.
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "lead-partner": ("lead partner", "leading partner", "capofila", "socio principal", "jefe de fila", "chef de file",
@@ -68,7 +73,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
                      "partner wiodac", "partner prowadzac", "wiodacy partner", "vodilni partner", "vedouci partner",
                      "hlavni partner", "vodeci partner", "vezeto partner", "επικεφαλης εταιρος", "επικεφαλη εταιρο",
                      "coordinator", "coordinated by", "coordonat", "coordinato", "coordinado", "koordinator",
-                     "koordynator", "coordenado", "parceiro principal", "beneficiario principal", "pagrindinis partneris",
+                     "koordynator", "coordenado", "parceiro principal", "beneficiario principal",
+                     "pagrindinis partneris",
                      "vadosais partneris", "juhtpartner", "johtava kumppani", "huvudpartner", "hovedpartner",
                      "projectleider", "penprojekt", "водещ партньор"),
     "organiser": ("organised by", "organized by", "organiser", "organizer", "organizat", "organizowan",
@@ -151,3 +157,17 @@ in im am at near from to into bei aus nach von zu w we z ze do na pod przy la in
 v ve u iz na pri kod iš į ties prie a en em no na nos para da do de di dal nel nella a al à au aux près
 te bij naar uit van i í ar pie från till fra til på og σε στη στην στο στον στις από κοντά ve в от до край
 """.split())
+
+
+@lru_cache(maxsize=100_000)
+def is_head(folded: str) -> bool:
+    """True for a (folded) word that heads organisation names, in any of the EU's languages."""
+    if len(folded) < 2:
+        return False
+    if folded in ORGANISATION_HEADS:
+        return True
+    for size in range(5, min(len(folded), 24) + 1):
+        if folded[:size] in ORGANISATION_HEADS and len(folded) - size <= 5:
+            return True
+    return len(folded) >= 8 and any(h in folded[2:] and folded.index(h, 2) + len(h) >= len(folded) - 3
+                                    for h in COMPOUND_HEADS)

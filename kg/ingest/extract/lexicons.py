@@ -16,12 +16,14 @@ import gettext
 import os
 import pickle
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+
+from anyascii import anyascii
 
 from kg.ingest.extract.candidates import fold
 
-__all__ = ["City", "EU_LANGUAGES", "cities", "countries", "first_names"]
+__all__ = ["City", "EU_LANGUAGES", "cities", "countries", "first_names", "is_first_name"]
 
 #: The 24 official languages of the EU (ISO 639-1).
 EU_LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv", "lt", "mt",
@@ -29,10 +31,10 @@ EU_LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el"
 #: Countries whose places the city gazetteer holds: the EU, EFTA, the candidates and neighbours.
 EUROPE = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE NO IS LI CH GB "
                    "AL BA ME MK RS TR UA MD XK BY AD MC SM VA".split())
-_BIG = 50_000
+_BIG = 50_000  # towns from this size on are also known by their alternate (foreign) names
 #: Countries outside Europe whose names the country gazetteer holds (partners of EU programmes).
-_WORLD = frozenset("US CA MX BR AR CL CO PE CN JP KR IN ID AU NZ ZA EG MA TN DZ IL LB JO SY IQ IR SA AE RU GE AM AZ KZ "
-                   "CV SN NG KE ET".split())  # towns from this size on are also known by their alternate (foreign) names
+_WORLD = frozenset("US CA MX BR AR CL CO PE CN JP KR IN ID AU NZ ZA EG MA TN DZ IL LB JO SY IQ IR SA AE RU GE AM AZ "
+                   "KZ CV SN NG KE ET".split())
 
 
 @dataclass(frozen=True)
@@ -147,3 +149,10 @@ def first_names() -> frozenset[str]:
             for variant in {name.replace("+", " "), name.replace("+", "-"), name.replace("+", "")}:
                 names.add(fold(variant))
     return frozenset(names)
+
+
+@lru_cache(maxsize=50_000)
+def is_first_name(word: str) -> bool:
+    """True when ``word`` is a first name of the name list (in Latin transliteration)."""
+    key = fold(anyascii(word)) if not word.isascii() and any(ord(c) > 0x036F for c in word) else fold(word)
+    return len(key) >= 2 and key in first_names()

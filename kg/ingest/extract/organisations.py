@@ -20,6 +20,8 @@ from kg.ingest.entities import Finding
 from kg.ingest.extract import cues
 from kg.ingest.extract.candidates import Sentence, fold, is_acronym
 from kg.ingest.extract.context import Context
+from kg.ingest.extract.cues import is_head
+from kg.ingest.extract.lexicons import is_first_name
 from kg.ingest.extract.places import place_of
 from kg.ingest.reference import guess_organisation_type
 from kg.ingest.resolving import confident
@@ -35,31 +37,19 @@ _FROM = regex.compile(r"^\s*(?:,\s*)?(?:from|of|in|din|de|da|di|del|aus|von|z|ze
 _PAREN = regex.compile(r"^\s*\(\s*([^()\n]{2,40}?)\s*\)")
 
 
-@lru_cache(maxsize=100_000)
-def is_head(folded: str) -> bool:
-    """True for a (folded) word that heads organisation names, in any of the EU's languages."""
-    if len(folded) < 2:
-        return False
-    if folded in cues.ORGANISATION_HEADS:
-        return True
-    for size in range(5, min(len(folded), 24) + 1):
-        if folded[:size] in cues.ORGANISATION_HEADS and len(folded) - size <= 5:
-            return True
-    return len(folded) >= 8 and any(h in folded[2:] and folded.index(h, 2) + len(h) >= len(folded) - 3
-                                    for h in cues.COMPOUND_HEADS)
-
-
 def _joined(sentence: Sentence, a: int, b: int) -> bool:
     """True when tokens ``a`` and ``b`` (b = a + 1) are separated by spaces only."""
     left, right = sentence.tokens[a].end - sentence.start, sentence.tokens[b].start - sentence.start
     return sentence.text[left:right].strip() in ("", "-")
 
 
-def _grow_right(sentence: Sentence, end: int) -> int:
+def _grow_right(sentence: Sentence, end: int, ctx: Context | None = None) -> int:
     toks = sentence.tokens
     j = end + 1
     while j < len(toks) and j - end < _MAX_TOKENS and _joined(sentence, j - 1, j):
         tok = toks[j]
+        if ctx is not None and ctx.taken(tok.start, tok.end, ("programme", "project", "person")):
+            break
         if tok.text in "„“\"«":
             close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].text in "”“\"»"), None)
             if close is None:
@@ -71,10 +61,13 @@ def _grow_right(sentence: Sentence, end: int) -> int:
         if tok.cap or is_head(tok.folded):
             end, j = j, j + 1
             continue
-        if tok.folded in cues.INNER_WORDS and j + 1 < len(toks) and _joined(sentence, j, j + 1) \
-                and (toks[j + 1].cap or toks[j + 1].text in "„“\"«") and not _ends_name(sentence, end, j + 1):
-            j += 1
-            continue
+        if tok.folded in cues.INNER_WORDS:
+            k = j + 1 if j + 1 < len(toks) and toks[j + 1].folded not in cues.INNER_WORDS else j + 2
+            if k < len(toks) and _joined(sentence, k - 1, k) and (toks[k].cap or toks[k].text in "„“\"«") \
+                    and not _ends_name(sentence, end, k) \
+                    and not (tok.folded in cues.CONJUNCTIONS and is_head(toks[k].folded)):
+                j = k
+                continue
         break
     return end
 
@@ -86,12 +79,10 @@ def _ends_name(sentence: Sentence, end: int, nxt: int) -> bool:
     the organisation is; "Landkreises Emmendingen und Thomas Köhler": a first name starts a person.
     """
     from kg.ingest.extract.lexicons import countries
-    from kg.ingest.extract.persons import is_first_name
 
     toks = sentence.tokens
     word = toks[nxt]
-    named = any(t.cap and not is_head(t.folded) and not t.punct for t in toks[:end + 1][-6:])
-    if named and word.folded in countries():
+    if word.folded in countries():
         return True
     return is_first_name(word.text) and nxt + 1 < len(toks) and toks[nxt + 1].cap and not is_head(toks[nxt + 1].folded)
 
@@ -109,15 +100,17 @@ def _grow_left(sentence: Sentence, start: int) -> int:
     return start
 
 
-def _span_at(sentence: Sentence, index: int) -> tuple[int, int, float] | None:
+def _span_at(ctx: Context, sentence: Sentence, index: int) -> tuple[int, int, float] | None:
     """Return (first, last, score) of the organisation name headed by token ``index``, or None."""
     toks = sentence.tokens
     tok = toks[index]
-    first, last = _grow_left(sentence, index), _grow_right(sentence, index)
+    first, last = _grow_left(sentence, index), _grow_right(sentence, index, ctx)
     words = [t for t in toks[first:last + 1] if not t.punct]
     named = [t for t in words if t.cap and not is_head(t.folded)]
     if len(words) < 2:
         return None
+    if len(words) == 2 and words[-1] is tok and is_first_name(words[0].text):
+        return None  # "Emanuel Câmara": a person whose family name is a head word
     if named:
         return first, last, 0.85
     if tok.cap and index > 0:
@@ -134,7 +127,7 @@ def find_organisations(ctx: Context) -> None:
             if tok.punct or not is_head(tok.folded):
                 index += 1
                 continue
-            span = _span_at(sentence, index)
+            span = _span_at(ctx, sentence, index)
             if span is None:
                 index += 1
                 continue
@@ -144,11 +137,13 @@ def find_organisations(ctx: Context) -> None:
     for sentence in ctx.sentences:
         for i, tok in enumerate(sentence.tokens):
             if is_acronym(tok.text) and len(tok.text) >= 2 and tok.folded not in _STOP_ACRONYMS \
-                    and not ctx.taken(tok.start, tok.end) and not regex.fullmatch(r"[IVXLC]+", tok.text) \
+                    and not ctx.taken(tok.start, tok.end) and not regex.fullmatch(r"[IVXLC]+(?:-[A-D])?", tok.text) \
                     and tok.folded not in _country_codes():
-                last = _grow_right(sentence, i)
-                if last > i:  # "RKW Sachsen", "CCDR Norte", "DG REGIO": an acronym with a name
-                    _add(ctx, sentence, i, last, 0.65)
+                last = _grow_right(sentence, i, ctx)
+                words = [t for t in sentence.tokens[i + 1:last + 1] if not t.punct]
+                named = [t for t in words if not is_acronym(t.text) and t.folded not in cues.INNER_WORDS]
+                if named or (len(words) == 1 and is_acronym(words[0].text)):
+                    _add(ctx, sentence, i, last, 0.65)  # "RKW Sachsen", "CCDR Norte", "DG REGIO"
 
 
 @lru_cache(maxsize=1)
@@ -208,7 +203,7 @@ def _country_next_to(ctx: Context, end: int) -> tuple[str | None, str | None]:
 
 def locate_organisations(ctx: Context) -> None:
     """Set each organisation's country and region from the text next to it or inside its name."""
-    for start, end, kind, finding in list(ctx.spans):
+    for _start, end, kind, finding in list(ctx.spans):
         if kind != "organisation" or finding.attrs.get("country"):
             continue
         country, region = _country_next_to(ctx, end)

@@ -11,27 +11,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from anyascii import anyascii
-
 from kg.ingest.entities import Finding
 from kg.ingest.extract import cues
-from kg.ingest.extract.candidates import Sentence, Token, fold, is_acronym
+from kg.ingest.extract.candidates import Sentence, Token, is_acronym
 from kg.ingest.extract.context import Context
-from kg.ingest.extract.organisations import is_head
+from kg.ingest.extract.cues import is_head
+from kg.ingest.extract.lexicons import is_first_name
 
 __all__ = ["find_persons", "is_first_name", "month_names"]
 
 _PARTICLES = frozenset("van von ten der den de da di do dos del della la le zu af".split())
 _MAX_NAME = 4
-
-
-@lru_cache(maxsize=50_000)
-def is_first_name(word: str) -> bool:
-    """True when ``word`` is a first name of the name list (in Latin transliteration)."""
-    from kg.ingest.extract.lexicons import first_names
-
-    key = fold(anyascii(word)) if not word.isascii() and any(ord(c) > 0x036F for c in word) else fold(word)
-    return len(key) >= 2 and key in first_names()
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +63,7 @@ def _run(ctx: Context, sentence: Sentence, index: int) -> int:
         gap = sentence.text[toks[j - 1].end - sentence.start:toks[j].start - sentence.start]
         if gap.strip():
             break
-        if _nameable(ctx, toks[j]):
+        if _nameable(ctx, toks[j]) or (j == index + 1 and _surname_head(ctx, sentence, j)):
             last = j
         elif not (toks[j].folded in _PARTICLES and j + 1 < len(toks) and _nameable(ctx, toks[j + 1])):
             break
@@ -81,9 +71,21 @@ def _run(ctx: Context, sentence: Sentence, index: int) -> int:
     return last
 
 
-def _titled(sentence: Sentence, index: int) -> bool:
+def _surname_head(ctx: Context, sentence: Sentence, j: int) -> bool:
+    """True for a head word used as a family name after a first name ("Emanuel Câmara, presidente …")."""
     toks = sentence.tokens
-    return any(toks[k].folded.rstrip(".") in cues.PERSON_TITLES for k in range(max(0, index - 2), index))
+    tok = toks[j]
+    if not (tok.text[:1].isupper() and is_head(tok.folded) and is_first_name(toks[j - 1].text)):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    gap = sentence.text[tok.end - sentence.start:nxt.start - sentence.start] if nxt else ","
+    return nxt is None or gap.strip() != "" or not (nxt.cap or nxt.folded in cues.INNER_WORDS)
+
+
+def _titled(sentence: Sentence, index: int) -> bool:
+    """True when a title or function word stands shortly before token ``index`` ("Primarul …, Name")."""
+    toks = sentence.tokens
+    return any(toks[k].folded.rstrip(".") in cues.PERSON_TITLES for k in range(max(0, index - 8), index))
 
 
 def _score(ctx: Context, sentence: Sentence, first: int, last: int) -> float:

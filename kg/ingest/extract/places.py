@@ -82,6 +82,33 @@ def _exact(ctx: Context, key: str) -> PlaceHit | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _two_word_names() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for key in _countries():
+        words = key.split()
+        if len(words) == 2 and min(len(w) for w in words) >= 4:
+            out.setdefault(key[:3], []).append(key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _extends(name: str, word: str) -> bool:
+    common = len(os.path.commonprefix([name, word]))
+    return common >= len(name) - (2 if len(name) >= 7 else 1) and len(word) - common <= 4
+
+
+def _inflected_two(key: str) -> str | None:
+    """Return the two-word country name that ``key`` inflects ("ceske republiky" → "ceska republika")."""
+    words = key.split()
+    if len(words) != 2:
+        return None
+    for name in _two_word_names().get(key[:3], ()):
+        parts = name.split()
+        if all(_extends(a, b) for a, b in zip(parts, words, strict=True)):
+            return name
+    return None
+
+
 def _inflected(key: str) -> str | None:
     best = None
     for name in _stems().get(key[:4], ()):
@@ -102,7 +129,9 @@ def lookup(ctx: Context, name: str) -> PlaceHit | None:
     if hit is not None:
         return hit
     if " " in key:
-        return None
+        two = _inflected_two(key)
+        hit = _exact(ctx, two) if two else None
+        return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.1, hit.population) if hit else None
     if ctx.lang in _SIMPLEMMA:
         lemma = _lemma(name, ctx.lang)
         if lemma and lemma != key:
@@ -183,12 +212,16 @@ def _place_at(ctx: Context, sentence: Sentence, index: int) -> int:
         _add(ctx, sentence, venue, PlaceHit(None, None, "venue", 0.6))
         return venue[1] + 1
     for first, last in _candidate_spans(sentence, index):
-        if ctx.taken(toks[first].start, toks[last].end):
+        inside = [f for a, b, k, f in ctx.spans if k == "place" and toks[first].start <= a and b <= toks[last].end]
+        other = ctx.taken(toks[first].start, toks[last].end)
+        if other is not None and (first == last or other not in inside):
             continue
         if first == last and _never_place(ctx, tok.folded, tok.text):
             continue
         hit = lookup(ctx, sentence.span_text(first, last))
         if hit is not None and (hit.kind != "city" or _town_plausible(ctx, sentence, first, last, hit)):
+            for place in inside:
+                ctx.remove(place)  # "Republica Moldova" rather than "Moldova"
             _add(ctx, sentence, (first, last), hit)
             return last + 1
     return index + 1
@@ -206,11 +239,13 @@ def _town_plausible(ctx: Context, sentence: Sentence, first: int, last: int, hit
     cue = before in cues.LOCATIVES or before == "("
     if hit.population >= 50_000:
         return True
-    from kg.ingest.extract.persons import is_first_name
+    from kg.ingest.extract.lexicons import is_first_name
 
     words = [t.text for t in toks[first:last + 1]]
+    if any(w.isupper() for w in words):
+        return False  # an acronym
     if any(_is_word(w, ctx.lang) or is_first_name(w) for w in words):
-        return False
+        return cue and hit.population >= _SMALL
     return cue or (hit.population >= _SMALL and first > 0)
 
 
@@ -228,7 +263,7 @@ def _is_word(word: str, lang: str) -> bool:
 
 def _never_place(ctx: Context, folded: str, text: str) -> bool:
     """True for a word that is never a place alone: function words, heads, titles, months."""
-    from kg.ingest.extract.organisations import is_head
+    from kg.ingest.extract.cues import is_head
     from kg.ingest.extract.persons import month_names
 
     return (folded in cues.NOT_NAMES or (text.isupper() and len(text) <= 3) or is_head(folded)

@@ -106,7 +106,8 @@ def find_projects(ctx: Context) -> None:
                 _project(ctx, sentence, sentence.tokens.index(token), sentence.tokens.index(token), 0.6)
 
 
-_INTERREG = regex.compile(r"\bInterreg(?:[ -](?:[IVX]+(?:-[A-D])?|NEXT|IPA|Europe|[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)*"
+_INTERREG = regex.compile(r"\bInterreg(?:[ -](?:[IVX]+(?:-[A-D])?|NEXT|IPA|Europe"
+                          r"|[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)*"
                           r"|\d{4}-\d{4}|20\d\d|–|-|and|i|și|e|y|et|und))*")
 
 
