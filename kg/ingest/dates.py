@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -108,7 +109,9 @@ def _month_names(lang: str) -> dict[str, int]:
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     """Return the (day month [year], month day [year], year month day) patterns of ``lang``."""
-    months = "|".join(sorted((re.escape(n) for n in _month_names(lang)), key=len, reverse=True))
+    # Known month names first, then any word: an inflected form dateparser does not list ("novembra",
+    # "novembrī") is recognised by :func:`_month_of`.
+    months = "|".join(sorted((re.escape(n) for n in _month_names(lang)), key=len, reverse=True)) + r"|[^\W\d_]{4,12}"
     day = r"(?P<d1>\d{1,2})(?:st|nd|rd|th|\.|er|º|η|ης)?"
     day2 = (r"(?:\s*(?:-|–|—|/|and|&|to|until|i|do|și|si|până\s+la|e|al|y|a|und|bis|et|au|και|έως|ως)\s*"
             r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.|er|η)?)?")
@@ -196,7 +199,7 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
-            month = months.get(_fold(match["m"]).rstrip("."))
+            month = _month_of(_fold(match["m"]).rstrip("."), months)
             if month is None:
                 continue
             found.append(_Raw(match.start(), match.end(), int(match["d1"]), month,
@@ -206,6 +209,20 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
     for raw in found:
         raw.text = text[raw.start:raw.end]
     return found
+
+
+def _month_of(word: str, months: dict[str, int]) -> int | None:
+    """Return the month ``word`` names: a month name, or an inflected form of one of five letters or more."""
+    if word in months:
+        return months[word]
+    best = None
+    for name, number in months.items():
+        if len(name) < 5:
+            continue
+        common = len(os.path.commonprefix([name, word]))
+        if common >= len(name) - 2 and len(word) - common <= 3 and (best is None or common > best[0]):
+            best = (common, number)
+    return best[1] if best else None
 
 
 def reference_date(text: str, lang: str = "en", default: date | None = None) -> date:

@@ -11,16 +11,17 @@ from __future__ import annotations
 import regex
 
 from kg.ingest import lexicon
-from kg.ingest.dates import find_dates, zone_of_country
+from kg.ingest.dates import DateMention, find_dates, zone_of_country
 from kg.ingest.entities import Finding
+from kg.ingest.extract.candidates import Sentence
 from kg.ingest.extract.context import Context
 
 __all__ = ["event_type", "find_events"]
 
-_DEADLINE = regex.compile(rf"(?:{lexicon.DEADLINE}|deadline|frist|rok|termín|határidő|prazo|scadenz\w*|tähtaeg"
-                          r"|published|publié|pubblicat\w*|publicad\w*|veröffentlicht|objavljeno|zveřejněno"
-                          r"|paskelbta|közzétéve|gepubliceerd|publicerad|julkaistu|updated)\W*(?:\w+\W+){0,2}$",
-                          regex.IGNORECASE)
+_DEADLINE = regex.compile(rf"(?<!\w)(?:{lexicon.DEADLINE}|deadline|frist|rok|termín|határidő|prazo|scadenz\w*"
+                          r"|tähtaeg|published|publié|pubblicat\w*|publicad\w*|veröffentlicht|objavljeno|zveřejněno"
+                          r"|paskelbta|közzétéve|publikálva|gepubliceerd|publicerad|julkaistu|updated)\W*(?:\w+\W+){0,2}$"
+                          r"|(?<!\w)(?:date|datum|data|fecha|datė|dátum|päivämäärä|posted)\s*:\s*$", regex.IGNORECASE)
 _EXTRA_TYPES = {
     "meeting": r"kick-?off|sestanek|srečanje|setkání|schůzk\w*|találkozó|ülés|susitikim\w*|bijeenkomst|sanāksme"
                r"|kohtumine|kokous|möte|møde|среща|sastan\w*|σύσκεψη|netzwerktreffen|treffen|spotkani\w*",
@@ -42,6 +43,28 @@ def event_type(sentence: str) -> str | None:
     return None
 
 
+def _score(ctx: Context, sentence: Sentence, mention: DateMention, dated: bool, title: str) -> float | None:
+    """Return the score of the event a date stands for, or None when it is no event's date.
+
+    Deadlines and datelines ("Date: 10.05.2023", a day alone on its line) are no events. A date
+    without a year counts only in a sentence that names an event, when the text has a full date
+    somewhere (the year is then the one closest to it).
+    """
+    before = ctx.text[max(0, mention.position - 40):mention.position]
+    if _DEADLINE.search(before):
+        return None
+    kind = event_type(sentence.text)
+    if not regex.search(r"\d{4}", mention.text):
+        return 0.6 if kind and dated else None
+    line = sentence.text.strip()
+    if len(regex.findall(r"\p{L}{2,}", line.replace(mention.text, ""))) <= 3 and mention.end is None \
+            and not ctx.taken(sentence.start, sentence.start + len(sentence.text), ("place",)):
+        return None  # a day alone on its line: the page's dateline
+    if kind:
+        return 0.8
+    return 0.7 if event_type(title) else 0.55
+
+
 def find_events(ctx: Context) -> None:
     """Add an event for each full date that is no deadline."""
     title = ctx.sentences[0].text.strip() if ctx.sentences else ""
@@ -49,23 +72,16 @@ def find_events(ctx: Context) -> None:
     tz = zone_of_country(places[0].attrs.get("country") if places else None)
     projects = sorted(ctx.result.of("project"), key=lambda p: -int(p.attrs.get("mentions", 1)))
     seen: set[str] = set()
-    for mention in find_dates(ctx.text, ctx.lang, ctx.result.reference, tz):
-        if not regex.search(r"\d{4}", mention.text):
-            continue  # without a written year the date is a guess
-        before = ctx.text[max(0, mention.position - 40):mention.position]
-        if _DEADLINE.search(before):
-            continue
+    mentions = find_dates(ctx.text, ctx.lang, ctx.result.reference, tz)
+    full = any(regex.search(r"\d{4}", m.text) for m in mentions)
+    for mention in mentions:
         sentence = ctx.sentence_at(mention.position)
+        score = _score(ctx, sentence, mention, full, title)
         key = mention.start_value()
-        if key in seen:
+        if score is None or key in seen:
             continue
         seen.add(key)
-        kind = event_type(sentence.text)
-        score = 0.8 if kind else 0.55
-        if kind is None and event_type(title):
-            kind, score = event_type(title), 0.7
-        if len(sentence.text.strip()) <= len(mention.text) + 12:
-            score -= 0.2  # a date alone on its line: a dateline more often than an event
+        kind = event_type(sentence.text) or event_type(title)
         place = next((f for a, _b, k, f in ctx.spans if k == "place" and sentence.start <= a
                       < sentence.start + len(sentence.text) and not f.attrs.get("is_country")), None)
         online = bool(regex.search(lexicon.ONLINE, sentence.text, regex.IGNORECASE))

@@ -22,6 +22,9 @@ __all__ = ["find_programmes", "find_projects", "is_coined"]
 
 _PROJECT_WORDS = frozenset(cues.PROJECT_WORDS)
 _PROGRAMME_WORDS = frozenset(cues.PROGRAMME_WORDS)
+#: Words after which a name is not a project, but before which an acronym is ("the INNO-DROP consortium").
+_CONSORTIUM = frozenset("consortium consortia consorzio consorcio consorcio konsortium konsorcjum konsorcium "
+                        "consortiu consortiul partnership partnerstwo parceria partenariato".split())
 _ADJECTIVES = regex.compile(r"(?i)^(?:trans\w*|cross\w*|cooperation|european\w*|interreg|new|pilot|flagship|"
                             r"strategic\w*|nowy|nuovo|nuevo|novo|nouveau|neue\w*|transgraniczn\w*|"
                             r"transfrontali\w*|grenz\w*|přeshraničn\w*|cezhraničn\w*|tarpvalstyb\w*|"
@@ -47,6 +50,10 @@ def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
         while end < len(toks) and toks[end].text not in "”“\"»" and end - i <= 14:
             end += 1
         if end < len(toks) and end > i + 1:
+            first = toks[i + 1]
+            after = sentence.text[first.end - sentence.start:first.end - sentence.start + 3]
+            if (is_acronym(first.text) or is_coined(first.text)) and after[:1] in ":–-" and end > i + 2:
+                return i + 1, i + 1  # „INNOVAGRO: Development of …”: the acronym names the project
             return i + 1, end - 1
         return None
     if i >= len(toks) or toks[i].punct or not is_capitalised(toks[i].text):
@@ -58,6 +65,11 @@ def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
     return i, end
 
 
+def _project_word(word: str) -> bool:
+    """True for an acronym ("CIREVALC", "V4", "INNO-DROP") or a coined word ("BiCoNet")."""
+    return is_acronym(word) or is_coined(word) or bool(regex.fullmatch(r"\p{Lu}+\d+|\p{Lu}\d\p{Lu}*", word))
+
+
 def _name_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     toks = sentence.tokens
     i = index - 1
@@ -65,10 +77,37 @@ def _name_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
         i -= 1
     if i < 0 or toks[i].punct:
         return None
-    word = toks[i].text
-    if is_acronym(word) or is_coined(word):
+    if _project_word(toks[i].text):
         return i, i
     return None
+
+
+def _listed(sentence: Sentence, index: int, step: int) -> list[int]:
+    """Return the tokens of a list of acronyms next to ``index`` ("AYCH, MMIAH and ATLASWH")."""
+    toks = sentence.tokens
+    found = []
+    j = index + step
+    while 0 <= j < len(toks):
+        a, b = (toks[j - step], toks[j]) if step > 0 else (toks[j], toks[j - step])
+        gap = sentence.text[a.end - sentence.start:b.start - sentence.start].strip()
+        if toks[j].folded in cues.CONJUNCTIONS and gap == "":
+            j += step
+            continue
+        if gap not in (",", "") or not _project_word(toks[j].text):
+            break
+        found.append(j)
+        j += step
+    return found
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """True for a word of the language's dictionary ("Setkání"): alone it names no project."""
+    import simplemma
+
+    try:
+        return bool(simplemma.is_known(word, lang=lang) or simplemma.is_known(word.lower(), lang=lang))
+    except ValueError:
+        return False
 
 
 def _project(ctx: Context, sentence: Sentence, first: int, last: int, score: float) -> None:
@@ -90,18 +129,26 @@ def find_projects(ctx: Context) -> None:
     """Add the projects named next to a word for "project", then the coined project-like words."""
     for sentence in ctx.sentences:
         for index, token in enumerate(sentence.tokens):
-            if token.folded not in _PROJECT_WORDS:
+            if token.folded not in _PROJECT_WORDS and token.folded not in _CONSORTIUM:
                 continue
-            after = _name_after(sentence, index)
+            after = _name_after(sentence, index) if token.folded in _PROJECT_WORDS else None
             if after is not None:
                 words = sentence.span_text(*after).split()
-                strong = len(words) == 1 and (is_acronym(words[0]) or is_coined(words[0]))
-                _project(ctx, sentence, *after, 0.85 if strong else 0.75)
+                strong = len(words) == 1 and _project_word(words[0])
+                if strong or len(words) > 1 or not _common_word(words[0], ctx.lang):
+                    _project(ctx, sentence, *after, 0.85 if strong else 0.75)
+                if strong:
+                    for j in _listed(sentence, after[1], 1):
+                        _project(ctx, sentence, j, j, 0.8)
             before = _name_before(sentence, index)
             if before is not None:
                 _project(ctx, sentence, *before, 0.85)
+                for j in _listed(sentence, before[0], -1):
+                    _project(ctx, sentence, j, j, 0.8)
     for sentence in ctx.sentences:
-        for token in sentence.tokens:
+        for k, token in enumerate(sentence.tokens):
+            if k > 0 and sentence.text[token.start - sentence.start - 1:token.start - sentence.start] in "#@":
+                continue  # a hashtag or handle
             if is_coined(token.text) and not ctx.taken(token.start, token.end):
                 _project(ctx, sentence, sentence.tokens.index(token), sentence.tokens.index(token), 0.6)
 
