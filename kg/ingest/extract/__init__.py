@@ -2,8 +2,8 @@
 
 Steps, in order (each claims the spans of the names it finds, so later steps skip them):
 
-1. :mod:`.known` — names the graph already knows;
-2. :mod:`.projects` — projects and programmes;
+1. :mod:`.projects` (programmes) — "Interreg …" and names after a word for "programme";
+2. :mod:`.known` — names the graph already knows; :mod:`.projects` — projects;
 3. :mod:`.organisations` — names around organisation head words, then acronyms;
 4. :mod:`.persons` — first name + family name;
 5. :mod:`.places` — countries, towns, regions, venues;
@@ -45,7 +45,7 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
     reference = reference or ReferenceData.from_store(store)
     result = Extraction(lang, document_date or reference_date(text, lang))
     ctx = Context(text, lang, store, resolver, gazetteer, reference, split_sentences(text), result)
-    for step in (find_known, find_projects, find_programmes, find_organisations, find_persons, find_places,
+    for step in (find_programmes, find_known, find_projects, find_organisations, find_persons, find_places,
                  locate_organisations, relate, find_events, find_themes):
         step(ctx)
     for finding in result.findings:

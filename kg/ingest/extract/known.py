@@ -21,9 +21,12 @@ def find_known(ctx: Context) -> None:
     """Add a finding for every label of the graph found in the text."""
     gazetteer = ctx.gazetteer
     for start, end, entries in gazetteer.find(ctx.text, ctx.lang in _INFLECTING):
+        if ctx.taken(start, end, ("programme",)):
+            continue  # "Interreg V-A Česká republika - Polsko": the programme's name, not its places
         name = ctx.text[start:end]
         key = gazetteer.key(name)
-        if key not in gazetteer.entries:  # an inflected form: name the place as the graph does
+        inflected = key not in gazetteer.entries
+        if inflected:  # an inflected form: name the place as the graph does
             key = gazetteer.inflected_name(name, True) or key
         chosen, ambiguous = pick(entries, key)
         sentence = ctx.sentence_at(start).text.strip()
@@ -46,5 +49,5 @@ def find_known(ctx: Context) -> None:
                                     "label": chosen.label, "evidence": "graph"}
         if kind == "project":
             attrs["acronym"] = name
-        ctx.add(Finding(kind, name, "resolved", sentence, chosen.iri, attrs=attrs,
-                        score=_SCORE.get(chosen.kind, 0.8)), start, end)
+        score = _SCORE.get(chosen.kind, 0.8) - (0.1 if inflected else 0.0)
+        ctx.add(Finding(kind, name, "resolved", sentence, chosen.iri, attrs=attrs, score=score), start, end)

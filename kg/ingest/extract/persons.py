@@ -22,6 +22,9 @@ __all__ = ["find_persons", "is_first_name", "month_names"]
 
 _PARTICLES = frozenset("van von ten der den de da di do dos del della la le zu af".split())
 _MAX_NAME = 4
+#: Beginnings of words that make a capitalised phrase a fund, programme or plan rather than a person.
+_NOT_IN_NAMES = ("fund", "fond", "program", "strateg", "initiativ", "mechanism", "facilit", "plan", "instrument",
+                 "award", "prize", "day", "week", "forum", "network", "transition")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,7 @@ def _nameable(ctx: Context, tok: Token) -> bool:
         return False
     if tok.folded in cues.NOT_NAMES or tok.folded in cues.PERSON_TITLES or is_head(tok.folded):
         return False
-    if tok.folded in _countries() or tok.folded in month_names(ctx.lang):
+    if tok.folded in _countries() or tok.folded in month_names(ctx.lang) or tok.folded.startswith(_NOT_IN_NAMES):
         return False
     return not any(c.isdigit() for c in text)
 

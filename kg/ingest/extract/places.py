@@ -77,7 +77,7 @@ def _exact(ctx: Context, key: str) -> PlaceHit | None:
     bucket = _cities().get(key)
     if bucket:
         big = bucket[0]
-        score = 0.9 if big.population >= 50_000 else 0.8 if big.population >= _SMALL else 0.7
+        score = 0.9 if big.population >= 50_000 else 0.75 if big.population >= _SMALL else 0.7
         return PlaceHit(big.country, None, "city", score, big.population)
     return None
 
@@ -244,8 +244,8 @@ def _town_plausible(ctx: Context, sentence: Sentence, first: int, last: int, hit
     words = [t.text for t in toks[first:last + 1]]
     if any(w.isupper() for w in words):
         return False  # an acronym
-    if any(_is_word(w, ctx.lang) or is_first_name(w) for w in words):
-        return cue and hit.population >= _SMALL
+    if any(_is_word(w, ctx.lang) or _is_word(w, "en") or is_first_name(w) for w in words):
+        return False
     return cue or (hit.population >= _SMALL and first > 0)
 
 

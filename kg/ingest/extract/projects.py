@@ -136,15 +136,15 @@ def find_projects(ctx: Context) -> None:
                 words = sentence.span_text(*after).split()
                 strong = len(words) == 1 and _project_word(words[0])
                 if strong or len(words) > 1 or not _common_word(words[0], ctx.lang):
-                    _project(ctx, sentence, *after, 0.85 if strong else 0.75)
+                    _project(ctx, sentence, *after, 0.85 if strong else 0.75 if len(words) <= 4 else 0.65)
                 if strong:
                     for j in _listed(sentence, after[1], 1):
-                        _project(ctx, sentence, j, j, 0.8)
+                        _project(ctx, sentence, j, j, 0.75)
             before = _name_before(sentence, index)
             if before is not None:
                 _project(ctx, sentence, *before, 0.85)
                 for j in _listed(sentence, before[0], -1):
-                    _project(ctx, sentence, j, j, 0.8)
+                    _project(ctx, sentence, j, j, 0.75)
     for sentence in ctx.sentences:
         for k, token in enumerate(sentence.tokens):
             if k > 0 and sentence.text[token.start - sentence.start - 1:token.start - sentence.start] in "#@":
