@@ -171,3 +171,47 @@ def is_head(folded: str) -> bool:
             return True
     return len(folded) >= 8 and any(h in folded[2:] and folded.index(h, 2) + len(h) >= len(folded) - 3
                                     for h in COMPOUND_HEADS)
+
+
+#: Organisation types (concept local names) by the beginnings of head words (folded).
+TYPE_OF_HEAD: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("university", ("universit", "uniwersytet", "politechnik", "univerz", "sveucilist", "egyetem", "πανεπιστημ",
+                    "университет", "ulikool", "yliopist", "hogskol", "hochschul", "hogeschool", "ollscoil",
+                    "akademi", "college")),
+    ("municipality", ("municipal", "municipi", "comune", "ayuntamiento", "camara municipal", "commune", "gemeente",
+                      "gemeinde", "gmin", "urzad miasta", "obec", "obcin", "opcin", "onkormanyzat", "primari",
+                      "δημο", "община", "savivaldyb", "pasvaldib", "vald", "kunta", "kommun", "mesto", "miest",
+                      "city of", "city council", "stadt", "ville")),
+    ("county-council", ("county", "powiat", "diputacion", "landkreis", "landratsamt", "judet", "zupanij", "megye",
+                        "kraj", "apskrit", "novad", "maakun", "lan")),
+    ("national-ministry", ("ministr", "minist", "υπουργ", "министерств", "staatsministerium")),
+    ("regional-authority", ("region", "regij", "regiun", "wojewodztw", "vojvodstvi", "junta", "xunta",
+                            "generalitat", "περιφερει", "urzad marszalk", "regierungsprasidi", "dezel", "provinc")),
+    ("regional-development-agency", ("agenc", "agenzia", "agentur", "agentschap", "ugynokseg", "agentuur",
+                                     "virasto", "aġenzija", "агенция")),
+    ("business-support-organisation", ("chamber", "camera", "camara", "chambre", "kammer", "kamer", "izba",
+                                       "komora", "zbornic", "kamara", "επιμελητηρι", "камара", "koda")),
+    ("research-organisation", ("institut", "istituto", "instituto", "instytut", "ινστιτουτ")),
+    ("association", ("associa", "asocia", "stowarzysz", "sdruzeni", "zdruzen", "udrug", "egyesulet", "verein",
+                     "verband", "vereniging", "forening", "yhdistys", "biedrib", "uhing", "συνδεσμ", "сдружение",
+                     "confedera", "federa", "union", "zwiazek")),
+    ("ngo", ("foundation", "fundac", "fondazione", "fundacao", "fondation", "stiftung", "stichting", "nadac",
+             "zaklad", "alapitvany", "ιδρυμα", "фондация", "saatio", "stiftelse")),
+    ("eu-institution", ("european commission", "comisia europeana", "komisja europejska", "commissione europea",
+                        "comision europea", "europaische kommission", "commission europeenne", "europese commissie",
+                        "evropska komisija", "europska komisija", "europos komisija", "ευρωπαικη επιτροπη")),
+)
+
+
+def type_of(name: str) -> str | None:
+    """Return the organisation type (a concept's local name) the head words of ``name`` say, or None."""
+    folded = " ".join(w for w in name.casefold().split())
+    import unicodedata
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    words = folded.replace("-", " ").split()
+    for kind, stems in TYPE_OF_HEAD:
+        for stem in stems:
+            if (" " in stem and stem in folded) or any(w.startswith(stem) for w in words):
+                return kind
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.ingest.entities import Finding, pick
 from kg.ingest.extract.context import Context
+from kg.ingest.extract.places import is_word
 
 __all__ = ["find_known"]
 
@@ -50,4 +51,6 @@ def find_known(ctx: Context) -> None:
         if kind == "project":
             attrs["acronym"] = name
         score = _SCORE.get(chosen.kind, 0.8) - (0.1 if inflected else 0.0)
+        if kind == "place" and " " not in name and (is_word(name, ctx.lang) or is_word(name, "en")):
+            score = 0.6  # "Este", "Norte", "Centre": a region named by a word of the language
         ctx.add(Finding(kind, name, "resolved", sentence, chosen.iri, attrs=attrs, score=score), start, end)

@@ -168,7 +168,8 @@ def _add(ctx: Context, sentence: Sentence, first: int, last: int, score: float) 
         ctx.add(same, start, end)
         return
     found = confident(ctx.resolver, name, "organisation")
-    attrs: dict[str, object] = {"type": guess_organisation_type(name), "evidence": "head" if score > 0.5 else "acronym"}
+    attrs: dict[str, object] = {"type": cues.type_of(name) or guess_organisation_type(name),
+                                "evidence": "head" if score > 0.5 else "acronym"}
     ctx.add(Finding("organisation", name, "resolved" if found else "new", sentence.text.strip(),
                     found.iri if found else None, attrs=attrs, score=score), start, end)
 

@@ -19,7 +19,7 @@ from kg.ingest.extract import cues
 from kg.ingest.extract.candidates import Sentence, fold
 from kg.ingest.extract.context import Context
 
-__all__ = ["PlaceHit", "find_places", "lookup", "place_of"]
+__all__ = ["PlaceHit", "find_places", "is_word", "lookup", "place_of"]
 
 _SIMPLEMMA = frozenset("bg cs da de el en es et fi fr ga hu it lt lv nl pl pt ro sk sl sv".split())
 _MAX_WORDS = 4
@@ -244,13 +244,14 @@ def _town_plausible(ctx: Context, sentence: Sentence, first: int, last: int, hit
     words = [t.text for t in toks[first:last + 1]]
     if any(w.isupper() for w in words):
         return False  # an acronym
-    if any(_is_word(w, ctx.lang) or _is_word(w, "en") or is_first_name(w) for w in words):
+    if any(is_word(w, ctx.lang) or is_word(w, "en") or is_first_name(w) for w in words):
         return False
     return cue or (hit.population >= _SMALL and first > 0)
 
 
 @lru_cache(maxsize=50_000)
-def _is_word(word: str, lang: str) -> bool:
+def is_word(word: str, lang: str) -> bool:
+    """True when simplemma's dictionary of ``lang`` knows ``word`` (a word of the language, not only a name)."""
     import simplemma
 
     if lang not in _SIMPLEMMA:
