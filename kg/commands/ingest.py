@@ -122,9 +122,12 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
     @ingest_app.command("article")
     def article_command(
         files: Annotated[list[Path], typer.Argument(help="News items, invitations or event pages: text or HTML.")],
-        lang: Annotated[str | None, typer.Option("--lang", help="Language (en pl ro it es de fr el); default: detect.")]
-        = None,
-        accept: Annotated[bool, typer.Option("--accept", help="Validate the drafts and merge them when they conform.")]
+        lang: Annotated[str | None, typer.Option("--lang", help="Language (ISO 639-1, one of the 24 official EU "
+                                                                "languages); default: detect.")] = None,
+        accept: Annotated[bool, typer.Option("--accept", help="Merge the facts whose score reaches the threshold "
+                                                              "(marked accepted); say how many are held back.")]
+        = False,
+        accept_all: Annotated[bool, typer.Option("--accept-all", help="Merge every fact found, low scores included.")]
         = False,
         report: Annotated[str, typer.Option("--report", help="text (review) or json (report contract).")] = "text",
         out: Annotated[Path | None, typer.Option("--out", help="Write the draft named graph(s) as TriG.")] = None,
@@ -156,8 +159,11 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
             raise typer.BadParameter(f"--lang must be one of {', '.join(LANGUAGES)}")
         if source_id is not None and len(files) > 1:
             raise typer.BadParameter("--id names one source: give one file with it")
+        if accept and accept_all:
+            raise typer.BadParameter("give --accept or --accept-all, not both")
         failed = 0
         drafts = {}
+        held_back = 0
         try:
             reader = open_store(store)
             reference = ReferenceData.from_store(reader)
@@ -177,7 +183,8 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
                     console.print(f"[red]error:[/red] {file}: source {result.identifier} is given twice")
                     failed += 1
                     continue
-                drafts[result.identifier] = result.graph
+                drafts[result.identifier] = result.graph if accept_all or not accept else result.accepted_graph
+                held_back += result.held_back
                 if report == "json":
                     indent = 2 if len(files) == 1 else None
                     typer.echo(json.dumps(contract(result, reference), ensure_ascii=False, indent=indent))
@@ -186,7 +193,10 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
             if out is not None:
                 out.write_text(drafts_to_trig(drafts), encoding="utf-8")
                 console.print(f"wrote {len(drafts)} draft graph(s) to {out}")
-            if accept and drafts:
+            if accept and held_back:
+                console.print(f"--accept holds back {held_back} low-confidence fact(s) (marked ? in the text report, "
+                              "\"accepted\": false in JSON); --accept-all merges them too")
+            if (accept or accept_all) and drafts:
                 with console.status(f"validating {len(drafts)} draft(s) with the graph's reference data"):
                     validation = validate_drafts(drafts, reader)
                 del reader

@@ -27,7 +27,7 @@ from kg.ingest.extract.context import ACCEPT, Context
 from kg.ingest.extract.events import find_events
 from kg.ingest.extract.known import find_known
 from kg.ingest.extract.organisations import find_organisations, locate_organisations
-from kg.ingest.extract.persons import find_persons
+from kg.ingest.extract.persons import attach_emails, find_persons
 from kg.ingest.extract.places import find_places
 from kg.ingest.extract.projects import find_programmes, find_projects
 from kg.ingest.extract.relations import relate
@@ -45,8 +45,9 @@ def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazet
     reference = reference or ReferenceData.from_store(store)
     result = Extraction(lang, document_date or reference_date(text, lang))
     ctx = Context(text, lang, store, resolver, gazetteer, reference, split_sentences(text), result)
-    for step in (find_programmes, find_known, find_projects, find_organisations, find_persons, find_places,
-                 locate_organisations, relate, find_events, find_themes):
+    steps = (find_programmes, find_known, find_projects, find_organisations, find_persons, attach_emails,
+             find_places, locate_organisations, relate, find_events, find_themes)
+    for step in steps:
         step(ctx)
     for finding in result.findings:
         finding.score = round(min(max(finding.score, 0.0), 1.0), 2)

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from kg.ingest.entities import Finding
 from kg.ingest.extract import cues
-from kg.ingest.extract.candidates import Sentence, Token, is_acronym
+from kg.ingest.extract.candidates import Sentence, Token, fold, is_acronym
 from kg.ingest.extract.context import Context
 from kg.ingest.extract.cues import is_head
 from kg.ingest.extract.lexicons import is_first_name
 
-__all__ = ["find_persons", "is_first_name", "month_names"]
+__all__ = ["attach_emails", "find_persons", "is_first_name", "month_names"]
 
 _PARTICLES = frozenset("van von ten der den de da di do dos del della la le zu af".split())
 _MAX_NAME = 4
@@ -129,3 +131,31 @@ def find_persons(ctx: Context) -> None:
             ctx.add(Finding("person", name, "new", sentence.text.strip(), attrs={}, score=score),
                     tok.start, toks[last].end)
             index = last + 1
+
+
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+
+
+def attach_emails(ctx: Context) -> None:
+    """Give each e-mail address to the person it names ("thomas.becker@…") or who stands on its line.
+
+    An address whose local part is "first.last" with a known first name and that no person found
+    owns makes a person of its own (with a lower score).
+    """
+    persons = ctx.result.of("person")
+    for match in _EMAIL.finditer(ctx.text):
+        email = match.group(0).rstrip(".")
+        local = [w for w in regex.split(r"[._-]+", fold(email.split("@")[0])) if w]
+        owner = next((p for p in persons if set(fold(p.name).split()) <= set(local)), None)
+        if owner is None:
+            line_start = ctx.text.rfind("\n", 0, match.start()) + 1
+            line = ctx.text[line_start:match.start()]
+            owner = next((p for p in persons if p.name in line), None)
+        if owner is None and len(local) == 2 and is_first_name(local[0]) and len(local[1]) > 1:
+            name = " ".join(w.capitalize() for w in local)
+            sentence = ctx.sentence_at(match.start())
+            owner = ctx.add(Finding("person", name, "new", sentence.text.strip(), attrs={"role": "contact person"},
+                                    score=0.7), match.start(), match.end())
+            persons.append(owner)
+        if owner is not None and not owner.attrs.get("email"):
+            owner.attrs["email"] = email

@@ -115,8 +115,9 @@ def _inflected(key: str) -> str | None:
         common = len(os.path.commonprefix([name, key]))
         if name == key or common < len(name) - (2 if len(name) >= 7 else 1) or len(key) - common > 4:
             continue
-        if best is None or common > best[0]:
-            best = (common, name)
+        rank = (common == len(name), common, _cities()[name][0].population if name in _cities() else 10**7)
+        if best is None or rank > best[0]:  # "lublinie": Lublin, which it extends, before Lubliniec
+            best = (rank, name)
     return best[1] if best else None
 
 
@@ -251,13 +252,19 @@ def _town_plausible(ctx: Context, sentence: Sentence, first: int, last: int, hit
 
 @lru_cache(maxsize=50_000)
 def is_word(word: str, lang: str) -> bool:
-    """True when simplemma's dictionary of ``lang`` knows ``word`` (a word of the language, not only a name)."""
+    """True when ``word`` is a common word of ``lang``: simplemma knows it and its lemma is lower case.
+
+    simplemma's dictionaries hold proper names too, with capitalised lemmas ("Gubinie" → "Gubin"); in
+    German, where nouns are capitalised, every known word counts.
+    """
     import simplemma
 
     if lang not in _SIMPLEMMA:
         return False
     try:
-        return bool(simplemma.is_known(word, lang=lang)) or bool(simplemma.is_known(word.lower(), lang=lang))
+        if not simplemma.is_known(word, lang=lang):
+            return False
+        return lang == "de" or simplemma.lemmatize(word, lang=lang)[:1].islower()
     except ValueError:
         return False
 
