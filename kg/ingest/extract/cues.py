@@ -22,7 +22,7 @@ universidad agencia ayuntamiento diputacion junta xunta generalitat gobierno con
 asociacion fundacion autoridad secretaria instituto direccion cabildo mancomunidad organismo
 universidade agencia camara municipio ministerio associacao fundacao autoridade secretariado direcao confederacao
 federacao comissao gabinete
-universite agence commune conseil ministere chambre fondation autorite secretariat direction organes collectivite
+universite agence commune ville conseil ministere chambre fondation autorite secretariat direction organes collectivite
 metropole communaute syndicat etablissement prefecture
 universitat hochschule agentur gemeinde landkreis landratsamt amt ministerium staatsministerium kammer verband verein
 stiftung regierungsprasidi behorde gesellschaft kreis senat
@@ -50,6 +50,10 @@ hogskola myndighet kommun departement forening stiftelse lansstyrelse forbund st
 ollscoil gniomhaireacht comhairle udaras roinn
 aġenzija agenzija kunsill ministeru awtorita fondazzjoni segretarjat
 """.split())
+
+#: Heads that name an organisation only when capitalised: "Région Alsace" (the authority), "région Hauts-de-France"
+#: (the place).
+CAPITALISED_HEADS = frozenset("region regio regione regiune regija regiao".split())
 
 #: Heads that also end compound words ("Staatsministeriums", "Kreislaufwirtschaftsverband").
 COMPOUND_HEADS = ("ministerium", "kammer", "verband", "verein", "stiftung", "prasidi", "behorde", "gesellschaft",
@@ -164,6 +168,8 @@ def is_head(folded: str) -> bool:
     """True for a (folded) word that heads organisation names, in any of the EU's languages."""
     if len(folded) < 2:
         return False
+    if folded in CAPITALISED_HEADS:
+        return False  # decided by the caller, which sees the case (see :func:`is_head_token`)
     if folded in ORGANISATION_HEADS:
         return True
     for size in range(5, min(len(folded), 24) + 1):
@@ -215,3 +221,8 @@ def type_of(name: str) -> str | None:
             if (" " in stem and stem in folded) or any(w.startswith(stem) for w in words):
                 return kind
     return None
+
+
+def is_head_token(text: str, folded: str) -> bool:
+    """True for a word of the text that heads organisation names (case-sensitive heads included)."""
+    return is_head(folded) or (folded in CAPITALISED_HEADS and text[:1].isupper())

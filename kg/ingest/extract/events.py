@@ -82,9 +82,11 @@ def find_events(ctx: Context) -> None:
             continue
         seen.add(key)
         kind = event_type(sentence.text) or event_type(title)
-        place = next((f for a, _b, k, f in ctx.spans if k == "place" and sentence.start <= a
-                      < sentence.start + len(sentence.text) and not f.attrs.get("is_country")), None)
+        towns = [(a, f) for a, _b, k, f in ctx.spans if k == "place" and not f.attrs.get("is_country")]
+        place = next((f for a, f in towns if sentence.start <= a < sentence.start + len(sentence.text)), None)
         online = bool(regex.search(lexicon.ONLINE, sentence.text, regex.IGNORECASE))
+        if place is None and towns and not online:
+            place = min(towns, key=lambda t: t[0])[1]  # the article's first town
         ctx.add(Finding("event", f"{kind or 'event'} {mention.start.isoformat()}", "new", sentence.text.strip(),
                         attrs={"type": kind or "other", "start": mention.start_value(), "end": mention.end_value(),
                                "place": place, "online": online, "project": projects[0] if projects else None,

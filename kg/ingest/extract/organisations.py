@@ -106,7 +106,7 @@ def _span_at(ctx: Context, sentence: Sentence, index: int) -> tuple[int, int, fl
     tok = toks[index]
     first, last = _grow_left(sentence, index), _grow_right(sentence, index, ctx)
     words = [t for t in toks[first:last + 1] if not t.punct]
-    named = [t for t in words if t.cap and not is_head(t.folded)]
+    named = [t for t in words if t.cap and not cues.is_head_token(t.text, t.folded)]
     if len(words) < 2:
         return None
     if len(words) == 2 and words[-1] is tok and is_first_name(words[0].text):
@@ -124,7 +124,7 @@ def find_organisations(ctx: Context) -> None:
         index = 0
         while index < len(sentence.tokens):
             tok = sentence.tokens[index]
-            if tok.punct or not is_head(tok.folded):
+            if tok.punct or not cues.is_head_token(tok.text, tok.folded):
                 index += 1
                 continue
             span = _span_at(ctx, sentence, index)
@@ -155,6 +155,10 @@ def _country_codes() -> frozenset[str]:
 
 def _add(ctx: Context, sentence: Sentence, first: int, last: int, score: float) -> None:
     start, end = sentence.tokens[first].start, sentence.tokens[last].end
+    for a, b, kind, inner in list(ctx.spans):
+        if kind == "organisation" and start <= a and b <= end and (a, b) != (start, end) \
+                and inner.attrs.get("evidence") == "graph" and " " not in inner.name:
+            ctx.remove(inner)  # "University of Turin" is not the city of Turin that the graph knows as "Turin"
     other = ctx.taken(start, end)
     if other is not None and other.kind in ("project", "programme", "person", "organisation"):
         return
@@ -202,6 +206,19 @@ def _country_next_to(ctx: Context, end: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _country_inside(ctx: Context, name: str) -> tuple[str | None, str | None]:
+    """Return (country, region) of the place an organisation's name holds ("Comune di Bologna")."""
+    words = [w.strip("„“”\"«»()") for w in name.split()]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a[:1].isupper() and b[:1].isupper()]
+    for word in pairs + [w for w in words if w[:1].isupper()]:
+        if is_head(fold(word)):
+            continue
+        found = place_of(ctx, word)
+        if found is not None:
+            return found
+    return None, None
+
+
 def locate_organisations(ctx: Context) -> None:
     """Set each organisation's country and region from the text next to it or inside its name."""
     for _start, end, kind, finding in list(ctx.spans):
@@ -209,12 +226,7 @@ def locate_organisations(ctx: Context) -> None:
             continue
         country, region = _country_next_to(ctx, end)
         if country is None:
-            for word in regex.findall(r"[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?", finding.name):
-                if word[:1].isupper():
-                    found = place_of(ctx, word)
-                    if found is not None:
-                        country, region = found
-                        break
+            country, region = _country_inside(ctx, finding.name)
         if country:
             finding.attrs["country"] = country
             finding.attrs.setdefault("region", region)

@@ -87,6 +87,13 @@ def _surname_head(ctx: Context, sentence: Sentence, j: int) -> bool:
     return nxt is None or gap.strip() != "" or not (nxt.cap or nxt.folded in cues.INNER_WORDS)
 
 
+def _big_place(folded: str) -> bool:
+    from kg.ingest.extract.lexicons import cities
+
+    found = cities().get(folded)
+    return folded in _countries() or bool(found and found[0].population >= 100_000)
+
+
 def _titled(sentence: Sentence, index: int) -> bool:
     """True when a title or function word stands shortly before token ``index`` ("Primarul …, Name")."""
     toks = sentence.tokens
@@ -99,6 +106,8 @@ def _score(ctx: Context, sentence: Sentence, first: int, last: int) -> float:
     if len(words) < 2 or len(words) > 3:
         return 0.0
     titled = _titled(sentence, first)
+    if _big_place(words[-1].folded):
+        return 0.0  # "Ville de Lille": a family name is no large town or country
     if is_first_name(words[0].text):
         if first == 0 and not is_first_name(words[-1].text) and len(sentence.words()) > 4 and not titled:
             return 0.7

@@ -35,6 +35,7 @@ class PlaceHit:
     kind: str  # country, city, region
     score: float
     population: int = 0
+    iri: str | None = None  # the graph's resource, when the graph knows the place
 
 
 def _cities():  # noqa: ANN202
@@ -71,7 +72,8 @@ def _exact(ctx: Context, key: str) -> PlaceHit | None:
     entries = [e for e in ctx.gazetteer.entries.get(key, []) if e.kind in ("place", "region", "country")]
     if entries:
         entry = min(entries, key=lambda e: ({"country": 0, "region": 1, "place": 2}[e.kind], len(e.region or "")))
-        return PlaceHit(entry.country, entry.region, "region" if entry.kind != "country" else "country", 0.9)
+        return PlaceHit(entry.country, entry.region, "region" if entry.kind != "country" else "country", 0.9,
+                        iri=entry.iri)
     if key in _countries() and _countries()[key]:
         return PlaceHit(_countries()[key], None, "country", 0.95, 10**7)
     bucket = _cities().get(key)
@@ -132,18 +134,18 @@ def lookup(ctx: Context, name: str) -> PlaceHit | None:
     if " " in key:
         two = _inflected_two(key)
         hit = _exact(ctx, two) if two else None
-        return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.1, hit.population) if hit else None
+        return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.1, hit.population, hit.iri) if hit else None
     if ctx.lang in _SIMPLEMMA:
         lemma = _lemma(name, ctx.lang)
         if lemma and lemma != key:
             hit = _exact(ctx, lemma)
             if hit is not None:
-                return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.05, hit.population)
+                return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.05, hit.population, hit.iri)
     stem = _inflected(key)
     if stem is not None:
         hit = _exact(ctx, stem)
         if hit is not None:
-            return PlaceHit(hit.country, hit.region, hit.kind, min(hit.score, 0.85) - 0.1, hit.population)
+            return PlaceHit(hit.country, hit.region, hit.kind, min(hit.score, 0.85) - 0.1, hit.population, hit.iri)
     return None
 
 
@@ -284,7 +286,8 @@ def _add(ctx: Context, sentence: Sentence, span: tuple[int, int], hit: PlaceHit)
     start, end = sentence.tokens[first].start, sentence.tokens[last].end
     kind = "country" if hit.kind == "country" else "place"
     attrs: dict[str, object] = {"country": hit.country, "region": hit.region, "evidence": hit.kind}
-    finding = Finding("place", name, "new", sentence.text.strip(), None, attrs=attrs, score=hit.score)
+    finding = Finding("place", name, "resolved" if hit.iri else "new", sentence.text.strip(), hit.iri, attrs=attrs,
+                      score=hit.score)
     if kind == "country":
         finding.attrs["is_country"] = True
     ctx.add(finding, start, end)

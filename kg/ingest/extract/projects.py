@@ -36,7 +36,7 @@ _COINED = regex.compile(r"^(?:\p{Lu}[\p{Ll}]+\d+[\p{L}\d]*|\d+\p{Lu}\p{Ll}+[\p{L
 
 def is_coined(word: str) -> bool:
     """True for a coined project-like word: "Community4LivingAreas", "4Pillars", "BiCoNet", "ClimACT"."""
-    return bool(_COINED.match(word)) and not word.isupper()
+    return len(word) >= 5 and bool(_COINED.match(word)) and not word.isupper()
 
 
 def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
