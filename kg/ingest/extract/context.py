@@ -9,9 +9,11 @@ import pyoxigraph as ox
 from kg.ingest.entities import Extraction, Finding, Gazetteer
 from kg.ingest.extract.candidates import Sentence, fold
 from kg.ingest.reference import ReferenceData
-from kg.ingest.resolving import NameResolver
+from kg.ingest.resolving import NameResolver, confident
 
 __all__ = ["ACCEPT", "Context"]
+
+_BUCKET = 64
 
 #: Score from which a finding is accepted (merged by ``--accept``), per kind; measured on the dev set
 #: (see docs/ingest-quality.md): at these thresholds the precision of accepted items is highest
@@ -36,6 +38,9 @@ class Context:
     #: name is not a place of its own).
     spans: list[tuple[int, int, str, Finding]] = field(default_factory=list)
     _seen: dict[tuple[str, str], Finding] = field(default_factory=dict)
+    #: The spans by 64-character bucket of the text, so that :meth:`taken` costs the same anywhere in a 2 MiB text.
+    _buckets: dict[int, list[tuple[int, int, str, Finding]]] = field(default_factory=dict)
+    _resolved: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def add(self, finding: Finding, start: int | None = None, end: int | None = None) -> Finding:
         """Add ``finding`` (or count one more mention of an equal one) and claim its span; return the kept one."""
@@ -49,20 +54,43 @@ class Context:
             kept.attrs["mentions"] = int(kept.attrs.get("mentions", 1)) + 1
             kept.score = max(kept.score, finding.score)
         if start is not None and end is not None:
-            self.spans.append((start, end, finding.kind, kept))
+            span = (start, end, finding.kind, kept)
+            self.spans.append(span)
+            for bucket in range(start // _BUCKET, (max(end, start + 1) - 1) // _BUCKET + 1):
+                self._buckets.setdefault(bucket, []).append(span)
         return kept
 
     def remove(self, finding: Finding) -> None:
         """Take ``finding`` back (a longer name turned out to contain it)."""
         if finding in self.result.findings:
             self.result.findings.remove(finding)
+        gone = [s for s in self.spans if s[3] is finding]
         self.spans = [s for s in self.spans if s[3] is not finding]
+        for start, end, _kind, _f in gone:
+            for bucket in range(start // _BUCKET, (max(end, start + 1) - 1) // _BUCKET + 1):
+                self._buckets[bucket] = [s for s in self._buckets.get(bucket, []) if s[3] is not finding]
         self._seen = {k: v for k, v in self._seen.items() if v is not finding}
+
+    def confident(self, name: str, kind: str):  # noqa: ANN201 - the resolver's candidate type
+        """Return the resolver's confident match of ``name`` among resources of ``kind`` (cached per name)."""
+        key = (fold(name), kind)
+        if key not in self._resolved:
+            self._resolved[key] = confident(self.resolver, name, kind)
+        return self._resolved[key]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str, Finding]]:
+        """Return the spans that overlap ``start``..``end``."""
+        seen: dict[int, tuple[int, int, str, Finding]] = {}
+        for bucket in range(start // _BUCKET, (max(end, start + 1) - 1) // _BUCKET + 1):
+            for span in self._buckets.get(bucket, ()):
+                if span[0] < end and span[1] > start:
+                    seen.setdefault(id(span), span)
+        return list(seen.values())
 
     def taken(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> Finding | None:
         """Return the finding whose span overlaps ``start``..``end`` (of one of ``kinds``), if any."""
-        for a, b, kind, finding in self.spans:
-            if a < end and b > start and (kinds is None or kind in kinds):
+        for _a, _b, kind, finding in self.within(start, end):
+            if kinds is None or kind in kinds:
                 return finding
         return None
 

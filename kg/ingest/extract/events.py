@@ -74,6 +74,8 @@ def find_events(ctx: Context) -> None:
     seen: set[str] = set()
     mentions = find_dates(ctx.text, ctx.lang, ctx.result.reference, tz)
     full = any(regex.search(r"\d{4}", m.text) for m in mentions)
+    towns = [(a, f) for a, _b, k, f in ctx.spans if k == "place" and not f.attrs.get("is_country")]
+    first_town = min(towns, key=lambda t: t[0])[1] if towns else None
     for mention in mentions:
         sentence = ctx.sentence_at(mention.position)
         score = _score(ctx, sentence, mention, full, title)
@@ -82,11 +84,12 @@ def find_events(ctx: Context) -> None:
             continue
         seen.add(key)
         kind = event_type(sentence.text) or event_type(title)
-        towns = [(a, f) for a, _b, k, f in ctx.spans if k == "place" and not f.attrs.get("is_country")]
-        place = next((f for a, f in towns if sentence.start <= a < sentence.start + len(sentence.text)), None)
+        here = ctx.within(sentence.start, sentence.start + len(sentence.text))
+        place = next((f for _a, _b, k, f in sorted(here, key=lambda s: s[0])
+                      if k == "place" and not f.attrs.get("is_country")), None)
         online = bool(regex.search(lexicon.ONLINE, sentence.text, regex.IGNORECASE))
-        if place is None and towns and not online:
-            place = min(towns, key=lambda t: t[0])[1]  # the article's first town
+        if place is None and not online:
+            place = first_town  # the article's first town
         ctx.add(Finding("event", f"{kind or 'event'} {mention.start.isoformat()}", "new", sentence.text.strip(),
                         attrs={"type": kind or "other", "start": mention.start_value(), "end": mention.end_value(),
                                "place": place, "online": online, "project": projects[0] if projects else None,

@@ -24,7 +24,6 @@ from kg.ingest.extract.cues import is_head
 from kg.ingest.extract.lexicons import is_first_name
 from kg.ingest.extract.places import place_of
 from kg.ingest.reference import guess_organisation_type
-from kg.ingest.resolving import confident
 
 __all__ = ["find_organisations", "is_head", "locate_organisations"]
 
@@ -155,7 +154,7 @@ def _country_codes() -> frozenset[str]:
 
 def _add(ctx: Context, sentence: Sentence, first: int, last: int, score: float) -> None:
     start, end = sentence.tokens[first].start, sentence.tokens[last].end
-    for a, b, kind, inner in list(ctx.spans):
+    for a, b, kind, inner in ctx.within(start, end):
         if kind == "organisation" and start <= a and b <= end and (a, b) != (start, end) \
                 and inner.attrs.get("evidence") == "graph" and " " not in inner.name:
             ctx.remove(inner)  # "University of Turin" is not the city of Turin that the graph knows as "Turin"
@@ -171,7 +170,7 @@ def _add(ctx: Context, sentence: Sentence, first: int, last: int, score: float) 
     if same is not None:
         ctx.add(same, start, end)
         return
-    found = confident(ctx.resolver, name, "organisation")
+    found = ctx.confident(name, "organisation")
     attrs: dict[str, object] = {"type": cues.type_of(name) or guess_organisation_type(name),
                                 "evidence": "head" if score > 0.5 else "acronym"}
     ctx.add(Finding("organisation", name, "resolved" if found else "new", sentence.text.strip(),

@@ -135,7 +135,7 @@ def find_persons(ctx: Context) -> None:
                 index += 1
                 continue
             name = sentence.span_text(index, last)
-            for place in [s[3] for s in ctx.spans if s[2] == "place" and s[0] < toks[last].end and s[1] > tok.start]:
+            for place in [s[3] for s in ctx.within(tok.start, toks[last].end) if s[2] == "place"]:
                 ctx.remove(place)
             ctx.add(Finding("person", name, "new", sentence.text.strip(), attrs={}, score=score),
                     tok.start, toks[last].end)

@@ -140,7 +140,8 @@ def lookup(ctx: Context, name: str) -> PlaceHit | None:
         if lemma and lemma != key:
             hit = _exact(ctx, lemma)
             if hit is not None:
-                return PlaceHit(hit.country, hit.region, hit.kind, hit.score - 0.05, hit.population, hit.iri)
+                return PlaceHit(hit.country, hit.region, hit.kind, min(hit.score, 0.85) - 0.1, hit.population,
+                                hit.iri)
     stem = _inflected(key)
     if stem is not None:
         hit = _exact(ctx, stem)
@@ -215,7 +216,8 @@ def _place_at(ctx: Context, sentence: Sentence, index: int) -> int:
         _add(ctx, sentence, venue, PlaceHit(None, None, "venue", 0.6))
         return venue[1] + 1
     for first, last in _candidate_spans(sentence, index):
-        inside = [f for a, b, k, f in ctx.spans if k == "place" and toks[first].start <= a and b <= toks[last].end]
+        inside = [f for a, b, k, f in ctx.within(toks[first].start, toks[last].end)
+                  if k == "place" and toks[first].start <= a and b <= toks[last].end]
         other = ctx.taken(toks[first].start, toks[last].end)
         if other is not None and (first == last or other not in inside):
             continue

@@ -16,7 +16,6 @@ from kg.ingest.entities import Finding
 from kg.ingest.extract import cues
 from kg.ingest.extract.candidates import Sentence, is_acronym, is_capitalised
 from kg.ingest.extract.context import Context
-from kg.ingest.resolving import confident
 
 __all__ = ["find_programmes", "find_projects", "is_coined"]
 
@@ -119,7 +118,7 @@ def _project(ctx: Context, sentence: Sentence, first: int, last: int, score: flo
         return
     if ctx.taken(start, end):
         return
-    found = confident(ctx.resolver, name, "project")
+    found = ctx.confident(name, "project")
     attrs: dict[str, object] = {"acronym": name}
     ctx.add(Finding("project", name, "resolved" if found else "new", sentence.text.strip(),
                     found.iri if found else None, attrs=attrs, score=score), start, end)
@@ -140,7 +139,7 @@ def find_projects(ctx: Context) -> None:
                 if strong:
                     for j in _listed(sentence, after[1], 1):
                         _project(ctx, sentence, j, j, 0.75)
-            before = _name_before(sentence, index)
+            before = _name_before(sentence, index) if after is None else None  # "SUDOE project ClimACT"
             if before is not None:
                 _project(ctx, sentence, *before, 0.85)
                 for j in _listed(sentence, before[0], -1):
@@ -164,7 +163,7 @@ def find_programmes(ctx: Context) -> None:
         name = match.group(0).strip(" -–")
         if ctx.taken(match.start(), match.end(), ("programme", "project")):
             continue
-        found = confident(ctx.resolver, name, "programme")
+        found = ctx.confident(name, "programme")
         ctx.add(Finding("programme", name, "resolved" if found else "new", ctx.sentence_at(match.start()).text.strip(),
                         found.iri if found else None, score=0.8), match.start(), match.start() + len(name))
     for sentence in ctx.sentences:
@@ -178,6 +177,6 @@ def find_programmes(ctx: Context) -> None:
             start, end = sentence.tokens[after[0]].start, sentence.tokens[after[1]].end
             if len(name) < 4 or ctx.taken(start, end):
                 continue
-            found = confident(ctx.resolver, name, "programme")
+            found = ctx.confident(name, "programme")
             ctx.add(Finding("programme", name, "resolved" if found else "new", sentence.text.strip(),
                             found.iri if found else None, score=0.7), start, end)

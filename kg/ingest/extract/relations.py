@@ -49,15 +49,15 @@ def _main_project(ctx: Context) -> Finding | None:
 def relate(ctx: Context) -> None:
     """Set organisations' roles and projects, persons' affiliations and projects' programmes."""
     main = _main_project(ctx)
-    projects = [(a, f) for a, _b, k, f in ctx.spans if k == "project"]
     orgs = [(a, b, f) for a, b, k, f in ctx.spans if k == "organisation"]
     for start, end, org in orgs:
         role = _role(ctx, start, end)
         if role and not org.attrs.get("role"):
             org.attrs["role"] = role
         sentence = ctx.sentence_at(start)
-        here = [f for a, f in projects if sentence.start <= a < sentence.start + len(sentence.text)]
-        project = here[0] if here else (main if role in ("lead-partner", "partner") else None)
+        here = sorted((a, f) for a, _b, k, f in ctx.within(sentence.start, sentence.start + len(sentence.text))
+                      if k == "project")
+        project = here[0][1] if here else (main if role in ("lead-partner", "partner") else None)
         if project is not None and not org.attrs.get("project"):
             org.attrs["project"] = project
     for a, b, kind, person in list(ctx.spans):
@@ -65,8 +65,9 @@ def relate(ctx: Context) -> None:
             continue
         sentence = ctx.sentence_at(a)
         end_of = sentence.start + len(sentence.text)
-        after = [(s - b, f) for s, _e, f in orgs if b <= s < end_of]
-        before = [(a - e, f) for _s, e, f in orgs if sentence.start <= e <= a]
+        near_orgs = [(s, e, f) for s, e, k, f in ctx.within(sentence.start, end_of) if k == "organisation"]
+        after = [(s - b, f) for s, _e, f in near_orgs if b <= s < end_of]
+        before = [(a - e, f) for _s, e, f in near_orgs if sentence.start <= e <= a]
         near = min(after or before, key=lambda x: x[0], default=None)
         if near is not None and near[0] <= 80:
             person.attrs["affiliation"] = near[1]
