@@ -259,8 +259,10 @@ def contract(result: ArticleResult, reference: ReferenceData) -> dict[str, objec
                            "country": str(o.attrs["country"]) if o.attrs.get("country") else None,
                            "nuts": _nuts(o.attrs.get("region")),
                            "role": concept_label("Role", o.attrs.get("role")),
-                           "project": _name(o.attrs.get("project")), **_review(o)} for o in extraction.of("organisation")],
-        "places": [{"name": p.name, "iri": p.iri, "country": str(p.attrs["country"]) if p.attrs.get("country") else None,
+                           "project": _name(o.attrs.get("project")), **_review(o)}
+                          for o in extraction.of("organisation")],
+        "places": [{"name": p.name, "iri": p.iri,
+                    "country": str(p.attrs["country"]) if p.attrs.get("country") else None,
                     "nuts": _nuts(p.attrs.get("region")), **_review(p)} for p in extraction.of("place")],
         "events": [{"title": e.name if e.attrs.get("titled") else None,
                     "type": concept_label("EventType", e.attrs.get("type")),

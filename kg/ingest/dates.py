@@ -182,9 +182,15 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
     found: list[_Raw] = []
     text = unicodedata.normalize("NFC", text)
     taken: list[tuple[int, int]] = []
+    buckets: dict[int, list[tuple[int, int]]] = {}  # the taken spans by 64-character bucket (linear time)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return all(b <= s or a >= e for k in range(a // 64, b // 64 + 1) for s, e in buckets.get(k, ()))
+
+    def take(a: int, b: int) -> None:
+        taken.append((a, b))
+        for k in range(a // 64, b // 64 + 1):
+            buckets.setdefault(k, []).append((a, b))
 
     for match in _NUMERIC.finditer(text):
         if match["iy"]:
@@ -193,7 +199,7 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
             raw = _Raw(match.start(), match.end(), int(match["d1"] or match["d"]), int(match["m"]), int(match["y"]),
                        int(match["d"]) if match["d1"] else None)
         found.append(raw)
-        taken.append((match.start(), match.end()))
+        take(match.start(), match.end())
     months = _month_names(lang)
     for pattern in _patterns(lang):
         for match in pattern.finditer(text):
@@ -204,7 +210,7 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
                 continue
             found.append(_Raw(match.start(), match.end(), int(match["d1"]), month,
                               int(match["y"]) if match["y"] else None, int(match["d2"]) if match["d2"] else None))
-            taken.append((match.start(), match.end()))
+            take(match.start(), match.end())
     found.sort(key=lambda r: r.start)
     for raw in found:
         raw.text = text[raw.start:raw.end]

@@ -40,12 +40,16 @@ def is_capitalised(word: str) -> bool:
     return word[0].isdigit() and any(c.isalpha() for c in word) and any(c.isupper() for c in word)
 
 
+_LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
+
+
+@lru_cache(maxsize=100_000)
 def is_acronym(word: str) -> bool:
     """True for an acronym: at least two capitals and no run of three or more lower-case letters."""
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or sum(1 for c in letters if c.isupper()) < 2:
         return False
-    return regex.search(r"\p{Ll}{3,}", word) is None and word[0].isupper() or word.isupper()
+    return _LOWER_RUN.search(word) is None and word[0].isupper() or word.isupper()
 
 
 @dataclass(frozen=True)

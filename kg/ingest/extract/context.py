@@ -41,6 +41,8 @@ class Context:
     #: The spans by 64-character bucket of the text, so that :meth:`taken` costs the same anywhere in a 2 MiB text.
     _buckets: dict[int, list[tuple[int, int, str, Finding]]] = field(default_factory=dict)
     _resolved: dict[tuple[str, str], object] = field(default_factory=dict)
+    #: Gazetteer answers per name written (see :func:`kg.ingest.extract.places.lookup`).
+    places: dict[str, object] = field(default_factory=dict)
 
     def add(self, finding: Finding, start: int | None = None, end: int | None = None) -> Finding:
         """Add ``finding`` (or count one more mention of an equal one) and claim its span; return the kept one."""

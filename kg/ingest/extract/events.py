@@ -8,6 +8,8 @@ article's main project.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from kg.ingest import lexicon
@@ -34,11 +36,17 @@ _EXTRA_TYPES = {
 }
 
 
+_TYPE_PATTERNS = [(kind, regex.compile(rf"(?<!\w)(?:{words})(?!\w)"))
+                  for kind, words in {**lexicon.EVENT_TYPES, **_EXTRA_TYPES}.items()]
+_ONLINE = regex.compile(lexicon.ONLINE, regex.IGNORECASE)
+
+
+@lru_cache(maxsize=10_000)
 def event_type(sentence: str) -> str | None:
     """Return the event type a sentence names (an event type concept's local name), or None."""
     lowered = sentence.lower()
-    for kind, words in {**lexicon.EVENT_TYPES, **_EXTRA_TYPES}.items():
-        if regex.search(rf"(?<!\w)(?:{words})(?!\w)", lowered):
+    for kind, pattern in _TYPE_PATTERNS:
+        if pattern.search(lowered):
             return "meeting" if kind == "other" and "kick" in lowered else kind
     return None
 
@@ -87,7 +95,7 @@ def find_events(ctx: Context) -> None:
         here = ctx.within(sentence.start, sentence.start + len(sentence.text))
         place = next((f for _a, _b, k, f in sorted(here, key=lambda s: s[0])
                       if k == "place" and not f.attrs.get("is_country")), None)
-        online = bool(regex.search(lexicon.ONLINE, sentence.text, regex.IGNORECASE))
+        online = bool(_ONLINE.search(sentence.text))
         if place is None and not online:
             place = first_town  # the article's first town
         ctx.add(Finding("event", f"{kind or 'event'} {mention.start.isoformat()}", "new", sentence.text.strip(),

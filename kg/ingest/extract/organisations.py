@@ -33,6 +33,7 @@ _STOP_ACRONYMS = frozenset("eu ue eu's nuts sme smes pme pmi kmu covid erdf efre
                            "la le el il de del ii iii iv vi vii".split())
 _FROM = regex.compile(r"^\s*(?:,\s*)?(?:from|of|in|din|de|da|di|del|aus|von|z|ze|iz|iš|is|z\s+|από|της|du|de la|"
                       r"w|we|v|ve|u|en|em|no|na|from the)\s+(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)")
+_ROMAN = regex.compile(r"[IVXLC]+(?:-[A-D])?")
 _PAREN = regex.compile(r"^\s*\(\s*([^()\n]{2,40}?)\s*\)")
 
 
@@ -136,7 +137,7 @@ def find_organisations(ctx: Context) -> None:
     for sentence in ctx.sentences:
         for i, tok in enumerate(sentence.tokens):
             if is_acronym(tok.text) and len(tok.text) >= 2 and tok.folded not in _STOP_ACRONYMS \
-                    and not ctx.taken(tok.start, tok.end) and not regex.fullmatch(r"[IVXLC]+(?:-[A-D])?", tok.text) \
+                    and not ctx.taken(tok.start, tok.end) and not _ROMAN.fullmatch(tok.text) \
                     and tok.folded not in _country_codes():
                 last = _grow_right(sentence, i, ctx)
                 words = [t for t in sentence.tokens[i + 1:last + 1] if not t.punct]
@@ -177,18 +178,23 @@ def _add(ctx: Context, sentence: Sentence, first: int, last: int, score: float) 
                     found.iri if found else None, attrs=attrs, score=score), start, end)
 
 
+@lru_cache(maxsize=20_000)
 def _signature(name: str) -> frozenset[str]:
     return frozenset(w for w in regex.findall(r"\w+", fold(name)) if w not in cues.INNER_WORDS and not is_head(w))
+
+
+@lru_cache(maxsize=20_000)
+def _heads(name: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in regex.findall(r"\w+", fold(name)) if is_head(w))
 
 
 def _same_organisation(ctx: Context, name: str) -> Finding | None:
     """Return the organisation already found that ``name`` names too ("primăria din Vetovo", "Primăria Vetovo")."""
     mine = _signature(name)
-    heads = {w for w in regex.findall(r"\w+", fold(name)) if is_head(w)}
+    heads = _heads(name)
     for other in ctx.result.of("organisation"):
         theirs = _signature(other.name)
-        their_heads = {w[:5] for w in regex.findall(r"\w+", fold(other.name)) if is_head(w)}
-        if mine and theirs and (mine <= theirs or theirs <= mine) and {h[:5] for h in heads} & their_heads:
+        if mine and theirs and (mine <= theirs or theirs <= mine) and heads & _heads(other.name):
             return other
     return None
 

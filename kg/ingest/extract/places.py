@@ -124,7 +124,13 @@ def _inflected(key: str) -> str | None:
 
 
 def lookup(ctx: Context, name: str) -> PlaceHit | None:
-    """Return what the gazetteers say of ``name`` (exact, lemma, then inflected form), or None."""
+    """Return what the gazetteers say of ``name`` (exact, lemma, then inflected form), or None (cached)."""
+    if name not in ctx.places:
+        ctx.places[name] = _lookup(ctx, name)
+    return ctx.places[name]
+
+
+def _lookup(ctx: Context, name: str) -> PlaceHit | None:
     key = fold(name)
     if len(key) < 3:
         return None

@@ -10,6 +10,8 @@ with a lower score. A programme is "Interreg" with what follows it, or a name af
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from kg.ingest.entities import Finding
@@ -33,6 +35,7 @@ _COINED = regex.compile(r"^(?:\p{Lu}[\p{Ll}]+\d+[\p{L}\d]*|\d+\p{Lu}\p{Ll}+[\p{L
                         r"|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+|\p{Lu}{2,}\p{Ll}+\p{Lu}[\p{L}]*)$")
 
 
+@lru_cache(maxsize=100_000)
 def is_coined(word: str) -> bool:
     """True for a coined project-like word: "Community4LivingAreas", "4Pillars", "BiCoNet", "ClimACT"."""
     return len(word) >= 5 and bool(_COINED.match(word)) and not word.isupper()
