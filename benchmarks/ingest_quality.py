@@ -79,7 +79,8 @@ def kinds(gold: dict, report: dict, accepted_only: bool) -> dict[str, tuple[list
                           [x.get("name") for x in report.get("organisations", [])]),
         "events": ([x.get("start") for x in gold.get("events", []) if x.get("start")],
                    [x.get("start") for x in report.get("events", []) if x.get("start")]),
-        "persons": ([x.get("name") for x in gold.get("persons", [])], [x.get("name") for x in report.get("persons", [])]),
+        "persons": ([x.get("name") for x in gold.get("persons", [])],
+                    [x.get("name") for x in report.get("persons", [])]),
         "places": ([forms(x, "name", "name_en", "name_local") for x in gold.get("regions_or_places", [])],
                    [x.get("name") for x in report.get("places", [])]),
     }
@@ -141,7 +142,8 @@ def write_doc(result: dict) -> None:
              "hand-made gold). Matching is that of the project's scorer: a found name matches a gold item when",
              "their folded forms are at least 80 % similar (rapidfuzz token-sort and token-set ratios); events",
              "match on their full start date.", ""]
-    for setting, title in (("all", "Every reported item"), ("accepted", "Items marked accepted (what `--accept` merges)")):
+    settings = (("all", "Every reported item"), ("accepted", "Items marked accepted (what `--accept` merges)"))
+    for setting, title in settings:
         table = result[setting]
         lines += [f"## {title}", "", "| kind | precision | recall | F1 | gold | found | matched |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]

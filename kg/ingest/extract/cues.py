@@ -33,7 +33,7 @@ stowarzyszen fundacj zwiazek zwiazku szkol instytut sekretariat komisj platform 
 departament euroregion
 univerzit agentur obec mesto mesta kraj krajem krajsk ministerstv komora sdruzeni zdruzeni nadace nadacia urad uradu
 sekretariat vojvodstvi spolecn
-univerz agencij obcin sluzb vlad ministrstv zbornic zavod skupnost dezel pisarn organ
+univerz agencij obcin sluzb vlad ministrstv zbornic zavod skupnost dezel pisarn organom organu organa
 sveuciliste agencija opcin zupanij ministarstv udrug zaklad ured tajnist regij zajednic
 egyetem ugynokseg onkormanyzat megye kozgyules miniszterium kamara egyesulet alapitvany hivatal titkarsag foosztaly
 tarsulas

@@ -65,7 +65,7 @@ def _score(ctx: Context, sentence: Sentence, mention: DateMention, dated: bool, 
     if not regex.search(r"\d{4}", mention.text):
         return 0.6 if kind and dated else None
     line = sentence.text.strip()
-    if len(regex.findall(r"\p{L}{2,}", line.replace(mention.text, ""))) <= 3 and mention.end is None \
+    if len(regex.findall(r"\p{L}{2,}", line.replace(mention.text, ""))) <= 3 and mention.end is None and not kind \
             and not ctx.taken(sentence.start, sentence.start + len(sentence.text), ("place",)):
         return None  # a day alone on its line: the page's dateline
     if kind:

@@ -149,7 +149,7 @@ def _lookup(ctx: Context, name: str) -> PlaceHit | None:
                 return PlaceHit(hit.country, hit.region, hit.kind, min(hit.score, 0.85) - 0.1, hit.population,
                                 hit.iri)
     stem = _inflected(key)
-    if stem is not None:
+    if stem is not None and not is_word(name, ctx.lang) and not is_word(name, "en"):
         hit = _exact(ctx, stem)
         if hit is not None:
             return PlaceHit(hit.country, hit.region, hit.kind, min(hit.score, 0.85) - 0.1, hit.population, hit.iri)

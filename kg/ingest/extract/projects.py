@@ -18,6 +18,7 @@ from kg.ingest.entities import Finding
 from kg.ingest.extract import cues
 from kg.ingest.extract.candidates import Sentence, is_acronym, is_capitalised
 from kg.ingest.extract.context import Context
+from kg.ingest.extract.cues import is_head
 
 __all__ = ["find_programmes", "find_projects", "is_coined"]
 
@@ -41,6 +42,12 @@ def is_coined(word: str) -> bool:
     return len(word) >= 5 and bool(_COINED.match(word)) and not word.isupper()
 
 
+def _spaced(sentence: Sentence, index: int) -> bool:
+    """True when only spaces separate token ``index`` from the next one."""
+    a, b = sentence.tokens[index].end - sentence.start, sentence.tokens[index + 1].start - sentence.start
+    return sentence.text[a:b].strip() == ""
+
+
 def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
     """Return the token range of the name that follows the project word at ``index``."""
     toks = sentence.tokens
@@ -58,10 +65,11 @@ def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
                 return i + 1, i + 1  # „INNOVAGRO: Development of …”: the acronym names the project
             return i + 1, end - 1
         return None
-    if i >= len(toks) or toks[i].punct or not is_capitalised(toks[i].text):
+    if i >= len(toks) or toks[i].punct or not is_capitalised(toks[i].text) or not _spaced(sentence, i - 1) \
+            or is_head(toks[i].folded):
         return None
     end = i
-    while end + 1 < len(toks) and end - i < 3 and not toks[end + 1].punct and (
+    while end + 1 < len(toks) and end - i < 3 and not toks[end + 1].punct and _spaced(sentence, end) and (
             is_capitalised(toks[end + 1].text) or regex.fullmatch(r"\d+(?:\.\d+)*", toks[end + 1].text)):
         end += 1
     return i, end
