@@ -148,19 +148,11 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
         from kg.ingest.reference import ReferenceData
         from kg.ingest.resolving import resolver_for
         from kg.ingest.sources import replace_sources, save_source_file
-        from kg.ingest.text import LANGUAGES
         from kg.ingest.trig import drafts_to_trig
         from kg.paths import DATA_DIR
         from kg.store import open_store
 
-        if report not in ("text", "json"):
-            raise typer.BadParameter("--report must be text or json")
-        if lang is not None and lang not in LANGUAGES:
-            raise typer.BadParameter(f"--lang must be one of {', '.join(LANGUAGES)}")
-        if source_id is not None and len(files) > 1:
-            raise typer.BadParameter("--id names one source: give one file with it")
-        if accept and accept_all:
-            raise typer.BadParameter("give --accept or --accept-all, not both")
+        _check_article_options(report, lang, source_id, len(files), accept, accept_all)
         failed = 0
         drafts = {}
         held_back = 0
@@ -214,3 +206,18 @@ def _register_ingest(ingest_app: typer.Typer, StoreOption, DataDirOption, consol
             fail(error)
         if failed:
             raise typer.Exit(1)
+
+
+def _check_article_options(report: str, lang: str | None, source_id: str | None, files: int, accept: bool,
+                           accept_all: bool) -> None:
+    """Refuse contradictory or unknown options of ``ingest article`` with one line each."""
+    from kg.ingest.text import LANGUAGES
+
+    if report not in ("text", "json"):
+        raise typer.BadParameter("--report must be text or json")
+    if lang is not None and lang not in LANGUAGES:
+        raise typer.BadParameter(f"--lang must be one of {', '.join(LANGUAGES)}")
+    if source_id is not None and files > 1:
+        raise typer.BadParameter("--id names one source: give one file with it")
+    if accept and accept_all:
+        raise typer.BadParameter("give --accept or --accept-all, not both")
