@@ -15,7 +15,8 @@ import regex
 __all__ = ["Sentence", "Token", "fold", "is_acronym", "is_capitalised", "split_sentences"]
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’.&+/][\p{L}\p{M}\p{N}]+)*|[„“”\"«»()]")
-_SENTENCE_END = regex.compile(r"(?<=[.!?;])\s+(?=[\"„“«(]?[\p{Lu}\d])|\n\s*")
+_SENTENCE_END = regex.compile(r"(?<=[.!?;])(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mme|Hr|Fr|Ing|Mgr|Inż|dr|prof|mgr|inż|ing|"
+                              r"dott|Dott|Sig|sig|Sr|Sra|nr|Nr|ul|pl|tel|Tel|κ|Κ))\s+(?=[\"„“«(]?[\p{Lu}\d])|\n\s*")
 _QUOTES = "„“”\"«»"
 #: Elided articles and prepositions written onto the next word ("dell'Università", "L’Autorità", "d'Europe").
 _ELISION = regex.compile(r"(?i)^((?:[dlnsjcmt]|dell|dall|all|nell|sull|coll|quell|quest|un|qu|tutt|sant)['’])"

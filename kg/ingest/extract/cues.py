@@ -34,7 +34,7 @@ departament euroregion
 univerzit agentur obec mesto mesta kraj krajem krajsk ministerstv komora sdruzeni zdruzeni nadace nadacia urad uradu
 sekretariat vojvodstvi spolecn
 univerz agencij obcin sluzb vlad ministrstv zbornic zavod skupnost dezel pisarn organom organu organa
-sveuciliste agencija opcin zupanij ministarstv udrug zaklad ured tajnist regij zajednic
+sveuciliste agencija comisi opcin zupanij ministarstv udrug zaklad ured tajnist regij zajednic
 egyetem ugynokseg onkormanyzat megye kozgyules miniszterium kamara egyesulet alapitvany hivatal titkarsag foosztaly
 tarsulas
 universitatea agentia agentiei primari municipiul consiliul consiliului judet ministerul asociati fundati autoritat
@@ -151,7 +151,7 @@ de het een in op met voor van bij
 w z na do od dla przez po we ze
 v ve na do od pro pri se s z za
 pe la cu din pentru in si
-az a egy es
+az a egy
 ο η το οι τα ένας μια στο στη στην σε με για από
 """.split())
 

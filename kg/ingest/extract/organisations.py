@@ -21,6 +21,7 @@ from kg.ingest.extract import cues
 from kg.ingest.extract.candidates import Sentence, fold, is_acronym
 from kg.ingest.extract.context import Context
 from kg.ingest.extract.cues import is_head
+from kg.ingest.extract.events import event_type
 from kg.ingest.extract.lexicons import is_first_name
 from kg.ingest.extract.places import place_of
 from kg.ingest.reference import guess_organisation_type
@@ -96,8 +97,30 @@ def _grow_left(sentence: Sentence, start: int) -> int:
             break
         if start - 1 == 0 and not is_head(tok.folded) and not is_acronym(tok.text) and len(toks) > 3:
             break  # a sentence's first word is capitalised anyway
+        if _is_country(tok.text):
+            break  # "Lenkijos Respublikos Grodeko savivaldybėje": the country is where, not who
         start -= 1
     return start
+
+
+@lru_cache(maxsize=20_000)
+def _is_country(word: str) -> bool:
+    from kg.ingest.extract.lexicons import countries
+
+    key = fold(word)
+    return key in countries() or any(key.startswith(name[:-1]) and len(name) - 1 <= len(key) <= len(name) + 3
+                                     for name in _country_stems().get(key[:4], ()))
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> dict[str, tuple[str, ...]]:
+    from kg.ingest.extract.lexicons import countries
+
+    out: dict[str, list[str]] = {}
+    for name in countries():
+        if " " not in name and len(name) >= 5:
+            out.setdefault(name[:4], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _span_at(ctx: Context, sentence: Sentence, index: int) -> tuple[int, int, float] | None:
@@ -111,6 +134,8 @@ def _span_at(ctx: Context, sentence: Sentence, index: int) -> tuple[int, int, fl
         return None
     if len(words) == 2 and words[-1] is tok and is_first_name(words[0].text):
         return None  # "Emanuel Câmara": a person whose family name is a head word
+    if event_type(sentence.span_text(first, last)):
+        return None  # "Coal Regions in Transition Virtual Week": an event's name
     if named:
         return first, last, 0.85
     if tok.cap and index > 0:

@@ -106,7 +106,8 @@ def _score(ctx: Context, sentence: Sentence, first: int, last: int) -> float:
     if len(words) < 2 or len(words) > 3:
         return 0.0
     titled = _titled(sentence, first)
-    if _big_place(words[-1].folded):
+    if _big_place(words[-1].folded) or _big_place(" ".join(w.folded for w in words)) \
+            or any(e.kind in ("region", "country") for e in ctx.gazetteer.entries.get(words[-1].folded, ())):
         return 0.0  # "Ville de Lille": a family name is no large town or country
     if is_first_name(words[0].text):
         if first == 0 and not is_first_name(words[-1].text) and len(sentence.words()) > 4 and not titled:
