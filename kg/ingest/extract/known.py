@@ -53,4 +53,12 @@ def find_known(ctx: Context) -> None:
         score = _SCORE.get(chosen.kind, 0.8) - (0.1 if inflected else 0.0)
         if kind == "place" and " " not in name and (is_word(name, ctx.lang) or is_word(name, "en")):
             score = 0.6  # "Este", "Norte", "Centre": a region named by a word of the language
+        if kind == "organisation" and _continues(ctx.text, end):
+            score = 0.7  # the graph's name inside a longer one: a unit of it, or another organisation
         ctx.add(Finding(kind, name, "resolved", sentence, chosen.iri, attrs=attrs, score=score), start, end)
+
+
+def _continues(text: str, end: int) -> bool:
+    """True when a capitalised word follows ``end`` after a single space (the name goes on)."""
+    after = text[end:end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
