@@ -36,8 +36,9 @@ _EXTRA_TYPES = {
 }
 
 
-_TYPE_PATTERNS = [(kind, regex.compile(rf"(?<!\w)(?:{words})(?!\w)"))
-                  for kind, words in {**lexicon.EVENT_TYPES, **_EXTRA_TYPES}.items()]
+_WORDS = {kind: "|".join(w for w in (lexicon.EVENT_TYPES.get(kind), _EXTRA_TYPES.get(kind)) if w)
+          for kind in [*lexicon.EVENT_TYPES, *[k for k in _EXTRA_TYPES if k not in lexicon.EVENT_TYPES]]}
+_TYPE_PATTERNS = [(kind, regex.compile(rf"(?<!\w)(?:{words})(?!\w)")) for kind, words in _WORDS.items()]
 _ONLINE = regex.compile(lexicon.ONLINE, regex.IGNORECASE)
 
 
