@@ -69,7 +69,8 @@ def _max_population() -> int:
 
 
 def _exact(ctx: Context, key: str) -> PlaceHit | None:
-    entries = [e for e in ctx.gazetteer.entries.get(key, []) if e.kind in ("place", "region", "country")]
+    graph_key = key.replace("-", " ")  # the graph's labels are keyed without hyphens ("emilia romagna")
+    entries = [e for e in ctx.gazetteer.entries.get(graph_key, []) if e.kind in ("place", "region", "country")]
     if entries:
         entry = min(entries, key=lambda e: ({"country": 0, "region": 1, "place": 2}[e.kind], len(e.region or "")))
         return PlaceHit(entry.country, entry.region, "region" if entry.kind != "country" else "country", 0.9,
