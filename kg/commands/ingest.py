@@ -142,9 +142,12 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
     @ingest_app.command("article")
     def article_command(
         files: Annotated[list[Path], typer.Argument(help="News items, invitations or event pages: text or HTML.")],
-        lang: Annotated[str | None, typer.Option("--lang", help="Language (en pl ro it es de fr el); default: detect.")]
-        = None,
-        accept: Annotated[bool, typer.Option("--accept", help="Validate the drafts and merge them when they conform.")]
+        lang: Annotated[str | None, typer.Option("--lang", help="Language (ISO 639-1, one of the 24 official EU "
+                                                                "languages); default: detect.")] = None,
+        accept: Annotated[bool, typer.Option("--accept", help="Merge the facts whose score reaches the threshold "
+                                                              "(marked accepted); say how many are held back.")]
+        = False,
+        accept_all: Annotated[bool, typer.Option("--accept-all", help="Merge every fact found, low scores included.")]
         = False,
         report: Annotated[str, typer.Option("--report", help="text (review) or json (report contract).")] = "text",
         out: Annotated[Path | None, typer.Option("--out", help="Write the draft named graph(s) as TriG.")] = None,
@@ -165,18 +168,13 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
         from kg.ingest.resolving import resolver_for
         from kg.ingest.sniff import refuse_non_article
         from kg.ingest.sources import replace_sources
-        from kg.ingest.text import LANGUAGES
         from kg.ingest.trig import drafts_to_trig
         from kg.store import open_store
 
-        if report not in ("text", "json"):
-            raise typer.BadParameter("--report must be text or json")
-        if lang is not None and lang not in LANGUAGES:
-            raise typer.BadParameter(f"--lang must be one of {', '.join(LANGUAGES)}")
-        if source_id is not None and len(files) > 1:
-            raise typer.BadParameter("--id names one source: give one file with it")
+        _check_article_options(report, lang, source_id, len(files), accept, accept_all)
         failed = 0
         drafts = {}
+        held_back = 0
         try:
             reader = open_store(store)
             reference = ReferenceData.from_store(reader)
@@ -197,7 +195,8 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
                     console.print(f"[red]error:[/red] {file}: source {result.identifier} is given twice")
                     failed += 1
                     continue
-                drafts[result.identifier] = result.graph
+                drafts[result.identifier] = result.graph if accept_all or not accept else result.accepted_graph
+                held_back += result.held_back
                 if report == "json":
                     indent = 2 if len(files) == 1 else None
                     typer.echo(json.dumps(contract(result, reference), ensure_ascii=False, indent=indent))
@@ -206,7 +205,10 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
             if out is not None:
                 out.write_text(drafts_to_trig(drafts), encoding="utf-8")
                 console.print(f"wrote {len(drafts)} draft graph(s) to {out}")
-            if accept and drafts:
+            if accept and held_back:
+                console.print(f"--accept holds back {held_back} low-confidence fact(s) (marked ? in the text report, "
+                              "\"accepted\": false in JSON); --accept-all merges them too")
+            if (accept or accept_all) and drafts:
                 del reader
                 try:
                     with console.status(f"validating {len(drafts)} draft(s) with the graph and writing them"):
@@ -220,3 +222,18 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
             fail(error)
         if failed:
             raise typer.Exit(1)
+
+
+def _check_article_options(report: str, lang: str | None, source_id: str | None, files: int, accept: bool,
+                           accept_all: bool) -> None:
+    """Refuse contradictory or unknown options of ``ingest article`` with one line each."""
+    from kg.ingest.text import LANGUAGES
+
+    if report not in ("text", "json"):
+        raise typer.BadParameter("--report must be text or json")
+    if lang is not None and lang not in LANGUAGES:
+        raise typer.BadParameter(f"--lang must be one of {', '.join(LANGUAGES)}")
+    if source_id is not None and files > 1:
+        raise typer.BadParameter("--id names one source: give one file with it")
+    if accept and accept_all:
+        raise typer.BadParameter("give --accept or --accept-all, not both")

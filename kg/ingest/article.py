@@ -16,28 +16,78 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
+from kg.errors import InputError
 from kg.ingest.entities import Extraction, Finding, Gazetteer, extract
+from kg.ingest.iris import event_iri, person_iri
 from kg.ingest.reference import ReferenceData, slug
 from kg.ingest.resolving import NameResolver, resolver_for
 from kg.ingest.sources import check_identifier, identifier_for, stamp
-from kg.ingest.text import Document, detect_language, read_document
+from kg.ingest.text import LANGUAGES, Document, detect_language, language_name, read_document
 from kg.layout import source_graph
 from kg.namespaces import EKG, ID, LANGUAGE
 
-__all__ = ["ArticleResult", "contract", "ingest_article", "review_text"]
+__all__ = ["ArticleResult", "contract", "draft", "ingest_article", "mergeable", "review_text"]
 
 SCHEMA = "https://schema.org/"
-LANG3 = {"en": "ENG", "pl": "POL", "ro": "RON", "it": "ITA", "es": "SPA", "de": "DEU", "fr": "FRA", "el": "ELL"}
+LANG3 = {"bg": "BUL", "hr": "HRV", "cs": "CES", "da": "DAN", "nl": "NLD", "en": "ENG", "et": "EST", "fi": "FIN",
+         "fr": "FRA", "de": "DEU", "el": "ELL", "hu": "HUN", "ga": "GLE", "it": "ITA", "lv": "LAV", "lt": "LIT",
+         "mt": "MLT", "pl": "POL", "pt": "POR", "ro": "RON", "sk": "SLK", "sl": "SLV", "es": "SPA", "sv": "SWE"}
 
 
 @dataclass
 class ArticleResult:
-    """The draft graph of one article, its findings and identifier."""
+    """The draft graphs of one article (everything, and what ``--accept`` merges), its findings and identifier."""
 
     identifier: str
     document: Document
     extraction: Extraction
     graph: Graph
+    accepted_graph: Graph | None = None
+
+    @property
+    def held_back(self) -> int:
+        """How many findings ``--accept`` holds back (score below the threshold, or not mergeable)."""
+        return sum(1 for f in self.extraction.findings if f.kind != "theme" and not f.accepted)
+
+
+def ingest_article(path: Path, store: ox.Store, lang: str | None = None, identifier: str | None = None,
+                   resolver: NameResolver | None = None, gazetteer: Gazetteer | None = None,
+                   reference: ReferenceData | None = None, document_date: date | None = None) -> ArticleResult:
+    """Read the article at ``path``, extract its entities against ``store`` and build its draft graphs.
+
+    Raises
+    ------
+    InputError
+        The file is missing, empty, too large, binary or not UTF-8, or its language is not one of the
+        24 official languages of the EU.
+    """
+    document = read_document(path)
+    language = lang or detect_language(document.text)
+    if language not in LANGUAGES:
+        raise InputError(path, f"the text is in {language_name(language)} ({language}), a language ingestion does "
+                               "not support (it reads the 24 official languages of the EU; --lang overrides)")
+    identifier = check_identifier(identifier or identifier_for(path))
+    reference = reference or ReferenceData.from_store(store)
+    extraction = extract(document.text, language, store, resolver or resolver_for(store), gazetteer, reference,
+                         document_date)
+    for finding in extraction.findings:
+        finding.accepted = finding.accepted and mergeable(finding, reference)
+    graph = draft(document, identifier, extraction, reference)
+    accepted = draft(document, identifier, extraction, reference, only_accepted=True)
+    return ArticleResult(identifier, document, extraction, graph, accepted)
+
+
+def mergeable(finding: Finding, reference: ReferenceData) -> bool:
+    """True when the graph's shapes can take ``finding`` as it is.
+
+    A new organisation needs a type, a country and a NUTS region; an event a type of the event-type scheme.
+    """
+    if finding.kind == "organisation" and finding.status == "new":
+        return bool(finding.attrs.get("type") and reference.concept("OrganisationType", str(finding.attrs["type"]))
+                    and finding.attrs.get("country") and finding.attrs.get("region"))
+    if finding.kind == "event":
+        return reference.concept("EventType", str(finding.attrs.get("type"))) is not None
+    return True
 
 
 def _iri(finding: Finding, folder: str) -> URIRef:
@@ -48,29 +98,24 @@ def _iri(finding: Finding, folder: str) -> URIRef:
     return URIRef(finding.iri)
 
 
-def ingest_article(path: Path, store: ox.Store, lang: str | None = None, identifier: str | None = None,
-                   resolver: NameResolver | None = None, gazetteer: Gazetteer | None = None,
-                   reference: ReferenceData | None = None, document_date: date | None = None) -> ArticleResult:
-    """Read the article at ``path``, extract its entities against ``store`` and build its draft graph.
-
-    Raises
-    ------
-    InputError
-        The file is missing, empty, too large, binary or not UTF-8.
-    """
-    document = read_document(path)
-    language = lang or detect_language(document.text)
-    identifier = check_identifier(identifier or identifier_for(path))
-    reference = reference or ReferenceData.from_store(store)
-    extraction = extract(document.text, language, store, resolver or resolver_for(store), gazetteer, reference,
-                         document_date)
-    graph = _draft(document, identifier, extraction, reference)
-    return ArticleResult(identifier, document, extraction, graph)
-
-
-def _draft(document: Document, identifier: str, extraction: Extraction, reference: ReferenceData) -> Graph:
+def draft(document: Document, identifier: str, extraction: Extraction, reference: ReferenceData,
+          only_accepted: bool = False) -> Graph:
+    """Return the draft source graph of the article: all findings, or only the accepted ones."""
     g = Graph()
-    lang = extraction.language
+    _add_source(g, document, identifier, extraction.language)
+
+    def chosen(kind: str) -> list[Finding]:
+        return [f for f in extraction.of(kind) if f.status != "ambiguous" and (f.accepted or not only_accepted)]
+
+    themes = [URIRef(f.iri) for f in extraction.of("theme") if f.iri]
+    _add_projects(g, chosen("project"), {id(f) for f in chosen("programme")}, themes, extraction.language)
+    _add_organisations(g, chosen("organisation"), reference, extraction.language)
+    _add_events(g, chosen("event"), reference, themes, extraction.language, identifier)
+    _add_persons(g, chosen("person"), extraction.language)
+    return g
+
+
+def _add_source(g: Graph, document: Document, identifier: str, lang: str) -> None:
     doc = source_graph(identifier)
     title = next((line.strip() for line in document.text.splitlines() if line.strip()), identifier)[:300]
     g.add((doc, RDF.type, EKG.SourceDocument))
@@ -80,26 +125,26 @@ def _draft(document: Document, identifier: str, extraction: Extraction, referenc
     g.add((doc, DCTERMS.format, Literal(document.media_type)))
     g.add((doc, EKG.sha256, Literal(document.sha256)))
     stamp(g, identifier)
-    themes = [URIRef(f.iri) for f in extraction.of("theme") if f.iri]
-    programmes = {id(f): f for f in extraction.of("programme")}
-    for project in extraction.of("project"):
-        if project.status == "ambiguous":
-            continue
+
+
+def _add_projects(g: Graph, projects: list[Finding], programmes: set[int], themes: list[URIRef], lang: str) -> None:
+    for project in projects:
         s = _iri(project, "project")
         if project.status == "new":
             g.add((s, RDF.type, EKG.Project))
             g.add((s, EKG.acronym, Literal(project.name)))
             g.add((s, SKOS.prefLabel, Literal(str(project.attrs.get("title") or project.name), lang=lang)))
-        if project.attrs.get("code") and project.status == "new":
-            g.add((s, EKG.projectCode, Literal(str(project.attrs["code"]))))
+            if project.attrs.get("code"):
+                g.add((s, EKG.projectCode, Literal(str(project.attrs["code"]))))
         programme = project.attrs.get("programme")
         if isinstance(programme, Finding) and programme.iri and id(programme) in programmes:
             g.add((s, EKG.programme, URIRef(programme.iri)))
         for theme in themes:
             g.add((s, DCTERMS.subject, theme))
-    for org in extraction.of("organisation"):
-        if org.status == "ambiguous":
-            continue
+
+
+def _add_organisations(g: Graph, organisations: list[Finding], reference: ReferenceData, lang: str) -> None:
+    for org in organisations:
         s = _iri(org, "organisation")
         if org.status == "new":
             g.add((s, RDF.type, EKG.Organisation))
@@ -121,8 +166,14 @@ def _draft(document: Document, identifier: str, extraction: Extraction, referenc
             g.add((part, EKG.project, URIRef(project.iri)))
             g.add((part, EKG.participant, s))
             g.add((part, EKG.role, role))
-    for event in extraction.of("event"):
-        s = ID[f"event/{slug(event.name, 40)}-{str(event.attrs['start'])[:10]}"]
+
+
+def _add_events(g: Graph, events: list[Finding], reference: ReferenceData, themes: list[URIRef], lang: str,
+                identifier: str) -> None:
+    for ordinal, event in enumerate(events):
+        project = event.attrs.get("project")
+        project_iri = project.iri if isinstance(project, Finding) and project.iri else None
+        s = event_iri(str(event.attrs["start"]), project_iri, identifier, ordinal)
         event.iri = str(s)
         g.add((s, RDF.type, EKG.Event))
         g.add((s, SKOS.prefLabel, Literal(event.name, lang=lang)))
@@ -141,24 +192,26 @@ def _draft(document: Document, identifier: str, extraction: Extraction, referenc
                 g.add((s, EKG.region, URIRef(place.iri)))
             else:
                 g.add((s, EKG.place, URIRef(place.iri)))
-        project = event.attrs.get("project")
-        if isinstance(project, Finding) and project.iri:
-            g.add((s, EKG.relatedProject, URIRef(project.iri)))
+        if project_iri:
+            g.add((s, EKG.relatedProject, URIRef(project_iri)))
         for theme in themes:
             g.add((s, DCTERMS.subject, theme))
-    for person in extraction.of("person"):
-        s = ID[f"person/{slug(person.name)}"]
+
+
+def _add_persons(g: Graph, persons: list[Finding], lang: str) -> None:
+    for person in persons:
+        email = str(person.attrs["email"]) if person.attrs.get("email") else None
+        s = person_iri(person.name, email)
         person.iri = str(s)
         g.add((s, RDF.type, EKG.Person))
         g.add((s, URIRef(SCHEMA + "name"), Literal(person.name)))
-        if person.attrs.get("email"):
-            g.add((s, URIRef(SCHEMA + "email"), Literal(str(person.attrs["email"]))))
+        if email:
+            g.add((s, URIRef(SCHEMA + "email"), Literal(email)))
         if person.attrs.get("role"):
             g.add((s, URIRef(SCHEMA + "jobTitle"), Literal(str(person.attrs["role"]), lang=lang)))
         affiliation = person.attrs.get("affiliation")
         if isinstance(affiliation, Finding) and affiliation.iri:
             g.add((s, EKG.affiliation, URIRef(affiliation.iri)))
-    return g
 
 
 def _name(value: object) -> str | None:
@@ -167,8 +220,23 @@ def _name(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _nuts(value: object) -> str | None:
+    text = str(value or "")
+    return text.rsplit("/", 1)[-1] if text.startswith("http://data.europa.eu/nuts/") else None
+
+
+def _review(finding: Finding) -> dict[str, object]:
+    """The review keys every item of the JSON report carries: score, accepted, sentence."""
+    return {"score": finding.score, "accepted": finding.accepted, "sentence": " ".join(finding.sentence.split())}
+
+
 def contract(result: ArticleResult, reference: ReferenceData) -> dict[str, object]:
-    """Return the report contract: one JSON-ready object with ISO dates and None where unknown."""
+    """Return the report contract: one JSON-ready object with ISO dates and None where unknown.
+
+    Each item also carries ``score`` (0..1), ``accepted`` (whether ``--accept`` merges it) and the
+    ``sentence`` it came from. Event ``start``/``end`` are days (``YYYY-MM-DD``); when the text gives
+    times, ``start_time``/``end_time`` are ISO date-times with the place's UTC offset.
+    """
     extraction = result.extraction
     labels = {iri: label for scheme in reference.concepts.values() for iri, label in scheme.items()}
 
@@ -178,41 +246,67 @@ def contract(result: ArticleResult, reference: ReferenceData) -> dict[str, objec
         iri = reference.concept(kind, str(local))
         return labels.get(str(iri), str(local)) if iri is not None else str(local)
 
-    def country_code(value: object) -> str | None:
-        return str(value) if value else None
-
-    def nuts(value: object) -> str | None:
-        text = str(value or "")
-        return text.rsplit("/", 1)[-1] if text.startswith("http://data.europa.eu/nuts/") else None
+    def moment(value: object) -> str | None:
+        return str(value) if value and "T" in str(value) else None
 
     return {
         "language": extraction.language,
         "projects": [{"acronym": p.attrs.get("acronym") or p.name,
                       "name": p.attrs.get("title") or (p.attrs.get("label") if p.status != "new" else None),
-                      "programme": _name(p.attrs.get("programme"))} for p in extraction.of("project")],
+                      "programme": _name(p.attrs.get("programme")), **_review(p)} for p in extraction.of("project")],
         "programmes": [p.name for p in extraction.of("programme")],
         "organisations": [{"name": o.name, "iri": o.iri, "type": concept_label("OrganisationType", o.attrs.get("type")),
-                           "country": country_code(o.attrs.get("country")),
+                           "country": str(o.attrs["country"]) if o.attrs.get("country") else None,
+                           "nuts": _nuts(o.attrs.get("region")),
                            "role": concept_label("Role", o.attrs.get("role")),
-                           "project": _name(o.attrs.get("project"))} for o in extraction.of("organisation")],
-        "places": [{"name": p.name, "iri": p.iri, "country": country_code(p.attrs.get("country")),
-                    "nuts": nuts(p.attrs.get("region"))} for p in extraction.of("place")],
+                           "project": _name(o.attrs.get("project")), **_review(o)}
+                          for o in extraction.of("organisation")],
+        "places": [{"name": p.name, "iri": p.iri,
+                    "country": str(p.attrs["country"]) if p.attrs.get("country") else None,
+                    "nuts": _nuts(p.attrs.get("region")), **_review(p)} for p in extraction.of("place")],
         "events": [{"title": e.name if e.attrs.get("titled") else None,
                     "type": concept_label("EventType", e.attrs.get("type")),
-                    "start": e.attrs.get("start"), "end": e.attrs.get("end"),
+                    "start": str(e.attrs["start"])[:10],
+                    "end": str(e.attrs["end"])[:10] if e.attrs.get("end") else None,
+                    "start_time": moment(e.attrs.get("start")), "end_time": moment(e.attrs.get("end")),
                     "place": "online" if e.attrs.get("online") and not e.attrs.get("place")
                     else _name(e.attrs.get("place")),
-                    "project": _name(e.attrs.get("project"))} for e in extraction.of("event")],
+                    "project": _name(e.attrs.get("project")), **_review(e)} for e in extraction.of("event")],
         "persons": [{"name": p.name, "affiliation": _name(p.attrs.get("affiliation")), "role": p.attrs.get("role"),
-                     "email": p.attrs.get("email")} for p in extraction.of("person")],
+                     "email": p.attrs.get("email"), **_review(p)} for p in extraction.of("person")],
         "themes": [labels.get(str(t.iri), t.name) for t in extraction.of("theme")],
     }
 
 
+def _details(finding: Finding) -> str:
+    """What the review shows of a finding besides its name: country, region, role, project, type, dates."""
+    attrs = finding.attrs
+    parts = []
+    if finding.kind in ("organisation", "place"):
+        parts.append(f"country {attrs.get('country') or '?'}")
+        parts.append(f"region {_nuts(attrs.get('region')) or '?'}")
+    if finding.kind == "organisation":
+        parts.append(f"role {attrs.get('role') or '?'}")
+        parts.append(f"project {_name(attrs.get('project')) or '?'}")
+    if finding.kind == "person" and attrs.get("affiliation"):
+        parts.append(f"affiliation {_name(attrs.get('affiliation'))}")
+    if finding.kind == "event":
+        parts.append(f"{attrs.get('type')}, {attrs.get('start')} – {attrs.get('end') or ''}".rstrip(" –"))
+        if attrs.get("place"):
+            parts.append(f"at {_name(attrs.get('place'))}")
+    return f" [{'; '.join(parts)}]" if parts else ""
+
+
 def review_text(result: ArticleResult) -> str:
-    """Return the review report: per kind, what was resolved, what is new, what is ambiguous, with sentences."""
+    """Return the review report: per kind, each finding with its score, status, details and sentence.
+
+    Low-confidence findings (held back by ``--accept``) are marked with "?", accepted ones with "✓".
+    """
+    findings = [f for f in result.extraction.findings if f.kind != "theme"]
     lines = [f"source {result.identifier} ({result.document.media_type}, language {result.extraction.language}, "
-             f"sha256 {result.document.sha256[:16]}…): {len(result.graph)} statements in the draft"]
+             f"sha256 {result.document.sha256[:16]}…): {len(result.graph)} statements in the draft; "
+             f"--accept would merge {sum(1 for f in findings if f.accepted)} finding(s) and hold back "
+             f"{result.held_back} (marked ?)"]
     for kind in ("project", "programme", "organisation", "place", "event", "person", "theme"):
         found = result.extraction.of(kind)
         if not found:
@@ -222,13 +316,11 @@ def review_text(result: ArticleResult) -> str:
             where = f" → {finding.iri}" if finding.iri else ""
             if finding.status == "ambiguous":
                 where = f" → one of {', '.join(finding.candidates)}"
-            extra = ""
-            if kind == "event":
-                extra = f" [{finding.attrs.get('type')}, {finding.attrs.get('start')} – {finding.attrs.get('end')}]"
+            mark = "✓" if finding.accepted else "?"
             sentence = " ".join(finding.sentence.split())
             if len(sentence) > 160:
                 sentence = sentence[:157] + "…"
-            lines.append(f"  {finding.status:<9} {finding.name}{extra}{where}")
+            lines.append(f"  {mark} {finding.score:.2f} {finding.status:<9} {finding.name}{_details(finding)}{where}")
             lines.append(f"            “{sentence}”")
     return "\n".join(lines)
 

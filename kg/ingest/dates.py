@@ -1,4 +1,4 @@
-"""Event dates and times written in en, pl, ro, it, es, de, fr and el, found in running text.
+"""Event dates and times written in the 24 official languages of the EU, found in running text.
 
 Month and weekday names come from dateparser's language data (so every inflected form it knows,
 such as the Polish genitive "listopada" or the Greek "Νοεμβρίου", is recognised); the range logic
@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from dateparser.languages.loader import default_loader
 
 __all__ = ["LANGUAGES", "DateMention", "find_dates", "reference_date", "zone_of_country"]
 
-LANGUAGES = ("en", "pl", "ro", "it", "es", "de", "fr", "el")
+LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv", "lt", "mt",
+             "pl", "pt", "ro", "sk", "sl", "es", "sv")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -105,9 +107,11 @@ def _month_names(lang: str) -> dict[str, int]:
 
 
 @cache
-def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the (day month [year], month day [year]) patterns of ``lang``."""
-    months = "|".join(sorted((re.escape(n) for n in _month_names(lang)), key=len, reverse=True))
+def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Return the (day month [year], month day [year], year month day) patterns of ``lang``."""
+    # Known month names first, then any word: an inflected form dateparser does not list ("novembra",
+    # "novembrī") is recognised by :func:`_month_of`.
+    months = "|".join(sorted((re.escape(n) for n in _month_names(lang)), key=len, reverse=True)) + r"|[^\W\d_]{4,12}"
     day = r"(?P<d1>\d{1,2})(?:st|nd|rd|th|\.|er|º|η|ης)?"
     day2 = (r"(?:\s*(?:-|–|—|/|and|&|to|until|i|do|și|si|până\s+la|e|al|y|a|und|bis|et|au|και|έως|ως)\s*"
             r"(?P<d2>\d{1,2})(?:st|nd|rd|th|\.|er|η)?)?")
@@ -120,7 +124,13 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?<![^\W\d_])(?P<m>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{day2}(?![\d])(?:,?\s+(?P<y>\d{{4}}))?",
         re.IGNORECASE,
     )
-    return dmy, mdy
+    # Year first: Hungarian "2018. március 8.", Lithuanian "2023 m. sausio 9 d.", Latvian "2023. gada 9. janvārī".
+    ymd = re.compile(
+        rf"(?<![\d.])(?P<y>\d{{4}})\.?\s*(?:m\.|gada|г\.)?\s*(?P<m>{months})\.?\s+(?P<d1>\d{{1,2}})\.?"
+        rf"(?:\s*(?:-|–)\s*(?P<d2>\d{{1,2}})\.?)?(?![\d])",
+        re.IGNORECASE,
+    )
+    return ymd, dmy, mdy
 
 
 _NUMERIC = re.compile(
@@ -172,9 +182,15 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
     found: list[_Raw] = []
     text = unicodedata.normalize("NFC", text)
     taken: list[tuple[int, int]] = []
+    buckets: dict[int, list[tuple[int, int]]] = {}  # the taken spans by 64-character bucket (linear time)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return all(b <= s or a >= e for k in range(a // 64, b // 64 + 1) for s, e in buckets.get(k, ()))
+
+    def take(a: int, b: int) -> None:
+        taken.append((a, b))
+        for k in range(a // 64, b // 64 + 1):
+            buckets.setdefault(k, []).append((a, b))
 
     for match in _NUMERIC.finditer(text):
         if match["iy"]:
@@ -183,22 +199,36 @@ def _raw_mentions(text: str, lang: str) -> list[_Raw]:
             raw = _Raw(match.start(), match.end(), int(match["d1"] or match["d"]), int(match["m"]), int(match["y"]),
                        int(match["d"]) if match["d1"] else None)
         found.append(raw)
-        taken.append((match.start(), match.end()))
+        take(match.start(), match.end())
     months = _month_names(lang)
     for pattern in _patterns(lang):
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
-            month = months.get(_fold(match["m"]).rstrip("."))
+            month = _month_of(_fold(match["m"]).rstrip("."), months)
             if month is None:
                 continue
             found.append(_Raw(match.start(), match.end(), int(match["d1"]), month,
                               int(match["y"]) if match["y"] else None, int(match["d2"]) if match["d2"] else None))
-            taken.append((match.start(), match.end()))
+            take(match.start(), match.end())
     found.sort(key=lambda r: r.start)
     for raw in found:
         raw.text = text[raw.start:raw.end]
     return found
+
+
+def _month_of(word: str, months: dict[str, int]) -> int | None:
+    """Return the month ``word`` names: a month name, or an inflected form of one of five letters or more."""
+    if word in months:
+        return months[word]
+    best = None
+    for name, number in months.items():
+        if len(name) < 5:
+            continue
+        common = len(os.path.commonprefix([name, word]))
+        if common >= len(name) - 2 and len(word) - common <= 3 and (best is None or common > best[0]):
+            best = (common, number)
+    return best[1] if best else None
 
 
 def reference_date(text: str, lang: str = "en", default: date | None = None) -> date:

@@ -11,11 +11,19 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["MAX_ARTICLE_BYTES", "Document", "detect_language", "read_document", "sentences"]
+__all__ = ["LANGUAGES", "MAX_ARTICLE_BYTES", "Document", "detect_language", "language_name", "read_document",
+           "sentences"]
 
 #: Articles larger than this are refused: news items and event pages are a few kB; 2 MiB is far above any.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-LANGUAGES = ("en", "pl", "ro", "it", "es", "de", "fr", "el")
+#: The 24 official languages of the EU (ISO 639-1): the languages ingestion supports.
+LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv", "lt", "mt",
+             "pl", "pt", "ro", "sk", "sl", "es", "sv")
+#: Other languages the detector knows, so that a text in one of them is named and refused, not taken for English.
+_OTHERS = ("JAPANESE", "CHINESE", "KOREAN", "RUSSIAN", "UKRAINIAN", "ARABIC", "TURKISH", "HINDI", "HEBREW",
+           "PERSIAN", "THAI", "VIETNAMESE", "INDONESIAN", "SERBIAN", "ALBANIAN", "BOSNIAN", "MACEDONIAN",
+           "BELARUSIAN", "GEORGIAN", "ARMENIAN", "AZERBAIJANI", "NYNORSK", "BOKMAL", "ICELANDIC", "CATALAN",
+           "BASQUE", "LATIN", "ESPERANTO", "WELSH", "AFRIKAANS", "SWAHILI")
 
 
 @dataclass(frozen=True)
@@ -113,17 +121,33 @@ def read_document(path: Path) -> Document:
 
 @cache
 def _detector():  # noqa: ANN202 - lingua's type
-    from lingua import Language, LanguageDetectorBuilder
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    languages = [Language.ENGLISH, Language.POLISH, Language.ROMANIAN, Language.ITALIAN, Language.SPANISH,
-                 Language.GERMAN, Language.FRENCH, Language.GREEK]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    codes = {getattr(IsoCode639_1, code.upper(), None) for code in LANGUAGES}
+    languages = [language for language in Language.all() if language.iso_code_639_1 in codes]
+    languages += [getattr(Language, name) for name in _OTHERS if hasattr(Language, name)]
+    # Low-accuracy mode (trigram models only): 0.4 s and 70 MB to load, against 6 s and 600 MB for the full
+    # models of these languages; articles are long enough for trigrams (dev set: see docs/ingest-quality.md).
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
 def detect_language(text: str) -> str:
-    """Return the ISO 639-1 code of the language of ``text`` among the eight, or ``en`` when unsure."""
+    """Return the ISO 639-1 code of the language of ``text`` (``en`` when the detector cannot tell).
+
+    The detector knows the 24 official EU languages and some 30 others, so that a Japanese or Russian
+    text is named as such (and refused by ingestion) rather than taken for English.
+    """
     found = _detector().detect_language_of(text[:5000])
     return found.iso_code_639_1.name.lower() if found is not None else "en"
+
+
+def language_name(code: str) -> str:
+    """Return the English name of the language with ISO 639-1 ``code`` ("ja" → "Japanese")."""
+    from lingua import IsoCode639_1, Language
+
+    iso = getattr(IsoCode639_1, code.upper(), None)
+    found = next((language for language in Language.all() if language.iso_code_639_1 == iso), None)
+    return found.name.capitalize() if found is not None else code
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„“«(]?[A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω0-9])|\n\s*")

@@ -48,18 +48,16 @@ def test_each_language_finds_every_kind(name: str, reference_store, reference) -
 def test_contract_shape_and_values(reference_store, reference) -> None:
     report = contract(ingest_article(ARTICLES / "it_bologna.txt", reference_store, reference=reference), reference)
     assert set(report) == CONTRACT_KEYS
-    assert set(report["projects"][0]) == {"acronym", "name", "programme"}
-    assert set(report["organisations"][0]) == {"name", "iri", "type", "country", "role", "project"}
-    assert set(report["places"][0]) == {"name", "iri", "country", "nuts"}
-    assert set(report["events"][0]) == {"title", "type", "start", "end", "place", "project"}
-    assert set(report["persons"][0]) == {"name", "affiliation", "role", "email"}
-    event = report["events"][0]
-    assert event == {"title": "Economia circolare e piccole e medie imprese", "type": "workshop",
-                     "start": "2024-03-14T09:30:00+01:00", "end": "2024-03-14T13:00:00+01:00",
+    for kind, keys in CONTRACT_ITEM_KEYS.items():
+        assert set(report[kind][0]) == keys | REVIEW_KEYS, kind
+    event = {k: v for k, v in report["events"][0].items() if k not in REVIEW_KEYS}
+    assert event == {"title": None, "type": "workshop", "start": "2024-03-14", "end": "2024-03-14",
+                     "start_time": "2024-03-14T09:30:00+01:00", "end_time": "2024-03-14T13:00:00+01:00",
                      "place": "Bologna", "project": "GREENLAB"}
     bologna = next(p for p in report["places"] if p["name"] == "Bologna")
-    assert bologna == {"name": "Bologna", "iri": "http://data.europa.eu/nuts/code/ITH55", "country": "IT",
-                       "nuts": "ITH55"}
+    assert {k: v for k, v in bologna.items() if k not in REVIEW_KEYS} == {
+        "name": "Bologna", "iri": "http://data.europa.eu/nuts/code/ITH55", "country": "IT", "nuts": "ITH55"}
+    assert 0 <= bologna["score"] <= 1 and isinstance(bologna["accepted"], bool) and "Bologna" in bologna["sentence"]
     comune = next(o for o in report["organisations"] if o["name"] == "Comune di Bologna")
     assert comune["type"] == "municipality" and comune["country"] == "IT" and comune["role"] == "partner"
     assert comune["iri"] is not None
@@ -122,19 +120,33 @@ def test_accept_merges_a_conforming_draft_and_reingest_replaces_it(tmp_path, sto
     assert [r["d"].value for r in rows] == ["2024-03-19"]
 
 
-def test_accept_takes_an_organisation_with_no_known_place(tmp_path, store_copy) -> None:
+def test_accept_all_takes_an_organisation_with_no_known_place(tmp_path, store_copy) -> None:
     """Country and region are required only where a source states them: an article that names a new
-    organisation without a place is merged (the missing country is a warning), and the next build accepts it."""
+    organisation without a place is merged by --accept-all (the missing country is a warning), and the
+    next build accepts it."""
     from kg.store.writer import build
 
     path = tmp_path / "new-org.txt"
-    path.write_text("The Acme Cluster is a partner of the NEWPROJ project.\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", "article", str(path), "--lang", "en", "--accept",
+    path.write_text("The Acme Development Agency is a partner of the NEWPROJ project.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "article", str(path), "--lang", "en", "--accept-all",
                                       "--store", str(store_copy)])
     assert result.exit_code == 0, result.output
     assert "new-org" in [g.value.rsplit("/", 1)[-1] for g in open_store(store_copy).named_graphs()]
     rebuilt = build(store_copy, data_dir=store_copy.parent / "data")
     assert rebuilt.report is not None and rebuilt.report.conforms
+
+
+def test_accept_holds_back_what_cannot_be_merged_and_says_how_much(tmp_path, store_copy) -> None:
+    path = tmp_path / "new-org.txt"
+    path.write_text("The Acme Development Agency is a partner of the NEWPROJ project.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "article", str(path), "--lang", "en", "--accept", "--no-save",
+                                      "--store", str(store_copy)])
+    assert result.exit_code == 0, result.output
+    assert "holds back 1 low-confidence fact" in " ".join(result.output.split())
+    rows = open_store(store_copy).query(
+        "SELECT ?p WHERE { GRAPH <https://w3id.org/eu-regional-kg/source/new-org> { ?p a ?c } }")
+    kinds = {r["p"].value.rsplit("/", 2)[-2] for r in rows}
+    assert "project" in kinds and "organisation" not in kinds
 
 
 @pytest.mark.corpus
@@ -167,7 +179,7 @@ def test_programme_named_after_a_programme_word(tmp_path, reference_store, refer
     status = {f.name: (f.status, f.iri) for f in result.extraction.of("programme")}
     assert status["Green Harbours Facility"] == ("new", None)
     assert status["Horizon Europe"] == ("resolved", "https://w3id.org/eu-regional-kg/id/programme/horizon-europe")
-    assert contract(result, reference)["programmes"] == ["Horizon Europe", "Green Harbours Facility"]
+    assert sorted(contract(result, reference)["programmes"]) == ["Green Harbours Facility", "Horizon Europe"]
 
 
 def _as_html(text: str) -> str:
@@ -214,10 +226,12 @@ def _is_iso(value: str) -> bool:
 
 
 CONTRACT_ITEM_KEYS = {"projects": {"acronym", "name", "programme"},
-                      "organisations": {"name", "iri", "type", "country", "role", "project"},
+                      "organisations": {"name", "iri", "type", "country", "nuts", "role", "project"},
                       "places": {"name", "iri", "country", "nuts"},
-                      "events": {"title", "type", "start", "end", "place", "project"},
+                      "events": {"title", "type", "start", "end", "start_time", "end_time", "place", "project"},
                       "persons": {"name", "affiliation", "role", "email"}}
+#: Keys every item carries for review: its score, whether --accept merges it, and its sentence.
+REVIEW_KEYS = {"score", "accepted", "sentence"}
 
 
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
@@ -227,7 +241,8 @@ def test_every_contract_item_has_the_keys_iso_dates_and_null_not_empty(name: str
     assert set(report) == CONTRACT_KEYS
     for kind, keys in CONTRACT_ITEM_KEYS.items():
         for item in report[kind]:
-            assert set(item) == keys, (kind, item)
+            assert set(item) == keys | REVIEW_KEYS, (kind, item)
+            assert isinstance(item.pop("accepted"), bool) and 0 <= item.pop("score") <= 1
             for value in item.values():
                 assert value is None or (isinstance(value, str) and value.strip() and value != "None"), (kind, item)
     assert all(isinstance(x, str) and x for x in report["programmes"] + report["themes"])
@@ -243,9 +258,12 @@ def test_unknown_values_are_null(tmp_path, reference_store, reference) -> None:
     path = tmp_path / "bare.txt"
     path.write_text("Conference of the NEWPROJ project on 3 May 2024.\n", encoding="utf-8")
     report = contract(ingest_article(path, reference_store, lang="en", reference=reference), reference)
+    for kind in ("projects", "events"):
+        for item in report[kind]:
+            assert {item.pop(k) is not None for k in REVIEW_KEYS} == {True}
     assert report["projects"] == [{"acronym": "NEWPROJ", "name": None, "programme": None}]
     assert report["events"] == [{"title": None, "type": "conference", "start": "2024-05-03", "end": None,
-                                 "place": None, "project": "NEWPROJ"}]
+                                 "start_time": None, "end_time": None, "place": None, "project": "NEWPROJ"}]
     assert report["places"] == [] and report["persons"] == [] and report["organisations"] == []
 
 
