@@ -74,8 +74,12 @@ def test_ingestion_uses_the_one_normalisation() -> None:
     assert kg.ingest.table.normalise is normalise
 
 
-#: Modules that may still call unicodedata: dates.py puts text in NFC to read month names (no folding).
-ALLOWED = {"ingest/dates.py"}
+#: Modules that may still call unicodedata: dates.py puts text in NFC to read month names (no folding);
+#: privacy.py folds one character at a time to redact names in place (it must keep positions); the
+#: article extractor's fold keeps each script (its cue words are Greek, Bulgarian … as written), and a
+#: switch to kg.resolve.normalise must fold its cue tables too (issue 20, left open).
+ALLOWED = {"ingest/dates.py", "privacy.py", "ingest/extract/candidates.py", "ingest/extract/cues.py",
+           "ingest/extract/lexicons.py", "ingest/extract/persons.py"}
 
 
 def test_no_other_module_folds_names_itself() -> None:
