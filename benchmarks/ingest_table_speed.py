@@ -52,7 +52,7 @@ def main() -> None:
             start = time.perf_counter()
             result = ingest_table(path, mapping, open_store(location))
             read = time.perf_counter() - start
-            replace_source(result.identifier, result.graph, location)
+            replace_source(result.identifier, result.graph, location, save=False)  # beside the temporary store
             total = time.perf_counter() - start
             results.append({"rows": rows, "bytes": path.stat().st_size, "triples": len(result.graph),
                             "read_check_build_s": round(read, 2), "total_with_replace_s": round(total, 2),
