@@ -21,8 +21,8 @@ from pathlib import Path
 
 from kg.paths import default_store_path
 
-__all__ = ["collect_garbage", "current_snapshot", "discard", "hold", "new_store_dir", "release", "resolve_location",
-           "swap_in"]
+__all__ = ["collect_garbage", "current_snapshot", "discard", "fsync_dir", "hold", "new_store_dir", "release",
+           "resolve_location", "swap_in"]
 
 _READERS = ".eukg-readers"
 # Snapshot directory -> the open file whose shared lock marks it as read by this process.
@@ -124,12 +124,13 @@ def swap_in(new_dir: Path, location: Path | str | None = None) -> Path:
         link.unlink()
     link.symlink_to(new_dir.name)
     os.replace(link, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     collect_garbage(path)
     return path
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Flush ``folder``'s entries to disk, so that a rename or a deletion in it survives a power loss."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -41,7 +41,7 @@ from kg.store.files import foreign_graphs, load_file, load_graph
 from kg.store.lock import writer_lock
 from kg.store.manifest import FileEntry, Manifest, file_entry, read_manifest, write_manifest
 from kg.store.reading import open_snapshot
-from kg.store.snapshots import current_snapshot, discard, new_store_dir, release, resolve_location, swap_in
+from kg.store.snapshots import current_snapshot, discard, fsync_dir, new_store_dir, release, resolve_location, swap_in
 from kg.validate import Report, located, qc_queries, shapes_graph
 from kg.validate_fast import change_problems, prepare_shapes
 
@@ -100,18 +100,10 @@ def _write_atomically(target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise InputError(target, f"cannot write: {error.strerror}") from None
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def generated_fingerprint(shapes_dir: Path = SHAPES_DIR, qc_dir: Path = QUERIES_DIR / "qc") -> str:
@@ -328,7 +320,7 @@ class Writer:
         def delete_file_first(store: ox.Store) -> None:  # the change validated: the file goes, then the graph
             if item is not None:
                 item.path.unlink()
-                _fsync_dir(item.path.parent)
+                fsync_dir(item.path.parent)
                 _crash_point("file-removed")
 
         return self._apply({key: None}, wanted, before_swap=delete_file_first)
