@@ -136,12 +136,6 @@ def replace_in(store: ox.Store, identifier: str, graph: Graph) -> int:
     return len(graph)
 
 
-def _writer(location: Path | str | None, data_dir: Path | None, wait: float | None,
-            notify: Callable[[str], None] | None) -> Writer:
-    """The writer of the store at ``location``, on ``data_dir`` or else the data folder the store was built from."""
-    return Writer(location, data_dir, wait=wait, notify=notify)
-
-
 def replace_source(identifier: str, graph: Graph, location: Path | str | None = None, data_dir: Path | None = None,
                    save: bool = True, wait: float | None = None,
                    notify: Callable[[str], None] | None = None) -> int:
@@ -167,7 +161,7 @@ def replace_sources(graphs: dict[str, Graph], location: Path | str | None = None
     """Replace several sources (identifier → graph) in one change, all or none; return the triples loaded."""
     for identifier in graphs:
         check_identifier(identifier)
-    with _writer(location, data_dir, wait, notify) as writer:
+    with Writer(location, data_dir, wait=wait, notify=notify) as writer:
         writer.put_sources(graphs, kind="ingested" if save else "local")
     return sum(len(graph) for graph in graphs.values())
 
@@ -187,7 +181,7 @@ def remove_source(identifier: str, location: Path | str | None = None, data_dir:
         ``delete_file`` is not given.
     """
     check_identifier(identifier)
-    with _writer(location, data_dir, wait, notify) as writer:
+    with Writer(location, data_dir, wait=wait, notify=notify) as writer:
         change = writer.remove_source(identifier, delete_file=delete_file)
     return str(source_graph(identifier)) in change.removed
 

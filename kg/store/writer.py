@@ -28,6 +28,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -208,7 +209,12 @@ class Writer:
             previous = known.files.get(graph) if known is not None else None
             entries[graph] = file_entry(item.path.resolve(), item.kind, previous)
         derived = known.derived if known is not None else {}
-        return Manifest(str(self.data_dir), generated_fingerprint(), entries, dict(derived))
+        return Manifest(str(self.data_dir), self._fingerprint, entries, dict(derived))
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        """:func:`generated_fingerprint`, read once per writer (it reads the shapes, QC queries and reference code)."""
+        return generated_fingerprint()
 
     # -- reconciling ----------------------------------------------------------------------------
     def _plan(self, wanted: Manifest, have: Manifest | None) -> tuple[str, dict[str, FileEntry | None]]:
