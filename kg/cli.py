@@ -42,6 +42,9 @@ def build(
 @app.command()
 def validate(
     store: StoreOption = None,
+    data_dir: Annotated[
+        Optional[Path], typer.Option("--data-dir", help="The data folder whose files are validated (default: data/).")
+    ] = None,
     built: Annotated[
         bool, typer.Option("--built", help="Validate the built store instead of the project files.")
     ] = False,
@@ -58,6 +61,7 @@ def validate(
     import pyoxigraph as ox
 
     from kg.build import load_all
+    from kg.paths import DATA_DIR
     from kg.store import open_store
     from kg.validate import validate_store
 
@@ -66,10 +70,10 @@ def validate(
             target = open_store(store)
         else:
             target = ox.Store()
-            load_all(target)
+            load_all(target, data_dir or DATA_DIR)
         if engine not in ("auto", "pyshacl", "fast"):
             raise typer.BadParameter(f"unknown engine {engine!r}: use pyshacl, fast or auto", param_hint="--engine")
-        report = validate_store(target, engine=engine)
+        report = validate_store(target, data_dir=data_dir or DATA_DIR, engine=engine)
     except KgError as error:
         fail(error)
     typer.echo(report.text())

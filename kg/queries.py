@@ -27,6 +27,8 @@ from kg.store import select, to_rdflib
 
 PARAM_LINE = re.compile(r"^(?P<indent>\s*)#PARAM \?(?P<name>\w+)\s*$", re.MULTILINE)
 PARAM_TYPES = ("literal", "integer", "date", "iri", "nuts")
+# ``SERVICE <iri>``, ``SERVICE SILENT ?endpoint``, ``SERVICE wd:sparql``: only to word an error message.
+_SERVICE_CALL = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(?:<|[?$]|[A-Za-z][\w.-]*:)", re.IGNORECASE)
 _IRI_OK = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
 
@@ -170,17 +172,32 @@ def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = N
     text = query.bind(values)
     try:
         solutions = select(store, text, default_graph=default_graph)
-    except SyntaxError as error:
-        raise QueryError(f"{query.path}: not valid SPARQL: {error}") from None
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError(f"{query.path}: only SELECT queries can be run by name")
-    columns = [v.value for v in solutions.variables]
-    # Rows repeat many values (types, countries, codes, labels); an rdflib Literal costs a few µs to
-    # make, so each distinct term is converted once per query (organisations at 1M: 1.4 s -> 0.5 s).
-    convert = functools.lru_cache(maxsize=1 << 16)(to_rdflib)
-    try:
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError(f"{query.path}: only SELECT queries can be run by name")
+        columns = [v.value for v in solutions.variables]
+        # Rows repeat many values (types, countries, codes, labels); an rdflib Literal costs a few µs to
+        # make, so each distinct term is converted once per query (organisations at 1M: 1.4 s -> 0.5 s).
+        convert = functools.lru_cache(maxsize=1 << 16)(to_rdflib)
         # A solution iterates its values in the order of ``solutions.variables``, faster than by name.
         rows = [tuple(map(convert, solution)) for solution in solutions]
+    except SyntaxError as error:
+        raise QueryError(f"{query.path}: not valid SPARQL: {error}") from None
     except OSError as error:  # a SERVICE call to an endpoint that cannot be reached
-        raise QueryError(f"{query.path}: a SERVICE endpoint could not be reached: {error}") from None
+        raise QueryError(f"{query.path}: a SERVICE endpoint could not be reached: {_one_line(error)}") from None
+    except RuntimeError as error:
+        # pyoxigraph's evaluation errors; a SERVICE answer that is not SPARQL results is one of them.
+        raise QueryError(f"{query.path}: {_evaluation_failure(text)}: {_one_line(error)}") from None
     return Result(columns, rows)
+
+
+def _one_line(error: BaseException, limit: int = 300) -> str:
+    """Return the text of ``error`` on one line, cut at ``limit`` characters."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _evaluation_failure(text: str) -> str:
+    """Say what failed when a query's evaluation raises: its SERVICE call, when the query makes one."""
+    if _SERVICE_CALL.search(text):
+        return "a SERVICE endpoint did not answer with SPARQL results"
+    return "the query could not be evaluated"

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from kg.errors import InputError
+from kg.errors import InputError, os_reason
 from kg.parallel_load import LINE_FORMATS, PARALLEL_MIN_BYTES, parallel_bulk_load
 from kg.safe_xml import check_rdfxml
 
-__all__ = ["QUAD_FORMATS", "RDF_FORMATS", "dump_union", "foreign_graphs", "load_file", "load_graph", "rdf_format"]
+__all__ = ["MAX_TERM_BYTES", "QUAD_FORMATS", "RDF_FORMATS", "dump_union", "foreign_graphs", "has_bom", "load_file",
+           "load_graph", "long_line", "rdf_format"]
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -27,7 +31,53 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 }
 #: Formats whose documents can name graphs.
 QUAD_FORMATS = frozenset({ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD})
+#: Formats whose parser takes a UTF-8 byte-order mark for a character of the document (JSON-LD and
+#: RDF/XML parsers skip it themselves).
+_BOM_FORMATS = frozenset({ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG})
+#: The longest literal or IRI pyoxigraph's file parsers read: they hold a whole term in one buffer.
+MAX_TERM_BYTES = 16 * 1024 * 1024
 _COPY_BUFFER = 1 << 20
+
+
+def has_bom(path: Path) -> bool:
+    """Whether ``path`` starts with a UTF-8 byte-order mark."""
+    with path.open("rb") as handle:
+        return handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8
+
+
+@contextmanager
+def _document(path: Path, fmt: ox.RdfFormat) -> Iterator[dict]:
+    """Yield the keyword argument that hands ``path`` to a pyoxigraph parser: the path itself, or an open
+    file past its UTF-8 byte-order mark (which the Turtle-family parsers read as a stray character)."""
+    if fmt not in _BOM_FORMATS or not has_bom(path):
+        yield {"path": str(path)}
+        return
+    with path.open("rb") as handle:
+        handle.seek(len(codecs.BOM_UTF8))
+        yield {"input": handle}
+
+
+def long_line(path: Path, limit: int = MAX_TERM_BYTES) -> int | None:
+    """Return the number of the first line of ``path`` longer than ``limit`` bytes, or None (read in chunks)."""
+    number, length = 1, 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_COPY_BUFFER):
+            start = 0
+            while (end := chunk.find(b"\n", start)) >= 0:
+                if length + end - start > limit:
+                    return number
+                number, length, start = number + 1, 0, end + 1
+            length += len(chunk) - start
+            if length > limit:
+                return number
+    return None
+
+
+def _too_long(path: Path) -> InputError:
+    """The error for a file holding a term longer than pyoxigraph's parsers read (their ``MemoryError``)."""
+    return InputError(path, f"a literal or IRI is longer than {MAX_TERM_BYTES // (1024 * 1024)} MiB, the most the "
+                            "RDF parser reads: shorten it or keep such content outside the graph",
+                      line=long_line(path))
 
 
 def foreign_graphs(path: Path, graph: URIRef | str) -> list[str]:
@@ -42,14 +92,17 @@ def foreign_graphs(path: Path, graph: URIRef | str) -> list[str]:
     own = str(graph)
     others: set[str] = set()
     try:
-        for quad in ox.parse(path=str(path), format=fmt):
-            name = quad.graph_name
-            if not isinstance(name, ox.DefaultGraph) and getattr(name, "value", None) != own:
-                others.add(getattr(name, "value", str(name)))
+        with _document(path, fmt) as document:
+            for quad in ox.parse(format=fmt, **document):
+                name = quad.graph_name
+                if not isinstance(name, ox.DefaultGraph) and getattr(name, "value", None) != own:
+                    others.add(getattr(name, "value", str(name)))
     except SyntaxError as error:
         raise InputError(path, f"not valid {fmt.name}: {error.msg}", line=error.lineno) from None
     except ValueError as error:
         raise InputError(path, f"not valid {fmt.name}: {error}") from None
+    except MemoryError:
+        raise _too_long(path) from None
     return sorted(others)
 
 
@@ -65,6 +118,8 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bulk: bool = False) -> None:
     """Load an RDF file into ``graph`` of ``store``; a parse error names the file and line.
 
+    A Turtle, TriG, N-Triples or N-Quads file may start with a UTF-8 byte-order mark. A literal or
+    IRI longer than :data:`MAX_TERM_BYTES` is refused with the file and line (:class:`InputError`).
     ``load`` is transactional: a file with an error adds nothing. ``bulk`` uses the faster,
     non-transactional ``bulk_load``, meant for a store that is being built and is discarded on error;
     a large N-Triples or N-Quads file is then cut at line ends and loaded on every core
@@ -74,18 +129,25 @@ def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bu
     fmt = rdf_format(path)
     if not path.is_file():
         raise InputError(path, "no such file")
+    try:
+        path.open("rb").close()
+    except OSError as error:
+        raise InputError(path, f"cannot read: {os_reason(error)}") from None
     if fmt == ox.RdfFormat.RDF_XML:
         check_rdfxml(path)
     # Triples of a quad format's default graph go into ``graph`` too; its named graphs keep their names
     # (a source file's are refused before loading: :func:`foreign_graphs`).
     to_graph_arg = to_graph
     try:
-        if bulk and fmt in LINE_FORMATS and path.stat().st_size >= PARALLEL_MIN_BYTES:
-            parallel_bulk_load(store, path, fmt, to_graph_arg)
-        elif bulk:
-            store.bulk_load(path=str(path), format=fmt, to_graph=to_graph_arg)
-        else:
-            store.load(path=str(path), format=fmt, to_graph=to_graph_arg)
+        with _document(path, fmt) as document:
+            if bulk and "path" in document and fmt in LINE_FORMATS and path.stat().st_size >= PARALLEL_MIN_BYTES:
+                parallel_bulk_load(store, path, fmt, to_graph_arg)
+            elif bulk:
+                store.bulk_load(format=fmt, to_graph=to_graph_arg, **document)
+            else:
+                store.load(format=fmt, to_graph=to_graph_arg, **document)
+    except MemoryError:
+        raise _too_long(path) from None
     except SyntaxError as error:
         raise InputError(path, f"not valid {fmt.name}: {error.msg}", line=error.lineno) from None
     except ValueError as error:
