@@ -162,8 +162,10 @@ def _files_of(store: ox.Store, focus: str, data_dir: Path) -> tuple[str, ...]:
 
 
 def located(store: ox.Store, problems: Iterable[Problem], data_dir: Path = DATA_DIR) -> list[Problem]:
-    """Return ``problems`` with the files that state each problem's node (read from ``store``'s graphs)."""
-    return [Problem(p.severity, p.focus, p.message, p.path, p.value, _files_of(store, p.focus, data_dir))
+    """Return ``problems`` with the files that state each problem's node (read from ``store``'s graphs);
+    a problem that names its files already keeps them."""
+    return [p if p.files else Problem(p.severity, p.focus, p.message, p.path, p.value,
+                                      _files_of(store, p.focus, data_dir))
             for p in problems]
 
 
@@ -174,8 +176,10 @@ def validate_store(store: ox.Store, shapes: Graph | None = None, data_dir: Path 
     ``data_dir`` is the data folder the store was built from, to name the file of each named graph.
     ``engine`` is ``pyshacl`` (the reference), ``fast`` (shacl-rust, same results) or ``auto``: the
     fast engine (:data:`kg.validate_fast.AUTO_THRESHOLD` is 0: it gives the same results).
+    Ill-typed literals and undeclared ``ekg:`` terms are reported too (:mod:`kg.validate_terms`).
     """
     from kg.validate_fast import choose_engine, store_quads_problems
+    from kg.validate_terms import term_problems
 
     shapes = shapes if shapes is not None else shapes_graph()
     if choose_engine(engine, len(store)) == "fast":
@@ -185,7 +189,8 @@ def validate_store(store: ox.Store, shapes: Graph | None = None, data_dir: Path 
         for quad_graph in to_dataset(store).graphs():
             data += quad_graph
         shacl = shacl_problems(data, shapes)
-    return Report(located(store, shacl + qc_problems(store), data_dir))
+    terms = term_problems(store, data_dir=data_dir)
+    return Report(located(store, shacl + qc_problems(store) + terms, data_dir))
 
 
 __all__ = ["Problem", "Report", "located", "qc_problems", "shacl_problems", "shapes_graph", "validate_store"]

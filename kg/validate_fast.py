@@ -26,6 +26,7 @@ import shacl_rust
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
+from kg.paths import DATA_DIR
 from kg.store.files import dump_union, rdf_format
 from kg.store.terms import to_rdflib
 from kg.validate import SEVERITY_NAMES, Problem, _expand, _path_text, _short, qc_problems
@@ -428,7 +429,7 @@ def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:
 
 
 def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | PreparedShapes,
-                    qc: Iterable[Path] = ()) -> list[Problem]:
+                    qc: Iterable[Path] = (), data_dir: Path = DATA_DIR) -> list[Problem]:
     """Validate what a change touched: the nodes whose statements changed and the nodes that refer to them.
 
     ``store`` holds the data after the change; ``changed`` are the IRIs that gained or lost
@@ -436,14 +437,18 @@ def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | Pre
     (:func:`source_problems`), so the result equals that of a full validation on these nodes. The
     quality queries ``qc`` run on the same data, except the duplicate-organisation check, which needs
     the whole store (:func:`_duplicate_organisations`); only rows on the focus nodes (or nodes these
-    refer to) are kept.
+    refer to) are kept. The statements of the focus nodes are checked for ill-typed literals and
+    undeclared ``ekg:`` terms (:func:`kg.validate_terms.term_problems`; ``data_dir`` names their files).
     """
+    from kg.validate_terms import term_problems
+
     prepared = shapes if isinstance(shapes, PreparedShapes) else prepare_shapes(shapes)
     focus = _focus_nodes(store, set(changed))
     source = ox.Store()
     source.bulk_extend([quad for iri in focus for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None, None)])
     problems = source_problems(store, source, prepared, subjects=focus)
     new = list(source.quads_for_pattern(None, None, None, None))
+    problems += term_problems(store, new, data_dir)
     local = ox.Store()
     local.bulk_extend(list(dict.fromkeys(new + _context(store, new))))
     referred = focus | {q.object.value for q in new if isinstance(q.object, ox.NamedNode)}

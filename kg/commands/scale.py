@@ -28,13 +28,16 @@ def register(app: typer.Typer) -> None:
         from kg.store import open_store
         from kg.validate import Report, shapes_graph
         from kg.validate_fast import load_source, source_problems
+        from kg.validate_terms import term_problems
 
         try:
             if not source.is_file():
                 raise InputError(source, "no such file")
             target = open_store(store)
-            new = load_source(source, source_graph(source.stem))
-            report = Report(source_problems(target, new, shapes_graph()))
+            graph = str(source_graph(source.stem))
+            new = load_source(source, graph)
+            terms = term_problems(target, new.quads_for_pattern(None, None, None, None), files={graph: source})
+            report = Report(source_problems(target, new, shapes_graph()) + terms)
         except KgError as error:
             fail(error)
         typer.echo(report.text())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import warnings
 from collections.abc import Mapping
 
 import pyoxigraph as ox
@@ -9,6 +11,23 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 __all__ = ["named_graphs", "select", "to_dataset", "to_oxigraph", "to_rdflib"]
+
+
+class _IllTypedLiteralNoise(logging.Filter):
+    """Drops rdflib's warning, with a traceback, for each literal whose text is not of its datatype.
+
+    Validation reports every such literal as a violation naming node, file and line
+    (:mod:`kg.validate_terms`); rdflib's warning, printed wherever an rdflib term is made from it, names none.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Failed to convert Literal lexical form to value")
+
+
+_RDFLIB_TERM_LOG = logging.getLogger("rdflib.term")
+if not any(isinstance(f, _IllTypedLiteralNoise) for f in _RDFLIB_TERM_LOG.filters):
+    _RDFLIB_TERM_LOG.addFilter(_IllTypedLiteralNoise())
+warnings.filterwarnings("ignore", message="Parsing weird boolean", category=UserWarning, module="rdflib")
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:

@@ -391,7 +391,7 @@ class Writer:
                 touched = _replace_graphs(store, contents, change)
             if validate and touched:
                 with self._phase("validate"):
-                    report = Report(located(store, _change_problems(store, touched), self.data_dir))
+                    report = Report(located(store, _change_problems(store, touched, self.data_dir), self.data_dir))
                 change.warnings = [p for p in report.problems if p.severity != "Violation"]
                 if not report.conforms:
                     raise ValidationFailed(report)
@@ -558,11 +558,11 @@ def _replace_graphs(store: ox.Store, contents: dict[str, Path | Graph | None], c
 _PREPARED: dict[str, object] = {}
 
 
-def _change_problems(store: ox.Store, touched: set[str]) -> list:
+def _change_problems(store: ox.Store, touched: set[str], data_dir: Path) -> list:
     """The problems of a change: shapes prepared once per process, and every quality query."""
     if "shapes" not in _PREPARED:
         _PREPARED["shapes"] = prepare_shapes(shapes_graph())
-    return change_problems(store, touched, _PREPARED["shapes"], qc_queries())
+    return change_problems(store, touched, _PREPARED["shapes"], qc_queries(), data_dir)
 
 
 def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
