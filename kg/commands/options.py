@@ -30,9 +30,9 @@ WaitOption = Annotated[
 
 
 def fail(error: Exception) -> None:
-    """Print ``error`` as one plain line on stderr and exit with status 1."""
+    """Print ``error`` as one plain line on stderr (never wrapped: a path stays whole) and exit with status 1."""
     console.print("[red]error:[/red]", end=" ")
-    console.print(str(error), markup=False, highlight=False)
+    console.print(str(error), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
