@@ -429,7 +429,8 @@ def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:
 
 
 def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | PreparedShapes,
-                    qc: Iterable[Path] = (), data_dir: Path = DATA_DIR) -> list[Problem]:
+                    qc: Iterable[Path] = (), data_dir: Path = DATA_DIR, files: dict[str, Path] | None = None,
+                    unwritten: Iterable[str] = ()) -> list[Problem]:
     """Validate what a change touched: the nodes whose statements changed and the nodes that refer to them.
 
     ``store`` holds the data after the change; ``changed`` are the IRIs that gained or lost
@@ -438,7 +439,8 @@ def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | Pre
     quality queries ``qc`` run on the same data, except the duplicate-organisation check, which needs
     the whole store (:func:`_duplicate_organisations`); only rows on the focus nodes (or nodes these
     refer to) are kept. The statements of the focus nodes are checked for ill-typed literals and
-    undeclared ``ekg:`` terms (:func:`kg.validate_terms.term_problems`; ``data_dir`` names their files).
+    undeclared ``ekg:`` terms (:func:`kg.validate_terms.term_problems`; ``data_dir``, ``files`` and
+    ``unwritten`` name their files, as there).
     """
     from kg.validate_terms import term_problems
 
@@ -448,7 +450,7 @@ def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | Pre
     source.bulk_extend([quad for iri in focus for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None, None)])
     problems = source_problems(store, source, prepared, subjects=focus)
     new = list(source.quads_for_pattern(None, None, None, None))
-    problems += term_problems(store, new, data_dir)
+    problems += term_problems(store, new, data_dir, files, unwritten)
     local = ox.Store()
     local.bulk_extend(list(dict.fromkeys(new + _context(store, new))))
     referred = focus | {q.object.value for q in new if isinstance(q.object, ox.NamedNode)}

@@ -35,6 +35,9 @@ __all__ = ["ill_typed", "term_problems"]
 _XSD = str(XSD)
 _EKG = str(EKG)
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
+#: Types whose lexical pattern is another's: elementpath 5.1's xs:float pattern has a stray space that
+#: refuses "1.0E3"; XSD gives float and double the same lexical space.
+_SAME_PATTERN = {"float": "double"}
 #: XSD types whose values need more than their text (a namespace context, a schema), or none at all.
 _UNCHECKED = frozenset({"string", "anyAtomicType", "anySimpleType", "QName", "NOTATION", "ENTITY", "ID", "IDREF"})
 # The typed literals of the store that are not strings: each distinct one is checked once.
@@ -70,14 +73,24 @@ def ill_typed(text: str, datatype: str) -> bool:
     if not datatype.startswith(_XSD):
         return False
     local = datatype[len(_XSD):]
-    kind = builtin_atomic_types.get(f"{{{_XSD[:-1]}}}{local}")
+    kind = _type(local)
     if kind is None or local in _UNCHECKED:
         return False
+    # The text must match the type's lexical pattern (after XSD's whitespace collapsing, which every
+    # checked type has) and make a value within its facets ("2019-02-29" matches a date's pattern only).
+    pattern = getattr(_type(_SAME_PATTERN.get(local, local)), "pattern", None)
+    if pattern is not None and pattern.pattern != "^$" and not pattern.match(text.strip()):
+        return True
     try:
         kind.make(text)
     except (ValueError, TypeError, ArithmeticError):
         return True
     return False
+
+
+def _type(local: str) -> type | None:
+    """Return elementpath's class of the XSD type ``local`` (``integer``, ``date`` …), or None."""
+    return builtin_atomic_types.get(f"{{{_XSD[:-1]}}}{local}")
 
 
 def _graph_files(data_dir: Path) -> dict[str, Path]:
@@ -111,13 +124,13 @@ def _first_lines(path: Path, needles: Iterable[str]) -> dict[str, int]:
 class _Locator:
     """Names the file (and line) that states a problem, from the named graph it is in."""
 
-    def __init__(self, files: Mapping[str, Path], data_dir: Path) -> None:
-        self.files, self.data_dir = files, data_dir
+    def __init__(self, files: Mapping[str, Path], data_dir: Path, unwritten: Iterable[str] = ()) -> None:
+        self.files, self.data_dir, self.unwritten = files, data_dir, frozenset(unwritten)
         self.wanted: dict[Path, set[str]] = {}
 
     def want(self, graph: str, needles: Iterable[str]) -> None:
         path = self.files.get(graph)
-        if path is not None:
+        if path is not None and graph not in self.unwritten:
             self.wanted.setdefault(path, set()).update(n for n in needles if n)
 
     def where(self, graph: str, needles: Iterable[str], lines: dict[Path, dict[str, int]]) -> str:
@@ -178,7 +191,7 @@ def _undeclared_uses(store: ox.Store, quads: Iterable[ox.Quad] | None) -> list[t
 
 
 def term_problems(store: ox.Store, quads: Iterable[ox.Quad] | None = None, data_dir: Path = DATA_DIR,
-                  files: Mapping[str, Path] | None = None) -> list[Problem]:
+                  files: Mapping[str, Path] | None = None, unwritten: Iterable[str] = ()) -> list[Problem]:
     """Return the ill-typed literals (violations) and undeclared ``ekg:`` terms (warnings) of the data.
 
     Parameters
@@ -191,9 +204,11 @@ def term_problems(store: ox.Store, quads: Iterable[ox.Quad] | None = None, data_
         The data folder the graphs were loaded from, to name each problem's file.
     files : mapping, optional
         Named graph IRI → the file it was loaded from (default: the files of ``data_dir``).
+    unwritten : iterable of str, optional
+        Graphs whose file of ``files`` is not written yet (a source being ingested): named, no line.
     """
     quads = None if quads is None else list(quads)
-    locator = _Locator(files if files is not None else _graph_files(data_dir), data_dir)
+    locator = _Locator(files if files is not None else _graph_files(data_dir), data_dir, unwritten)
     bad = _ill_typed_quads(store, quads)
     unknown = _undeclared_uses(store, quads)
     for quad in bad:

@@ -318,7 +318,8 @@ class Writer:
             return kept
 
         contents: dict[str, Path | Graph | None] = {str(source_graph(i)): g for i, g in graphs.items()}
-        return self._apply(contents, wanted, before_swap=write_files)
+        return self._apply(contents, wanted, before_swap=write_files,
+                           new_files={key: path for key, (_, path, _) in targets.items()})
 
     def remove_source(self, identifier: str, delete_file: bool = False) -> Change:
         """Remove source ``identifier``: validated without it, then its file, then its graph.
@@ -369,10 +370,11 @@ class Writer:
 
     def _apply(self, contents: dict[str, Path | Graph | None], wanted: Manifest,
                before_swap: Callable[[ox.Store], _FileBackups | None] | None = None,
-               validate: bool = True) -> Change:
+               validate: bool = True, new_files: dict[str, Path] | None = None) -> Change:
         """Replace the named graphs of ``contents`` in a checkpoint of the current snapshot, validate what
         changed, call ``before_swap`` with the checkpoint (to write or delete the files; it returns the
         :class:`_FileBackups` that put them back), record ``wanted`` and swap the checkpoint in.
+        ``new_files`` names the files ``before_swap`` will write (graph → path), for the problems.
 
         A failure before the swap leaves the store as it was, and the files too: an ``OSError`` (a full
         disk) is raised as :class:`StoreWriteError`.
@@ -391,7 +393,9 @@ class Writer:
                 touched = _replace_graphs(store, contents, change)
             if validate and touched:
                 with self._phase("validate"):
-                    report = Report(located(store, _change_problems(store, touched, self.data_dir), self.data_dir))
+                    files = {graph: item.path for graph, item in self.files().items()} | (new_files or {})
+                    problems = _change_problems(store, touched, self.data_dir, files, set(new_files or ()))
+                    report = Report(located(store, problems, self.data_dir))
                 change.warnings = [p for p in report.problems if p.severity != "Violation"]
                 if not report.conforms:
                     raise ValidationFailed(report)
@@ -558,11 +562,12 @@ def _replace_graphs(store: ox.Store, contents: dict[str, Path | Graph | None], c
 _PREPARED: dict[str, object] = {}
 
 
-def _change_problems(store: ox.Store, touched: set[str], data_dir: Path) -> list:
-    """The problems of a change: shapes prepared once per process, and every quality query."""
+def _change_problems(store: ox.Store, touched: set[str], data_dir: Path, files: dict[str, Path],
+                     unwritten: set[str]) -> list:
+    """The problems of a change: shapes prepared once per process, every quality query, the terms' checks."""
     if "shapes" not in _PREPARED:
         _PREPARED["shapes"] = prepare_shapes(shapes_graph())
-    return change_problems(store, touched, _PREPARED["shapes"], qc_queries(), data_dir)
+    return change_problems(store, touched, _PREPARED["shapes"], qc_queries(), data_dir, files, unwritten)
 
 
 def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
