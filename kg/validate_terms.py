@@ -46,13 +46,9 @@ SELECT DISTINCT ?o WHERE {{
   ?s ?p ?o
   FILTER(isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{_XSD}") && DATATYPE(?o) != <{XSD.string}>)
 }}"""
-# Every predicate and class of ``ekg:`` used in a graph, with how often and on which node first.
-_EKG_TERMS = f"""
-SELECT ?g ?term ?kind (COUNT(*) AS ?uses) (MIN(STR(?s)) AS ?node) WHERE {{
-  {{ GRAPH ?g {{ ?s ?term ?o }} BIND("property" AS ?kind) }}
-  UNION {{ GRAPH ?g {{ ?s a ?term }} BIND("class" AS ?kind) }}
-  FILTER(isIRI(?term) && STRSTARTS(STR(?term), "{_EKG}") && ?g != <{ONTOLOGY_GRAPH}>)
-}} GROUP BY ?g ?term ?kind"""
+# The distinct properties and classes each graph uses: the undeclared ``ekg:`` ones are looked up after.
+_GRAPH_PREDICATES = "SELECT DISTINCT ?g ?term WHERE { GRAPH ?g { ?s ?term ?o } }"
+_GRAPH_CLASSES = f"SELECT DISTINCT ?g ?term WHERE {{ GRAPH ?g {{ ?s <{RDF.type}> ?term }} }}"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -166,28 +162,33 @@ def _ill_typed_quads(store: ox.Store, quads: Iterable[ox.Quad] | None) -> list[o
     return [quad for literal in bad for quad in store.quads_for_pattern(None, None, literal, None)]
 
 
-def _undeclared_uses(store: ox.Store, quads: Iterable[ox.Quad] | None) -> list[tuple[str, str, str, int, str]]:
+def _undeclared_uses(store: ox.Store, quads: list[ox.Quad] | None) -> list[tuple[str, str, str, int, str]]:
     """Return (graph, term, kind, uses, first node) for each ``ekg:`` term ``quads`` (default: the store) use
     that the ontology graph of ``store`` does not declare."""
-    declared = {q.subject.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH)))
-                if isinstance(q.subject, ox.NamedNode)}
-    if quads is None:
-        rows = [(r["g"].value, r["term"].value, r["kind"].value, int(r["uses"].value), r["node"].value)
-                for r in store.query(_EKG_TERMS)]
+    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    declared = {q.subject.value for q in store.quads_for_pattern(None, None, None, ontology)}
+
+    def unknown(term: object) -> bool:
+        return isinstance(term, ox.NamedNode) and term.value.startswith(_EKG) and term.value not in declared
+
+    if quads is None:  # the distinct (graph, term) pairs first, in the store; the uses of the few unknown ones
+        pairs = [(row["g"], row["term"], kind) for query, kind in ((_GRAPH_PREDICATES, "property"),
+                                                                   (_GRAPH_CLASSES, "class"))
+                 for row in store.query(query) if unknown(row["term"]) and row["g"] != ontology]
+        uses = {(g.value, term.value, kind): list(store.quads_for_pattern(None, term, None, g) if kind == "property"
+                                                  else store.quads_for_pattern(None, _RDF_TYPE, term, g))
+                for g, term, kind in pairs}
     else:
-        counted: dict[tuple[str, str, str], list] = {}
+        uses = {}
         for quad in quads:
-            if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name.value == str(ONTOLOGY_GRAPH):
+            if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name == ontology:
                 continue
-            uses = [(quad.predicate.value, "property")]
-            if quad.predicate == _RDF_TYPE and isinstance(quad.object, ox.NamedNode):
-                uses.append((quad.object.value, "class"))
-            for term, kind in uses:
-                entry = counted.setdefault((quad.graph_name.value, term, kind), [0, str(quad.subject.value)])
-                entry[0] += 1
-                entry[1] = min(entry[1], str(quad.subject.value))
-        rows = [(g, term, kind, uses, node) for (g, term, kind), (uses, node) in counted.items()]
-    return sorted(row for row in rows if row[1].startswith(_EKG) and row[1] not in declared)
+            if unknown(quad.predicate):
+                uses.setdefault((quad.graph_name.value, quad.predicate.value, "property"), []).append(quad)
+            if quad.predicate == _RDF_TYPE and unknown(quad.object):
+                uses.setdefault((quad.graph_name.value, quad.object.value, "class"), []).append(quad)
+    return sorted((graph, term, kind, len(found), min(str(q.subject.value) for q in found))
+                  for (graph, term, kind), found in uses.items() if found)
 
 
 def term_problems(store: ox.Store, quads: Iterable[ox.Quad] | None = None, data_dir: Path = DATA_DIR,
