@@ -28,7 +28,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,13 +38,14 @@ from kg.build import BuildResult, build_into
 from kg.errors import InputError, KgError, ValidationFailed
 from kg.layout import GraphFile, check_identifier, graph_files, local_sources_dir, source_graph
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, PROJECT_ROOT, QUERIES_DIR, SHAPES_DIR
+from kg.store import names
 from kg.store.files import foreign_graphs, load_file, load_graph
 from kg.store.lock import writer_lock
 from kg.store.manifest import FileEntry, Manifest, file_entry, read_manifest, write_manifest
 from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot, discard, fsync_dir, new_store_dir, release, resolve_location, swap_in
 from kg.validate import Report, located, qc_queries, shapes_graph
-from kg.validate_fast import change_problems, prepare_shapes
+from kg.validate_fast import NameIndex, change_problems, prepare_shapes
 
 __all__ = ["Change", "Writer", "build", "source_file_text"]
 
@@ -363,9 +364,11 @@ class Writer:
                 store = ox.Store(str(new_dir))
             with self._phase("load"):
                 touched = _replace_graphs(store, contents, change)
+                names.carry(old_dir, new_dir, store, touched)
             if validate and touched:
                 with self._phase("validate"):
-                    report = Report(located(store, _change_problems(store, touched), self.data_dir))
+                    problems = _change_problems(store, touched, partial(names.holders, new_dir))
+                    report = Report(located(store, problems, self.data_dir))
                 change.warnings = [p for p in report.problems if p.severity != "Violation"]
                 if not report.conforms:
                     raise ValidationFailed(report)
@@ -466,11 +469,11 @@ def _replace_graphs(store: ox.Store, contents: dict[str, Path | Graph | None], c
 _PREPARED: dict[str, object] = {}
 
 
-def _change_problems(store: ox.Store, touched: set[str]) -> list:
+def _change_problems(store: ox.Store, touched: set[str], names: NameIndex) -> list:
     """The problems of a change: shapes prepared once per process, and every quality query."""
     if "shapes" not in _PREPARED:
         _PREPARED["shapes"] = prepare_shapes(shapes_graph())
-    return change_problems(store, touched, _PREPARED["shapes"], qc_queries())
+    return change_problems(store, touched, _PREPARED["shapes"], qc_queries(), names)
 
 
 def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
