@@ -36,7 +36,15 @@ from rdflib import Graph
 
 from kg.build import BuildResult, build_into
 from kg.errors import InputError, KgError, ValidationFailed
-from kg.layout import GraphFile, check_identifier, graph_files, local_sources_dir, source_graph
+from kg.layout import (
+    GraphFile,
+    check_identifier,
+    dataset_graph,
+    dataset_sources_dir,
+    graph_files,
+    local_sources_dir,
+    source_graph,
+)
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, PROJECT_ROOT, QUERIES_DIR, SHAPES_DIR
 from kg.store import names
 from kg.store.files import foreign_graphs, load_file, load_graph
@@ -269,21 +277,24 @@ class Writer:
     # -- changes --------------------------------------------------------------------------------
     def put_sources(self, graphs: dict[str, Graph], kind: str = "ingested") -> Change:
         """Make each graph the source of its identifier: validated with the store, then written as a file
-        (``data/ingested/ID.ttl``, or the local sources folder for ``kind="local"``), then loaded.
+        (``data/ingested/ID.ttl``, or the local sources folder for ``kind="local"``, or its ``datasets/``
+        folder for ``kind="dataset"``, the graph then being ``graph:dataset/ID``), then loaded.
 
         Re-ingesting a source replaces its graph; other sources are untouched. Nothing is written when a
         graph does not validate.
         """
         self._check_locked()
-        if kind not in ("ingested", "local"):
-            raise ValueError(f"sources are put as 'ingested' or 'local', not {kind!r}")
+        if kind not in ("ingested", "local", "dataset"):
+            raise ValueError(f"sources are put as 'ingested', 'local' or 'dataset', not {kind!r}")
         self.sync()
-        folder = self.data_dir / "ingested" if kind == "ingested" else self.local_dir
+        folder = {"ingested": self.data_dir / "ingested", "local": self.local_dir,
+                  "dataset": dataset_sources_dir(self.local_dir)}[kind]
+        graph_of = dataset_graph if kind == "dataset" else source_graph
         files = self.files()
         targets: dict[str, tuple[str, Path, Path | None]] = {}
         for identifier in graphs:
             check_identifier(identifier)
-            key = str(source_graph(identifier))
+            key = str(graph_of(identifier))
             existing = files.get(key)
             if existing is not None and existing.kind == "source":
                 raise KgError(f"source {identifier!r} is the hand-edited file {existing.path}: ingest it under "
@@ -301,11 +312,12 @@ class Writer:
                 if stale is not None:
                     stale.unlink(missing_ok=True)
 
-        contents: dict[str, Path | Graph | None] = {str(source_graph(i)): g for i, g in graphs.items()}
+        contents: dict[str, Path | Graph | None] = {str(graph_of(i)): g for i, g in graphs.items()}
         return self._apply(contents, wanted, before_swap=write_files)
 
-    def remove_source(self, identifier: str, delete_file: bool = False) -> Change:
-        """Remove source ``identifier``: validated without it, then its file, then its graph.
+    def remove_source(self, identifier: str, delete_file: bool = False, dataset: bool = False) -> Change:
+        """Remove source ``identifier`` (the converted dataset ``identifier`` with ``dataset``): validated
+        without it, then its file, then its graph.
 
         A hand-edited file of ``data/sources/`` is deleted only with ``delete_file``; without it the
         call raises :class:`KgError` saying so.
@@ -313,7 +325,7 @@ class Writer:
         self._check_locked()
         check_identifier(identifier)
         self.sync()
-        key = str(source_graph(identifier))
+        key = str(dataset_graph(identifier) if dataset else source_graph(identifier))
         item = self.files().get(key)
         have = read_manifest(current_snapshot(self.location))
         if item is None and (have is None or key not in have.files) and not self._in_store(key):
