@@ -35,6 +35,8 @@ __all__ = ["ill_typed", "term_problems"]
 _XSD = str(XSD)
 _EKG = str(EKG)
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
+#: The datatypes of most literals, never ill-typed: skipped before any look-up.
+_NOT_JUDGED = frozenset({ox.NamedNode(str(XSD.string)), ox.NamedNode(str(RDF.langString))})
 #: Types whose lexical pattern is another's: elementpath 5.1's xs:float pattern has a stray space that
 #: refuses "1.0E3"; XSD gives float and double the same lexical space.
 _SAME_PATTERN = {"float": "double"}
@@ -155,8 +157,13 @@ def _term_needles(iri: str) -> list[str]:
 def _ill_typed_quads(store: ox.Store, quads: Iterable[ox.Quad] | None) -> list[ox.Quad]:
     """Return the statements of ``quads`` (default: the whole store) whose literal is ill-typed."""
     if quads is not None:
-        return [q for q in quads
-                if isinstance(q.object, ox.Literal) and ill_typed(q.object.value, q.object.datatype.value)]
+        bad = []
+        for quad in quads:
+            value = quad.object
+            if isinstance(value, ox.Literal) and (datatype := value.datatype) not in _NOT_JUDGED \
+                    and ill_typed(value.value, datatype.value):
+                bad.append(quad)
+        return bad
     bad = [row["o"] for row in store.query(_TYPED_LITERALS, use_default_graph_as_union=True)
            if ill_typed(row["o"].value, row["o"].datatype.value)]
     return [quad for literal in bad for quad in store.quads_for_pattern(None, None, literal, None)]
@@ -168,8 +175,14 @@ def _undeclared_uses(store: ox.Store, quads: list[ox.Quad] | None) -> list[tuple
     ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
     declared = {q.subject.value for q in store.quads_for_pattern(None, None, None, ontology)}
 
+    seen: dict[object, bool] = {}
+
     def unknown(term: object) -> bool:
-        return isinstance(term, ox.NamedNode) and term.value.startswith(_EKG) and term.value not in declared
+        answer = seen.get(term)
+        if answer is None:
+            answer = seen[term] = (isinstance(term, ox.NamedNode) and term.value.startswith(_EKG)
+                                   and term.value not in declared)
+        return answer
 
     if quads is None:  # the distinct (graph, term) pairs first, in the store; the uses of the few unknown ones
         pairs = [(row["g"], row["term"], kind) for query, kind in ((_GRAPH_PREDICATES, "property"),
@@ -181,12 +194,16 @@ def _undeclared_uses(store: ox.Store, quads: list[ox.Quad] | None) -> list[tuple
     else:
         uses = {}
         for quad in quads:
-            if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name == ontology:
+            predicate = quad.predicate
+            if unknown(predicate):
+                term, kind = predicate.value, "property"
+            elif predicate == _RDF_TYPE and unknown(quad.object):
+                term, kind = quad.object.value, "class"
+            else:
                 continue
-            if unknown(quad.predicate):
-                uses.setdefault((quad.graph_name.value, quad.predicate.value, "property"), []).append(quad)
-            if quad.predicate == _RDF_TYPE and unknown(quad.object):
-                uses.setdefault((quad.graph_name.value, quad.object.value, "class"), []).append(quad)
+            graph = quad.graph_name
+            if not isinstance(graph, ox.DefaultGraph) and graph != ontology:
+                uses.setdefault((graph.value, term, kind), []).append(quad)
     return sorted((graph, term, kind, len(found), min(str(q.subject.value) for q in found))
                   for (graph, term, kind), found in uses.items() if found)
 
