@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import shutil
 import signal
 import time
 import traceback
@@ -499,9 +500,9 @@ class Writer:
 class _FileBackups:
     """The files a write replaces or deletes, kept as hidden hard links beside them until the write is done.
 
-:meth:`restore` puts every file back as it was and deletes the files the write created;
-    :meth:`forget` drops the links once the new snapshot is in. A hard link costs no
-    room for the data, so a full disk cannot stop the files from being put back.
+    :meth:`restore` puts every file back as it was and deletes the files the write created;
+    :meth:`forget` drops the links once the new snapshot is in. A hard link costs no room for the
+    data, so a full disk cannot stop the files from being put back.
     """
 
     def __init__(self) -> None:
@@ -513,7 +514,10 @@ class _FileBackups:
         if path.exists():
             backup = path.parent / f".{path.name}.previous-{os.getpid()}"
             backup.unlink(missing_ok=True)
-            os.link(path, backup)
+            try:
+                os.link(path, backup)
+            except OSError:  # a file system without hard links: a copy (which needs room) instead
+                shutil.copy2(path, backup)
         self._kept.append((path, backup))
 
     def restore(self) -> None:
