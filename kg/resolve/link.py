@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from kg.resolve.normalise import normalise
+from kg.resolve.normalise import compact, normalise
 from kg.resolve.orgnames import OrgName, parse
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
@@ -36,6 +36,7 @@ from kg.resolve.thresholds import (
     LINK_REVIEW,
     LINK_STEM_LENGTH,
     LINK_STEM_SUFFIX,
+    LINK_WORD_MATCH,
 )
 
 __all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "name_score"]
@@ -163,6 +164,16 @@ def _coverage(words: tuple[str, ...], others: tuple[str, ...]) -> float:
     return sum(len(w) * max(_word_similarity(w, o) for o in others) for w in words) / total
 
 
+def _numbers(words: tuple[str, ...]) -> set[str]:
+    return {w for w in words if any(c.isdigit() for c in w)}
+
+
+def _unmatched(words: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """True when a word of ``words`` (4+ letters) has nothing like it in ``others``."""
+    return any(len(w) >= LINK_STEM_LENGTH and max(_word_similarity(w, o) for o in others) < LINK_WORD_MATCH
+               for w in words)
+
+
 def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Return 0–100: how alike two cores are, every word of each covered by the other.
 
@@ -178,8 +189,11 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b:
         return 0.0
     words = min(_coverage(a, b), _coverage(b, a))
-    joined = fuzz.ratio("".join(a), "".join(b)) if min(len("".join(a)), len("".join(b))) >= LINK_STEM_LENGTH else 0.0
-    return max(words, joined)
+    if len(a) != len(b) and min(len("".join(a)), len("".join(b))) >= LINK_STEM_LENGTH:
+        words = max(words, fuzz.ratio("".join(a), "".join(b)))  # words split or joined: "Nowa Sól", "Nowasól"
+    if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or (_unmatched(a, b) and _unmatched(b, a)):
+        words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
+    return words
 
 
 def name_score(a: OrgName, b: OrgName) -> float:
@@ -197,7 +211,7 @@ def name_score(a: OrgName, b: OrgName) -> float:
         score = min(score, LINK_OTHER_KIND_CAP)
     elif a.kinds != b.kinds:
         score -= LINK_ONE_KIND_PENALTY
-    if a.legal_form and b.legal_form and a.legal_form != b.legal_form:
+    if a.legal_form and b.legal_form and compact(a.legal_form) != compact(b.legal_form):
         score -= LINK_LEGAL_FORM_PENALTY
     return max(score, 0.0)
 

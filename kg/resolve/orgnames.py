@@ -42,6 +42,10 @@ _MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton 
 _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
 _QUOTES = re.compile(r"[\"'„“”«»‘’`]")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
+# A head stem at least this long found inside a longer word makes it a compound of that kind.
+_COMPOUND_PART = 5
+# … and ends at most this many letters before the word's end (``klini|kum``; not ``ad|minist|ration``).
+_COMPOUND_TAIL = 4
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,7 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
 
 @lru_cache(maxsize=4)
 def head_words(path: Path = ORG_HEADS) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """Return the head words of ``path``: folded word → kind, and (folded stem, kind) pairs.
+    """Return the head words of ``path``: folded word or phrase → kind, and (folded stem, kind) pairs.
 
     Examples
     --------
@@ -119,19 +123,52 @@ def head_words(path: Path = ORG_HEADS) -> tuple[dict[str, str], tuple[tuple[str,
         folded = normalise(written.rstrip("*"))
         if not folded:
             raise InputError(path, f"{written!r} has no letters or digits", number)
-        for word in folded.split():
-            if written.endswith("*"):
-                stems.append((word, row["kind"]))
-            else:
-                words[word] = row["kind"]
+        if written.endswith("*"):
+            stems.append((folded, row["kind"]))
+        else:
+            words[folded] = row["kind"]
     return words, tuple(sorted(stems, key=lambda s: -len(s[0])))
 
 
-def _kind_of(word: str) -> str | None:
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    words, _ = head_words()
+    found = [(tuple(w.split()), kind) for w, kind in words.items() if " " in w]
+    return tuple(sorted(found, key=lambda p: -len(p[0])))
+
+
+def _kinds_of(word: str) -> tuple[set[str], bool]:
+    """Return the kinds a word names, and whether it is a compound that ends in a head (``Universitätsklinikum``,
+    ``Wirtschaftsuniversität``: a compound's first part says which body it is, so it stays in the core)."""
     words, stems = head_words()
+    kinds = set()
     if word in words:
-        return words[word]
-    return next((kind for stem, kind in stems if word.startswith(stem)), None)
+        kinds.add(words[word])
+    else:
+        kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []))
+    compound = False
+    for stem, kind in stems:
+        at = word.find(stem, 1)
+        if len(stem) >= _COMPOUND_PART and at > 0 and len(word) - at - len(stem) <= _COMPOUND_TAIL and kind != "neutral":
+            kinds.add(kind)
+            compound = compound or not kinds - {kind}
+    return kinds, compound
+
+
+def _join_phrases(words: list[str]) -> list[str]:
+    """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind."""
+    phrases = _phrases()
+    out, i = [], 0
+    while i < len(words):
+        for phrase, kind in phrases:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                out.append(f"<{kind}>")
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _forms_for(country: str | None) -> list[tuple[tuple[str, ...], str]]:
@@ -198,13 +235,12 @@ def parse(name: str, country: str | None = None) -> OrgName:
     words, form = _take_legal_form(words, country)
     kinds = set()
     core = []
-    for word in words:
-        kind = _kind_of(word)
-        if kind is None:
+    for word in _join_phrases(words):
+        found, compound = ({word[1:-1]}, False) if word.startswith("<") else _kinds_of(word)
+        if not found or compound:
             if word not in _STOP:
                 core.append(word)
-        elif kind != "neutral":
-            kinds.add(kind)
+        kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
-        core = [w for w in words if w not in _STOP] or words
+        core = [w for w in words if w not in _STOP] or list(words)
     return OrgName(tuple(core), frozenset(kinds), form)

@@ -37,7 +37,7 @@ from __future__ import annotations
 __all__ = [
     "ACCEPT", "FLOOR", "LABEL_KIND_WEIGHT", "LEMMA_LANGUAGES", "LEMMA_SCORE", "LINK_ACCEPT", "LINK_BLOCK_LIMIT",
     "LINK_CITY_PENALTY", "LINK_LEGAL_FORM_PENALTY", "LINK_ONE_KIND_PENALTY", "LINK_OTHER_KIND_CAP", "LINK_REVIEW",
-    "LINK_STEM_LENGTH", "LINK_STEM_SUFFIX", "MARGIN", "MIN_FUZZY_LENGTH", "NAME_KIND_WEIGHT",
+    "LINK_STEM_LENGTH", "LINK_STEM_SUFFIX", "LINK_WORD_MATCH", "MARGIN", "MIN_FUZZY_LENGTH", "NAME_KIND_WEIGHT",
 ]
 
 #: Score (0–100) the best candidate needs to be the answer.
@@ -80,5 +80,8 @@ LINK_CITY_PENALTY = 4.0
 #: word inflected (``Zagreb``, ``Zagrebu``; ``Łódź``, ``Łódzki``).
 LINK_STEM_LENGTH = 4
 LINK_STEM_SUFFIX = 3
+#: Two words this alike (rapidfuzz ratio) are the same word misspelt; a name with a word unlike every word of
+#: the other, and the other with such a word too, names another body (``Jurbarko …``, ``Tauragės …``).
+LINK_WORD_MATCH = 75.0
 #: In a bulk run, a word shared by more than this many names of one country does not make a block.
 LINK_BLOCK_LIMIT = 300
