@@ -84,4 +84,4 @@ LINK_STEM_SUFFIX = 3
 #: the other, and the other with such a word too, names another body (``Jurbarko …``, ``Tauragės …``).
 LINK_WORD_MATCH = 75.0
 #: In a bulk run, a word shared by more than this many names of one country does not make a block.
-LINK_BLOCK_LIMIT = 300
+LINK_BLOCK_LIMIT = 100
