@@ -44,6 +44,77 @@ def register(app: typer.Typer) -> None:
         _print_table(checked)
 
 
+    _register_review(group)
+
+
+def _register_review(group: typer.Typer) -> None:
+    from kg.commands.options import StoreOption, WaitOption
+    from kg.resolve.review import DECISIONS_FILE, REVIEW_FILE
+
+    @group.command("review")
+    def review(
+        out: Annotated[Path, typer.Option("--out", "-o", help="The review file to write.")] = REVIEW_FILE,
+        decisions: Annotated[Path, typer.Option("--decisions", help="The decisions file.")] = DECISIONS_FILE,
+        store: StoreOption = None,
+    ) -> None:
+        """Write the pairs of organisations the matcher is unsure of to a review file.
+
+        Write same or different in the first column of a row, then run `eukg link decide FILE`.
+        """
+        from kg.commands.options import console, fail
+        from kg.errors import KgError
+        from kg.resolve.merges import links, organisations
+        from kg.resolve.review import read_decisions, write_review
+        from kg.store import open_store
+
+        try:
+            found, uncertain = links(organisations(open_store(store)), read_decisions(decisions))
+        except KgError as error:
+            fail(error)
+        write_review(out, [{"decision": "", "score": f"{u.match.score:.1f}", "method": u.match.method,
+                            "name_a": "", "name_b": "", "iri_a": u.a, "iri_b": u.b, "sources": " ".join(u.graphs)}
+                           for u in uncertain])
+        console.print(f"{len(found)} links, {len(uncertain)} uncertain pairs written to {out}")
+
+    @group.command("decide")
+    def decide(
+        review_file: Annotated[Path, typer.Argument(help="A review file with decisions filled in.")] = REVIEW_FILE,
+        decisions: Annotated[Path, typer.Option("--decisions", help="The decisions file.")] = DECISIONS_FILE,
+    ) -> None:
+        """Keep the decisions of a review file (same or different) in the decisions file."""
+        from kg.commands.options import console, fail
+        from kg.errors import KgError
+        from kg.resolve.review import read_review, write_decisions
+
+        try:
+            count = write_decisions(read_review(review_file), decisions)
+        except KgError as error:
+            fail(error)
+        console.print(f"kept {count} decisions in {decisions}")
+
+    @group.command("apply")
+    def apply(
+        decisions: Annotated[Path, typer.Option("--decisions", help="The decisions file.")] = DECISIONS_FILE,
+        store: StoreOption = None,
+        wait: WaitOption = None,
+    ) -> None:
+        """Link the organisations of the store and keep the links, with their evidence, as a derived graph."""
+        from kg.commands.options import console, fail, notify
+        from kg.errors import KgError
+        from kg.resolve.merges import LINKAGE_GRAPH, recipe, recompute
+        from kg.store import open_store
+        from kg.store.writer import Writer
+
+        try:
+            spec = recipe(decisions.resolve())
+            graph = recompute(open_store(store), spec)
+            with Writer(store, wait=wait, notify=notify) as writer:
+                writer.put_derived(str(LINKAGE_GRAPH), graph, spec)
+        except KgError as error:
+            fail(error)
+        console.print(f"stored {len(graph)} statements in <{LINKAGE_GRAPH}>")
+
+
 def _print_table(checked: list) -> None:
     from rich.console import Console
     from rich.table import Table
