@@ -21,12 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.resolve.pairs import read_pairs  # noqa: E402
 from kg.resolve.link import compare  # noqa: E402
+from kg.resolve.pairs import read_pairs  # noqa: E402
 from kg.resolve.thresholds import LINK_ACCEPT, LINK_REVIEW  # noqa: E402
 
 PAIRS = ROOT / "benchmarks" / "data" / "org_pairs.tsv"
 RESULT = ROOT / "benchmarks" / "results" / "linkage-quality.json"
+SPEED = ROOT / "benchmarks" / "results" / "linkage-speed.json"
 DOCS = ROOT / "docs" / "linkage.md"
 GRID = (80.0, 85.0, 88.0, 90.0, 92.0, 95.0)
 
@@ -71,6 +72,10 @@ def measure(path: Path = PAIRS) -> dict[str, object]:
             "splits": splits, "train_grid": grid}
 
 
+def _cell(rates: dict[str, float] | None) -> str:
+    return f"{rates['pairs']} | {rates['precision']:.3f} | {rates['recall']:.3f}" if rates else "0 | – | –"
+
+
 def docs_table(result: dict[str, object]) -> str:
     """Return the markdown tables of ``result`` for docs/linkage.md."""
     lines = ["| split | pairs | same | precision | recall | F1 | wrong same | missed | to review |",
@@ -83,9 +88,7 @@ def docs_table(result: dict[str, object]) -> str:
               "| test recall |", "|---|---:|---:|---:|---:|---:|---:|"]
     train, test = result["splits"]["train"]["by_kind"], result["splits"]["test"]["by_kind"]
     for kind in sorted(set(train) | set(test)):
-        a, b = train.get(kind), test.get(kind)
-        cell = (lambda r: f"{r['pairs']} | {r['precision']:.3f} | {r['recall']:.3f}" if r else "0 | – | –")
-        lines.append(f"| {kind} | {cell(a)} | {cell(b)} |")
+        lines.append(f"| {kind} | {_cell(train.get(kind))} | {_cell(test.get(kind))} |")
     lines += ["", "Accept threshold on the training split (the chosen one is "
               f"{result['accept']:g}):", "", "| accept | precision | recall | F1 |", "|---:|---:|---:|---:|"]
     for threshold, r in result["train_grid"].items():
@@ -94,13 +97,32 @@ def docs_table(result: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def write_docs(result: dict[str, object], docs: Path = DOCS, marker: str = "linkage-quality") -> None:
-    """Replace the text between the ``<!-- MARKER:start -->`` and ``<!-- MARKER:end -->`` lines of ``docs``."""
-    text = docs.read_text(encoding="utf-8")
+def speed_table(speed: dict[str, object]) -> str:
+    """Return the markdown table of the speed results (``benchmarks/linkage_speed.py``)."""
+    return "\n".join([
+        "| records | pairs compared | clusters | records in clusters | variants found | to review | seconds "
+        "| CPU seconds |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {speed['records']:,} | {speed['pairs_compared']:,} | {speed['clusters']:,} | "
+        f"{speed['records_in_clusters']:,} | {speed['variants_found']:,} of {speed['variants']:,} | "
+        f"{speed['review_pairs']:,} | {speed['seconds']:.0f} | {speed['cpu_seconds']:.0f} |",
+        "", f"Measured {speed['date']} ({speed['machine']}, a shared 2-core machine; input: {speed['input']}).",
+    ])
+
+
+def _replace(text: str, marker: str, table: str) -> str:
     start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     head, _, rest = text.partition(start)
     _, _, tail = rest.partition(end)
-    docs.write_text(f"{head}{start}\n{docs_table(result)}\n{end}{tail}", encoding="utf-8")
+    return f"{head}{start}\n{table}\n{end}{tail}"
+
+
+def write_docs(result: dict[str, object], docs: Path = DOCS) -> None:
+    """Write the quality (and, when measured, the speed) tables between their markers in ``docs``."""
+    text = _replace(docs.read_text(encoding="utf-8"), "linkage-quality", docs_table(result))
+    if SPEED.exists():
+        text = _replace(text, "linkage-speed", speed_table(json.loads(SPEED.read_text(encoding="utf-8"))))
+    docs.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -113,6 +135,7 @@ def main() -> None:
         return
     result = measure()
     RESULT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_docs(result)
     for split, figures in result["splits"].items():
         print(split, figures["all"])
 

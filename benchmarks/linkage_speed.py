@@ -52,20 +52,24 @@ def _variant(name: str, rng: random.Random) -> str:
     return name.replace(",", " ").title()
 
 
-def synthetic(n: int, seed: int = 0) -> list[Record]:
-    """Return ``n`` synthetic records derived from the real names (see the module docstring)."""
+def synthetic(n: int, seed: int = 0) -> tuple[list[Record], list[tuple[int, int]]]:
+    """Return ``n`` synthetic records derived from the real names (see the module docstring), and the
+    (variant, original) index pairs."""
     rng = random.Random(seed)
     base = base_records()
     records: list[Record] = []
+    variants: list[tuple[int, int]] = []
     while len(records) < n:
         if records and rng.random() < 0.2:
-            original = rng.choice(records)
+            index = rng.randrange(len(records))
+            original = records[index]
+            variants.append((len(records), index))
             records.append(Record(_variant(original.name, rng), original.country, original.city))
             continue
         record = rng.choice(base)
         word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
         records.append(Record(f"{record.name} {word}", record.country, record.city))
-    return records
+    return records, variants
 
 
 def main() -> None:
@@ -73,14 +77,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     args = parser.parse_args()
-    records = synthetic(args.records)
+    records, variants = synthetic(args.records)
     clock = Clock()
     linkage = link_records(records)
     timing = clock.read()
+    cluster_of = {i: n for n, cluster in enumerate(linkage.clusters) for i in cluster}
+    found = sum(1 for v, o in variants if v in cluster_of and cluster_of[v] == cluster_of.get(o))
     result = {"date": date.today().isoformat(), "machine": f"{platform.machine()}, python {platform.python_version()}",
               "records": len(records), "input": "synthetic names derived from benchmarks/data/org_pairs.tsv",
               "pairs_compared": linkage.compared, "clusters": len(linkage.clusters),
               "records_in_clusters": sum(len(c) for c in linkage.clusters), "review_pairs": len(linkage.review),
+              "variants": len(variants), "variants_found": found,
               **{k: round(v, 2) for k, v in timing.items()}}
     RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(result)

@@ -68,12 +68,14 @@ def _register_review(group: typer.Typer) -> None:
         from kg.store import open_store
 
         try:
-            found, uncertain = links(organisations(open_store(store)), read_decisions(decisions))
+            orgs = organisations(open_store(store))
+            found, uncertain = links(orgs, read_decisions(decisions))
         except KgError as error:
             fail(error)
+        names = {org.iri: " / ".join(sorted(org.names)) for org in orgs}
         write_review(out, [{"decision": "", "score": f"{u.match.score:.1f}", "method": u.match.method,
-                            "name_a": "", "name_b": "", "iri_a": u.a, "iri_b": u.b, "sources": " ".join(u.graphs)}
-                           for u in uncertain])
+                            "name_a": names[u.a], "name_b": names[u.b], "iri_a": u.a, "iri_b": u.b,
+                            "sources": " ".join(u.graphs)} for u in uncertain])
         console.print(f"{len(found)} links, {len(uncertain)} uncertain pairs written to {out}")
 
     @group.command("decide")

@@ -3,6 +3,8 @@
 Comparing every record with every other is quadratic; records are compared only within a *block*:
 the same country and one of its two rarest core words (:func:`kg.resolve.orgnames.parse`) that at most
 :data:`~kg.resolve.thresholds.LINK_BLOCK_LIMIT` names of that country share, or the same whole core.
+Within a block of more than two records, only pairs whose sorted cores are at least
+:data:`~kg.resolve.thresholds.LINK_PREFILTER` alike (:func:`rapidfuzz.process.extract`) are compared.
 The city or region is a block key too: records that give the same city share a block on it and each of
 their first core words. Pairs that :func:`compare` calls the same are joined into clusters (union-find);
 uncertain pairs are returned for review.
@@ -14,10 +16,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from rapidfuzz import fuzz
+from rapidfuzz.process import extract
+
 from kg.resolve.link import Match, Record, compare, country_code
 from kg.resolve.normalise import normalise
 from kg.resolve.orgnames import parse
-from kg.resolve.thresholds import LINK_BLOCK_LIMIT
+from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
 
 __all__ = ["Linkage", "block_keys", "link_records"]
 
@@ -68,8 +73,19 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
+def _prefiltered(members: list[int], cores: list[str]) -> list[tuple[int, int]]:
+    """The pairs of a block whose cores are alike enough to be worth comparing (rapidfuzz, in C)."""
+    texts = [cores[i] for i in members]
+    pairs = []
+    for row, text in enumerate(texts[:-1]):
+        found = extract(text, texts[row + 1:], scorer=fuzz.ratio, score_cutoff=LINK_PREFILTER, limit=None)
+        pairs.extend((members[row], members[row + 1 + column]) for _, _, column in found)
+    return pairs
+
+
 def _candidate_pairs(records: list[Record], limit: int) -> set[tuple[int, int]]:
     keys = [block_keys(record) for record in records]
+    cores = [" ".join(sorted(parse(r.name, country_code(r.country)).core)) for r in records]
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     for found in keys:
         for key in found:
@@ -83,7 +99,7 @@ def _candidate_pairs(records: list[Record], limit: int) -> set[tuple[int, int]]:
     for key, members in blocks.items():
         if len(members) > limit and key[1] != "=":
             continue
-        pairs.update(combinations(members, 2))
+        pairs.update(_prefiltered(members, cores) if len(members) > 2 else combinations(members, 2))
     return pairs
 
 

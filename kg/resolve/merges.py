@@ -138,7 +138,7 @@ def links(orgs: list[Organisation], decisions: dict[tuple[str, str], str] | None
     index = {org.iri: i for i, org in enumerate(orgs)}
     found, uncertain = [], []
     matches = _best_matches(orgs)
-    for (i, j), decision in decisions.items():
+    for i, j in decisions:
         if i in index and j in index:
             a, b = sorted((index[i], index[j]))
             matches.setdefault((a, b), compare(Record(min(orgs[a].names)), Record(min(orgs[b].names))))
@@ -167,7 +167,8 @@ def linkage_graph(found: list[Link]) -> Graph:
     --------
     >>> g = linkage_graph([Link("https://w3id.org/eu-regional-kg/id/organisation/a",
     ...                         "https://w3id.org/eu-regional-kg/id/organisation/b",
-    ...                         Match(100.0, True, False, "name"), ("https://w3id.org/eu-regional-kg/source/x",), MATCHER)])
+    ...                         Match(100.0, True, False, "name"),
+    ...                         ("https://w3id.org/eu-regional-kg/source/x",), MATCHER)])
     >>> len(list(g.subject_objects(OWL.sameAs)))
     1
     """

@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,7 +148,8 @@ def _kinds_of(word: str) -> tuple[set[str], bool]:
     compound = False
     for stem, kind in stems:
         at = word.find(stem, 1)
-        if len(stem) >= _COMPOUND_PART and at > 0 and len(word) - at - len(stem) <= _COMPOUND_TAIL and kind != "neutral":
+        ends_word = len(word) - at - len(stem) <= _COMPOUND_TAIL
+        if len(stem) >= _COMPOUND_PART and at > 0 and ends_word and kind != "neutral":
             kinds.add(kind)
             compound = compound or not kinds - {kind}
     return kinds, compound

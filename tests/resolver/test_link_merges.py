@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from clones import clone_store
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF
 
-from clones import clone_store
-from kg.resolve.merges import LINKAGE_GRAPH, links, linkage_graph, organisations, recipe, recompute
+from kg.resolve.merges import LINKAGE_GRAPH, linkage_graph, links, organisations, recipe, recompute
 from kg.resolve.review import read_decisions, read_review, write_decisions, write_review
 from kg.store import open_store
 from kg.store.writer import Writer, build
