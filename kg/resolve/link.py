@@ -189,8 +189,10 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b:
         return 0.0
     words = min(_coverage(a, b), _coverage(b, a))
-    if len(a) != len(b) and min(len("".join(a)), len("".join(b))) >= LINK_STEM_LENGTH:
-        words = max(words, fuzz.ratio("".join(a), "".join(b)))  # words split or joined: "Nowa Sól", "Nowasól"
+    joined_a, joined_b = "".join(a), "".join(b)
+    if len(a) != len(b) and min(len(joined_a), len(joined_b)) >= LINK_STEM_LENGTH and abs(
+            len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
+        words = max(words, fuzz.ratio(joined_a, joined_b))  # words split or joined: "Nowa Sól", "Nowasól"
     if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or (_unmatched(a, b) and _unmatched(b, a)):
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words

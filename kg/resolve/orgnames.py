@@ -28,13 +28,15 @@ from kg.errors import InputError
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
 
-__all__ = ["LEGAL_FORMS", "ORG_HEADS", "OrgName", "head_words", "legal_forms", "parse"]
+__all__ = ["LEGAL_FORMS", "ORG_HEADS", "ORG_WORDS", "OrgName", "head_words", "legal_forms", "parse", "word_meanings"]
 
 DATA = Path(__file__).with_name("data")
 #: The curated legal forms, per country.
 LEGAL_FORMS = DATA / "legal_forms.tsv"
 #: The curated head words, per kind of body.
 ORG_HEADS = DATA / "org_heads.tsv"
+#: The curated words that say the same in several languages ("technische", "technology").
+ORG_WORDS = DATA / "org_words.tsv"
 
 # Function words of names in the languages of the EU beyond those the resolver's keys know, after folding.
 _MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
@@ -127,6 +129,36 @@ def head_words(path: Path = ORG_HEADS) -> tuple[dict[str, str], tuple[tuple[str,
         else:
             words[folded] = row["kind"]
     return words, tuple(sorted(stems, key=lambda s: -len(s[0])))
+
+
+@lru_cache(maxsize=4)
+def word_meanings(path: Path = ORG_WORDS) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Return the words of ``path`` that say the same in several languages: folded word → meaning, and stems.
+
+    Examples
+    --------
+    >>> words, _ = word_meanings()
+    >>> words["technische"], words["technology"], words["medyczny"]
+    ('technology', 'technology', 'medical')
+    """
+    words: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
+    for number, row in _rows(path, ("meaning", "language", "word")):
+        folded = normalise(row["word"].rstrip("*"))
+        if not folded or " " in folded:
+            raise InputError(path, f"{row['word']!r} must be one word with letters or digits", number)
+        if row["word"].endswith("*"):
+            stems.append((folded, row["meaning"]))
+        else:
+            words[folded] = row["meaning"]
+    return words, tuple(sorted(stems, key=lambda s: -len(s[0])))
+
+
+def _meaning(word: str) -> str:
+    words, stems = word_meanings()
+    if word in words:
+        return words[word]
+    return next((meaning for stem, meaning in stems if word.startswith(stem)), word)
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +271,7 @@ def parse(name: str, country: str | None = None) -> OrgName:
         found, compound = ({word[1:-1]}, False) if word.startswith("<") else _kinds_of(word)
         if not found or compound:
             if word not in _STOP:
-                core.append(word)
+                core.append(_meaning(word))
         kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)

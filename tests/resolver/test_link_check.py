@@ -57,6 +57,7 @@ def test_curated_files_are_well_formed() -> None:
     assert forms["BG"][("eood",)] == "ЕООД" and forms["IT"][("s", "p", "a")] == "S.p.A."
     assert words["gmina"] == words["comune"] == words["obshchina"] == "municipality"
     assert parse("KOSZALIN - MIASTO NA PRAWACH POWIATU").kinds == {"municipality"}
+    assert parse("Technische Universiteit Delft").core == parse("Delft University of Technology").core[::-1]
     lines = (ROOT / "kg/resolve/data/legal_forms.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line for line in lines if line and not line.startswith("#")]
     assert len(rows) == len(set(rows)), "a legal form is listed twice"
