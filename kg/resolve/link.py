@@ -145,6 +145,7 @@ def _by_identifiers(a: Record, b: Record) -> Match | None:
     return None
 
 
+@lru_cache(maxsize=500_000)
 def _word_similarity(a: str, b: str) -> float:
     if a == b:
         return 100.0

@@ -154,6 +154,7 @@ def word_meanings(path: Path = ORG_WORDS) -> tuple[dict[str, str], tuple[tuple[s
     return words, tuple(sorted(stems, key=lambda s: -len(s[0])))
 
 
+@lru_cache(maxsize=200_000)
 def _meaning(word: str) -> str:
     words, stems = word_meanings()
     if word in words:
@@ -168,7 +169,8 @@ def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(found, key=lambda p: -len(p[0])))
 
 
-def _kinds_of(word: str) -> tuple[set[str], bool]:
+@lru_cache(maxsize=200_000)
+def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     """Return the kinds a word names, and whether it is a compound that ends in a head (``Universitätsklinikum``,
     ``Wirtschaftsuniversität``: a compound's first part says which body it is, so it stays in the core)."""
     words, stems = head_words()
@@ -184,7 +186,7 @@ def _kinds_of(word: str) -> tuple[set[str], bool]:
         if len(stem) >= _COMPOUND_PART and at > 0 and ends_word and kind != "neutral":
             kinds.add(kind)
             compound = compound or not kinds - {kind}
-    return kinds, compound
+    return frozenset(kinds), compound
 
 
 def _join_phrases(words: list[str]) -> list[str]:
@@ -268,7 +270,7 @@ def parse(name: str, country: str | None = None) -> OrgName:
     kinds = set()
     core = []
     for word in _join_phrases(words):
-        found, compound = ({word[1:-1]}, False) if word.startswith("<") else _kinds_of(word)
+        found, compound = (frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)
         if not found or compound:
             if word not in _STOP:
                 core.append(_meaning(word))
