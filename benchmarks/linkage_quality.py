@@ -73,7 +73,9 @@ def measure(path: Path = PAIRS) -> dict[str, object]:
 
 
 def _cell(rates: dict[str, float] | None) -> str:
-    return f"{rates['pairs']} | {rates['precision']:.3f} | {rates['recall']:.3f}" if rates else "0 | – | –"
+    if not rates:
+        return "0 | – | – | –"
+    return f"{rates['pairs']} | {rates['same']} | {rates['false_positives']} | {rates['false_negatives']}"
 
 
 def docs_table(result: dict[str, object]) -> str:
@@ -84,8 +86,8 @@ def docs_table(result: dict[str, object]) -> str:
         a = figures["all"]
         lines.append(f"| {split} | {a['pairs']} | {a['same']} | {a['precision']:.3f} | {a['recall']:.3f} | "
                      f"{a['f1']:.3f} | {a['false_positives']} | {a['false_negatives']} | {figures['sent_to_review']} |")
-    lines += ["", "| kind of pair | train pairs | train precision | train recall | test pairs | test precision "
-              "| test recall |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines += ["", "| kind of pair | train pairs | labelled same | wrong same | missed | test pairs | labelled same "
+              "| wrong same | missed |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     train, test = result["splits"]["train"]["by_kind"], result["splits"]["test"]["by_kind"]
     for kind in sorted(set(train) | set(test)):
         lines.append(f"| {kind} | {_cell(train.get(kind))} | {_cell(test.get(kind))} |")
