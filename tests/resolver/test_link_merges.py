@@ -95,3 +95,18 @@ def test_removing_a_source_leaves_no_link_to_it(two_sources: tuple[Path, Path]) 
     assert build(location, data_dir=data).report.conforms
     graph = recompute(open_store(location), recipe())
     assert len(graph) == 0
+
+
+def test_a_bad_decision_is_named_with_its_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    review = tmp_path / "review.tsv"
+    write_review(review, [{"decision": "maybe", "score": "80.0", "method": "name",
+                           "iri_a": ORGN + "a", "iri_b": ORGN + "b"}])
+    result = subprocess.run([sys.executable, "-m", "kg", "link", "decide", str(review), "--decisions",
+                             str(tmp_path / "decisions.tsv")], capture_output=True, text=True, check=False,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 1
+    assert f"{review}:2: decision must be same or different, not 'maybe'" in " ".join(result.stderr.split())
+    assert not (tmp_path / "decisions.tsv").exists()
