@@ -65,7 +65,7 @@ def _exit_with_parent() -> None:
 
 
 def _serve(conn: Connection, in_memory: bool = False) -> None:
-    """The worker process: answer ``(snapshot, query, accept, max_results, allow_service)`` requests until the pipe closes.
+    """The worker process: answer ``(snapshot, query, accept, max_results, allow_service)`` requests until EOF.
 
     With ``in_memory`` it reads each snapshot through an in-memory copy (made when the snapshot is first
     asked for, before the query's time starts), where queries run 2–3.5× faster than on RocksDB.

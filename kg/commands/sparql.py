@@ -48,7 +48,8 @@ def register(app: typer.Typer) -> None:
                 "by default no page of another origin may.")
         ] = None,
         max_request_bytes: Annotated[
-            int, typer.Option("--max-request-bytes", min=1, help="Largest request body in bytes (a larger one gets 413).")
+            int, typer.Option("--max-request-bytes", min=1,
+                              help="Largest request body in bytes (a larger one gets 413).")
         ] = 1_000_000,
     ) -> None:
         """Serve the store as a read-only SPARQL 1.1 Protocol endpoint (/sparql) with a query page (/).
