@@ -236,3 +236,12 @@ def test_an_unknown_method_is_refused_with_the_methods_allowed(port: int) -> Non
 def test_queries_json_is_still_served(port: int) -> None:
     status, _, body = _request(port, "GET", "/queries.json")
     assert status == 200 and any(q["name"] == "projects" for q in json.loads(body))
+
+
+def test_cors_takes_one_web_origin_not_a_wildcard() -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--cors", "*"], env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert result.exit_code == 2 and "is not a web origin" in result.output
