@@ -17,6 +17,7 @@ limit and a read time-out (:mod:`kg.serve_requests`), and queries run in worker 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -31,7 +32,7 @@ import pyoxigraph as ox
 from kg.queries import library
 from kg.serve_checks import uses_service
 from kg.serve_description import service_description
-from kg.serve_requests import content_length, drain, parse_form, read_body
+from kg.serve_requests import DeadlineReader, content_length, drain, parse_form, read_body
 from kg.serve_results import SHORT_FORMATS, ProtocolError
 from kg.serve_workers import WorkerPool
 from kg.store.reading import open_snapshot
@@ -73,7 +74,7 @@ class ServerConfig:
     cors: str | None = None
     #: The largest request body in bytes (a longer one gets 413); a URL is at most 64 KiB (http.server's limit).
     max_request_bytes: int = 1_000_000
-    #: Seconds a client may take to send its request (or to take an answer) before the server gives up.
+    #: Seconds a client may take to send its whole request (and each write of the answer) before the server gives up.
     read_timeout: float = 10.0
     #: The most queries that wait for a free worker; one more gets 503 with ``Retry-After`` at once.
     max_waiting: int = 1000
@@ -157,6 +158,16 @@ class _Handler(BaseHTTPRequestHandler):
         self._linger = False  # the client may still be sending: drain before closing (see finish)
         self._sent = False
         super().setup()
+        self.rfile = DeadlineReader(self.rfile, self.connection, self.timeout)
+
+    def handle_one_request(self) -> None:
+        """Handle the request; one that did not arrive within the read time-out gets 408."""
+        super().handle_one_request()
+        if self.rfile.timed_out and not self._sent:
+            self.requestline, self.command, self.request_version = "", "", "HTTP/1.0"
+            self._linger = True
+            with contextlib.suppress(OSError):
+                self._error(ProtocolError(408, "the request did not arrive within the read time-out"))
 
     def finish(self) -> None:
         super().finish()

@@ -1,6 +1,7 @@
 """Reading one HTTP request of ``eukg serve`` within its limits: a clear 400, 411 or 413, never a held thread.
 
-The body is read only after its ``Content-Length`` is checked (digits only, one value, at most the
+The whole request must arrive within the read time-out (:class:`DeadlineReader`), however slowly
+it trickles in. The body is read only after its ``Content-Length`` is checked (digits only, one value, at most the
 size limit); a body that is shorter than announced gets a 400 when the client closes its side or
 when the read time-out passes; text that is not UTF-8 (in the body or in a ``%``-escape) gets a 400.
 After a refusal, :func:`drain` reads what the client is still sending, so that it reads the answer
@@ -18,11 +19,58 @@ from typing import BinaryIO
 
 from kg.serve_results import ProtocolError
 
-__all__ = ["content_length", "drain", "parse_form", "read_body"]
+__all__ = ["DeadlineReader", "content_length", "drain", "parse_form", "read_body"]
 
 _DIGITS = re.compile(r"[0-9]+")
 #: The most form fields a request may have (a SPARQL request has two or three).
 MAX_FIELDS = 100
+
+
+class DeadlineReader:
+    """A socket's reader that gives up at a deadline for the whole request, not per read.
+
+    A socket time-out bounds each read only, so a client that sends one byte of its headers every
+    few seconds would hold a thread for ever; this reader shortens each read's time-out to what is
+    left of ``seconds`` and raises :class:`TimeoutError` (setting :attr:`timed_out`) once it has passed.
+    After each read the socket's time-out is ``seconds`` again, for the writes of the answer.
+    """
+
+    def __init__(self, raw: BinaryIO, connection: socket.socket, seconds: float) -> None:
+        self._raw, self._connection, self._seconds = raw, connection, seconds
+        self._deadline = time.monotonic() + seconds
+        self.timed_out = False
+
+    def _left(self) -> None:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            self.timed_out = True
+            raise TimeoutError("the request took longer than the read time-out")
+        self._connection.settimeout(left)
+
+    def readline(self, limit: int = -1) -> bytes:
+        """Read one line before the deadline."""
+        self._left()
+        try:
+            return self._raw.readline(limit)
+        except TimeoutError:
+            self.timed_out = True
+            raise
+        finally:
+            self._connection.settimeout(self._seconds)
+
+    def read(self, size: int = -1) -> bytes:
+        """Read ``size`` bytes before the deadline."""
+        self._left()
+        try:
+            return self._raw.read(size)
+        except TimeoutError:
+            self.timed_out = True
+            raise
+        finally:
+            self._connection.settimeout(self._seconds)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._raw, name)
 
 
 def content_length(headers: Message, limit: int) -> int:

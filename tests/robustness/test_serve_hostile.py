@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import select
 import socket
 import threading
 import time
@@ -208,6 +210,27 @@ def test_a_body_that_never_comes_gets_400_after_the_read_timeout(port: int) -> N
     reply = _raw(port, _post_raw("1000", b"query=ASK{}"), half_close=False, wait=20)
     assert _status(reply) == 400 and b"Content-Length" in reply
     assert time.monotonic() - began < 15
+
+
+def test_headers_that_trickle_in_get_408_at_the_read_timeout(port: int) -> None:
+    """One header line every 0.3 s never passes the per-read time-out: the whole request has a deadline."""
+    began = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\n")
+        replied = b""
+        while time.monotonic() - began < 15 and not replied:
+            if select.select([sock], [], [], 0.3)[0]:
+                replied = sock.recv(65536)
+                break
+            try:
+                sock.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                break
+        with contextlib.suppress(OSError):
+            while chunk := sock.recv(65536):
+                replied += chunk
+    assert _status(replied) == 408, replied[:200]
+    assert time.monotonic() - began < 10
 
 
 def test_get_sparql_without_a_query_describes_the_service(port: int) -> None:
