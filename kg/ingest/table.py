@@ -41,17 +41,29 @@ from kg.store.terms import to_oxigraph
 __all__ = ["FIELDS", "MAPPINGS_DIR", "Mapping", "RowProblem", "TableResult", "ingest_table", "load_mapping"]
 
 SCHEMA = Namespace("https://schema.org/")
-_AMOUNTS = (("total_budget", EKG.totalBudget), ("eu_contribution", EKG.euContribution))
+_AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
 _BATCH = 20000
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+#: The vocabulary terms a row writes, as pyoxigraph nodes made once (rdflib's namespace lookups are slow).
+_T = {name: ox.NamedNode(str(term)) for name, term in {
+    "type": RDF.type, "Project": EKG.Project, "acronym": EKG.acronym, "prefLabel": SKOS.prefLabel,
+    "projectCode": EKG.projectCode, "priority": EKG.priority, "startDate": SCHEMA.startDate,
+    "endDate": SCHEMA.endDate, "projectTotalBudget": EKG.projectTotalBudget, "programme": EKG.programme,
+    "organisationId": EKG.organisationId, "Organisation": EKG.Organisation,
+    "organisationType": EKG.organisationType, "region": EKG.region, "country": EKG.country,
+    "ProjectParticipation": EKG.ProjectParticipation, "project": EKG.project, "participant": EKG.participant,
+    "role": EKG.role, "totalBudget": EKG.totalBudget, "euContribution": EKG.euContribution,
+    "decimal": XSD.decimal, "date": XSD.date}.items()}
+
+
 def _decimal(value: Decimal) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_node(str(XSD.decimal)))
+    return ox.Literal(str(value), datatype=_T["decimal"])
 
 
 @dataclass(frozen=True)
@@ -230,7 +242,7 @@ class _Builder:
         found: dict[str, str] = {}
         if self.store is None:
             return found
-        for quad in self.store.quads_for_pattern(None, _node(str(EKG.organisationId)), None, None):
+        for quad in self.store.quads_for_pattern(None, _T["organisationId"], None, None):
             if getattr(quad.graph_name, "value", None) != self.own_graph:
                 found.setdefault(quad.object.value, quad.subject.value)
         return found
@@ -249,7 +261,7 @@ class _Builder:
         """``found`` when some graph other than this source's own previous version describes it, else None."""
         if found is None or self.store is None:
             return found
-        for quad in self.store.quads_for_pattern(_node(found.iri), _node(str(RDF.type)), None, None):
+        for quad in self.store.quads_for_pattern(_node(found.iri), _T["type"], None, None):
             if getattr(quad.graph_name, "value", None) != self.own_graph:
                 return found
         return None
@@ -365,6 +377,16 @@ def _check_place(row: _Row, builder: _Builder) -> tuple[tuple[str, str] | None, 
     return country, region
 
 
+@lru_cache(maxsize=4096)
+def _parse_date_text(text: str, formats: tuple[str, ...]) -> Any:
+    return parse_date(text, list(formats))
+
+
+def _parse_date(value: Any, formats: tuple[str, ...]) -> Any:
+    """:func:`kg.ingest.cells.parse_date`, cached by cell text (a table repeats its projects' dates)."""
+    return _parse_date_text(value, formats) if isinstance(value, str) else parse_date(value, list(formats))
+
+
 def _check_amounts_dates(row: _Row, mapping: Mapping) -> tuple[dict[str, Decimal], dict]:
     values = row.values
     amounts: dict[str, Decimal] = {}
@@ -378,7 +400,7 @@ def _check_amounts_dates(row: _Row, mapping: Mapping) -> tuple[dict[str, Decimal
     for name in ("start", "end"):
         if values.get(name) is not None:
             try:
-                dates[name] = parse_date(values[name], mapping.date_formats)
+                dates[name] = _parse_date(values[name], tuple(mapping.date_formats))
             except ValueError:
                 row.problem(f"{values[name]!r} is not a date (formats: {', '.join(mapping.date_formats)})", name)
     if "start" in dates and "end" in dates and dates["end"] < dates["start"]:
@@ -456,49 +478,48 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
     p = _node(str(project))
     if str(project) not in builder.described:
         builder.described.add(str(project))
-        sink.add(p, _node(str(RDF.type)), _node(str(EKG.Project)))
-        sink.add(p, _node(str(EKG.acronym)), ox.Literal(str(values["project_acronym"])))
+        sink.add(p, _T["type"], _T["Project"])
+        sink.add(p, _T["acronym"], ox.Literal(str(values["project_acronym"])))
         if checked["new_project"]:
             builder.untitled[str(project)] = str(values["project_acronym"])
     if values.get("project_title"):
         builder.untitled.pop(str(project), None)
-        sink.add(p, _node(str(SKOS.prefLabel)), ox.Literal(str(values["project_title"]), language=language))
+        sink.add(p, _T["prefLabel"], ox.Literal(str(values["project_title"]), language=language))
     if values.get("project_code"):
-        sink.add(p, _node(str(EKG.projectCode)), ox.Literal(str(values["project_code"]).upper().replace(" ", "")))
+        sink.add(p, _T["projectCode"], ox.Literal(str(values["project_code"]).upper().replace(" ", "")))
     if values.get("priority"):
-        sink.add(p, _node(str(EKG.priority)), ox.Literal(str(values["priority"])))
-    for name, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+        sink.add(p, _T["priority"], ox.Literal(str(values["priority"])))
+    for name, prop in (("start", "startDate"), ("end", "endDate")):
         if name in checked["dates"]:
-            sink.add(p, _node(str(prop)), ox.Literal(checked["dates"][name].isoformat(),
-                                                     datatype=_node(str(XSD.date))))
+            sink.add(p, _T[prop], ox.Literal(checked["dates"][name].isoformat(), datatype=_T["date"]))
     if "project_total_budget" in checked["amounts"]:
-        sink.add(p, _node(str(EKG.projectTotalBudget)), _decimal(checked["amounts"]["project_total_budget"]))
+        sink.add(p, _T["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
     if values.get("programme"):
         programme = builder.programme(str(values["programme"]))
         if programme is None:
             row.warning(f"programme {values['programme']!r} is not in the graph; the project is loaded without it",
                         "programme")
         else:
-            sink.add(p, _node(str(EKG.programme)), _node(str(programme)))
+            sink.add(p, _T["programme"], _node(str(programme)))
 
 
 def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict) -> None:
     organisation, country, region = checked["organisation"], checked["country"], checked["region"]
     o = _node(str(organisation))
     if checked["identifier"]:
-        sink.add(o, _node(str(EKG.organisationId)), ox.Literal(checked["identifier"]))
+        sink.add(o, _T["organisationId"], ox.Literal(checked["identifier"]))
     if not checked["new"] or str(organisation) in builder.described:
         return
     builder.described.add(str(organisation))
-    sink.add(o, _node(str(RDF.type)), _node(str(EKG.Organisation)))
-    sink.add(o, _node(str(SKOS.prefLabel)), ox.Literal(str(row.values["partner_name"]),
+    sink.add(o, _T["type"], _T["Organisation"])
+    sink.add(o, _T["prefLabel"], ox.Literal(str(row.values["partner_name"]),
                                                         language=builder.mapping.language))
-    sink.add(o, _node(str(EKG.organisationType)),
+    sink.add(o, _T["organisationType"],
              _node(str(builder.reference.concept("OrganisationType", checked["kind"]))))
     if region is not None:
-        sink.add(o, _node(str(EKG.region)), _node(str(region[0])))
+        sink.add(o, _T["region"], _node(str(region[0])))
     if country is not None:
-        sink.add(o, _node(str(EKG.country)), _node(country[0]))
+        sink.add(o, _T["country"], _node(country[0]))
         if country[0] not in builder.reference_countries and country[0] not in builder.described:
             builder.described.add(country[0])  # a country outside the reference graph: described here
             for triple in country_triples(world_country(country[1])):
@@ -528,14 +549,14 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
     (result.new_organisations if checked["new"] else result.resolved_organisations).add(str(organisation))
     _emit_project(sink, row, builder, project, checked)
     _emit_organisation(sink, row, builder, checked)
-    s = _node(str(participation))
-    sink.add(s, _node(str(RDF.type)), _node(str(EKG.ProjectParticipation)))
-    sink.add(s, _node(str(EKG.project)), _node(str(project)))
-    sink.add(s, _node(str(EKG.participant)), _node(str(organisation)))
-    sink.add(s, _node(str(EKG.role)), _node(str(checked["role"])))
+    s = ox.NamedNode(str(participation))
+    sink.add(s, _T["type"], _T["ProjectParticipation"])
+    sink.add(s, _T["project"], _node(str(project)))
+    sink.add(s, _T["participant"], _node(str(organisation)))
+    sink.add(s, _T["role"], _node(str(checked["role"])))
     for name, prop in _AMOUNTS:
         if name in checked["amounts"]:
-            sink.add(s, _node(str(prop)), _decimal(checked["amounts"][name]))
+            sink.add(s, _T[prop], _decimal(checked["amounts"][name]))
     return True
 
 
@@ -611,7 +632,7 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
                            str(source_graph(identifier)))
         _stream(rows, columns, joined, builder, sink, result, path, progress)
         for project, acronym in builder.untitled.items():  # a project needs a name: its acronym, when no title
-            sink.add(_node(project), _node(str(SKOS.prefLabel)), ox.Literal(acronym, language=mapping.language))
+            sink.add(_node(project), _T["prefLabel"], ox.Literal(acronym, language=mapping.language))
         if result.rows == 0:
             raise InputError(path, "the table has a header but no rows")
         if result.problems and on_error == "reject-file":

@@ -26,7 +26,7 @@ ICCS = "999654356"
 def run_named(store, name: str) -> list[dict[str, str]]:
     """The rows of named query ``name`` as dicts of plain strings."""
     result = run(find(name), store)
-    return [{c: (str(term.value) if term is not None else None) for c, term in zip(result.columns, row, strict=True)}
+    return [{c: (str(term) if term is not None else None) for c, term in zip(result.columns, row, strict=True)}
             for row in result.rows]
 
 
