@@ -198,6 +198,8 @@ def _clean(value: Any) -> Any:
 
 def _expand(values: dict[str, Any], mapping: Mapping) -> list[dict[str, Any]] | str:
     """Return one value set per partner of the row (a multi-valued cell holds several), or a problem."""
+    if not mapping.multi_valued:
+        return [{name: " ".join(v.split()) if isinstance(v, str) else v for name, v in values.items()}]
     split = {name: split_values(values[name], mapping.separators) for name in mapping.multi_valued if name in values}
     counts = {len(v) for v in split.values() if len(v) > 1}
     if len(counts) > 1:
@@ -229,6 +231,7 @@ class _Builder:
         self.countries: dict[str, tuple[str, str] | None] = {}
         self.described: set[str] = set()  # resources whose description was written
         self.untitled: dict[str, str] = {}  # new projects no row gave a title yet: IRI -> acronym
+        self._concepts: dict[tuple[str, str], URIRef | None] = {}
         # Organisation types marked as personal data (natural persons): their members get opaque IRIs.
         self.personal_types = {concept.value for concept in vocabulary(store).concepts}
         # Single-valued facts of each resource: field -> (value, line that gave it; 0 = the graph).
@@ -236,6 +239,13 @@ class _Builder:
         self.identifiers = self._identifiers_in_graph()
         # The countries of the reference graph; any other is described by the source that names it.
         self.reference_countries = {str(country.iri) for country in COUNTRIES}
+
+    def concept(self, kind: str, local: str) -> URIRef | None:
+        """:meth:`ReferenceData.concept`, remembered (every row asks for a role and a type)."""
+        key = (kind, local)
+        if key not in self._concepts:
+            self._concepts[key] = self.reference.concept(kind, local)
+        return self._concepts[key]
 
     def _identifiers_in_graph(self) -> dict[str, str]:
         """The organisations of the graph by identifier (PIC, VAT …), other sources than this one."""
@@ -331,7 +341,7 @@ class _Builder:
             found = None if known else self._elsewhere(confident(self.resolver, name, "organisation"))
             if known is not None or found is not None:
                 self.organisations[key] = (URIRef(known or found.iri), False)
-            elif kind is not None and str(self.reference.concept("OrganisationType", kind)) in self.personal_types:
+            elif kind is not None and str(self.concept("OrganisationType", kind)) in self.personal_types:
                 self.organisations[key] = (person_iri(name, identifier or iso2, folder="organisation"), True)
             else:
                 tail = slug(identifier) if identifier else iso2.lower()
@@ -421,7 +431,7 @@ def _organisation_kind(row: _Row, builder: _Builder, organisation: URIRef) -> st
 
 def _check(row: _Row, builder: _Builder) -> dict | None:
     """Check one partner row; return what its statements need, or None when it has problems."""
-    mapping, reference, values = builder.mapping, builder.reference, row.values
+    mapping, values = builder.mapping, row.values
     for name in mapping.required:
         if values.get(name) in (None, ""):
             row.problem("empty required cell", name)
@@ -429,7 +439,7 @@ def _check(row: _Row, builder: _Builder) -> dict | None:
         return None
     role_text = str(values.get("partner_role") or "partner").lower()
     role_local = mapping.roles.get(role_text, slug(role_text))
-    role = reference.concept("Role", role_local)
+    role = builder.concept("Role", role_local)
     if role is None:
         row.problem(f"unknown partner role {values.get('partner_role')!r} (add it to the mapping's roles)",
                     "partner_role")
@@ -443,7 +453,7 @@ def _check(row: _Row, builder: _Builder) -> dict | None:
         partner, country[1] if country else "xx",
         mapping.organisation_types.get(str(values.get("partner_type") or "").lower()), identifier)
     kind = _organisation_kind(row, builder, organisation) if new else None
-    if new and (kind is None or reference.concept("OrganisationType", kind) is None):
+    if new and (kind is None or builder.concept("OrganisationType", kind) is None):
         row.problem(f"the type of new organisation {partner!r} is unknown: give a partner type the mapping's "
                     "organisation_types knows", "partner_type")
         return None
@@ -515,7 +525,7 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict)
     sink.add(o, _T["prefLabel"], ox.Literal(str(row.values["partner_name"]),
                                                         language=builder.mapping.language))
     sink.add(o, _T["organisationType"],
-             _node(str(builder.reference.concept("OrganisationType", checked["kind"]))))
+             _node(str(builder.concept("OrganisationType", checked["kind"]))))
     if region is not None:
         sink.add(o, _T["region"], _node(str(region[0])))
     if country is not None:
