@@ -237,6 +237,7 @@ class _Builder:
         # Single-valued facts of each resource: field -> (value, line that gave it; 0 = the graph).
         self.facts: dict[URIRef, dict[str, tuple[str, int]]] = {}
         self.identifiers = self._identifiers_in_graph()
+        self.project_codes = self._identifiers_in_graph("projectCode")
         # The countries of the reference graph; any other is described by the source that names it.
         self.reference_countries = {str(country.iri) for country in COUNTRIES}
 
@@ -247,12 +248,13 @@ class _Builder:
             self._concepts[key] = self.reference.concept(kind, local)
         return self._concepts[key]
 
-    def _identifiers_in_graph(self) -> dict[str, str]:
-        """The organisations of the graph by identifier (PIC, VAT …), other sources than this one."""
+    def _identifiers_in_graph(self, prop: str = "organisationId") -> dict[str, str]:
+        """The resources of the graph by identifier (an organisation's PIC or VAT, a project's code), in other
+        sources than this one."""
         found: dict[str, str] = {}
         if self.store is None:
             return found
-        for quad in self.store.quads_for_pattern(None, _T["organisationId"], None, None):
+        for quad in self.store.quads_for_pattern(None, _T[prop], None, None):
             if getattr(quad.graph_name, "value", None) != self.own_graph:
                 found.setdefault(quad.object.value, quad.subject.value)
         return found
@@ -276,14 +278,26 @@ class _Builder:
                 return found
         return None
 
-    def project(self, acronym: str) -> tuple[URIRef, bool]:
-        key = normalise(acronym)
-        if key not in self.projects:
-            found = self._elsewhere(confident(self.resolver, acronym, "project"))
-            self.projects[key] = URIRef(found.iri) if found is not None else ID[f"project/{slug(acronym)}"]
-            self.facts[self.projects[key]] = self._facts_in_graph(self.projects[key]) if found is not None else {}
-            return self.projects[key], found is None
-        return self.projects[key], False
+    def project(self, acronym: str, code: str | None = None) -> tuple[URIRef, bool]:
+        """Return the project's IRI and whether it is new: found by its code first, else resolved by acronym.
+
+        With a code, two projects that share an acronym (several H2020 projects are called INTERACT) are
+        two projects; a project the acronym resolves to is taken only when the graph gives it no other code.
+        """
+        key = f"code {code}" if code else normalise(acronym)
+        if key in self.projects:
+            return self.projects[key], False
+        known = self.project_codes.get(code) if code else None
+        found = None if known else self._elsewhere(confident(self.resolver, acronym, "project"))
+        facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
+        if found is not None and code and facts.get("project_code", (code, 0))[0] != code:
+            found, facts = None, {}
+        if known or found:
+            self.projects[key] = URIRef(known or found.iri)
+        else:
+            self.projects[key] = ID[f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")]
+        self.facts[self.projects[key]] = facts
+        return self.projects[key], not (known or found)
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
         """The single-valued facts the graph already states about an existing project."""
@@ -454,8 +468,9 @@ def _check(row: _Row, builder: _Builder) -> dict | None:
         mapping.organisation_types.get(str(values.get("partner_type") or "").lower()), identifier)
     kind = _organisation_kind(row, builder, organisation) if new else None
     if new and (kind is None or builder.concept("OrganisationType", kind) is None):
-        row.problem(f"the type of new organisation {partner!r} is unknown: give a partner type the mapping's "
-                    "organisation_types knows", "partner_type")
+        given = f"the type {values['partner_type']!r}" if values.get("partner_type") else "no type"
+        row.problem(f"{given} of new organisation {partner!r}: not one the mapping's organisation_types knows, "
+                    "and the name suggests none", "partner_type")
         return None
     return {"role": role, "role_local": role_local, "country": country, "region": region, "amounts": amounts,
             "dates": dates, "organisation": organisation, "new": new, "kind": kind, "identifier": identifier}
@@ -541,7 +556,8 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
     checked = _check(row, builder)
     if checked is None:
         return False
-    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]))
+    code = str(row.values["project_code"]).upper().replace(" ", "") if row.values.get("project_code") else None
+    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]), code)
     organisation = checked["organisation"]
     participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
     # The shapes allow one title (per language), code, start, end and total per project, one region and type
