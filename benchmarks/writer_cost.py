@@ -2,8 +2,8 @@
 
 For each size, a synthetic Keep.eu-like graph (:mod:`benchmarks.generate`) is written as one file per
 source into a copy of ``data/ingested/`` and built (not timed). A 2,000-row project-partner table is
-turned into its graph by ``kg.ingest.table`` against that store (not timed: the row processing is the
-datasets issue's concern). Then the one writer (:class:`kg.store.writer.Writer`) is timed, by phase,
+turned into its graph by ``kg.ingest.table`` against the small graph of the source documents (not
+timed: the row processing is the datasets issue's concern). Then the one writer (:class:`kg.store.writer.Writer`) is timed, by phase,
 writing that graph as a new source, writing it again (a re-ingest), and removing it.
 
 Run: ``python -m benchmarks.writer_cost --triples 100000 1000000`` (results in
@@ -80,13 +80,16 @@ def _timed_write(location: Path, action) -> dict:
 def measure(triples: int, work: Path) -> dict:
     data = work / "data"
     shutil.copytree(DATA_DIR, data)
-    generated = _synthetic_sources(data / "ingested", triples)
     location = work / "store"
+    # The source is extracted against the small graph of the source documents: its rows name no
+    # organisation of the synthetic graph, so the graph is the same, and the row processing (the
+    # datasets issue's concern) does not grow with the store.
+    build(location, data_dir=data)
+    graph = ingest_table(_table(work / "table.csv"), load_mapping("keep_eu"), open_store(location)).graph
+    generated = _synthetic_sources(data / "ingested", triples)
     start = time.perf_counter()
     built = build(location, data_dir=data)
     build_s = time.perf_counter() - start
-    result = ingest_table(_table(work / "table.csv"), load_mapping("keep_eu"), open_store(location))
-    graph = result.graph
     row = {"triples_generated": generated, "store_triples": built.triples, "build_s": round(build_s, 1),
            "source_rows": ROWS, "source_triples": len(graph)}
     row["new_source"] = _timed_write(location, lambda w: w.put_sources({"writer-bench": graph}))
