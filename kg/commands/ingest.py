@@ -84,6 +84,31 @@ _NO_SAVE_HELP = ("Keep the source outside the repository (in the local sources f
                  "store records), instead of data/ingested/.")
 
 
+def _table_reports(result) -> None:
+    """Print a table's row problems (all) and warnings (the first 50)."""
+    for item in result.problems:
+        console.print(f"row problem: {item.text()}", markup=False, highlight=False)
+    for item in result.warnings[:50]:
+        console.print(f"warning: {item.text()}", markup=False, highlight=False)
+    if len(result.warnings) > 50:
+        console.print(f"… and {len(result.warnings) - 50} more warnings")
+
+
+def _put_table(result, out: Path | None, store, data_dir, no_save: bool, wait) -> bool:
+    """Write the table's source as TriG (``out``; returns False) or put it in through the writer (True)."""
+    from kg.ingest.sources import replace_source
+    from kg.ingest.trig import write_trig
+
+    if out is not None:
+        graph = result.graph
+        write_trig(graph, result.identifier, out)
+        console.print(f"wrote {len(graph)} statements of source {result.identifier} to {out}")
+        return False
+    with console.status(f"validating and writing source {result.identifier}"):
+        replace_source(result.identifier, result.path, store, data_dir, save=not no_save, wait=wait, notify=notify)
+    return True
+
+
 def _register_ingest(ingest_app: typer.Typer) -> None:
     """Add ``ingest table`` and ``ingest article``."""
 
@@ -95,44 +120,39 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
         source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
         out: Annotated[Path | None, typer.Option("--out", help="Write the source graph as TriG, load nothing.")] = None,
         no_save: Annotated[bool, typer.Option("--no-save", help=_NO_SAVE_HELP)] = False,
+        join: Annotated[Path | None, typer.Option("--join", help="The second file of a mapping with join: "
+                                                                 "(default: the file it names, beside FILE).")]
+        = None,
         store: StoreOption = None,
         data_dir: DataDirOption = None,
         wait: WaitOption = None,
     ) -> None:
-        """Load a project-partner table (Keep.eu / Interreg export) as one source; bad rows are reported by line."""
+        """Load a project-partner table (Keep.eu, CORDIS, Kohesio …) as one source; bad rows are reported by line."""
         from rich.progress import Progress
 
-        from kg.ingest.sources import replace_source
         from kg.ingest.table import ingest_table, load_mapping
-        from kg.ingest.trig import write_trig
         from kg.store import open_store
 
+        result = None
         try:
             loaded_mapping = load_mapping(mapping)
             reader = open_store(store)
             with Progress(console=console, transient=True) as bar:
                 task = bar.add_task(f"reading {file.name}", total=None)
                 result = ingest_table(file, loaded_mapping, reader, on_error, source_id,
-                                      progress=lambda n: bar.update(task, completed=n))
+                                      progress=lambda n: bar.update(task, completed=n), join=join)
             del reader
-            for item in result.problems:
-                console.print(f"row problem: {item.text()}", markup=False, highlight=False)
-            for item in result.warnings[:50]:
-                console.print(f"warning: {item.text()}", markup=False, highlight=False)
-            if len(result.warnings) > 50:
-                console.print(f"… and {len(result.warnings) - 50} more warnings")
+            _table_reports(result)
             if result.problems and on_error == "reject-file":
                 console.print(f"rejected {file}: {len(result.problems)} row(s) with problems; nothing was loaded")
                 raise typer.Exit(1)
-            if out is not None:
-                write_trig(result.graph, result.identifier, out)
-                console.print(f"wrote {len(result.graph)} statements of source {result.identifier} to {out}")
+            if not _put_table(result, out, store, data_dir, no_save, wait):
                 return
-            with console.status(f"validating and writing source {result.identifier}"):
-                replace_source(result.identifier, result.graph, store, data_dir, save=not no_save, wait=wait,
-                               notify=notify)
         except KgError as error:
             fail(error)
+        finally:
+            if result is not None:
+                result.discard()
         console.print(
             f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
             f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
