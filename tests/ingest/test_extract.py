@@ -21,8 +21,8 @@ from kg.ingest.resolving import LabelResolver
 
 @pytest.fixture(scope="module")
 def tools(reference_store):  # noqa: ANN001, ANN201
-    return Gazetteer.from_store(reference_store), ReferenceData.from_store(reference_store), \
-        LabelResolver.from_store(reference_store)
+    resolver = LabelResolver.from_store(reference_store)
+    return Gazetteer.from_index(resolver.index), ReferenceData.from_store(reference_store), resolver
 
 
 def run(text: str, lang: str, reference_store, tools) -> Extraction:  # noqa: ANN001
