@@ -105,7 +105,9 @@ def fold_char(char: str) -> str:
     ('l', 's', 'η', 'ae')
     """
     out = []
-    for lower in char.casefold():
+    # lower() and not casefold(): casefold writes a Greek iota subscript as a letter (ᾳ → αι), and person
+    # IRIs (kg.privacy) are keyed with this fold, so it must not change.
+    for lower in char.lower():
         decomposed = unicodedata.normalize("NFKD", _LETTERS.get(lower, lower))
         out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
     return "".join(out)
