@@ -19,6 +19,7 @@ from kg.paths import DATA_DIR, ONTOLOGY_FILE
 from kg.reference.countries import countries_graph
 from kg.reference.nuts import nuts_graph
 from kg.reference.other_regions import statistical_regions_graph, uk_nuts_graph
+from kg.store import names
 from kg.validate import Report, validate_store
 
 
@@ -90,6 +91,7 @@ def build_into(new_dir: Path, data_dir: Path = DATA_DIR, ontology_file: Path = O
                 if progress:
                     progress(f"recomputing {graph_iri}")
                 kgstore.load_graph(store, recompute(store, recipe), graph_iri)
+        names.create(new_dir, store)
         store.optimize()
         sizes = graph_sizes(store)
         store.flush()

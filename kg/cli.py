@@ -22,21 +22,28 @@ def build(
     store: StoreOption = None,
     data_dir: DataDirOption = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
+    datasets: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation
+        typer.Option("--datasets", help="Published datasets to build in (`eukg datasets` lists them): NAME,… or "
+                     "all, or none to take them out. Default: the ones the store has."),
+    ] = None,
     wait: WaitOption = None,
 ) -> None:
-    """Build the graph (ontology + reference data + data/) into a new store, validate it, swap it in."""
+    """Build the graph (ontology, reference data, data/ and chosen datasets) into a new store, validate, swap it in."""
+    from kg.commands.datasets import build_datasets
     from kg.paths import DATA_DIR
-    from kg.store.writer import build as run_build
+    from kg.store.writer import Writer
 
     try:
-        with console.status("building") as status:
-            result = run_build(store, data_dir=data_dir or DATA_DIR, validate=not no_validate,
-                               progress=lambda p: status.update(f"loading {p}"), wait=wait, notify=notify)
+        with Writer(store, data_dir or DATA_DIR, wait=wait, notify=notify) as writer:
+            with console.status("building") as status:
+                result = writer.build(validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
+            console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")
+            if result.report is not None:
+                console.print(result.report.text().splitlines()[0])
+            build_datasets(writer, datasets)
     except KgError as error:
         fail(error)
-    console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")
-    if result.report is not None:
-        console.print(result.report.text().splitlines()[0])
 
 
 @app.command()

@@ -11,6 +11,8 @@ Every fact lives in a named graph that says where it came from:
   ``data/sources/`` (files the editors write by hand), ``data/ingested/`` (files ``eukg ingest``
   generates; under version control too, never edited by hand) or the local sources folder beside
   the store (``eukg ingest --no-save``: outside the repository, recorded by the store all the same)
+- ``graph:dataset/NAME``: the statements of the published dataset NAME of ``datasets/``, converted
+  by ``eukg build --datasets`` into the folder ``datasets/`` of the local sources folder
 """
 
 from __future__ import annotations
@@ -40,12 +42,12 @@ class GraphFile:
 
     path: Path
     graph: URIRef
-    kind: str  # "ontology", "reference", "curation", "source", "ingested" or "local"
+    kind: str  # "ontology", "reference", "curation", "source", "ingested", "local" or "dataset"
 
     @property
     def is_source(self) -> bool:
-        """Whether the file is one source's graph (hand-edited, ingested or local)."""
-        return self.kind in SOURCE_KINDS
+        """Whether the file is one source's graph (hand-edited, ingested, local or a converted dataset)."""
+        return self.kind in SOURCE_KINDS or self.kind == "dataset"
 
 
 #: The kinds of source files, and the folder of ``data/`` each lives in (local sources live beside the store).
@@ -73,6 +75,11 @@ def source_graph(identifier: str) -> URIRef:
     return SOURCE[identifier]
 
 
+def dataset_graph(name: str) -> URIRef:
+    """Return the named graph of the published dataset ``name`` (``datasets/NAME.yaml``)."""
+    return GRAPH[f"dataset/{name}"]
+
+
 def _data_files(folder: Path) -> list[Path]:
     """Every file of ``folder`` except hidden files and READMEs; a non-RDF file fails at load time."""
     if not folder.is_dir():
@@ -85,6 +92,11 @@ def _data_files(folder: Path) -> list[Path]:
 def local_sources_dir(location: Path) -> Path:
     """Return the folder of local sources (``eukg ingest --no-save``) of the store at ``location``."""
     return location.parent / f"{location.name}.local-sources"
+
+
+def dataset_sources_dir(local_dir: Path) -> Path:
+    """Return the folder of the datasets converted for a store, inside its local sources folder ``local_dir``."""
+    return local_dir / "datasets"
 
 
 def graph_files(data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
@@ -107,6 +119,8 @@ def graph_files(data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,
         yield GraphFile(path, source_graph(path.stem), "ingested")
     for path in _data_files(local_dir) if local_dir is not None else ():
         yield GraphFile(path, source_graph(path.stem), "local")
+    for path in _data_files(dataset_sources_dir(local_dir)) if local_dir is not None else ():
+        yield GraphFile(path, dataset_graph(path.name.split(".")[0]), "dataset")
 
 
 def file_of_graph(graph: str, data_dir: Path = DATA_DIR) -> str | None:

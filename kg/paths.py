@@ -9,6 +9,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "eukg.ttl"
 DATA_DIR = PROJECT_ROOT / "data"
+#: The registry of published datasets (``eukg datasets``); ``$EUKG_DATASETS_DIR`` points elsewhere.
+DATASETS_DIR = Path(os.environ.get("EUKG_DATASETS_DIR") or PROJECT_ROOT / "datasets")
 SHAPES_DIR = PROJECT_ROOT / "shapes"
 QUERIES_DIR = PROJECT_ROOT / "queries"
 

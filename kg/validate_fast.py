@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,7 @@ import shacl_rust
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
+from kg.namespaces import EKG
 from kg.store.files import dump_union, rdf_format
 from kg.store.terms import to_rdflib
 from kg.validate import SEVERITY_NAMES, Problem, _expand, _path_text, _short, qc_problems
@@ -380,17 +381,19 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedS
 #: The quality query that needs the whole store to judge a node; for a change it is answered by
 #: :func:`_duplicate_organisations` (the others are judged on the change and its context).
 DUPLICATE_QC = "duplicate-organisation-violation"
-_ORGANISATION = ox.NamedNode("https://w3id.org/eu-regional-kg/ontology#Organisation")
+_ORGANISATION = ox.NamedNode(str(EKG.Organisation))
+#: Name keys -> ``{key: {organisation IRI: label}}`` (:func:`kg.store.names.holders` of a snapshot).
+NameIndex = Callable[[set[str]], dict[str, dict[str, str]]]
 _PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 
 
-def _duplicate_organisations(store: ox.Store, focus: set[str]) -> list[Problem]:
+def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex | None = None) -> list[Problem]:
     """The rows of ``queries/qc/duplicate-organisation-violation.rq`` that involve an organisation of ``focus``.
 
-    The query groups every organisation's name in the store (7 s at 1M triples); here one pass over
-    the ``skos:prefLabel`` statements (2-3 s at 1M, the floor of an exact check without an index of
-    lower-cased names) finds the organisations that share a lower-cased name with one of ``focus``,
-    and each pair is reported on its smaller IRI, with the query's message.
+    The query groups every organisation's name in the store (7 s at 1M triples). Here ``names``, the
+    snapshot's index of lower-cased names (:func:`kg.store.names.holders`), gives the organisations
+    that share a name with one of ``focus``; without it, one pass over the ``skos:prefLabel``
+    statements does (2-3 s at 1M). Each pair is reported on its smaller IRI, with the query's message.
     """
     def is_organisation(node: object) -> bool:
         return any(True for _ in store.quads_for_pattern(node, _RDF_TYPE, _ORGANISATION, None))
@@ -401,7 +404,9 @@ def _duplicate_organisations(store: ox.Store, focus: set[str]) -> list[Problem]:
         if is_organisation(node):
             keys.update(q.object.value.lower() for q in store.quads_for_pattern(node, _PREF_LABEL, None, None))
     holders: dict[str, dict[str, str]] = {}
-    for quad in store.quads_for_pattern(None, _PREF_LABEL, None, None) if keys else ():
+    if names is not None:
+        holders = names(keys) if keys else {}
+    for quad in store.quads_for_pattern(None, _PREF_LABEL, None, None) if keys and names is None else ():
         key = quad.object.value.lower()
         if key in keys and isinstance(quad.subject, ox.NamedNode):
             holders.setdefault(key, {}).setdefault(quad.subject.value, quad.object.value)
@@ -428,15 +433,15 @@ def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:
 
 
 def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | PreparedShapes,
-                    qc: Iterable[Path] = ()) -> list[Problem]:
+                    qc: Iterable[Path] = (), names: NameIndex | None = None) -> list[Problem]:
     """Validate what a change touched: the nodes whose statements changed and the nodes that refer to them.
 
     ``store`` holds the data after the change; ``changed`` are the IRIs that gained or lost
     statements. Every statement ``store`` makes about the focus nodes is validated in its context
     (:func:`source_problems`), so the result equals that of a full validation on these nodes. The
     quality queries ``qc`` run on the same data, except the duplicate-organisation check, which needs
-    the whole store (:func:`_duplicate_organisations`); only rows on the focus nodes (or nodes these
-    refer to) are kept.
+    the whole store (:func:`_duplicate_organisations`, which looks names up in ``names`` when given);
+    only rows on the focus nodes (or nodes these refer to) are kept.
     """
     prepared = shapes if isinstance(shapes, PreparedShapes) else prepare_shapes(shapes)
     focus = _focus_nodes(store, set(changed))
@@ -449,7 +454,7 @@ def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | Pre
     referred = focus | {q.object.value for q in new if isinstance(q.object, ox.NamedNode)}
     for path in qc:
         if path.stem == DUPLICATE_QC:
-            problems += _duplicate_organisations(store, focus)
+            problems += _duplicate_organisations(store, focus, names)
             continue
         rows = qc_problems(local, [path])
         problems += [p for p in rows if (_expand(p.focus) or p.focus) in referred]

@@ -23,10 +23,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from kg import store as kgstore
-from kg.layout import check_identifier, identifier_for, source_graph
+from kg.layout import check_identifier, dataset_graph, identifier_for, source_graph
 from kg.namespaces import SOURCE
 from kg.store.manifest import read_manifest
 from kg.store.writer import Writer
+
+#: The prefix of the named graphs of published datasets (``graph:dataset/NAME``).
+DATASET_GRAPHS = dataset_graph("")
 
 __all__ = [
     "SourceInfo",
@@ -92,12 +95,13 @@ def list_sources(store: ox.Store, snapshot: Path | None = None) -> list[SourceIn
     infos = []
     for row in store.query(_LIST_QUERY):
         graph = row["g"].value
-        if not graph.startswith(str(SOURCE)):
+        prefix = next((p for p in (str(SOURCE), str(DATASET_GRAPHS)) if graph.startswith(p)), None)
+        if prefix is None:
             continue
         entry = files.get(graph)
         infos.append(
             SourceInfo(
-                identifier=graph[len(str(SOURCE)):],
+                identifier=graph[len(prefix):],
                 graph=graph,
                 title=row["title"].value if row["title"] is not None else None,
                 sha256=row["sha"].value if row["sha"] is not None else None,

@@ -5,6 +5,7 @@
 - :mod:`kg.store.lock`: the writer lock;
 - :mod:`kg.store.files`: RDF files into and out of a store;
 - :mod:`kg.store.manifest`: which file each named graph of a snapshot came from;
+- :mod:`kg.store.names`: the index of organisation names the writer checks duplicates with;
 - :mod:`kg.store.writer`: the one writer every change goes through (build, ingest, remove, write-back);
 - :mod:`kg.store.memory` and :mod:`kg.store.terms`: in-memory copies, and terms between rdflib and pyoxigraph.
 

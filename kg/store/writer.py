@@ -28,7 +28,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,15 +36,24 @@ from rdflib import Graph
 
 from kg.build import BuildResult, build_into
 from kg.errors import InputError, KgError, ValidationFailed
-from kg.layout import GraphFile, check_identifier, graph_files, local_sources_dir, source_graph
+from kg.layout import (
+    GraphFile,
+    check_identifier,
+    dataset_graph,
+    dataset_sources_dir,
+    graph_files,
+    local_sources_dir,
+    source_graph,
+)
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, PROJECT_ROOT, QUERIES_DIR, SHAPES_DIR
+from kg.store import names
 from kg.store.files import foreign_graphs, load_file, load_graph
 from kg.store.lock import writer_lock
 from kg.store.manifest import FileEntry, Manifest, file_entry, read_manifest, write_manifest
 from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot, discard, fsync_dir, new_store_dir, release, resolve_location, swap_in
 from kg.validate import Report, located, qc_queries, shapes_graph
-from kg.validate_fast import change_problems, prepare_shapes
+from kg.validate_fast import NameIndex, change_problems, prepare_shapes
 
 __all__ = ["Change", "Writer", "build", "source_file_text"]
 
@@ -268,21 +277,24 @@ class Writer:
     # -- changes --------------------------------------------------------------------------------
     def put_sources(self, graphs: dict[str, Graph], kind: str = "ingested") -> Change:
         """Make each graph the source of its identifier: validated with the store, then written as a file
-        (``data/ingested/ID.ttl``, or the local sources folder for ``kind="local"``), then loaded.
+        (``data/ingested/ID.ttl``, or the local sources folder for ``kind="local"``, or its ``datasets/``
+        folder for ``kind="dataset"``, the graph then being ``graph:dataset/ID``), then loaded.
 
         Re-ingesting a source replaces its graph; other sources are untouched. Nothing is written when a
         graph does not validate.
         """
         self._check_locked()
-        if kind not in ("ingested", "local"):
-            raise ValueError(f"sources are put as 'ingested' or 'local', not {kind!r}")
+        if kind not in ("ingested", "local", "dataset"):
+            raise ValueError(f"sources are put as 'ingested', 'local' or 'dataset', not {kind!r}")
         self.sync()
-        folder = self.data_dir / "ingested" if kind == "ingested" else self.local_dir
+        folder = {"ingested": self.data_dir / "ingested", "local": self.local_dir,
+                  "dataset": dataset_sources_dir(self.local_dir)}[kind]
+        graph_of = dataset_graph if kind == "dataset" else source_graph
         files = self.files()
         targets: dict[str, tuple[str, Path, Path | None]] = {}
         for identifier in graphs:
             check_identifier(identifier)
-            key = str(source_graph(identifier))
+            key = str(graph_of(identifier))
             existing = files.get(key)
             if existing is not None and existing.kind == "source":
                 raise KgError(f"source {identifier!r} is the hand-edited file {existing.path}: ingest it under "
@@ -300,11 +312,12 @@ class Writer:
                 if stale is not None:
                     stale.unlink(missing_ok=True)
 
-        contents: dict[str, Path | Graph | None] = {str(source_graph(i)): g for i, g in graphs.items()}
+        contents: dict[str, Path | Graph | None] = {str(graph_of(i)): g for i, g in graphs.items()}
         return self._apply(contents, wanted, before_swap=write_files)
 
-    def remove_source(self, identifier: str, delete_file: bool = False) -> Change:
-        """Remove source ``identifier``: validated without it, then its file, then its graph.
+    def remove_source(self, identifier: str, delete_file: bool = False, dataset: bool = False) -> Change:
+        """Remove source ``identifier`` (the converted dataset ``identifier`` with ``dataset``): validated
+        without it, then its file, then its graph.
 
         A hand-edited file of ``data/sources/`` is deleted only with ``delete_file``; without it the
         call raises :class:`KgError` saying so.
@@ -312,7 +325,7 @@ class Writer:
         self._check_locked()
         check_identifier(identifier)
         self.sync()
-        key = str(source_graph(identifier))
+        key = str(dataset_graph(identifier) if dataset else source_graph(identifier))
         item = self.files().get(key)
         have = read_manifest(current_snapshot(self.location))
         if item is None and (have is None or key not in have.files) and not self._in_store(key):
@@ -363,9 +376,11 @@ class Writer:
                 store = ox.Store(str(new_dir))
             with self._phase("load"):
                 touched = _replace_graphs(store, contents, change)
+                names.carry(old_dir, new_dir, store, touched)
             if validate and touched:
                 with self._phase("validate"):
-                    report = Report(located(store, _change_problems(store, touched), self.data_dir))
+                    problems = _change_problems(store, touched, partial(names.holders, new_dir))
+                    report = Report(located(store, problems, self.data_dir))
                 change.warnings = [p for p in report.problems if p.severity != "Violation"]
                 if not report.conforms:
                     raise ValidationFailed(report)
@@ -466,11 +481,11 @@ def _replace_graphs(store: ox.Store, contents: dict[str, Path | Graph | None], c
 _PREPARED: dict[str, object] = {}
 
 
-def _change_problems(store: ox.Store, touched: set[str]) -> list:
+def _change_problems(store: ox.Store, touched: set[str], names: NameIndex) -> list:
     """The problems of a change: shapes prepared once per process, and every quality query."""
     if "shapes" not in _PREPARED:
         _PREPARED["shapes"] = prepare_shapes(shapes_graph())
-    return change_problems(store, touched, _PREPARED["shapes"], qc_queries())
+    return change_problems(store, touched, _PREPARED["shapes"], qc_queries(), names)
 
 
 def build(location: Path | str | None = None, data_dir: Path = DATA_DIR, ontology_file: Path = ONTOLOGY_FILE,

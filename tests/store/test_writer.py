@@ -18,8 +18,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from kg.errors import InputError, KgError
 from kg.ingest.sources import list_sources, remove_source, replace_source
 from kg.namespaces import EKG, SOURCE
-from kg.store import open_snapshot, open_store
+from kg.store import names, open_snapshot, open_store
 from kg.store.lock import WriterBusy, writer_lock
+from kg.store.snapshots import current_snapshot
 from kg.store.writer import Writer, build
 
 EUKG = Path(sys.executable).with_name("eukg")
@@ -231,3 +232,31 @@ def test_a_duplicate_organisation_name_is_refused_at_ingest_as_the_build_would(c
     second.serialize(data / "ingested" / "second.ttl", format="turtle")
     with pytest.raises(KgError, match="same name"):
         build(location, data_dir=data)
+
+
+def _organisation_source(identifier: str, slug: str, name: str) -> Graph:
+    graph = _source(identifier, 0)
+    org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{slug}")
+    graph.add((org, RDF.type, EKG.Organisation))
+    graph.add((org, SKOS.prefLabel, Literal(name, lang="en")))
+    graph.add((org, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/sme")))
+    return graph
+
+
+def test_a_name_freed_by_a_change_can_be_taken_and_a_store_without_a_name_index_still_checks(clone) -> None:
+    """The writer's index of organisation names follows every change: an organisation renamed by a
+    re-ingest or removed with its source frees its name; a snapshot made before the index existed
+    gets one, and still refuses a duplicate."""
+    location, _ = clone
+    replace_source("first", _organisation_source("first", "one", "Twin Agency"), location)
+    replace_source("first", _organisation_source("first", "one", "Renamed Agency"), location)
+    replace_source("second", _organisation_source("second", "two", "TWIN agency"), location)
+    remove_source("second", location)
+    replace_source("third", _organisation_source("third", "three", "twin AGENCY"), location)
+
+    (current_snapshot(location) / names.FILE_NAME).unlink()
+    with pytest.raises(KgError, match="same name .*organisation/one"):
+        replace_source("fourth", _organisation_source("fourth", "four", "Renamed agency"), location)
+    assert (current_snapshot(location) / names.FILE_NAME).exists() is False
+    replace_source("fourth", _organisation_source("fourth", "four", "Fourth Agency"), location)
+    assert (current_snapshot(location) / names.FILE_NAME).exists()

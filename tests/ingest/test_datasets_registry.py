@@ -1,0 +1,151 @@
+"""Published datasets: the registry of datasets/, and building them in through the one writer."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from clones import clone_store
+
+from kg.errors import InputError, KgError
+from kg.ingest.datasets import choose, in_store, put_datasets, registry, status, verify
+from kg.ingest.sources import list_sources, replace_source
+from kg.layout import dataset_graph
+from kg.store import open_snapshot
+from kg.store.writer import Writer, build
+
+EUKG = Path(sys.executable).with_name("eukg")
+HEADER = ["Project acronym", "Project title", "Programme", "Priority", "Start date", "End date", "Partner name",
+          "Partner role", "Partner type", "Country", "NUTS", "Total budget", "ERDF"]
+ROWS = [("DSA", "Registry Test Agency", "Poland", "PL81"), ("DSA", "Registry Test Chamber", "Romania", "RO424"),
+        ("DSB", "Registry Test Agency", "Poland", "PL81"), ("DSB", "Registry Test Cluster", "Italy", "ITC11")]
+
+
+def _registry(folder: Path, name: str = "fixture", rows=ROWS) -> Path:
+    """A registry folder with one dataset: a gzipped Keep.eu-style table and its entry."""
+    (folder / "files").mkdir(parents=True, exist_ok=True)
+    data = folder / "files" / f"{name}.csv.gz"
+    with gzip.open(data, "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for acronym, partner, country, nuts in rows:
+            writer.writerow([acronym, f"Project {acronym}", "Interreg Europe", "Innovation", "01/01/2021",
+                             "31/12/2023", partner, "Partner", "SME", country, nuts, "1000", "800"])
+    entry = {"name": name, "title": "A test dataset", "publisher": "The tests", "url": "https://example.org/",
+             "licence": "CC0", "retrieved": "2026-12-03", "mapping": "keep_eu",
+             "files": [{"path": f"files/{name}.csv.gz", "sha256": hashlib.sha256(data.read_bytes()).hexdigest()}]}
+    (folder / f"{name}.yaml").write_text(yaml.safe_dump(entry), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def clone(built_store_path: Path, tmp_path: Path) -> tuple[Path, Path]:
+    return clone_store(built_store_path, tmp_path)
+
+
+def test_the_shipped_registry_records_publisher_licence_date_and_checksums() -> None:
+    known = registry()
+    assert known, "datasets/ ships at least one dataset"
+    for dataset in known.values():
+        assert dataset.publisher and dataset.licence and dataset.url.startswith("https://")
+        verify(dataset)  # every data file is there, with the checksum its entry records
+    total = sum(dataset.file_path(item).stat().st_size for dataset in known.values() for item in dataset.files)
+    assert total <= 30 * 2**20
+
+
+def test_a_bad_entry_or_a_changed_file_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    folder = _registry(tmp_path)
+    (folder / "broken.yaml").write_text("name: broken\ntitle: no publisher\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"broken\.yaml.*publisher"):
+        registry(folder)
+    (folder / "broken.yaml").unlink()
+    dataset = registry(folder)["fixture"]
+    with gzip.open(dataset.file_path(dataset.files[0]), "at", encoding="utf-8") as handle:
+        handle.write("DSC,Project DSC,Interreg Europe,,,,Someone,Partner,SME,Poland,PL81,1,1\n")
+    with pytest.raises(InputError, match=r"fixture\.csv\.gz.*SHA-256"):
+        verify(dataset)
+    with pytest.raises(KgError, match="unknown dataset.*nope"):
+        choose("fixture,nope", registry(folder))
+    assert choose("all", registry(folder)) == ["fixture"] and choose("none", registry(folder)) == []
+
+
+def test_a_dataset_is_built_in_kept_by_later_writes_converted_again_when_changed_and_taken_out(
+        clone, tmp_path: Path) -> None:
+    location, data = clone
+    folder = _registry(tmp_path / "registry")
+    known = registry(folder)
+    graph = str(dataset_graph("fixture"))
+    with Writer(location) as writer:
+        put_datasets(writer, ["fixture"], known)
+    path, store = open_snapshot(location)
+    projects = {q.object.value for q in store.quads_for_pattern(None, None, None, None)
+                if q.graph_name.value == graph and q.predicate.value.endswith("acronym")}
+    assert {"DSA", "DSB"} <= projects
+    kinds = {info.graph: info.kind for info in list_sources(store, path)}
+    assert kinds[graph] == "dataset"
+    del store
+    assert status(location, known)["fixture"].state == "current"
+
+    # An ingest and a full build keep it.
+    replace_source("other", _minimal_source("other"), location)
+    build(location, data_dir=data)
+    path, store = open_snapshot(location)
+    assert store.contains_named_graph(_node(graph))
+    del store
+
+    # A changed entry makes it stale; the next put converts it again.
+    entry = folder / "fixture.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("A test dataset", "A renamed dataset"),
+                     encoding="utf-8")
+    known = registry(folder)
+    assert status(location, known)["fixture"].state == "stale"
+    with Writer(location) as writer:
+        assert len(put_datasets(writer, ["fixture"], known)) == 1
+        assert put_datasets(writer, ["fixture"], known) == []  # current now: nothing to do
+        put_datasets(writer, [], known)
+    assert in_store(location) == []
+    path, store = open_snapshot(location)
+    assert not store.contains_named_graph(_node(graph))
+
+
+def test_eukg_build_datasets_and_eukg_datasets(clone, tmp_path: Path) -> None:
+    location, data = clone
+    folder = _registry(tmp_path / "registry")
+    env = {**os.environ, "EUKG_DATASETS_DIR": str(folder), "EUKG_STORE": str(location), "COLUMNS": "200"}
+    run = subprocess.run([str(EUKG), "build", "--data-dir", str(data), "--datasets", "all"], capture_output=True,
+                         text=True, env=env, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "dataset fixture: 4 of 4 rows" in run.stderr
+    listed = subprocess.run([str(EUKG), "datasets", "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert '"in_store": "current"' in listed.stdout and '"licence": "CC0"' in listed.stdout
+    wrong = subprocess.run([str(EUKG), "build", "--datasets", "missing"], capture_output=True, text=True, env=env,
+                           timeout=600)
+    assert wrong.returncode == 1 and "unknown dataset" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def _node(iri: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
+
+
+def _minimal_source(identifier: str):
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import DCTERMS, RDF
+
+    from kg.namespaces import EKG, SOURCE
+
+    graph = Graph()
+    doc = SOURCE[identifier]
+    graph.add((doc, RDF.type, EKG.SourceDocument))
+    graph.add((doc, DCTERMS.identifier, Literal(identifier)))
+    graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
+    graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
+    return graph
