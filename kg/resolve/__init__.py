@@ -4,7 +4,8 @@ This package is the project's one resolver: ``eukg resolve``, article ingestion 
 (:mod:`kg.ingest.resolving` is a thin adapter) all use it, with one normalisation
 (:func:`normalise`) and one set of thresholds (:mod:`kg.resolve.thresholds`).
 
-* :mod:`~kg.resolve.normalise`: the one normalisation of names (any script to ASCII, case, punctuation);
+* :mod:`~kg.resolve.normalise`: the one normalisation of names (any script to ASCII, case, punctuation),
+  and its variant :func:`fold` that keeps each script (the article extractor's words and cue tables);
 * :mod:`~kg.resolve.thresholds`: ACCEPT, MARGIN, FLOOR and the weights, and how they were chosen;
 * :mod:`~kg.resolve.keys`: the core and plain keys of a name (function, kind and legal-form words);
 * :mod:`~kg.resolve.index`: what is read from the graph, kept as JSON;
@@ -50,13 +51,13 @@ True
 from __future__ import annotations
 
 from kg.resolve.kinds import TYPE_OF_CLASS, TYPES
-from kg.resolve.normalise import compact, normalise, slug
+from kg.resolve.normalise import compact, fold, fold_char, normalise, slug
 from kg.resolve.resolver import AMBIGUOUS, MATCH, NONE, UNSURE, Candidate, Decision, Resolver
 from kg.resolve.thresholds import ACCEPT, FLOOR, MARGIN
 
 __all__ = [
     "ACCEPT", "AMBIGUOUS", "FLOOR", "MARGIN", "MATCH", "NONE", "TYPES", "TYPE_OF_CLASS", "UNSURE", "Candidate",
-    "Decision", "Resolver", "compact", "normalise", "resolver_for_location", "slug",
+    "Decision", "Resolver", "compact", "fold", "fold_char", "normalise", "resolver_for_location", "slug",
 ]
 
 
