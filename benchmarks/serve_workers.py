@@ -10,8 +10,9 @@ file (``--nquads``, bulk-loaded into a temporary store on disk):
   in-process on the store (``in_process_ms``), the cost of the process hop and serialisation;
 - ``runaway_503_s``: how long a three-way cross join takes to get its 503 at ``--timeout 1``,
   ``worker_gone``: whether its worker process is gone right after, and ``cpu_after_s``: CPU seconds
-  the server and its children use in the second after it (near 0 when the query stopped);
-- ``update_then_query_ms``: an INSERT DATA (which re-snapshots the store) and then a query that sees it.
+  the server and its children use in the second after it (near 0 when the query stopped).
+
+(The endpoint is read-only: changes reach it through the writer, see ``docs/store.md``.)
 
 Timings are never assertions in tests; the results go to ``benchmarks/results/serve-workers-NAME.json``.
 
@@ -117,25 +118,6 @@ def measure(store: ox.Store, work: Path) -> dict[str, float | bool | int]:
         server.shutdown()
         server.server_close()
 
-    writable = ox.Store(str(work / "writable"))
-    writable.bulk_extend(store.quads_for_pattern(None, None, None, None))
-    server = make_server(writable, "127.0.0.1", 0, ServerConfig(allow_update=True, token="t", workers=1))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    try:
-        _post(url, {"query": SMALL})
-        times = []
-        for n in range(10):
-            update = f"INSERT DATA {{ <http://example.org/s> <http://example.org/p> {n} }}"
-            start = time.perf_counter()
-            _post(url, {"update": update}, {"Authorization": "Bearer t"})
-            _post(url, {"query": "ASK { <http://example.org/s> ?p ?o }"})
-            times.append(time.perf_counter() - start)
-        out["update_then_query_ms"] = round(1000 * statistics.median(times), 1)
-    finally:
-        server.shutdown()
-        server.server_close()
     return out
 
 

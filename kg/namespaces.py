@@ -72,6 +72,7 @@ class EKG(DefinedNamespace):
     capitalOfCultureYear: URIRef  # A year in which the city holds the European Capital of Culture title.
     countryGroup: URIRef  # The group of a country with respect to Interreg: EU, EFTA/EEA, candidate, potential candidate or other partner.
     erdfContribution: URIRef  # The part of a participation's budget, in euro, that the European Regional Development Fund pays.
+    euContribution: URIRef  # The part of a participation's budget, in euro, that the European Union pays, whatever the fund or programme (a CORDIS ecContribution, a Kohesio EU contribution).
     isoAlpha3: URIRef  # The ISO 3166-1 alpha-3 code of a country, as used in the Publications Office country authority IRIs.
     isoCode: URIRef  # The ISO 3166-1 alpha-2 code of a country (GR, GB).
     metricName: URIRef  # The name of the network metric of a score (degree, betweenness, louvain, brokerage-liaison ...).
@@ -80,8 +81,10 @@ class EKG(DefinedNamespace):
     nutsLevel: URIRef  # The NUTS level of a region: 0 (country), 1, 2 or 3.
     nutsVersion: URIRef  # A classification version the region's code belongs to: 2016 (the UK's NUTS codes), 2021 or 2024 (NUTS, or the statistical regions published with it).
     online: URIRef  # True when the event takes place online, false when it takes place in person.
+    organisationId: URIRef  # An identifier a register or programme gives an organisation: a participant identification code (PIC), a VAT number or a national company number, as the source writes it.
     priority: URIRef  # The priority axis or specific objective of its programme under which a project is funded, as the programme names it.
     projectCode: URIRef  # The code a programme gives a project, such as PGI06047.
+    projectTotalBudget: URIRef  # The total budget, in euro, of a whole project (all its partners together), where a source states one; a partner's own budget is ekg:totalBudget of its participation.
     registrationDeadline: URIRef  # The last day to register for an event.
     room: URIRef  # The room or rooms within the venue.
     scoreValue: URIRef  # The numeric value of a network score (a community number for a community metric).

@@ -29,7 +29,6 @@ import hashlib
 import hmac
 import re
 import secrets
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,6 +39,7 @@ from rdflib import URIRef
 
 from kg.namespaces import EKG, ID, SOURCE
 from kg.paths import DATA_DIR, ONTOLOGY_FILE
+from kg.resolve.normalise import fold_char
 
 __all__ = ["KEY_FILE", "REDACTION", "PersonalVocabulary", "person_iri", "person_key", "personal_nodes",
            "public_copy", "public_quads", "redacted_iri", "vocabulary", "without_personal_data"]
@@ -210,23 +210,15 @@ def without_personal_data(quads: Iterable[ox.Quad], personal: set) -> Iterator[o
 
 # ---------------------------------------------------------------- finding names in text
 
-_FOLD_EXTRA = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ς": "σ"}
 _TOKEN = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _GAP = 3  # most characters between two words of a name ("Popescu, Maria", "maria--popescu")
 
 
-@functools.cache
-def _fold_char(char: str) -> str:
-    out = []
-    for lower in char.lower():
-        decomposed = unicodedata.normalize("NFKD", _FOLD_EXTRA.get(lower, lower))
-        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
-
-
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """Return ``text`` without case and accents, and the index in ``text`` of each folded character.
+
+    Each character is folded by :func:`kg.resolve.normalise.fold_char`, so positions map back to ``text``.
 
     The index list is None when the folded text has the same length and positions (ASCII text).
     """
@@ -234,7 +226,7 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
         return text.lower(), None
     folded, origin = [], []
     for index, char in enumerate(text):
-        part = _fold_char(char)
+        part = fold_char(char)
         folded.append(part)
         origin.extend([index] * len(part))
     return "".join(folded), origin

@@ -7,13 +7,17 @@ parameter). ``GET /`` is the query page; ``GET /queries.json`` lists the named q
 endpoint is read-only: the graph changes through ``eukg ingest`` and ``eukg build`` (the one
 writer, :mod:`kg.store.writer`), and a served store location is followed: after a build or an
 ingest, the next query is answered from the new snapshot, without a restart. It binds to
-127.0.0.1 by default, stops a query at a time limit and at a result-size limit, and refuses
-``SERVICE`` unless allowed. It uses only the standard library's ``ThreadingHTTPServer``; queries
-run in worker processes (:mod:`kg.serve_workers`), so one that passes the time limit is killed.
+127.0.0.1 by default, stops a query at a time limit and at a result-size limit, refuses
+``SERVICE`` unless allowed, and sends no CORS header unless one origin is allowed (``--cors``).
+``GET /sparql`` without a query answers the SPARQL Service Description. It uses the standard
+library's ``ThreadingHTTPServer`` with a deep listen backlog; requests are read within a size
+limit and a read time-out (:mod:`kg.serve_requests`), and queries run in worker processes
+(:mod:`kg.serve_workers`), so one that passes the time limit is killed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -24,18 +28,36 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 
 import pyoxigraph as ox
-from pyparsing import ParseResults
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.queries import library
+from kg.serve_checks import uses_service
+from kg.serve_description import service_description
+from kg.serve_requests import DeadlineReader, content_length, drain, parse_form, read_body
 from kg.serve_results import SHORT_FORMATS, ProtocolError
 from kg.serve_workers import WorkerPool
 from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot, release, resolve_location
 
-_SERVICE_WORD = re.compile(r"\bSERVICE\s+(SILENT\s+)?[<?$\w]", re.IGNORECASE)
+__all__ = ["ProtocolError", "ServerConfig", "SparqlServer", "check_origin", "make_server", "serve_location",
+           "uses_service"]
 
-__all__ = ["ProtocolError", "ServerConfig", "SparqlServer", "make_server", "serve_location", "uses_service"]
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?|https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+_ALLOW = "GET, HEAD, POST, OPTIONS"
+_BODY_TYPES = ("application/sparql-query", "application/sparql-update", "application/x-www-form-urlencoded")
+
+
+def check_origin(origin: str) -> str:
+    """Return ``origin`` if it is one web origin (``scheme://host[:port]``), else raise ValueError.
+
+    Examples
+    --------
+    >>> check_origin("https://app.example.org")
+    'https://app.example.org'
+    """
+    if not _ORIGIN.fullmatch(origin):
+        raise ValueError(f"{origin!r} is not a web origin such as https://app.example.org (scheme, host, port)")
+    return origin
 
 
 @dataclass(frozen=True)
@@ -48,29 +70,14 @@ class ServerConfig:
     workers: int = 4
     #: Each query worker reads an in-memory copy of the store (see :class:`kg.serve_workers.WorkerPool`).
     in_memory: bool = False
-
-
-def _walk(node: object):
-    yield node
-    if isinstance(node, dict):  # rdflib's CompValue is a dict
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, (list, tuple, ParseResults)):
-        for value in node:
-            yield from _walk(value)
-
-
-def uses_service(text: str, update: bool = False) -> bool:
-    """Return whether a query (or update) calls another endpoint through ``SERVICE``.
-
-    The text is parsed with rdflib's SPARQL parser; text it cannot parse counts as using
-    ``SERVICE`` when the word occurs in it, so a parser gap never lets a call through.
-    """
-    try:
-        tree = parseUpdate(text) if update else parseQuery(text)
-    except Exception:  # noqa: BLE001 - any parse failure falls back to the conservative check
-        return _SERVICE_WORD.search(text) is not None
-    return any(getattr(node, "name", None) == "ServiceGraphPattern" for node in _walk(tree))
+    #: The one web origin whose pages may read the answers (``Access-Control-Allow-Origin``); None: none.
+    cors: str | None = None
+    #: The largest request body in bytes (a longer one gets 413); a URL is at most 64 KiB (http.server's limit).
+    max_request_bytes: int = 1_000_000
+    #: Seconds a client may take to send its whole request (and each write of the answer) before the server gives up.
+    read_timeout: float = 10.0
+    #: The most queries that wait for a free worker; one more gets 503 with ``Retry-After`` at once.
+    max_waiting: int = 1000
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -80,9 +87,13 @@ class SparqlServer(ThreadingHTTPServer):
     build or an ingest has moved the store on, the next query makes the pool read the new snapshot
     (queries already running finish on the old one), so no request fails and none waits for a restart.
     ``transform`` turns each snapshot into the store that is served (``--no-personal-data``).
+
+    Each connection gets a thread; the listen backlog holds 1,024 connections (the kernel's
+    ``somaxconn`` may lower it), so a burst of clients waits to be accepted instead of being reset.
     """
 
     daemon_threads = True
+    request_queue_size = 1024
 
     def __init__(self, address: tuple[str, int], store: ox.Store, config: ServerConfig,
                  location: object = None, snapshot: object = None,
@@ -90,15 +101,17 @@ class SparqlServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.store = store
         self.config = config
+        self.examples = _examples().encode()
         self.page = _page()
         self.location, self.snapshot, self.transform = location, snapshot, transform
         self._following = threading.Lock()
         try:
+            options = {"in_memory": config.in_memory, "max_waiting": config.max_waiting}
             if snapshot is not None and transform is None:
-                self.pool = WorkerPool(None, config.workers, config.timeout, in_memory=config.in_memory,
-                                       path=str(snapshot), on_unused=release)
+                self.pool = WorkerPool(None, config.workers, config.timeout, path=str(snapshot), on_unused=release,
+                                       **options)
             else:
-                self.pool = WorkerPool(store, config.workers, config.timeout, in_memory=config.in_memory)
+                self.pool = WorkerPool(store, config.workers, config.timeout, **options)
                 if snapshot is not None:
                     release(snapshot)  # the pool read its own copy
         except BaseException:
@@ -127,84 +140,159 @@ class SparqlServer(ThreadingHTTPServer):
         self.pool.close()
 
     def answer_query(self, text: str, accept: str) -> tuple[bytes, str]:
-        """Run a query within the limits and return the body and its content type."""
-        if not self.config.allow_service and uses_service(text):
-            raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
+        """Run a query within the limits and return the body and its content type.
+
+        Every check of the text (the SERVICE check included) runs in the query worker, inside the
+        time limit: nothing here depends on the query's size.
+        """
         self.follow()
-        return self.pool.run(text, accept, self.config.max_results)
+        return self.pool.run(text, accept, self.config.max_results, self.config.allow_service)
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "eukg-sparql"
 
+    def setup(self) -> None:
+        self.timeout = self.server.config.read_timeout  # bounds every read and write on the socket
+        self._linger = False  # the client may still be sending: drain before closing (see finish)
+        self._sent = False
+        super().setup()
+        self.rfile = DeadlineReader(self.rfile, self.connection, self.timeout)
+
+    def handle_one_request(self) -> None:
+        """Handle the request; one that did not arrive within the read time-out gets 408."""
+        super().handle_one_request()
+        if self.rfile.timed_out and not self._sent:
+            self.requestline, self.command, self.request_version = "", "", "HTTP/1.0"
+            self._linger = True
+            with contextlib.suppress(OSError):
+                self._error(ProtocolError(408, "the request did not arrive within the read time-out"))
+
+    def finish(self) -> None:
+        super().finish()
+        if self._linger:
+            drain(self.connection, most=64 * 1024 * 1024)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
+    def _send(self, status: int, body: bytes, content_type: str | None,
+              headers: dict[str, str] | None = None) -> None:
+        self._sent = True
         self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if status != 204:
+            self.send_header("Content-Type", content_type or "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+        if self.server.config.cors is not None:
+            self.send_header("Access-Control-Allow-Origin", self.server.config.cors)
+            self.send_header("Vary", "Origin")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
-        if self.command != "HEAD":
+        if self.command != "HEAD" and status != 204:
             self.wfile.write(body)
 
     def _error(self, error: ProtocolError) -> None:
-        self._send(error.status, (str(error) + "\n").encode(), "text/plain; charset=utf-8")
+        headers = {"Retry-After": str(error.retry_after)} if error.retry_after is not None else {}
+        if error.status == 405:
+            headers["Allow"] = _ALLOW
+        self._send(error.status, (str(error) + "\n").encode(), "text/plain; charset=utf-8", headers)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer the errors http.server finds itself (a request line over 64 KiB, an unknown method …)."""
+        self._linger = True
+        if code == 414:
+            code, message = 413, ("the URL is longer than 65,536 bytes: send a long query as a POST body "
+                                  f"(at most {self.server.config.max_request_bytes} bytes)")
+        elif code == 501:
+            code, message = 405, f"method {self.command!r} is not allowed: use {_ALLOW}"
+        self._error(ProtocolError(code, message or self.responses.get(code, ("error",))[0]))
+
+    def _handle(self, action: Callable[[], None]) -> None:
+        """Run ``action``; a refusal or a failure becomes an answer, never a dropped connection."""
+        try:
+            action()
+        except ProtocolError as error:
+            if not self._sent:
+                self._error(error)
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            self.close_connection = True  # the client has gone, or stopped reading
+        except Exception as error:  # noqa: BLE001 - answered as a server error, not a dropped connection
+            if not self._sent:
+                self._error(ProtocolError(500, f"the server failed: {type(error).__name__}: {error}"))
 
     def _accept(self, params: dict[str, list[str]]) -> str:
         short = (params.get("format") or [""])[0].lower()
         return SHORT_FORMATS.get(short, short) or self.headers.get("Accept", "")
 
+    def _endpoint(self) -> str:
+        host = self.headers.get("Host", "")
+        if not _HOST.fullmatch(host):
+            address, port = self.server.server_address[:2]
+            host = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+        return f"http://{host}/sparql"
+
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query)
-        try:
-            if url.path == "/sparql" and "query" in params:
-                body, kind = self.server.answer_query(params["query"][0], self._accept(params))
-                self._send(200, body, kind)
-            elif url.path == "/sparql" and "update" in params:
-                raise ProtocolError(403, _READ_ONLY)
-            elif url.path in ("/", "/index.html"):
-                self._send(200, self.server.page, "text/html; charset=utf-8")
-            elif url.path == "/queries.json":
-                self._send(200, _examples().encode(), "application/json")
-            else:
-                raise ProtocolError(404, f"nothing at {url.path}: the endpoint is /sparql, the query page /")
-        except ProtocolError as error:
-            self._error(error)
+        self._handle(self._get)
 
     do_HEAD = do_GET
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+    def _get(self) -> None:
         url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query)
-        try:
-            if url.path != "/sparql":
-                raise ProtocolError(404, f"nothing at {url.path}: the endpoint is /sparql")
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length).decode("utf-8")
-            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if kind == "application/sparql-query":
-                query, update = raw, None
-            elif kind == "application/sparql-update":
-                query, update = None, raw
-            elif kind == "application/x-www-form-urlencoded":
-                form = urllib.parse.parse_qs(raw)
-                query, update = (form.get("query") or [None])[0], (form.get("update") or [None])[0]
-                params = {**params, **form}
-            else:
-                raise ProtocolError(415, f"unsupported Content-Type {kind!r}")
-            if update is not None:
-                raise ProtocolError(403, _READ_ONLY)
-            if query is not None:
-                body, media = self.server.answer_query(query, self._accept(params))
-                self._send(200, body, media)
-            else:
-                raise ProtocolError(400, "a 'query' or 'update' parameter is needed")
-        except ProtocolError as error:
-            self._error(error)
+        params = parse_form(url.query)
+        if url.path == "/sparql" and "query" in params:
+            body, kind = self.server.answer_query(params["query"][0], self._accept(params))
+            self._send(200, body, kind)
+        elif url.path == "/sparql" and "update" in params:
+            raise ProtocolError(403, _READ_ONLY)
+        elif url.path == "/sparql":
+            self._send(200, service_description(self._endpoint()), "text/turtle; charset=utf-8")
+        elif url.path in ("/", "/index.html"):
+            self._send(200, self.server.page, "text/html; charset=utf-8")
+        elif url.path == "/queries.json":
+            self._send(200, self.server.examples, "application/json")
+        else:
+            raise ProtocolError(404, f"nothing at {url.path}: the endpoint is /sparql, the query page /")
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        self._handle(self._post)
+
+    def _post(self) -> None:
+        self._linger = True  # until the body is read
+        url = urllib.parse.urlsplit(self.path)
+        params = parse_form(url.query)
+        if url.path != "/sparql":
+            raise ProtocolError(404, f"nothing at {url.path}: the endpoint is /sparql")
+        length = content_length(self.headers, self.server.config.max_request_bytes)
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if kind not in _BODY_TYPES:
+            raise ProtocolError(415, f"unsupported Content-Type {kind!r}: use one of {', '.join(_BODY_TYPES)}")
+        raw = read_body(self.rfile, length)
+        self._linger = False
+        if kind == "application/sparql-query":
+            query, update = raw, None
+        elif kind == "application/sparql-update":
+            query, update = None, raw
+        else:
+            form = parse_form(raw)
+            query, update = (form.get("query") or [None])[0], (form.get("update") or [None])[0]
+            params = {**params, **form}
+        if update is not None:
+            raise ProtocolError(403, _READ_ONLY)
+        if query is None:
+            raise ProtocolError(400, "a 'query' or 'update' parameter is needed")
+        body, media = self.server.answer_query(query, self._accept(params))
+        self._send(200, body, media)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's name
+        """Answer a CORS preflight (and a plain OPTIONS): the methods, and with ``--cors`` what a page may send."""
+        headers = {"Allow": _ALLOW}
+        if self.server.config.cors is not None:
+            headers.update({"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                            "Access-Control-Allow-Headers": "Accept, Content-Type",
+                            "Access-Control-Max-Age": "600"})
+        self._handle(lambda: self._send(204, b"", None, headers))
 
 
 _READ_ONLY = ("this endpoint is read-only: the graph changes through `eukg ingest` and `eukg build`, "

@@ -2,7 +2,10 @@
 
 This is what a query worker process of :mod:`kg.serve_workers` runs: it picks the media type from
 the Accept header (SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle or N-Triples for
-CONSTRUCT and DESCRIBE), stops at ``max_results`` rows or triples and serialises the answer.
+CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.serve_checks`), stops at
+``max_results`` rows or triples and serialises the answer. An ASK answered as CSV or TSV is the
+one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV results
+format defines no boolean form).
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ import pyoxigraph as ox
 from rdflib.query import Result as RdflibResult
 from rdflib.term import Variable
 
+from kg.serve_checks import uses_service
 from kg.store import to_rdflib
 
-__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "ProtocolError", "answer"]
+__all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "ProtocolError", "answer"]
 
 RESULT_TYPES = {
     "application/sparql-results+json": ("json", "application/sparql-results+json"),
@@ -27,6 +31,9 @@ GRAPH_TYPES = {
     "text/turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
     "application/n-triples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
 }
+#: The serialisers of an ASK answer (pyoxigraph's: rdflib has no CSV or TSV form of a boolean).
+BOOLEAN_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                  "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
                  "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples"}
@@ -35,9 +42,11 @@ SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/
 class ProtocolError(Exception):
     """A request the endpoint refuses: ``status`` is the HTTP status, the message says why."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.status = status
+        #: Seconds after which the client may try again (sent as ``Retry-After`` with a 503).
+        self.retry_after = retry_after
 
 
 def _pick(accept: str, offered: dict, default: str) -> str:
@@ -57,7 +66,8 @@ def _too_many(limit: int) -> ProtocolError:
     return ProtocolError(413, f"the answer has more than {limit} results: add a LIMIT")
 
 
-def answer(store: ox.Store, text: str, accept: str, max_results: int) -> tuple[bytes, str]:
+def answer(store: ox.Store, text: str, accept: str, max_results: int,
+           allow_service: bool = True) -> tuple[bytes, str]:
     """Run ``text`` over the union of the store's graphs and return the body and its content type.
 
     Parameters
@@ -70,6 +80,8 @@ def answer(store: ox.Store, text: str, accept: str, max_results: int) -> tuple[b
         The request's Accept header (or the media type a ``format`` parameter stands for).
     max_results : int
         The most rows or triples the answer may have.
+    allow_service : bool, optional (default=True)
+        Whether the query may call other endpoints through ``SERVICE``.
 
     Returns
     -------
@@ -79,9 +91,11 @@ def answer(store: ox.Store, text: str, accept: str, max_results: int) -> tuple[b
     Raises
     ------
     ProtocolError
-        400 for text that is not SPARQL, 413 for an answer over ``max_results``, 502 when a
-        ``SERVICE`` call fails.
+        400 for text that is not SPARQL, 403 for ``SERVICE`` when it is not allowed, 413 for an
+        answer over ``max_results``, 502 when a ``SERVICE`` call fails.
     """
+    if not allow_service and uses_service(text):
+        raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
     try:
         return _answer(store, text, accept, max_results)
     except SyntaxError as error:
@@ -93,9 +107,8 @@ def answer(store: ox.Store, text: str, accept: str, max_results: int) -> tuple[b
 def _answer(store: ox.Store, text: str, accept: str, limit: int) -> tuple[bytes, str]:
     result = store.query(text, use_default_graph_as_union=True)
     if isinstance(result, ox.QueryBoolean):
-        ask = RdflibResult("ASK")
-        ask.askAnswer = bool(result)
-        return _serialise(ask, _pick(accept, RESULT_TYPES, "application/sparql-results+json"))
+        fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
+        return result.serialize(format=BOOLEAN_FORMATS[fmt]), content_type
     if isinstance(result, ox.QueryTriples):
         triples = []
         for triple in result:

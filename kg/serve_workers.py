@@ -65,7 +65,7 @@ def _exit_with_parent() -> None:
 
 
 def _serve(conn: Connection, in_memory: bool = False) -> None:
-    """The worker process: answer ``(snapshot, query, accept, max_results)`` requests until the pipe closes.
+    """The worker process: answer ``(snapshot, query, accept, max_results, allow_service)`` requests until EOF.
 
     With ``in_memory`` it reads each snapshot through an in-memory copy (made when the snapshot is first
     asked for, before the query's time starts), where queries run 2–3.5× faster than on RocksDB.
@@ -79,15 +79,16 @@ def _serve(conn: Connection, in_memory: bool = False) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        path, text, accept, max_results = request
+        path, text, accept, max_results, allow_service = request
         try:
             if path != opened:
                 store, opened = None, None  # close the previous snapshot before opening the new one
                 store = ox.Store.read_only(path)
                 store, opened = (in_memory_copy(store) if in_memory else store), path
             # The time limit counts from here: opening a snapshot on a busy machine is not the query's time.
+            # It covers the SERVICE check too, which parses the query with rdflib (slow on large texts).
             conn.send("started")
-            body, content_type = answer(store, text, accept, max_results)
+            body, content_type = answer(store, text, accept, max_results, allow_service)
             reply: tuple = ("ok", body, content_type)
         except ProtocolError as error:
             reply = ("error", error.status, str(error))
@@ -125,11 +126,15 @@ class WorkerPool:
     in_memory : bool
         Each worker reads the snapshot through its own in-memory copy (faster queries, a copy of the
         store per worker).
+    max_waiting : int
+        The most queries that wait for a free worker; one more gets a 503 with ``Retry-After`` at once.
     """
 
     def __init__(self, store: ox.Store | None, size: int, timeout: float, in_memory: bool = False,
-                 path: str | None = None, on_unused: Callable[[str], None] | None = None) -> None:
-        self.size, self.timeout, self.in_memory = size, timeout, in_memory
+                 path: str | None = None, on_unused: Callable[[str], None] | None = None,
+                 max_waiting: int = 1000) -> None:
+        self.size, self.timeout, self.in_memory, self.max_waiting = size, timeout, in_memory, max_waiting
+        self._waiting = 0
         self._on_unused = on_unused
         self._owned: set[str] = set()  # the snapshots this pool made (and deletes)
         self._context = multiprocessing.get_context("spawn")
@@ -191,7 +196,7 @@ class WorkerPool:
     def _take(self) -> _Worker:
         with self._lock:
             if self._closed:
-                raise ProtocolError(503, "the endpoint is shutting down")
+                raise ProtocolError(503, "the endpoint is shutting down", retry_after=5)
             worker = self._idle.pop() if self._idle else None
             if worker is None:
                 parent_end, child_end = self._context.Pipe()
@@ -215,7 +220,22 @@ class WorkerPool:
             self._remove_unused_snapshots()
             self._lock.notify_all()
 
-    def run(self, text: str, accept: str, max_results: int) -> tuple[bytes, str]:
+    def _wait_for_slot(self) -> None:
+        """Take a query slot, waiting at most the time limit, with at most ``max_waiting`` queries waiting."""
+        busy = ProtocolError(503, "the endpoint is busy: every query slot is taken, try again later",
+                             retry_after=max(1, round(self.timeout / 10)))
+        with self._lock:
+            if self._waiting >= self.max_waiting:
+                raise busy
+            self._waiting += 1
+        try:
+            if not self._slots.acquire(timeout=self.timeout):
+                raise busy
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def run(self, text: str, accept: str, max_results: int, allow_service: bool = True) -> tuple[bytes, str]:
         """Answer a query in a worker within the time limit; return the body and its content type.
 
         Raises
@@ -224,13 +244,12 @@ class WorkerPool:
             503 when no worker frees up or the query passes the limit (its worker is killed),
             500 when a worker dies, and whatever :func:`kg.serve_results.answer` raises.
         """
-        if not self._slots.acquire(timeout=self.timeout):
-            raise ProtocolError(503, "the endpoint is busy: every query slot is taken, try again later")
+        self._wait_for_slot()
         try:
             worker = self._take()
             healthy = False
             try:
-                reply = self._ask(worker, (worker.reads, text, accept, max_results))
+                reply = self._ask(worker, (worker.reads, text, accept, max_results, allow_service))
                 healthy = True
             finally:
                 self._give_back(worker, healthy)
@@ -253,7 +272,8 @@ class WorkerPool:
             if first != "started":  # it failed before the query began: that is its answer
                 return first
             if not worker.conn.poll(self.timeout):
-                raise ProtocolError(503, f"the query ran longer than {self.timeout:g} s and was stopped")
+                raise ProtocolError(503, f"the query ran longer than {self.timeout:g} s and was stopped",
+                                    retry_after=1)
             return worker.conn.recv()
         except (EOFError, OSError):
             raise ProtocolError(500, "the query worker stopped unexpectedly") from None

@@ -383,6 +383,7 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedS
 #: :func:`_duplicate_organisations` (the others are judged on the change and its context).
 DUPLICATE_QC = "duplicate-organisation-violation"
 _ORGANISATION = ox.NamedNode(str(EKG.Organisation))
+_ORGANISATION_ID = ox.NamedNode(str(EKG.organisationId))
 #: Name keys -> ``{key: {organisation IRI: label}}`` (:func:`kg.store.names.holders` of a snapshot).
 NameIndex = Callable[[set[str]], dict[str, dict[str, str]]]
 _PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
@@ -416,11 +417,20 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
         organisations = sorted(iri for iri in named if is_organisation(ox.NamedNode(iri)))
         for number, first in enumerate(organisations):
             for other in organisations[number + 1:]:
-                if first in focus or other in focus:
+                if (first in focus or other in focus) and not _different_identifiers(store, first, other):
                     message = (f'has the same name "{named[first]}" as <{other}>: merge them into one resource '
                                f"({DUPLICATE_QC})")
                     problems.append(Problem("Violation", _short(URIRef(first)), message))
     return problems
+
+
+def _different_identifiers(store: ox.Store, first: str, other: str) -> bool:
+    """Whether two organisations have identifiers (``ekg:organisationId``) that differ: two bodies, then."""
+    def ids(iri: str) -> set[str]:
+        return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), _ORGANISATION_ID, None, None)}
+
+    mine, theirs = ids(first), ids(other)
+    return any(a != b for a in mine for b in theirs)
 
 
 def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:

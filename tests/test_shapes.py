@@ -244,6 +244,16 @@ BROKEN = {
         "ex:participation",
         "ERDF contribution",
     ),
+    "two EU contributions": (
+        "ex:participation ekg:euContribution 5.00 , 6.00 .",
+        "ex:participation",
+        "EU contribution",
+    ),
+    "project total that is not a number": (
+        "ex:project ekg:projectTotalBudget \"a lot\" .",
+        "ex:project",
+        "project's total budget",
+    ),
     "event participation without role": (
         "ex:ep a ekg:EventParticipation ; ekg:event ex:event ; ekg:participant ex:person .",
         "ex:ep",

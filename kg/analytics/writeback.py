@@ -168,6 +168,10 @@ def recompute(store: ox.Store, recipe: Mapping[str, object]) -> Graph:
     from kg.analytics.networks import build_network
     from kg.analytics.report import compute
 
+    if recipe.get("kind") == "linkage":
+        from kg.resolve.merges import recompute as recompute_linkage
+
+        return recompute_linkage(store, dict(recipe))
     if recipe.get("kind") != "analytics":
         raise KgError(f"unknown kind of derived graph {recipe.get('kind')!r}: cannot compute it again")
     network, metric = str(recipe["network"]), str(recipe["metric"])

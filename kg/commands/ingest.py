@@ -84,6 +84,31 @@ _NO_SAVE_HELP = ("Keep the source outside the repository (in the local sources f
                  "store records), instead of data/ingested/.")
 
 
+def _table_reports(result) -> None:
+    """Print a table's row problems (all) and warnings (the first 50)."""
+    for item in result.problems:
+        console.print(f"row problem: {item.text()}", markup=False, highlight=False)
+    for item in result.warnings[:50]:
+        console.print(f"warning: {item.text()}", markup=False, highlight=False)
+    if len(result.warnings) > 50:
+        console.print(f"… and {len(result.warnings) - 50} more warnings")
+
+
+def _put_table(result, out: Path | None, store, data_dir, no_save: bool, wait) -> bool:
+    """Write the table's source as TriG (``out``; returns False) or put it in through the writer (True)."""
+    from kg.ingest.sources import replace_source
+    from kg.ingest.trig import write_trig
+
+    if out is not None:
+        graph = result.graph
+        write_trig(graph, result.identifier, out)
+        console.print(f"wrote {len(graph)} statements of source {result.identifier} to {out}")
+        return False
+    with console.status(f"validating and writing source {result.identifier}"):
+        replace_source(result.identifier, result.path, store, data_dir, save=not no_save, wait=wait, notify=notify)
+    return True
+
+
 def _register_ingest(ingest_app: typer.Typer) -> None:
     """Add ``ingest table`` and ``ingest article``."""
 
@@ -95,49 +120,18 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
         source_id: Annotated[str | None, typer.Option("--id", help="Source identifier (default: file name).")] = None,
         out: Annotated[Path | None, typer.Option("--out", help="Write the source graph as TriG, load nothing.")] = None,
         no_save: Annotated[bool, typer.Option("--no-save", help=_NO_SAVE_HELP)] = False,
+        join: Annotated[Path | None, typer.Option("--join", help="The second file of a mapping with join: "
+                                                                 "(default: the file it names, beside FILE).")]
+        = None,
         store: StoreOption = None,
         data_dir: DataDirOption = None,
         wait: WaitOption = None,
     ) -> None:
-        """Load a project-partner table (Keep.eu / Interreg export) as one source; bad rows are reported by line."""
-        from rich.progress import Progress
-
-        from kg.ingest.sources import replace_source
-        from kg.ingest.table import ingest_table, load_mapping
-        from kg.ingest.trig import write_trig
-        from kg.store import open_store
-
+        """Load a project-partner table (Keep.eu, CORDIS, Kohesio …) as one source; bad rows are reported by line."""
         try:
-            loaded_mapping = load_mapping(mapping)
-            reader = open_store(store)
-            with Progress(console=console, transient=True) as bar:
-                task = bar.add_task(f"reading {file.name}", total=None)
-                result = ingest_table(file, loaded_mapping, reader, on_error, source_id,
-                                      progress=lambda n: bar.update(task, completed=n))
-            del reader
-            for item in result.problems:
-                console.print(f"row problem: {item.text()}", markup=False, highlight=False)
-            for item in result.warnings[:50]:
-                console.print(f"warning: {item.text()}", markup=False, highlight=False)
-            if len(result.warnings) > 50:
-                console.print(f"… and {len(result.warnings) - 50} more warnings")
-            if result.problems and on_error == "reject-file":
-                console.print(f"rejected {file}: {len(result.problems)} row(s) with problems; nothing was loaded")
-                raise typer.Exit(1)
-            if out is not None:
-                write_trig(result.graph, result.identifier, out)
-                console.print(f"wrote {len(result.graph)} statements of source {result.identifier} to {out}")
-                return
-            with console.status(f"validating and writing source {result.identifier}"):
-                replace_source(result.identifier, result.graph, store, data_dir, save=not no_save, wait=wait,
-                               notify=notify)
+            _ingest_table(file, mapping, on_error, source_id, out, no_save, store, data_dir, wait, join)
         except KgError as error:
             fail(error)
-        console.print(
-            f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
-            f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
-            f"{len(result.new_organisations)} new organisations, {len(result.problems)} rows skipped"
-        )
 
     @ingest_app.command("article")
     def article_command(
@@ -162,66 +156,115 @@ def _register_ingest(ingest_app: typer.Typer) -> None:
         With several files, the graph's labels are read once, `--report json` prints one JSON object per
         line, and `--accept` validates all drafts in one SHACL pass and merges all of them or none.
         """
-        from kg.ingest.article import contract, ingest_article, review_text
-        from kg.ingest.entities import Gazetteer
-        from kg.ingest.reference import ReferenceData
-        from kg.ingest.resolving import resolver_for
-        from kg.ingest.sniff import refuse_non_article
-        from kg.ingest.sources import replace_sources
-        from kg.ingest.trig import drafts_to_trig
-        from kg.store import open_store
-
         _check_article_options(report, lang, source_id, len(files), accept, accept_all)
-        failed = 0
-        drafts = {}
-        held_back = 0
         try:
-            reader = open_store(store)
-            reference = ReferenceData.from_store(reader)
-            gazetteer = Gazetteer.from_store(reader)
-            resolver = resolver_for(reader)
-            for file in files:
-                try:
-                    refuse_non_article(file)
-                    result = ingest_article(file, reader, lang, source_id, resolver=resolver, gazetteer=gazetteer,
-                                            reference=reference)
-                except KgError as error:
-                    if len(files) == 1:
-                        raise
-                    failed += 1
-                    console.print(f"[red]error:[/red] {error}", highlight=False)
-                    continue
-                if result.identifier in drafts:
-                    console.print(f"[red]error:[/red] {file}: source {result.identifier} is given twice")
-                    failed += 1
-                    continue
-                drafts[result.identifier] = result.graph if accept_all or not accept else result.accepted_graph
-                held_back += result.held_back
-                if report == "json":
-                    indent = 2 if len(files) == 1 else None
-                    typer.echo(json.dumps(contract(result, reference), ensure_ascii=False, indent=indent))
-                else:
-                    typer.echo(review_text(result) + "\n")
+            drafts, held_back, failed = _read_articles(files, store, lang, source_id, report, accept, accept_all)
             if out is not None:
+                from kg.ingest.trig import drafts_to_trig
+
                 out.write_text(drafts_to_trig(drafts), encoding="utf-8")
                 console.print(f"wrote {len(drafts)} draft graph(s) to {out}")
             if accept and held_back:
                 console.print(f"--accept holds back {held_back} low-confidence fact(s) (marked ? in the text report, "
                               "\"accepted\": false in JSON); --accept-all merges them too")
             if (accept or accept_all) and drafts:
-                del reader
-                try:
-                    with console.status(f"validating {len(drafts)} draft(s) with the graph and writing them"):
-                        replace_sources(drafts, store, data_dir, save=not no_save, wait=wait, notify=notify)
-                except ValidationFailed as error:
-                    console.print(error.report.text(), markup=False, highlight=False)
-                    console.print(f"not merged: {len(drafts)} draft(s) do not conform together (see above)")
-                    raise typer.Exit(1) from None
-                console.print(f"merged {len(drafts)} source(s): {', '.join(sorted(drafts))[:300]}")
+                _merge_drafts(drafts, store, data_dir, no_save, wait)
         except KgError as error:
             fail(error)
         if failed:
             raise typer.Exit(1)
+
+
+def _ingest_table(file: Path, mapping: str, on_error: str, source_id: str | None, out: Path | None, no_save: bool,
+                  store: Path | None, data_dir: Path | None, wait: float | None, join: Path | None) -> None:
+    """Read a partner table, print its problems, and write it as TriG or merge it (``ingest table``)."""
+    from rich.progress import Progress
+
+    from kg.ingest.table import ingest_table, load_mapping
+    from kg.store import open_store
+
+    loaded_mapping = load_mapping(mapping)
+    reader = open_store(store)
+    result = None
+    try:
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task(f"reading {file.name}", total=None)
+            result = ingest_table(file, loaded_mapping, reader, on_error, source_id,
+                                  progress=lambda n: bar.update(task, completed=n), join=join)
+        del reader
+        _table_reports(result)
+        if result.problems and on_error == "reject-file":
+            console.print(f"rejected {file}: {len(result.problems)} row(s) with problems; nothing was loaded")
+            raise typer.Exit(1)
+        if not _put_table(result, out, store, data_dir, no_save, wait):
+            return
+    finally:
+        if result is not None:
+            result.discard()
+    console.print(
+        f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
+        f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
+        f"{len(result.new_organisations)} new organisations, {len(result.problems)} rows skipped"
+    )
+
+
+def _read_articles(files: list[Path], store: Path | None, lang: str | None, source_id: str | None, report: str,
+                   accept: bool, accept_all: bool) -> tuple[dict, int, int]:
+    """Extract every article and print its report; return the drafts to merge, the facts held back, the failures.
+
+    The graph's names are read once, through the resolver's index kept beside the store
+    (:func:`kg.resolve.resolver_for_location`); the gazetteer is made from the same index.
+    """
+    from kg.ingest.article import contract, ingest_article, review_text
+    from kg.ingest.entities import Gazetteer
+    from kg.ingest.reference import ReferenceData
+    from kg.ingest.sniff import refuse_non_article
+    from kg.resolve import resolver_for_location
+    from kg.store import open_store
+
+    reader = open_store(store)
+    reference = ReferenceData.from_store(reader)
+    resolver = resolver_for_location(store)
+    gazetteer = Gazetteer.from_index(resolver.index)
+    drafts: dict = {}
+    held_back = failed = 0
+    for file in files:
+        try:
+            refuse_non_article(file)
+            result = ingest_article(file, reader, lang, source_id, resolver=resolver, gazetteer=gazetteer,
+                                    reference=reference)
+        except KgError as error:
+            if len(files) == 1:
+                raise
+            failed += 1
+            console.print(f"[red]error:[/red] {error}", highlight=False)
+            continue
+        if result.identifier in drafts:
+            console.print(f"[red]error:[/red] {file}: source {result.identifier} is given twice")
+            failed += 1
+            continue
+        drafts[result.identifier] = result.graph if accept_all or not accept else result.accepted_graph
+        held_back += result.held_back
+        if report == "json":
+            indent = 2 if len(files) == 1 else None
+            typer.echo(json.dumps(contract(result, reference), ensure_ascii=False, indent=indent))
+        else:
+            typer.echo(review_text(result) + "\n")
+    return drafts, held_back, failed
+
+
+def _merge_drafts(drafts: dict, store: Path | None, data_dir: Path | None, no_save: bool, wait: float | None) -> None:
+    """Validate the drafts together with the graph and write them, or print why none was merged."""
+    from kg.ingest.sources import replace_sources
+
+    try:
+        with console.status(f"validating {len(drafts)} draft(s) with the graph and writing them"):
+            replace_sources(drafts, store, data_dir, save=not no_save, wait=wait, notify=notify)
+    except ValidationFailed as error:
+        console.print(error.report.text(), markup=False, highlight=False)
+        console.print(f"not merged: {len(drafts)} draft(s) do not conform together (see above)")
+        raise typer.Exit(1) from None
+    console.print(f"merged {len(drafts)} source(s): {', '.join(sorted(drafts))[:300]}")
 
 
 def _check_article_options(report: str, lang: str | None, source_id: str | None, files: int, accept: bool,

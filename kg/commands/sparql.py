@@ -5,6 +5,16 @@ from typing import Annotated
 import typer
 
 
+def _origin(value: str | None) -> str | None:
+    """Check ``--cors``: one web origin, or nothing."""
+    from kg.serve import check_origin
+
+    try:
+        return None if value is None else check_origin(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
 def register(app: typer.Typer) -> None:
     """Add ``serve`` and ``push`` to the root app."""
     from kg.commands.options import StoreOption, console, fail
@@ -31,6 +41,16 @@ def register(app: typer.Typer) -> None:
                 "2-3.5x faster, one copy per worker) or the store on disk; default: in memory while the "
                 "copies of all workers hold at most 4 million quads and half of the free RAM.")
         ] = None,
+        cors: Annotated[
+            str | None, typer.Option(
+                "--cors", metavar="ORIGIN", callback=_origin,
+                help="Let the web pages of this one origin (e.g. https://app.example.org) read the answers; "
+                "by default no page of another origin may.")
+        ] = None,
+        max_request_bytes: Annotated[
+            int, typer.Option("--max-request-bytes", min=1,
+                              help="Largest request body in bytes (a larger one gets 413).")
+        ] = 1_000_000,
     ) -> None:
         """Serve the store as a read-only SPARQL 1.1 Protocol endpoint (/sparql) with a query page (/).
 
@@ -48,7 +68,8 @@ def register(app: typer.Typer) -> None:
             if in_memory is None:
                 in_memory = fits_in_memory(len(open_store(store)), copies=workers)
             config = ServerConfig(timeout=timeout, max_results=max_results, allow_service=allow_service,
-                                  workers=workers, in_memory=in_memory)
+                                  workers=workers, in_memory=in_memory, cors=cors,
+                                  max_request_bytes=max_request_bytes)
             server = serve_location(store, host, port, config, transform=public_copy if no_personal_data else None)
         except (KgError, OSError) as error:
             fail(error)

@@ -255,9 +255,12 @@ def put_datasets(writer: Writer, chosen: list[str], known: dict[str, Dataset],
         store = _without(writer.location, known[name].graph)
         result = convert(known[name], store, (lambda rows, n=name: progress(n, rows)) if progress else None)
         del store
-        writer.put_sources({name: result.graph}, kind="dataset")
+        try:  # the rows' statements, streamed to N-Triples, which the writer bulk-loads
+            writer.put_sources({name: result.path}, kind="dataset")
+        finally:
+            result.discard()
         _fingerprint_file(local_dir, name).write_text(fingerprint(known[name]))
-        notify(f"dataset {name}: {result.loaded_rows:,} of {result.rows:,} rows, {len(result.graph):,} statements"
+        notify(f"dataset {name}: {result.loaded_rows:,} of {result.rows:,} rows, {result.triples:,} statements"
                + (f"; {len(result.problems):,} rows left out" if result.problems else ""))
         results.append(result)
     return results

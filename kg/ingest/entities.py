@@ -1,4 +1,4 @@
-"""What extraction finds in an article (:class:`Finding`, :class:`Extraction`) and the graph's labels as a gazetteer.
+"""What extraction finds in an article (:class:`Finding`, :class:`Extraction`) and the resolver's names as a gazetteer.
 
 The extraction itself is :mod:`kg.ingest.extract` (one module per kind of entity); :func:`extract`
 is kept here as its entry point.
@@ -10,11 +10,15 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import regex
 
-from kg.ingest.resolving import TYPE_OF_CLASS, normalise
+from kg.resolve import normalise
+
+if TYPE_CHECKING:
+    from kg.resolve.index import Index
 
 __all__ = ["Extraction", "Finding", "Gazetteer", "extract", "pick"]
 
@@ -50,19 +54,6 @@ class Extraction:
         return [f for f in self.findings if f.kind == kind]
 
 
-_GAZ_QUERY = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-SELECT ?s ?class ?label ?level ?region ?iso ?otype WHERE {
-  ?s a ?class . VALUES ?class { %s }
-  { ?s skos:prefLabel ?label } UNION { ?s skos:altLabel ?label } UNION { ?s ekg:acronym ?label }
-  OPTIONAL { ?s ekg:nutsLevel ?level }
-  OPTIONAL { ?s ekg:organisationType ?otype }
-  OPTIONAL { ?s ekg:region ?region }
-  OPTIONAL { ?s ekg:country/ekg:isoCode ?iso }
-}"""
-
-
 @dataclass(frozen=True)
 class Entry:
     """A resource the gazetteer knows: IRI, kind, preferred label, NUTS region and country."""
@@ -77,7 +68,7 @@ class Entry:
 
 
 class Gazetteer:
-    """The graph's labels, looked up among a text's word n-grams."""
+    """The names of the resolver's index (:mod:`kg.resolve.index`), looked up among a text's word n-grams."""
 
     MAX_WORDS = 8
 
@@ -93,40 +84,39 @@ class Gazetteer:
                 self.stems.setdefault(key[:4], []).append(key)
 
     @classmethod
-    def from_store(cls, store: ox.Store) -> Gazetteer:
-        """Read labels of projects, programmes, organisations, places, NUTS regions (levels 1-3) and countries."""
-        classes = " ".join(f"<{c}>" for c in TYPE_OF_CLASS)
-        # Copy each solution's values at once: a solution object is only valid while iterating.
-        rows = [{name: row[name] for name in ("s", "class", "label", "level", "region", "iso", "otype")}
-                for row in store.query(_GAZ_QUERY % classes, use_default_graph_as_union=True)]
-        labels: dict[str, str] = {}
-        for row in rows:
-            iri = row["s"].value
-            if iri not in labels or row["label"].language == "en":
-                labels[iri] = row["label"].value
+    def from_index(cls, index: Index) -> Gazetteer:
+        """Return the names of the resolver's index (:class:`kg.resolve.index.Index`) as a gazetteer.
+
+        Every resource the resolver knows is in it by its labels and acronyms (and, for NUTS regions of
+        levels 1-3, by the curated regional names), with its NUTS region, country and organisation type.
+        """
         entries: dict[str, list[Entry]] = {}
         written: dict[str, str] = {}
-        for row in rows:
-            iri = row["s"].value
-            kind = TYPE_OF_CLASS[row["class"].value]
-            label = row["label"].value
-            if kind == "region" and (row["level"] is None or row["level"].value == "0"):
+        labels: dict[str, str] = {}
+        for iri, resource in index.resources.items():
+            if resource.type == "region" and not resource.level:
                 continue
-            key = normalise(label)
-            if len(key) < 3 and kind != "project":
-                continue
-            upper = sum(1 for c in label if c.isupper())
-            exact = label if upper >= 2 and len(label) <= 16 else None
-            region = row["region"].value if row["region"] is not None else None
-            if kind == "region":
-                region = iri
-            otype = row["otype"].value.rsplit("/", 1)[-1] if row["otype"] is not None else None
-            entry = Entry(iri, kind, labels[iri], exact, region, row["iso"].value if row["iso"] else None, otype)
-            bucket = entries.setdefault(key, [])
-            if all(e.iri != iri or e.kind != kind for e in bucket):
-                bucket.append(entry)
-            written.setdefault(key, label)
+            labels[iri] = resource.label
+            region = iri if resource.type == "region" else resource.region
+            for name in resource.names:
+                key = normalise(name)
+                if len(key) < 3 and resource.type != "project":
+                    continue
+                upper = sum(1 for c in name if c.isupper())
+                exact = name if upper >= 2 and len(name) <= 16 else None
+                bucket = entries.setdefault(key, [])
+                if all(e.iri != iri for e in bucket):
+                    bucket.append(Entry(iri, resource.type, resource.label, exact, region, resource.country,
+                                        resource.otype))
+                written.setdefault(key, name)
         return cls(entries, labels, written)
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> Gazetteer:
+        """Return the gazetteer of the resolver's index of ``store`` (built here: prefer :meth:`from_index`)."""
+        from kg.resolve import Resolver
+
+        return cls.from_index(Resolver.from_store(store).index)
 
     @staticmethod
     def key(name: str) -> str:

@@ -39,9 +39,15 @@ def confident(resolver: NameResolver, name: str, type: str | None = None) -> Any
     "Interreg Europe" is the preferred label of one programme and an alternative label of its
     2014-2020 strand: a resolver may call that a tie, but the exact preferred label settles it.
     """
-    found = resolver.best(name, type=type)
+    decide = getattr(resolver, "decide", None)
+    if decide is not None:  # one ranking gives both the answer and the candidates
+        decision = decide(name, type, limit=5)
+        found, candidates = decision.best, decision.candidates
+    else:
+        found = resolver.best(name, type=type)
+        candidates = resolver.resolve(name, type=type, limit=5) if found is None else []
     if found is not None:
         return found
     key = normalise(name)
-    exact = [c for c in resolver.resolve(name, type=type, limit=5) if normalise(c.label) == key]
+    exact = [c for c in candidates if normalise(c.label) == key]
     return exact[0] if len({c.iri for c in exact}) == 1 else None

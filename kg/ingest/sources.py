@@ -140,8 +140,8 @@ def replace_in(store: ox.Store, identifier: str, graph: Graph) -> int:
     return len(graph)
 
 
-def replace_source(identifier: str, graph: Graph, location: Path | str | None = None, data_dir: Path | None = None,
-                   save: bool = True, wait: float | None = None,
+def replace_source(identifier: str, graph: Graph | Path, location: Path | str | None = None,
+                   data_dir: Path | None = None, save: bool = True, wait: float | None = None,
                    notify: Callable[[str], None] | None = None) -> int:
     """Make ``graph`` the source ``identifier``: validated with the store, written as a file, then loaded.
 
@@ -149,7 +149,9 @@ def replace_source(identifier: str, graph: Graph, location: Path | str | None = 
     are gone, other sources are untouched. The file goes to ``data_dir/ingested/ID.ttl`` (under
     version control), or with ``save=False`` to the store's local sources folder (outside the
     repository); either way the store records it, so the next build keeps the source. ``data_dir``
-    defaults to the data folder the store was built from. Returns the number of triples loaded.
+    defaults to the data folder the store was built from. ``graph`` may be an N-Triples file (a streamed
+    table, :func:`kg.ingest.table.ingest_table`), which the writer bulk-loads. Returns the number of
+    triples loaded.
 
     Raises
     ------
@@ -159,7 +161,7 @@ def replace_source(identifier: str, graph: Graph, location: Path | str | None = 
     return replace_sources({identifier: graph}, location, data_dir, save, wait, notify)
 
 
-def replace_sources(graphs: dict[str, Graph], location: Path | str | None = None, data_dir: Path | None = None,
+def replace_sources(graphs: dict[str, Graph | Path], location: Path | str | None = None, data_dir: Path | None = None,
                     save: bool = True, wait: float | None = None,
                     notify: Callable[[str], None] | None = None) -> int:
     """Replace several sources (identifier → graph) in one change, all or none; return the triples loaded."""
@@ -167,7 +169,12 @@ def replace_sources(graphs: dict[str, Graph], location: Path | str | None = None
         check_identifier(identifier)
     with Writer(location, data_dir, wait=wait, notify=notify) as writer:
         writer.put_sources(graphs, kind="ingested" if save else "local")
-    return sum(len(graph) for graph in graphs.values())
+    return sum(len(graph) if isinstance(graph, Graph) else _lines(graph) for graph in graphs.values())
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
 
 
 def remove_source(identifier: str, location: Path | str | None = None, data_dir: Path | None = None,

@@ -25,7 +25,7 @@ NUTS_CODE = Namespace("http://data.europa.eu/nuts/code/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 CountryGroup = TypingLiteral[
-    "EU", "EFTA/EEA", "candidate", "potential candidate", "other Interreg partner"
+    "EU", "EFTA/EEA", "candidate", "potential candidate", "other Interreg partner", "other"
 ]
 
 
@@ -253,16 +253,79 @@ def country_iri(code: str) -> URIRef:
     return get_country(code).iri
 
 
+def world_country(code: str) -> Country | None:
+    """Look a country up among every country of ISO 3166-1, as publishers write it.
+
+    The countries of :data:`COUNTRIES` come first (so ``EL``, ``UK`` and ``XK`` are Greece, the
+    United Kingdom and Kosovo); any other ISO 3166-1 country (Ghana, Hong Kong …) comes from
+    ``pycountry``, with its English name and the Publications Office IRI of its alpha-3 code.
+
+    Parameters
+    ----------
+    code : str
+        An alpha-2, alpha-3 or EU code, or an English country name (case-insensitive).
+
+    Returns
+    -------
+    Country or None
+        None when no country has that code or name.
+
+    Examples
+    --------
+    >>> world_country("GH").iri
+    rdflib.term.URIRef('http://publications.europa.eu/resource/authority/country/GHA')
+    >>> world_country("EL").iso2
+    'GR'
+    """
+    text = code.strip()
+    if text.upper() in _BY_CODE:
+        return _BY_CODE[text.upper()]
+    import pycountry
+
+    try:
+        found = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    if found.alpha_2 in _BY_CODE:
+        return _BY_CODE[found.alpha_2]
+    name = getattr(found, "common_name", None) or found.name
+    return Country(iso2=found.alpha_2, iso3=found.alpha_3, nuts_code=found.alpha_2, name_en=name,
+                   native_name=name, native_lang="en", group="other")
+
+
+def country_triples(country: Country) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """Return the statements that describe ``country`` (type, labels, codes, group, links).
+
+    Parameters
+    ----------
+    country : Country
+
+    Returns
+    -------
+    list of tuple
+        ``ekg:Country`` with its English and native ``skos:prefLabel``, ISO codes, the EU code as
+        ``skos:notation``, the country group and ``skos:exactMatch`` links to the NUTS level-0 region
+        (EU members) and to Wikidata.
+    """
+    s = country.iri
+    triples = [(s, RDF.type, EKG.Country), (s, SKOS.prefLabel, Literal(country.name_en, lang="en"))]
+    triples += [(s, SKOS.prefLabel, label) for label in country.native_labels()]
+    triples += [(s, EKG.isoCode, Literal(country.iso2)), (s, EKG.isoAlpha3, Literal(country.iso3)),
+                (s, SKOS.notation, Literal(country.nuts_code)), (s, EKG.countryGroup, Literal(country.group))]
+    if country.has_nuts:
+        triples.append((s, SKOS.exactMatch, NUTS_CODE[country.nuts_code]))
+    if country.wikidata:
+        triples.append((s, SKOS.exactMatch, WD[country.wikidata]))
+    return triples
+
+
 def countries_graph() -> Graph:
     """Build a fresh graph describing every country in :data:`COUNTRIES`.
 
     Returns
     -------
     rdflib.Graph
-        ``ekg:Country`` resources with English and native ``skos:prefLabel``,
-        ISO codes, the EU code as ``skos:notation``, the country group and
-        ``skos:exactMatch`` links to the NUTS level-0 region (EU members)
-        and to Wikidata.
+        The statements of :func:`country_triples` for each country.
     """
     graph = Graph()
     graph.bind("ekg", EKG)
@@ -271,17 +334,6 @@ def countries_graph() -> Graph:
     graph.bind("country", COUNTRY)
     graph.bind("wd", WD)
     for country in COUNTRIES:
-        s = country.iri
-        graph.add((s, RDF.type, EKG.Country))
-        graph.add((s, SKOS.prefLabel, Literal(country.name_en, lang="en")))
-        for label in country.native_labels():
-            graph.add((s, SKOS.prefLabel, label))
-        graph.add((s, EKG.isoCode, Literal(country.iso2)))
-        graph.add((s, EKG.isoAlpha3, Literal(country.iso3)))
-        graph.add((s, SKOS.notation, Literal(country.nuts_code)))
-        graph.add((s, EKG.countryGroup, Literal(country.group)))
-        if country.has_nuts:
-            graph.add((s, SKOS.exactMatch, NUTS_CODE[country.nuts_code]))
-        if country.wikidata:
-            graph.add((s, SKOS.exactMatch, WD[country.wikidata]))
+        for triple in country_triples(country):
+            graph.add(triple)
     return graph

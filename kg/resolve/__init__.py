@@ -4,14 +4,20 @@ This package is the project's one resolver: ``eukg resolve``, article ingestion 
 (:mod:`kg.ingest.resolving` is a thin adapter) all use it, with one normalisation
 (:func:`normalise`) and one set of thresholds (:mod:`kg.resolve.thresholds`).
 
-* :mod:`~kg.resolve.normalise`: the one normalisation of names (any script to ASCII, case, punctuation);
+* :mod:`~kg.resolve.normalise`: the one normalisation of names (any script to ASCII, case, punctuation),
+  and its variant :func:`fold` that keeps each script (the article extractor's words and cue tables);
 * :mod:`~kg.resolve.thresholds`: ACCEPT, MARGIN, FLOOR and the weights, and how they were chosen;
 * :mod:`~kg.resolve.keys`: the core and plain keys of a name (function, kind and legal-form words);
 * :mod:`~kg.resolve.index`: what is read from the graph, kept as JSON;
 * :mod:`~kg.resolve.regional_names`: the curated regional names and nicknames (``data/regional_names.tsv``);
 * :mod:`~kg.resolve.lemmas`: simplemma lemmas with dictionaries cut down to the graph's words;
 * :mod:`~kg.resolve.resolver`: :class:`Resolver`, :class:`Candidate`, :class:`Decision`;
-* :mod:`~kg.resolve.cache`: the index kept beside the store (:func:`resolver_for_location`).
+* :mod:`~kg.resolve.cache`: the index kept beside the store (:func:`resolver_for_location`);
+* record linkage of organisations (docs/linkage.md): :mod:`~kg.resolve.orgnames` (legal forms and head
+  words, ``data/legal_forms.tsv``, ``data/org_heads.tsv``), :mod:`~kg.resolve.link` (are two records one
+  body?), :mod:`~kg.resolve.blocking` (many records at once), :mod:`~kg.resolve.pairs` (``eukg link
+  check``), :mod:`~kg.resolve.merges` (the links as a derived graph) and :mod:`~kg.resolve.review`
+  (the review and decisions files).
 
 A name is scored against every label's *core* with :func:`rapidfuzz.fuzz.ratio` (0–100), weighted
 by kind words (``Lublin`` is not ``Lublin Voivodeship``); codes and acronyms match exactly. Without a
@@ -45,13 +51,13 @@ True
 from __future__ import annotations
 
 from kg.resolve.kinds import TYPE_OF_CLASS, TYPES
-from kg.resolve.normalise import compact, normalise, slug
+from kg.resolve.normalise import compact, fold, fold_char, normalise, slug
 from kg.resolve.resolver import AMBIGUOUS, MATCH, NONE, UNSURE, Candidate, Decision, Resolver
 from kg.resolve.thresholds import ACCEPT, FLOOR, MARGIN
 
 __all__ = [
     "ACCEPT", "AMBIGUOUS", "FLOOR", "MARGIN", "MATCH", "NONE", "TYPES", "TYPE_OF_CLASS", "UNSURE", "Candidate",
-    "Decision", "Resolver", "compact", "normalise", "resolver_for_location", "slug",
+    "Decision", "Resolver", "compact", "fold", "fold_char", "normalise", "resolver_for_location", "slug",
 ]
 
 

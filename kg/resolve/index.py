@@ -24,15 +24,19 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "Index", "Resource", "read_graph", "read_store"]
 
 #: Version of the JSON layout; a cache of another version is rebuilt.
-FORMAT = 1
+FORMAT = 2
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _DCTERMS = "http://purl.org/dc/terms/"
 _LABEL_KINDS = {
     _SKOS + "prefLabel": "pref", _SKOS + "altLabel": "alt", _SKOS + "hiddenLabel": "alt", _RDFS + "label": "rdfs",
+    EKG + "acronym": "acronym",
 }
 _NUTS_CODE = EKG + "nutsCode"
+_COUNTRY = EKG + "country"
+#: The label kinds a text may name a resource by (:attr:`Resource.names`): codes are left out.
+_NAME_KINDS = ("pref", "alt", "acronym")
 
 # The classes and properties are the fixed lists of kg.resolve.kinds; no value of a name is put into a query.
 _NAMES_QUERY = """
@@ -56,6 +60,17 @@ SELECT DISTINCT ?s ?p ?o WHERE {
   ?s ?p ?o .
   { ?s a ekg:Region } UNION { ?s a ekg:Country }
 }"""
+# Where a resource is and what type of organisation it is, for the article extractor's gazetteer: two
+# plain patterns (rdflib's engine is slow on a union with a property path).
+_WHERE_QUERY = """
+PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+SELECT DISTINCT ?s ?p ?o WHERE {
+  VALUES ?p { ekg:region ekg:organisationType }
+  ?s ?p ?o .
+}"""
+_COUNTRY_QUERY = """
+PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+SELECT DISTINCT ?s ?o WHERE { ?s ekg:country ?c . ?c ekg:isoCode ?o }"""
 
 #: (subject, class, property, value, language) rows of names, and (subject, property, object) rows of facts.
 NameRow = tuple[str, str, str, str, str]
@@ -64,7 +79,12 @@ FactRow = tuple[str, str, str]
 
 @dataclass
 class Resource:
-    """What the resolver keeps of one resource: its kind, display label and the facts that break ties."""
+    """What the resolver keeps of one resource: its kind, display label and the facts that break ties.
+
+    ``names`` (its labels and acronyms as written), ``region`` (the IRI of its NUTS region), ``country``
+    (its country's ISO code) and ``otype`` (the local name of its organisation type) are what the
+    article extractor's gazetteer (:class:`kg.ingest.entities.Gazetteer`) reads.
+    """
 
     type: str
     label: str = ""
@@ -73,6 +93,10 @@ class Resource:
     versions: set[str] = field(default_factory=set)
     replaced_by: set[str] = field(default_factory=set)
     same_as: set[str] = field(default_factory=set)
+    names: list[str] = field(default_factory=list)
+    region: str | None = None
+    country: str | None = None
+    otype: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +141,8 @@ class Index:
         return {
             "format": FORMAT,
             "resources": {
-                iri: [r.type, r.label, r.level, r.parent, sorted(r.versions), sorted(r.replaced_by), sorted(r.same_as)]
+                iri: [r.type, r.label, r.level, r.parent, sorted(r.versions), sorted(r.replaced_by), sorted(r.same_as),
+                      r.names, r.region, r.country, r.otype]
                 for iri, r in self.resources.items()
             },
             "exact": self.exact,
@@ -133,8 +158,10 @@ class Index:
             raise ValueError("not a resolver index of this version")
         try:
             resources = {
-                iri: Resource(kind, label, level, parent, set(versions), set(replaced), set(same))
-                for iri, (kind, label, level, parent, versions, replaced, same) in data["resources"].items()
+                iri: Resource(kind, label, level, parent, set(versions), set(replaced), set(same), names, region,
+                              country, otype)
+                for iri, (kind, label, level, parent, versions, replaced, same, names, region, country, otype)
+                in data["resources"].items()
             }
             labels = [Label(core, iri, plain, frozenset(kinds), language)
                       for core, iri, plain, kinds, language in data["labels"]]
@@ -151,7 +178,9 @@ def read_store(store: pyoxigraph.Store) -> tuple[list[NameRow], list[FactRow]]:
         (row["s"].value, row["class"].value, row["p"].value, row["value"].value, row["value"].language or "")
         for row in select(store, _NAMES_QUERY)
     ]
-    facts = [(row["s"].value, row["p"].value, row["o"].value) for row in select(store, _FACTS_QUERY)]
+    facts = [(row["s"].value, row["p"].value, row["o"].value)
+             for query in (_FACTS_QUERY, _WHERE_QUERY) for row in select(store, query)]
+    facts += [(row["s"].value, _COUNTRY, row["o"].value) for row in select(store, _COUNTRY_QUERY)]
     return names, facts
 
 
@@ -168,7 +197,8 @@ def read_graph(graph: rdflib.Graph) -> tuple[list[NameRow], list[FactRow]]:
         (str(s), str(c), str(p), str(v), getattr(v, "language", None) or "")
         for s, c, p, v in graph.query(_NAMES_QUERY)
     ]
-    facts = [(str(s), str(p), str(o)) for s, p, o in graph.query(_FACTS_QUERY)]
+    facts = [(str(s), str(p), str(o)) for query in (_FACTS_QUERY, _WHERE_QUERY) for s, p, o in graph.query(query)]
+    facts += [(str(s), _COUNTRY, str(o)) for s, o in graph.query(_COUNTRY_QUERY)]
     return names, facts
 
 
@@ -180,13 +210,15 @@ def build(names: Iterable[NameRow], facts: Iterable[FactRow], regional: Iterable
         iri = by_code.get(row.code)
         if iri is not None:  # a code the graph lacks is reported by the test of the file, not here
             texts[iri]["alt"].append((row.name, row.language))
-    resources = {iri: Resource(kind, _display_label(texts[iri], iri)) for iri, kind in types.items()}
+    resources = {iri: Resource(kind, _display_label(texts[iri], iri),
+                               names=list(dict.fromkeys(t for k in _NAME_KINDS for t, _ in texts[iri].get(k, []))))
+                 for iri, kind in types.items()}
     _add_facts(resources, facts)
     exact: dict[str, set[str]] = defaultdict(set)
     labels: list[Label] = []
     written: list[str] = []
     for iri, by_kind in texts.items():
-        for text in by_kind.get("code", []):
+        for text in by_kind.get("code", []) + by_kind.get("acronym", []):
             exact[compact(text[0])].add(iri)
         for kind in ("pref", "alt", "rdfs"):
             for text, language in by_kind.get(kind, []):
@@ -223,7 +255,8 @@ def _group(names: Iterable[NameRow]) -> tuple[dict[str, str], dict[str, dict[str
 def _display_label(by_kind: dict[str, list], iri: str) -> str:
     """The label to show: English preferred label, else rdfs:label, preferred, alternative, code."""
     english = [text for text, lang in by_kind.get("pref", []) if lang.startswith("en")]
-    for texts in (english, *([text for text, _ in by_kind.get(k, [])] for k in ("rdfs", "pref", "alt", "code"))):
+    for texts in (english, *([text for text, _ in by_kind.get(k, [])]
+                             for k in ("rdfs", "pref", "alt", "code", "acronym"))):
         if texts:
             # The label with diacritics before its folded spelling (Łódź before Lodz).
             return min(texts, key=lambda text: (normalise(text), -len(text.encode()), text))
@@ -231,11 +264,13 @@ def _display_label(by_kind: dict[str, list], iri: str) -> str:
 
 
 def _add_facts(resources: dict[str, Resource], facts: Iterable[FactRow]) -> None:
-    for subject, prop, obj in facts:
+    for subject, prop, obj in sorted(facts):
         resource = resources.get(subject)
         if resource is None:
             continue
-        if prop == EKG + "nutsLevel":
+        if prop in _WHERE:
+            _add_where(resource, prop, obj)
+        elif prop == EKG + "nutsLevel":
             resource.level = int(obj)
         elif prop == EKG + "parentRegion":
             resource.parent = obj
@@ -246,6 +281,19 @@ def _add_facts(resources: dict[str, Resource], facts: Iterable[FactRow]) -> None
         elif prop == _SKOS + "exactMatch" and obj in resources:
             resource.same_as.add(obj)
             resources[obj].same_as.add(subject)
+
+
+_WHERE = (EKG + "region", EKG + "country", EKG + "organisationType")
+
+
+def _add_where(resource: Resource, prop: str, obj: str) -> None:
+    """Keep the first (in sorted order) region, country code and organisation type of a resource."""
+    if prop == EKG + "region":
+        resource.region = resource.region or obj
+    elif prop == EKG + "country":
+        resource.country = resource.country or obj
+    else:
+        resource.otype = resource.otype or obj.rsplit("/", 1)[-1]
 
 
 def _same_territories(resources: dict[str, Resource]) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -88,11 +89,16 @@ def test_empty_table(tmp_path: Path, reference_store, mapping) -> None:
     assert "no rows" in _table_error(path, reference_store, mapping)
 
 
-def test_latin1_table(tmp_path: Path, reference_store, mapping) -> None:
+def test_latin1_table_is_read_in_its_encoding(tmp_path: Path, reference_store, mapping) -> None:
+    """A table saved in Latin-1 (a spreadsheet's "CSV" on Windows) is read in the encoding its mapping names
+    (a short file's encoding cannot be told from cp1250's by detection alone)."""
     path = tmp_path / "latin1.csv"
-    path.write_bytes("Project acronym,Partner name,Partner role,Country\nABC,Université de Liège,Partner,BE\n"
-                     .encode("latin-1"))
-    assert "not UTF-8" in _table_error(path, reference_store, mapping)
+    path.write_bytes(("Project acronym,Partner name,Partner role,Country,Partner type\n"
+                      "ABC,Société coopérative de Liège,Partner,BE,Association\n").encode("latin-1"))
+    mapping = dataclasses.replace(mapping, encoding="latin-1")
+    result = ingest_table(path, mapping, reference_store)
+    assert result.problems == []
+    assert "Société coopérative de Liège" in {str(o) for o in result.graph.objects()}
 
 
 def test_binary_table(tmp_path: Path, reference_store, mapping) -> None:
@@ -102,17 +108,6 @@ def test_binary_table(tmp_path: Path, reference_store, mapping) -> None:
     fake = tmp_path / "data.xlsx"
     fake.write_bytes(PNG)
     assert "XLSX" in _table_error(fake, reference_store, mapping)
-
-
-def test_fifty_megabyte_table_is_refused(tmp_path: Path, reference_store, mapping) -> None:
-    path = tmp_path / "huge.csv"
-    with path.open("wb") as handle:
-        handle.write(b"Project acronym,Partner name,Partner role,Country\n")
-        row = b"ABC,Some organisation,Partner,PL\n" * 10000
-        while handle.tell() < 50 * 1024 * 1024:
-            handle.write(row)
-    message = _table_error(path, reference_store, mapping)
-    assert "MB" in message and "limit" in message
 
 
 def test_table_with_missing_columns_names_them(tmp_path: Path, reference_store, mapping) -> None:
@@ -136,9 +131,6 @@ BAD_FILES = {
     "Latin-1 article": ("article", "latin1.txt", "Întâlnire la Timișoara, Zürich".encode("cp1252", errors="replace")),
     "binary article": ("article", "image.html", PNG * 20),
     "empty table": ("table", "empty.csv", b""),
-    "Latin-1 table": ("table", "latin1.csv",
-                      "Project acronym,Partner name,Partner role,Country\nABC,Université de Liège,Partner,BE\n"
-                      .encode("latin-1")),
     "binary table": ("table", "data.csv", PNG * 10),
     "table with missing columns": ("table", "partners.csv", b"Acronym,Title\nABC,A project\n"),
 }

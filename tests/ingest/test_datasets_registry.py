@@ -149,3 +149,26 @@ def _minimal_source(identifier: str):
     graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
     graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
     return graph
+
+
+@pytest.mark.slow
+def test_the_shipped_norwegian_dataset_builds_in_with_its_money(clone) -> None:
+    """The real table of Horizon 2020 participations in Norway, as published, through its mapping: its
+    projects, organisations (with their organisation numbers and counties) and EU contributions."""
+    from kg.queries import find, run
+    from kg.results import to_records
+
+    location, _ = clone
+    known = registry()
+    with Writer(location) as writer:
+        (result,) = put_datasets(writer, ["h2020-norway"], known)
+    assert result.rows == 2931 and result.loaded_rows >= 2900
+    _, store = open_snapshot(location)
+    norway = next(r for r in to_records(run(find("funding_by_country"), store)) if r["country_name"] == "Norway")
+    assert float(norway["eu_contribution"]) > 1e9  # Horizon 2020 granted Norway more than a billion euro
+    assert norway["projects"] > 1500
+    organisations = store.query(
+        "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH <https://w3id.org/eu-regional-kg/graph/dataset/h2020-norway>"
+        " { ?o a <https://w3id.org/eu-regional-kg/ontology#Organisation> ; "
+        "<https://w3id.org/eu-regional-kg/ontology#organisationId> ?id } }")
+    assert int(next(iter(organisations))["n"].value) > 500

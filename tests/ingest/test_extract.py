@@ -21,8 +21,8 @@ from kg.ingest.resolving import LabelResolver
 
 @pytest.fixture(scope="module")
 def tools(reference_store):  # noqa: ANN001, ANN201
-    return Gazetteer.from_store(reference_store), ReferenceData.from_store(reference_store), \
-        LabelResolver.from_store(reference_store)
+    resolver = LabelResolver.from_store(reference_store)
+    return Gazetteer.from_index(resolver.index), ReferenceData.from_store(reference_store), resolver
 
 
 def run(text: str, lang: str, reference_store, tools) -> Extraction:  # noqa: ANN001
@@ -241,3 +241,11 @@ def test_context_claims_spans(reference_store, tools) -> None:
     assert ctx.taken(6, 8) is kept and ctx.taken(6, 8, ("place",)) is None
     ctx.remove(kept)
     assert ctx.taken(0, 10) is None and kept not in ctx.result.findings
+
+
+def test_gazetteer_is_the_resolvers_index_with_regional_names(tools) -> None:  # noqa: ANN001
+    """The gazetteer knows what the resolver knows: a curated regional name finds its NUTS region in a text."""
+    gazetteer = tools[0]
+    found = gazetteer.find("Spotkanie partnerów odbyło się na Lubelszczyzna w maju.")
+    entries = [e for _, _, bucket in found for e in bucket]
+    assert any(e.kind == "region" and e.iri.endswith("/PL81") and e.country == "PL" for e in entries)

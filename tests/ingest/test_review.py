@@ -22,7 +22,8 @@ def test_an_unsupported_language_is_named_in_one_line(tmp_path, built_store_path
 def test_text_report_shows_country_region_role_project_and_marks(tmp_path, built_store_path) -> None:
     path = tmp_path / "note.txt"
     path.write_text("Il Comune di Bologna, capofila del progetto RIVERGREEN, ha ospitato l'incontro con "
-                    "l'Università di Cadice (Spagna) il 12 marzo 2024 a Bologna.\n", encoding="utf-8")
+                    "l'Università di Cadice (Spagna) e l'Associazione Verde Futuro il 12 marzo 2024 a Bologna.\n",
+                    encoding="utf-8")
     result = CliRunner().invoke(app, ["ingest", "article", str(path), "--lang", "it",
                                       "--store", str(built_store_path)])
     assert result.exit_code == 0, result.output
@@ -30,8 +31,12 @@ def test_text_report_shows_country_region_role_project_and_marks(tmp_path, built
     assert "country IT" in line and "region ITH55" in line and "role lead-partner" in line \
         and "project RIVERGREEN" in line
     cadice = next(x for x in result.output.splitlines() if "Università di Cadice" in x and "country" in x)
-    assert "country ES" in cadice and cadice.lstrip().startswith("?")  # no NUTS region: held back
-    assert "hold back" in result.output
+    # A country without a NUTS region is accepted (a partner named with its country only) …
+    assert "country ES" in cadice and "region ?" in cadice and cadice.lstrip().startswith("✓")
+    # … an organisation whose country the text does not give is held back, whatever its score.
+    verde = next(x for x in result.output.splitlines() if "Associazione Verde Futuro" in x and "country" in x)
+    assert "country ?" in verde and verde.lstrip().startswith("?")
+    assert "hold back 1" in result.output
 
 
 def test_json_report_marks_accepted(tmp_path, built_store_path) -> None:

@@ -72,7 +72,7 @@ def test_bad_rows_are_reported_by_line_and_skipped(tmp_path, reference_store, ma
     lines = sorted({p.line for p in result.problems})
     assert lines == [5, 6, 7]
     assert all(p.path == str(path) for p in result.problems)
-    assert {p.column for p in result.problems if p.line == 7} == {"start", "total_budget"}
+    assert {p.column for p in result.problems if p.line == 7} == {"Start date", "Total budget"}
     assert result.loaded_rows == 3 and len(result.graph) > 0
 
 
@@ -140,10 +140,11 @@ def test_unknown_mapping_is_a_clear_error(tmp_path, store_copy) -> None:
     assert out.exit_code == 1 and "unknown mapping 'nope'" in out.output
 
 
-def test_new_organisation_without_nuts_or_type_is_a_row_problem(tmp_path, reference_store, mapping) -> None:
+def test_new_organisation_without_type_is_a_row_problem(tmp_path, reference_store, mapping) -> None:
+    """A new organisation needs a type; a region only where the row gives one (the organisation shape)."""
     rows = [["ABC", "T", "Interreg Europe", "", "", "", "Zeta Holdings", "Partner", "", "Poland", "", "", ""]]
     result = ingest_table(_write_csv(tmp_path / "t.csv", rows), mapping, reference_store)
-    assert {p.column for p in result.problems} == {"nuts", "partner_type"}
+    assert {p.column for p in result.problems} == {"Partner type"}
     assert result.loaded_rows == 0
 
 
@@ -205,7 +206,7 @@ def test_the_readme_mapping_loads_its_export(tmp_path, reference_store) -> None:
         writer.writerows(rows)
     result = ingest_table(path, mapping, reference_store, on_error="skip-row")
     assert result.loaded_rows == 2 and {p.line for p in result.problems} == {4}
-    assert {p.column for p in result.problems} >= {"start", "partner_role"}
+    assert {p.column for p in result.problems} >= {"Start", "Beneficiary status"}
     roles = {str(o).rsplit("/", 1)[-1] for o in result.graph.objects(None, EKG.role)}
     assert roles == {"lead-partner", "partner"}
     cadiz = URIRef("https://w3id.org/eu-regional-kg/id/organisation/universidad-de-cadiz-es")
@@ -219,7 +220,7 @@ def test_rows_that_disagree_about_a_project_are_problems(tmp_path, reference_sto
     other = list(GOOD[1])
     other[1], other[4] = "Green harbours", "01/09/2020"  # another title and another start for GREENPORT
     result = ingest_table(_write_csv(tmp_path / "t.csv", [GOOD[0], other]), mapping, reference_store)
-    assert {(p.line, p.column) for p in result.problems} == {(3, "project_title"), (3, "start")}
+    assert {(p.line, p.column) for p in result.problems} == {(3, "Project title"), (3, "Start date")}
     assert "line 2" in result.problems[0].message and "GREENPORT" in result.problems[0].message
     project = URIRef("https://w3id.org/eu-regional-kg/id/project/greenport")
     assert len(list(result.graph.objects(project, URIRef("https://schema.org/startDate")))) == 1
@@ -229,7 +230,7 @@ def test_a_title_that_contradicts_the_graph_is_a_problem(tmp_path, reference_sto
     row = ["JETforCE", "Just energy transition for Central Europe", "Interreg Europe", "", "", "",
            "Gdynia Maritime Agency", "Partner", "Sectoral agency", "Poland", "PL633", "", ""]
     result = ingest_table(_write_csv(tmp_path / "t.csv", [row]), mapping, reference_store)
-    assert [(p.line, p.column) for p in result.problems] == [(2, "project_title")]
+    assert [(p.line, p.column) for p in result.problems] == [(2, "Project title")]
     assert "the graph states" in result.problems[0].message
 
 
@@ -253,8 +254,8 @@ def test_rows_that_disagree_about_a_partner_or_its_participation_are_problems(tm
     repeated = list(base)  # an identical row adds nothing and is no problem
     result = ingest_table(_write_csv(tmp_path / "t.csv", [base, same_partner_elsewhere, same_participation,
                                                            repeated]), mapping, reference_store)
-    assert {(p.line, p.column) for p in result.problems} == {(3, "nuts"), (4, "partner_role"),
-                                                             (4, "total_budget")}
+    assert {(p.line, p.column) for p in result.problems} == {(3, "NUTS"), (4, "Partner role"),
+                                                             (4, "Total budget")}
     acme = URIRef("https://w3id.org/eu-regional-kg/id/organisation/acme-port-authority-pl")
     assert len(list(result.graph.objects(acme, EKG.region))) == 1
     assert len(list(result.graph.objects(acme, EKG.organisationType))) == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.resolve import Resolver, compact, normalise, slug
+from kg.resolve import Resolver, compact, fold, fold_char, normalise, slug
 
 KG = Path(__file__).resolve().parents[2] / "kg"
 
@@ -64,22 +64,55 @@ def test_names_in_another_script_resolve_like_their_transliteration(resolver: Re
     assert latin_best == native_best
 
 
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [("Łódź", "lodz"), ("Δήμος  Θεσσαλονίκης", "δημοσ θεσσαλονικησ"), ("ΚΡΉΤΗ", "κρητη"),
+     ("Община Смолян", "община смолян"), ("dell’Università", "dell'universita"), ("Međimurje", "medimurje"),
+     ("Straße", "strasse"), ("Ærø", "aero")],
+)
+def test_fold_keeps_the_script_and_drops_case_and_accents(written: str, folded: str) -> None:
+    assert fold(written) == folded
+
+
+def test_fold_char_folds_like_fold_one_character_at_a_time() -> None:
+    for text in ("Łódź", "Θεσσαλονίκη", "Primăria Timișoara", "Ærø", "İstanbul"):
+        assert "".join(map(fold_char, text)) == fold(text)
+
+
 def test_ingestion_uses_the_one_normalisation() -> None:
+    import kg.ingest.extract.candidates
+    import kg.ingest.extract.cues
+    import kg.ingest.extract.lexicons
+    import kg.ingest.extract.persons
     import kg.ingest.reference
     import kg.ingest.resolving
     import kg.ingest.table
+    import kg.privacy
 
     assert kg.ingest.resolving.normalise is normalise
     assert kg.ingest.reference.slug is slug
     assert kg.ingest.table.normalise is normalise
+    for module in (kg.ingest.extract.candidates, kg.ingest.extract.cues, kg.ingest.extract.lexicons,
+                   kg.ingest.extract.persons):
+        assert module.fold is fold, module.__name__
+    assert kg.privacy.fold_char is fold_char
 
 
-#: Modules that may still call unicodedata: dates.py puts text in NFC to read month names (no folding);
-#: privacy.py folds one character at a time to redact names in place (it must keep positions); the
-#: article extractor's fold keeps each script (its cue words are Greek, Bulgarian … as written), and a
-#: switch to kg.resolve.normalise must fold its cue tables too (issue 20, left open).
-ALLOWED = {"ingest/dates.py", "privacy.py", "ingest/extract/candidates.py", "ingest/extract/cues.py",
-           "ingest/extract/lexicons.py", "ingest/extract/persons.py"}
+def test_cue_tables_are_folded_like_the_text() -> None:
+    """Every cue word is stored as :func:`fold` makes it, so a word of the text folded the same way finds it."""
+    from kg.ingest.extract import cues
+
+    tables = [cues.ORGANISATION_HEADS, cues.CAPITALISED_HEADS, cues.COMPOUND_HEADS, cues.INNER_WORDS,
+              cues.CONJUNCTIONS, cues.PROJECT_WORDS, cues.PROGRAMME_WORDS, cues.PERSON_TITLES, cues.VENUE_HEADS,
+              cues.NOT_NAMES, cues.LOCATIVES, *cues.ROLE_WORDS.values(), *(s for _, s in cues.TYPE_OF_HEAD)]
+    unfolded = sorted(w for table in tables for w in table if fold(w) != w)
+    assert unfolded == []
+    assert cues.is_head(fold("Δήμου")) and cues.type_of("ΔΉΜΟΣ Θεσσαλονίκης") == "municipality"
+    assert cues.is_head(fold("Агенцията")) and fold("Lângă") in cues.LOCATIVES
+
+
+#: Modules that may still call unicodedata: dates.py puts text in NFC to read month names (no folding).
+ALLOWED = {"ingest/dates.py"}
 
 
 def test_no_other_module_folds_names_itself() -> None:

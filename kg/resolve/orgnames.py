@@ -1,0 +1,280 @@
+"""The parts of an organisation's name that record linkage compares: its kinds, its legal form and its core.
+
+An organisation's name is folded by :func:`kg.resolve.normalise` (any script to ASCII, case, punctuation),
+its legal form is taken out (``data/legal_forms.tsv``: ``GmbH``, ``S.p.A.``, ``Sp. z o.o.``, ``ЕООД``,
+``Α.Ε.`` … and their long forms), its head words are replaced by the kind of body they name
+(``data/org_heads.tsv``: ``община``, ``Gemeinde``, ``Comune``, ``Gmina`` and ``Municipality`` are all
+*municipality*), and function words are dropped. What is left, the *core*, says which body of that
+kind it is.
+
+Examples
+--------
+>>> parse("ОБЩИНА ПЕТРИЧ") == parse("Municipality of Petrich")
+True
+>>> parse("Grad Zagreb").kinds, parse("Zagrebačka županija").kinds
+(frozenset({'municipality'}), frozenset({'county'}))
+>>> parse("ENEA Operator spółka z ograniczoną odpowiedzialnością", "PL").legal_form
+'Sp. z o.o.'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.resolve.keys import FUNCTION_WORDS
+from kg.resolve.normalise import normalise
+
+__all__ = ["LEGAL_FORMS", "ORG_HEADS", "ORG_WORDS", "OrgName", "head_words", "legal_forms", "parse", "word_meanings"]
+
+DATA = Path(__file__).with_name("data")
+#: The curated legal forms, per country.
+LEGAL_FORMS = DATA / "legal_forms.tsv"
+#: The curated head words, per kind of body.
+ORG_HEADS = DATA / "org_heads.tsv"
+#: The curated words that say the same in several languages ("technische", "technology").
+ORG_WORDS = DATA / "org_words.tsv"
+
+# Function words of names in the languages of the EU beyond those the resolver's keys know, after folding.
+_MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
+_STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
+_QUOTES = re.compile(r"[\"'„“”«»‘’`]")
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+# A head stem at least this long found inside a longer word makes it a compound of that kind.
+_COMPOUND_PART = 5
+# … and ends at most this many letters before the word's end (``klini|kum``; not ``ad|minist|ration``).
+_COMPOUND_TAIL = 4
+
+
+@dataclass(frozen=True)
+class OrgName:
+    """The comparable parts of one organisation name.
+
+    Attributes
+    ----------
+    core : tuple of str
+        The words that say which body it is, in their order (kinds, legal form and function words out).
+    kinds : frozenset of str
+        The kinds of body its head words name (``municipality``, ``university``, ``faculty`` …).
+    legal_form : str or None
+        The short form of its legal form (``GmbH``, ``ЕООД``), when it has one.
+    """
+
+    core: tuple[str, ...]
+    kinds: frozenset[str]
+    legal_form: str | None
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Return (line, row) of a curated tab-separated file; ``#`` lines are comments."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [(number, line) for number, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise InputError(path, "no header line")
+    header_line, header = lines[0]
+    names = tuple(header.rstrip("\n").split("\t"))
+    if names != columns:
+        raise InputError(path, f"the header must be {', '.join(columns)}, not {', '.join(names)}", header_line)
+    rows = []
+    for number, line in lines[1:]:
+        values = line.rstrip("\n").split("\t")
+        if len(values) != len(columns) or not all(v.strip() for v in values):
+            raise InputError(path, f"expected {len(columns)} non-empty tab-separated values", number)
+        rows.append((number, dict(zip(columns, values, strict=True))))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str]]:
+    """Return the legal forms of ``path``: country (``*`` for any) → folded words → short form.
+
+    Examples
+    --------
+    >>> legal_forms()["PL"][("spolka", "z", "o", "o")]
+    'Sp. z o.o.'
+    """
+    table: dict[str, dict[tuple[str, ...], str]] = {}
+    for number, row in _rows(path, ("country", "form", "written")):
+        words = tuple(normalise(row["written"]).split())
+        if not words:
+            raise InputError(path, f"{row['written']!r} has no letters or digits", number)
+        table.setdefault(row["country"], {})[words] = row["form"]
+    return table
+
+
+@lru_cache(maxsize=4)
+def head_words(path: Path = ORG_HEADS) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Return the head words of ``path``: folded word or phrase → kind, and (folded stem, kind) pairs.
+
+    Examples
+    --------
+    >>> words, stems = head_words()
+    >>> words["obshchina"], words["gemeinde"], words["dimos"]
+    ('municipality', 'municipality', 'municipality')
+    >>> ("universit", "university") in stems
+    True
+    """
+    words: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
+    for number, row in _rows(path, ("kind", "language", "word")):
+        written = row["word"]
+        folded = normalise(written.rstrip("*"))
+        if not folded:
+            raise InputError(path, f"{written!r} has no letters or digits", number)
+        if written.endswith("*"):
+            stems.append((folded, row["kind"]))
+        else:
+            words[folded] = row["kind"]
+    return words, tuple(sorted(stems, key=lambda s: -len(s[0])))
+
+
+@lru_cache(maxsize=4)
+def word_meanings(path: Path = ORG_WORDS) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Return the words of ``path`` that say the same in several languages: folded word → meaning, and stems.
+
+    Examples
+    --------
+    >>> words, _ = word_meanings()
+    >>> words["technische"], words["technology"], words["medyczny"]
+    ('technology', 'technology', 'medical')
+    """
+    words: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
+    for number, row in _rows(path, ("meaning", "language", "word")):
+        folded = normalise(row["word"].rstrip("*"))
+        if not folded or " " in folded:
+            raise InputError(path, f"{row['word']!r} must be one word with letters or digits", number)
+        if row["word"].endswith("*"):
+            stems.append((folded, row["meaning"]))
+        else:
+            words[folded] = row["meaning"]
+    return words, tuple(sorted(stems, key=lambda s: -len(s[0])))
+
+
+@lru_cache(maxsize=200_000)
+def _meaning(word: str) -> str:
+    words, stems = word_meanings()
+    if word in words:
+        return words[word]
+    return next((meaning for stem, meaning in stems if word.startswith(stem)), word)
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    words, _ = head_words()
+    found = [(tuple(w.split()), kind) for w, kind in words.items() if " " in w]
+    return tuple(sorted(found, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=200_000)
+def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
+    """Return the kinds a word names, and whether it is a compound that ends in a head (``Universitätsklinikum``,
+    ``Wirtschaftsuniversität``: a compound's first part says which body it is, so it stays in the core)."""
+    words, stems = head_words()
+    kinds = set()
+    if word in words:
+        kinds.add(words[word])
+    else:
+        kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []))
+    compound = False
+    for stem, kind in stems:
+        at = word.find(stem, 1)
+        ends_word = len(word) - at - len(stem) <= _COMPOUND_TAIL
+        if len(stem) >= _COMPOUND_PART and at > 0 and ends_word and kind != "neutral":
+            kinds.add(kind)
+            compound = compound or not kinds - {kind}
+    return frozenset(kinds), compound
+
+
+def _join_phrases(words: list[str]) -> list[str]:
+    """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind."""
+    phrases = _phrases()
+    out, i = [], 0
+    while i < len(words):
+        for phrase, kind in phrases:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                out.append(f"<{kind}>")
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _forms_for(country: str | None) -> list[tuple[tuple[str, ...], str]]:
+    table = legal_forms()
+    found = list(table.get("*", {}).items())
+    if country:
+        found += list(table.get(country.upper(), {}).items())
+    return sorted(found, key=lambda f: -len(f[0]))
+
+
+def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
+    """Remove a legal form from the end or the start of ``words``, or (several words) from inside.
+
+    A form of several words inside a name ends its name part: ``PAG 91 d.o.o. za proizvodnju`` is
+    ``PAG 91``.
+    """
+    for form, short in _forms_for(country):
+        n = len(form)
+        if len(words) > n and tuple(words[-n:]) == form:
+            return words[:-n], short
+        if len(words) > n and tuple(words[:n]) == form:
+            return words[n:], short
+    for form, short in _forms_for(country):
+        n = len(form)
+        if n < 2:
+            continue
+        for start in range(1, len(words) - n):
+            if tuple(words[start:start + n]) == form:
+                return words[:start], short
+    return words, None
+
+
+def _text_of(name: str) -> str:
+    """Return ``name`` without quotes, and without a parenthesis that is not the whole name."""
+    text = _QUOTES.sub(" ", name)
+    without = _PARENTHESES.sub(" ", text)
+    return without if normalise(without) else text
+
+
+@lru_cache(maxsize=200_000)
+def parse(name: str, country: str | None = None) -> OrgName:
+    """Return the kinds, legal form and core words of an organisation's name.
+
+    Parameters
+    ----------
+    name : str
+        The name as a source writes it, in any script.
+    country : str, optional
+        The ISO 3166-1 alpha-2 code of the organisation's country: its legal forms are looked for
+        beside those used everywhere (``GmbH``, ``Ltd``, ``S.A.``).
+
+    Returns
+    -------
+    OrgName
+
+    Examples
+    --------
+    >>> parse('"Зора-ЕС" ЕООД', "BG")
+    OrgName(core=('zora', 'es'), kinds=frozenset(), legal_form='ЕООД')
+    >>> parse("Sveučilište u Zagrebu").core, parse("University of Zagreb").core
+    (('zagrebu',), ('zagreb',))
+    """
+    words = normalise(_text_of(name)).split()
+    words, form = _take_legal_form(words, country)
+    kinds = set()
+    core = []
+    for word in _join_phrases(words):
+        found, compound = (frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)
+        if not found or compound:
+            if word not in _STOP:
+                core.append(_meaning(word))
+        kinds.update(found - {"neutral"})
+    if not core:  # a name made of head words only ("Regional Agency"): its words are its core
+        core = [w for w in words if w not in _STOP] or list(words)
+    return OrgName(tuple(core), frozenset(kinds), form)

@@ -1,0 +1,99 @@
+"""Pairs of organisation records to check, read from a tab-separated file (``eukg link check``).
+
+The file has a header line with the columns ``name_a``, ``country_a``, ``city_or_region_a``,
+``name_b``, ``country_b``, ``city_or_region_b`` (in any order; further columns, such as a label, are
+kept but not read); the city columns may be empty. A row that cannot be read is reported as
+``FILE:LINE: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.resolve.link import Match, Record, compare
+
+__all__ = ["COLUMNS", "CheckedPair", "check_pairs", "read_pairs"]
+
+#: The columns a pairs file must have.
+COLUMNS = ("name_a", "country_a", "city_or_region_a", "name_b", "country_b", "city_or_region_b")
+_REQUIRED = ("name_a", "name_b")
+
+
+@dataclass(frozen=True)
+class CheckedPair:
+    """One pair of the file, where it was read, and the matcher's answer."""
+
+    line: int
+    a: Record
+    b: Record
+    match: Match
+    extra: dict[str, str]
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the pair as the JSON object ``eukg link check --format json`` prints."""
+        return {
+            "line": self.line, "name_a": self.a.name, "country_a": self.a.country or "",
+            "city_or_region_a": self.a.city or "", "name_b": self.b.name, "country_b": self.b.country or "",
+            "city_or_region_b": self.b.city or "", "decision": "same" if self.match.same else "different",
+            "score": self.match.score, "review": self.match.review, "method": self.match.method,
+        }
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(path, "is not UTF-8 text", line) from None
+
+
+def _header(path: Path, header: list[str] | None) -> list[str]:
+    if not header:
+        raise InputError(path, f"is empty: expected a header line with {', '.join(COLUMNS)}", 1)
+    names = [h.strip() for h in header]
+    missing = [c for c in COLUMNS if c not in names]
+    if missing:
+        raise InputError(path, f"the header lacks the column(s) {', '.join(missing)} "
+                         f"(tab-separated: {', '.join(COLUMNS)})", 1)
+    return names
+
+
+def read_pairs(path: Path) -> list[tuple[int, Record, Record, dict[str, str]]]:
+    """Return (line, record a, record b, other columns) for every row of a pairs file.
+
+    Raises
+    ------
+    InputError
+        For the first row that cannot be read, naming the file and the line.
+    """
+    path = Path(path)
+    lines = _read_text(path).splitlines()
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    names = _header(path, next(reader, None))
+    pairs = []
+    for number, values in enumerate(reader, 2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(names):
+            raise InputError(path, f"expected {len(names)} tab-separated values (the header's), found {len(values)}",
+                             number)
+        row = {n: v.strip() for n, v in zip(names, values, strict=True)}
+        empty = [c for c in _REQUIRED if not row[c]]
+        if empty:
+            raise InputError(path, f"{' and '.join(empty)} is empty", number)
+        a = Record(row["name_a"], row["country_a"] or None, row["city_or_region_a"] or None)
+        b = Record(row["name_b"], row["country_b"] or None, row["city_or_region_b"] or None)
+        pairs.append((number, a, b, {n: v for n, v in row.items() if n not in COLUMNS}))
+    return pairs
+
+
+def check_pairs(path: Path) -> list[CheckedPair]:
+    """Read a pairs file and return every pair with the matcher's answer."""
+    return [CheckedPair(line, a, b, compare(a, b), extra) for line, a, b, extra in read_pairs(path)]

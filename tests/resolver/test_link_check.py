@@ -1,0 +1,95 @@
+"""Record linkage of organisations: what ``eukg link check`` answers for real name variants, and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.resolve.link import Record, compare
+from kg.resolve.orgnames import head_words, legal_forms, parse
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region_b\n"
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("община Петрич", "ОБЩИНА ПЕТРИЧ", "BG"),
+    ("Община Петрич", "Municipality of Petrich", "BG"),
+    ("RZESZOWSKA AGENCJA ROZWOJU REGIONALNEGO S.A.", "RZESZOWSKA AGENCJA ROZWOJU REGIONALNEGO SPÓŁKA AKCYJNA", "PL"),
+    ("Sveučilište u Zagrebu", "University of Zagreb", "HR"),
+    ("Saldus County Municipality", "Saldus novada pašvaldība", "LV"),
+])
+def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None:
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Grad Varaždin", "Varaždinska županija", "HR"),
+    ("Sveučilište u Splitu", "Sveučilište u Splitu, Ekonomski fakultet", "HR"),
+    ("Universitätsklinikum Heidelberg", "Universität Heidelberg", "DE"),
+    ("Universität Wien", "Wirtschaftsuniversität Wien", "AT"),
+    ("Alytaus miesto savivaldybės administracija", "Alytaus rajono savivaldybės administracija", "LT"),
+    ("Tapa vald, Tapa linn, Turu tn 12a korteriühistu", "Tapa vald, Tapa linn, Turu tn 3 korteriühistu", "EE"),
+])
+def test_hard_negatives_are_different(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_same_name_in_two_countries_is_two_bodies() -> None:
+    assert not compare(Record("OBČINA NAKLO", "SI"), Record("Obec Náklo", "CZ")).same
+    assert compare(Record("OBČINA NAKLO", "SI"), Record("Občina Naklo", "Slovenia")).same
+
+
+def test_an_identifier_decides_before_the_names() -> None:
+    same = compare(Record("ACME", identifiers=(("pic", "999 888 777"),)), Record("Other", identifiers=(("pic", "999888777"),)))
+    clash = compare(Record("ACME", "DE", identifiers=(("vat", "DE123"),)), Record("ACME", "DE", identifiers=(("vat", "DE456"),)))
+    assert (same.same, same.method) == (True, "identifier:pic")
+    assert (clash.same, clash.method) == (False, "identifier-conflict:vat")
+
+
+def test_curated_files_are_well_formed() -> None:
+    forms = legal_forms()
+    words, stems = head_words()
+    assert forms["BG"][("eood",)] == "ЕООД" and forms["IT"][("s", "p", "a")] == "S.p.A."
+    assert words["gmina"] == words["comune"] == words["obshchina"] == "municipality"
+    assert parse("KOSZALIN - MIASTO NA PRAWACH POWIATU").kinds == {"municipality"}
+    assert parse("Technische Universiteit Delft").core == parse("Delft University of Technology").core[::-1]
+    lines = (ROOT / "kg/resolve/data/legal_forms.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines if line and not line.startswith("#")]
+    assert len(rows) == len(set(rows)), "a legal form is listed twice"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", "link", "check", *args], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+
+
+def test_link_check_prints_json_for_each_pair(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(HEADER + "община Петрич\tBG\tBlagoevgrad Province\tMunicipality of Petrich\tBG\t\n"
+                     "Grad Zagreb\tHR\t\tZagrebačka županija\tHR\t\n", encoding="utf-8")
+    result = _run(str(pairs), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout)
+    assert [(a["line"], a["decision"]) for a in answers] == [(2, "same"), (3, "different")]
+    assert 0 <= answers[1]["score"] < answers[0]["score"] <= 100
+
+
+def test_link_check_names_the_bad_line(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(HEADER + "A\tBG\t\tB\tBG\t\nonly two\tBG\n", encoding="utf-8")
+    result = _run(str(pairs))
+    assert result.returncode == 1
+    assert f"{pairs}:3: expected 6 tab-separated values" in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+
+
+def test_link_check_names_a_missing_column(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("name_a\tname_b\nA\tB\n", encoding="utf-8")
+    result = _run(str(pairs))
+    assert result.returncode == 1 and "lacks the column(s) country_a" in " ".join(result.stderr.split())
