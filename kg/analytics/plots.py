@@ -42,13 +42,26 @@ def _component_layout(graph: nx.Graph, seed: int) -> dict[object, tuple[float, f
     for index, part in enumerate(parts):
         sub = graph.subgraph(part)
         complete = sub.number_of_edges() == len(part) * (len(part) - 1) // 2
-        local = nx.circular_layout(sub) if complete or len(part) <= 3 else nx.spring_layout(sub, seed=seed)
+        local = (nx.circular_layout(sub) if complete or len(part) <= 3
+                 else nx.spring_layout(sub, seed=seed, k=2.5 / len(part) ** 0.5))
         scale = 0.42 if len(part) > 1 else 0.0
         row, column = divmod(index, columns)
         for node in sorted(part, key=str):
             x, y = local[node]
             positions[node] = (1.25 * column + scale * float(x), -1.1 * row + scale * float(y))
     return positions
+
+
+#: Up to this many nodes drawn, every node is labelled.
+_LABEL_ALL = 40
+
+
+def _largest_nodes(graph: nx.Graph, sizes: Mapping[object, float], most: int) -> nx.Graph:
+    """Return ``graph``, or its subgraph of the ``most`` nodes of largest ``sizes`` when it has more."""
+    if graph.number_of_nodes() <= most:
+        return graph
+    keep = sorted(graph, key=lambda node: (-sizes.get(node, 0), str(node)))[:most]
+    return graph.subgraph(keep)
 
 
 def draw_network(
@@ -61,8 +74,13 @@ def draw_network(
     labels: bool = True,
     title: str | None = None,
     ax: Axes | None = None,
+    max_nodes: int = 80,
+    max_labels: int = 12,
 ) -> Axes:
     """Draw ``graph`` with nodes coloured by a node attribute (or a ``{node: group}`` mapping).
+
+    A large network is drawn readably: only its ``max_nodes`` nodes of highest weighted degree (or
+    ``size_by``), and the labels of the ``max_labels`` largest of those; the title says so.
 
     Parameters
     ----------
@@ -79,6 +97,10 @@ def draw_network(
         Write the node labels (shortened).
     title : str, optional
     ax : matplotlib Axes, optional
+    max_nodes : int, optional (default=80)
+        Draw at most this many nodes: those of highest weighted degree (or ``size_by``).
+    max_labels : int, optional (default=12)
+        In a drawing of more than 40 nodes, label only this many: the largest.
 
     Returns
     -------
@@ -91,11 +113,17 @@ def draw_network(
     >>> ax = draw_network(nx.Graph([("a", "b")]), labels=False)
     >>> len(ax.collections) >= 2
     True
+    >>> ax = draw_network(nx.path_graph(200))  # a large network: its 80 best-tied nodes, 12 labels
+    >>> "the 80 of 200 nodes" in ax.get_title(), len(ax.texts)
+    (True, 12)
     """
     import matplotlib.pyplot as plt
 
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 6), dpi=72)
+    sizes = dict(graph.degree(weight="weight")) if size_by is None else dict(size_by)
+    whole = graph.number_of_nodes()
+    graph = _largest_nodes(graph, sizes, max_nodes)
     if layout == "bipartite":
         left = [node for node, side in graph.nodes(data="bipartite") if side == 0]
         positions = nx.bipartite_layout(graph, left) if left else nx.spring_layout(graph, seed=seed)
@@ -105,21 +133,26 @@ def draw_network(
     names = sorted(set(categories.values()))
     palette = plt.get_cmap("tab20" if len(names) > 10 else "tab10")
     colour = {name: palette(index % palette.N) for index, name in enumerate(names)}
-    sizes = dict(graph.degree(weight="weight")) if size_by is None else dict(size_by)
-    largest = max(sizes.values(), default=0) or 1
+    largest = max((sizes.get(n, 0) for n in graph), default=0) or 1
     nx.draw_networkx_edges(graph, positions, ax=ax, alpha=0.4,
                            width=[0.5 + 1.5 * (w or 1) ** 0.5 for *_, w in graph.edges(data="weight")])
     nx.draw_networkx_nodes(graph, positions, ax=ax, node_color=[colour[categories[n]] for n in graph],
                            node_size=[80 + 420 * sizes.get(n, 0) / largest for n in graph], edgecolors="white")
     if labels:
-        nx.draw_networkx_labels(graph, {n: (x, y - 0.07) for n, (x, y) in positions.items()}, ax=ax, font_size=6,
-                                verticalalignment="top",
-                                labels={n: _short(str(graph.nodes[n].get("label", n)), 18) for n in graph})
+        shown = set(graph if graph.number_of_nodes() <= _LABEL_ALL else _largest_nodes(graph, sizes, max_labels))
+        nx.draw_networkx_labels(graph, {n: (x, y - 0.07) for n, (x, y) in positions.items() if n in shown}, ax=ax,
+                                font_size=6, verticalalignment="top",
+                                bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 0.5},
+                                labels={n: _short(str(graph.nodes[n].get("label", n)), 18) for n in shown})
     for name in names:
         ax.scatter([], [], color=colour[name], label=name)
     ax.legend(title=color_by if isinstance(color_by, str) else None, fontsize=7, title_fontsize=8,
               loc="best", frameon=False)
-    ax.set_title(title or graph.graph.get("name", ""), fontsize=10)
+    heading = title or graph.graph.get("name", "")
+    if whole > graph.number_of_nodes():
+        heading += f"\n(the {graph.number_of_nodes()} of {whole:,} nodes with the most ties"
+        heading += ", the largest labelled)" if labels else ")"
+    ax.set_title(heading, fontsize=10)
     ax.axis("off")
     ax.margins(0.15)
     return ax
