@@ -64,6 +64,21 @@ def _largest_nodes(graph: nx.Graph, sizes: Mapping[object, float], most: int) ->
     return graph.subgraph(keep)
 
 
+def _draw_labels(graph: nx.Graph, positions: dict, shown: set, ax: Axes, beside: bool) -> None:
+    """Write the shortened labels of ``shown``: under each node, or beside it (outwards) in a two-column drawing."""
+    style = {"font_size": 6, "bbox": {"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 0.5}}
+    text = {n: _short(str(graph.nodes[n].get("label", n)), 18) for n in shown}
+    if not beside:
+        nx.draw_networkx_labels(graph, {n: (x, y - 0.07) for n, (x, y) in positions.items() if n in shown}, ax=ax,
+                                labels=text, verticalalignment="top", **style)
+        return
+    middle = sum(x for x, _ in positions.values()) / max(len(positions), 1)
+    for side, align, shift in ((True, "right", -0.04), (False, "left", 0.04)):
+        nodes = {n for n in shown if (positions[n][0] < middle) == side}
+        nx.draw_networkx_labels(graph, {n: (positions[n][0] + shift, positions[n][1]) for n in nodes}, ax=ax,
+                                labels={n: text[n] for n in nodes}, horizontalalignment=align, **style)
+
+
 def draw_network(
     graph: nx.Graph,
     *,
@@ -134,16 +149,17 @@ def draw_network(
     palette = plt.get_cmap("tab20" if len(names) > 10 else "tab10")
     colour = {name: palette(index % palette.N) for index, name in enumerate(names)}
     largest = max((sizes.get(n, 0) for n in graph), default=0) or 1
+    weights = [w or 1 for *_, w in graph.edges(data="weight")]
+    heaviest = max(weights, default=1)
+    # Width grows with the square root of the weight, up to 6 points for the heaviest tie (weights run to hundreds).
     nx.draw_networkx_edges(graph, positions, ax=ax, alpha=0.4,
-                           width=[0.5 + 1.5 * (w or 1) ** 0.5 for *_, w in graph.edges(data="weight")])
+                           width=[0.5 + 5.5 * (w / heaviest) ** 0.5 if heaviest > 4 else 0.5 + 1.5 * w ** 0.5
+                                  for w in weights])
     nx.draw_networkx_nodes(graph, positions, ax=ax, node_color=[colour[categories[n]] for n in graph],
                            node_size=[80 + 420 * sizes.get(n, 0) / largest for n in graph], edgecolors="white")
     if labels:
         shown = set(graph if graph.number_of_nodes() <= _LABEL_ALL else _largest_nodes(graph, sizes, max_labels))
-        nx.draw_networkx_labels(graph, {n: (x, y - 0.07) for n, (x, y) in positions.items() if n in shown}, ax=ax,
-                                font_size=6, verticalalignment="top",
-                                bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 0.5},
-                                labels={n: _short(str(graph.nodes[n].get("label", n)), 18) for n in shown})
+        _draw_labels(graph, positions, shown, ax, beside=layout == "bipartite")
     for name in names:
         ax.scatter([], [], color=colour[name], label=name)
     ax.legend(title=color_by if isinstance(color_by, str) else None, fontsize=7, title_fontsize=8,
