@@ -137,6 +137,7 @@ def render(results: dict) -> str:
     notes = [f"- {run['store_triples']:,} triples: source of {run['source_rows']:,} rows, "
              f"{run['source_triples']:,} triples; the build took {run['build_s']} s; measured {run['measured']} "
              f"on {run['machine']}" + (f", load average {run['load_average']}" if "load_average" in run else "")
+             + (f" ({run['note']})" if "note" in run else "")
              for run in runs]
     return "\n".join(lines + [""] + notes)
 
