@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.docs_section import replace_section
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "ingest-table-speed.json"
 DOCS = ROOT / "docs" / "ingest.md"
@@ -89,10 +91,7 @@ def render(results: dict) -> str:
 
 def write_docs(results: dict, docs: Path = DOCS) -> None:
     """Replace the figures between the markers of docs/ingest.md with :func:`render` of ``results``."""
-    text = docs.read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    docs.write_text(f"{head}{START}\n{render(results)}\n{END}{tail}", encoding="utf-8")
+    replace_section(docs, START, END, render(results))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -51,6 +51,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from benchmarks.docs_section import replace_section
 from kg.queries import find
 from kg.store import open_store
 from kg.store.writer import build
@@ -266,10 +267,7 @@ def render(results: dict) -> str:
 
 def write_docs(results: dict, docs: Path = DOCS) -> None:
     """Replace the figures between the markers of docs/sparql.md with :func:`render` of ``results``."""
-    text = docs.read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    docs.write_text(f"{head}{START}\n{render(results)}\n{END}{tail}", encoding="utf-8")
+    replace_section(docs, START, END, render(results))
 
 
 def main(argv: list[str] | None = None) -> None:
