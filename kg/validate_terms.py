@@ -6,7 +6,7 @@ SHACL judges the values its shapes constrain; these two checks cover every state
   ``"2020-02-31"^^xsd:date``, ``"-1"^^xsd:nonNegativeInteger``) is a **violation**. The lexical
   spaces and facets are those of XSD 1.1 (RDF 1.1's datatypes), checked by elementpath's XSD types;
 - a property or class of the project's namespace (``ekg:``) that the ontology does not declare
-  (``ekg:startDate``, a slip for ``schema:startDate``) is a **warning**, one per term and file.
+  (a ``startDate`` in ``ekg``, a slip for ``schema:startDate``) is a **warning**, one per term and file.
 
 Each problem names the node (or the term), the file that states it and the line where its text is
 written (the first line of the file holding it, where it can be found). Full validation

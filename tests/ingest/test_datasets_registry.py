@@ -167,6 +167,10 @@ def test_the_shipped_norwegian_dataset_builds_in_with_its_money(clone) -> None:
     norway = next(r for r in to_records(run(find("funding_by_country"), store)) if r["country_name"] == "Norway")
     assert float(norway["eu_contribution"]) > 1e9  # Horizon 2020 granted Norway more than a billion euro
     assert norway["projects"] > 1500
+    for name in ("funding_by_organisation", "funding_by_region", "funding_by_year", "funding_by_programme"):
+        assert to_records(run(find(name), store)), f"{name} finds nothing on the Norwegian dataset"
+    regions = {r["nuts"]: r for r in to_records(run(find("funding_by_region"), store))}
+    assert float(regions["NO081"]["eu_contribution"]) > 0  # Oslo, from the county column's value table
     organisations = store.query(
         "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH <https://w3id.org/eu-regional-kg/graph/dataset/h2020-norway>"
         " { ?o a <https://w3id.org/eu-regional-kg/ontology#Organisation> ; "
