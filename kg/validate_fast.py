@@ -24,11 +24,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import shacl_rust
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from kg.namespaces import EKG
 from kg.paths import DATA_DIR
 from kg.store.files import dump_union, rdf_format
+from kg.store.names import is_organisation, name_key
 from kg.store.terms import to_rdflib
 from kg.validate import SEVERITY_NAMES, Problem, _expand, _path_text, _short, qc_problems
 
@@ -382,11 +383,10 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedS
 #: The quality query that needs the whole store to judge a node; for a change it is answered by
 #: :func:`_duplicate_organisations` (the others are judged on the change and its context).
 DUPLICATE_QC = "duplicate-organisation-violation"
-_ORGANISATION = ox.NamedNode(str(EKG.Organisation))
 _ORGANISATION_ID = ox.NamedNode(str(EKG.organisationId))
 #: Name keys -> ``{key: {organisation IRI: label}}`` (:func:`kg.store.names.holders` of a snapshot).
 NameIndex = Callable[[set[str]], dict[str, dict[str, str]]]
-_PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+_PREF_LABEL = ox.NamedNode(str(SKOS.prefLabel))
 
 
 def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex | None = None) -> list[Problem]:
@@ -397,24 +397,21 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
     that share a name with one of ``focus``; without it, one pass over the ``skos:prefLabel``
     statements does (2-3 s at 1M). Each pair is reported on its smaller IRI, with the query's message.
     """
-    def is_organisation(node: object) -> bool:
-        return any(True for _ in store.quads_for_pattern(node, _RDF_TYPE, _ORGANISATION, None))
-
     keys: set[str] = set()
     for iri in focus:
         node = ox.NamedNode(iri)
-        if is_organisation(node):
-            keys.update(q.object.value.lower() for q in store.quads_for_pattern(node, _PREF_LABEL, None, None))
+        if is_organisation(store, node):
+            keys.update(name_key(q.object.value) for q in store.quads_for_pattern(node, _PREF_LABEL, None, None))
     holders: dict[str, dict[str, str]] = {}
     if names is not None:
         holders = names(keys) if keys else {}
     for quad in store.quads_for_pattern(None, _PREF_LABEL, None, None) if keys and names is None else ():
-        key = quad.object.value.lower()
+        key = name_key(quad.object.value)
         if key in keys and isinstance(quad.subject, ox.NamedNode):
             holders.setdefault(key, {}).setdefault(quad.subject.value, quad.object.value)
     problems = []
     for named in holders.values():
-        organisations = sorted(iri for iri in named if is_organisation(ox.NamedNode(iri)))
+        organisations = sorted(iri for iri in named if is_organisation(store, ox.NamedNode(iri)))
         for number, first in enumerate(organisations):
             for other in organisations[number + 1:]:
                 if (first in focus or other in focus) and not _different_identifiers(store, first, other):

@@ -32,3 +32,19 @@ def clone_store(built: Path, folder: Path) -> tuple[Path, Path]:
     write_manifest(snapshot, manifest)
     location.symlink_to(snapshot.name)
     return location, data
+
+
+def source_document(identifier: str):
+    """A graph holding only the description of source ``identifier`` (what every source must state)."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import DCTERMS, RDF
+
+    from kg.namespaces import EKG, SOURCE
+
+    graph = Graph()
+    doc = SOURCE[identifier]
+    graph.add((doc, RDF.type, EKG.SourceDocument))
+    graph.add((doc, DCTERMS.identifier, Literal(identifier)))
+    graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
+    graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
+    return graph

@@ -37,6 +37,7 @@ from kg.errors import InputError, KgError
 from kg.ingest.table import TableResult, ingest_table, load_mapping
 from kg.layout import dataset_graph, dataset_sources_dir, local_sources_dir
 from kg.paths import DATASETS_DIR
+from kg.store.manifest import file_sha256
 from kg.store.reading import open_snapshot
 from kg.store.writer import Writer
 
@@ -128,21 +129,13 @@ def choose(choice: str | Iterable[str], known: dict[str, Dataset]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def verify(dataset: Dataset) -> None:
     """Raise :class:`InputError` naming the file when a data file is missing or not the one the entry records."""
     for item in dataset.files:
         path = dataset.file_path(item)
         if not path.is_file():
             raise InputError(path, f"dataset {dataset.name!r} names this file, and it is not there")
-        found = _sha256(path)
+        found = file_sha256(path)
         if found != item.sha256:
             raise InputError(path, f"its SHA-256 is {found}, not {item.sha256} as {dataset.entry.name} records: "
                                    "the file changed; retrieve it again or update the entry")
@@ -197,7 +190,7 @@ def _fingerprint_file(local_dir: Path, name: str) -> Path:
 def status(location: Path, known: dict[str, Dataset]) -> dict[str, DatasetStatus]:
     """Return the status of every dataset of ``known`` in the store at ``location``."""
     local_dir = local_sources_dir(location)
-    converted = {p.name.split(".")[0] for p in dataset_sources_dir(local_dir).glob("*.ttl")}
+    converted = set(in_store(location))
     found = {}
     for name, dataset in known.items():
         mark = _fingerprint_file(local_dir, name)

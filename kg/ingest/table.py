@@ -12,7 +12,6 @@ only one entry per project and organisation, and a file is never half-loaded.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -36,6 +35,7 @@ from kg.layout import source_graph
 from kg.namespaces import EKG, ID, LANGUAGE
 from kg.privacy import person_iri, vocabulary
 from kg.reference.countries import COUNTRIES, country_triples, world_country
+from kg.store.manifest import file_sha256
 from kg.store.terms import to_oxigraph
 
 __all__ = ["FIELDS", "MAPPINGS_DIR", "Mapping", "RowProblem", "TableResult", "ingest_table", "load_mapping"]
@@ -603,14 +603,6 @@ def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: Table
         sink.add(*(to_oxigraph(term) for term in triple))
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _rows(path: Path, mapping: Mapping, join: Path | None) -> tuple[_Columns, JoinedRows | None, Iterator]:
     joined = None
     if mapping.join is not None:
@@ -666,7 +658,7 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
             result.path.write_bytes(b"")
             result.loaded_rows = result.triples = 0
             return result
-        _source_description(sink, path, mapping, result, _sha256(path))
+        _source_description(sink, path, mapping, result, file_sha256(path))
         sink.close()
     except BaseException:
         sink.close()

@@ -14,7 +14,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-__all__ = ["FileEntry", "MANIFEST_NAME", "Manifest", "file_entry", "read_manifest", "write_manifest"]
+__all__ = ["FileEntry", "MANIFEST_NAME", "Manifest", "file_entry", "file_sha256", "read_manifest", "write_manifest"]
 
 MANIFEST_NAME = "eukg-manifest.json"
 _VERSION = 1
@@ -32,7 +32,8 @@ class FileEntry:
     mtime_ns: int
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """Return the SHA-256 of the file at ``path`` (hex), read in blocks of 1 MiB."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
@@ -46,7 +47,7 @@ def file_entry(path: Path, kind: str, known: FileEntry | None = None) -> FileEnt
     if known is not None and known.path == str(path) and (known.size, known.mtime_ns) == (stat.st_size,
                                                                                          stat.st_mtime_ns):
         return known
-    return FileEntry(kind, str(path), _sha256(path), stat.st_size, stat.st_mtime_ns)
+    return FileEntry(kind, str(path), file_sha256(path), stat.st_size, stat.st_mtime_ns)
 
 
 @dataclass

@@ -34,7 +34,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.namespaces import EKG
 
-__all__ = ["FILE_NAME", "carry", "create", "holders", "name_key"]
+__all__ = ["FILE_NAME", "carry", "create", "holders", "is_organisation", "name_key"]
 
 FILE_NAME = "organisation-names.sqlite"
 _TYPE = ox.NamedNode(str(RDF.type))
@@ -61,7 +61,8 @@ def _organisations(store: ox.Store) -> Iterator[ox.NamedNode]:
             yield quad.subject
 
 
-def _is_organisation(store: ox.Store, node: ox.NamedNode) -> bool:
+def is_organisation(store: ox.Store, node: ox.NamedNode) -> bool:
+    """Whether ``node`` is typed ``ekg:Organisation`` in some graph of ``store``."""
     return any(True for _ in store.quads_for_pattern(node, _TYPE, _ORGANISATION, None))
 
 
@@ -93,7 +94,7 @@ def carry(old: Path | None, new: Path, store: ox.Store, changed: Iterable[str]) 
     nodes = [ox.NamedNode(iri) for iri in changed]
     with closing(_open(new)) as connection, connection:
         connection.executemany("DELETE FROM names WHERE iri = ?", [(node.value,) for node in nodes])
-        organisations = (node for node in nodes if _is_organisation(store, node))
+        organisations = (node for node in nodes if is_organisation(store, node))
         connection.executemany("INSERT INTO names VALUES (?, ?, ?)", _rows(store, organisations))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from clones import clone_store
+from clones import clone_store, source_document
 
 from kg.errors import InputError, KgError
 from kg.ingest.datasets import choose, in_store, put_datasets, registry, status, verify
@@ -94,7 +94,7 @@ def test_a_dataset_is_built_in_kept_by_later_writes_converted_again_when_changed
     assert status(location, known)["fixture"].state == "current"
 
     # An ingest and a full build keep it.
-    replace_source("other", _minimal_source("other"), location)
+    replace_source("other", source_document("other"), location)
     build(location, data_dir=data)
     path, store = open_snapshot(location)
     assert store.contains_named_graph(_node(graph))
@@ -134,45 +134,3 @@ def _node(iri: str):
     import pyoxigraph as ox
 
     return ox.NamedNode(iri)
-
-
-def _minimal_source(identifier: str):
-    from rdflib import Graph, Literal, URIRef
-    from rdflib.namespace import DCTERMS, RDF
-
-    from kg.namespaces import EKG, SOURCE
-
-    graph = Graph()
-    doc = SOURCE[identifier]
-    graph.add((doc, RDF.type, EKG.SourceDocument))
-    graph.add((doc, DCTERMS.identifier, Literal(identifier)))
-    graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
-    graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
-    return graph
-
-
-@pytest.mark.slow
-def test_the_shipped_norwegian_dataset_builds_in_with_its_money(clone) -> None:
-    """The real table of Horizon 2020 participations in Norway, as published, through its mapping: its
-    projects, organisations (with their organisation numbers and counties) and EU contributions."""
-    from kg.queries import find, run
-    from kg.results import to_records
-
-    location, _ = clone
-    known = registry()
-    with Writer(location) as writer:
-        (result,) = put_datasets(writer, ["h2020-norway"], known)
-    assert result.rows == 2931 and result.loaded_rows >= 2900
-    _, store = open_snapshot(location)
-    norway = next(r for r in to_records(run(find("funding_by_country"), store)) if r["country_name"] == "Norway")
-    assert float(norway["eu_contribution"]) > 1e9  # Horizon 2020 granted Norway more than a billion euro
-    assert norway["projects"] > 1500
-    for name in ("funding_by_organisation", "funding_by_region", "funding_by_year", "funding_by_programme"):
-        assert to_records(run(find(name), store)), f"{name} finds nothing on the Norwegian dataset"
-    regions = {r["nuts"]: r for r in to_records(run(find("funding_by_region"), store))}
-    assert float(regions["NO081"]["eu_contribution"]) > 0  # Oslo, from the county column's value table
-    organisations = store.query(
-        "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH <https://w3id.org/eu-regional-kg/graph/dataset/h2020-norway>"
-        " { ?o a <https://w3id.org/eu-regional-kg/ontology#Organisation> ; "
-        "<https://w3id.org/eu-regional-kg/ontology#organisationId> ?id } }")
-    assert int(next(iter(organisations))["n"].value) > 500

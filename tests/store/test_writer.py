@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from clones import clone_store
+from clones import clone_store, source_document
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.errors import InputError, KgError
 from kg.ingest.sources import list_sources, remove_source, replace_source
@@ -43,12 +43,7 @@ def _table(path: Path, acronym: str, rows: list[tuple[str, str, str]]) -> Path:
 
 def _source(identifier: str, labels: int) -> Graph:
     """A small valid source: its description and ``labels`` alternative names of one organisation."""
-    graph = Graph()
-    doc = SOURCE[identifier]
-    graph.add((doc, RDF.type, EKG.SourceDocument))
-    graph.add((doc, DCTERMS.identifier, Literal(identifier)))
-    graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
-    graph.add((doc, DCTERMS.language, ENG))
+    graph = source_document(identifier)
     for number in range(labels):
         graph.add((URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{identifier}"), SKOS.altLabel,
                    Literal(f"{identifier} {number}", lang="en")))

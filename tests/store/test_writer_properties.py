@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clones import clone_store
+from clones import clone_store, source_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import RDF, SKOS
 
 from kg.build import graph_sizes
 from kg.ingest.sources import remove_source, replace_source
@@ -24,12 +24,7 @@ SHARED = URIRef("https://w3id.org/eu-regional-kg/id/organisation/shared-org")
 
 def _source(identifier: str, labels: int, shared: bool) -> Graph:
     """A small valid source; with ``shared`` it also describes one organisation that other sources describe too."""
-    graph = Graph()
-    doc = SOURCE[identifier]
-    graph.add((doc, RDF.type, EKG.SourceDocument))
-    graph.add((doc, DCTERMS.identifier, Literal(identifier)))
-    graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
-    graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
+    graph = source_document(identifier)
     org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{identifier}-org")
     for number in range(labels):
         graph.add((org, SKOS.altLabel, Literal(f"{identifier} name {number}", lang="en")))
