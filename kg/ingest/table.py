@@ -165,6 +165,12 @@ class _Columns:
             self.join_key = keys.index(normalise(mapping.join.key))
         for name in mapping.constants:
             self.headers.setdefault(name, f"{name} (constant)")
+        self.partners, self.partners_header = None, None
+        if mapping.partners is not None:
+            found = [keys.index(normalise(c)) for c in mapping.partners.columns if normalise(c) in keys]
+            if found:
+                self.partners, self.partners_header = found[0], " ".join(str(header[found[0]]).split())
+        self.above: dict[str, Any] = {}  # the last value of each fill_down field
         missing = [name for name in mapping.required if name not in self.index and name not in mapping.constants]
         if missing:
             wanted = "; ".join(f"{name} (one of: {', '.join(mapping.columns.get(name, [name]))})" for name in missing)
@@ -186,10 +192,58 @@ class _Columns:
                 value = value.strip() or None
             if value is not None:
                 found[name] = value
+        for name in self.mapping.fill_down:  # a continuation row: the value of the row above
+            if name in self.index and found.get(name) is None and name in self.above:
+                found[name] = self.above[name]
+            elif name in self.index:
+                self.above[name] = found.get(name)
         for name, table in self.mapping.values.items():
             if name in found:
                 found[name] = table.get(str(found[name]).strip().lower(), found[name])
         return found
+
+    def more_partners(self, cells: list[Any]) -> list[str]:
+        """Return the names in the row's cell of further partners (the mapping's ``partners`` column)."""
+        if self.partners is None or self.partners >= len(cells):
+            return []
+        return split_values(cells[self.partners], self.mapping.partners.separators)
+
+
+#: What a further partner (the mapping's ``partners`` column) does not share with the row's first partner.
+_OWN_FIELDS = ("partner_id", "partner_type", "partner_role", "nuts", "total_budget", "eu_contribution")
+
+
+def _with_more_partners(partners: list[dict[str, Any]], columns: _Columns,
+                        cells: list[Any]) -> Iterator[tuple[dict[str, Any], dict[str, str]]]:
+    """Yield each partner of the row with its headers: the row's own, then those of the ``partners`` column."""
+    for values in partners:
+        yield values, columns.headers
+    names = columns.more_partners(cells) if partners else []
+    if not names:
+        return
+    shared = {name: value for name, value in partners[0].items() if name not in _OWN_FIELDS}
+    headers = {**columns.headers, "partner_name": columns.partners_header,
+               "partner_role": f"{columns.partners_header} (role)"}
+    for name in names:
+        yield {**shared, "partner_name": name, "partner_role": columns.mapping.partners.role}, headers
+
+
+def _apply_patterns(values: dict[str, Any], mapping: Mapping) -> dict[str, Any]:
+    """Return ``values`` with the fields the mapping's ``patterns`` pull out of a cell (a value that does not
+    match stays as it is)."""
+    if not mapping.patterns:
+        return values
+    values = dict(values)
+    for name, pattern in mapping.patterns.items():
+        if values.get(name) is None:
+            continue
+        match = pattern.fullmatch(str(values[name]).strip())
+        if match is None:
+            continue
+        for group, found in match.groupdict().items():
+            if found is not None and found.strip():
+                values[group] = " ".join(found.split())
+    return values
 
 
 def _clean(value: Any) -> Any:
@@ -417,7 +471,8 @@ def _check_amounts_dates(row: _Row, mapping: Mapping) -> tuple[dict[str, Decimal
     for name in ("total_budget", "eu_contribution", "project_total_budget"):
         if values.get(name) is not None:
             try:
-                amounts[name] = amount(values[name], mapping.exchange_rates, mapping.decimal_separator)
+                amounts[name] = amount(values[name], mapping.exchange_rates, mapping.decimal_separator,
+                                      mapping.currency)
             except AmountError as error:
                 row.problem(str(error), name)
     dates = {}
@@ -595,8 +650,7 @@ def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: Table
     graph.add((doc, DCTERMS.identifier, Literal(result.identifier)))
     graph.add((doc, DCTERMS.title, Literal(f"{path.name} ({mapping.name} table, {result.loaded_rows} rows)")))
     graph.add((doc, DCTERMS.language, LANGUAGE[_LANG3.get(mapping.language, "ENG")]))
-    graph.add((doc, DCTERMS.format, Literal("text/csv" if path.suffix.lower() != ".xlsx" else
-                                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))
+    graph.add((doc, DCTERMS.format, Literal(_MEDIA_TYPES.get(path.suffix.lower(), "text/csv"))))
     graph.add((doc, EKG.sha256, Literal(digest)))
     stamp(graph, result.identifier)
     for triple in graph:
@@ -680,8 +734,14 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
         if isinstance(partners, str):
             result.problems.append(RowProblem(str(path), line, partners))
             partners = []
-        for values in partners:
-            row = _Row(line, values, columns.headers, path)
+        named = set()
+        for values, headers in _with_more_partners(partners, columns, cells):
+            values = _apply_patterns(values, builder.mapping)
+            name = normalise(str(values.get("partner_name") or ""))
+            if name and name in named:  # a partner named twice in one row (the lead again among the partners)
+                continue
+            named.add(name)
+            row = _Row(line, values, headers, path)
             _emit(sink, row, builder, result)
             result.problems += row.problems
             result.warnings += row.warnings
@@ -693,5 +753,8 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
         progress(result.rows)
 
 
+_MEDIA_TYPES = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ".xls": "application/vnd.ms-excel"}
 _LANG3 = {"en": "ENG", "pl": "POL", "ro": "RON", "it": "ITA", "es": "SPA", "de": "DEU", "fr": "FRA", "el": "ELL",
-          "hr": "HRV", "bg": "BUL", "cs": "CES", "sk": "SLK", "sl": "SLV", "hu": "HUN", "pt": "POR", "nl": "NLD"}
+          "hr": "HRV", "bg": "BUL", "cs": "CES", "sk": "SLK", "sl": "SLV", "hu": "HUN", "pt": "POR", "nl": "NLD",
+          "da": "DAN", "fi": "FIN", "sv": "SWE", "lt": "LIT", "lv": "LAV", "et": "EST", "mt": "MLT", "ga": "GLE"}
