@@ -12,6 +12,7 @@ only one entry per project and organisation, and a file is never half-loaded.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -280,6 +281,7 @@ class _Builder:
         self.reference = reference
         self.store = store
         self.projects: dict[str, URIRef] = {}
+        self.minted: dict[str, str] = {}  # project IRI minted here -> the key (name or code) it was minted for
         self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
         self.countries: dict[str, tuple[str, str] | None] = {}
@@ -349,8 +351,11 @@ class _Builder:
         if known or found:
             self.projects[key] = URIRef(known or found.iri)
         else:
-            self.projects[key] = ID[f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")]
-        self.facts[self.projects[key]] = facts
+            iri = ID[f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")]
+            if self.minted.setdefault(str(iri), key) != key:  # two names whose shortened slugs are one
+                iri = ID[f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"]
+            self.projects[key] = iri
+        self.facts.setdefault(self.projects[key], {}).update(facts)
         return self.projects[key], not (known or found)
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
