@@ -18,6 +18,7 @@ from kg.store import open_store
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "tables"
 CROATIA = SAMPLES / "operations" / "hr-karta-projekata.csv"
 DENMARK = SAMPLES / "operations" / "dk-erdf-esf-2014-2020.csv"
+AUSTRIA = SAMPLES / "operations" / "at-iwb-efre-2014-2020.csv"
 FLANDERS = SAMPLES / "operations" / "be-vl-efro-2014-2020.xls"
 FTS = SAMPLES / "fts" / "fts-2017-cef.csv"
 
@@ -79,6 +80,26 @@ def test_danish_list_loads_bilingual_headers_and_the_partners_cell(reference_sto
         # "Bornholms Regionskommune" leads and is named twice more among the partners: one participation.
         project = _by_label(g, "Ungeguide (Tidligere Ung på vej og Social Helpdesk)")
         assert [g.value(p, EKG.role) for p in g.subjects(EKG.project, project)] == [ID["role/lead-partner"]]
+    finally:
+        result.discard()
+
+
+def test_austrian_list_loads_headers_broken_over_two_lines_and_one_row_per_beneficiary(reference_store) -> None:
+    mapping = load_mapping("at_operations")
+    assert "Name des Begünstigten/ name of beneficiary" in mapping.columns["partner_name"]
+    result = ingest_table(AUSTRIA, mapping, reference_store)
+    try:
+        assert result.problems == [] and result.loaded_rows == result.rows == 49
+        g = result.graph
+        # The header is "Name des Begünstigten/\nname of beneficiary" in the file.
+        assert "TR Flachdachbau GmbH" in {str(o) for o in g.objects(None, SKOS.prefLabel)}
+        amounts = {o.toPython() for o in g.objects(None, EKG.totalBudget)}
+        assert {Decimal("403514.06"), Decimal("349856.4")} <= amounts  # "403514,06", "349856,4"
+        # Two rows, two beneficiaries of one operation, each with its own eligible expenditure.
+        project = _by_label(g, "BIOCARB-K, Biobasierte Carbonwerkstoffe und Keramiken")
+        budgets = {g.value(p, EKG.totalBudget).toPython() for p in g.subjects(EKG.project, project)}
+        assert budgets == {Decimal("322030"), Decimal("3735010")}
+        assert g.value(project, EKG.projectTotalBudget) is None
     finally:
         result.discard()
 
