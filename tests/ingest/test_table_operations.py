@@ -164,3 +164,18 @@ def test_reimporting_a_list_of_operations_gives_the_same_graph(store_copy) -> No
         replace_source(result.identifier, result.path, store_copy, save=False)  # validated by the writer
         result.discard()
     assert len(graphs[0]) > 700 and isomorphic(graphs[0], graphs[1])
+
+
+def test_the_command_prints_one_line_per_bad_row_and_loads_the_rest(tmp_path, store_copy) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    bad = tmp_path / "karta.csv"
+    bad.write_text(CROATIA.read_text(encoding="utf-8").replace('"642.763,99 kn","642.763,99 kn"',
+                                                               '"642.763,99 USD","642.763,99 kn"', 1), encoding="utf-8")
+    out = CliRunner().invoke(app, ["ingest", "table", str(bad), "-m", "hr_operations", "--store", str(store_copy),
+                                   "--no-save"])
+    assert out.exit_code == 0, out.output
+    assert f"{bad}:5 [Bespovratna sredstva]: '642.763,99 USD' is not an amount in euro" in " ".join(out.output.split())
+    assert "Traceback" not in out.output and "33 of 34 rows" in out.output
