@@ -179,3 +179,21 @@ def test_the_command_prints_one_line_per_bad_row_and_loads_the_rest(tmp_path, st
     assert out.exit_code == 0, out.output
     assert f"{bad}:5 [Bespovratna sredstva]: '642.763,99 USD' is not an amount in euro" in " ".join(out.output.split())
     assert "Traceback" not in out.output and "33 of 34 rows" in out.output
+
+
+def test_the_new_mapping_keys_refuse_mistakes_with_one_clear_line(tmp_path) -> None:
+    import pytest
+
+    from kg.errors import InputError
+
+    cases = {"patterns: {partner_name: '(?P<partner_name>.+'}": "is not a regular expression",
+             "patterns: {partner_name: '(?P<oib>\\\\d+)'}": "unknown field.*oib.*pattern of partner_name",
+             "partners: {role: partner}": "'partners' needs columns",
+             "fill_down: [commitment]": "unknown field.*commitment.*fill_down"}
+    for key, message in cases.items():
+        path = tmp_path / "m.yaml"
+        path.write_text(f"columns: {{partner_name: [A], project_acronym: [B]}}\n{key}\n", encoding="utf-8")
+        with pytest.raises(InputError, match=message):
+            load_mapping(path)
+    path.write_text("columns: {partner_name: [A], project_acronym: [B]}\ncurrency: dkk\n", encoding="utf-8")
+    assert load_mapping(path).currency == "DKK"
