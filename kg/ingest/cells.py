@@ -51,7 +51,8 @@ def amount(value: Any, rates: dict[str, Decimal] | None = None, decimal_separato
 
     ``5.172.338,50 kn`` is 5,172,338.50 Croatian kuna: converted with ``rates`` (units per euro, e.g.
     ``{"HRK": Decimal("7.53450")}``) and rounded to the cent, refused without a rate. A number written
-    without a currency (or a numeric cell) is in ``currency``.
+    without a currency (or a numeric cell) is in ``currency``; with ``currency="REQUIRED"`` (a file that
+    mixes currencies) it is refused.
 
     Raises
     ------
@@ -66,6 +67,10 @@ def amount(value: Any, rates: dict[str, Decimal] | None = None, decimal_separato
     Decimal('686487.29')
     >>> amount("15.414.794", {"DKK": Decimal("7.4")}, currency="DKK")
     Decimal('2083080.27')
+    >>> amount(5172338.5, currency="REQUIRED")
+    Traceback (most recent call last):
+    ...
+    kg.ingest.cells.AmountError: 5172338.5 does not say its currency (the mapping's currency is 'required')
     """
     if isinstance(value, bool):
         raise AmountError(f"{value!r} is not an amount")
@@ -84,6 +89,8 @@ def amount(value: Any, rates: dict[str, Decimal] | None = None, decimal_separato
         except InvalidOperation:
             raise AmountError(f"{value!r} is not an amount in euro") from None
         currency = written
+    if currency == "REQUIRED":  # a file that mixes currencies: an amount must say which
+        raise AmountError(f"{value!r} does not say its currency (the mapping's currency is 'required')")
     if not number.is_finite() or number < 0:
         raise AmountError(f"{value!r} is not a non-negative amount")
     if currency != "EUR":
