@@ -251,6 +251,9 @@ def _clean(value: Any) -> Any:
     return " ".join(value.split()) or None if isinstance(value, str) else value
 
 
+_PARTNER_AMOUNTS = ("total_budget", "eu_contribution")
+
+
 def _expand(values: dict[str, Any], mapping: Mapping) -> list[dict[str, Any]] | str:
     """Return one value set per partner of the row (a multi-valued cell holds several), or a problem."""
     if not mapping.multi_valued:
@@ -261,11 +264,16 @@ def _expand(values: dict[str, Any], mapping: Mapping) -> list[dict[str, Any]] | 
         return (f"the multi-valued cells hold different numbers of values "
                 f"({', '.join(f'{k}: {len(v)}' for k, v in split.items())})")
     many = counts.pop() if counts else 1
+    # One amount for several partners of one cell is none of theirs: copied to each, it would count once per
+    # partner. It is left out (the caller warns); a project's total (project_total_budget) stays the project's.
+    shared = {name for name in _PARTNER_AMOUNTS if many > 1 and values.get(name) is not None
+              and len(split.get(name, [None])) != many}
     rows = []
     for i in range(many):
-        row = {name: _clean(value) for name, value in values.items()}
+        row = {name: _clean(value) for name, value in values.items() if name not in shared}
         for name, parts in split.items():
-            row[name] = parts[i] if len(parts) == many else (parts[0] if parts else None)
+            if name not in shared:
+                row[name] = parts[i] if len(parts) == many else (parts[0] if parts else None)
         rows.append(row)
     return rows
 
@@ -739,6 +747,11 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
         if isinstance(partners, str):
             result.problems.append(RowProblem(str(path), line, partners))
             partners = []
+        for name in _PARTNER_AMOUNTS:
+            if len(partners) > 1 and values.get(name) is not None and name not in partners[0]:
+                result.warnings.append(RowProblem(
+                    str(path), line, f"one amount ({values[name]}) for the {len(partners)} partners of the row: "
+                    "given to none of them", columns.headers.get(name, name)))
         named = set()
         for values, headers in _with_more_partners(partners, columns, cells):
             values = _apply_patterns(values, builder.mapping)
