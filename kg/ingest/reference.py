@@ -82,11 +82,12 @@ _TYPE_WORDS = [
                    r"|academy of|akademia|polytechnic|sveučilišt|veleučilišt|universitet"),
     ("county-council", r"county council|consiliul jude[țt]ean|powiat|diputaci[oó]n|landkreis|conseil d[ée]partemental"),
     ("municipality", r"municipality|municipiul|city of|city council|miasto|gmina|urz[aą]d miasta|comune di|ayuntamiento"
-                     r"|stadt |gemeinde|ville de|mairie|δήμος|primăria|primaria|općina| grad |kommune\b"),
+                     r"|stadt |gemeinde|ville de|mairie|δήμος|primăria|primaria|općina| grad |kommune\b"
+                     r"|gemeente| stad "),
     ("national-ministry", r"ministry|ministerstwo|ministerul|ministero|ministerio|ministerium|minist[eè]re|υπουργείο"
                           r"|ministarstvo"),
     ("regional-authority", r"voivodeship|wojew[oó]dztw|regione |regi[oó]n de|r[ée]gion |junta de|generalitat"
-                           r"|περιφέρεια|regional government|marshal"),
+                           r"|περιφέρεια|regional government|marshal|provincie "),
     ("regional-development-agency", r"development agency|agen[tț]ia pentru dezvoltare|agencja rozwoju|agenzia"
                                     r"|agencia de desarrollo|entwicklungsagentur|agence de d[ée]veloppement"),
     ("science-park", r"science park|technology park|parc[ul]* științific|park naukowo|parco scientifico"),

@@ -137,6 +137,25 @@ def test_a_real_xls_workbook_reads_with_line_breaks_in_a_cell() -> None:
     assert isinstance(cells[0], int) and cells[4] == 718272.36
 
 
+def test_flemish_xls_list_loads_with_its_co_promoters(reference_store) -> None:
+    result = ingest_table(FLANDERS, load_mapping("be_vl_operations"), reference_store)
+    try:
+        assert result.problems == [] and result.loaded_rows == result.rows == 23
+        g = result.graph
+        project = _by_label(g, "Innovatief belevingswinkelen in Hasselt, hoofdstak van de smaak en shoppingstad")
+        assert str(g.value(project, EKG.projectCode)) == "991"  # a numeric cell
+        partners = {str(g.value(g.value(p, EKG.participant), SKOS.prefLabel)): g.value(p, EKG.role)
+                    for p in g.subjects(EKG.project, project)}
+        assert partners == {"Stad Hasselt": ID["role/lead-partner"], "CityLife": ID["role/partner"],
+                            "CityDepot": ID["role/partner"], "PXL Hogeschool": ID["role/partner"]}
+        lead = next(p for p in g.subjects(EKG.project, project) if g.value(p, EKG.role) == ID["role/lead-partner"])
+        assert g.value(lead, EKG.euContribution).toPython() == Decimal("329815.7")
+        town = _by_label(g, "Stad Turnhout")  # "Stad Turnhout " in the cell
+        assert g.value(town, EKG.organisationType) == ID["organisation-type/municipality"]
+    finally:
+        result.discard()
+
+
 def test_bad_rows_are_one_line_each_and_the_good_rows_load(tmp_path, reference_store) -> None:
     text = CROATIA.read_text(encoding="utf-8")
     bad = tmp_path / "karta.csv"
