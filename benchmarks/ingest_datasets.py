@@ -7,7 +7,7 @@ does before the writer), with wall and CPU seconds and peak memory; count what i
 whole ``eukg build --datasets NAME`` (seed graph, conversion, validation, writing) in a subprocess.
 
 Run: ``python -m benchmarks.ingest_datasets hr-operations`` (results in
-``benchmarks/results/ingest-datasets.json``, the table in docs/ingest.md); ``--write-docs`` only
+``benchmarks/results/ingest-datasets.json``, the tables in docs/ingest.md and docs/performance.md); ``--write-docs`` only
 rewrites the docs table from the results.
 """
 
@@ -99,8 +99,13 @@ def render(results: dict) -> str:
 
 
 def write_docs(results: dict, docs: Path = DOCS) -> None:
-    """Replace the figures between the markers of docs/ingest.md with :func:`render` of ``results``."""
+    """Replace the figures between the markers of docs/ingest.md with :func:`render` of ``results``, and
+    rewrite docs/performance.md (:mod:`benchmarks.performance_page`), which shows them too."""
+    from benchmarks import performance_page
+
     replace_section(docs, START, END, render(results))
+    if docs == DOCS:
+        performance_page.write()
 
 
 def main(argv: list[str] | None = None) -> None:

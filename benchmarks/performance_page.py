@@ -25,7 +25,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import ingest_table_speed, linkage_quality, resolve_speed, serve_load, term_checks, writer_cost
+from benchmarks import ingest_datasets, ingest_table_speed, linkage_quality, resolve_speed, serve_load, term_checks, writer_cost
 from benchmarks.run import markdown
 
 __all__ = ["PAGE", "RESULTS", "render", "write"]
@@ -209,6 +209,9 @@ def ingest_section() -> list[str]:
     lines = ["## Ingestion", "",
              _source("ingest-table-speed.json", "python -m benchmarks.ingest_table_speed") + " `eukg ingest table`:",
              "", ingest_table_speed.render(table), "",
+             _source("ingest-datasets.json", "python -m benchmarks.ingest_datasets hr-operations")
+             + " A registered dataset converted against the seed graph, what its graph holds, and the whole "
+             "`eukg build --datasets NAME`:", "", ingest_datasets.render(_load("ingest-datasets.json")), "",
              _source("ingest-speed.json", "python benchmarks/ingest_speed.py")
              + f" `eukg ingest article` by article size; measured {article['date']} on {article['machine']}, "
              f"peak RSS {article['max_rss_mb']} MB.", "",
