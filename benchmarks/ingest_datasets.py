@@ -7,8 +7,8 @@ does before the writer), with wall and CPU seconds and peak memory; count what i
 whole ``eukg build --datasets NAME`` (seed graph, conversion, validation, writing) in a subprocess.
 
 Run: ``python -m benchmarks.ingest_datasets hr-operations`` (results in
-``benchmarks/results/ingest-datasets.json``, the tables in docs/ingest.md and docs/performance.md); ``--write-docs`` only
-rewrites the docs table from the results.
+``benchmarks/results/ingest-datasets.json``, the tables in docs/ingest.md and docs/performance.md);
+``--write-docs`` only rewrites the docs tables from the results.
 """
 
 from __future__ import annotations

@@ -25,7 +25,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import ingest_datasets, ingest_table_speed, linkage_quality, resolve_speed, serve_load, term_checks, writer_cost
+from benchmarks import (
+    ingest_datasets,
+    ingest_table_speed,
+    linkage_quality,
+    resolve_speed,
+    serve_load,
+    term_checks,
+    writer_cost,
+)
 from benchmarks.run import markdown
 
 __all__ = ["PAGE", "RESULTS", "render", "write"]
