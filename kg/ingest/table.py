@@ -60,12 +60,14 @@ _T = {name: ox.NamedNode(str(term)) for name, term in {
     "organisationType": EKG.organisationType, "region": EKG.region, "country": EKG.country,
     "ProjectParticipation": EKG.ProjectParticipation, "project": EKG.project, "participant": EKG.participant,
     "role": EKG.role, "totalBudget": EKG.totalBudget, "euContribution": EKG.euContribution,
-    "decimal": XSD.decimal, "date": XSD.date, "altLabel": SKOS.altLabel, "fund": EKG.fund}.items()}
+    "decimal": XSD.decimal, "date": XSD.date, "altLabel": SKOS.altLabel, "fund": EKG.fund,
+    "Programme": EKG.Programme, "identifier": DCTERMS.identifier}.items()}
 
 _FUNDS = """
 PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?fund ?name WHERE { ?fund a ekg:Fund . ?fund ekg:acronym|skos:prefLabel|skos:altLabel ?name }"""
+
 
 
 def _decimal(value: Decimal) -> ox.Literal:
@@ -235,6 +237,7 @@ class _Builder:
         self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
         self.funds: dict[str, str] | None = None  # the graph's funds by acronym and name, read when asked
+        self.codes: dict[str, str] | None = None  # programmes by identifier (CCI), read when asked
         self.listed: dict[URIRef, _Listed] = {}  # rows: organisations — each organisation, written at the end
         self.countries: dict[str, tuple[str, str] | None] = {}
         self.described: set[str] = set()  # resources whose description was written
@@ -348,6 +351,13 @@ class _Builder:
             found = confident(self.resolver, name, "programme")
             self.programmes[key] = URIRef(found.iri) if found is not None else None
         return self.programmes[key]
+
+    def programme_codes(self) -> dict[str, str]:
+        """The graph's programmes by identifier (a CCI code), read once; the source adds the ones it describes."""
+        if self.codes is None:  # not this source's own previous version: it describes its programmes again
+            self.codes = {code.upper(): iri for code, iri in self._identifiers_in_graph("identifier").items()
+                          if any(True for _ in self.store.quads_for_pattern(_node(iri), _T["type"], _T["Programme"]))}
+        return self.codes
 
     def fund(self, name: str) -> str | None:
         """Return the IRI of the graph's fund written ``name`` (its acronym or a name in any language), or None."""
@@ -655,7 +665,9 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
             sink.add(p, _T[prop], ox.Literal(checked["dates"][name].isoformat(), datatype=_T["date"]))
     if "project_total_budget" in checked["amounts"]:
         sink.add(p, _T["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
-    if values.get("programme"):
+    if values.get("programme_code"):
+        sink.add(p, _T["programme"], _node(_programme_by_code(sink, row, builder)))
+    elif values.get("programme"):
         programme = builder.programme(str(values["programme"]))
         if programme is None:
             row.warning(f"programme {values['programme']!r} is not in the graph; the project is loaded without it",
@@ -668,6 +680,20 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
             row.warning(f"fund {values['fund']!r} is not in the graph; the project is loaded without it", "fund")
         else:
             sink.add(p, _T["fund"], _node(fund))
+
+
+def _programme_by_code(sink: _Sink, row: _Row, builder: _Builder) -> str:
+    """Return the programme of the row's code (a CCI such as 2014BG16RFOP001): the graph's programme with that
+    identifier, else one this source describes, with the code and the row's programme name."""
+    code = str(row.values["programme_code"]).strip().upper()
+    known = builder.programme_codes()
+    if code not in known:
+        known[code] = str(ID[f"programme/{slug(code)}"])
+        programme = _node(known[code])
+        sink.add(programme, _T["type"], _T["Programme"])
+        sink.add(programme, _T["identifier"], ox.Literal(code))
+        sink.add(programme, _T["prefLabel"], ox.Literal(str(row.values.get("programme") or code), language="en"))
+    return known[code]
 
 
 def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict) -> None:
