@@ -165,3 +165,36 @@ def test_extract_reports_a_cell_without_what_it_extracts(tmp_path, reference_sto
         assert result.loaded_rows == 1
     finally:
         result.discard()
+
+
+@pytest.mark.slow
+def test_the_kohesio_beneficiaries_dataset_builds_in(built_store_path, tmp_path) -> None:
+    """The whole export (27,222 rows) through `put_datasets` and the one writer, as `eukg build --datasets` does."""
+    from clones import clone_store
+
+    from kg.ingest.datasets import put_datasets, registry
+    from kg.layout import dataset_graph
+    from kg.store import open_snapshot
+    from kg.store.terms import to_oxigraph, to_rdflib
+    from kg.store.writer import Writer
+
+    location, _ = clone_store(built_store_path, tmp_path)
+    known = registry()
+    with Writer(location) as writer:
+        (result,) = put_datasets(writer, ["kohesio-beneficiaries-cee"], known)
+    assert result.rows == 27222 and result.problems == []
+    _, store = open_snapshot(location)
+    graph = Graph()
+    own = to_oxigraph(dataset_graph("kohesio-beneficiaries-cee"))
+    for quad in store.quads_for_pattern(None, None, None, own):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    organisations = set(graph.subjects(RDF.type, EKG.Organisation))
+    assert len(organisations) > 24000
+    petrich = _named(graph, "община Петрич", "bg")
+    assert Literal("ОБЩИНА ПЕТРИЧ", lang="bg") in set(graph.objects(petrich, SKOS.altLabel))
+    # Sole traders are natural persons: typed so, with IRIs that hold no name (kg.privacy).
+    persons = set(graph.subjects(EKG.organisationType, ID["organisation-type/natural-person"]))
+    assert len(persons) > 100
+    for person in persons:
+        name = str(graph.value(person, SKOS.prefLabel)).split()[-1].lower()
+        assert name not in str(person)
