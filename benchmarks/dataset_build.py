@@ -38,13 +38,13 @@ SELECT
   (COUNT(DISTINCT ?o) AS ?organisations) (COUNT(DISTINCT ?withRegion) AS ?with_region)
   (COUNT(DISTINCT ?alt) AS ?alternative_names) (COUNT(DISTINCT ?p) AS ?projects)
   (COUNT(DISTINCT ?part) AS ?participations)
-WHERE { GRAPH ?g {
+WHERE {
   { ?o a ekg:Organisation . OPTIONAL { ?o ekg:region ?r . BIND(?o AS ?withRegion) }
     OPTIONAL { ?o skos:altLabel ?label . BIND(CONCAT(STR(?o), STR(?label)) AS ?alt) } }
-  UNION { ?p a ekg:Project } UNION { ?part a ekg:ProjectParticipation } } }"""
+  UNION { ?p a ekg:Project } UNION { ?part a ekg:ProjectParticipation } }"""
 _TYPES = """
 PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-SELECT ?type (COUNT(?o) AS ?n) WHERE { GRAPH ?g { ?o a ekg:Organisation ; ekg:organisationType ?type } }
+SELECT ?type (COUNT(?o) AS ?n) WHERE { ?o a ekg:Organisation ; ekg:organisationType ?type }
 GROUP BY ?type ORDER BY DESC(?n)"""
 
 
@@ -62,21 +62,19 @@ def _build(store: Path, datasets: str | None) -> dict:
 
 
 def _holdings(store_path: Path, name: str) -> dict:
-    """What the dataset's named graph holds."""
-    import pyoxigraph as ox
-
+    """What the dataset's named graph holds (queried as the default graph)."""
     from kg.layout import dataset_graph
     from kg.store import open_snapshot
     from kg.store.terms import to_oxigraph
 
     _, store = open_snapshot(store_path)
     graph = to_oxigraph(dataset_graph(name))
-    counts = next(iter(store.query(_COUNTS, substitutions={ox.Variable("g"): graph})))
+    counts = next(iter(store.query(_COUNTS, default_graph=graph)))
     found = {key: int(counts[key].value) for key in
              ("organisations", "with_region", "alternative_names", "projects", "participations")}
     found["statements"] = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
     found["types"] = {row["type"].value.rsplit("/", 1)[-1]: int(row["n"].value)
-                      for row in store.query(_TYPES, substitutions={ox.Variable("g"): graph})}
+                      for row in store.query(_TYPES, default_graph=graph)}
     return found
 
 
