@@ -198,3 +198,21 @@ def test_the_kohesio_beneficiaries_dataset_builds_in(built_store_path, tmp_path)
     for person in persons:
         name = str(graph.value(person, SKOS.prefLabel)).split()[-1].lower()
         assert name not in str(person)
+
+
+def test_bad_beneficiary_rows_are_one_line_each(tmp_path, reference_store) -> None:
+    header = BENEFICIARIES.read_text(encoding="utf-8").splitlines()[0]
+    table = _table(tmp_path, f"{header}\n"
+                             "Bulgaria\tAtlantis\tОбщина Атлантида\t1.0\t1.0\t1\tObshtina Atlantida\t\n"
+                             "Bulgaria\tБургас\t\t1.0\t1.0\t1\t\t\n"
+                             "Narnia\tБургас\tОбщина Бургас\t1.0\t1.0\t1\t\t\n"
+                             "Bulgaria\tБургас\tОбщина Бургас\t1.0\t1.0\t1\tObshtina Burgas\t\n", "export.tsv")
+    result = ingest_table(table, load_mapping("kohesio_beneficiaries"), reference_store)
+    try:
+        assert [p.text() for p in result.problems] == [
+            f"{table}:2 [Region]: 'Atlantis' is not a NUTS code of the graph's NUTS regions",
+            f"{table}:3 [Beneficiary Name]: empty required cell",
+            f"{table}:4 [Country]: unknown country 'Narnia'"]
+        assert result.loaded_rows == 1
+    finally:
+        result.discard()
