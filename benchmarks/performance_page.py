@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import (
+    dataset_build,
     ingest_datasets,
     ingest_table_speed,
     linkage_quality,
@@ -220,6 +221,9 @@ def ingest_section() -> list[str]:
              _source("ingest-datasets.json", "python -m benchmarks.ingest_datasets hr-operations")
              + " A registered dataset converted against the seed graph, what its graph holds, and the whole "
              "`eukg build --datasets NAME`:", "", ingest_datasets.render(_load("ingest-datasets.json")), "",
+             _source("dataset-build.json", "python -m benchmarks.dataset_build NAME")
+             + " A fresh `eukg build` with and without `--datasets NAME`, the difference, and what the "
+             "dataset's graph holds:", "", dataset_build.render(_load("dataset-build.json")), "",
              _source("ingest-speed.json", "python benchmarks/ingest_speed.py")
              + f" `eukg ingest article` by article size; measured {article['date']} on {article['machine']}, "
              f"peak RSS {article['max_rss_mb']} MB.", "",

@@ -46,7 +46,7 @@ class EKG(DefinedNamespace):
     country: URIRef  # The country a region, place or organisation is in.
     event: URIRef  # The event a participation is in.
     eventType: URIRef  # The kind of an event.
-    fund: URIRef  # A fund that finances a programme or a policy instrument.
+    fund: URIRef  # A fund that finances a programme, a policy instrument or a project (a Kohesio operation names its fund).
     fundingPeriod: URIRef  # The funding period a programme or a policy instrument belongs to.
     inPlace: URIRef  # The city a venue is in.
     instrumentType: URIRef  # The kind of a policy instrument.

@@ -384,6 +384,7 @@ def source_problems(store: ox.Store, source: ox.Store, shapes: Graph | PreparedS
 #: :func:`_duplicate_organisations` (the others are judged on the change and its context).
 DUPLICATE_QC = "duplicate-organisation-violation"
 _ORGANISATION_ID = ox.NamedNode(str(EKG.organisationId))
+_COUNTRY = ox.NamedNode(str(EKG.country))
 #: Name keys -> ``{key: {organisation IRI: label}}`` (:func:`kg.store.names.holders` of a snapshot).
 NameIndex = Callable[[set[str]], dict[str, dict[str, str]]]
 _PREF_LABEL = ox.NamedNode(str(SKOS.prefLabel))
@@ -422,12 +423,12 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
 
 
 def _different_identifiers(store: ox.Store, first: str, other: str) -> bool:
-    """Whether two organisations have identifiers (``ekg:organisationId``) that differ: two bodies, then."""
-    def ids(iri: str) -> set[str]:
-        return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), _ORGANISATION_ID, None, None)}
+    """Whether two organisations have identifiers (``ekg:organisationId``) or countries that differ: two bodies."""
+    def values(iri: str, prop: ox.NamedNode) -> set[str]:
+        return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), prop, None, None)}
 
-    mine, theirs = ids(first), ids(other)
-    return any(a != b for a in mine for b in theirs)
+    return any(any(a != b for a in values(first, prop) for b in values(other, prop))
+               for prop in (_ORGANISATION_ID, _COUNTRY))
 
 
 def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:

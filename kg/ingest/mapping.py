@@ -7,8 +7,10 @@ separated by line breaks or ``;``); ``join`` reads a second file and joins its r
 ``organization.csv`` with ``project.csv``); ``patterns`` pull fields out of a cell with a regular
 expression (a company number inside the beneficiary cell); ``currency`` is the currency of amounts written
 without one; ``partners`` names a second column of partners of the same project (several per cell);
-``fill_down`` fields take the value of the row above when their cell is empty (continuation rows). See
-docs/ingest.md, "Writing a mapping".
+``fill_down`` fields take the value of the row above when their cell is empty (continuation rows);
+``rows: organisations`` reads a list of organisations without projects (Kohesio's beneficiaries);
+``languages`` gives the language of names per country; ``quoting: none`` reads quotes as ordinary
+characters. See docs/ingest.md, "Writing a mapping".
 """
 
 from __future__ import annotations
@@ -23,18 +25,22 @@ import yaml
 
 from kg.errors import InputError, KgError
 
-__all__ = ["ALIASES", "FIELDS", "MAPPINGS_DIR", "Join", "Mapping", "Partners", "load_mapping"]
+__all__ = ["ALIASES", "FIELDS", "MAPPINGS_DIR", "ROW_KINDS", "Join", "Mapping", "Partners", "load_mapping"]
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 #: The fields a mapping may fill. ``total_budget`` is the partner's budget, ``project_total_budget`` the project's.
-FIELDS = ("project_acronym", "project_title", "project_code", "programme", "priority", "start", "end",
-          "partner_name", "partner_id", "partner_role", "partner_type", "country", "nuts", "total_budget",
-          "eu_contribution", "project_total_budget")
+FIELDS = ("project_acronym", "project_title", "project_title_original", "project_code", "programme",
+          "programme_code", "fund",
+          "priority", "start", "end", "partner_name", "partner_alt_name", "partner_id", "partner_role",
+          "partner_type", "country", "nuts", "total_budget", "eu_contribution", "project_total_budget", "currency")
+#: What one row of a table gives: a partner of a project (the default), or an organisation alone.
+ROW_KINDS = ("participations", "organisations")
 #: Older field names still accepted, and the field each stands for.
 ALIASES = {"erdf": "eu_contribution"}
 _KEYS = {"name", "description", "language", "columns", "required", "date_formats", "roles", "organisation_types",
          "constants", "values", "multi_valued", "separators", "exchange_rates", "decimal_separator", "join",
-         "encoding", "patterns", "currency", "partners", "fill_down"}
+         "encoding", "patterns", "currency", "partners", "fill_down", "rows", "languages", "quoting", "name_types",
+         "extract"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,23 @@ class Mapping:
     currency: str = "EUR"  # the currency of amounts written without one
     partners: Partners | None = None
     fill_down: tuple[str, ...] = ()
+    rows: str = "participations"  # what a row gives: one of ROW_KINDS
+    languages: dict[str, str] = field(default_factory=dict)  # country (ISO alpha-2) -> language of its names
+    quoting: bool = True  # False: a quote is an ordinary character of a cell (tab-separated exports)
+    # (pattern, type): a partner without a type cell whose name matches a pattern (searched in the lower-case
+    # name, in order) has that type — legal forms such as "ЕТ" (a Bulgarian sole trader) or "община"
+    name_types: tuple[tuple[re.Pattern, str], ...] = ()
+    # field -> pattern: the field's value is the part of the cell the pattern finds (its first group, if any)
+    extract: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def type_from_name(self, name: str) -> str | None:
+        """Return the organisation type the first matching ``name_types`` pattern gives ``name``, or None."""
+        text = name.lower()
+        return next((kind for pattern, kind in self.name_types if pattern.search(text)), None)
+
+    def language_of(self, iso2: str | None) -> str:
+        """Return the language tag of names and original titles of a row in country ``iso2``."""
+        return self.languages.get((iso2 or "").upper(), self.language)
 
 
 def _fields(path: Path, names: Any, what: str) -> list[str]:
@@ -114,6 +137,18 @@ def _rates(path: Path, data: dict) -> dict[str, Decimal]:
         except InvalidOperation:
             raise InputError(path, f"exchange rate {rate!r} of {code} is not a number (units per euro)") from None
     return rates
+
+
+def _pattern(path: Path, key: str, pattern: Any) -> re.Pattern:
+    try:
+        return re.compile(str(pattern))
+    except re.error as error:
+        raise InputError(path, f"{key}: {pattern!r} is not a regular expression ({error})") from None
+
+
+def _name_types(path: Path, data: dict) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((_pattern(path, "name_types", pattern), str(kind))
+                 for pattern, kind in _table(path, data, "name_types").items())
 
 
 def _join(path: Path, data: dict) -> Join | None:
@@ -180,8 +215,15 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
     unknown_keys = sorted(set(data) - _KEYS)
     if unknown_keys:
         raise InputError(path, f"unknown key(s) {', '.join(unknown_keys)} (known: {', '.join(sorted(_KEYS))})")
-    required = _fields(path, data.get("required", ["project_acronym", "partner_name"]), "required")
-    for needed in ("project_acronym", "partner_name"):
+    rows = str(data.get("rows", "participations"))
+    if rows not in ROW_KINDS:
+        raise InputError(path, f"rows: {rows!r} is not one of {', '.join(ROW_KINDS)}")
+    always = ("project_acronym", "partner_name") if rows == "participations" else ("partner_name",)
+    required = _fields(path, data.get("required", list(always)), "required")
+    quoting = data.get("quoting", "standard")
+    if quoting not in ("standard", "none"):
+        raise InputError(path, f"quoting: {quoting!r} is not standard or none")
+    for needed in always:
         if needed not in required:
             required.append(needed)
     constants = {_fields(path, [k], "constants")[0]: str(v) for k, v in _table(path, data, "constants").items()}
@@ -207,4 +249,10 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         currency=str(data.get("currency") or "EUR").upper(),
         partners=_partners(path, data),
         fill_down=tuple(_fields(path, data.get("fill_down") or [], "fill_down")),
+        rows=rows,
+        languages={str(k).upper(): str(v) for k, v in _table(path, data, "languages").items()},
+        quoting=quoting == "standard",
+        name_types=_name_types(path, data),
+        extract={_fields(path, [k], "extract")[0]: _pattern(path, "extract", v)
+                 for k, v in _table(path, data, "extract").items()},
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -60,7 +61,14 @@ _T = {name: ox.NamedNode(str(term)) for name, term in {
     "organisationType": EKG.organisationType, "region": EKG.region, "country": EKG.country,
     "ProjectParticipation": EKG.ProjectParticipation, "project": EKG.project, "participant": EKG.participant,
     "role": EKG.role, "totalBudget": EKG.totalBudget, "euContribution": EKG.euContribution,
-    "decimal": XSD.decimal, "date": XSD.date}.items()}
+    "decimal": XSD.decimal, "date": XSD.date, "altLabel": SKOS.altLabel, "fund": EKG.fund,
+    "Programme": EKG.Programme, "identifier": DCTERMS.identifier}.items()}
+
+_FUNDS = """
+PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?fund ?name WHERE { ?fund a ekg:Fund . ?fund ekg:acronym|skos:prefLabel|skos:altLabel ?name }"""
+
 
 
 def _decimal(value: Decimal) -> ox.Literal:
@@ -292,6 +300,9 @@ class _Builder:
         self.minted: dict[str, str] = {}  # project IRI minted here -> the key (name or code) it was minted for
         self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
+        self.funds: dict[str, str] | None = None  # the graph's funds by acronym and name, read when asked
+        self.codes: dict[str, str] | None = None  # programmes by identifier (CCI), read when asked
+        self.listed: dict[URIRef, _Listed] = {}  # rows: organisations — each organisation, written at the end
         self.countries: dict[str, tuple[str, str] | None] = {}
         self.described: set[str] = set()  # resources whose description was written
         self.untitled: dict[str, str] = {}  # new projects no row gave a title yet: IRI -> acronym
@@ -408,6 +419,24 @@ class _Builder:
             self.programmes[key] = URIRef(found.iri) if found is not None else None
         return self.programmes[key]
 
+    def programme_codes(self) -> dict[str, str]:
+        """The graph's programmes by identifier (a CCI code), read once; the source adds the ones it describes."""
+        if self.codes is None:  # not this source's own previous version: it describes its programmes again
+            self.codes = {code.upper(): iri for code, iri in self._identifiers_in_graph("identifier").items()
+                          if any(True for _ in self.store.quads_for_pattern(_node(iri), _T["type"], _T["Programme"]))}
+        return self.codes
+
+    def fund(self, name: str) -> str | None:
+        """Return the IRI of the graph's fund written ``name`` (its acronym or a name in any language), or None."""
+        if self.funds is None:
+            self.funds = {}
+            if self.store is not None:
+                for row in self.store.query(_FUNDS, use_default_graph_as_union=True):
+                    self.funds.setdefault(row["name"].value.lower(), row["fund"].value)
+                    self.funds.setdefault(normalise(row["name"].value), row["fund"].value)
+        # exactly as written first: ESF and ESF+ are two funds, which the normalised names do not tell apart
+        return self.funds.get(name.lower()) or self.funds.get(normalise(name))
+
     def organisation(self, name: str, iso2: str, kind: str | None = None,
                      identifier: str | None = None) -> tuple[URIRef, bool]:
         """Return the organisation's IRI and whether it is new (not yet in the graph).
@@ -442,7 +471,9 @@ class _Row:
     warnings: list[RowProblem] = field(default_factory=list)
 
     def problem(self, message: str, name: str | None = None) -> None:
-        self.problems.append(RowProblem(str(self.path), self.line, message, self.headers.get(name, name)))
+        found = RowProblem(str(self.path), self.line, message, self.headers.get(name, name))
+        if found not in self.problems:  # two fields read from one column: one report
+            self.problems.append(found)
 
     def warning(self, message: str, name: str | None = None) -> None:
         self.warnings.append(RowProblem(str(self.path), self.line, message, self.headers.get(name, name)))
@@ -484,8 +515,10 @@ def _check_amounts_dates(row: _Row, mapping: Mapping) -> tuple[dict[str, Decimal
     for name in ("total_budget", "eu_contribution", "project_total_budget"):
         if values.get(name) is not None:
             try:
-                amounts[name] = amount(values[name], mapping.exchange_rates, mapping.decimal_separator,
-                                      mapping.currency)
+                cell = values[name]
+                if values.get("currency") and isinstance(cell, str):  # a currency column: "337478.4" + "SEK"
+                    cell = f"{cell} {values['currency']}"
+                amounts[name] = amount(cell, mapping.exchange_rates, mapping.decimal_separator, mapping.currency)
             except AmountError as error:
                 row.problem(str(error), name)
     dates = {}
@@ -506,18 +539,50 @@ def _organisation_kind(row: _Row, builder: _Builder, organisation: URIRef) -> st
     values, mapping = row.values, builder.mapping
     if values.get("partner_type"):
         kind = mapping.organisation_types.get(str(values["partner_type"]).lower())
-    else:  # no type given: the one an earlier row gave, else a guess from the name
+    else:  # no type given: the one an earlier row gave, else the mapping's name patterns, else a guess
         kind = builder.facts.get(organisation, {}).get("partner_type", (None, 0))[0]
-    return kind or guess_organisation_type(str(values["partner_name"])) or mapping.organisation_types.get("")
+    name = str(values["partner_name"])
+    return (kind or mapping.type_from_name(name) or guess_organisation_type(name)
+            or mapping.organisation_types.get(""))
+
+
+def _required(row: _Row, mapping: Mapping) -> bool:
+    """Apply the mapping's ``extract`` patterns and report each empty required cell; return True when all is well."""
+    for name, pattern in mapping.extract.items():
+        if row.values.get(name) is not None:
+            found = pattern.search(str(row.values[name]))
+            if found is None:
+                row.problem(f"{row.values[name]!r} does not contain what the mapping extracts "
+                            f"({pattern.pattern})", name)
+                continue
+            row.values[name] = found.group(1 if pattern.groups else 0)
+    for name in mapping.required:
+        if row.values.get(name) in (None, ""):
+            row.problem("empty required cell", name)
+    return not row.problems
+
+
+def _partner(row: _Row, builder: _Builder, country: tuple[str, str] | None) -> dict | None:
+    """Find or mint the row's organisation; return its IRI, whether it is new, its type and identifier."""
+    values, mapping = row.values, builder.mapping
+    partner = str(values["partner_name"])
+    identifier = str(values["partner_id"]) if values.get("partner_id") else None
+    given = values.get("partner_type")
+    hint = mapping.organisation_types.get(str(given).lower()) if given else mapping.type_from_name(partner)
+    organisation, new = builder.organisation(partner, country[1] if country else "xx", hint, identifier)
+    kind = _organisation_kind(row, builder, organisation) if new else None
+    if new and (kind is None or builder.concept("OrganisationType", kind) is None):
+        given = f"the type {values['partner_type']!r}" if values.get("partner_type") else "no type"
+        row.problem(f"{given} of new organisation {partner!r}: not one the mapping's organisation_types knows, "
+                    "and the name suggests none", "partner_type")
+        return None
+    return {"organisation": organisation, "new": new, "kind": kind, "identifier": identifier}
 
 
 def _check(row: _Row, builder: _Builder) -> dict | None:
     """Check one partner row; return what its statements need, or None when it has problems."""
     mapping, values = builder.mapping, row.values
-    for name in mapping.required:
-        if values.get(name) in (None, ""):
-            row.problem("empty required cell", name)
-    if row.problems:
+    if not _required(row, mapping):
         return None
     role_text = str(values.get("partner_role") or "partner").lower()
     role_local = mapping.roles.get(role_text, slug(role_text))
@@ -529,19 +594,94 @@ def _check(row: _Row, builder: _Builder) -> dict | None:
     amounts, dates = _check_amounts_dates(row, mapping)
     if row.problems:
         return None
-    partner = str(values["partner_name"])
-    identifier = str(values["partner_id"]) if values.get("partner_id") else None
-    organisation, new = builder.organisation(
-        partner, country[1] if country else "xx",
-        mapping.organisation_types.get(str(values.get("partner_type") or "").lower()), identifier)
-    kind = _organisation_kind(row, builder, organisation) if new else None
-    if new and (kind is None or builder.concept("OrganisationType", kind) is None):
-        given = f"the type {values['partner_type']!r}" if values.get("partner_type") else "no type"
-        row.problem(f"{given} of new organisation {partner!r}: not one the mapping's organisation_types knows, "
-                    "and the name suggests none", "partner_type")
+    partner = _partner(row, builder, country)
+    if partner is None:
         return None
     return {"role": role, "role_local": role_local, "country": country, "region": region, "amounts": amounts,
-            "dates": dates, "organisation": organisation, "new": new, "kind": kind, "identifier": identifier}
+            "dates": dates, **partner, "original": _original_title(values, mapping, country)}
+
+
+def _list_organisation(row: _Row, builder: _Builder, result: TableResult) -> bool:
+    """Check one row of a list of organisations (``rows: organisations``) and hold its organisation.
+
+    An organisation is written once the whole list is read (:func:`_write_listed`), with the region
+    most of its rows give: a body the list names in several regions equally often (a ministry, a
+    national agency) is in none of them in particular and is written without a region. Its other
+    spellings become alternative names.
+    """
+    if not _required(row, builder.mapping):
+        return False
+    country, region = _check_place(row, builder)
+    partner = None if row.problems else _partner(row, builder, country)
+    if partner is None:
+        return False
+    organisation = partner["organisation"]
+    (result.new_organisations if partner["new"] else result.resolved_organisations).add(str(organisation))
+    held = builder.listed.setdefault(organisation, _Listed(row, {**partner, "country": country}))
+    if region is not None:
+        held.regions.setdefault(region, []).append(row.line)
+    if str(row.values["partner_name"]) != held.row.values["partner_name"]:
+        held.spellings.add(str(row.values["partner_name"]))
+    return True
+
+
+@dataclass
+class _Listed:
+    """An organisation of a list (``rows: organisations``): its first row, the regions its rows give, its spellings."""
+
+    row: _Row
+    checked: dict
+    regions: dict[tuple, list[int]] = field(default_factory=dict)  # region -> lines that give it
+    spellings: set[str] = field(default_factory=set)
+
+    def region(self, result: TableResult) -> tuple | None:
+        """The region most of its rows give, or None (with a warning) when none does."""
+        if len(self.regions) < 2:
+            return next(iter(self.regions), None)
+        ranked = sorted(self.regions.items(), key=lambda item: -len(item[1]))
+        if len(ranked[0][1]) * 2 > sum(len(lines) for lines in self.regions.values()):
+            return ranked[0][0]
+        lines = sorted(line for found in self.regions.values() for line in found)
+        result.warnings.append(RowProblem(
+            str(self.row.path), self.row.line, f"{self.row.values['partner_name']!r} is listed in "
+            f"{len(self.regions)} regions (lines {', '.join(map(str, lines[:5]))}{' …' if len(lines) > 5 else ''}) "
+            "and none holds most of its rows: it is loaded without a region", self.row.headers.get("nuts", "nuts")))
+        return None
+
+
+def _write_listed(sink: _Sink, builder: _Builder, result: TableResult) -> None:
+    """Write the organisations of a list (``rows: organisations``), each once."""
+    for organisation, held in builder.listed.items():
+        checked = {**held.checked, "region": held.region(result)}
+        _emit_organisation(sink, held.row, builder, checked)
+        if checked["new"]:
+            language = builder.mapping.language_of(checked["country"][1] if checked["country"] else None)
+            for name in sorted(held.spellings):
+                sink.add(_node(str(organisation)), _T["altLabel"], ox.Literal(name, language=language))
+
+
+def _original_title(values: dict[str, Any], mapping: Mapping, country: tuple[str, str] | None) -> tuple | None:
+    """Return (title, language) of the row's title in the programme's language, or None.
+
+    Its language is the country's (``languages:``); a title in the mapping's own language is the
+    ``project_title`` itself, so it is taken only when the row gives no ``project_title``.
+    """
+    text = values.get("project_title_original")
+    if not text:
+        return None
+    language = mapping.language_of(country[1] if country else None)
+    if language == mapping.language and values.get("project_title"):
+        return None
+    return str(text), language
+
+
+def _alt_language(name: str, alternative: str, language: str) -> str:
+    """The language tag of ``alternative``: ``xx-Latn`` for a Latin transliteration of a name in another script."""
+    def latin(text: str) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+    return f"{language}-Latn" if latin(alternative) and not latin(name) else language
 
 
 def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> list:
@@ -549,6 +689,8 @@ def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> 
     project_facts = {name: dates[name].isoformat() for name in dates}
     if values.get("project_title"):
         project_facts["project_title"] = str(values["project_title"])
+    if checked["original"] is not None:
+        project_facts["project_title_original"] = checked["original"][0]
     if values.get("project_code"):
         project_facts["project_code"] = str(values["project_code"]).upper().replace(" ", "")
     if "project_total_budget" in amounts:
@@ -578,6 +720,9 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
     if values.get("project_title"):
         builder.untitled.pop(str(project), None)
         sink.add(p, _T["prefLabel"], ox.Literal(str(values["project_title"]), language=language))
+    if checked["original"] is not None:
+        builder.untitled.pop(str(project), None)
+        sink.add(p, _T["prefLabel"], ox.Literal(checked["original"][0], language=checked["original"][1]))
     if values.get("project_code"):
         sink.add(p, _T["projectCode"], ox.Literal(str(values["project_code"]).upper().replace(" ", "")))
     if values.get("priority"):
@@ -587,13 +732,35 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
             sink.add(p, _T[prop], ox.Literal(checked["dates"][name].isoformat(), datatype=_T["date"]))
     if "project_total_budget" in checked["amounts"]:
         sink.add(p, _T["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
-    if values.get("programme"):
+    if values.get("programme_code"):
+        sink.add(p, _T["programme"], _node(_programme_by_code(sink, row, builder)))
+    elif values.get("programme"):
         programme = builder.programme(str(values["programme"]))
         if programme is None:
             row.warning(f"programme {values['programme']!r} is not in the graph; the project is loaded without it",
                         "programme")
         else:
             sink.add(p, _T["programme"], _node(str(programme)))
+    if values.get("fund"):
+        fund = builder.fund(str(values["fund"]))
+        if fund is None:
+            row.warning(f"fund {values['fund']!r} is not in the graph; the project is loaded without it", "fund")
+        else:
+            sink.add(p, _T["fund"], _node(fund))
+
+
+def _programme_by_code(sink: _Sink, row: _Row, builder: _Builder) -> str:
+    """Return the programme of the row's code (a CCI such as 2014BG16RFOP001): the graph's programme with that
+    identifier, else one this source describes, with the code and the row's programme name."""
+    code = str(row.values["programme_code"]).strip().upper()
+    known = builder.programme_codes()
+    if code not in known:
+        known[code] = str(ID[f"programme/{slug(code)}"])
+        programme = _node(known[code])
+        sink.add(programme, _T["type"], _T["Programme"])
+        sink.add(programme, _T["identifier"], ox.Literal(code))
+        sink.add(programme, _T["prefLabel"], ox.Literal(str(row.values.get("programme") or code), language="en"))
+    return known[code]
 
 
 def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict) -> None:
@@ -605,8 +772,12 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict)
         return
     builder.described.add(str(organisation))
     sink.add(o, _T["type"], _T["Organisation"])
-    sink.add(o, _T["prefLabel"], ox.Literal(str(row.values["partner_name"]),
-                                                        language=builder.mapping.language))
+    language = builder.mapping.language_of(country[1] if country else None)
+    sink.add(o, _T["prefLabel"], ox.Literal(str(row.values["partner_name"]), language=language))
+    alternative = row.values.get("partner_alt_name")
+    if alternative and alternative != row.values["partner_name"]:
+        sink.add(o, _T["altLabel"], ox.Literal(str(alternative), language=_alt_language(
+            str(row.values["partner_name"]), str(alternative), language)))
     sink.add(o, _T["organisationType"],
              _node(str(builder.concept("OrganisationType", checked["kind"]))))
     if region is not None:
@@ -676,7 +847,7 @@ def _rows(path: Path, mapping: Mapping, join: Path | None) -> tuple[_Columns, Jo
         second = join or path.with_name(mapping.join.file)
         if second.is_file() or not mapping.join.optional:
             joined = JoinedRows(second, mapping.join.on, normalise, mapping.encoding)
-    rows = read_rows(path, mapping.encoding)
+    rows = read_rows(path, mapping.encoding, mapping.quoting)
     header = next(rows, None)
     if header is None or not any(str(c or "").strip() for c in header[1]):
         raise InputError(path, "the table has no header row")
@@ -716,6 +887,7 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
         builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), store,
                            str(source_graph(identifier)))
         _stream(rows, columns, joined, builder, sink, result, path, progress)
+        _write_listed(sink, builder, result)
         for project, acronym in builder.untitled.items():  # a project needs a name: its acronym, when no title
             sink.add(_node(project), _T["prefLabel"], ox.Literal(acronym, language=mapping.language))
         if result.rows == 0:
@@ -760,7 +932,10 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
                 continue
             named.add(name)
             row = _Row(line, values, headers, path)
-            _emit(sink, row, builder, result)
+            if builder.mapping.rows == "organisations":
+                _list_organisation(row, builder, result)
+            else:
+                _emit(sink, row, builder, result)
             result.problems += row.problems
             result.warnings += row.warnings
         if len(result.problems) == before:

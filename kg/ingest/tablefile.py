@@ -52,11 +52,13 @@ def detect_encoding(path: Path) -> str:
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     try:
-        found = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
-        # The sniffer guesses doublequote from the sample and guesses wrong when no quote is doubled near a
-        # delimiter; a quote inside a quoted cell is written doubled ("" ) by every spreadsheet program.
-        found.doublequote = True
-        return found
+        dialect = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+        # The sniffer often misses RFC 4180's doubled quotes ("a ""green"" roof") in a sample with few of
+        # them, and then ends a quoted multi-line cell at its first line break: without an escape
+        # character, a quote inside a quoted cell is doubled.
+        if dialect.escapechar is None:
+            dialect.doublequote = True
+        return dialect
     except csv.Error:
         first = sample.split("\n", 1)[0]
         counts = {d: first.count(d) for d in _DELIMITERS}
@@ -69,13 +71,14 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         return Found
 
 
-def _csv_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, list[Any]]]:
+def _csv_rows(path: Path, encoding: str | None = None, quoting: bool = True) -> Iterator[tuple[int, list[Any]]]:
     encoding = encoding or detect_encoding(path)
+    options = {} if quoting else {"quoting": csv.QUOTE_NONE}
     try:
         with path.open(encoding=encoding, newline="", errors="strict") as handle:
             dialect = _dialect(handle.read(16384))
             handle.seek(0)
-            reader = csv.reader(handle, dialect)
+            reader = csv.reader(handle, dialect, **options)
             start = 1
             for cells in reader:
                 yield start, cells
@@ -131,10 +134,12 @@ def _xls_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         book.release_resources()
 
 
-def read_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, list[Any]]]:
+def read_rows(path: Path, encoding: str | None = None, quoting: bool = True) -> Iterator[tuple[int, list[Any]]]:
     """Yield (line, cells) of a CSV, XLSX or XLS file, the header first; line is where the record starts (1 = header).
 
-    ``encoding`` is the CSV's encoding when known (else detected: :func:`detect_encoding`).
+    ``encoding`` is the CSV's encoding when known (else detected: :func:`detect_encoding`). With
+    ``quoting=False`` a quote is an ordinary character (a tab-separated export that writes names such as
+    ``"Зора-ЕС" ЕООД`` as they are).
 
     Raises
     ------
@@ -148,7 +153,7 @@ def read_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, li
         return _xls_rows(path)
     if suffix not in (".csv", ".tsv", ".txt"):
         raise InputError(path, f"unsupported table type {suffix!r}: give a .csv, .xlsx or .xls file")
-    return _csv_rows(path, encoding)
+    return _csv_rows(path, encoding, quoting)
 
 
 class JoinedRows:

@@ -229,6 +229,21 @@ def test_a_duplicate_organisation_name_is_refused_at_ingest_as_the_build_would(c
         build(location, data_dir=data)
 
 
+def test_one_name_in_two_countries_is_two_bodies_and_in_one_country_a_duplicate(clone) -> None:
+    """Omega d.o.o. of Croatia and Omega d.o.o. of Slovenia (both in Kohesio's beneficiaries) are two bodies."""
+    location, _ = clone
+    country = "http://publications.europa.eu/resource/authority/country/"
+    sources = {}
+    for identifier, slug, code in (("hr", "omega-hr", "HRV"), ("si", "omega-si", "SVN"), ("si2", "omega-si2", "SVN")):
+        sources[identifier] = _organisation_source(identifier, slug, "Omega d.o.o.")
+        org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{slug}")
+        sources[identifier].add((org, EKG.country, URIRef(country + code)))
+    replace_source("hr", sources["hr"], location)
+    replace_source("si", sources["si"], location)
+    with pytest.raises(KgError, match="same name .*organisation/omega-si2"):
+        replace_source("si2", sources["si2"], location)
+
+
 def _organisation_source(identifier: str, slug: str, name: str) -> Graph:
     graph = _source(identifier, 0)
     org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{slug}")
