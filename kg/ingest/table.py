@@ -142,33 +142,35 @@ class _Columns:
         self.width = len(header)
         self.index: dict[str, int] = {}
         self.headers: dict[str, str] = {}
-        prefix = f"{mapping.join.file}:" if joined is not None else None
+        prefix = f"{mapping.join.label}:" if joined is not None else None
         for name, accepted in mapping.columns.items():
             for candidate in accepted:
-                if prefix is not None and candidate.startswith(prefix):  # a header of the joined file only
+                if prefix is not None and candidate.startswith(prefix):  # a header of the joined rows only
                     key = normalise(candidate[len(prefix):])
                     if key in join_keys:
-                        self._use(name, self.width + join_keys.index(key),
-                                  f"{joined.path.name}:{joined.header[join_keys.index(key)].strip()}")
+                        self._use_joined(name, join_keys.index(key), joined)
                         break
                 elif normalise(candidate) in keys:
                     self._use(name, keys.index(normalise(candidate)), str(header[keys.index(normalise(candidate))]))
                     break
                 elif normalise(candidate) in join_keys:
-                    position = join_keys.index(normalise(candidate))
-                    self._use(name, self.width + position, f"{joined.path.name}:{joined.header[position].strip()}")
+                    self._use_joined(name, join_keys.index(normalise(candidate)), joined)
                     break
-        self.join_key = None
+        self.join_key: list[int] = []
         if joined is not None:
-            if normalise(mapping.join.key) not in keys:
-                raise InputError(path, f"no column {mapping.join.key!r} to join {joined.path.name} on", line=1)
-            self.join_key = keys.index(normalise(mapping.join.key))
+            missing = [key for key in mapping.join.key if normalise(key) not in keys]
+            if missing:
+                raise InputError(path, f"no column {', '.join(map(repr, missing))} to join {joined.label} on", line=1)
+            self.join_key = [keys.index(normalise(key)) for key in mapping.join.key]
         for name in mapping.constants:
             self.headers.setdefault(name, f"{name} (constant)")
         missing = [name for name in mapping.required if name not in self.index and name not in mapping.constants]
         if missing:
             wanted = "; ".join(f"{name} (one of: {', '.join(mapping.columns.get(name, [name]))})" for name in missing)
             raise InputError(path, f"missing column(s) for mapping {mapping.name!r}: {wanted}", line=1)
+
+    def _use_joined(self, name: str, position: int, joined: JoinedRows) -> None:
+        self._use(name, self.width + position, f"{joined.label}:{joined.header[position].strip()}")
 
     def _use(self, name: str, position: int, header: str) -> None:
         self.index[name] = position
@@ -177,7 +179,7 @@ class _Columns:
     def values(self, cells: list[Any], joined: JoinedRows | None) -> dict[str, Any]:
         """Return the row's raw value of each field (``values:`` translations and constants applied)."""
         if joined is not None:
-            other = joined.cells(cells[self.join_key] if self.join_key < len(cells) else None) or []
+            other = joined.cells([cells[p] if p < len(cells) else None for p in self.join_key]) or []
             cells = list(cells) + [None] * (self.width - len(cells)) + list(other)
         found: dict[str, Any] = dict(self.mapping.constants)
         for name, position in self.index.items():
@@ -189,6 +191,8 @@ class _Columns:
         for name, table in self.mapping.values.items():
             if name in found:
                 found[name] = table.get(str(found[name]).strip().lower(), found[name])
+                if found[name] == "":  # translated to nothing ("N.a." → ""): an empty cell
+                    del found[name]
         return found
 
 
@@ -605,11 +609,11 @@ def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: Table
 
 def _rows(path: Path, mapping: Mapping, join: Path | None) -> tuple[_Columns, JoinedRows | None, Iterator]:
     joined = None
-    if mapping.join is not None:
-        second = join or path.with_name(mapping.join.file)
+    if mapping.join is not None:  # a file beside the table (or --join), or a sheet of the workbook
+        second = join or (path.with_name(mapping.join.file) if mapping.join.file else path)
         if second.is_file() or not mapping.join.optional:
-            joined = JoinedRows(second, mapping.join.on, normalise, mapping.encoding)
-    rows = read_rows(path, mapping.encoding)
+            joined = JoinedRows(second, mapping.join.on, normalise, mapping.encoding, mapping.join.sheet)
+    rows = read_rows(path, mapping.encoding, mapping.sheet)
     header = next(rows, None)
     if header is None or not any(str(c or "").strip() for c in header[1]):
         raise InputError(path, "the table has no header row")
