@@ -282,13 +282,15 @@ class _Builder:
                 return found
         return None
 
-    def project(self, acronym: str, code: str | None = None) -> tuple[URIRef, bool]:
+    def project(self, acronym: str, code: str | None = None, programme: str | None = None) -> tuple[URIRef, bool]:
         """Return the project's IRI and whether it is new: found by its code first, else resolved by acronym.
 
         With a code, two projects that share an acronym (several H2020 projects are called INTERACT) are
         two projects; a project the acronym resolves to is taken only when the graph gives it no other code.
+        Without a code, an acronym is one project per programme (Interreg programmes reuse acronyms): the
+        second programme's project gets the programme in its IRI.
         """
-        key = f"code {code}" if code else normalise(acronym)
+        key = f"code {code}" if code else normalise(acronym) + (f" | {normalise(programme)}" if programme else "")
         if key in self.projects:
             return self.projects[key], False
         known = self.project_codes.get(code) if code else None
@@ -296,12 +298,14 @@ class _Builder:
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
         if found is not None and code and facts.get("project_code", (code, 0))[0] != code:
             found, facts = None, {}
-        if known or found:
-            self.projects[key] = URIRef(known or found.iri)
-        else:
-            self.projects[key] = ID[f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")]
-        self.facts[self.projects[key]] = facts
-        return self.projects[key], not (known or found)
+        iri = URIRef(known or found.iri) if (known or found) else \
+            ID[f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")]
+        if programme and not code and iri in self.projects.values():  # the acronym in another programme
+            iri, known, found, facts = ID[f"project/{slug(acronym)}-{slug(programme)}"], None, None, {}
+        new = not (known or found) and iri not in self.projects.values()
+        self.projects[key] = iri
+        self.facts.setdefault(iri, facts)
+        return iri, new
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
         """The single-valued facts the graph already states about an existing project."""
@@ -561,7 +565,8 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
     if checked is None:
         return False
     code = str(row.values["project_code"]).upper().replace(" ", "") if row.values.get("project_code") else None
-    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]), code)
+    programme = str(row.values["programme"]) if row.values.get("programme") else None
+    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]), code, programme)
     organisation = checked["organisation"]
     participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
     # The shapes allow one title (per language), code, start, end and total per project, one region and type
