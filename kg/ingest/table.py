@@ -616,6 +616,8 @@ def _rows(path: Path, mapping: Mapping, join: Path | None) -> tuple[_Columns, Jo
     joined = None
     if mapping.join is not None:  # a file beside the table (or --join), or a sheet of the workbook
         second = join or (path.with_name(mapping.join.file) if mapping.join.file else path)
+        if mapping.join.sheet and second.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise InputError(second, f"the mapping joins the sheet {mapping.join.sheet!r}: give the XLSX workbook")
         if second.is_file() or not mapping.join.optional:
             joined = JoinedRows(second, mapping.join.on, normalise, mapping.encoding, mapping.join.sheet)
     rows = read_rows(path, mapping.encoding, mapping.sheet)

@@ -126,3 +126,10 @@ def test_a_missing_sheet_is_named_with_the_sheets_there_are(tmp_path, reference_
     book.save(path)
     with pytest.raises(InputError, match="no sheet 'Search results, projects' in the workbook .*'Partners'"):
         ingest_table(path, load_mapping("keep_eu_export"), reference_store)
+
+
+def test_a_sheet_join_refuses_a_csv_file(tmp_path, reference_store) -> None:
+    path = tmp_path / "partners.csv"
+    path.write_text(",".join(PARTNER_HEADER) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="joins the sheet 'Search results, projects': give the XLSX workbook"):
+        ingest_table(path, load_mapping("keep_eu_export"), reference_store)
