@@ -27,6 +27,7 @@ from pathlib import Path
 
 from benchmarks import (
     dataset_build,
+    datasets_build,
     ingest_datasets,
     ingest_table_speed,
     linkage_quality,
@@ -224,6 +225,9 @@ def ingest_section() -> list[str]:
              _source("dataset-build.json", "python -m benchmarks.dataset_build NAME")
              + " A fresh `eukg build` with and without `--datasets NAME`, the difference, and what the "
              "dataset's graph holds:", "", dataset_build.render(_load("dataset-build.json")), "",
+             _source("datasets-build.json", "python -m benchmarks.datasets_build")
+             + " `eukg build --datasets all` from nothing, and what the whole graph then holds:", "",
+             datasets_build.render(_load("datasets-build.json")), "",
              _source("ingest-speed.json", "python benchmarks/ingest_speed.py")
              + f" `eukg ingest article` by article size; measured {article['date']} on {article['machine']}, "
              f"peak RSS {article['max_rss_mb']} MB.", "",

@@ -1,16 +1,17 @@
 """The declarative YAML mapping of a project–partner table: which header gives which field, and how cells read.
 
-A mapping names, for each field of :data:`FIELDS`, the headers that may give it; ``constants`` give a
-field one value for every row (``country: "NO"``); ``values`` translate cell values per field (a county
-name to a NUTS code); ``multi_valued`` fields may hold several values in one cell (several partners,
-separated by line breaks or ``;``); ``join`` reads a second file and joins its rows on a key (CORDIS
-``organization.csv`` with ``project.csv``); ``patterns`` pull fields out of a cell with a regular
-expression (a company number inside the beneficiary cell); ``currency`` is the currency of amounts written
-without one; ``partners`` names a second column of partners of the same project (several per cell);
-``fill_down`` fields take the value of the row above when their cell is empty (continuation rows);
-``rows: organisations`` reads a list of organisations without projects (Kohesio's beneficiaries);
-``languages`` gives the language of names per country; ``quoting: none`` reads quotes as ordinary
-characters. See docs/ingest.md, "Writing a mapping".
+A mapping names, for each field of :data:`FIELDS`, the headers that may give it; ``constants`` give a field
+one value for every row (``country: "NO"``); ``values`` translate cell values per field (a county name to a
+NUTS code); ``multi_valued`` fields may hold several values in one cell (several partners, separated by line
+breaks or ``;``); ``sheet`` names the workbook sheet that holds the rows; ``join`` reads a second file, or
+another sheet of the same workbook, and joins its rows on one key column or several (CORDIS
+``organization.csv`` with ``project.csv``; Keep.eu's partners sheet with its projects sheet); ``patterns``
+pull fields out of a cell with a regular expression (a company number inside the beneficiary cell);
+``currency`` is the currency of amounts written without one; ``partners`` names a second column of partners of
+the same project (several per cell); ``fill_down`` fields take the value of the row above when their cell is
+empty (continuation rows); ``rows: organisations`` reads a list of organisations without projects (Kohesio's
+beneficiaries); ``languages`` gives the language of names per country; ``quoting: none`` reads quotes as
+ordinary characters. See docs/ingest.md, "Writing a mapping".
 """
 
 from __future__ import annotations
@@ -40,17 +41,27 @@ ALIASES = {"erdf": "eu_contribution"}
 _KEYS = {"name", "description", "language", "columns", "required", "date_formats", "roles", "organisation_types",
          "constants", "values", "multi_valued", "separators", "exchange_rates", "decimal_separator", "join",
          "encoding", "patterns", "currency", "partners", "fill_down", "rows", "languages", "quoting", "name_types",
-         "extract"}
+         "extract", "sheet"}
 
 
 @dataclass(frozen=True)
 class Join:
-    """A second file whose rows join the main file's rows: ``key`` (main header) = ``on`` (its header)."""
+    """A second file or sheet whose rows join the main rows: the ``key`` headers (main) equal the ``on`` headers.
 
-    file: str
-    key: str
-    on: str
+    ``file`` is a file beside the table; ``sheet`` a sheet of the workbook (of ``file``, else of the table
+    itself). ``key`` and ``on`` name one column each, or several (a composite key, compared in order).
+    """
+
+    file: str | None
+    key: tuple[str, ...]
+    on: tuple[str, ...]
     optional: bool = False
+    sheet: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name a header of the joined rows is prefixed with in ``columns`` (``project.csv:title``)."""
+        return self.sheet or str(self.file)
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,7 @@ class Mapping:
     def language_of(self, iso2: str | None) -> str:
         """Return the language tag of names and original titles of a row in country ``iso2``."""
         return self.languages.get((iso2 or "").upper(), self.language)
+    sheet: str | None = None  # the XLSX sheet holding the rows (default: the first)
 
 
 def _fields(path: Path, names: Any, what: str) -> list[str]:
@@ -157,11 +169,20 @@ def _join(path: Path, data: dict) -> Join | None:
         return None
     if isinstance(join, dict) and True in join:  # YAML 1.1 reads an unquoted key `on` as true
         join = {**join, "on": join.pop(True)}
-    if not isinstance(join, dict) or not {"file", "key", "on"} <= set(join):
-        raise InputError(path, "'join' needs file (the second file's name), key (a header of the main file) "
-                               "and on (the header of the second file it equals); optional: true lets the "
-                               "table load without the second file")
-    return Join(str(join["file"]), str(join["key"]), str(join["on"]), bool(join.get("optional", False)))
+    if not isinstance(join, dict) or not {"key", "on"} <= set(join) or not ({"file", "sheet"} & set(join)):
+        raise InputError(path, "'join' needs file (the second file's name) or sheet (a sheet of the workbook), "
+                               "key (a header of the main file, or a list of them) and on (the header(s) of the "
+                               "second file they equal); optional: true lets the table load without the second file")
+    key, on = _headers(join["key"]), _headers(join["on"])
+    if len(key) != len(on) or not key:
+        raise InputError(path, f"'join' compares {len(key)} key column(s) with {len(on)} 'on' column(s): "
+                               "give as many of each")
+    return Join(str(join["file"]) if join.get("file") else None, key, on, bool(join.get("optional", False)),
+                str(join["sheet"]) if join.get("sheet") else None)
+
+
+def _headers(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
 
 
 def _patterns(path: Path, data: dict) -> dict[str, re.Pattern]:
@@ -255,4 +276,5 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         name_types=_name_types(path, data),
         extract={_fields(path, [k], "extract")[0]: _pattern(path, "extract", v)
                  for k, v in _table(path, data, "extract").items()},
+        sheet=str(data["sheet"]) if data.get("sheet") else None,
     )

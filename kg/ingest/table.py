@@ -151,27 +151,26 @@ class _Columns:
         self.width = len(header)
         self.index: dict[str, int] = {}
         self.headers: dict[str, str] = {}
-        prefix = f"{mapping.join.file}:" if joined is not None else None
+        prefix = f"{mapping.join.label}:" if joined is not None else None
         for name, accepted in mapping.columns.items():
             for candidate in accepted:
-                if prefix is not None and candidate.startswith(prefix):  # a header of the joined file only
+                if prefix is not None and candidate.startswith(prefix):  # a header of the joined rows only
                     key = normalise(candidate[len(prefix):])
                     if key in join_keys:
-                        self._use(name, self.width + join_keys.index(key),
-                                  f"{joined.path.name}:{joined.header[join_keys.index(key)].strip()}")
+                        self._use_joined(name, join_keys.index(key), joined)
                         break
                 elif normalise(candidate) in keys:
                     self._use(name, keys.index(normalise(candidate)), str(header[keys.index(normalise(candidate))]))
                     break
                 elif normalise(candidate) in join_keys:
-                    position = join_keys.index(normalise(candidate))
-                    self._use(name, self.width + position, f"{joined.path.name}:{joined.header[position].strip()}")
+                    self._use_joined(name, join_keys.index(normalise(candidate)), joined)
                     break
-        self.join_key = None
+        self.join_key: list[int] = []
         if joined is not None:
-            if normalise(mapping.join.key) not in keys:
-                raise InputError(path, f"no column {mapping.join.key!r} to join {joined.path.name} on", line=1)
-            self.join_key = keys.index(normalise(mapping.join.key))
+            missing = [key for key in mapping.join.key if normalise(key) not in keys]
+            if missing:
+                raise InputError(path, f"no column {', '.join(map(repr, missing))} to join {joined.label} on", line=1)
+            self.join_key = [keys.index(normalise(key)) for key in mapping.join.key]
         for name in mapping.constants:
             self.headers.setdefault(name, f"{name} (constant)")
         self.partners, self.partners_header = None, None
@@ -185,6 +184,9 @@ class _Columns:
             wanted = "; ".join(f"{name} (one of: {', '.join(mapping.columns.get(name, [name]))})" for name in missing)
             raise InputError(path, f"missing column(s) for mapping {mapping.name!r}: {wanted}", line=1)
 
+    def _use_joined(self, name: str, position: int, joined: JoinedRows) -> None:
+        self._use(name, self.width + position, f"{joined.label}:{joined.header[position].strip()}")
+
     def _use(self, name: str, position: int, header: str) -> None:
         self.index[name] = position
         self.headers[name] = " ".join(header.split())
@@ -192,7 +194,7 @@ class _Columns:
     def values(self, cells: list[Any], joined: JoinedRows | None) -> dict[str, Any]:
         """Return the row's raw value of each field (``values:`` translations and constants applied)."""
         if joined is not None:
-            other = joined.cells(cells[self.join_key] if self.join_key < len(cells) else None) or []
+            other = joined.cells([cells[p] if p < len(cells) else None for p in self.join_key]) or []
             cells = list(cells) + [None] * (self.width - len(cells)) + list(other)
         found: dict[str, Any] = dict(self.mapping.constants)
         for name, position in self.index.items():
@@ -209,6 +211,8 @@ class _Columns:
         for name, table in self.mapping.values.items():
             if name in found:
                 found[name] = table.get(str(found[name]).strip().lower(), found[name])
+                if found[name] == "":  # translated to nothing ("N.a." → ""): an empty cell
+                    del found[name]
         return found
 
     def more_partners(self, cells: list[Any]) -> list[str]:
@@ -353,13 +357,15 @@ class _Builder:
                 return found
         return None
 
-    def project(self, acronym: str, code: str | None = None) -> tuple[URIRef, bool]:
+    def project(self, acronym: str, code: str | None = None, programme: str | None = None) -> tuple[URIRef, bool]:
         """Return the project's IRI and whether it is new: found by its code first, else resolved by acronym.
 
         With a code, two projects that share an acronym (several H2020 projects are called INTERACT) are
         two projects; a project the acronym resolves to is taken only when the graph gives it no other code.
+        Without a code, an acronym is one project per programme (Interreg programmes reuse acronyms): the
+        second programme's project gets the programme in its IRI.
         """
-        key = f"code {code}" if code else normalise(acronym)
+        key = f"code {code}" if code else normalise(acronym) + (f" | {normalise(programme)}" if programme else "")
         if key in self.projects:
             return self.projects[key], False
         known = self.project_codes.get(code) if code else None
@@ -367,15 +373,24 @@ class _Builder:
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
         if found is not None and code and facts.get("project_code", (code, 0))[0] != code:
             found, facts = None, {}
-        if known or found:
-            self.projects[key] = URIRef(known or found.iri)
-        else:
-            iri = ID[f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")]
-            if self.minted.setdefault(str(iri), key) != key:  # two names whose shortened slugs are one
-                iri = ID[f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"]
-            self.projects[key] = iri
-        self.facts.setdefault(self.projects[key], {}).update(facts)
-        return self.projects[key], not (known or found)
+        if (known or found) and programme and not code and URIRef(known or found.iri) in self.projects.values():
+            known, found, facts = None, None, {}  # the acronym of another programme's project: a second project
+        iri = URIRef(known or found.iri) if (known or found) else self._mint(acronym, code, programme, key)
+        new = not (known or found) and iri not in self.projects.values()
+        self.projects[key] = iri
+        self.facts.setdefault(iri, {}).update(facts)
+        return iri, new
+
+    def _mint(self, acronym: str, code: str | None, programme: str | None, key: str) -> URIRef:
+        """A new project's IRI: from its acronym and code, else its acronym (and programme, when the acronym is
+        taken by another programme's project); a hash of the key when two names shorten to one slug."""
+        base = f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")
+        if programme and not code and self.minted.get(str(ID[base]), key) != key:
+            base = f"{base}-{slug(programme)}"
+        if self.minted.setdefault(str(ID[base]), key) != key:
+            base = f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
+            self.minted.setdefault(str(ID[base]), key)
+        return ID[base]
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
         """The single-valued facts the graph already states about an existing project."""
@@ -796,7 +811,8 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
     if checked is None:
         return False
     code = str(row.values["project_code"]).upper().replace(" ", "") if row.values.get("project_code") else None
-    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]), code)
+    programme = str(row.values["programme"]) if row.values.get("programme") else None
+    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]), code, programme)
     organisation = checked["organisation"]
     participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
     # The shapes allow one title (per language), code, start, end and total per project, one region and type
@@ -843,11 +859,13 @@ def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: Table
 
 def _rows(path: Path, mapping: Mapping, join: Path | None) -> tuple[_Columns, JoinedRows | None, Iterator]:
     joined = None
-    if mapping.join is not None:
-        second = join or path.with_name(mapping.join.file)
+    if mapping.join is not None:  # a file beside the table (or --join), or a sheet of the workbook
+        second = join or (path.with_name(mapping.join.file) if mapping.join.file else path)
+        if mapping.join.sheet and second.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise InputError(second, f"the mapping joins the sheet {mapping.join.sheet!r}: give the XLSX workbook")
         if second.is_file() or not mapping.join.optional:
-            joined = JoinedRows(second, mapping.join.on, normalise, mapping.encoding)
-    rows = read_rows(path, mapping.encoding, mapping.quoting)
+            joined = JoinedRows(second, mapping.join.on, normalise, mapping.encoding, mapping.join.sheet)
+    rows = read_rows(path, mapping.encoding, mapping.quoting, mapping.sheet)
     header = next(rows, None)
     if header is None or not any(str(c or "").strip() for c in header[1]):
         raise InputError(path, "the table has no header row")

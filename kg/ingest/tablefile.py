@@ -3,8 +3,9 @@
 CSV files are streamed (``csv`` reads one record at a time, quoted line breaks included); the encoding
 is UTF-8, UTF-16 with a byte-order mark, or else what ``charset_normalizer`` detects in the first
 megabyte; the delimiter is sniffed (``csv.Sniffer``), else the most frequent of ``, ; TAB |`` in the
-header line. XLSX workbooks are read in openpyxl's read-only mode, older XLS workbooks (BIFF, as many
-managing authorities still publish their lists of operations) with ``xlrd``; date cells become dates.
+header line. XLSX workbooks are read in openpyxl's read-only mode, from the first sheet or a named one;
+older XLS workbooks (BIFF, as many managing authorities still publish their lists of operations) with
+``xlrd``; date cells become dates.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from kg.errors import InputError
 
-__all__ = ["JoinedRows", "detect_encoding", "read_rows"]
+__all__ = ["JoinedRows", "detect_encoding", "key_text", "read_rows"]
 
 _DELIMITERS = ",;\t|"
 _SAMPLE = 1 << 20
@@ -90,15 +91,27 @@ def _csv_rows(path: Path, encoding: str | None = None, quoting: bool = True) -> 
         raise InputError(path, f"not a readable CSV table: {error}") from None
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_book(path: Path, sheet: str | None) -> tuple[Any, Any]:
+    """Open the workbook read-only; return it and the sheet named ``sheet`` (default: the first)."""
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors
         raise InputError(path, f"not a readable XLSX workbook ({type(error).__name__}: {error})") from None
+    if sheet is None:
+        return book, book.worksheets[0]
+    if sheet not in book.sheetnames:
+        names = ", ".join(repr(name) for name in book.sheetnames)
+        book.close()
+        raise InputError(path, f"no sheet {sheet!r} in the workbook (its sheets: {names})")
+    return book, book[sheet]
+
+
+def _xlsx_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
+    book, rows = _xlsx_book(path, sheet)
     try:
-        for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
+        for number, row in enumerate(rows.iter_rows(values_only=True), start=1):
             yield number, list(row)
     finally:
         book.close()
@@ -119,70 +132,91 @@ def _xls_cell(cell: Any, datemode: int) -> Any:
     return cell.value
 
 
-def _xls_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _xls_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
     import xlrd
 
     try:
         book = xlrd.open_workbook(path, on_demand=True)
-        sheet = book.sheet_by_index(0)
+        rows = book.sheet_by_index(0) if sheet is None else book.sheet_by_name(sheet)
     except Exception as error:  # xlrd raises XLRDError, struct and compound-document errors
         raise InputError(path, f"not a readable XLS workbook ({type(error).__name__}: {error})") from None
     try:
-        for number in range(sheet.nrows):
-            yield number + 1, [_xls_cell(cell, book.datemode) for cell in sheet.row(number)]
+        for number in range(rows.nrows):
+            yield number + 1, [_xls_cell(cell, book.datemode) for cell in rows.row(number)]
     finally:
         book.release_resources()
 
 
-def read_rows(path: Path, encoding: str | None = None, quoting: bool = True) -> Iterator[tuple[int, list[Any]]]:
+def read_rows(path: Path, encoding: str | None = None, quoting: bool = True,
+              sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
     """Yield (line, cells) of a CSV, XLSX or XLS file, the header first; line is where the record starts (1 = header).
 
     ``encoding`` is the CSV's encoding when known (else detected: :func:`detect_encoding`). With
     ``quoting=False`` a quote is an ordinary character (a tab-separated export that writes names such as
-    ``"Зора-ЕС" ЕООД`` as they are).
+    ``"Зора-ЕС" ЕООД`` as they are); ``sheet`` is the workbook sheet to read (default: the first; a CSV
+    file has none, and ignores it).
 
     Raises
     ------
     InputError
-        Not a CSV/XLSX/XLS file, binary, or in no recognisable encoding.
+        Not a CSV/XLSX/XLS file, binary, in no recognisable encoding, or without the sheet.
     """
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path)
+        if sheet is not None:
+            _xlsx_book(path, sheet)[0].close()  # a missing sheet is refused now, not at the first row
+        return _xlsx_rows(path, sheet)
     if suffix == ".xls":
-        return _xls_rows(path)
+        return _xls_rows(path, sheet)
     if suffix not in (".csv", ".tsv", ".txt"):
         raise InputError(path, f"unsupported table type {suffix!r}: give a .csv, .xlsx or .xls file")
     return _csv_rows(path, encoding, quoting)
 
 
-class JoinedRows:
-    """The rows of a second file, by the value of one column, to join to the main file's rows.
+def key_text(value: Any) -> str:
+    """The text a join compares: a cell's value stripped; a whole number read from XLSX as a float loses its ``.0``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
 
-    Only this file is held in memory (for CORDIS, ``project.csv``: one row per project); the main
-    file, one row per partner, is streamed past it.
+
+class JoinedRows:
+    """The rows of a second file (or sheet), by the values of its join columns, to join to the main rows.
+
+    Only these rows are held in memory (for CORDIS, ``project.csv``: one row per project); the main
+    file, one row per partner, is streamed past them. ``on`` names one join column or several.
     """
 
-    def __init__(self, path: Path, on: str, header_key: Any, encoding: str | None = None) -> None:
+    def __init__(self, path: Path, on: tuple[str, ...], header_key: Any, encoding: str | None = None,
+                 sheet: str | None = None) -> None:
         if not path.is_file():
             raise InputError(path, "no such file (the mapping joins it to the table; give it with --join)")
-        rows = read_rows(path, encoding)
+        rows = read_rows(path, encoding, sheet=sheet)
         first = next(rows, None)
         if first is None:
-            raise InputError(path, "the file is empty")
+            raise InputError(path, f"the sheet {sheet!r} is empty" if sheet else "the file is empty")
         self.path = path
+        self.label = sheet or path.name  # how messages name it
         self.header = [str(h or "") for h in first[1]]
         keys = [header_key(h) for h in self.header]
-        if header_key(on) not in keys:
-            raise InputError(path, f"no column {on!r} to join on", line=1)
-        position = keys.index(header_key(on))
-        self.rows: dict[str, list[Any]] = {}
+        missing = [name for name in on if header_key(name) not in keys]
+        if missing:
+            raise InputError(path, f"no column {', '.join(map(repr, missing))} to join on"
+                                   + (f" in sheet {sheet!r}" if sheet else ""), line=1)
+        positions = [keys.index(header_key(name)) for name in on]
+        self.rows: dict[tuple[str, ...], list[Any]] = {}
         for _line, cells in rows:
-            if position < len(cells) and cells[position] not in (None, ""):
-                self.rows.setdefault(str(cells[position]).strip(), cells)
+            key = self.key([cells[p] if p < len(cells) else None for p in positions])
+            if key is not None:
+                self.rows.setdefault(key, cells)
 
-    def cells(self, key: Any) -> list[Any] | None:
-        """Return the cells of the row whose join column is ``key``, or None."""
-        if key in (None, ""):
-            return None
-        return self.rows.get(str(key).strip())
+    @staticmethod
+    def key(values: list[Any]) -> tuple[str, ...] | None:
+        """The join key of these cell values, or None when one is empty."""
+        texts = tuple(key_text(v) for v in values if v is not None)
+        return texts if len(texts) == len(values) and all(texts) else None
+
+    def cells(self, values: list[Any]) -> list[Any] | None:
+        """Return the cells of the row whose join columns hold ``values``, or None."""
+        key = self.key(values)
+        return None if key is None else self.rows.get(key)

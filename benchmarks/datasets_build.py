@@ -1,0 +1,111 @@
+"""What `eukg build --datasets all` costs and what the graph then holds.
+
+Builds a fresh store with every shipped dataset in a process of its own (wall seconds, CPU seconds
+and peak memory of that process), then counts the graph: instances per class of the ontology, and
+the regions and countries the organisations are placed in. Rows per second are the datasets' rows
+over the whole build (ontology, reference data and validation included).
+
+Run: ``python -m benchmarks.datasets_build`` (results in ``benchmarks/results/datasets-build.json``,
+the table in datasets/README.md); ``--write-docs`` only rewrites the table from the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.docs_section import replace_section
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "datasets-build.json"
+DOCS = ROOT / "datasets" / "README.md"
+START, END = "<!-- datasets-build:start -->", "<!-- datasets-build:end -->"
+PLACES_QUERY = """
+PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
+SELECT (COUNT(DISTINCT ?region) AS ?regions) (COUNT(DISTINCT ?country) AS ?countries) WHERE {
+  ?organisation a ekg:Organisation .
+  OPTIONAL { ?organisation ekg:region ?region }
+  OPTIONAL { ?organisation ekg:country ?country }
+}
+"""
+
+
+def dataset_rows() -> int:
+    """The data rows of every shipped dataset file (lines after the header)."""
+    from kg.ingest.datasets import registry
+
+    rows = 0
+    for dataset in registry().values():
+        for item in dataset.files:
+            with gzip.open(dataset.file_path(item), "rt", encoding="utf-8", errors="replace") as handle:
+                rows += sum(1 for _ in handle) - 1
+    return rows
+
+
+def counts(location: Path) -> dict[str, int]:
+    """Instances per class, and the regions and countries of the organisations, in the store at ``location``."""
+    from kg.stats import class_counts
+    from kg.store import open_store
+
+    store = open_store(location)
+    found = class_counts(store)
+    places = next(iter(store.query(PLACES_QUERY, use_default_graph_as_union=True)))
+    return {"projects": found.get("Project", 0), "organisations": found.get("Organisation", 0),
+            "participations": found.get("ProjectParticipation", 0),
+            "regions": int(places["regions"].value), "countries": int(places["countries"].value)}
+
+
+def measure(work: Path) -> dict:
+    """Build with every dataset into ``work``; return the timings and the counts."""
+    location = work / "store"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", "build", "--datasets", "all", "--store", str(location)],
+                   check=True, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rows = dataset_rows()
+    return {"rows": rows, "build_s": round(wall, 1), "build_cpu_s": round(cpu, 1),
+            "rows_per_s": round(rows / wall), "rows_per_cpu_s": round(rows / cpu),
+            "peak_rss_mb": round(after.ru_maxrss / 1024), **counts(location)}
+
+
+def render(results: dict) -> str:
+    """Return the Markdown table of ``results`` (datasets-build.json) for datasets/README.md."""
+    run = results["run"]
+    return "\n".join([
+        "| dataset rows | build s (CPU s) | rows/s (per CPU s) | peak memory MB | projects | organisations "
+        "| participations | regions | countries | measured |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"| {run['rows']:,} | {run['build_s']} ({run['build_cpu_s']}) | {run['rows_per_s']:,} "
+        f"({run['rows_per_cpu_s']:,}) | {run['peak_rss_mb']} | {run['projects']:,} | {run['organisations']:,} "
+        f"| {run['participations']:,} | {run['regions']:,} | {run['countries']:,} | {run['measured']}, "
+        f"{run['machine']}, load {run['load_average']} |"])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-docs", action="store_true", help="Only write the figures into datasets/README.md.")
+    args = parser.parse_args(argv)
+    if not args.write_docs:
+        with tempfile.TemporaryDirectory() as tmp:
+            run = measure(Path(tmp))
+        run.update(measured=time.strftime("%Y-%m-%d"), machine=f"{platform.machine()}, {os.cpu_count()} cores",
+                   load_average=round(os.getloadavg()[0], 1))
+        RESULTS.write_text(json.dumps({"run": run}, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(run))
+    replace_section(DOCS, START, END, render(json.loads(RESULTS.read_text(encoding="utf-8"))))
+
+
+if __name__ == "__main__":
+    main()
