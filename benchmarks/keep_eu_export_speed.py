@@ -74,6 +74,17 @@ def measure(rows: int, work: Path) -> dict:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
+def render(results: dict) -> str:
+    """The Markdown table of ``results`` (keep-eu-export-speed.json): one row a workbook size."""
+    lines = ["| partner rows | bytes | triples | projects | s (CPU s) | rows/s (per CPU s) | peak MB | measured |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for run in results["runs"].values():
+        lines.append(f"| {run['rows']:,} | {run['bytes']:,} | {run['triples']:,} | {run['projects']:,} | "
+                     f"{run['ingest_s']} ({run['ingest_cpu_s']}) | {run['rows_per_s']:,} ({run['rows_per_cpu_s']:,}) | "
+                     f"{run['peak_rss_mb']} | {run['measured']}, load {run['load_average']} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)

@@ -30,6 +30,7 @@ from benchmarks import (
     datasets_build,
     ingest_datasets,
     ingest_table_speed,
+    keep_eu_export_speed,
     linkage_quality,
     resolve_speed,
     serve_load,
@@ -219,6 +220,9 @@ def ingest_section() -> list[str]:
     lines = ["## Ingestion", "",
              _source("ingest-table-speed.json", "python -m benchmarks.ingest_table_speed") + " `eukg ingest table`:",
              "", ingest_table_speed.render(table), "",
+             _source("keep-eu-export-speed.json", "python -m benchmarks.keep_eu_export_speed")
+             + " `eukg ingest table --mapping keep_eu_export` on a generated workbook with the export's two sheets:",
+             "", keep_eu_export_speed.render(_load("keep-eu-export-speed.json")), "",
              _source("ingest-datasets.json", "python -m benchmarks.ingest_datasets hr-operations")
              + " A registered dataset converted against the seed graph, what its graph holds, and the whole "
              "`eukg build --datasets NAME`:", "", ingest_datasets.render(_load("ingest-datasets.json")), "",
