@@ -203,8 +203,8 @@ def _ingest_table(file: Path, mapping: str, on_error: str, source_id: str | None
             result.discard()
     console.print(
         f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
-        f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
-        f"{len(result.new_organisations)} new organisations, {len(result.problems)} rows skipped"
+        f"{result.project_count} projects, {result.resolved_organisation_count} known and "
+        f"{result.new_organisation_count} new organisations, {len(result.problems)} rows skipped"
     )
 
 
