@@ -2,7 +2,7 @@
 
 Run with ``python benchmarks/resolve_speed.py [--store PATH] [--baseline CHECKOUT]`` after ``eukg build``.
 It writes ``benchmarks/results/resolve-speed.json``; ``--docs`` then writes the figures of that file
-(and of ``resolve-thresholds.json``) into docs/resolver.md, between the ``resolve-figures`` markers.
+(and of ``resolve-thresholds.json``) into docs/performance.md, between the ``resolve-figures`` markers.
 
 * **cold**: ``python -m kg resolve NAME -f json`` with no index beside the store (it is built and
   written), as the first call after ``eukg build`` is;
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 VARIANTS = ROOT / "tests" / "resolver" / "name_variants.csv"
 RESULT = ROOT / "benchmarks" / "results" / "resolve-speed.json"
 THRESHOLDS = ROOT / "benchmarks" / "results" / "resolve-thresholds.json"
-DOCS = ROOT / "docs" / "resolver.md"
+DOCS = ROOT / "docs" / "performance.md"
 START, END = "<!-- resolve-figures:start -->", "<!-- resolve-figures:end -->"
 #: Names of each kind the warm command-line calls resolve.
 NAMES = {
@@ -169,7 +169,7 @@ def machine() -> dict[str, object]:
 
 
 def render(speed: dict, thresholds: dict | None) -> str:
-    """Return the Markdown of the measured figures (what docs/resolver.md shows between the markers)."""
+    """Return the Markdown of the measured figures (what docs/performance.md shows between the markers)."""
     cli, local, where = speed["cli"], speed["in_process"], speed["machine"]
     lines = [
         f"Measured {where['date']} by `python benchmarks/resolve_speed.py` (results in "

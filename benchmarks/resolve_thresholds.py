@@ -5,7 +5,7 @@ are ``tests/resolver/name_variants.csv`` and the curated regional names
 (``kg/resolve/data/regional_names.tsv``: a name with one row must resolve to its region, a name with
 several must not resolve to one of them); the graph is the one built from the shipped data. Writes
 ``benchmarks/results/resolve-thresholds.json``; ``python benchmarks/resolve_speed.py --docs`` puts the
-table into docs/resolver.md.
+table into docs/performance.md.
 """
 
 from __future__ import annotations

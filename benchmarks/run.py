@@ -23,8 +23,8 @@ The project's steps run on mimalloc, as ``eukg`` does (:mod:`kg.allocator`); the
 system allocator, as a plain script does. Each result says which one its process ran on.
 
 Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
-``baseline_seconds``, ``ratio`` and peak RSS) and, as a markdown table, between the result markers
-of ``docs/scale.md``. Timings are never assertions in tests.
+``baseline_seconds``, ``ratio`` and peak RSS); ``docs/performance.md`` is then generated again from
+the result files (:mod:`benchmarks.performance_page`). Timings are never assertions in tests.
 
 Examples
 --------
@@ -52,8 +52,6 @@ from kg.allocator import environment, in_use, system_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
-DOC = ROOT / "docs" / "scale.md"
-START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
 def peak_rss_mb() -> float:
@@ -720,24 +718,6 @@ def _ratio_cell(r: dict, key: str) -> str:
     return "–"
 
 
-def write_doc(table: str, label: str, doc: Path = DOC) -> None:
-    """Put ``table`` under a heading for ``label`` between the result markers of ``doc``."""
-    text = doc.read_text(encoding="utf-8") if doc.exists() else f"# Scale\n\n{START}\n{END}\n"
-    head, _, rest = text.partition(START)
-    body, _, tail = rest.partition(END)
-    sections = {}
-    current = None
-    for line in body.strip().splitlines():
-        if line.startswith("### "):
-            current = line[4:].strip()
-            sections[current] = []
-        elif current is not None:
-            sections[current].append(line)
-    sections[label] = ["", table, ""]
-    new_body = "\n".join(f"### {name}\n" + "\n".join(lines).strip() + "\n" for name, lines in sorted(sections.items()))
-    doc.write_text(f"{head}{START}\n{new_body}{END}{tail}", encoding="utf-8")
-
-
 def _size_label(triples: int) -> str:
     for unit, div in (("M", 1_000_000), ("k", 1_000)):
         if triples >= div:
@@ -766,7 +746,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the baselines of these steps (all when none is named)")
     parser.add_argument("--cap", type=float, default=1800, help="seconds after which a step is stopped")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
-    parser.add_argument("--no-doc", action="store_true", help="do not update docs/scale.md")
+    parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
     parser.add_argument("--skip-query", nargs="+", default=[], metavar="NAME",
                         help="leave these contract queries out (region_projects does not finish at 100k triples)")
     parser.add_argument("--query-cap", type=float, default=600,
@@ -844,7 +824,9 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     table = markdown(report)
     if not args.no_doc:
-        write_doc(table, f"{label} synthetic triples ({report['date']})")
+        from benchmarks.performance_page import write
+
+        write()
     print(table)
     print(f"wrote {out}")
     return 0

@@ -25,7 +25,7 @@ The client is one Python process on the same machine, so it shares the cores wit
 the figures compare the two servers under the same client, they are not either server's ceiling.
 
 Run: ``python -m benchmarks.serve_load`` (results in ``benchmarks/results/serve-load.json``;
-``docs/sparql.md`` shows them; ``--write-docs`` only rewrites the docs table from the results).
+``docs/performance.md`` shows them; ``--write-docs`` only rewrites the docs table from the results).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ from kg.store import open_store
 from kg.store.writer import build
 
 RESULTS = Path(__file__).parent / "results" / "serve-load.json"
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "sparql.md"
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 START, END = "<!-- serve-load:start -->", "<!-- serve-load:end -->"
 BIN = Path(sys.executable).parent
 CLIENTS = (1, 10, 50, 200)
@@ -241,7 +241,7 @@ def measure(location: Path, work: Path, seconds: float, timeout: int, uvicorn: s
 
 
 def render(results: dict) -> str:
-    """Return the Markdown table of ``results`` (the content of serve-load.json) for docs/sparql.md."""
+    """Return the Markdown table of ``results`` (the content of serve-load.json) for docs/performance.md."""
     lines = ["| server | workload | clients | answers/s | p50 ms | p95 ms | 200 | 503 | other | no answer |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for server in ("eukg serve", "oxigraph serve-read-only", "uvicorn, fixed answer"):
@@ -266,7 +266,7 @@ def render(results: dict) -> str:
 
 
 def write_docs(results: dict, docs: Path = DOCS) -> None:
-    """Replace the figures between the markers of docs/sparql.md with :func:`render` of ``results``."""
+    """Replace the figures between the markers of docs/performance.md with :func:`render` of ``results``."""
     replace_section(docs, START, END, render(results))
 
 
@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=int, default=10, help="Both servers' query time limit in seconds.")
     parser.add_argument("--uvicorn", metavar="PYTHON",
                         help="An interpreter with uvicorn: also serve /queries.json's bytes with uvicorn.")
-    parser.add_argument("--write-docs", action="store_true", help="Only write the figures into docs/sparql.md.")
+    parser.add_argument("--write-docs", action="store_true", help="Only write the figures into docs/performance.md.")
     args = parser.parse_args(argv)
     if args.write_docs:
         write_docs(json.loads(RESULTS.read_text(encoding="utf-8")))

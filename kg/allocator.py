@@ -5,7 +5,7 @@ perf on a 1M-quad bulk load showed about a third of the CPU in glibc's malloc an
 small keys and frees them again, and RocksDB does the same while it reads. With mimalloc
 preloaded, the build at 1M took 25-30 % less time and the contract queries 25-35 % less, at
 about the same peak memory (1.01 against 0.99 GB at 1M; 3.8 against 3.4 GB for the 10M build;
-docs/scale.md, "The allocator").
+docs/scale.md, "The allocator"; figures in docs/performance.md).
 
 A process keeps the allocator it started with, so the ``eukg`` console script starts itself once
 more with mimalloc in ``LD_PRELOAD`` (:func:`relaunch_on_mimalloc`), and the benchmark harness

@@ -6,7 +6,7 @@ of each load apart, so ``_:b`` in two parts would become two nodes: a file that 
 (even inside a literal, to stay on the safe side) is loaded on one thread. pyoxigraph releases
 the GIL while it parses and writes, and its bulk loaders may run side by side on one store (the
 Oxigraph CLI loads several files this way). At 1M quads on 2 cores this halves the wall time of a
-build (docs/scale.md, "Build").
+build (docs/scale.md, "Loading"; figures in docs/performance.md).
 """
 
 from __future__ import annotations

@@ -45,11 +45,14 @@ def _number(text: str, decimal_separator: str | None) -> Decimal:
     return Decimal(text)
 
 
-def amount(value: Any, rates: dict[str, Decimal] | None = None, decimal_separator: str | None = None) -> Decimal:
+def amount(value: Any, rates: dict[str, Decimal] | None = None, decimal_separator: str | None = None,
+           currency: str = "EUR") -> Decimal:
     """Return the amount in euro that ``value`` states.
 
     ``5.172.338,50 kn`` is 5,172,338.50 Croatian kuna: converted with ``rates`` (units per euro, e.g.
-    ``{"HRK": Decimal("7.53450")}``) and rounded to the cent, refused without a rate.
+    ``{"HRK": Decimal("7.53450")}``) and rounded to the cent, refused without a rate. A number written
+    without a currency (or a numeric cell) is in ``currency``; with ``currency="REQUIRED"`` (a file that
+    mixes currencies) it is refused.
 
     Raises
     ------
@@ -62,23 +65,32 @@ def amount(value: Any, rates: dict[str, Decimal] | None = None, decimal_separato
     (Decimal('1234.50'), Decimal('1250000'), Decimal('47293750.62'))
     >>> amount("5.172.338,50 kn", {"HRK": Decimal("7.53450")})
     Decimal('686487.29')
+    >>> amount("15.414.794", {"DKK": Decimal("7.4")}, currency="DKK")
+    Decimal('2083080.27')
+    >>> amount(5172338.5, currency="REQUIRED")
+    Traceback (most recent call last):
+    ...
+    kg.ingest.cells.AmountError: 5172338.5 does not say its currency (the mapping's currency is 'required')
     """
     if isinstance(value, bool):
         raise AmountError(f"{value!r} is not an amount")
     if isinstance(value, int | float | Decimal):
-        number, currency = Decimal(str(value)), "EUR"
+        number = Decimal(str(value))
     else:
         match = _AMOUNT.match(str(value).strip())
         if match is None:
             raise AmountError(f"{value!r} is not an amount in euro")
         words = f"{match['before']} {match['after']}".strip().lower()
-        currency = CURRENCIES.get(words, "EUR" if not words else None)
-        if currency is None:
+        written = CURRENCIES.get(words, currency if not words else None)
+        if written is None:
             raise AmountError(f"{value!r} is not an amount in euro (unknown currency {words!r})")
         try:
             number = _number(match["number"], decimal_separator)
         except InvalidOperation:
             raise AmountError(f"{value!r} is not an amount in euro") from None
+        currency = written
+    if currency == "REQUIRED":  # a file that mixes currencies: an amount must say which
+        raise AmountError(f"{value!r} does not say its currency (the mapping's currency is 'required')")
     if not number.is_finite() or number < 0:
         raise AmountError(f"{value!r} is not a non-negative amount")
     if currency != "EUR":

@@ -4,11 +4,16 @@ A mapping names, for each field of :data:`FIELDS`, the headers that may give it;
 field one value for every row (``country: "NO"``); ``values`` translate cell values per field (a county
 name to a NUTS code); ``multi_valued`` fields may hold several values in one cell (several partners,
 separated by line breaks or ``;``); ``join`` reads a second file and joins its rows on a key (CORDIS
-``organization.csv`` with ``project.csv``). See docs/ingest.md, "Writing a mapping".
+``organization.csv`` with ``project.csv``); ``patterns`` pull fields out of a cell with a regular
+expression (a company number inside the beneficiary cell); ``currency`` is the currency of amounts written
+without one; ``partners`` names a second column of partners of the same project (several per cell);
+``fill_down`` fields take the value of the row above when their cell is empty (continuation rows). See
+docs/ingest.md, "Writing a mapping".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,7 +23,7 @@ import yaml
 
 from kg.errors import InputError, KgError
 
-__all__ = ["ALIASES", "FIELDS", "MAPPINGS_DIR", "Join", "Mapping", "load_mapping"]
+__all__ = ["ALIASES", "FIELDS", "MAPPINGS_DIR", "Join", "Mapping", "Partners", "load_mapping"]
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 #: The fields a mapping may fill. ``total_budget`` is the partner's budget, ``project_total_budget`` the project's.
@@ -29,7 +34,7 @@ FIELDS = ("project_acronym", "project_title", "project_code", "programme", "prio
 ALIASES = {"erdf": "eu_contribution"}
 _KEYS = {"name", "description", "language", "columns", "required", "date_formats", "roles", "organisation_types",
          "constants", "values", "multi_valued", "separators", "exchange_rates", "decimal_separator", "join",
-         "encoding"}
+         "encoding", "patterns", "currency", "partners", "fill_down"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,15 @@ class Join:
     key: str
     on: str
     optional: bool = False
+
+
+@dataclass(frozen=True)
+class Partners:
+    """A second column of the partners of a row's project, several in one cell, all with one role."""
+
+    columns: tuple[str, ...]
+    role: str = "partner"
+    separators: tuple[str, ...] = ("\n", ";")
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,10 @@ class Mapping:
     decimal_separator: str | None = None
     join: Join | None = None
     encoding: str | None = None  # the CSV files' encoding, when detection cannot tell (short files)
+    patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    currency: str = "EUR"  # the currency of amounts written without one
+    partners: Partners | None = None
+    fill_down: tuple[str, ...] = ()
 
 
 def _fields(path: Path, names: Any, what: str) -> list[str]:
@@ -111,6 +129,32 @@ def _join(path: Path, data: dict) -> Join | None:
     return Join(str(join["file"]), str(join["key"]), str(join["on"]), bool(join.get("optional", False)))
 
 
+def _patterns(path: Path, data: dict) -> dict[str, re.Pattern]:
+    patterns = {}
+    for name, text in _table(path, data, "patterns").items():
+        target = _fields(path, [name], "patterns")[0]
+        try:
+            pattern = re.compile(str(text), re.DOTALL)
+        except re.error as error:
+            raise InputError(path, f"pattern of {name} is not a regular expression: {error}") from None
+        _fields(path, list(pattern.groupindex), f"the group names of the pattern of {name}")
+        patterns[target] = pattern
+    return patterns
+
+
+def _partners(path: Path, data: dict) -> Partners | None:
+    partners = data.get("partners")
+    if partners is None:
+        return None
+    if not isinstance(partners, dict) or not partners.get("columns"):
+        raise InputError(path, "'partners' needs columns (the header names of the column that lists further "
+                               "partners); role (default partner) and separators are optional")
+    columns = partners["columns"]
+    return Partners(tuple([columns] if isinstance(columns, str) else [str(c) for c in columns]),
+                    str(partners.get("role", "partner")),
+                    tuple(str(s) for s in partners.get("separators") or ("\n", ";")))
+
+
 def load_mapping(name_or_path: str | Path) -> Mapping:
     """Load a mapping by name (a file of :data:`MAPPINGS_DIR`) or from a YAML file path.
 
@@ -159,4 +203,8 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         decimal_separator=data.get("decimal_separator"),
         join=_join(path, data),
         encoding=str(data["encoding"]) if data.get("encoding") else None,
+        patterns=_patterns(path, data),
+        currency=str(data.get("currency") or "EUR").upper(),
+        partners=_partners(path, data),
+        fill_down=tuple(_fields(path, data.get("fill_down") or [], "fill_down")),
     )

@@ -79,13 +79,15 @@ class ReferenceData:
 
 _TYPE_WORDS = [
     ("university", r"universit|uniwersytet|politechnika|università|universidad|universität|hochschule|πανεπιστήμιο"
-                   r"|academy of|akademia|polytechnic"),
+                   r"|academy of|akademia|polytechnic|sveučilišt|veleučilišt|universitet"),
     ("county-council", r"county council|consiliul jude[țt]ean|powiat|diputaci[oó]n|landkreis|conseil d[ée]partemental"),
     ("municipality", r"municipality|municipiul|city of|city council|miasto|gmina|urz[aą]d miasta|comune di|ayuntamiento"
-                     r"|stadt |gemeinde|ville de|mairie|δήμος|primăria|primaria"),
-    ("national-ministry", r"ministry|ministerstwo|ministerul|ministero|ministerio|ministerium|minist[eè]re|υπουργείο"),
+                     r"|stadt |gemeinde|ville de|mairie|δήμος|primăria|primaria|općina| grad |kommune\b"
+                     r"|gemeente| stad "),
+    ("national-ministry", r"ministry|ministerstwo|ministerul|ministero|ministerio|ministerium|minist[eè]re|υπουργείο"
+                          r"|ministarstvo"),
     ("regional-authority", r"voivodeship|wojew[oó]dztw|regione |regi[oó]n de|r[ée]gion |junta de|generalitat"
-                           r"|περιφέρεια|regional government|marshal"),
+                           r"|περιφέρεια|regional government|marshal|provincie "),
     ("regional-development-agency", r"development agency|agen[tț]ia pentru dezvoltare|agencja rozwoju|agenzia"
                                     r"|agencia de desarrollo|entwicklungsagentur|agence de d[ée]veloppement"),
     ("science-park", r"science park|technology park|parc[ul]* științific|park naukowo|parco scientifico"),
@@ -94,8 +96,10 @@ _TYPE_WORDS = [
                                       r"|c[aá]mara de comercio|handelskammer|chambre de commerce|επιμελητήριο"),
     ("research-organisation", r"research institute|institute of|instytut|institutul|istituto|instituto|institut"
                               r"|ινστιτούτο"),
-    ("association", r"association|asocia[tț]ia|stowarzyszenie|associazione|asociaci[oó]n|verein|verband|σύνδεσμος"),
-    ("company", r"\b(?:gmbh|ltd|s\.?a\.?|srl|s\.r\.l\.|sp\. z o\.o\.|spa|s\.p\.a\.|sl|sarl|ag|oy|ab|bv)\b"),
+    ("association", r"association|asocia[tț]ia|stowarzyszenie|associazione|asociaci[oó]n|verein|verband|σύνδεσμος"
+                    r"|udruga|forening"),
+    ("company", r"\bd\.o\.o\.|\bd\.d\.|\ba/s\b|\baps\b"
+                r"|\b(?:gmbh|ltd|s\.?a\.?|srl|s\.r\.l\.|sp\. z o\.o\.|spa|s\.p\.a\.|sl|sarl|ag|oy|ab|bv)\b"),
 ]
 
 

@@ -12,6 +12,7 @@ only one entry per project and organisation, and a file is never half-loaded.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -46,6 +47,7 @@ _AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution
 _BATCH = 20000
 # The spaces of the import's memory (:class:`DiskMap`).
 _PROJECTS, _ORGANISATIONS, _FACTS, _DESCRIBED, _UNTITLED = "project", "organisation", "facts", "described", "untitled"
+_MINTED = "minted"  # a project IRI minted here -> the key (name or code) it was minted for
 _RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN = "result-project", "result-new", "result-known"
 #: Facts whose name starts with it mark a statement a loaded row wrote; they never conflict (see :func:`_marks`).
 _SEEN = "\x1f"
@@ -204,6 +206,12 @@ class _Columns:
             self.join_key = keys.index(normalise(mapping.join.key))
         for name in mapping.constants:
             self.headers.setdefault(name, f"{name} (constant)")
+        self.partners, self.partners_header = None, None
+        if mapping.partners is not None:
+            found = [keys.index(normalise(c)) for c in mapping.partners.columns if normalise(c) in keys]
+            if found:
+                self.partners, self.partners_header = found[0], " ".join(str(header[found[0]]).split())
+        self.above: dict[str, Any] = {}  # the last value of each fill_down field
         missing = [name for name in mapping.required if name not in self.index and name not in mapping.constants]
         if missing:
             wanted = "; ".join(f"{name} (one of: {', '.join(mapping.columns.get(name, [name]))})" for name in missing)
@@ -225,14 +233,65 @@ class _Columns:
                 value = value.strip() or None
             if value is not None:
                 found[name] = value
+        for name in self.mapping.fill_down:  # a continuation row: the value of the row above
+            if name in self.index and found.get(name) is None and name in self.above:
+                found[name] = self.above[name]
+            elif name in self.index:
+                self.above[name] = found.get(name)
         for name, table in self.mapping.values.items():
             if name in found:
                 found[name] = table.get(str(found[name]).strip().lower(), found[name])
         return found
 
+    def more_partners(self, cells: list[Any]) -> list[str]:
+        """Return the names in the row's cell of further partners (the mapping's ``partners`` column)."""
+        if self.partners is None or self.partners >= len(cells):
+            return []
+        return split_values(cells[self.partners], self.mapping.partners.separators)
+
+
+#: What a further partner (the mapping's ``partners`` column) does not share with the row's first partner.
+_OWN_FIELDS = ("partner_id", "partner_type", "partner_role", "nuts", "total_budget", "eu_contribution")
+
+
+def _with_more_partners(partners: list[dict[str, Any]], columns: _Columns,
+                        cells: list[Any]) -> Iterator[tuple[dict[str, Any], dict[str, str]]]:
+    """Yield each partner of the row with its headers: the row's own, then those of the ``partners`` column."""
+    for values in partners:
+        yield values, columns.headers
+    names = columns.more_partners(cells) if partners else []
+    if not names:
+        return
+    shared = {name: value for name, value in partners[0].items() if name not in _OWN_FIELDS}
+    headers = {**columns.headers, "partner_name": columns.partners_header,
+               "partner_role": f"{columns.partners_header} (role)"}
+    for name in names:
+        yield {**shared, "partner_name": name, "partner_role": columns.mapping.partners.role}, headers
+
+
+def _apply_patterns(values: dict[str, Any], mapping: Mapping) -> dict[str, Any]:
+    """Return ``values`` with the fields the mapping's ``patterns`` pull out of a cell (a value that does not
+    match stays as it is)."""
+    if not mapping.patterns:
+        return values
+    values = dict(values)
+    for name, pattern in mapping.patterns.items():
+        if values.get(name) is None:
+            continue
+        match = pattern.fullmatch(str(values[name]).strip())
+        if match is None:
+            continue
+        for group, found in match.groupdict().items():
+            if found is not None and found.strip():
+                values[group] = " ".join(found.split())
+    return values
+
 
 def _clean(value: Any) -> Any:
     return " ".join(value.split()) or None if isinstance(value, str) else value
+
+
+_PARTNER_AMOUNTS = ("total_budget", "eu_contribution")
 
 
 def _expand(values: dict[str, Any], mapping: Mapping) -> list[dict[str, Any]] | str:
@@ -245,11 +304,16 @@ def _expand(values: dict[str, Any], mapping: Mapping) -> list[dict[str, Any]] | 
         return (f"the multi-valued cells hold different numbers of values "
                 f"({', '.join(f'{k}: {len(v)}' for k, v in split.items())})")
     many = counts.pop() if counts else 1
+    # One amount for several partners of one cell is none of theirs: copied to each, it would count once per
+    # partner. It is left out (the caller warns); a project's total (project_total_budget) stays the project's.
+    shared = {name for name in _PARTNER_AMOUNTS if many > 1 and values.get(name) is not None
+              and len(split.get(name, [None])) != many}
     rows = []
     for i in range(many):
-        row = {name: _clean(value) for name, value in values.items()}
+        row = {name: _clean(value) for name, value in values.items() if name not in shared}
         for name, parts in split.items():
-            row[name] = parts[i] if len(parts) == many else (parts[0] if parts else None)
+            if name not in shared:
+                row[name] = parts[i] if len(parts) == many else (parts[0] if parts else None)
         rows.append(row)
     return rows
 
@@ -334,8 +398,13 @@ class _Builder:
             iri = URIRef(known or found.iri)
         else:
             iri = ID[f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")]
+            minted = self.memory.get(_MINTED, str(iri))
+            if minted is None:
+                self.memory.put(_MINTED, str(iri), key)
+            elif minted != key:  # two names whose shortened slugs are one
+                iri = ID[f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"]
         self.memory.put(_PROJECTS, key, str(iri))
-        self.memory.put(_FACTS, str(iri), facts)
+        self.memory.put(_FACTS, str(iri), {**self.facts(iri), **facts})
         return iri, not (known or found)
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
@@ -466,7 +535,8 @@ def _check_amounts_dates(row: _Row, mapping: Mapping) -> tuple[dict[str, Decimal
     for name in ("total_budget", "eu_contribution", "project_total_budget"):
         if values.get(name) is not None:
             try:
-                amounts[name] = amount(values[name], mapping.exchange_rates, mapping.decimal_separator)
+                amounts[name] = amount(values[name], mapping.exchange_rates, mapping.decimal_separator,
+                                      mapping.currency)
             except AmountError as error:
                 row.problem(str(error), name)
     dates = {}
@@ -677,8 +747,7 @@ def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: Table
     graph.add((doc, DCTERMS.identifier, Literal(result.identifier)))
     graph.add((doc, DCTERMS.title, Literal(f"{path.name} ({mapping.name} table, {result.loaded_rows} rows)")))
     graph.add((doc, DCTERMS.language, LANGUAGE[_LANG3.get(mapping.language, "ENG")]))
-    graph.add((doc, DCTERMS.format, Literal("text/csv" if path.suffix.lower() != ".xlsx" else
-                                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))
+    graph.add((doc, DCTERMS.format, Literal(_MEDIA_TYPES.get(path.suffix.lower(), "text/csv"))))
     graph.add((doc, EKG.sha256, Literal(digest)))
     stamp(graph, result.identifier)
     for triple in graph:
@@ -768,8 +837,19 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
         if isinstance(partners, str):
             result.problems.append(RowProblem(str(path), line, partners))
             partners = []
-        for values in partners:
-            row = _Row(line, values, columns.headers, path)
+        for name in _PARTNER_AMOUNTS:
+            if len(partners) > 1 and values.get(name) is not None and name not in partners[0]:
+                result.warnings.append(RowProblem(
+                    str(path), line, f"one amount ({values[name]}) for the {len(partners)} partners of the row: "
+                    "given to none of them", columns.headers.get(name, name)))
+        named = set()
+        for values, headers in _with_more_partners(partners, columns, cells):
+            values = _apply_patterns(values, builder.mapping)
+            name = normalise(str(values.get("partner_name") or ""))
+            if name and name in named:  # a partner named twice in one row (the lead again among the partners)
+                continue
+            named.add(name)
+            row = _Row(line, values, headers, path)
             _emit(sink, row, builder, result)
             result.problems += row.problems
             result.warnings += row.warnings
@@ -781,5 +861,8 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
         progress(result.rows)
 
 
+_MEDIA_TYPES = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ".xls": "application/vnd.ms-excel"}
 _LANG3 = {"en": "ENG", "pl": "POL", "ro": "RON", "it": "ITA", "es": "SPA", "de": "DEU", "fr": "FRA", "el": "ELL",
-          "hr": "HRV", "bg": "BUL", "cs": "CES", "sk": "SLK", "sl": "SLV", "hu": "HUN", "pt": "POR", "nl": "NLD"}
+          "hr": "HRV", "bg": "BUL", "cs": "CES", "sk": "SLK", "sl": "SLV", "hu": "HUN", "pt": "POR", "nl": "NLD",
+          "da": "DAN", "fi": "FIN", "sv": "SWE", "lt": "LIT", "lv": "LAV", "et": "EST", "mt": "MLT", "ga": "GLE"}

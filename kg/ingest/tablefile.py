@@ -3,7 +3,8 @@
 CSV files are streamed (``csv`` reads one record at a time, quoted line breaks included); the encoding
 is UTF-8, UTF-16 with a byte-order mark, or else what ``charset_normalizer`` detects in the first
 megabyte; the delimiter is sniffed (``csv.Sniffer``), else the most frequent of ``, ; TAB |`` in the
-header line. XLSX workbooks are read in openpyxl's read-only mode.
+header line. XLSX workbooks are read in openpyxl's read-only mode, older XLS workbooks (BIFF, as many
+managing authorities still publish their lists of operations) with ``xlrd``; date cells become dates.
 """
 
 from __future__ import annotations
@@ -51,7 +52,11 @@ def detect_encoding(path: Path) -> str:
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     try:
-        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+        found = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+        # The sniffer guesses doublequote from the sample and guesses wrong when no quote is doubled near a
+        # delimiter; a quote inside a quoted cell is written doubled ("" ) by every spreadsheet program.
+        found.doublequote = True
+        return found
     except csv.Error:
         first = sample.split("\n", 1)[0]
         counts = {d: first.count(d) for d in _DELIMITERS}
@@ -96,21 +101,53 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         book.close()
 
 
+def _xls_cell(cell: Any, datemode: int) -> Any:
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(cell.value, datemode)
+        except (ValueError, xlrd.xldate.XLDateError):
+            return cell.value
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if cell.ctype == xlrd.XL_CELL_NUMBER and float(cell.value).is_integer():
+        return int(cell.value)
+    return cell.value
+
+
+def _xls_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(path, on_demand=True)
+        sheet = book.sheet_by_index(0)
+    except Exception as error:  # xlrd raises XLRDError, struct and compound-document errors
+        raise InputError(path, f"not a readable XLS workbook ({type(error).__name__}: {error})") from None
+    try:
+        for number in range(sheet.nrows):
+            yield number + 1, [_xls_cell(cell, book.datemode) for cell in sheet.row(number)]
+    finally:
+        book.release_resources()
+
+
 def read_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, list[Any]]]:
-    """Yield (line, cells) of a CSV or XLSX file, the header first; line is where the record starts (1 = header).
+    """Yield (line, cells) of a CSV, XLSX or XLS file, the header first; line is where the record starts (1 = header).
 
     ``encoding`` is the CSV's encoding when known (else detected: :func:`detect_encoding`).
 
     Raises
     ------
     InputError
-        Not a CSV/XLSX file, binary, or in no recognisable encoding.
+        Not a CSV/XLSX/XLS file, binary, or in no recognisable encoding.
     """
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_rows(path)
+    if suffix == ".xls":
+        return _xls_rows(path)
     if suffix not in (".csv", ".tsv", ".txt"):
-        raise InputError(path, f"unsupported table type {suffix!r}: give a .csv or .xlsx file")
+        raise InputError(path, f"unsupported table type {suffix!r}: give a .csv, .xlsx or .xls file")
     return _csv_rows(path, encoding)
 
 

@@ -10,7 +10,7 @@ How they were chosen
 --------------------
 ``benchmarks/resolve_thresholds.py`` runs :meth:`kg.resolve.Resolver.best` against the graph built
 from the shipped data for every ``ACCEPT`` in 80–98 and ``MARGIN`` in 0.5–8, on two sets, and writes
-``benchmarks/results/resolve-thresholds.json`` (the table is in docs/resolver.md):
+``benchmarks/results/resolve-thresholds.json`` (the table is in docs/performance.md):
 
 * the names: ``tests/resolver/name_variants.csv`` and the curated regional names, 207 names of
   which 177 must resolve and 30 must not (unknown bodies, ambiguous names, regional names that

@@ -169,7 +169,7 @@ def dump_union(store: ox.Store, path: Path, threads: int | None = None) -> None:
     Each graph is dumped by its own pyoxigraph call, ``threads`` of them at once (default: one per
     core), and the parts are joined in graph order. pyoxigraph releases the GIL while it reads and
     writes, and reading the terms' texts back from RocksDB is most of a dump's time: at 1M quads on
-    2 cores this takes 4.3 s against 8.5 s for one dump of the whole store (docs/scale.md).
+    2 cores this takes 4.3 s against 8.5 s for one dump of the whole store (docs/scale.md, "Validation engines").
 
     A statement in two graphs is written twice; RDF readers take the file as a set of triples.
     Blank nodes are written with the store's own identifiers, so a node in two graphs stays one node.

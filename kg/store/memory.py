@@ -54,7 +54,7 @@ def in_memory_copy(store: ox.Store) -> ox.Store:
     Queries on the store on disk spend most of their time in RocksDB's look-ups (every term is
     stored by the hash of its text, so a join or an ORDER BY reads the texts back one by one). On the
     in-memory copy the same queries gave the same rows 2–3.5× faster at 1M quads (the contract
-    queries; docs/scale.md). The copy takes about 6.5 s and 0.7 GB per million quads.
+    queries; docs/scale.md, "Reading: an in-memory copy"). The copy takes about 6.5 s and 0.7 GB per million quads.
     """
     return copy_quads(store, ox.Store())
 

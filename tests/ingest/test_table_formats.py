@@ -156,6 +156,9 @@ def test_mapping_language_reads_a_list_of_operations(tmp_path, reference_store) 
         assert len(participations) == 3  # two partners in the first row's cell
         totals = {o.toPython() for o in g.objects(None, EKG.projectTotalBudget)}
         assert totals == {Decimal("686487.29"), Decimal("132722.81")}  # kuna at 7.53450 per euro
+        # One EU amount for the two partners of the first row's cell is neither's (it would count twice).
+        assert {o.toPython() for o in g.objects(None, EKG.euContribution)} == {Decimal("112814.39")}
+        assert [(w.line, w.column) for w in result.warnings] == [(4, "EU sredstva")]  # the header spans lines 1-3
     finally:
         result.discard()
 

@@ -1,4 +1,4 @@
-"""docs/resolver.md shows the figures of the benchmark result files, as resolve_speed.py --docs writes them."""
+"""docs/performance.md shows the resolver's figures of the benchmark result files, as resolve_speed.py --docs writes them."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from benchmarks.clock import stopped_after
-from benchmarks.run import END, START, _at_least, _ratio, _severities, markdown, write_doc
+from benchmarks.run import _at_least, _ratio, _severities, markdown
 from kg.validate import Problem
 
 
@@ -75,18 +75,6 @@ def test_a_baseline_stopped_at_the_cap_reports_how_long_it_had_run(tmp_path: Pat
     report["steps"]["validate_full"].update({"seconds": 10.0, **bounds})
     assert "| validate_full | 10.0 | – | > 120.0× | > 220.0× |" in markdown(report)
     assert "had run 1200 s (1100 s CPU)" in markdown(report)
-
-
-def test_write_doc_replaces_only_its_own_section(tmp_path: Path) -> None:
-    doc = tmp_path / "scale.md"
-    doc.write_text(f"# Scale\n\nintro\n\n{START}\n{END}\n\nafter\n", encoding="utf-8")
-    write_doc(markdown(_report(2.0)), "1k", doc)
-    write_doc(markdown(_report(1.0)), "2k", doc)
-    write_doc(markdown(_report(0.5)), "1k", doc)
-    text = doc.read_text(encoding="utf-8")
-    assert text.startswith("# Scale\n\nintro") and text.rstrip().endswith("after")
-    assert text.count("### 1k") == 1 and text.count("### 2k") == 1
-    assert "| build | 0.500 | 4.0 | 8.0× |" in text and "| build | 2.0 | 4.0 | 2.0× |" not in text
 
 
 def test_analytics_step_and_baseline_agree_on_the_project_graph(built_store_path: Path, tmp_path: Path,

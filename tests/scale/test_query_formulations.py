@@ -8,7 +8,7 @@ import pyoxigraph as ox
 
 from kg.queries import library, run
 
-# queries/persons.rq before the person-only role branch (docs/scale.md, "What is not done yet").
+# queries/persons.rq before the person-only role branch.
 PERSONS_BEFORE = """
 PREFIX ekg:     <https://w3id.org/eu-regional-kg/ontology#>
 PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>

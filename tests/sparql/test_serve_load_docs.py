@@ -1,4 +1,4 @@
-"""The endpoint's load figures in docs/sparql.md are the ones in benchmarks/results/serve-load.json."""
+"""The endpoint's load figures in docs/performance.md are the ones in benchmarks/results/serve-load.json."""
 
 from __future__ import annotations
 
