@@ -5,8 +5,9 @@ Each row gives one or more partners of one project (a multi-valued cell holds se
 else new with its country, NUTS region and type), the participation with its role and amounts, and
 the programme (resolved by name). Rows are streamed (:mod:`kg.ingest.tablefile`) and checked; a row
 with a problem is reported as ``FILE:LINE [column]: what is wrong``. The statements are streamed to
-an N-Triples file (pyoxigraph's serialiser) that the writer loads in one replacement, so memory holds
-only one entry per project and organisation, and a file is never half-loaded.
+an N-Triples file (pyoxigraph's serialiser) that the writer loads in one replacement, so a file is
+never half-loaded; what the import remembers per project and organisation is kept on disk
+(:class:`kg.ingest.diskmap.DiskMap`), so memory does not grow with the table.
 ``on_error="skip-row"`` keeps the good rows, ``"reject-file"`` keeps nothing when any row is bad.
 """
 
