@@ -108,7 +108,9 @@ def speed_table(speed: dict[str, object]) -> str:
         f"| {speed['records']:,} | {speed['pairs_compared']:,} | {speed['clusters']:,} | "
         f"{speed['records_in_clusters']:,} | {speed['variants_found']:,} of {speed['variants']:,} | "
         f"{speed['review_pairs']:,} | {speed['seconds']:.0f} | {speed['cpu_seconds']:.0f} |",
-        "", f"Measured {speed['date']} ({speed['machine']}, a shared 2-core machine; input: {speed['input']}).",
+        "", f"Measured {speed['date']} ({speed['machine']}, a shared 2-core machine"
+            + (f", load average {speed['load_average']}" if "load_average" in speed else "")
+            + f"; input: {speed['input']}).",
     ])
 
 

@@ -1,18 +1,24 @@
-"""How long does linking 100,000 organisation records take? ``kg.resolve.blocking.link_records`` on synthetic names.
+"""How long does linking 100,000 organisation records take? ``kg.resolve.blocking.link_records`` on realistic names.
 
-Run with ``python benchmarks/linkage_speed.py [--records N]``. The records are **synthetic, derived from
-real names**: the names of ``benchmarks/data/org_pairs.tsv`` with a generated place-like word added
-(so most records are distinct bodies), and a fifth of them written again as a variant of an earlier
-record (upper or lower case, legal form dropped, one letter dropped), so there is something to find.
-Writes ``benchmarks/results/linkage-speed.json``; ``python benchmarks/linkage_quality.py --docs`` puts
-the figures into docs/linkage.md.
+Run with ``python benchmarks/linkage_speed.py [--records N] [--input real|synthetic]``. With ``real``
+(the default) the records are **real names with real place names**: the 692 organisations of the
+Norwegian Horizon 2020 table (``datasets/h2020-norway``, with their municipality) and the names of
+``benchmarks/data/org_pairs.tsv``, each written with a real Norwegian municipality name added (a
+branch or office of the body: "SINTEF AS Bodø"), so that most records are distinct bodies; a fifth
+of them are written again as a variant of an earlier record (upper or lower case, one letter
+dropped, or title case), so there is something to find. With ``synthetic`` (the earlier input) a
+generated syllable word is added instead of a place name. Writes
+``benchmarks/results/linkage-speed.json`` and the table in docs/linkage.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
+import io
 import json
+import os
 import platform
 import random
 import sys
@@ -23,10 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.clock import Clock  # noqa: E402
+from benchmarks.docs_section import replace_section  # noqa: E402
+from benchmarks.linkage_quality import DOCS, speed_table  # noqa: E402
 from kg.resolve.blocking import link_records  # noqa: E402
 from kg.resolve.link import Record  # noqa: E402
 
 PAIRS = ROOT / "benchmarks" / "data" / "org_pairs.tsv"
+NORWAY = ROOT / "datasets" / "files" / "h2020-norway.csv.gz"
 RESULT = ROOT / "benchmarks" / "results" / "linkage-speed.json"
 _SYLLABLES = "ka lo mi ra no ve ti sa do ru be li ga zo pe ni ko ta mu re va si".split()
 
@@ -42,6 +51,16 @@ def base_records() -> list[Record]:
     return list(seen.values())
 
 
+def norwegian_records() -> tuple[list[Record], list[str]]:
+    """The organisations of the Norwegian table (name, NO, municipality), and its municipality names."""
+    with gzip.open(NORWAY, "rt", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read()), delimiter=";"))
+    records = {row["Organisasjonsnavn"]: Record(row["Organisasjonsnavn"], "NO", row["Adresse kommune"] or None)
+               for row in rows if row["Organisasjonsnavn"]}
+    places = sorted({row["Adresse kommune"] for row in rows if row["Adresse kommune"]})
+    return list(records.values()), places
+
+
 def _variant(name: str, rng: random.Random) -> str:
     choice = rng.randrange(3)
     if choice == 0:
@@ -52,11 +71,14 @@ def _variant(name: str, rng: random.Random) -> str:
     return name.replace(",", " ").title()
 
 
-def synthetic(n: int, seed: int = 0) -> tuple[list[Record], list[tuple[int, int]]]:
-    """Return ``n`` synthetic records derived from the real names (see the module docstring), and the
+def synthetic(n: int, seed: int = 0, real: bool = True) -> tuple[list[Record], list[tuple[int, int]]]:
+    """Return ``n`` records derived from the real names (see the module docstring), and the
     (variant, original) index pairs."""
     rng = random.Random(seed)
     base = base_records()
+    norwegian, places = norwegian_records()
+    if real:
+        base = base + norwegian
     records: list[Record] = []
     variants: list[tuple[int, int]] = []
     while len(records) < n:
@@ -67,7 +89,8 @@ def synthetic(n: int, seed: int = 0) -> tuple[list[Record], list[tuple[int, int]
             records.append(Record(_variant(original.name, rng), original.country, original.city))
             continue
         record = rng.choice(base)
-        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+        word = (rng.choice(places) if real else
+                "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize())
         records.append(Record(f"{record.name} {word}", record.country, record.city))
     return records, variants
 
@@ -76,20 +99,27 @@ def main() -> None:
     """Link the synthetic records and write the timing."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--input", choices=("real", "synthetic"), default="real")
     args = parser.parse_args()
-    records, variants = synthetic(args.records)
+    records, variants = synthetic(args.records, real=args.input == "real")
+    load = os.getloadavg()[0]
     clock = Clock()
     linkage = link_records(records)
     timing = clock.read()
     cluster_of = {i: n for n, cluster in enumerate(linkage.clusters) for i in cluster}
     found = sum(1 for v, o in variants if v in cluster_of and cluster_of[v] == cluster_of.get(o))
     result = {"date": date.today().isoformat(), "machine": f"{platform.machine()}, python {platform.python_version()}",
-              "records": len(records), "input": "synthetic names derived from benchmarks/data/org_pairs.tsv",
+              "records": len(records),
+              "input": ("the real names of datasets/h2020-norway and benchmarks/data/org_pairs.tsv, each with a real "
+                        "Norwegian municipality name added, a fifth written again as variants"
+                        if args.input == "real" else "synthetic names derived from benchmarks/data/org_pairs.tsv"),
+              "load_average": round(max(load, os.getloadavg()[0]), 1),
               "pairs_compared": linkage.compared, "clusters": len(linkage.clusters),
               "records_in_clusters": sum(len(c) for c in linkage.clusters), "review_pairs": len(linkage.review),
               "variants": len(variants), "variants_found": found,
               **{k: round(v, 2) for k, v in timing.items()}}
     RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    replace_section(DOCS, "<!-- linkage-speed:start -->", "<!-- linkage-speed:end -->", speed_table(result))
     print(result)
 
 

@@ -29,6 +29,7 @@ from benchmarks import (
     dataset_build,
     datasets_build,
     ingest_datasets,
+    ingest_table_scale,
     ingest_table_speed,
     keep_eu_export_speed,
     linkage_quality,
@@ -220,6 +221,10 @@ def ingest_section() -> list[str]:
     lines = ["## Ingestion", "",
              _source("ingest-table-speed.json", "python -m benchmarks.ingest_table_speed") + " `eukg ingest table`:",
              "", ingest_table_speed.render(table), "",
+             _source("ingest-table-scale.json", "python -m benchmarks.ingest_table_scale --rows 10000 100000 1000000")
+             + " `eukg ingest table` on real rows repeated to 10k, 100k and 1M (peak memory stays flat: what an "
+             "import remembers per resource is on disk):", "",
+             ingest_table_scale.render(_load("ingest-table-scale.json")), "",
              _source("keep-eu-export-speed.json", "python -m benchmarks.keep_eu_export_speed")
              + " `eukg ingest table --mapping keep_eu_export` on a generated workbook with the export's two sheets:",
              "", keep_eu_export_speed.render(_load("keep-eu-export-speed.json")), "",

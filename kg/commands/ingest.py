@@ -181,6 +181,7 @@ def _ingest_table(file: Path, mapping: str, on_error: str, source_id: str | None
     from rich.progress import Progress
 
     from kg.ingest.table import ingest_table, load_mapping
+    from kg.resolve import resolver_for_location
     from kg.store import open_store
 
     loaded_mapping = load_mapping(mapping)
@@ -190,7 +191,8 @@ def _ingest_table(file: Path, mapping: str, on_error: str, source_id: str | None
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task(f"reading {file.name}", total=None)
             result = ingest_table(file, loaded_mapping, reader, on_error, source_id,
-                                  progress=lambda n: bar.update(task, completed=n), join=join)
+                                  progress=lambda n: bar.update(task, completed=n), join=join,
+                                  resolver=resolver_for_location(store))
         del reader
         _table_reports(result)
         if result.problems and on_error == "reject-file":
@@ -203,8 +205,8 @@ def _ingest_table(file: Path, mapping: str, on_error: str, source_id: str | None
             result.discard()
     console.print(
         f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
-        f"{len(result.projects)} projects, {len(result.resolved_organisations)} known and "
-        f"{len(result.new_organisations)} new organisations, {len(result.problems)} rows skipped"
+        f"{result.project_count} projects, {result.resolved_organisation_count} known and "
+        f"{result.new_organisation_count} new organisations, {len(result.problems)} rows skipped"
     )
 
 

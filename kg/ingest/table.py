@@ -5,8 +5,9 @@ Each row gives one or more partners of one project (a multi-valued cell holds se
 else new with its country, NUTS region and type), the participation with its role and amounts, and
 the programme (resolved by name). Rows are streamed (:mod:`kg.ingest.tablefile`) and checked; a row
 with a problem is reported as ``FILE:LINE [column]: what is wrong``. The statements are streamed to
-an N-Triples file (pyoxigraph's serialiser) that the writer loads in one replacement, so memory holds
-only one entry per project and organisation, and a file is never half-loaded.
+an N-Triples file (pyoxigraph's serialiser) that the writer loads in one replacement, so a file is
+never half-loaded; what the import remembers per project and organisation is kept on disk
+(:class:`kg.ingest.diskmap.DiskMap`), so memory does not grow with the table.
 ``on_error="skip-row"`` keeps the good rows, ``"reject-file"`` keeps nothing when any row is bad.
 """
 
@@ -29,6 +30,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.errors import InputError, KgError
 from kg.ingest.cells import AmountError, amount, parse_date, split_values
+from kg.ingest.diskmap import DiskMap
 from kg.ingest.mapping import FIELDS, MAPPINGS_DIR, Mapping, load_mapping
 from kg.ingest.reference import ReferenceData, guess_organisation_type, slug
 from kg.ingest.resolving import NameResolver, confident, normalise, resolver_for
@@ -45,6 +47,13 @@ __all__ = ["FIELDS", "MAPPINGS_DIR", "Mapping", "RowProblem", "TableResult", "in
 SCHEMA = Namespace("https://schema.org/")
 _AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
 _BATCH = 20000
+# The spaces of the import's memory (:class:`DiskMap`).
+_PROJECTS, _ORGANISATIONS, _FACTS, _DESCRIBED, _UNTITLED = "project", "organisation", "facts", "described", "untitled"
+_MINTED = "minted"  # a project IRI minted here -> the key (name or code) it was minted for
+_RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN = "result-project", "result-new", "result-known"
+#: Facts whose name starts with it mark a statement a loaded row wrote; they never conflict (see :func:`_marks`).
+_SEEN = "\x1f"
+_LOADED = f"{_SEEN}loaded"
 
 
 @lru_cache(maxsize=65536)
@@ -100,9 +109,39 @@ class TableResult:
     loaded_rows: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
-    projects: set[str] = field(default_factory=set)
-    new_organisations: set[str] = field(default_factory=set)
-    resolved_organisations: set[str] = field(default_factory=set)
+    project_count: int = 0
+    new_organisation_count: int = 0
+    resolved_organisation_count: int = 0
+    memory: Path | None = None  # what the import remembered per resource (:class:`DiskMap`), until discard
+
+    @property
+    def organisation_count(self) -> int:
+        """The number of organisations of the loaded rows, new and known."""
+        return self.new_organisation_count + self.resolved_organisation_count
+
+    def _remembered(self, space: str) -> set[str]:
+        if self.memory is None or not self.memory.exists():
+            return set()
+        memory = DiskMap(self.memory)
+        try:
+            return memory.keys(space)
+        finally:
+            memory.close()
+
+    @property
+    def projects(self) -> set[str]:
+        """The IRIs of the projects of the loaded rows (read from disk: for small tables and tests)."""
+        return self._remembered(_RESULT_PROJECTS)
+
+    @property
+    def new_organisations(self) -> set[str]:
+        """The IRIs of the loaded rows' organisations that the graph did not know."""
+        return self._remembered(_RESULT_NEW)
+
+    @property
+    def resolved_organisations(self) -> set[str]:
+        """The IRIs of the loaded rows' organisations found in the graph."""
+        return self._remembered(_RESULT_KNOWN)
 
     @property
     def graph(self) -> Graph:
@@ -113,8 +152,10 @@ class TableResult:
         return graph
 
     def discard(self) -> None:
-        """Delete the N-Triples file."""
+        """Delete the N-Triples file and what the import remembered."""
         self.path.unlink(missing_ok=True)
+        if self.memory is not None:
+            self.memory.unlink(missing_ok=True)
 
 
 class _Sink:
@@ -293,32 +334,29 @@ def _expand(values: dict[str, Any], mapping: Mapping) -> list[dict[str, Any]] | 
 class _Builder:
     """Turns checked rows into triples, minting or resolving each resource once."""
 
-    def __init__(self, mapping: Mapping, resolver: NameResolver, reference: ReferenceData,
+    def __init__(self, mapping: Mapping, resolver: NameResolver, reference: ReferenceData, memory: DiskMap,
                  store: ox.Store | None = None, own_graph: str | None = None) -> None:
         self.mapping = mapping
+        # Per project and organisation (their IRIs, which were described, their facts): on disk, so that
+        # memory does not grow with the table.
+        self.memory = memory
         self.own_graph = own_graph  # the previous version of this source: replaced, so not a conflict
         self.resolver = resolver
         self.reference = reference
         self.store = store
-        self.projects: dict[str, URIRef] = {}
-        self.minted: dict[str, str] = {}  # project IRI minted here -> the key (name or code) it was minted for
-        self.organisations: dict[tuple[str, str], tuple[URIRef, bool]] = {}
         self.programmes: dict[str, URIRef | None] = {}
         self.funds: dict[str, str] | None = None  # the graph's funds by acronym and name, read when asked
         self.codes: dict[str, str] | None = None  # programmes by identifier (CCI), read when asked
         self.listed: dict[URIRef, _Listed] = {}  # rows: organisations — each organisation, written at the end
         self.countries: dict[str, tuple[str, str] | None] = {}
-        self.described: set[str] = set()  # resources whose description was written
-        self.untitled: dict[str, str] = {}  # new projects no row gave a title yet: IRI -> acronym
         self._concepts: dict[tuple[str, str], URIRef | None] = {}
         # Organisation types marked as personal data (natural persons): their members get opaque IRIs.
         self.personal_types = {concept.value for concept in vocabulary(store).concepts}
-        # Single-valued facts of each resource: field -> (value, line that gave it; 0 = the graph).
-        self.facts: dict[URIRef, dict[str, tuple[str, int]]] = {}
         self.identifiers = self._identifiers_in_graph()
         self.project_codes = self._identifiers_in_graph("projectCode")
         # The countries of the reference graph; any other is described by the source that names it.
         self.reference_countries = {str(country.iri) for country in COUNTRIES}
+        self.other_countries: set[str] = set()  # countries outside the reference graph, described by this source
 
     def concept(self, kind: str, local: str) -> URIRef | None:
         """:meth:`ReferenceData.concept`, remembered (every row asks for a role and a type)."""
@@ -366,30 +404,32 @@ class _Builder:
         second programme's project gets the programme in its IRI.
         """
         key = f"code {code}" if code else normalise(acronym) + (f" | {normalise(programme)}" if programme else "")
-        if key in self.projects:
-            return self.projects[key], False
+        seen = self.memory.get(_PROJECTS, key)
+        if seen is not None:
+            return URIRef(seen), False
         known = self.project_codes.get(code) if code else None
         found = None if known else self._elsewhere(confident(self.resolver, acronym, "project"))
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
         if found is not None and code and facts.get("project_code", (code, 0))[0] != code:
             found, facts = None, {}
-        if (known or found) and programme and not code and URIRef(known or found.iri) in self.projects.values():
+        if (known or found) and programme and not code \
+                and self.memory.get(_MINTED, str(known or found.iri), key) != key:
             known, found, facts = None, None, {}  # the acronym of another programme's project: a second project
         iri = URIRef(known or found.iri) if (known or found) else self._mint(acronym, code, programme, key)
-        new = not (known or found) and iri not in self.projects.values()
-        self.projects[key] = iri
-        self.facts.setdefault(iri, {}).update(facts)
-        return iri, new
+        if self.memory.get(_MINTED, str(iri)) is None:
+            self.memory.put(_MINTED, str(iri), key)
+        self.memory.put(_PROJECTS, key, str(iri))
+        self.memory.put(_FACTS, str(iri), {**self.facts(iri), **facts})
+        return iri, not (known or found)
 
     def _mint(self, acronym: str, code: str | None, programme: str | None, key: str) -> URIRef:
         """A new project's IRI: from its acronym and code, else its acronym (and programme, when the acronym is
         taken by another programme's project); a hash of the key when two names shorten to one slug."""
         base = f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")
-        if programme and not code and self.minted.get(str(ID[base]), key) != key:
+        if programme and not code and self.memory.get(_MINTED, str(ID[base]), key) != key:
             base = f"{base}-{slug(programme)}"
-        if self.minted.setdefault(str(ID[base]), key) != key:
+        if self.memory.get(_MINTED, str(ID[base]), key) != key:  # two names whose shortened slugs are one
             base = f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
-            self.minted.setdefault(str(ID[base]), key)
         return ID[base]
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
@@ -410,9 +450,13 @@ class _Builder:
                 facts.setdefault(name, (literal.value, 0))
         return facts
 
-    def conflicts(self, subject: URIRef, label: str, row_facts: dict[str, str]) -> list[tuple[str, str]]:
-        """Return (field, message) for each of the row's facts about ``subject`` that differs from one given before."""
-        known = self.facts.setdefault(subject, {})
+    def facts(self, subject: URIRef) -> dict[str, tuple[str, int]]:
+        """The single-valued facts known about ``subject``: field -> (value, line that gave it; 0 = the graph)."""
+        return self.memory.get(_FACTS, str(subject)) or {}
+
+    def conflicts(self, known: dict[str, tuple[str, int]], label: str,
+                  row_facts: dict[str, str]) -> list[tuple[str, str]]:
+        """Return (field, message) for each of the row's facts that differs from one ``known`` before."""
         found = []
         for name, value in row_facts.items():
             if name in known and known[name][0] != value:
@@ -421,11 +465,14 @@ class _Builder:
                 found.append((name, f"{label}: {name} {value!r} conflicts with {before!r}, which {where}"))
         return found
 
-    def remember(self, subject: URIRef, row_facts: dict[str, str], line: int) -> None:
-        """Record the facts about ``subject`` of a row that loads."""
-        known = self.facts.setdefault(subject, {})
+    def remember(self, subject: URIRef, known: dict[str, tuple[str, int]], row_facts: dict[str, str],
+                 line: int) -> None:
+        """Record the facts about ``subject`` of a row that loads (``known``: its facts before the row)."""
+        if all(name in known for name in row_facts):
+            return
         for name, value in row_facts.items():
             known.setdefault(name, (value, line))
+        self.memory.put(_FACTS, str(subject), known)
 
     def programme(self, name: str) -> URIRef | None:
         key = normalise(name)
@@ -460,18 +507,21 @@ class _Builder:
         organisation of a type marked as personal data (a sole trader) gets an opaque IRI
         (:func:`kg.privacy.person_iri`), never one made of its name.
         """
-        key = ("id", identifier) if identifier else (normalise(name), iso2)
-        if key not in self.organisations:
-            known = self.identifiers.get(identifier) if identifier else None
-            found = None if known else self._elsewhere(confident(self.resolver, name, "organisation"))
-            if known is not None or found is not None:
-                self.organisations[key] = (URIRef(known or found.iri), False)
-            elif kind is not None and str(self.concept("OrganisationType", kind)) in self.personal_types:
-                self.organisations[key] = (person_iri(name, identifier or iso2, folder="organisation"), True)
-            else:
-                tail = slug(identifier) if identifier else iso2.lower()
-                self.organisations[key] = (ID[f"organisation/{slug(name, 60)}-{tail}"], True)
-        return self.organisations[key]
+        key = f"id\x1f{identifier}" if identifier else f"name\x1f{normalise(name)}\x1f{iso2}"
+        seen = self.memory.get(_ORGANISATIONS, key)
+        if seen is not None:
+            return URIRef(seen[0]), seen[1]
+        known = self.identifiers.get(identifier) if identifier else None
+        found = None if known else self._elsewhere(confident(self.resolver, name, "organisation"))
+        if known is not None or found is not None:
+            iri, new = URIRef(known or found.iri), False
+        elif kind is not None and str(self.concept("OrganisationType", kind)) in self.personal_types:
+            iri, new = person_iri(name, identifier or iso2, folder="organisation"), True
+        else:
+            tail = slug(identifier) if identifier else iso2.lower()
+            iri, new = ID[f"organisation/{slug(name, 60)}-{tail}"], True
+        self.memory.put(_ORGANISATIONS, key, (str(iri), new))
+        return iri, new
 
 
 @dataclass
@@ -555,7 +605,7 @@ def _organisation_kind(row: _Row, builder: _Builder, organisation: URIRef) -> st
     if values.get("partner_type"):
         kind = mapping.organisation_types.get(str(values["partner_type"]).lower())
     else:  # no type given: the one an earlier row gave, else the mapping's name patterns, else a guess
-        kind = builder.facts.get(organisation, {}).get("partner_type", (None, 0))[0]
+        kind = builder.facts(organisation).get("partner_type", (None, 0))[0]
     name = str(values["partner_name"])
     return (kind or mapping.type_from_name(name) or guess_organisation_type(name)
             or mapping.organisation_types.get(""))
@@ -631,7 +681,7 @@ def _list_organisation(row: _Row, builder: _Builder, result: TableResult) -> boo
     if partner is None:
         return False
     organisation = partner["organisation"]
-    (result.new_organisations if partner["new"] else result.resolved_organisations).add(str(organisation))
+    builder.memory.add(_RESULT_NEW if partner["new"] else _RESULT_KNOWN, str(organisation))
     held = builder.listed.setdefault(organisation, _Listed(row, {**partner, "country": country}))
     if region is not None:
         held.regions.setdefault(region, []).append(row.line)
@@ -668,7 +718,7 @@ def _write_listed(sink: _Sink, builder: _Builder, result: TableResult) -> None:
     """Write the organisations of a list (``rows: organisations``), each once."""
     for organisation, held in builder.listed.items():
         checked = {**held.checked, "region": held.region(result)}
-        _emit_organisation(sink, held.row, builder, checked)
+        _emit_organisation(sink, held.row, builder, checked, set())
         if checked["new"]:
             language = builder.mapping.language_of(checked["country"][1] if checked["country"] else None)
             for name in sorted(held.spellings):
@@ -723,29 +773,45 @@ def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> 
             (participation, f"the participation of {partner!r} in {acronym}", participation_facts)]
 
 
-def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, checked: dict) -> None:
+def _marks(values: dict[str, Any], identifier: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Names that record, in a project's and an organisation's facts, statements a loaded row wrote that are
+    no single-valued fact (a priority, a programme, an identifier), so that later rows do not write them again."""
+    project = {_LOADED: "1"}
+    if values.get("priority"):
+        project[f"{_SEEN}priority{_SEEN}{values['priority']}"] = "1"
+    if values.get("programme"):
+        project[f"{_SEEN}programme{_SEEN}{values['programme']}"] = "1"
+    organisation = {}
+    if identifier:
+        organisation[f"{_SEEN}id{_SEEN}{identifier}"] = "1"
+    return project, organisation
+
+
+def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, checked: dict,
+                  written: set[str]) -> None:
+    """Write the project's statements that no earlier loaded row wrote (``written``: the names of its facts
+    and marks that earlier loaded rows gave)."""
     values, language = row.values, builder.mapping.language
     p = _node(str(project))
-    if str(project) not in builder.described:
-        builder.described.add(str(project))
+    if _LOADED not in written and builder.memory.add(_DESCRIBED, str(project)):
         sink.add(p, _T["type"], _T["Project"])
         sink.add(p, _T["acronym"], ox.Literal(str(values["project_acronym"])))
         if checked["new_project"]:
-            builder.untitled[str(project)] = str(values["project_acronym"])
-    if values.get("project_title"):
-        builder.untitled.pop(str(project), None)
+            builder.memory.put(_UNTITLED, str(project), str(values["project_acronym"]))
+    if values.get("project_title") and "project_title" not in written:
+        builder.memory.delete(_UNTITLED, str(project))
         sink.add(p, _T["prefLabel"], ox.Literal(str(values["project_title"]), language=language))
-    if checked["original"] is not None:
-        builder.untitled.pop(str(project), None)
+    if checked["original"] is not None and "project_title_original" not in written:
+        builder.memory.delete(_UNTITLED, str(project))
         sink.add(p, _T["prefLabel"], ox.Literal(checked["original"][0], language=checked["original"][1]))
-    if values.get("project_code"):
+    if values.get("project_code") and "project_code" not in written:
         sink.add(p, _T["projectCode"], ox.Literal(str(values["project_code"]).upper().replace(" ", "")))
-    if values.get("priority"):
+    if values.get("priority") and f"{_SEEN}priority{_SEEN}{values['priority']}" not in written:
         sink.add(p, _T["priority"], ox.Literal(str(values["priority"])))
     for name, prop in (("start", "startDate"), ("end", "endDate")):
-        if name in checked["dates"]:
+        if name in checked["dates"] and name not in written:
             sink.add(p, _T[prop], ox.Literal(checked["dates"][name].isoformat(), datatype=_T["date"]))
-    if "project_total_budget" in checked["amounts"]:
+    if "project_total_budget" in checked["amounts"] and "project_total_budget" not in written:
         sink.add(p, _T["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
     if values.get("programme_code"):
         sink.add(p, _T["programme"], _node(_programme_by_code(sink, row, builder)))
@@ -754,7 +820,7 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
         if programme is None:
             row.warning(f"programme {values['programme']!r} is not in the graph; the project is loaded without it",
                         "programme")
-        else:
+        elif f"{_SEEN}programme{_SEEN}{values['programme']}" not in written:
             sink.add(p, _T["programme"], _node(str(programme)))
     if values.get("fund"):
         fund = builder.fund(str(values["fund"]))
@@ -778,14 +844,14 @@ def _programme_by_code(sink: _Sink, row: _Row, builder: _Builder) -> str:
     return known[code]
 
 
-def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict) -> None:
+def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict, written: set[str]) -> None:
+    """Write the organisation's statements that no earlier loaded row wrote."""
     organisation, country, region = checked["organisation"], checked["country"], checked["region"]
     o = _node(str(organisation))
-    if checked["identifier"]:
+    if checked["identifier"] and f"{_SEEN}id{_SEEN}{checked['identifier']}" not in written:
         sink.add(o, _T["organisationId"], ox.Literal(checked["identifier"]))
-    if not checked["new"] or str(organisation) in builder.described:
+    if not checked["new"] or not builder.memory.add(_DESCRIBED, str(organisation)):
         return
-    builder.described.add(str(organisation))
     sink.add(o, _T["type"], _T["Organisation"])
     language = builder.mapping.language_of(country[1] if country else None)
     sink.add(o, _T["prefLabel"], ox.Literal(str(row.values["partner_name"]), language=language))
@@ -799,10 +865,31 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict)
         sink.add(o, _T["region"], _node(str(region[0])))
     if country is not None:
         sink.add(o, _T["country"], _node(country[0]))
-        if country[0] not in builder.reference_countries and country[0] not in builder.described:
-            builder.described.add(country[0])  # a country outside the reference graph: described here
+        if country[0] not in builder.reference_countries and country[0] not in builder.other_countries:
+            builder.other_countries.add(country[0])  # a country outside the reference graph: described here
             for triple in country_triples(world_country(country[1])):
                 sink.add(*(to_oxigraph(term) for term in triple))
+
+
+def _emit_participation(sink: _Sink, participation: URIRef, project: URIRef, checked: dict,
+                        written: set[str]) -> None:
+    s = ox.NamedNode(str(participation))
+    if "partner_role" not in written:  # else an earlier row wrote it (with the same role)
+        sink.add(s, _T["type"], _T["ProjectParticipation"])
+        sink.add(s, _T["project"], _node(str(project)))
+        sink.add(s, _T["participant"], _node(str(checked["organisation"])))
+        sink.add(s, _T["role"], _node(str(checked["role"])))
+    for name, prop in _AMOUNTS:
+        if name in checked["amounts"] and name not in written:
+            sink.add(s, _T[prop], _decimal(checked["amounts"][name]))
+
+
+def _count(result: TableResult, builder: _Builder, project: URIRef, checked: dict, written: list[set[str]]) -> None:
+    """Count the project and organisation of a loaded row, unless an earlier loaded row named them."""
+    memory = builder.memory
+    if _LOADED not in written[0]:
+        memory.add(_RESULT_PROJECTS, str(project))
+    memory.add(_RESULT_NEW if checked["new"] else _RESULT_KNOWN, str(checked["organisation"]))
 
 
 def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> bool:
@@ -819,25 +906,21 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
     # per organisation, one role and one amount of each kind per participation: rows that disagree
     # with earlier rows (or the graph) on any of them are problems, never a second value.
     facts = _facts(row, checked, project, participation)
-    for subject, label, subject_facts in facts:
-        for name, message in builder.conflicts(subject, label, subject_facts):
+    known = [builder.facts(subject) for subject, _label, _facts in facts]
+    for (_subject, label, subject_facts), before in zip(facts, known, strict=True):
+        for name, message in builder.conflicts(before, label, subject_facts):
             row.problem(message, name)
     if row.problems:
         return False
-    for subject, _label, subject_facts in facts:
-        builder.remember(subject, subject_facts, row.line)
-    result.projects.add(str(project))
-    (result.new_organisations if checked["new"] else result.resolved_organisations).add(str(organisation))
-    _emit_project(sink, row, builder, project, checked)
-    _emit_organisation(sink, row, builder, checked)
-    s = ox.NamedNode(str(participation))
-    sink.add(s, _T["type"], _T["ProjectParticipation"])
-    sink.add(s, _T["project"], _node(str(project)))
-    sink.add(s, _T["participant"], _node(str(organisation)))
-    sink.add(s, _T["role"], _node(str(checked["role"])))
-    for name, prop in _AMOUNTS:
-        if name in checked["amounts"]:
-            sink.add(s, _T[prop], _decimal(checked["amounts"][name]))
+    # What earlier loaded rows gave (line > 0): their statements are written already.
+    written = [{name for name, (_value, line) in before.items() if line} for before in known]
+    marks = _marks(row.values, checked["identifier"])
+    for (subject, _label, subject_facts), before, mark in zip(facts, known, (*marks, {}), strict=True):
+        builder.remember(subject, before, {**subject_facts, **mark}, row.line)
+    _count(result, builder, project, checked, written)
+    _emit_project(sink, row, builder, project, checked, written[0])
+    _emit_organisation(sink, row, builder, checked, written[1])
+    _emit_participation(sink, participation, project, checked, written[2])
     return True
 
 
@@ -899,15 +982,19 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
     columns, joined, rows = _rows(path, mapping, join)
     handle, name = tempfile.mkstemp(prefix=f"eukg-{identifier}-", suffix=".nt")
     os.close(handle)
-    result = TableResult(identifier, Path(name))
+    result = TableResult(identifier, Path(name), memory=Path(name).with_suffix(".sqlite"))
     sink = _Sink(result.path)
+    memory = DiskMap(result.memory)
     try:
-        builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), store,
+        builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), memory, store,
                            str(source_graph(identifier)))
         _stream(rows, columns, joined, builder, sink, result, path, progress)
         _write_listed(sink, builder, result)
-        for project, acronym in builder.untitled.items():  # a project needs a name: its acronym, when no title
+        for project, acronym in memory.items(_UNTITLED):  # a project needs a name: its acronym, when no title
             sink.add(_node(project), _T["prefLabel"], ox.Literal(acronym, language=mapping.language))
+        result.project_count = memory.count(_RESULT_PROJECTS)
+        result.new_organisation_count = memory.count(_RESULT_NEW)
+        result.resolved_organisation_count = memory.count(_RESULT_KNOWN)
         if result.rows == 0:
             raise InputError(path, "the table has a header but no rows")
         if result.problems and on_error == "reject-file":
@@ -921,6 +1008,8 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
         sink.close()
         result.discard()
         raise
+    finally:
+        memory.close()
     result.triples = sink.count
     return result
 

@@ -38,6 +38,11 @@ LETTER_LANGUAGES = (
     ("ėįųūč", "lt"), ("āēīūņļķģ", "lv"), ("ãõç", "pt"), ("ñ", "es"), ("åø", "sv"), ("ľĺŕô", "sk"),
     ("đ", "hr"), ("èàòù", "it"), ("éêëç", "fr"),
 )
+#: Each letter of LETTER_LANGUAGES → the languages that write it (a letter in two lists hints at both).
+_LETTER_LANGUAGE: dict[str, set[str]] = {}
+for _letters, _language in LETTER_LANGUAGES:
+    for _char in _letters:
+        _LETTER_LANGUAGE.setdefault(_char, set()).add(SIMPLEMMA_LANGUAGES[_language])
 _WORD = re.compile(r"\w+")
 _PREFIX = 6  # bytes of a lemma that must begin a label word for its dictionary entries to be kept
 
@@ -50,9 +55,7 @@ def hinted_languages(name: str) -> set[str]:
     >>> sorted(hinted_languages("Łódź"))
     ['pl']
     """
-    folded = name.casefold()
-    return {SIMPLEMMA_LANGUAGES[language] for letters, language in LETTER_LANGUAGES
-            if any(char in letters for char in folded)}
+    return set().union(*(_LETTER_LANGUAGE[char] for char in set(name.casefold()) & _LETTER_LANGUAGE.keys()))
 
 
 def words_of(labels: Iterable[str]) -> list[str]:
