@@ -414,7 +414,8 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
         organisations = sorted(iri for iri in named if is_organisation(store, ox.NamedNode(iri)))
         for number, first in enumerate(organisations):
             for other in organisations[number + 1:]:
-                if (first in focus or other in focus) and not _different_identifiers(store, first, other):
+                if (first in focus or other in focus) and not _different_identifiers(store, first, other) \
+                        and not _linked_across_sources(store, first, other):
                     message = (f'has the same name "{named[first]}" as <{other}>: merge them into one resource '
                                f"({DUPLICATE_QC})")
                     problems.append(Problem("Violation", _short(URIRef(first)), message))
@@ -428,6 +429,22 @@ def _different_identifiers(store: ox.Store, first: str, other: str) -> bool:
 
     mine, theirs = ids(first), ids(other)
     return any(a != b for a in mine for b in theirs)
+
+
+_CANONICAL = ox.NamedNode(str(EKG.canonical))
+_TYPE = ox.NamedNode(str(RDF.type))
+_ORGANISATION = ox.NamedNode(str(EKG.Organisation))
+
+
+def _linked_across_sources(store: ox.Store, first: str, other: str) -> bool:
+    """Whether record linkage joined two organisations (one ``ekg:canonical`` body) that no one graph states both."""
+    def bodies(iri: str) -> set:
+        return {q.object for q in store.quads_for_pattern(ox.NamedNode(iri), _CANONICAL, None, None)}
+
+    def graphs(iri: str) -> set:
+        return {q.graph_name for q in store.quads_for_pattern(ox.NamedNode(iri), _TYPE, _ORGANISATION, None)}
+
+    return bool(bodies(first) & bodies(other)) and not graphs(first) & graphs(other)
 
 
 def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:
