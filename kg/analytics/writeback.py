@@ -26,7 +26,8 @@ from rdflib import DCTERMS, PROV, RDF, XSD, Graph, Literal, URIRef
 from kg.errors import KgError
 from kg.namespaces import EKG, GRAPH, ID, bind_prefixes
 
-__all__ = ["analytics_graph", "compute_derived", "recompute", "score_graph", "score_recipe", "store_scores", "write_scores"]
+__all__ = ["analytics_graph", "compute_derived", "recompute", "score_graph", "score_recipe", "store_scores",
+           "write_scores"]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")

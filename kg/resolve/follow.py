@@ -191,7 +191,8 @@ def _apply_decisions(follower: _Follower) -> None:
     """Link the pairs decided ``same``, drop those decided ``different`` and links a person no longer makes."""
     store, graph = follower.store, follower.graph
     for quad in list(store.quads_for_pattern(None, _BY, ox.NamedNode(str(REVIEWER)), graph)):
-        ends = [next(iter(store.quads_for_pattern(quad.subject, p, None, graph)), None) for p in (_LINK_SUBJECT, _LINK_OBJECT)]
+        ends = [next(iter(store.quads_for_pattern(quad.subject, p, None, graph)), None)
+                for p in (_LINK_SUBJECT, _LINK_OBJECT)]
         if None not in ends:
             pair = tuple(sorted(end.object.value for end in ends))
             if follower.decisions.get(pair) != "same":
@@ -223,7 +224,7 @@ def follow(store: ox.Store, spec: dict[str, object], graph: str, changed: set[st
         for other in follower.neighbours(iri):
             follower.drop(iri, other)
         follower.affected.add(iri)
-    for iri, org in touched.items():
+    for org in touched.values():
         for other_iri in sorted(follower.candidates(org)) if org is not None else ():
             other = follower.get(other_iri)
             link, _ = decide(org, other, best_match(org, other), follower.decisions)
@@ -237,7 +238,8 @@ def follow(store: ox.Store, spec: dict[str, object], graph: str, changed: set[st
 def _relink_all(store: ox.Store, spec: dict[str, object], graph: str, snapshot: Path | None) -> set[str]:
     """Replace the linkage graph with one computed from every organisation (and fill the keys' index)."""
     name = ox.NamedNode(graph)
-    before = {q.subject.value for q in store.quads_for_pattern(None, None, None, name) if isinstance(q.subject, ox.NamedNode)}
+    before = {q.subject.value for q in store.quads_for_pattern(None, None, None, name)
+              if isinstance(q.subject, ox.NamedNode)}
     if store.contains_named_graph(name):
         store.remove_graph(name)
     fresh = compute_derived(store, spec, snapshot)

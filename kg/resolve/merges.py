@@ -266,7 +266,10 @@ KEY_SEPARATOR = "\x1f"
 
 def update_derived(store: object, spec: dict[str, object], graph: str, changed: set[str],
                    snapshot: Path | None) -> set[str]:
-    """Bring the linkage graph up to date after a write (:func:`kg.resolve.follow.follow`); see :mod:`kg.store.derived`."""
+    """Bring the linkage graph up to date after a write (:func:`kg.resolve.follow.follow`).
+
+    See :mod:`kg.store.derived`.
+    """
     from kg.resolve.follow import follow
 
     return follow(store, spec, graph, changed, snapshot)

@@ -119,7 +119,7 @@ def holders(snapshot: Path, keys: Iterable[str]) -> dict[str, dict[str, str]]:
 # changed: keys are opaque strings here.
 
 def blocks_filled(snapshot: Path) -> bool:
-    """Whether the blocking keys of every organisation of ``snapshot`` were written (:func:`put_blocks` with ``full``)."""
+    """Whether the blocking keys of every organisation of ``snapshot`` were written (:func:`put_blocks`, ``full``)."""
     with closing(_open(snapshot)) as connection:
         return connection.execute("SELECT 1 FROM filled WHERE name = 'blocks'").fetchone() is not None
 
