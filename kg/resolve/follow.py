@@ -99,6 +99,8 @@ class _Follower:
         self.known: dict[str, Organisation | None] = {}
         self.cores: dict[str, set[str]] = {}
         self.affected: set[str] = set()
+        self.keys: dict[str, set[str]] = {}
+        self.blocks: dict[str, set[str]] = {}
 
     def get(self, iri: str) -> Organisation | None:
         if iri not in self.known:
@@ -134,16 +136,20 @@ class _Follower:
     def alike(self, a: Organisation, b: Organisation) -> bool:
         return any(fuzz.ratio(x, y) >= LINK_PREFILTER for x in self.core_texts(a) for y in self.core_texts(b))
 
+    def read_blocks(self, orgs: Iterable[Organisation]) -> None:
+        """Read the blocks of ``orgs`` from the name index, all at once (word blocks of more than
+        :data:`LINK_BLOCK_LIMIT` organisations are left out)."""
+        self.keys = {org.iri: {KEY_SEPARATOR.join(key) for name in org.names
+                               for key in block_keys(Record(name, org.country, org.city))} for org in orgs}
+        every = set().union(*self.keys.values())
+        wholes = {key for key in every if key.split(KEY_SEPARATOR)[1] == "="}
+        self.blocks = names.block_holders(self.snapshot, every - wholes, LINK_BLOCK_LIMIT)
+        self.blocks.update(names.block_holders(self.snapshot, wholes))
+
     def candidates(self, org: Organisation) -> set[str]:
-        """The organisations that share a block with ``org`` (see the module docstring)."""
-        keys = {key for name in org.names for key in block_keys(Record(name, org.country, org.city))}
-        words = [KEY_SEPARATOR.join(k) for k in keys if k[1] != "="]
-        wholes = [KEY_SEPARATOR.join(k) for k in keys if k[1] == "="]
-        blocks = list(names.block_holders(self.snapshot, words, LINK_BLOCK_LIMIT).values())
-        blocks = [b for b in blocks if len(b) <= LINK_BLOCK_LIMIT]
-        blocks += list(names.block_holders(self.snapshot, wholes).values())
+        """The organisations that share a block with ``org`` (see the module docstring; :meth:`read_blocks` first)."""
         found: set[str] = set()
-        for members in blocks:
+        for members in (self.blocks[key] for key in self.keys[org.iri] if key in self.blocks):
             for iri in members - {org.iri} - found:
                 other = self.get(iri)
                 if other is not None and (len(members) <= 2 or self.alike(org, other)):
@@ -224,6 +230,7 @@ def follow(store: ox.Store, spec: dict[str, object], graph: str, changed: set[st
         for other in follower.neighbours(iri):
             follower.drop(iri, other)
         follower.affected.add(iri)
+    follower.read_blocks(org for org in touched.values() if org is not None)
     for org in touched.values():
         for other_iri in sorted(follower.candidates(org)) if org is not None else ():
             other = follower.get(other_iri)

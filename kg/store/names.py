@@ -137,13 +137,16 @@ def put_blocks(snapshot: Path, rows: Iterable[tuple[str, str]], full: bool = Fal
 
 
 def block_holders(snapshot: Path, keys: Iterable[str], limit: int = -1) -> dict[str, set[str]]:
-    """Return, for each blocking key of ``keys``, the IRIs that have it (at most ``limit`` + 1 of them when
-    ``limit`` is not negative, enough to tell a block larger than ``limit``)."""
+    """Return, for each blocking key of ``keys``, the IRIs that have it; when ``limit`` is not negative, a
+    key held by more than ``limit`` rows (a block too large to compare) is left out, its holders unread."""
     found: dict[str, set[str]] = {}
     with closing(_open(snapshot)) as connection:
         for key in set(keys):
-            rows = connection.execute("SELECT DISTINCT iri FROM blocks WHERE key = ? LIMIT ?",
-                                      (key, limit + 1 if limit >= 0 else -1))
-            for (iri,) in rows:
+            if limit >= 0:
+                (count,) = connection.execute("SELECT COUNT(*) FROM (SELECT 1 FROM blocks WHERE key = ? LIMIT ?)",
+                                              (key, limit + 1)).fetchone()
+                if count > limit:
+                    continue
+            for (iri,) in connection.execute("SELECT iri FROM blocks WHERE key = ?", (key,)):
                 found.setdefault(key, set()).add(iri)
     return found
