@@ -43,6 +43,7 @@ from kg.resolve.merges import (
     decisions_of,
     link_node,
     link_triples,
+    organisations,
 )
 from kg.resolve.orgnames import parse
 from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
@@ -217,11 +218,17 @@ def follow(store: ox.Store, spec: dict[str, object], graph: str, changed: set[st
     """Bring the linkage graph ``graph`` of the checkpoint ``store`` up to date after a write that changed
     the statements of the IRIs ``changed``; return the organisation IRIs whose links or canonical changed.
 
-    ``snapshot`` is the checkpoint's directory, whose name index holds the blocking keys; without them
-    (a store linked before the index kept them), the graph is computed anew and the keys written.
+    ``snapshot`` is the checkpoint's directory, whose name index holds the blocking keys. Without them
+    (the graph was just given by ``eukg link apply``, or linked by an older version), they are written;
+    and when something changed, the graph is computed anew.
     """
+    if snapshot is not None and not names.blocks_filled(snapshot) and not changed:
+        names.put_blocks(snapshot, [row for org in organisations(store) for row in block_rows(org)], full=True)
+        return set()
     if snapshot is None or not names.blocks_filled(snapshot):
         return _relink_all(store, spec, graph, snapshot)
+    if not changed:
+        return set()
     follower = _Follower(store, graph, snapshot, decisions_of(spec))
     touched = {iri: follower.get(iri) for iri in sorted(changed)}
     names.put_blocks(snapshot, [row for org in touched.values() if org is not None for row in block_rows(org)],

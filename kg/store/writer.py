@@ -584,11 +584,12 @@ def _replace_graphs(store: ox.Store, contents: dict[str, Path | Graph | None], c
 def _follow_derived(store: ox.Store, snapshot: Path, touched: set[str], wanted: Manifest, given: set[str]) -> set[str]:
     """Bring the derived graphs that follow writes (the linkage graph, :mod:`kg.store.derived`) up to date
     with the change of ``touched`` in the checkpoint ``store``; return the IRIs whose statements there changed.
-    A graph the write itself gives (``given``) is left as it is."""
+    A graph the write itself gives (``given``) is left as it is (its update is called with no change,
+    so a kind may index the new graph)."""
     changed: set[str] = set()
     for graph, recipe in wanted.derived.items():
-        if graph not in given and touched:
-            changed |= derived.update(store, recipe, graph, touched, snapshot)
+        if graph in given or touched:
+            changed |= derived.update(store, recipe, graph, set() if graph in given else touched, snapshot)
     return changed
 
 
