@@ -105,7 +105,17 @@ def test_two_sources_naming_one_body_alike_pass_the_duplicate_check(linked: tupl
                                                                                 "PL84")})})
     assert not [w for w in change.warnings if "same name" in w.message]
     assert _links(location) == {(SEED, ORGN + "but")}
-    assert build(location, data_dir=data).report.conforms  # a full build agrees
+    canonical = _canonical(location)
+    assert build(location, data_dir=data).report.conforms  # a full build agrees, on the links and the bodies
+    assert _links(location) == {(SEED, ORGN + "but")} and _canonical(location) == canonical
+
+
+def test_a_full_build_still_refuses_one_source_naming_one_body_twice(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    twice = _org_source("twice", {"agency-a": ("Podlaskie Agency", "PL84"), "agency-b": ("podlaskie agency", "PL84")})
+    twice.serialize(data / "sources" / "twice.ttl", format="turtle")
+    with pytest.raises(ValidationFailed, match="same name"):
+        build(location, data_dir=data)
 
 
 def test_one_source_naming_one_body_twice_is_still_a_duplicate(linked: tuple[Path, Path]) -> None:
