@@ -32,6 +32,7 @@ from benchmarks import (
     ingest_table_scale,
     ingest_table_speed,
     keep_eu_export_speed,
+    linkage_follow,
     linkage_quality,
     resolve_speed,
     serve_load,
@@ -267,7 +268,10 @@ def linkage_section() -> list[str]:
             + " Precision and recall of `eukg link` on the labelled pairs:", "",
             linkage_quality.docs_table(quality), "",
             _source("linkage-speed.json", "python -m benchmarks.linkage_speed"), "",
-            linkage_quality.speed_table(speed), ""]
+            linkage_quality.speed_table(speed), "",
+            _source("linkage-follow.json", "python -m benchmarks.linkage_follow")
+            + " What keeping `graph:linkage` up to date adds to each write (the `derived` phase):", "",
+            linkage_follow.render(_load("linkage-follow.json")), ""]
 
 
 def _serve_workers_rows() -> list[str]:

@@ -65,8 +65,9 @@ def build_into(new_dir: Path, data_dir: Path = DATA_DIR, ontology_file: Path = O
                ) -> tuple[dict[str, int], Report | None]:
     """Build the whole graph into the new, empty store directory ``new_dir``; return its graph sizes and report.
 
-    The derived graphs (analytics scores) of ``derived`` (graph IRI → recipe) are computed again
-    from their recipes once the data conforms (:func:`kg.analytics.writeback.recompute`).
+    The derived graphs of ``derived`` (graph IRI → recipe) are computed again from their recipes
+    (:mod:`kg.store.derived`): the links of record linkage before the validation, which reads them,
+    the analytics scores once the data conforms.
     Only :class:`kg.store.writer.Writer` calls this, holding the writer lock; it records the files
     and swaps the directory in.
 
@@ -81,17 +82,12 @@ def build_into(new_dir: Path, data_dir: Path = DATA_DIR, ontology_file: Path = O
     try:
         store = ox.Store(str(new_dir))
         load_all(store, data_dir, ontology_file, progress, local_dir)
+        names.create(new_dir, store)
+        _derive(store, new_dir, derived, True, progress)
         report = validate_store(store, data_dir=data_dir) if validate else None
         if report is not None and not report.conforms:
             raise ValidationFailed(report)
-        if derived:
-            from kg.analytics.writeback import recompute
-
-            for graph_iri, recipe in derived.items():
-                if progress:
-                    progress(f"recomputing {graph_iri}")
-                kgstore.load_graph(store, recompute(store, recipe), graph_iri)
-        names.create(new_dir, store)
+        _derive(store, new_dir, derived, False, progress)
         store.optimize()
         sizes = graph_sizes(store)
         store.flush()
@@ -103,3 +99,15 @@ def build_into(new_dir: Path, data_dir: Path = DATA_DIR, ontology_file: Path = O
         store = None  # noqa: F841 - dropping the last reference closes the store
         raise
     return sizes, report
+
+
+def _derive(store: ox.Store, new_dir: Path, derived: dict[str, dict] | None, early: bool,
+            progress: Callable[[str], None] | None) -> None:
+    """Compute the derived graphs of ``derived`` that are computed ``early`` (before validation) or not."""
+    from kg.store import derived as kinds
+
+    for graph_iri, recipe in (derived or {}).items():
+        if kinds.early(recipe) == early:
+            if progress:
+                progress(f"recomputing {graph_iri}")
+            kgstore.load_graph(store, kinds.compute(store, recipe, new_dir), graph_iri)

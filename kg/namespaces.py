@@ -42,6 +42,7 @@ class EKG(DefinedNamespace):
     # Object properties
     addressesInstrument: URIRef  # A policy instrument that a project or an event aims to improve or feeds recommendations into.
     affiliation: URIRef  # The organisation a person works for or represents.
+    canonical: URIRef  # The organisation resource that stands for the body this resource describes: record linkage joins the resources that several sources give one body, and names one of them, the same for all, so that queries count the body once. Stated only in the derived linkage graph.
     city: URIRef  # The city an organisation is seated in.
     country: URIRef  # The country a region, place or organisation is in.
     event: URIRef  # The event a participation is in.

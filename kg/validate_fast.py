@@ -413,22 +413,44 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
     problems = []
     for named in holders.values():
         organisations = sorted(iri for iri in named if is_organisation(store, ox.NamedNode(iri)))
+        identified = {iri: _values(store, iri, _ORGANISATION_ID) for iri in organisations}
+        ambiguous = len(set().union(*identified.values())) > 1
         for number, first in enumerate(organisations):
             for other in organisations[number + 1:]:
-                if (first in focus or other in focus) and not _different_identifiers(store, first, other):
+                if ambiguous and not (identified[first] and identified[other]):
+                    continue  # which of the name's identified bodies one without identifier is: linkage's review
+                if (first in focus or other in focus) and not _different_identifiers(store, first, other) \
+                        and not _linked_across_sources(store, first, other):
                     message = (f'has the same name "{named[first]}" as <{other}>: merge them into one resource '
                                f"({DUPLICATE_QC})")
                     problems.append(Problem("Violation", _short(URIRef(first)), message))
     return problems
 
 
+def _values(store: ox.Store, iri: str, prop: ox.NamedNode) -> set[str]:
+    return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), prop, None, None)}
+
+
 def _different_identifiers(store: ox.Store, first: str, other: str) -> bool:
     """Whether two organisations have identifiers (``ekg:organisationId``) or countries that differ: two bodies."""
-    def values(iri: str, prop: ox.NamedNode) -> set[str]:
-        return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), prop, None, None)}
-
-    return any(any(a != b for a in values(first, prop) for b in values(other, prop))
+    return any(any(a != b for a in _values(store, first, prop) for b in _values(store, other, prop))
                for prop in (_ORGANISATION_ID, _COUNTRY))
+
+
+_CANONICAL = ox.NamedNode(str(EKG.canonical))
+_TYPE = ox.NamedNode(str(RDF.type))
+_ORGANISATION = ox.NamedNode(str(EKG.Organisation))
+
+
+def _linked_across_sources(store: ox.Store, first: str, other: str) -> bool:
+    """Whether record linkage joined two organisations (one ``ekg:canonical`` body) that no one graph states both."""
+    def bodies(iri: str) -> set:
+        return {q.object for q in store.quads_for_pattern(ox.NamedNode(iri), _CANONICAL, None, None)}
+
+    def graphs(iri: str) -> set:
+        return {q.graph_name for q in store.quads_for_pattern(ox.NamedNode(iri), _TYPE, _ORGANISATION, None)}
+
+    return bool(bodies(first) & bodies(other)) and not graphs(first) & graphs(other)
 
 
 def _focus_nodes(store: ox.Store, changed: set[str]) -> set[str]:

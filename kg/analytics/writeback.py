@@ -26,7 +26,8 @@ from rdflib import DCTERMS, PROV, RDF, XSD, Graph, Literal, URIRef
 from kg.errors import KgError
 from kg.namespaces import EKG, GRAPH, ID, bind_prefixes
 
-__all__ = ["analytics_graph", "recompute", "score_graph", "score_recipe", "store_scores", "write_scores"]
+__all__ = ["analytics_graph", "compute_derived", "recompute", "score_graph", "score_recipe", "store_scores",
+           "write_scores"]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
@@ -168,10 +169,6 @@ def recompute(store: ox.Store, recipe: Mapping[str, object]) -> Graph:
     from kg.analytics.networks import build_network
     from kg.analytics.report import compute
 
-    if recipe.get("kind") == "linkage":
-        from kg.resolve.merges import recompute as recompute_linkage
-
-        return recompute_linkage(store, dict(recipe))
     if recipe.get("kind") != "analytics":
         raise KgError(f"unknown kind of derived graph {recipe.get('kind')!r}: cannot compute it again")
     network, metric = str(recipe["network"]), str(recipe["metric"])
@@ -180,6 +177,11 @@ def recompute(store: ox.Store, recipe: Mapping[str, object]) -> Graph:
     values = compute(graph, metric, **options)
     parameters = {**dict(recipe.get("network_options") or {}), **options}
     return score_graph(values, network=network, metric=metric, parameters=parameters)
+
+
+def compute_derived(store: ox.Store, recipe: Mapping[str, object], snapshot: object = None) -> Graph:
+    """:func:`recompute`, as :mod:`kg.store.derived` calls it for the kind ``analytics``."""
+    return recompute(store, recipe)
 
 
 def store_scores(location: object, scores: Mapping[object, object], recipe: Mapping[str, object],

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,6 +38,7 @@ from kg.layout import source_graph
 from kg.namespaces import EKG, ID, LANGUAGE
 from kg.privacy import person_iri, vocabulary
 from kg.reference.countries import COUNTRIES, country_triples, world_country
+from kg.resolve.normalise import is_latin
 from kg.store.manifest import file_sha256
 from kg.store.terms import to_oxigraph
 
@@ -742,11 +742,7 @@ def _original_title(values: dict[str, Any], mapping: Mapping, country: tuple[str
 
 def _alt_language(name: str, alternative: str, language: str) -> str:
     """The language tag of ``alternative``: ``xx-Latn`` for a Latin transliteration of a name in another script."""
-    def latin(text: str) -> bool:
-        letters = [c for c in text if c.isalpha()]
-        return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
-
-    return f"{language}-Latn" if latin(alternative) and not latin(name) else language
+    return f"{language}-Latn" if is_latin(alternative) and not is_latin(name) else language
 
 
 def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> list:

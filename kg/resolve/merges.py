@@ -31,12 +31,13 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
 
-from kg.namespaces import GRAPH, ID
+from kg.namespaces import EKG, GRAPH, ID
 from kg.resolve.blocking import link_records
 from kg.resolve.link import Match, Record, compare
 
-__all__ = ["LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "links", "linkage_graph",
-           "organisations", "recipe"]
+__all__ = ["KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
+           "block_rows", "clusters", "compute_derived", "decide", "decisions_of", "linkage_graph", "links",
+           "link_node", "link_triples", "organisations", "recipe", "recompute", "update_derived"]
 
 #: The derived graph of the links.
 LINKAGE_GRAPH = GRAPH["linkage"]
@@ -85,13 +86,18 @@ def organisations(store: object) -> list[Organisation]:
         org = found.setdefault(row["org"].value, Organisation(row["org"].value))
         org.names.add(row["name"].value)
         org.graphs.add(row["graph"].value)
-        org.country = org.country or (row["country"].value if row["country"] else None)
-        org.city = org.city or (row["city"].value if row["city"] else None)
+        org.country = _least(org.country, row["country"].value if row["country"] else None)
+        org.city = _least(org.city, row["city"].value if row["city"] else None)
         if row["identifier"]:
             org.identifiers.add((_scheme(row["identifier"].value), row["identifier"].value))
         if row["match"]:
             org.identifiers.add(("wikidata", row["match"].value))
     return sorted(found.values(), key=lambda o: o.iri)
+
+
+def _least(a: str | None, b: str | None) -> str | None:
+    """The smaller of two optional values: an organisation with two countries or cities gets one, always the same."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _records(orgs: list[Organisation]) -> tuple[list[Record], list[int]]:
@@ -111,15 +117,20 @@ def _best_matches(orgs: list[Organisation]) -> dict[tuple[int, int], Match]:
     pairs = {(owner[i], owner[j]) for cluster in linkage.clusters for i in cluster for j in cluster}
     pairs |= {(owner[i], owner[j]) for i, j, _ in linkage.review}
     for a, b in pairs:
-        if a >= b:
-            continue
-        for name_a in orgs[a].names:
-            for name_b in orgs[b].names:
-                ra = Record(name_a, orgs[a].country, orgs[a].city, tuple(sorted(orgs[a].identifiers)))
-                rb = Record(name_b, orgs[b].country, orgs[b].city, tuple(sorted(orgs[b].identifiers)))
-                match = compare(ra, rb)
-                if (a, b) not in best or match.score > best[(a, b)].score:
-                    best[(a, b)] = match
+        if a < b:
+            best[(a, b)] = best_match(orgs[a], orgs[b])
+    return best
+
+
+def best_match(a: Organisation, b: Organisation) -> Match:
+    """The best match of two organisations by any of their names (:func:`kg.resolve.link.compare`)."""
+    best = None
+    for name_a in sorted(a.names):
+        for name_b in sorted(b.names):
+            match = compare(Record(name_a, a.country, a.city, tuple(sorted(a.identifiers))),
+                            Record(name_b, b.country, b.city, tuple(sorted(b.identifiers))))
+            if best is None or match.score > best.score:
+                best = match
     return best
 
 
@@ -143,21 +154,28 @@ def links(orgs: list[Organisation], decisions: dict[tuple[str, str], str] | None
             a, b = sorted((index[i], index[j]))
             matches.setdefault((a, b), compare(Record(min(orgs[a].names)), Record(min(orgs[b].names))))
     for (a, b), match in sorted(matches.items()):
-        key = tuple(sorted((orgs[a].iri, orgs[b].iri)))
-        graphs = tuple(sorted(orgs[a].graphs | orgs[b].graphs))
-        decided = decisions.get(key)
-        if decided == "same":
-            found.append(Link(key[0], key[1], Match(match.score, True, False, "review"), graphs, REVIEWER))
-        elif decided is None and match.same:
-            found.append(Link(key[0], key[1], match, graphs, MATCHER))
-        elif decided is None and match.review:
-            uncertain.append(Link(key[0], key[1], match, graphs, MATCHER))
+        link, review = decide(orgs[a], orgs[b], match, decisions)
+        found += [link] if link is not None else []
+        uncertain += [review] if review is not None else []
     return found, uncertain
 
 
-def _link_node(link: Link) -> URIRef:
-    digest = hashlib.sha256(f"{link.a}\n{link.b}".encode()).hexdigest()[:20]
-    return ID[f"link/{digest}"]
+def decide(a: Organisation, b: Organisation, match: Match, decisions: dict[tuple[str, str], str]
+           ) -> tuple[Link | None, Link | None]:
+    """Return the link of two organisations (or None) and, when the pair is uncertain, it for review.
+
+    A person's decision (``decisions``, keyed by the IRIs in sorted order) overrides the matcher.
+    """
+    key = tuple(sorted((a.iri, b.iri)))
+    graphs = tuple(sorted(a.graphs | b.graphs))
+    decided = decisions.get(key)
+    if decided == "same":
+        return Link(key[0], key[1], Match(match.score, True, False, "review"), graphs, REVIEWER), None
+    if decided is None and match.same:
+        return Link(key[0], key[1], match, graphs, MATCHER), None
+    if decided is None and match.review:
+        return None, Link(key[0], key[1], match, graphs, MATCHER)
+    return None, None
 
 
 def linkage_graph(found: list[Link]) -> Graph:
@@ -173,22 +191,33 @@ def linkage_graph(found: list[Link]) -> Graph:
     1
     """
     graph = Graph()
-    for agent in {link.by for link in found}:
-        graph.add((agent, RDF.type, PROV.SoftwareAgent if agent == MATCHER else PROV.Agent))
+    for cluster in clusters(found):
+        canonical = URIRef(min(cluster))
+        for member in sorted(cluster):
+            graph.add((URIRef(member), EKG.canonical, canonical))
     for link in found:
-        a, b, node = URIRef(link.a), URIRef(link.b), _link_node(link)
-        graph.add((a, OWL.sameAs, b))
-        graph.add((node, RDF.type, RDF.Statement))
-        graph.add((node, RDF.type, PROV.Entity))
-        graph.add((node, RDF.subject, a))
-        graph.add((node, RDF.predicate, OWL.sameAs))
-        graph.add((node, RDF.object, b))
-        graph.add((node, PROV.value, Literal(f"{link.match.score:.1f}", datatype=XSD.decimal)))
-        graph.add((node, DCTERMS.description, Literal(link.match.method)))
-        graph.add((node, PROV.wasAttributedTo, link.by))
-        for source in link.graphs:
-            graph.add((node, PROV.wasDerivedFrom, URIRef(source)))
+        for triple in link_triples(link):
+            graph.add(triple)
     return graph
+
+
+def link_node(a: str, b: str) -> URIRef:
+    """Return the IRI of the node that holds the evidence of the link of ``a`` and ``b`` (in any order)."""
+    first, second = sorted((a, b))
+    digest = hashlib.sha256(f"{first}\n{second}".encode()).hexdigest()[:20]
+    return ID[f"link/{digest}"]
+
+
+def link_triples(link: Link) -> list[tuple]:
+    """Return the statements of one link: ``owl:sameAs``, and its node with the evidence."""
+    a, b, node = URIRef(link.a), URIRef(link.b), link_node(link.a, link.b)
+    triples = [(link.by, RDF.type, PROV.SoftwareAgent if link.by == MATCHER else PROV.Agent)]
+    triples += [(a, OWL.sameAs, b), (node, RDF.type, RDF.Statement), (node, RDF.type, PROV.Entity),
+                (node, RDF.subject, a), (node, RDF.predicate, OWL.sameAs), (node, RDF.object, b),
+                (node, PROV.value, Literal(f"{link.match.score:.1f}", datatype=XSD.decimal)),
+                (node, DCTERMS.description, Literal(link.match.method)), (node, PROV.wasAttributedTo, link.by)]
+    triples += [(node, PROV.wasDerivedFrom, URIRef(source)) for source in link.graphs]
+    return triples
 
 
 def recipe(decisions: Path | None = None) -> dict[str, object]:
@@ -196,14 +225,54 @@ def recipe(decisions: Path | None = None) -> dict[str, object]:
     return {"kind": "linkage", "decisions": str(decisions) if decisions else None}
 
 
-def recompute(store: object, spec: dict[str, object]) -> Graph:
-    """Compute the linkage graph of ``store`` again from ``spec`` (:func:`recipe`)."""
+def decisions_of(spec: dict[str, object]) -> dict[tuple[str, str], str]:
+    """Return the decisions of the file that the recipe ``spec`` names (none when it names none or it is absent)."""
     from kg.resolve.review import read_decisions
 
     path = spec.get("decisions")
-    decisions = read_decisions(Path(str(path))) if path and Path(str(path)).exists() else {}
-    found, _ = links(organisations(store), decisions)
+    return read_decisions(Path(str(path))) if path and Path(str(path)).exists() else {}
+
+
+def recompute(store: object, spec: dict[str, object]) -> Graph:
+    """Compute the linkage graph of ``store`` again from ``spec`` (:func:`recipe`)."""
+    found, _ = links(organisations(store), decisions_of(spec))
     return linkage_graph(found)
+
+
+def compute_derived(store: object, spec: dict[str, object], snapshot: Path | None = None) -> Graph:
+    """:func:`recompute`, as :mod:`kg.store.derived` calls it; also writes the blocking keys of every
+    organisation into the name index of ``snapshot``, which later writes look candidates up in
+    (:func:`kg.resolve.follow.update_derived`)."""
+    orgs = organisations(store)
+    found, _ = links(orgs, decisions_of(spec))
+    if snapshot is not None:
+        from kg.store import names
+
+        names.put_blocks(snapshot, [row for org in orgs for row in block_rows(org)], full=True)
+    return linkage_graph(found)
+
+
+def block_rows(org: Organisation) -> set[tuple[str, str]]:
+    """Return the (blocking key, IRI) rows of an organisation for the name index: the keys of each of its names."""
+    from kg.resolve.blocking import block_keys
+
+    return {(KEY_SEPARATOR.join(key), org.iri) for name in org.names
+            for key in block_keys(Record(name, org.country, org.city))}
+
+
+#: Joins the parts of a blocking key into the text the name index keeps.
+KEY_SEPARATOR = "\x1f"
+
+
+def update_derived(store: object, spec: dict[str, object], graph: str, changed: set[str],
+                   snapshot: Path | None) -> set[str]:
+    """Bring the linkage graph up to date after a write (:func:`kg.resolve.follow.follow`).
+
+    See :mod:`kg.store.derived`.
+    """
+    from kg.resolve.follow import follow
+
+    return follow(store, spec, graph, changed, snapshot)
 
 
 def clusters(found: list[Link]) -> list[set[str]]:

@@ -20,9 +20,10 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["compact", "fold", "fold_char", "normalise", "slug"]
+__all__ = ["compact", "fold", "fold_char", "is_latin", "normalise", "slug"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.ASCII)
+_PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # a trailing "+" is a word: ESF+ (the ESF's successor) is not the ESF
 
 
 @lru_cache(maxsize=100_000)
@@ -49,8 +50,10 @@ def normalise(text: str) -> str:
     'valle d aosta vallee d aoste'
     >>> normalise("Θεσσαλονίκη"), normalise("Пловдив"), normalise("Straße")
     ('thessaloniki', 'plovdiv', 'strasse')
+    >>> normalise("ESF+"), normalise("ESF")
+    ('esf plus', 'esf')
     """
-    return " ".join(_NON_WORD.sub(" ", anyascii(text).casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", _PLUS.sub(" plus", anyascii(text)).casefold()).split())
 
 
 def compact(text: str) -> str:
@@ -138,3 +141,13 @@ def fold(text: str) -> str:
     if text.isascii():
         return " ".join(text.casefold().split())
     return " ".join("".join(map(fold_char, text)).replace("’", "'").split())
+
+
+def is_latin(text: str) -> bool:
+    """Return True when every letter of ``text`` is a Latin letter (and it has one).
+
+    >>> is_latin("Municipality of Petrich"), is_latin("Община Петрич"), is_latin("2020")
+    (True, False, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)

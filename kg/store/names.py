@@ -34,7 +34,8 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.namespaces import EKG
 
-__all__ = ["FILE_NAME", "carry", "create", "holders", "is_organisation", "name_key"]
+__all__ = ["FILE_NAME", "block_holders", "blocks_filled", "carry", "create", "holders", "is_organisation", "name_key",
+           "put_blocks"]
 
 FILE_NAME = "organisation-names.sqlite"
 _TYPE = ox.NamedNode(str(RDF.type))
@@ -71,6 +72,10 @@ def _open(snapshot: Path) -> sqlite3.Connection:
     connection.execute("CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, iri TEXT NOT NULL, label TEXT NOT NULL)")
     connection.execute("CREATE INDEX IF NOT EXISTS names_key ON names (key)")
     connection.execute("CREATE INDEX IF NOT EXISTS names_iri ON names (iri)")
+    connection.execute("CREATE TABLE IF NOT EXISTS blocks (key TEXT NOT NULL, iri TEXT NOT NULL)")
+    connection.execute("CREATE INDEX IF NOT EXISTS blocks_key ON blocks (key)")
+    connection.execute("CREATE INDEX IF NOT EXISTS blocks_iri ON blocks (iri)")
+    connection.execute("CREATE TABLE IF NOT EXISTS filled (name TEXT PRIMARY KEY)")
     return connection
 
 
@@ -105,4 +110,43 @@ def holders(snapshot: Path, keys: Iterable[str]) -> dict[str, dict[str, str]]:
         for key in set(keys):
             for _, iri, label in connection.execute("SELECT * FROM names WHERE key = ? ORDER BY iri, label", (key,)):
                 found.setdefault(key, {}).setdefault(iri, label)
+    return found
+
+
+# -- blocking keys of record linkage ------------------------------------------------------------------
+# The same file keeps the blocking keys of the organisations (kg.resolve.blocking), written by whoever
+# computes them (the linkage graph's kind, kg.store.derived), which replaces those of the IRIs a write
+# changed: keys are opaque strings here.
+
+def blocks_filled(snapshot: Path) -> bool:
+    """Whether the blocking keys of every organisation of ``snapshot`` were written (:func:`put_blocks`, ``full``)."""
+    with closing(_open(snapshot)) as connection:
+        return connection.execute("SELECT 1 FROM filled WHERE name = 'blocks'").fetchone() is not None
+
+
+def put_blocks(snapshot: Path, rows: Iterable[tuple[str, str]], full: bool = False,
+               replaced: Iterable[str] = ()) -> None:
+    """Add (key, IRI) rows to the blocking keys of ``snapshot``, after dropping those of the IRIs ``replaced``;
+    ``full`` replaces them all and marks them complete."""
+    with closing(_open(snapshot)) as connection, connection:
+        connection.executemany("DELETE FROM blocks WHERE iri = ?", [(iri,) for iri in replaced])
+        if full:
+            connection.execute("DELETE FROM blocks")
+            connection.execute("INSERT OR IGNORE INTO filled VALUES ('blocks')")
+        connection.executemany("INSERT INTO blocks VALUES (?, ?)", rows)
+
+
+def block_holders(snapshot: Path, keys: Iterable[str], limit: int = -1) -> dict[str, set[str]]:
+    """Return, for each blocking key of ``keys``, the IRIs that have it; when ``limit`` is not negative, a
+    key held by more than ``limit`` rows (a block too large to compare) is left out, its holders unread."""
+    found: dict[str, set[str]] = {}
+    with closing(_open(snapshot)) as connection:
+        for key in set(keys):
+            if limit >= 0:
+                (count,) = connection.execute("SELECT COUNT(*) FROM (SELECT 1 FROM blocks WHERE key = ? LIMIT ?)",
+                                              (key, limit + 1)).fetchone()
+                if count > limit:
+                    continue
+            for (iri,) in connection.execute("SELECT iri FROM blocks WHERE key = ?", (key,)):
+                found.setdefault(key, set()).add(iri)
     return found

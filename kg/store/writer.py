@@ -47,7 +47,7 @@ from kg.layout import (
     source_graph,
 )
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, PROJECT_ROOT, QUERIES_DIR, SHAPES_DIR
-from kg.store import names
+from kg.store import derived, names
 from kg.store.files import foreign_graphs, load_file, load_graph
 from kg.store.lock import writer_lock
 from kg.store.manifest import FileEntry, Manifest, file_entry, read_manifest, write_manifest
@@ -407,6 +407,8 @@ class Writer:
             with self._phase("load"):
                 touched = _replace_graphs(store, contents, change)
                 names.carry(old_dir, new_dir, store, touched)
+            with self._phase("derived"):
+                touched |= _follow_derived(store, new_dir, touched, wanted, set(contents))
             if validate and touched:
                 with self._phase("validate"):
                     files = {graph: item.path for graph, item in self.files().items()} | (new_files or {})
@@ -577,6 +579,18 @@ def _replace_graphs(store: ox.Store, contents: dict[str, Path | Graph | None], c
             touched |= _subjects(store, graph)
             change.loaded.append(graph)
     return touched
+
+
+def _follow_derived(store: ox.Store, snapshot: Path, touched: set[str], wanted: Manifest, given: set[str]) -> set[str]:
+    """Bring the derived graphs that follow writes (the linkage graph, :mod:`kg.store.derived`) up to date
+    with the change of ``touched`` in the checkpoint ``store``; return the IRIs whose statements there changed.
+    A graph the write itself gives (``given``) is left as it is (its update is called with no change,
+    so a kind may index the new graph)."""
+    changed: set[str] = set()
+    for graph, recipe in wanted.derived.items():
+        if graph in given or touched:
+            changed |= derived.update(store, recipe, graph, set() if graph in given else touched, snapshot)
+    return changed
 
 
 _PREPARED: dict[str, object] = {}

@@ -244,6 +244,28 @@ def test_one_name_in_two_countries_is_two_bodies_and_in_one_country_a_duplicate(
         replace_source("si2", sources["si2"], location)
 
 
+def test_a_body_without_identifier_that_two_identified_bodies_could_be_is_no_duplicate(clone) -> None:
+    """A list of operations names two bodies "Grad Pleternica" with two national numbers; a list of
+    beneficiaries names one without a number. Which of the two it is, is record linkage's review; neither
+    the writer nor the build calls it a duplicate of one. Without the second identified body it is one."""
+    location, data = clone
+    sources = {}
+    for identifier, slug, number in (("a", "pleternica-1", "40247645244"), ("b", "pleternica-2", "66543941002"),
+                                     ("c", "pleternica-hr", None)):
+        sources[identifier] = _organisation_source(identifier, slug, "Grad Pleternica")
+        if number:
+            org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{slug}")
+            sources[identifier].add((org, EKG.organisationId, Literal(number)))
+    replace_source("a", sources["a"], location)
+    with pytest.raises(KgError, match="same name .*organisation/pleternica-hr"):
+        replace_source("c", sources["c"], location)
+    replace_source("b", sources["b"], location)
+    replace_source("c", sources["c"], location)
+    for identifier in "abc":
+        sources[identifier].serialize(data / "ingested" / f"{identifier}.ttl", format="turtle")
+    build(location, data_dir=data)
+
+
 def _organisation_source(identifier: str, slug: str, name: str) -> Graph:
     graph = _source(identifier, 0)
     org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{slug}")

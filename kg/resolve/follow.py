@@ -1,0 +1,262 @@
+"""The linkage graph follows every write: links of the organisations a write touched are made again.
+
+The writer (:mod:`kg.store.writer`) calls :func:`follow` through :mod:`kg.store.derived` in each write
+to a store that has a linkage graph, on its checkpoint, before validating. Only the organisations whose
+statements changed are linked again:
+
+1. every link with an end among the changed IRIs is dropped (a removed source's organisations keep none);
+2. each changed IRI that is still an organisation is compared with the organisations that share one of
+   its blocking keys (:func:`kg.resolve.blocking.block_keys`), looked up in the snapshot's name index
+   (:func:`kg.store.names.block_holders`), not with all of them: a word key held by more than
+   :data:`~kg.resolve.thresholds.LINK_BLOCK_LIMIT` organisations makes no block, and in a block of more
+   than two, pairs whose cores are less than :data:`~kg.resolve.thresholds.LINK_PREFILTER` alike are
+   not compared, as in a full linkage;
+3. the decisions of ``data/linkage/decisions.tsv`` are applied to every pair they name: ``same`` links
+   it, ``different`` drops its link; a link a person made and then took back is dropped;
+4. the canonical organisation (``ekg:canonical``, the smallest IRI of the cluster) is set again for every
+   cluster a dropped or new link belonged to.
+
+A full build, or ``eukg link apply``, links every organisation anew (:func:`kg.resolve.merges.recompute`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rapidfuzz import fuzz
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS
+
+from kg.namespaces import EKG, GRAPH, SOURCE
+from kg.resolve.blocking import block_keys
+from kg.resolve.link import Record, country_code
+from kg.resolve.merges import (
+    KEY_SEPARATOR,
+    REVIEWER,
+    Link,
+    Organisation,
+    best_match,
+    block_rows,
+    compute_derived,
+    decide,
+    decisions_of,
+    link_node,
+    link_triples,
+    organisations,
+)
+from kg.resolve.orgnames import parse
+from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
+from kg.store import names
+from kg.store.terms import to_oxigraph
+
+__all__ = ["follow", "organisation"]
+
+_TYPE = ox.NamedNode(str(RDF.type))
+_ORGANISATION = ox.NamedNode(str(EKG.Organisation))
+_SAME = ox.NamedNode(str(OWL.sameAs))
+_CANONICAL = ox.NamedNode(str(EKG.canonical))
+_LINK_SUBJECT = ox.NamedNode(str(RDF.subject))
+_LINK_OBJECT = ox.NamedNode(str(RDF.object))
+_BY = ox.NamedNode(str(PROV.wasAttributedTo))
+_LABELS = (ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(SKOS.altLabel)))
+_IDENTIFIERS = (ox.NamedNode(str(EKG.organisationId)), ox.NamedNode(str(DCTERMS.identifier)))
+_DATA_GRAPHS = (str(SOURCE), str(GRAPH["dataset/"]))
+_WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def _values(store: ox.Store, node: ox.NamedNode, *path: ox.NamedNode) -> set[str]:
+    """The values reached from ``node`` along ``path`` (a property, or a chain of them), in any graph."""
+    found: set = {node}
+    for step in path:
+        found = {q.object for n in found for q in store.quads_for_pattern(n, step, None, None)}
+    return {term.value for term in found}
+
+
+def organisation(store: ox.Store, iri: str) -> Organisation | None:
+    """Return organisation ``iri`` as :func:`kg.resolve.merges.organisations` reads it, or None when it is
+    not an organisation of a source or dataset graph, or has no name."""
+    from kg.resolve.merges import _scheme
+
+    node = ox.NamedNode(iri)
+    graphs = {q.graph_name.value for q in store.quads_for_pattern(node, _TYPE, _ORGANISATION, None)
+              if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(_DATA_GRAPHS)}
+    labels = set().union(*(_values(store, node, label) for label in _LABELS)) if graphs else set()
+    if not labels:
+        return None
+    countries = _values(store, node, ox.NamedNode(str(EKG.country)), ox.NamedNode(str(EKG.isoCode)))
+    cities = _values(store, node, ox.NamedNode(str(EKG.city)), _LABELS[0])
+    identifiers = {(_scheme(value), value) for p in _IDENTIFIERS for value in _values(store, node, p)}
+    identifiers |= {("wikidata", value) for value in _values(store, node, ox.NamedNode(str(SKOS.exactMatch)))
+                    if value.startswith(_WIKIDATA)}
+    return Organisation(iri, labels, graphs, min(countries, default=None), min(cities, default=None), identifiers)
+
+
+class _Follower:
+    """One update of the linkage graph ``graph`` of a writer's checkpoint ``store``."""
+
+    def __init__(self, store: ox.Store, graph: str, snapshot: Path, decisions: dict[tuple[str, str], str]) -> None:
+        self.store, self.graph, self.snapshot, self.decisions = store, ox.NamedNode(graph), snapshot, decisions
+        self.known: dict[str, Organisation | None] = {}
+        self.cores: dict[str, set[str]] = {}
+        self.affected: set[str] = set()
+        self.keys: dict[str, set[str]] = {}
+        self.blocks: dict[str, set[str]] = {}
+
+    def get(self, iri: str) -> Organisation | None:
+        if iri not in self.known:
+            self.known[iri] = organisation(self.store, iri)
+        return self.known[iri]
+
+    # -- the links in the store -------------------------------------------------------------------
+    def neighbours(self, iri: str) -> set[str]:
+        node = ox.NamedNode(iri)
+        ahead = {q.object.value for q in self.store.quads_for_pattern(node, _SAME, None, self.graph)}
+        return ahead | {q.subject.value for q in self.store.quads_for_pattern(None, _SAME, node, self.graph)}
+
+    def drop(self, a: str, b: str) -> None:
+        """Remove the link of ``a`` and ``b`` and its evidence."""
+        evidence = ox.NamedNode(str(link_node(a, b)))
+        for quad in [*self.store.quads_for_pattern(evidence, None, None, self.graph),
+                     *self.store.quads_for_pattern(ox.NamedNode(a), _SAME, ox.NamedNode(b), self.graph),
+                     *self.store.quads_for_pattern(ox.NamedNode(b), _SAME, ox.NamedNode(a), self.graph)]:
+            self.store.remove(quad)
+        self.affected |= {a, b}
+
+    def add(self, link: Link) -> None:
+        self.drop(link.a, link.b)
+        self.store.extend([ox.Quad(*(to_oxigraph(term) for term in triple), self.graph)
+                           for triple in link_triples(link)])
+
+    # -- candidates --------------------------------------------------------------------------------
+    def core_texts(self, org: Organisation) -> set[str]:
+        if org.iri not in self.cores:
+            self.cores[org.iri] = {" ".join(sorted(parse(name, country_code(org.country)).core)) for name in org.names}
+        return self.cores[org.iri]
+
+    def alike(self, a: Organisation, b: Organisation) -> bool:
+        return any(fuzz.ratio(x, y) >= LINK_PREFILTER for x in self.core_texts(a) for y in self.core_texts(b))
+
+    def read_blocks(self, orgs: Iterable[Organisation]) -> None:
+        """Read the blocks of ``orgs`` from the name index, all at once (word blocks of more than
+        :data:`LINK_BLOCK_LIMIT` organisations are left out)."""
+        self.keys = {org.iri: {KEY_SEPARATOR.join(key) for name in org.names
+                               for key in block_keys(Record(name, org.country, org.city))} for org in orgs}
+        every = set().union(*self.keys.values())
+        wholes = {key for key in every if key.split(KEY_SEPARATOR)[1] == "="}
+        self.blocks = names.block_holders(self.snapshot, every - wholes, LINK_BLOCK_LIMIT)
+        self.blocks.update(names.block_holders(self.snapshot, wholes))
+
+    def candidates(self, org: Organisation) -> set[str]:
+        """The organisations that share a block with ``org`` (see the module docstring; :meth:`read_blocks` first)."""
+        found: set[str] = set()
+        for members in (self.blocks[key] for key in self.keys[org.iri] if key in self.blocks):
+            for iri in members - {org.iri} - found:
+                other = self.get(iri)
+                if other is not None and (len(members) <= 2 or self.alike(org, other)):
+                    found.add(iri)
+        return found
+
+
+def _clusters_of(follower: _Follower, start: Iterable[str]) -> list[set[str]]:
+    """The clusters (joined by ``owl:sameAs``) of the IRIs ``start``."""
+    seen: set[str] = set()
+    groups = []
+    for first in sorted(start):
+        if first in seen:
+            continue
+        group, queue = set(), [first]
+        while queue:
+            iri = queue.pop()
+            if iri not in group:
+                group.add(iri)
+                queue.extend(follower.neighbours(iri) - group)
+        seen |= group
+        groups.append(group)
+    return groups
+
+
+def _set_canonical(follower: _Follower) -> None:
+    """Set ``ekg:canonical`` again for every cluster an affected IRI belongs to or belonged to."""
+    store, graph = follower.store, follower.graph
+    members = set(follower.affected)
+    for iri in follower.affected:
+        for quad in store.quads_for_pattern(ox.NamedNode(iri), _CANONICAL, None, graph):
+            members |= {q.subject.value for q in store.quads_for_pattern(None, _CANONICAL, quad.object, graph)}
+    for iri in members:
+        for quad in list(store.quads_for_pattern(ox.NamedNode(iri), _CANONICAL, None, graph)):
+            store.remove(quad)
+    follower.affected = members
+    for group in _clusters_of(follower, members):
+        if len(group) > 1:
+            canonical = ox.NamedNode(min(group))
+            store.extend([ox.Quad(ox.NamedNode(iri), _CANONICAL, canonical, graph) for iri in sorted(group)])
+            follower.affected |= group
+
+
+def _apply_decisions(follower: _Follower) -> None:
+    """Link the pairs decided ``same``, drop those decided ``different`` and links a person no longer makes."""
+    store, graph = follower.store, follower.graph
+    for quad in list(store.quads_for_pattern(None, _BY, ox.NamedNode(str(REVIEWER)), graph)):
+        ends = [next(iter(store.quads_for_pattern(quad.subject, p, None, graph)), None)
+                for p in (_LINK_SUBJECT, _LINK_OBJECT)]
+        if None not in ends:
+            pair = tuple(sorted(end.object.value for end in ends))
+            if follower.decisions.get(pair) != "same":
+                follower.drop(*pair)
+    for (a, b), decided in follower.decisions.items():
+        first, second = follower.get(a), follower.get(b)
+        if decided == "different":
+            if b in follower.neighbours(a):
+                follower.drop(a, b)
+        elif first is not None and second is not None:
+            link, _ = decide(first, second, best_match(first, second), follower.decisions)
+            follower.add(link)
+
+
+def follow(store: ox.Store, spec: dict[str, object], graph: str, changed: set[str], snapshot: Path | None) -> set[str]:
+    """Bring the linkage graph ``graph`` of the checkpoint ``store`` up to date after a write that changed
+    the statements of the IRIs ``changed``; return the organisation IRIs whose links or canonical changed.
+
+    ``snapshot`` is the checkpoint's directory, whose name index holds the blocking keys. Without them
+    (the graph was just given by ``eukg link apply``, or linked by an older version), they are written;
+    and when something changed, the graph is computed anew.
+    """
+    if snapshot is not None and not names.blocks_filled(snapshot) and not changed:
+        names.put_blocks(snapshot, [row for org in organisations(store) for row in block_rows(org)], full=True)
+        return set()
+    if snapshot is None or not names.blocks_filled(snapshot):
+        return _relink_all(store, spec, graph, snapshot)
+    if not changed:
+        return set()
+    follower = _Follower(store, graph, snapshot, decisions_of(spec))
+    touched = {iri: follower.get(iri) for iri in sorted(changed)}
+    names.put_blocks(snapshot, [row for org in touched.values() if org is not None for row in block_rows(org)],
+                     replaced=touched)
+    for iri in touched:
+        for other in follower.neighbours(iri):
+            follower.drop(iri, other)
+        follower.affected.add(iri)
+    follower.read_blocks(org for org in touched.values() if org is not None)
+    for org in touched.values():
+        for other_iri in sorted(follower.candidates(org)) if org is not None else ():
+            other = follower.get(other_iri)
+            link, _ = decide(org, other, best_match(org, other), follower.decisions)
+            if link is not None:
+                follower.add(link)
+    _apply_decisions(follower)
+    _set_canonical(follower)
+    return {iri for iri in follower.affected if follower.get(iri) is not None}
+
+
+def _relink_all(store: ox.Store, spec: dict[str, object], graph: str, snapshot: Path | None) -> set[str]:
+    """Replace the linkage graph with one computed from every organisation (and fill the keys' index)."""
+    name = ox.NamedNode(graph)
+    before = {q.subject.value for q in store.quads_for_pattern(None, None, None, name)
+              if isinstance(q.subject, ox.NamedNode)}
+    if store.contains_named_graph(name):
+        store.remove_graph(name)
+    fresh = compute_derived(store, spec, snapshot)
+    store.extend([ox.Quad(*(to_oxigraph(term) for term in triple), name) for triple in fresh])
+    after = {str(s) for s in fresh.subjects()}
+    return {iri for iri in before | after if "/id/link/" not in iri and "/id/agent/" not in iri}

@@ -1,0 +1,126 @@
+"""The linkage graph follows every write of the one writer: ingest, re-ingest, remove, a person's decisions.
+
+A store is linked once (what ``eukg link apply`` does); then each write brings the links up to date
+for the organisations it touched, before validating, so a removed source leaves no link and no
+canonical body behind, and a new source's organisations are linked to those already there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from clones import clone_store, source_document
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, SKOS
+
+from kg.errors import ValidationFailed
+from kg.namespaces import EKG
+from kg.resolve.merges import LINKAGE_GRAPH, recipe, recompute
+from kg.resolve.review import write_decisions
+from kg.store import open_store
+from kg.store.writer import Writer, build
+
+ORGN = "https://w3id.org/eu-regional-kg/id/organisation/"
+SEED = ORGN + "bialystok-university-of-technology"  # "Bialystok University of Technology" in the source documents
+COUNTRY = URIRef("http://publications.europa.eu/resource/authority/country/POL")
+NUTS = "http://data.europa.eu/nuts/code/"
+
+
+def _org_source(identifier: str, orgs: dict[str, tuple[str, str]]) -> Graph:
+    """A source naming organisations: slug → (name, NUTS code)."""
+    graph = source_document(identifier)
+    for slug, (name, region) in orgs.items():
+        org = URIRef(ORGN + slug)
+        graph.add((org, RDF.type, EKG.Organisation))
+        graph.add((org, SKOS.prefLabel, Literal(name, lang="en")))
+        graph.add((org, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/university")))
+        graph.add((org, EKG.country, COUNTRY))
+        graph.add((org, EKG.region, URIRef(NUTS + region)))
+    return graph
+
+
+def _links(location: Path) -> set[tuple[str, str]]:
+    store = open_store(location)
+    quads = store.quads_for_pattern(None, ox.NamedNode(str(OWL.sameAs)), None, ox.NamedNode(str(LINKAGE_GRAPH)))
+    return {tuple(sorted((q.subject.value, q.object.value))) for q in quads}
+
+
+def _canonical(location: Path) -> dict[str, str]:
+    store = open_store(location)
+    quads = store.quads_for_pattern(None, ox.NamedNode(str(EKG.canonical)), None, ox.NamedNode(str(LINKAGE_GRAPH)))
+    return {q.subject.value: q.object.value for q in quads}
+
+
+@pytest.fixture()
+def linked(built_store_path: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A private store whose organisations were linked (``eukg link apply``): its links follow writes."""
+    location, data = clone_store(built_store_path, tmp_path)
+    spec = recipe(data / "linkage" / "decisions.tsv")
+    with Writer(location, data_dir=data) as writer:
+        writer.put_derived(str(LINKAGE_GRAPH), recompute(open_store(location), spec), spec)
+    return location, data
+
+
+def test_a_new_source_is_linked_and_removing_it_leaves_no_link(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    assert _links(location) == set()
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"table-pl": _org_source("table-pl", {"but": ("Bialystok Technical University", "PL84")})})
+    pair = (SEED, ORGN + "but")
+    assert _links(location) == {pair}
+    assert _canonical(location) == {ORGN + "but": ORGN + "bialystok-university-of-technology",
+                                    SEED: ORGN + "bialystok-university-of-technology"}
+    with Writer(location, data_dir=data) as writer:  # re-ingested under another name: the link goes
+        writer.put_sources({"table-pl": _org_source("table-pl", {"but": ("Agencja Rozwoju Regionalnego", "PL84")})})
+    assert _links(location) == set() and _canonical(location) == {}
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"table-pl": _org_source("table-pl", {"but": ("Bialystok Technical University", "PL84")})})
+        writer.remove_source("table-pl")
+    assert _links(location) == set() and _canonical(location) == {}
+    # what the writes left is what a full build computes
+    build(location, data_dir=data)
+    assert _links(location) == set()
+
+
+def test_a_persons_decision_is_respected_by_every_write(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    write_decisions([{"iri_a": ORGN + "but", "iri_b": SEED, "decision": "different", "decided_on": "2026-12-03",
+                      "note": "test"}], data / "linkage" / "decisions.tsv")
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"table-pl": _org_source("table-pl", {"but": ("Bialystok Technical University", "PL84")})})
+    assert _links(location) == set()
+    write_decisions([{"iri_a": ORGN + "but", "iri_b": SEED, "decision": "same", "decided_on": "2026-12-04",
+                      "note": "test"}], data / "linkage" / "decisions.tsv")
+    with Writer(location, data_dir=data) as writer:  # any later write applies the new decision
+        writer.put_sources({"other": _org_source("other", {"zzz": ("Zakopane Tourist Office", "PL82")})})
+    assert _links(location) == {(SEED, ORGN + "but")}
+
+
+def test_two_sources_naming_one_body_alike_pass_the_duplicate_check(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    with Writer(location, data_dir=data) as writer:  # the same name, another source: linked, not a duplicate
+        change = writer.put_sources({"table-pl": _org_source("table-pl", {"but": ("BIALYSTOK UNIVERSITY OF TECHNOLOGY",
+                                                                                "PL84")})})
+    assert not [w for w in change.warnings if "same name" in w.message]
+    assert _links(location) == {(SEED, ORGN + "but")}
+    canonical = _canonical(location)
+    assert build(location, data_dir=data).report.conforms  # a full build agrees, on the links and the bodies
+    assert _links(location) == {(SEED, ORGN + "but")} and _canonical(location) == canonical
+
+
+def test_a_full_build_still_refuses_one_source_naming_one_body_twice(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    twice = _org_source("twice", {"agency-a": ("Podlaskie Agency", "PL84"), "agency-b": ("podlaskie agency", "PL84")})
+    twice.serialize(data / "sources" / "twice.ttl", format="turtle")
+    with pytest.raises(ValidationFailed, match="same name"):
+        build(location, data_dir=data)
+
+
+def test_one_source_naming_one_body_twice_is_still_a_duplicate(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    twice = _org_source("twice", {"agency-a": ("Podlaskie Agency", "PL84"), "agency-b": ("podlaskie agency", "PL84")})
+    with Writer(location, data_dir=data) as writer, pytest.raises(ValidationFailed, match="same name"):
+        writer.put_sources({"twice": twice})
+    assert not (data / "ingested" / "twice.ttl").exists()
