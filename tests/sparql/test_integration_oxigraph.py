@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from loopback import oxigraph_serve
+from loopback import oxigraph_serve, served_by
 
 from kg import results
 from kg.errors import KgError
@@ -176,29 +176,8 @@ def test_a_graph_with_blank_nodes_is_not_split(oxigraph_server: str) -> None:
     urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=10).close()
 
 
-@pytest.fixture(scope="module")
-def wikidata_stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A second Oxigraph server on loopback answering a few Wikidata statements, in place of query.wikidata.org."""
-    with oxigraph_serve(tmp_path_factory.mktemp("wikidata"), union_default_graph=False) as url:
-        data = b"""@prefix wd: <http://www.wikidata.org/entity/> . @prefix wdt: <http://www.wikidata.org/prop/direct/> .
-        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-        wd:Q36 wdt:P1082 36000000, 38000000 ; wdt:P36 wd:Q270 . wd:Q270 rdfs:label "Warsaw"@en, "Warszawa"@pl .
-        wd:Q218 wdt:P1082 19000000 ; wdt:P36 wd:Q19660 . wd:Q19660 rdfs:label "Bucharest"@en .
-        wd:Q999 wdt:P1082 1 ."""
-        request = urllib.request.Request(f"{url}/store?default", data=data, method="PUT",
-                                         headers={"Content-Type": "text/turtle"})
-        urllib.request.urlopen(request, timeout=10).close()
-        yield f"{url}/query"
-
-
 def test_the_federated_query_joins_on_the_wikidata_links(store, wikidata_stand_in: str) -> None:
-    import dataclasses
-
-    query = find("partner_country_wikidata")
-    endpoint = query.header["endpoint"]
-    assert f"SERVICE <{endpoint}>" in query.text
-    local = dataclasses.replace(query, text=query.text.replace(endpoint, wikidata_stand_in))
-    rows = results.to_records(run(local, store))
+    rows = results.to_records(run(served_by(find("partner_country_wikidata"), wikidata_stand_in), store))
     # Only PL and RO have Wikidata facts on the stand-in; the largest population and the English capital label win.
     assert rows == [
         {"country": "PL", "wikidata": "http://www.wikidata.org/entity/Q36", "population": 38000000,
