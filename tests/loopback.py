@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from integration_tools import missing_tool
 
 if TYPE_CHECKING:
     from kg.queries import NamedQuery
@@ -45,7 +46,7 @@ def wait_for_port(port: int, seconds: float, what: str) -> None:
 def oxigraph_serve(location: Path, union_default_graph: bool = True) -> Iterator[str]:
     """Run ``oxigraph serve`` on a store at ``location`` and yield its base URL; skip when it is not installed."""
     if not Path(OXIGRAPH).exists():
-        pytest.skip("the Oxigraph server is not installed (pip install oxigraph)")
+        missing_tool("the Oxigraph server is not installed (pip install oxigraph)")
     port = free_port()
     command = [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
     if union_default_graph:

@@ -170,7 +170,7 @@ def _eukg_serve(store: Path, *extra: str) -> Iterator[str]:
         server.wait()
 
 
-@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+@pytest.mark.tool(not EUKG.exists(), "the eukg console script is not installed beside this Python")
 def test_no_name_in_the_served_answers(ingested: Path, needles: set[str]) -> None:
     with _eukg_serve(ingested, "--no-personal-data") as url:
         rows = _post(f"{url}/sparql", EVERYTHING, "text/csv").decode("utf-8")

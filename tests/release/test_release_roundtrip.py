@@ -69,7 +69,7 @@ def test_trig_keeps_one_named_graph_per_source(full_release, store) -> None:
     assert any("/source/" in str(g) for g in graphs)
 
 
-@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.tool(RAPPER is None, "Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
 @pytest.mark.parametrize(("name", "syntax"), [("eukg.nt", "ntriples"), ("eukg.ttl", "turtle"), ("eukg.rdf", "rdfxml")])
 def test_rapper_reads_the_triple_formats(full_release, store_triples, name: str, syntax: str) -> None:
     done = subprocess.run([RAPPER, "-q", "-i", syntax, "-o", "ntriples", str(full_release.folder / name)],
@@ -121,7 +121,7 @@ def test_shapes_file_is_isomorphic_to_the_shapes(full_release) -> None:
     assert isomorphic(released, shapes)
 
 
-@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.tool(RAPPER is None, "Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
 @pytest.mark.parametrize(("name", "syntax"), [("eukg.nq", "nquads"), ("eukg.trig", "trig")])
 def test_rapper_reads_the_quad_formats(full_release, store_quads, name: str, syntax: str) -> None:
     done = subprocess.run([RAPPER, "-q", "-i", syntax, "-o", "nquads", str(full_release.folder / name)],
@@ -137,7 +137,7 @@ def test_jsonld_reads_back_with_rdflib(full_release, store_quads) -> None:
         == store_quads
 
 
-@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.tool(RAPPER is None, "Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
 @pytest.mark.parametrize("name", ["ontology.ttl", "shapes.ttl", "dataset.ttl"])
 def test_rapper_reads_the_other_turtle_files(full_release, name: str) -> None:
     path = full_release.folder / name

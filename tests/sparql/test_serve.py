@@ -292,7 +292,7 @@ def _eukg_serve(store_path: Path, timeout: int, *extra: str) -> Iterator[tuple[s
             server.wait()
 
 
-@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+@pytest.mark.tool(not EUKG.exists(), "the eukg console script is not installed beside this Python")
 def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_store_path) -> None:
     with _eukg_serve(built_store_path, timeout=1) as (server, url):
         status, body = _post(f"{url}/sparql", {"query": HEAVY})
@@ -306,7 +306,7 @@ def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_
         assert alive == [], f"worker processes outlived `eukg serve`: {alive}"
 
 
-@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+@pytest.mark.tool(not EUKG.exists(), "the eukg console script is not installed beside this Python")
 def test_workers_exit_when_eukg_serve_is_killed_mid_query(built_store_path) -> None:
     with _eukg_serve(built_store_path, 600, "--on-disk") as (server, url):
         def ask() -> None:
@@ -363,7 +363,7 @@ def test_the_page_lists_the_named_queries(endpoint: str) -> None:
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (apt-get install chromium)")
+@pytest.mark.tool(CHROMIUM is None, "Debian chromium is not installed (apt-get install chromium)")
 def test_the_page_runs_a_named_query_in_headless_chromium(endpoint: str, tmp_path) -> None:
     command = [
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
