@@ -36,6 +36,7 @@ def test_contract_columns_and_rows(store, name: str) -> None:
 
 
 # Federated (SERVICE) queries run against a Wikidata stand-in in tests/sparql/test_library.py.
+@pytest.mark.slow
 @pytest.mark.parametrize("query", [q for q in library().values() if "federated" not in q.tags], ids=lambda q: q.name)
 def test_every_query_has_a_header_and_runs(store, query) -> None:
     assert query.summary.endswith("?"), f"{query.name}: the summary should be the question it answers"

@@ -36,6 +36,7 @@ def pushed(oxigraph_server: str, store, tmp_path_factory: pytest.TempPathFactory
     return oxigraph_server
 
 
+@pytest.mark.slow
 def test_counts_match_and_a_second_push_resumes(pushed: str, store, tmp_path: Path) -> None:
     state = tmp_path / "state.json"
     first = next(iter(library()))  # any query works; this checks the server answers
@@ -55,6 +56,7 @@ def test_push_through_sparql_update(oxigraph_server: str, store) -> None:
     assert report.sent_batches >= 3 and report.mismatches == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
 def test_every_named_query_gives_the_same_rows_on_the_server(pushed: str, store, query) -> None:
     local = results.to_csv(run(query, store)).splitlines()
@@ -63,6 +65,7 @@ def test_every_named_query_gives_the_same_rows_on_the_server(pushed: str, store,
     assert sorted(local[1:]) == sorted(remote[1:])
 
 
+@pytest.mark.slow
 def test_cli_push_and_query(pushed: str, built_store_path: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -107,6 +110,7 @@ def test_an_interrupted_push_resumes_where_it_stopped(oxigraph_server: str, stor
     assert report.mismatches == {}
 
 
+@pytest.mark.slow
 def test_a_count_mismatch_is_reported_and_fails_the_cli(pushed: str, store, built_store_path: Path,
                                                         tmp_path: Path) -> None:
     from typer.testing import CliRunner

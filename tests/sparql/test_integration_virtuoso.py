@@ -81,6 +81,7 @@ def _normalised(csv_text: str) -> list[tuple[str, ...]]:
     return sorted(rows_with_parts_sorted(list(map(tuple, rows))))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
 def test_every_named_query_gives_the_same_rows_on_virtuoso(pushed: str, store, query) -> None:
     local = results.to_csv(run(query, store))

@@ -41,6 +41,7 @@ def test_every_query_parses_and_has_a_header(query: NamedQuery) -> None:
     assert query.description and query.columns
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", list(LIBRARY.values()), ids=lambda q: q.name)
 def test_every_query_runs_on_the_built_store(store, query: NamedQuery, request: pytest.FixtureRequest) -> None:
     if query_catalogue.is_federated(query):  # its SERVICE goes to the Wikidata stand-in on loopback
@@ -64,6 +65,7 @@ def test_the_catalogue_lists_every_query_with_its_question() -> None:
         assert f"| `{name}` | {query.summary.replace('|', chr(92) + '|')} |" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("query", "param"), PARAMETERISED, ids=lambda x: getattr(x, "name", ""))
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_no_parameter_can_inject(store, query: NamedQuery, param, hostile: str) -> None:

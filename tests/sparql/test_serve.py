@@ -133,6 +133,7 @@ def test_result_size_limit(endpoint: str) -> None:
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("in_memory", [False, True], ids=["workers-on-disk", "workers-in-memory"])
 def test_time_limit_kills_the_query_and_frees_its_slot(store, in_memory: bool) -> None:
     # 3 s, not less: the warm-up ASK must finish within the limit on a loaded 2-core machine too.
@@ -171,6 +172,7 @@ def test_concurrent_queries_each_get_their_own_answer(store) -> None:
     assert {n: reply for n, reply in answers.items()} == {n: (200, f"x\r\n{n}\r\n".encode()) for n in range(9)}
 
 
+@pytest.mark.slow
 def test_a_runaway_query_does_not_hold_up_the_others(store) -> None:
     heavy: list[int] = []
     with serving(store, ServerConfig(timeout=10, workers=2)) as (url, server):
@@ -234,6 +236,7 @@ def _served(url: str) -> int:
     return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers_in_memory", [False, True], ids=["on-disk", "read-in-memory"])
 def test_the_server_follows_each_ingest_without_a_restart(built_store_path, tmp_path, workers_in_memory) -> None:
     location, _ = clone_store(built_store_path, tmp_path)
@@ -246,6 +249,7 @@ def test_the_server_follows_each_ingest_without_a_restart(built_store_path, tmp_
         assert _served(url) == 0
 
 
+@pytest.mark.slow
 def test_a_build_while_queries_stream_fails_no_request(built_store_path, tmp_path) -> None:
     """Readers stream queries while sources are ingested and the store is rebuilt: every request gets
     its answer, no count goes backwards, and the new data is served afterwards."""
@@ -292,6 +296,7 @@ def _eukg_serve(store_path: Path, timeout: int, *extra: str) -> Iterator[tuple[s
             server.wait()
 
 
+@pytest.mark.slow
 @pytest.mark.tool(not EUKG.exists(), "the eukg console script is not installed beside this Python")
 def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_store_path) -> None:
     with _eukg_serve(built_store_path, timeout=1) as (server, url):
@@ -344,6 +349,7 @@ def test_workers_reading_in_memory_copies_give_the_same_rows(store) -> None:
             assert rows_with_parts_sorted(remote) == rows_with_parts_sorted(run(query, store).rows), query.name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
 def test_every_named_query_gives_the_same_csv_through_the_endpoint(endpoint: str, store, query) -> None:
     local = results.to_csv(run(query, store))
