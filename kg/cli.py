@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -15,6 +16,22 @@ from kg.commands.options import DataDirOption, StoreOption, WaitOption, console,
 from kg.errors import KgError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="The EU regional policy knowledge graph.")
+
+
+@app.callback()
+def options(
+    local_sources: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads the annotation
+        typer.Option("--local-sources", envvar="EUKG_LOCAL_SOURCES", file_okay=False,
+                     help="Folder of the sources kept outside the repository (ingest --no-save, every ingest of "
+                          "an installed package) and of the converted datasets (default: STORE.local-sources)."),
+    ] = None,
+) -> None:
+    """The EU regional policy knowledge graph."""
+    from kg.layout import LOCAL_SOURCES_VARIABLE
+
+    if local_sources is not None:  # the writer, and the processes it starts, read it from the environment
+        os.environ[LOCAL_SOURCES_VARIABLE] = str(local_sources.expanduser().resolve())
 
 
 @app.command()

@@ -10,13 +10,15 @@ Every fact lives in a named graph that says where it came from:
 - ``src:ID``: the facts one source states (ID is its file name without extension), from one of
   ``data/sources/`` (files the editors write by hand), ``data/ingested/`` (files ``eukg ingest``
   generates; under version control too, never edited by hand) or the local sources folder beside
-  the store (``eukg ingest --no-save``: outside the repository, recorded by the store all the same)
+  the store (``eukg ingest --no-save``, and every ingest of an installed package: outside the
+  repository, recorded by the store all the same; ``$EUKG_LOCAL_SOURCES`` puts it elsewhere)
 - ``graph:dataset/NAME``: the statements of the published dataset NAME of ``datasets/``, converted
   by ``eukg build --datasets`` into the folder ``datasets/`` of the local sources folder
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,8 +91,19 @@ def _data_files(folder: Path) -> list[Path]:
     )
 
 
+#: The environment variable (``eukg --local-sources DIR``) that puts the local sources folder elsewhere.
+LOCAL_SOURCES_VARIABLE = "EUKG_LOCAL_SOURCES"
+
+
 def local_sources_dir(location: Path) -> Path:
-    """Return the folder of local sources (``eukg ingest --no-save``) of the store at ``location``."""
+    """Return the folder of local sources of the store at ``location``: ``$EUKG_LOCAL_SOURCES``, else
+    ``STORE.local-sources`` beside it.
+
+    It holds the sources of ``eukg ingest --no-save`` (and of every ingest of an installed package,
+    whose data folder is never written) and, in ``datasets/``, the converted published datasets.
+    """
+    if folder := os.environ.get(LOCAL_SOURCES_VARIABLE):
+        return Path(folder).expanduser().resolve()
     return location.parent / f"{location.name}.local-sources"
 
 

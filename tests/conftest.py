@@ -6,11 +6,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from integration_tools import check_marks
 
 from kg.store import open_store
 from kg.store.writer import build
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``tool`` whose program is missing skips, or fails under ``EUKG_REQUIRE_INTEGRATION=1``."""
+    check_marks(item)
 
 
 @pytest.fixture(scope="session")

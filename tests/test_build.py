@@ -31,6 +31,7 @@ def location(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return location
 
 
+@pytest.mark.slow
 def test_build_counts_graphs_and_classes(location: Path) -> None:
     counts = stats(open_store(location))
     assert counts["classes"]["Project"] == 6
@@ -51,6 +52,7 @@ def test_malformed_turtle_names_file_and_line_and_keeps_old_store(location: Path
     assert not [p for p in location.parent.iterdir() if p.name.startswith(".store-") and p != location.resolve()]
 
 
+@pytest.mark.slow
 def test_violation_fails_build_and_keeps_old_store(location: Path, tmp_path: Path) -> None:
     before = _triples(location)
     data = _copy_data(tmp_path)
@@ -65,6 +67,7 @@ def test_violation_fails_build_and_keeps_old_store(location: Path, tmp_path: Pat
     assert _triples(location) == before
 
 
+@pytest.mark.slow
 def test_wrong_encoding_is_reported(location: Path, tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
     (data / "sources" / "997_latin1.ttl").write_bytes(
@@ -74,6 +77,7 @@ def test_wrong_encoding_is_reported(location: Path, tmp_path: Path) -> None:
         build(location, data_dir=data)
 
 
+@pytest.mark.slow
 def test_rebuild_swaps_in_a_new_store(location: Path) -> None:
     """The old snapshot stays while a reader holds it (this process opened it) and goes once nobody does."""
     from kg.store.snapshots import collect_garbage, hold, release

@@ -54,6 +54,7 @@ def test_stats(built_store_path) -> None:
     assert json.loads(result.stdout)["classes"]["Organisation"] >= 15
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "nq", "trig", "jsonld", "xml"])
 def test_export_formats_parse_back(built_store_path, tmp_path, fmt: str) -> None:
     out = tmp_path / f"graph.{fmt}"
@@ -65,6 +66,7 @@ def test_export_formats_parse_back(built_store_path, tmp_path, fmt: str) -> None
     assert len(graph) > 0 or sum(len(g) for g in graph.graphs()) > 0
 
 
+@pytest.mark.slow
 def test_export_without_personal_data(built_store_path, tmp_path) -> None:
     out = tmp_path / "public.nt"
     result = runner.invoke(
@@ -85,6 +87,7 @@ def test_unknown_store_is_a_clear_error(tmp_path) -> None:
     assert "eukg build" in result.output
 
 
+@pytest.mark.slow
 def test_validate_reports_violations_in_plain_language_and_exits_1(tmp_path) -> None:
     # A store built without validation from data with a broken source: `eukg validate --built` names
     # the node, the property, what is wrong and where it was stated, and exits non-zero. (For the

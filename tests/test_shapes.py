@@ -368,6 +368,7 @@ WARNINGS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_shape_catches_broken_example(base: Graph, shapes: Graph, case: str) -> None:
     extra, focus, words = BROKEN[case]

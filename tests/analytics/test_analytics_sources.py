@@ -32,6 +32,7 @@ def test_analytics_queries_stay_out_of_the_public_library() -> None:
         "participations", "event_attendance", "organisation_regions"}
 
 
+@pytest.mark.slow
 def test_open_or_build_opens_an_existing_store(built_store_path) -> None:
     store = sources.open_or_build(built_store_path)
     assert len(store) > 1000

@@ -58,6 +58,7 @@ def test_in_memory_and_on_disk_give_the_same_ranking(built_store_path) -> None:
     assert json.loads(in_memory.stdout) == json.loads(on_disk.stdout)
 
 
+@pytest.mark.slow
 def test_written_back_scores_are_a_derived_graph_that_a_build_computes_again(built_store_path, tmp_path) -> None:
     from clones import clone_store
 
@@ -76,6 +77,7 @@ def test_written_back_scores_are_a_derived_graph_that_a_build_computes_again(bui
     assert graph_sizes(open_store(location))[name] == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("metric", ["degree", "weighted-degree", "betweenness", "closeness", "eigenvector",
                                     "label-propagation", "components", "core-number", "brokerage"])
 def test_every_metric_runs_on_the_events_network(built_store_path, metric) -> None:
@@ -125,6 +127,7 @@ def test_missing_store(tmp_path) -> None:
     assert result.exit_code == 1 and "no store" in result.output
 
 
+@pytest.mark.slow
 def test_write_back_adds_one_graph_and_changes_no_other(built_store_path, tmp_path) -> None:
     copy = tmp_path / "store"
     shutil.copytree(built_store_path.resolve(), copy)
@@ -159,6 +162,7 @@ def test_list_metrics_needs_no_network() -> None:
     assert missing.exit_code == 2 and "give the NETWORK" in missing.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("metric", ["betweenness", "core-number", "components", "weighted-degree"])
 def test_igraph_backend_gives_the_networkx_ranking(built_store_path, metric: str) -> None:
     pytest.importorskip("igraph")

@@ -1,4 +1,5 @@
-"""The Examples of every kg.analytics docstring run, so the documentation cannot rot."""
+"""Every kg.analytics module documents itself with runnable Examples (pytest runs every kg/ doctest:
+``--doctest-modules`` in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,6 @@ MODULES = sorted(
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_doctests(name: str) -> None:
-    if name == "kg.analytics.plots":
-        pytest.importorskip("matplotlib")
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 0, f"{name} has no doctest Examples"
-    assert result.failed == 0, f"{result.failed} doctest(s) of {name} failed"
+def test_every_analytics_module_has_examples(name: str) -> None:
+    examples = doctest.DocTestFinder().find(importlib.import_module(name))
+    assert sum(len(test.examples) for test in examples) > 0, f"{name} has no doctest Examples"

@@ -113,6 +113,7 @@ def test_brokerage_on_the_coparticipation_network_by_hand(tiny_store) -> None:
     assert sum(roles[X + "o3"].values()) == sum(roles[X + "o4"].values()) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["coparticipation", "bipartite", "regions", "programme-regions", "events"])
 def test_a_remote_rows_function_gives_the_same_networks(tiny_store, tiny_remote, name) -> None:
     local = build_network(name, tiny_store, level=2)

@@ -30,6 +30,7 @@ def test_the_annotated_articles_cover_the_eight_languages() -> None:
     assert {a["language"] for a in ANNOTATIONS.values()} == {"en", "pl", "ro", "it", "es", "de", "fr", "el"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
 def test_each_language_finds_every_kind(name: str, reference_store, reference) -> None:
     expected = ANNOTATIONS[name]
@@ -102,6 +103,7 @@ def test_cli_json_report_and_trig_draft(tmp_path, built_store_path) -> None:
     assert "https://w3id.org/eu-regional-kg/source/es_sevilla" in graphs
 
 
+@pytest.mark.slow
 def test_accept_merges_a_conforming_draft_and_reingest_replaces_it(tmp_path, store_copy, data_copy) -> None:
     path = tmp_path / "jetforce-note.txt"
     path.write_text("JETforCE workshop in Lodz\nWorkshop of the JETforCE project in Lodz on 12 March 2024.\n",
@@ -120,6 +122,7 @@ def test_accept_merges_a_conforming_draft_and_reingest_replaces_it(tmp_path, sto
     assert [r["d"].value for r in rows] == ["2024-03-19"]
 
 
+@pytest.mark.slow
 def test_accept_all_takes_an_organisation_with_no_known_place(tmp_path, store_copy) -> None:
     """Country and region are required only where a source states them: an article that names a new
     organisation without a place is merged by --accept-all (the missing country is a warning), and the
@@ -149,6 +152,7 @@ def test_accept_holds_back_what_cannot_be_merged_and_says_how_much(tmp_path, sto
     assert "project" in kinds and "organisation" not in kinds
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
 def test_corpus_projects_are_found(corpus_dir, reference_store, reference) -> None:
     expected = {"000": "JETforCE", "001": "SCALE UP", "002": "GoSmart", "003": "ECoC-SME", "004": "SME4GREEN"}
@@ -206,6 +210,7 @@ def _essentials(report: dict) -> dict:
             "persons": sorted((p["name"], p["email"]) for p in report["persons"]), "themes": sorted(report["themes"])}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
 def test_html_page_gives_the_same_findings_as_the_text(name: str, tmp_path, reference_store, reference) -> None:
     text = (ARTICLES / name).read_text(encoding="utf-8")
@@ -234,6 +239,7 @@ CONTRACT_ITEM_KEYS = {"projects": {"acronym", "name", "programme"},
 REVIEW_KEYS = {"score", "accepted", "sentence"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
 def test_every_contract_item_has_the_keys_iso_dates_and_null_not_empty(name: str, reference_store,
                                                                       reference) -> None:

@@ -76,6 +76,7 @@ def test_a_bad_entry_or_a_changed_file_is_one_line_naming_the_file(tmp_path: Pat
     assert choose("all", registry(folder)) == ["fixture"] and choose("none", registry(folder)) == []
 
 
+@pytest.mark.slow
 def test_a_dataset_is_built_in_kept_by_later_writes_converted_again_when_changed_and_taken_out(
         clone, tmp_path: Path) -> None:
     location, data = clone
@@ -115,6 +116,7 @@ def test_a_dataset_is_built_in_kept_by_later_writes_converted_again_when_changed
     assert not store.contains_named_graph(_node(graph))
 
 
+@pytest.mark.slow
 def test_eukg_build_datasets_and_eukg_datasets(clone, tmp_path: Path) -> None:
     location, data = clone
     folder = _registry(tmp_path / "registry")

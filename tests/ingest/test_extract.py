@@ -140,6 +140,7 @@ def test_persons_with_and_without_title(reference_store, tools) -> None:
     assert {"Ion Popescu", "Klaus Weber", "Anna Lindqvist"} <= set(names(result, "person"))
 
 
+@pytest.mark.slow
 def test_family_name_first_and_no_organisation_as_person(reference_store, tools) -> None:
     text = "A megbeszélésen Kovács Péter polgármester és a Zala Megyei Közgyűlés vett részt.\n"
     result = run(text, "hu", reference_store, tools)

@@ -112,6 +112,7 @@ def test_cli_sources_and_remove(store_copy: Path, tmp_path: Path) -> None:
     assert again.exit_code == 1 and "no source 't1'" in again.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("save", [True, False])
 def test_an_ingested_source_survives_a_rebuild(store_copy: Path, data_copy: Path, save: bool) -> None:
     """Saved (data/ingested/) or not (the store's local sources), the next `eukg build` keeps the source."""

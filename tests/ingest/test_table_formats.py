@@ -64,6 +64,7 @@ def test_cordis_organisations_load_as_published(reference_store) -> None:
         result.discard()
 
 
+@pytest.mark.slow
 def test_cordis_source_validates_reimports_identically_and_sums_money(store_copy) -> None:
     mapping = load_mapping("cordis")
     graphs = []
@@ -141,6 +142,7 @@ organisation_types: {municipality: municipality}
 """
 
 
+@pytest.mark.slow
 def test_mapping_language_reads_a_list_of_operations(tmp_path, reference_store) -> None:
     """Constants, values, a multi-valued cell, headers with line breaks, kuna amounts, cp1250, ``;``."""
     mapping_file = _write(tmp_path / "hr.yaml", MAPPING)

@@ -114,6 +114,7 @@ def needles(ingested: Path) -> set[str]:
     return _needles(values)
 
 
+@pytest.mark.slow
 def test_the_full_export_holds_the_names(ingested: Path, needles: set[str], tmp_path: Path) -> None:
     out = tmp_path / "full.nq"
     result = CliRunner().invoke(app, ["export", "--format", "nq", "--out", str(out), "--store", str(ingested)])
@@ -121,6 +122,7 @@ def test_the_full_export_holds_the_names(ingested: Path, needles: set[str], tmp_
     assert {"vasilescu", "munteanu", "ioana-vasilescu"} <= set(_leaks(out.read_text(encoding="utf-8"), needles))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", list(EXPORT_FORMATS))
 def test_no_name_in_any_export_format(ingested: Path, needles: set[str], tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"public.{fmt}"
@@ -134,6 +136,7 @@ def test_no_name_in_any_export_format(ingested: Path, needles: set[str], tmp_pat
     assert "[person]" in text and "ecoc-sme-2025-06-12-" in text
 
 
+@pytest.mark.slow
 def test_no_name_in_the_release(ingested: Path, needles: set[str], tmp_path: Path) -> None:
     folder = tmp_path / "release"
     result = CliRunner().invoke(app, ["release", str(folder), "--no-personal-data", "--store", str(ingested)])
@@ -170,7 +173,8 @@ def _eukg_serve(store: Path, *extra: str) -> Iterator[str]:
         server.wait()
 
 
-@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+@pytest.mark.slow
+@pytest.mark.tool(not EUKG.exists(), "the eukg console script is not installed beside this Python")
 def test_no_name_in_the_served_answers(ingested: Path, needles: set[str]) -> None:
     with _eukg_serve(ingested, "--no-personal-data") as url:
         rows = _post(f"{url}/sparql", EVERYTHING, "text/csv").decode("utf-8")
@@ -180,6 +184,7 @@ def test_no_name_in_the_served_answers(ingested: Path, needles: set[str]) -> Non
         assert _leaks(graph.decode("utf-8"), needles) == []
 
 
+@pytest.mark.slow
 def test_no_name_on_a_pushed_oxigraph_server(ingested: Path, needles: set[str], tmp_path: Path) -> None:
     with oxigraph_serve(tmp_path / "oxigraph") as server:
         result = CliRunner().invoke(app, ["push", "--endpoint", f"{server}/query", "--graph-store", f"{server}/store",

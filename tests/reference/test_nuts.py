@@ -194,12 +194,14 @@ def test_extra_regio_is_included(graph: Graph) -> None:
     assert graph.value(region_iri("PLZZ"), EKG.parentRegion) == region_iri("PLZ")
 
 
+@pytest.mark.slow
 def test_nuts_graph_is_fresh() -> None:
     first = nuts_graph()
     first.remove((None, None, None))
     assert len(nuts_graph()) > 0
 
 
+@pytest.mark.slow
 def test_turtle_round_trip(graph: Graph) -> None:
     parsed = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
     assert len(parsed) == len(graph)

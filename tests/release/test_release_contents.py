@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from kg import results
@@ -48,6 +49,7 @@ def test_jsonld_uses_the_context_compactly(full_release) -> None:
     assert '"ekg:' in (full_release.folder / "eukg.jsonld").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_cli_release_and_export_release(built_store_path, tmp_path) -> None:
     result = runner.invoke(app, ["release", str(tmp_path / "r1"), "--issued", "2026-01-02", "--version", "1.0",
                                  "--no-personal-data", "--store", str(built_store_path)])
@@ -72,6 +74,7 @@ def test_cli_errors_are_plain(built_store_path, tmp_path) -> None:
     assert result.exit_code == 2 and "--release" in result.output
 
 
+@pytest.mark.slow
 def test_force_replaces_a_release(built_store_path, tmp_path) -> None:
     folder = tmp_path / "r"
     for _ in range(2):

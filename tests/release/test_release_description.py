@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pyoxigraph as ox
+import pytest
 from rdflib import DCAT, DCTERMS, OWL, RDF, VOID, XSD, Graph, Literal, URIRef
 from release_helpers import ISSUED, VERSION
 
@@ -79,6 +80,7 @@ def test_every_file_is_a_distribution_with_size_and_checksum(full_release) -> No
                      "eukg.rdf": "http://www.iana.org/assignments/media-types/application/rdf+xml"}
 
 
+@pytest.mark.slow
 def test_licence_date_version_and_personal_data_flag(full_release, public_release) -> None:
     graph, dataset = description(full_release)
     assert graph.value(dataset, DCTERMS.license) == URIRef("http://creativecommons.org/licenses/by/4.0/")

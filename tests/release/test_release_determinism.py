@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 
 import pyoxigraph as ox
+import pytest
 from release_helpers import ISSUED, VERSION, release_files
 
 from kg.export.canonical import canonical_quads
@@ -15,6 +16,7 @@ from kg.store import open_store
 from kg.store.writer import build
 
 
+@pytest.mark.slow
 def test_two_releases_of_the_same_store_are_byte_identical(store, full_release, tmp_path) -> None:
     again = release(store, tmp_path / "again", version=VERSION, issued=ISSUED)
     first, second = release_files(full_release.folder), release_files(again.folder)
@@ -23,6 +25,7 @@ def test_two_releases_of_the_same_store_are_byte_identical(store, full_release, 
     assert different == []
 
 
+@pytest.mark.slow
 def test_a_rebuilt_store_gives_the_same_release(full_release, tmp_path) -> None:
     # A second build loads the same files into a new store: its internal order may differ, the release may not.
     location = tmp_path / "store"

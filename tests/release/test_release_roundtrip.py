@@ -53,23 +53,26 @@ def via_rdflib(path: Path, fmt: str, quads: bool) -> set[str]:
     return canonical(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "fmt"), [("eukg.nq", "nquads"), ("eukg.trig", "trig")])
 def test_quad_formats_read_back_with_rdflib(full_release, store_quads, name: str, fmt: str) -> None:
     assert via_rdflib(full_release.folder / name, fmt, quads=True) == store_quads
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "fmt"), [("eukg.nt", "nt"), ("eukg.ttl", "turtle"), ("eukg.rdf", "xml")])
 def test_triple_formats_read_back_with_rdflib(full_release, store_triples, name: str, fmt: str) -> None:
     assert via_rdflib(full_release.folder / name, fmt, quads=False) == store_triples
 
 
+@pytest.mark.slow
 def test_trig_keeps_one_named_graph_per_source(full_release, store) -> None:
     graphs = {g.identifier for g in Dataset().parse(full_release.folder / "eukg.trig", format="trig").graphs()}
     assert {str(g) for g in graphs} >= {g.value for g in store.named_graphs()}
     assert any("/source/" in str(g) for g in graphs)
 
 
-@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.tool(RAPPER is None, "Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
 @pytest.mark.parametrize(("name", "syntax"), [("eukg.nt", "ntriples"), ("eukg.ttl", "turtle"), ("eukg.rdf", "rdfxml")])
 def test_rapper_reads_the_triple_formats(full_release, store_triples, name: str, syntax: str) -> None:
     done = subprocess.run([RAPPER, "-q", "-i", syntax, "-o", "ntriples", str(full_release.folder / name)],
@@ -83,6 +86,7 @@ def test_jsonld_reads_back_with_pyoxigraph(full_release, store_quads) -> None:
     assert canonical(parsed) == store_quads
 
 
+@pytest.mark.slow
 def test_jsonld_expands_with_pyld_to_the_same_quads(full_release, store_quads) -> None:
     document = json.loads((full_release.folder / "eukg.jsonld").read_text(encoding="utf-8"))
     assert isinstance(document["@context"], dict) and "@graph" in document  # compacted, context inline
@@ -121,7 +125,7 @@ def test_shapes_file_is_isomorphic_to_the_shapes(full_release) -> None:
     assert isomorphic(released, shapes)
 
 
-@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.tool(RAPPER is None, "Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
 @pytest.mark.parametrize(("name", "syntax"), [("eukg.nq", "nquads"), ("eukg.trig", "trig")])
 def test_rapper_reads_the_quad_formats(full_release, store_quads, name: str, syntax: str) -> None:
     done = subprocess.run([RAPPER, "-q", "-i", syntax, "-o", "nquads", str(full_release.folder / name)],
@@ -137,7 +141,7 @@ def test_jsonld_reads_back_with_rdflib(full_release, store_quads) -> None:
         == store_quads
 
 
-@pytest.mark.skipif(RAPPER is None, reason="Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
+@pytest.mark.tool(RAPPER is None, "Debian's raptor `rapper` is not installed (apt-get install raptor2-utils)")
 @pytest.mark.parametrize("name", ["ontology.ttl", "shapes.ttl", "dataset.ttl"])
 def test_rapper_reads_the_other_turtle_files(full_release, name: str) -> None:
     path = full_release.folder / name
@@ -148,6 +152,7 @@ def test_rapper_reads_the_other_turtle_files(full_release, name: str) -> None:
         == canonical(ox.parse(expected, format=ox.RdfFormat.N_TRIPLES)) != set()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "fmt", "quads"), [("eukg.nq.gz", "nquads", True), ("eukg.trig.gz", "trig", True),
                                                     ("eukg.ttl.gz", "turtle", False), ("eukg.jsonld.gz", "json-ld", True)])
 def test_the_release_without_personal_data_is_the_public_copy(public_release, store, name: str, fmt: str,

@@ -105,6 +105,7 @@ def test_an_unwritable_cache_still_resolves(location: Path, monkeypatch: pytest.
     assert not (cache_directory(location) / "index.json").exists()
 
 
+@pytest.mark.slow
 def test_lemmas_of_a_language_are_cut_down_once_and_reused(location: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An inflected Polish name needs the Polish dictionary once; later processes read the cut-down one."""
     name = "w województwie lubelskim"  # "lubelskim" scores 88.9 against "Lubelskie"; its lemma "lubelski" 94

@@ -57,6 +57,7 @@ def _links(location: Path) -> set[tuple[str, str]]:
     return {(q.subject.value, q.object.value) for q in quads}
 
 
+@pytest.mark.slow
 def test_one_body_in_two_sources_is_linked_with_its_evidence(two_sources: tuple[Path, Path]) -> None:
     location, data = two_sources
     graph = recompute(open_store(location), recipe(data / "linkage" / "decisions.tsv"))
@@ -89,6 +90,7 @@ def test_a_decision_overrides_the_matcher(two_sources: tuple[Path, Path]) -> Non
     assert len(linkage_graph(found)) == 0
 
 
+@pytest.mark.slow
 def test_removing_a_source_leaves_no_link_to_it(two_sources: tuple[Path, Path]) -> None:
     location, data = two_sources
     (data / "sources" / "cordis-bg.ttl").unlink()

@@ -79,6 +79,7 @@ def evaluate(resolver: Resolver) -> tuple[float, float, list[str]]:
     return precision, true_positives / positives, wrong
 
 
+@pytest.mark.slow
 def test_precision_and_recall(resolver: Resolver) -> None:
     precision, recall, wrong = evaluate(resolver)
     assert precision >= MIN_PRECISION, wrong
@@ -140,6 +141,7 @@ def test_normalise_folds_letters_without_decomposition() -> None:
     assert normalise("Straße") == "strasse"
 
 
+@pytest.mark.slow
 def test_from_graph_matches_from_store(store, resolver: Resolver) -> None:
     from kg.store import to_dataset
 

@@ -84,6 +84,7 @@ def _billion_laughs() -> str:
 PARSE_ERRORS["RDF/XML entity-expansion bomb"] = ("909_bomb.rdf", _billion_laughs(), None)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(PARSE_ERRORS))
 def test_unparsable_input_is_reported_and_store_kept(location: Path, tmp_path: Path, case: str) -> None:
     name, content, line = PARSE_ERRORS[case]
@@ -96,6 +97,7 @@ def test_unparsable_input_is_reported_and_store_kept(location: Path, tmp_path: P
     assert _snapshot(location) == before
 
 
+@pytest.mark.slow
 def test_bomb_message_says_why(location: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="entity"):
         build(location, data_dir=_data_with(tmp_path, "909_bomb.rdf", _billion_laughs()), validate=False)
@@ -131,6 +133,7 @@ VIOLATIONS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(VIOLATIONS))
 def test_invalid_facts_fail_the_build_and_keep_the_store(location: Path, tmp_path: Path, case: str) -> None:
     content, focus, words = VIOLATIONS[case]
@@ -144,6 +147,7 @@ def test_invalid_facts_fail_the_build_and_keep_the_store(location: Path, tmp_pat
     assert _snapshot(location) == before
 
 
+@pytest.mark.slow
 def test_cycle_is_named_by_the_quality_query(location: Path, tmp_path: Path) -> None:
     content, _, _ = VIOLATIONS["cyclic region hierarchy"]
     with pytest.raises(ValidationFailed) as raised:
@@ -151,6 +155,7 @@ def test_cycle_is_named_by_the_quality_query(location: Path, tmp_path: Path) -> 
     assert "region-cycle-violation" in raised.value.report.text()
 
 
+@pytest.mark.slow
 def test_huge_file_with_an_error_at_its_end_names_the_line(location: Path, tmp_path: Path) -> None:
     # 50 MB of good Turtle, then one broken statement: the build reads it all, reports the line, keeps the store.
     before = _snapshot(location)

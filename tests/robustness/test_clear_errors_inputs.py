@@ -100,6 +100,7 @@ def _table(path: Path) -> Path:
 
 # ---------------------------------------------------------------- a 50 MB literal
 
+@pytest.mark.slow
 def test_a_huge_literal_fails_the_build_with_file_and_line(built: tuple[Path, Path], tmp_path: Path) -> None:
     location, data = built
     private = tmp_path / "data"
@@ -113,6 +114,7 @@ def test_a_huge_literal_fails_the_build_with_file_and_line(built: tuple[Path, Pa
     assert _graphs(location) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["build", "validate", "ingest"])
 def test_a_huge_literal_is_one_line_in_every_command(copy: tuple[Path, Path], tmp_path: Path, command: str) -> None:
     location, data = copy
@@ -135,6 +137,7 @@ def _no_space(*args: object, **kwargs: object) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
+@pytest.mark.slow
 def test_a_full_disk_during_build_is_one_line_and_keeps_the_store(copy: tuple[Path, Path], monkeypatch) -> None:
     location, data = copy
     before_graphs, before_files, snapshot = _graphs(location), _tree(data), current_snapshot(location)
@@ -146,6 +149,7 @@ def test_a_full_disk_during_build_is_one_line_and_keeps_the_store(copy: tuple[Pa
     assert [p.name for p in location.parent.glob(".store-*")] == [snapshot.name], "the failed build left a folder"
 
 
+@pytest.mark.slow
 def test_a_full_disk_when_recording_an_ingest_puts_its_file_back(copy: tuple[Path, Path], tmp_path: Path,
                                                                  monkeypatch) -> None:
     """The source's file is written, then recording the new snapshot fails: the file goes again."""
@@ -160,6 +164,7 @@ def test_a_full_disk_when_recording_an_ingest_puts_its_file_back(copy: tuple[Pat
     assert _tree(data) == before_files, "the ingested file (or a backup of it) was left behind"
 
 
+@pytest.mark.slow
 def test_a_full_disk_while_writing_the_second_of_two_sources_keeps_the_first_as_it_was(
         copy: tuple[Path, Path], monkeypatch) -> None:
     """Two sources in one write (as `eukg ingest article --accept` with two files): the first file is
@@ -221,6 +226,7 @@ _FULL_DISK_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_a_real_full_disk_during_ingest_and_build(tmp_path: Path) -> None:
     """On a 40 MB tmpfs filled to its last 64 KB (a user namespace: no root needed where it works)."""
     unshare = shutil.which("unshare")
@@ -289,6 +295,7 @@ def test_a_service_answering_garbage_is_one_line(built: tuple[Path, Path], tmp_p
 
 # ---------------------------------------------------------------- a byte-order mark
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "text"), [
     ("970_bom.ttl", PREFIXES + 'proj:bom skos:prefLabel "Read despite its byte-order mark"@en .\n'),
     ("971_bom.nt", '<https://w3id.org/eu-regional-kg/id/project/bom> <http://www.w3.org/2004/02/skos/core#prefLabel> '
@@ -308,6 +315,7 @@ def test_a_file_with_a_byte_order_mark_is_read(built: tuple[Path, Path], tmp_pat
     assert [row["g"].value.rsplit("/", 1)[-1] for row in rows] == [Path(name).stem]
 
 
+@pytest.mark.slow
 def test_a_file_with_a_byte_order_mark_is_read_by_a_writer(copy: tuple[Path, Path]) -> None:
     location, data = copy
     (data / "sources" / "973_bom.ttl").write_bytes(

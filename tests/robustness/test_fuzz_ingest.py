@@ -26,6 +26,7 @@ def resolver(store: ox.Store) -> Resolver:
     return Resolver.from_store(store)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(name=st.text(max_size=80), kind=st.sampled_from([None, *TYPES]))
 def test_resolver_answers_any_text_with_ranked_candidates(resolver: Resolver, name: str, kind: str | None) -> None:
@@ -71,6 +72,7 @@ WORDS = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(parts=st.lists(st.one_of(WORDS, st.text(max_size=20)), min_size=1, max_size=60))
 def test_article_ingester_fuzz(store: ox.Store, tmp_path_factory: pytest.TempPathFactory, parts: list[str]) -> None:

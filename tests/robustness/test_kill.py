@@ -21,6 +21,7 @@ def _abandoned(location: Path) -> list[Path]:
     return [p for p in location.parent.glob(f".{location.name}-*") if p != location.resolve()]
 
 
+@pytest.mark.slow
 def test_sigkill_during_build_keeps_previous_store(tmp_path: Path) -> None:
     location = tmp_path / "store"
     build(location, validate=False)
@@ -49,6 +50,7 @@ def test_sigkill_during_build_keeps_previous_store(tmp_path: Path) -> None:
     assert stats(open_store(location))["graphs"] == before
 
 
+@pytest.mark.slow
 def test_sigkill_during_table_ingest_keeps_previous_store(tmp_path: Path) -> None:
     import csv
 

@@ -36,6 +36,7 @@ def _batches_done(state: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_sigkill_during_push_keeps_the_store_and_the_next_push_resumes(
     oxigraph_server: str, built_store_path: Path, tmp_path: Path
 ) -> None:

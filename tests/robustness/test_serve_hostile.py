@@ -135,6 +135,7 @@ def test_200_clients_at_once_each_get_an_answer(store) -> None:
         _all_answered(_burst(number, 200))
 
 
+@pytest.mark.slow
 def test_200_clients_get_answers_while_a_runaway_query_runs(store) -> None:
     with serving(store, timeout=8) as (number, server):
         runaway: list[int] = []
@@ -165,6 +166,7 @@ def _big_values(rows: int, service: bool) -> str:
     return f"SELECT ?x WHERE {{ {pattern} VALUES ?x {{ {values} }} }} LIMIT 1"
 
 
+@pytest.mark.slow
 def test_the_service_check_of_a_large_query_stays_within_the_time_limit(store) -> None:
     """A 270 KB query kept rdflib's parser (the SERVICE check) busy for a minute in the server's own process."""
     with serving(store, timeout=3, max_request_bytes=1_000_000) as (number, _):

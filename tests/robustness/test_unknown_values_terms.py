@@ -63,6 +63,7 @@ def _lines(problems, severity: str) -> list[str]:
     return [p.line() for p in problems if p.severity == severity]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["pyshacl", "fast"])
 def test_an_ill_typed_literal_is_a_violation_with_node_file_and_line(loaded, data_with_bad_values: Path,
                                                                      engine: str) -> None:
@@ -87,6 +88,7 @@ def test_the_shipped_data_has_no_ill_typed_literal_nor_undeclared_term(store) ->
     assert not [p for p in report.problems if "is not a valid xsd:" in p.message or "not declared" in p.message]
 
 
+@pytest.mark.slow
 def test_a_writer_refuses_an_ill_typed_literal_and_keeps_store_and_files(tmp_path: Path) -> None:
     """Incremental validation (kg.validate_fast) when a hand-edited source changes, and for an ingested graph."""
     data = tmp_path / "data"
@@ -112,6 +114,7 @@ def test_a_writer_refuses_an_ill_typed_literal_and_keeps_store_and_files(tmp_pat
     assert stats(open_store(location))["graphs"] == before
 
 
+@pytest.mark.slow
 def test_a_write_warns_about_an_undeclared_term(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
@@ -125,6 +128,7 @@ def test_a_write_warns_about_an_undeclared_term(tmp_path: Path) -> None:
         ("ekg:startDate", ("data/ingested/undeclared.ttl",))]
 
 
+@pytest.mark.slow
 def test_the_build_output_holds_no_rdflib_conversion_traceback(data_with_bad_values: Path, tmp_path: Path) -> None:
     project = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")]))}

@@ -26,6 +26,7 @@ from kg.validate import validate_store
 PARTICIPANT = ox.NamedNode(str(EKG.participant))
 
 
+@pytest.mark.slow
 def test_generated_graph_passes_the_shapes_with_the_fast_engine(tmp_path: Path) -> None:
     """No problem of any severity on the synthetic part: the file has exactly the shipped data's problems.
 
@@ -43,6 +44,7 @@ def test_generated_graph_passes_the_shapes_with_the_fast_engine(tmp_path: Path) 
     assert sorted(report.problems, key=repr) == sorted(validate_store(shipped, engine="fast").problems, key=repr)
 
 
+@pytest.mark.slow
 def test_generated_graph_passes_pyshacl_except_the_injected_violations(generated, pyshacl_report) -> None:
     """One pyshacl run (the reference) over reference data + generated graph + new source."""
     report = pyshacl_report
@@ -75,6 +77,7 @@ def _generated_files_sha256(folder: Path, hash_seed: str) -> tuple[str, str]:
     return hashlib.sha256(graph.read_bytes()).hexdigest(), hashlib.sha256(new.read_bytes()).hexdigest()
 
 
+@pytest.mark.slow
 def test_generated_file_is_byte_identical_across_interpreters(tmp_path: Path) -> None:
     """Same seed and size, two processes with different str hashes: the same bytes, reference graphs included.
 

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from benchmarks.clock import stopped_after
 from benchmarks.run import _at_least, _ratio, _severities, markdown
 from kg.validate import Problem
@@ -135,6 +137,7 @@ def _query_work(built_store_path: Path, tmp_path: Path, monkeypatch) -> Path:
     return data
 
 
+@pytest.mark.slow
 def test_query_step_reads_an_in_memory_copy_and_baseline_gives_the_same_row_counts(
         built_store_path: Path, tmp_path: Path, monkeypatch) -> None:
     from benchmarks.run import baseline_queries, step_queries
@@ -149,6 +152,7 @@ def test_query_step_reads_an_in_memory_copy_and_baseline_gives_the_same_row_coun
         assert theirs["queries"][name]["rows"] == row["rows"] > 0, name
 
 
+@pytest.mark.slow
 def test_a_baseline_query_past_its_cap_is_stopped_and_the_next_still_runs(
         built_store_path: Path, tmp_path: Path, monkeypatch) -> None:
     from benchmarks.run import baseline_queries
@@ -162,6 +166,7 @@ def test_a_baseline_query_past_its_cap_is_stopped_and_the_next_still_runs(
         assert row["stopped"]["what"] == name and row["stopped"]["seconds"] >= 0.001
 
 
+@pytest.mark.slow
 def test_a_baseline_query_whose_process_dies_is_reported_at_once(built_store_path: Path, tmp_path: Path,
                                                                   monkeypatch) -> None:
     import os

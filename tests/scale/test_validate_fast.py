@@ -19,6 +19,7 @@ def _keys(problems: list[Problem]) -> set[tuple[str, str | None, str]]:
     return {(p.focus, p.path, p.severity) for p in problems}
 
 
+@pytest.mark.slow
 def test_engines_agree_on_the_shipped_data(store: ox.Store) -> None:
     pyshacl_report = validate_store(store, engine="pyshacl")
     fast_report = validate_store(store, engine="fast")
@@ -80,6 +81,7 @@ def test_unknown_engine_is_refused() -> None:
         choose_engine("turbo", 1)
 
 
+@pytest.mark.slow
 def test_cli_engine_option(built_store_path: Path) -> None:
     from kg.cli import app
 

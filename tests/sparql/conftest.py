@@ -1,4 +1,8 @@
-"""Fixtures of the SPARQL area: whether Wikidata can be reached, and the named queries."""
+"""Fixtures of the SPARQL area: a Wikidata stand-in on loopback, a misbehaving endpoint, a closed port.
+
+No test reaches the public Wikidata service: federated queries are pointed at :func:`wikidata_stand_in`
+(``loopback.served_by``).
+"""
 
 from __future__ import annotations
 
@@ -11,16 +15,14 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from loopback import wikidata_serve
 
 
 @pytest.fixture(scope="session")
-def wikidata_reachable() -> bool:
-    """Whether query.wikidata.org answers a TCP connection within three seconds."""
-    try:
-        with socket.create_connection(("query.wikidata.org", 443), timeout=3):
-            return True
-    except OSError:
-        return False
+def wikidata_stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The query URL of an Oxigraph server on loopback answering a few Wikidata statements, in place of Wikidata."""
+    with wikidata_serve(tmp_path_factory.mktemp("wikidata")) as url:
+        yield url
 
 
 BASIC_READER = "Basic " + base64.b64encode(b"reader:secret").decode()

@@ -81,6 +81,7 @@ def test_regions_that_partner_across_programmes(small: ox.Store) -> None:
     assert all(sorted(p.split("; ")) == ["Programme One", "Programme Two"] for _, p in rows.values())
 
 
+@pytest.mark.slow
 def test_regions_across_programmes_on_the_corpus(store) -> None:
     rows = {r["nuts"]: r["programme_count"] for r in _records(store, "regions_across_programmes")}
     assert rows["RO"] == 2 and rows["NL"] == 2
@@ -131,6 +132,7 @@ EMPTY_ON_THE_CORPUS = {"partners_of_partners", "funding_by_country", "funding_by
                        "funding_by_year"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
 def test_every_query_finds_rows_on_the_built_store(store, query) -> None:
     rows = run(query, store).rows

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from loopback import oxigraph_serve
+from loopback import oxigraph_serve, served_by
 
 from kg import results
 from kg.errors import KgError
@@ -36,6 +36,7 @@ def pushed(oxigraph_server: str, store, tmp_path_factory: pytest.TempPathFactory
     return oxigraph_server
 
 
+@pytest.mark.slow
 def test_counts_match_and_a_second_push_resumes(pushed: str, store, tmp_path: Path) -> None:
     state = tmp_path / "state.json"
     first = next(iter(library()))  # any query works; this checks the server answers
@@ -55,6 +56,7 @@ def test_push_through_sparql_update(oxigraph_server: str, store) -> None:
     assert report.sent_batches >= 3 and report.mismatches == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
 def test_every_named_query_gives_the_same_rows_on_the_server(pushed: str, store, query) -> None:
     local = results.to_csv(run(query, store)).splitlines()
@@ -63,6 +65,7 @@ def test_every_named_query_gives_the_same_rows_on_the_server(pushed: str, store,
     assert sorted(local[1:]) == sorted(remote[1:])
 
 
+@pytest.mark.slow
 def test_cli_push_and_query(pushed: str, built_store_path: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -107,6 +110,7 @@ def test_an_interrupted_push_resumes_where_it_stopped(oxigraph_server: str, stor
     assert report.mismatches == {}
 
 
+@pytest.mark.slow
 def test_a_count_mismatch_is_reported_and_fails_the_cli(pushed: str, store, built_store_path: Path,
                                                         tmp_path: Path) -> None:
     from typer.testing import CliRunner
@@ -176,29 +180,8 @@ def test_a_graph_with_blank_nodes_is_not_split(oxigraph_server: str) -> None:
     urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=10).close()
 
 
-@pytest.fixture(scope="module")
-def wikidata_stand_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A second Oxigraph server on loopback answering a few Wikidata statements, in place of query.wikidata.org."""
-    with oxigraph_serve(tmp_path_factory.mktemp("wikidata"), union_default_graph=False) as url:
-        data = b"""@prefix wd: <http://www.wikidata.org/entity/> . @prefix wdt: <http://www.wikidata.org/prop/direct/> .
-        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-        wd:Q36 wdt:P1082 36000000, 38000000 ; wdt:P36 wd:Q270 . wd:Q270 rdfs:label "Warsaw"@en, "Warszawa"@pl .
-        wd:Q218 wdt:P1082 19000000 ; wdt:P36 wd:Q19660 . wd:Q19660 rdfs:label "Bucharest"@en .
-        wd:Q999 wdt:P1082 1 ."""
-        request = urllib.request.Request(f"{url}/store?default", data=data, method="PUT",
-                                         headers={"Content-Type": "text/turtle"})
-        urllib.request.urlopen(request, timeout=10).close()
-        yield f"{url}/query"
-
-
 def test_the_federated_query_joins_on_the_wikidata_links(store, wikidata_stand_in: str) -> None:
-    import dataclasses
-
-    query = find("partner_country_wikidata")
-    endpoint = query.header["endpoint"]
-    assert f"SERVICE <{endpoint}>" in query.text
-    local = dataclasses.replace(query, text=query.text.replace(endpoint, wikidata_stand_in))
-    rows = results.to_records(run(local, store))
+    rows = results.to_records(run(served_by(find("partner_country_wikidata"), wikidata_stand_in), store))
     # Only PL and RO have Wikidata facts on the stand-in; the largest population and the English capital label win.
     assert rows == [
         {"country": "PL", "wikidata": "http://www.wikidata.org/entity/Q36", "population": 38000000,

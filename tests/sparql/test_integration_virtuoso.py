@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from group_concat import rows_with_parts_sorted
+from integration_tools import missing_tool
 from loopback import free_port, wait_for_port
 
 from kg import results
@@ -52,7 +53,7 @@ MaxQueryExecutionTime = 60
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if VIRTUOSO is None:
-        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+        missing_tool("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     folder = tmp_path_factory.mktemp("virtuoso")
     http_port, sql_port = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(INI.format(dir=folder, sql_port=sql_port, http_port=http_port))
@@ -80,6 +81,7 @@ def _normalised(csv_text: str) -> list[tuple[str, ...]]:
     return sorted(rows_with_parts_sorted(list(map(tuple, rows))))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
 def test_every_named_query_gives_the_same_rows_on_virtuoso(pushed: str, store, query) -> None:
     local = results.to_csv(run(query, store))

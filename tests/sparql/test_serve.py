@@ -133,6 +133,7 @@ def test_result_size_limit(endpoint: str) -> None:
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("in_memory", [False, True], ids=["workers-on-disk", "workers-in-memory"])
 def test_time_limit_kills_the_query_and_frees_its_slot(store, in_memory: bool) -> None:
     # 3 s, not less: the warm-up ASK must finish within the limit on a loaded 2-core machine too.
@@ -171,6 +172,7 @@ def test_concurrent_queries_each_get_their_own_answer(store) -> None:
     assert {n: reply for n, reply in answers.items()} == {n: (200, f"x\r\n{n}\r\n".encode()) for n in range(9)}
 
 
+@pytest.mark.slow
 def test_a_runaway_query_does_not_hold_up_the_others(store) -> None:
     heavy: list[int] = []
     with serving(store, ServerConfig(timeout=10, workers=2)) as (url, server):
@@ -234,6 +236,7 @@ def _served(url: str) -> int:
     return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers_in_memory", [False, True], ids=["on-disk", "read-in-memory"])
 def test_the_server_follows_each_ingest_without_a_restart(built_store_path, tmp_path, workers_in_memory) -> None:
     location, _ = clone_store(built_store_path, tmp_path)
@@ -246,6 +249,7 @@ def test_the_server_follows_each_ingest_without_a_restart(built_store_path, tmp_
         assert _served(url) == 0
 
 
+@pytest.mark.slow
 def test_a_build_while_queries_stream_fails_no_request(built_store_path, tmp_path) -> None:
     """Readers stream queries while sources are ingested and the store is rebuilt: every request gets
     its answer, no count goes backwards, and the new data is served afterwards."""
@@ -292,7 +296,8 @@ def _eukg_serve(store_path: Path, timeout: int, *extra: str) -> Iterator[tuple[s
             server.wait()
 
 
-@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+@pytest.mark.slow
+@pytest.mark.tool(not EUKG.exists(), "the eukg console script is not installed beside this Python")
 def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_store_path) -> None:
     with _eukg_serve(built_store_path, timeout=1) as (server, url):
         status, body = _post(f"{url}/sparql", {"query": HEAVY})
@@ -306,7 +311,7 @@ def test_eukg_serve_kills_runaway_queries_and_stops_its_workers_on_ctrl_c(built_
         assert alive == [], f"worker processes outlived `eukg serve`: {alive}"
 
 
-@pytest.mark.skipif(not EUKG.exists(), reason="the eukg console script is not installed beside this Python")
+@pytest.mark.tool(not EUKG.exists(), "the eukg console script is not installed beside this Python")
 def test_workers_exit_when_eukg_serve_is_killed_mid_query(built_store_path) -> None:
     with _eukg_serve(built_store_path, 600, "--on-disk") as (server, url):
         def ask() -> None:
@@ -344,6 +349,7 @@ def test_workers_reading_in_memory_copies_give_the_same_rows(store) -> None:
             assert rows_with_parts_sorted(remote) == rows_with_parts_sorted(run(query, store).rows), query.name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
 def test_every_named_query_gives_the_same_csv_through_the_endpoint(endpoint: str, store, query) -> None:
     local = results.to_csv(run(query, store))
@@ -363,7 +369,7 @@ def test_the_page_lists_the_named_queries(endpoint: str) -> None:
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (apt-get install chromium)")
+@pytest.mark.tool(CHROMIUM is None, "Debian chromium is not installed (apt-get install chromium)")
 def test_the_page_runs_a_named_query_in_headless_chromium(endpoint: str, tmp_path) -> None:
     command = [
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

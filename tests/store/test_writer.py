@@ -70,6 +70,7 @@ def clone(built_store_path: Path, tmp_path: Path) -> tuple[Path, Path]:
     return clone_store(built_store_path, tmp_path)
 
 
+@pytest.mark.slow
 def test_four_ingests_started_together_all_land(clone, tmp_path: Path) -> None:
     location, data = clone
     tables = {name: _table(tmp_path / f"{name}.csv", f"PRJ{name}", [(f"Agency {name}", "Poland", "PL81")])
@@ -91,6 +92,7 @@ def test_four_ingests_started_together_all_land(clone, tmp_path: Path) -> None:
     _agree(location, data)
 
 
+@pytest.mark.slow
 def test_a_second_writer_waits_and_says_so_or_gives_up_after_wait(clone) -> None:
     location, _ = clone
     with writer_lock(location):
@@ -113,6 +115,7 @@ def _hold(location: Path, seconds: float) -> None:
         time.sleep(seconds)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("point", ["validated", "files-written", "before-swap", "swapped"])
 def test_an_ingest_killed_at_any_point_leaves_files_and_store_consistent(clone, tmp_path: Path, point: str) -> None:
     location, data = clone
@@ -126,6 +129,7 @@ def test_an_ingest_killed_at_any_point_leaves_files_and_store_consistent(clone, 
     assert build(location, data_dir=data).report.conforms
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("point", ["file-removed", "before-swap"])
 def test_a_remove_killed_midway_is_finished_by_the_next_command(clone, point: str) -> None:
     location, data = clone
@@ -138,6 +142,7 @@ def test_a_remove_killed_midway_is_finished_by_the_next_command(clone, point: st
     _agree(location, data)
 
 
+@pytest.mark.slow
 def test_a_build_killed_before_its_swap_leaves_the_previous_store(clone) -> None:
     location, data = clone
     before = open_snapshot(location)[0]
@@ -164,6 +169,7 @@ def test_a_trig_source_that_writes_into_another_graph_is_refused(clone) -> None:
     assert str(SOURCE.hostile) not in sizes
 
 
+@pytest.mark.slow
 def test_what_ingest_loads_the_next_build_accepts_for_regions_outside_the_eu(clone, tmp_path: Path) -> None:
     """Statistical regions (Serbia, Norway), the UK's NUTS 2016 codes and organisations with no known place
     are valid: ingest and the next build both accept them (a missing country is a warning)."""
@@ -210,6 +216,7 @@ def test_removing_a_source_others_refer_to_is_refused(clone) -> None:
     _agree(location, data)
 
 
+@pytest.mark.slow
 def test_a_duplicate_organisation_name_is_refused_at_ingest_as_the_build_would(clone) -> None:
     """The duplicate-organisation check, answered for the change's organisations only, finds a name
     that an organisation of another source already has, whatever its case."""
