@@ -5,7 +5,7 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
 
 - ``build``: the project's bulk loader (``kg.store.load_file``, one thread per core) + ``optimize`` on
   disk; baseline rdflib ``Dataset.parse`` (N-Quads).
-- ``validate_full``: shacl-rust (:mod:`kg.validate_fast`) from the store; baseline pyshacl over the union
+- ``validate_full``: shacl-rust (:mod:`kg.validate.fast`) from the store; baseline pyshacl over the union
   rdflib Graph (parsing not timed).
 - ``validate_qc``: the quality queries on pyoxigraph (no baseline).
 - ``validate_incremental``: one new source plus its context from the store; baseline pyshacl with
@@ -118,7 +118,7 @@ def step_validate_full(work: Path, data: Path, new: Path) -> dict:
     import pyoxigraph as ox
 
     from kg.validate import shapes_graph
-    from kg.validate_fast import store_quads_problems
+    from kg.validate.fast import store_quads_problems
 
     store = ox.Store.read_only(str(work / "store"))
     shapes = shapes_graph()
@@ -159,7 +159,7 @@ def step_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     import pyoxigraph as ox
 
     from kg.validate import shapes_graph
-    from kg.validate_fast import load_source, prepare_shapes, source_problems
+    from kg.validate.fast import load_source, prepare_shapes, source_problems
 
     store = ox.Store.read_only(str(work / "store"))
     clock = Clock()
@@ -186,7 +186,8 @@ def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     from rdflib import Dataset
     from rdflib.namespace import SH
 
-    from kg.validate import _short, shapes_graph
+    from kg.validate import shapes_graph
+    from kg.validate.report import short as _short
 
     graph, shapes = _union_graph(data, new), shapes_graph()
     source = Dataset()

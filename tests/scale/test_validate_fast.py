@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from benchmarks.generate import violation_kind
 from kg.store import to_rdflib
-from kg.validate import Problem, _short, shapes_graph, validate_store
-from kg.validate_fast import AUTO_THRESHOLD, choose_engine, source_problems, store_quads_problems
+from kg.validate import Problem, shapes_graph, validate_store
+from kg.validate.fast import AUTO_THRESHOLD, choose_engine, source_problems, store_quads_problems
+from kg.validate.report import short as _short
 
 
 def _keys(problems: list[Problem]) -> set[tuple[str, str | None, str]]:
