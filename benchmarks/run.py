@@ -19,7 +19,7 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
 - ``release``: ``eukg release`` without the CSVs (six formats, gzip copies, checksums, description);
   baseline rdflib serialising the same six formats from a Dataset (parsing not timed).
 
-The project's steps run on mimalloc, as ``eukg`` does (:mod:`kg.allocator`); the baselines on the
+The project's steps run on mimalloc, as ``eukg`` does (:mod:`kg.build.allocator`); the baselines on the
 system allocator, as a plain script does. Each result says which one its process ran on.
 
 Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
@@ -48,7 +48,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.clock import Clock, stopped_after
-from kg.allocator import environment, in_use, system_environment
+from kg.build.allocator import environment, in_use, system_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"

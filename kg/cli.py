@@ -67,7 +67,7 @@ def validate(
     """Validate the data against the SHACL shapes and quality queries; exit 1 on violations."""
     import pyoxigraph as ox
 
-    from kg.build import load_all
+    from kg.build.full import load_all
     from kg.paths import DATA_DIR
     from kg.store import open_store
     from kg.validate import validate_store
@@ -91,7 +91,7 @@ def validate(
 @app.command()
 def stats(store: StoreOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Print the triples per named graph and the instances per class."""
-    from kg.stats import stats as compute
+    from kg.build.stats import stats as compute
     from kg.store import open_store
 
     try:

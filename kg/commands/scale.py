@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
         its server starts with ``LD_PRELOAD="$(eukg allocator --library)"``.
         With ``--library``, exit 1 when mimalloc is not installed.
         """
-        from kg.allocator import in_use, mimalloc_library
+        from kg.build.allocator import in_use, mimalloc_library
 
         path = mimalloc_library()
         if library:

@@ -35,7 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.build import BuildResult, build_into
+from kg.build.full import BuildResult, build_into
 from kg.errors import InputError, KgError, StoreWriteError, ValidationFailed
 from kg.layout import (
     GraphFile,

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import graph_sizes
+from kg.build.full import graph_sizes
 from kg.cli import app
 from kg.store import open_store
 from kg.validate import qc_problems

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from loopback import oxigraph_serve
 
+from kg.build.stats import stats
 from kg.push import push
 from kg.remote import Endpoint, RemoteError
-from kg.stats import stats
 from kg.store import open_store
 
 

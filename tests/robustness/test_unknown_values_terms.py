@@ -14,10 +14,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import SDO, XSD
 
+from kg.build.stats import stats
 from kg.errors import ValidationFailed
 from kg.namespaces import ID
 from kg.paths import DATA_DIR
-from kg.stats import stats
 from kg.store import open_store
 from kg.store.writer import Writer, build
 from kg.validate import validate_store
@@ -52,7 +52,7 @@ def loaded(data_with_bad_values: Path):
     """The project's files with the bad source, loaded into a store in memory (as `eukg validate` does)."""
     import pyoxigraph as ox
 
-    from kg.build import load_all
+    from kg.build.full import load_all
 
     store = ox.Store()
     load_all(store, data_with_bad_values)

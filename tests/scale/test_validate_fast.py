@@ -54,7 +54,7 @@ def test_incremental_validation_equals_full_validation_on_the_new_source(generat
 
 def test_incremental_validation_sees_what_the_store_says_about_a_subject() -> None:
     """A source that only adds a second region to a known organisation breaks its maxCount 1."""
-    from kg.build import load_all
+    from kg.build.full import load_all
 
     store = ox.Store()
     load_all(store)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.build import graph_sizes
+from kg.build.full import graph_sizes
 
 CLASS_COUNTS_QUERY = """
 PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
