@@ -208,7 +208,7 @@ def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
 
 
 def _contract_queries():
-    from kg.queries import library
+    from kg.sparql.queries import library
 
     skip = set(filter(None, os.environ.get("EUKG_BENCH_SKIP_QUERIES", "").split(",")))
     return {name: query for name, query in sorted(library().items())
@@ -216,13 +216,13 @@ def _contract_queries():
 
 
 def step_queries(work: Path, data: Path, new: Path) -> dict:
-    """The contract queries through :func:`kg.queries.run` on the built store as a notebook or
+    """The contract queries through :func:`kg.sparql.queries.run` on the built store as a notebook or
     ``eukg analyze`` reads it: an in-memory copy while ``kg.store.fits_in_memory`` (the copy is
     timed apart), else the store on disk; also on disk when ``EUKG_BENCH_QUERIES_ON_DISK`` is set
     (``--queries-on-disk``)."""
     import pyoxigraph as ox
 
-    from kg.queries import run
+    from kg.sparql.queries import run
     from kg.store import fits_in_memory, in_memory_copy
 
     on_disk = ox.Store.read_only(str(work / "store"))

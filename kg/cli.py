@@ -134,8 +134,8 @@ def query(
     retries: Annotated[int, typer.Option("--retries", help="Retries, with exponential back-off.")] = 2,
 ) -> None:
     """Run a named SPARQL query (or an .rq file) and print its rows."""
-    from kg import results
-    from kg.queries import find, run
+    from kg.sparql import results
+    from kg.sparql.queries import find, run
     from kg.store import open_store
 
     if fmt not in results.FORMATS:
@@ -143,7 +143,7 @@ def query(
     try:
         named = find(name)
         if endpoint is not None:
-            from kg.remote import Endpoint, run_remote
+            from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
             result = run_remote(named, remote, _parse_params(param))
@@ -162,7 +162,7 @@ def query(
 @app.command("queries")
 def list_queries() -> None:
     """List the named queries and the question each answers."""
-    from kg.queries import library
+    from kg.sparql.queries import library
 
     for named in library().values():
         params = ", ".join(p.name for p in named.params)

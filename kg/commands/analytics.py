@@ -123,7 +123,7 @@ def register(app: typer.Typer) -> None:
         try:
             if endpoint is not None:
                 from kg.analytics.sources import endpoint_rows
-                from kg.remote import Endpoint
+                from kg.sparql.remote import Endpoint
 
                 source = endpoint_rows(Endpoint(endpoint, user, password, timeout=timeout))
             else:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.stats import stats
-from kg.queries import find, run
+from kg.sparql.queries import find, run
 from kg.store import open_store
 from kg.store.writer import build
 

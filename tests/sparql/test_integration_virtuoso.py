@@ -19,11 +19,11 @@ import pytest
 from group_concat import rows_with_parts_sorted
 from loopback import free_port, wait_for_port
 
-from kg import results
-from kg.push import push
-from kg.queries import library, run
-from kg.query_catalogue import is_federated
-from kg.remote import Endpoint, run_remote
+from kg.sparql import results
+from kg.sparql.catalogue import is_federated
+from kg.sparql.push import push
+from kg.sparql.queries import library, run
+from kg.sparql.remote import Endpoint, run_remote
 
 VIRTUOSO = shutil.which("virtuoso-t")
 INI = """\

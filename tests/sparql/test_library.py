@@ -6,9 +6,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib.plugins.sparql import prepareQuery
 
-from kg import query_catalogue, results
 from kg.errors import QueryError
-from kg.queries import NamedQuery, find, library, run
+from kg.sparql import catalogue as query_catalogue
+from kg.sparql import results
+from kg.sparql.queries import NamedQuery, find, library, run
 
 LIBRARY = library()
 CONTRACT = {name for name, q in LIBRARY.items() if "contract" in q.tags}
@@ -51,7 +52,7 @@ def test_every_query_runs_on_the_built_store(store, query: NamedQuery, wikidata_
 def test_the_catalogue_is_current() -> None:
     path = query_catalogue.QUERIES_DIR / query_catalogue.CATALOGUE_FILE
     assert path.read_text(encoding="utf-8") == query_catalogue.catalogue(), (
-        "queries/README.md is stale: run `python -m kg.query_catalogue`"
+        "queries/README.md is stale: run `python -m kg.sparql.catalogue`"
     )
     assert query_catalogue.main(["--check"]) == 0
 

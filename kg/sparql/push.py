@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.remote import Endpoint, RemoteError, select_remote
+from kg.sparql.remote import Endpoint, RemoteError, select_remote
 from kg.store import named_graphs
 
 __all__ = ["PushReport", "count_remote", "has_blank_nodes", "push"]
