@@ -110,6 +110,12 @@ EURIO = Namespace("http://data.europa.eu/s66#")
 LOCN = Namespace("http://www.w3.org/ns/locn#")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 
+# Vocabularies of the release's description and the SPARQL server that rdflib does not ship.
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+MEDIA_TYPES = Namespace("http://www.iana.org/assignments/media-types/")
+
 PREFIXES: dict[str, str] = {
     "ekg": str(EKG),
     "rdf": str(RDF),
