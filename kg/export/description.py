@@ -17,13 +17,13 @@ import pyoxigraph as ox
 from rdflib import DCAT, DCTERMS, OWL, RDF, VOID, XSD, Graph, Literal, URIRef
 
 from kg.export.files import FileInfo
-from kg.namespaces import EKG, MEDIA_TYPES, NUTS, PREFIXES, SD, SPDX, WIKIDATA, bind_prefixes
+from kg.namespaces import EKG, ID, MEDIA_TYPES, NUTS, PREFIXES, SD, SPDX, WIKIDATA, bind_prefixes
 
 DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace is DCAT 2
 LICENSE = URIRef("http://creativecommons.org/licenses/by/4.0/")
 RELEASE_BASE = "https://w3id.org/eu-regional-kg/release/"
 ONTOLOGY_IRI = URIRef("https://w3id.org/eu-regional-kg/ontology")
-ENTITY_SPACE = "https://w3id.org/eu-regional-kg/id/"
+ENTITY_SPACE = str(ID)
 TITLE = "EU regional policy knowledge graph"
 ABOUT = (
     "The actors of EU regional policy (NUTS regions, countries, programmes, funds, projects, partner "

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF, SDO, SKOS
 
 from kg.ingest.resolving import normalise
 from kg.namespaces import EKG
@@ -20,7 +20,7 @@ from kg.namespaces import EKG
 __all__ = ["Gold", "KINDS", "Score", "gold_from_source", "score"]
 
 KINDS = ("project", "programme", "organisation", "place", "event", "person", "theme")
-SCHEMA = "https://schema.org/"
+SCHEMA = str(SDO)
 
 
 @dataclass

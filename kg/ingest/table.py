@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SDO, SKOS, XSD
 
 from kg.errors import InputError, KgError
 from kg.ingest.cells import AmountError, amount, parse_date, split_values
@@ -40,7 +40,7 @@ from kg.store.terms import to_oxigraph
 
 __all__ = ["FIELDS", "MAPPINGS_DIR", "Mapping", "RowProblem", "TableResult", "ingest_table", "load_mapping"]
 
-SCHEMA = Namespace("https://schema.org/")
+SCHEMA = SDO
 _AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
 _BATCH = 20000
 
