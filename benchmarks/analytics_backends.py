@@ -54,7 +54,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.clock import Clock
-from kg.allocator import environment, in_use, system_environment
+from kg.build.allocator import environment, in_use, system_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"

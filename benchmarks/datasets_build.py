@@ -53,7 +53,7 @@ def dataset_rows() -> int:
 
 def counts(location: Path) -> dict[str, int]:
     """Instances per class, and the regions and countries of the organisations, in the store at ``location``."""
-    from kg.stats import class_counts
+    from kg.build.stats import class_counts
     from kg.store import open_store
 
     store = open_store(location)

@@ -426,7 +426,7 @@ def reference_quads(data_dir: Path = DATA_DIR) -> Iterator[ox.Quad]:
     the same bytes. The store's own order is not enough: the NUTS and countries graphs reach it through
     rdflib Graphs, which iterate in the order of Python's per-process randomised str hashes.
     """
-    from kg.build import load_all
+    from kg.build.full import load_all
     from kg.export.canonical import canonical_quads
 
     store = ox.Store()

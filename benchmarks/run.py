@@ -5,7 +5,7 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
 
 - ``build``: the project's bulk loader (``kg.store.load_file``, one thread per core) + ``optimize`` on
   disk; baseline rdflib ``Dataset.parse`` (N-Quads).
-- ``validate_full``: shacl-rust (:mod:`kg.validate_fast`) from the store; baseline pyshacl over the union
+- ``validate_full``: shacl-rust (:mod:`kg.validate.fast`) from the store; baseline pyshacl over the union
   rdflib Graph (parsing not timed).
 - ``validate_qc``: the quality queries on pyoxigraph (no baseline).
 - ``validate_incremental``: one new source plus its context from the store; baseline pyshacl with
@@ -19,7 +19,7 @@ memory (``VmHWM`` of ``/proc/self/status``) is its own:
 - ``release``: ``eukg release`` without the CSVs (six formats, gzip copies, checksums, description);
   baseline rdflib serialising the same six formats from a Dataset (parsing not timed).
 
-The project's steps run on mimalloc, as ``eukg`` does (:mod:`kg.allocator`); the baselines on the
+The project's steps run on mimalloc, as ``eukg`` does (:mod:`kg.build.allocator`); the baselines on the
 system allocator, as a plain script does. Each result says which one its process ran on.
 
 Results go to ``benchmarks/results/DATE-SIZE.json`` (``triples``, and for each step ``seconds``,
@@ -48,7 +48,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.clock import Clock, stopped_after
-from kg.allocator import environment, in_use, system_environment
+from kg.build.allocator import environment, in_use, system_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -116,7 +116,7 @@ def step_validate_full(work: Path, data: Path, new: Path) -> dict:
     import pyoxigraph as ox
 
     from kg.validate import shapes_graph
-    from kg.validate_fast import store_quads_problems
+    from kg.validate.fast import store_quads_problems
 
     store = ox.Store.read_only(str(work / "store"))
     shapes = shapes_graph()
@@ -157,7 +157,7 @@ def step_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     import pyoxigraph as ox
 
     from kg.validate import shapes_graph
-    from kg.validate_fast import load_source, prepare_shapes, source_problems
+    from kg.validate.fast import load_source, prepare_shapes, source_problems
 
     store = ox.Store.read_only(str(work / "store"))
     clock = Clock()
@@ -184,7 +184,8 @@ def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
     from rdflib import Dataset
     from rdflib.namespace import SH
 
-    from kg.validate import _short, shapes_graph
+    from kg.validate import shapes_graph
+    from kg.validate.report import short as _short
 
     graph, shapes = _union_graph(data, new), shapes_graph()
     source = Dataset()
@@ -205,7 +206,7 @@ def baseline_validate_incremental(work: Path, data: Path, new: Path) -> dict:
 
 
 def _contract_queries():
-    from kg.queries import library
+    from kg.sparql.queries import library
 
     skip = set(filter(None, os.environ.get("EUKG_BENCH_SKIP_QUERIES", "").split(",")))
     return {name: query for name, query in sorted(library().items())
@@ -213,13 +214,13 @@ def _contract_queries():
 
 
 def step_queries(work: Path, data: Path, new: Path) -> dict:
-    """The contract queries through :func:`kg.queries.run` on the built store as a notebook or
+    """The contract queries through :func:`kg.sparql.queries.run` on the built store as a notebook or
     ``eukg analyze`` reads it: an in-memory copy while ``kg.store.fits_in_memory`` (the copy is
     timed apart), else the store on disk; also on disk when ``EUKG_BENCH_QUERIES_ON_DISK`` is set
     (``--queries-on-disk``)."""
     import pyoxigraph as ox
 
-    from kg.queries import run
+    from kg.sparql.queries import run
     from kg.store import fits_in_memory, in_memory_copy
 
     on_disk = ox.Store.read_only(str(work / "store"))

@@ -52,7 +52,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from benchmarks.docs_section import replace_section
-from kg.queries import find
+from kg.sparql.queries import find
 from kg.store import open_store
 from kg.store.writer import build
 
@@ -234,7 +234,7 @@ def measure(location: Path, work: Path, seconds: float, timeout: int, uvicorn: s
     rows["simple+runaway"][0]["server_error"] = _first_error(log)
     results["oxigraph serve-read-only"] = rows
     if uvicorn is not None:
-        from kg.serve import _examples
+        from kg.sparql.serve import _examples
 
         results["uvicorn, fixed answer"] = _uvicorn_http_only(uvicorn, work, _examples().encode(), seconds)
     return results

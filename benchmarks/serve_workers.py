@@ -40,9 +40,9 @@ from pathlib import Path
 import psutil
 import pyoxigraph as ox
 
-from kg.serve import ServerConfig, make_server
-from kg.serve_results import answer
-from kg.serve_workers import snapshot
+from kg.sparql.serve import ServerConfig, make_server
+from kg.sparql.serve_results import answer
+from kg.sparql.serve_workers import snapshot
 from kg.store.writer import build
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"

@@ -1,7 +1,7 @@
-"""What the checks of ill-typed literals and undeclared ``ekg:`` terms cost (:mod:`kg.validate_terms`).
+"""What the checks of ill-typed literals and undeclared ``ekg:`` terms cost (:mod:`kg.validate.terms`).
 
 For each size, a synthetic Keep.eu-like graph (:mod:`benchmarks.generate`) and the project's own
-build are loaded into a store in memory (not timed). Then :func:`kg.validate_terms.term_problems`
+build are loaded into a store in memory (not timed). Then :func:`kg.validate.terms.term_problems`
 is timed on the whole store, as a full validation runs it, and on the statements of one synthetic
 source (one named graph), as a write runs it on what it touched.
 
@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from benchmarks.docs_section import replace_section
 from benchmarks.generate import generate, reference_quads
-from kg.validate_terms import ill_typed, term_problems
+from kg.validate.terms import ill_typed, term_problems
 
 RESULTS = Path(__file__).parent / "results" / "term-checks.json"
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "store.md"

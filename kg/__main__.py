@@ -12,7 +12,7 @@ def main() -> None:
 
         if resolve(sys.argv[2:]):
             return
-    from kg.allocator import relaunch_on_mimalloc
+    from kg.build.allocator import relaunch_on_mimalloc
 
     relaunch_on_mimalloc()
     # Imported after the relaunch, so that the process that is replaced has not paid for the imports.

@@ -84,7 +84,7 @@ def validate(
     """Validate the data against the SHACL shapes and quality queries; exit 1 on violations."""
     import pyoxigraph as ox
 
-    from kg.build import load_all
+    from kg.build.full import load_all
     from kg.paths import DATA_DIR
     from kg.store import open_store
     from kg.validate import validate_store
@@ -108,7 +108,7 @@ def validate(
 @app.command()
 def stats(store: StoreOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Print the triples per named graph and the instances per class."""
-    from kg.stats import stats as compute
+    from kg.build.stats import stats as compute
     from kg.store import open_store
 
     try:
@@ -151,8 +151,8 @@ def query(
     retries: Annotated[int, typer.Option("--retries", help="Retries, with exponential back-off.")] = 2,
 ) -> None:
     """Run a named SPARQL query (or an .rq file) and print its rows."""
-    from kg import results
-    from kg.queries import find, run
+    from kg.sparql import results
+    from kg.sparql.queries import find, run
     from kg.store import open_store
 
     if fmt not in results.FORMATS:
@@ -160,7 +160,7 @@ def query(
     try:
         named = find(name)
         if endpoint is not None:
-            from kg.remote import Endpoint, run_remote
+            from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
             result = run_remote(named, remote, _parse_params(param))
@@ -179,7 +179,7 @@ def query(
 @app.command("queries")
 def list_queries() -> None:
     """List the named queries and the question each answers."""
-    from kg.queries import library
+    from kg.sparql.queries import library
 
     for named in library().values():
         params = ", ".join(p.name for p in named.params)

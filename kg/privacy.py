@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.namespaces import EKG, ID, SOURCE
 from kg.paths import DATA_DIR, ONTOLOGY_FILE
@@ -49,13 +50,12 @@ KEY_FILE = DATA_DIR / "person-key"
 #: What replaces a person's name, e-mail address or telephone number inside a literal.
 REDACTION = "[person]"
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
-_RANGE = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#range")
-_CLASS_TYPES = {ox.NamedNode("http://www.w3.org/2002/07/owl#Class"),
-                ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#Class")}
-_SKOS_CONCEPT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#Concept")
-_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
+_RANGE = ox.NamedNode(str(RDFS.range))
+_CLASS_TYPES = {ox.NamedNode(str(OWL.Class)), ox.NamedNode(str(RDFS.Class))}
+_SKOS_CONCEPT = ox.NamedNode(str(SKOS.Concept))
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
 _PERSONAL = ox.NamedNode(str(EKG.personalData))
 _IDENTIFIES = ox.NamedNode(str(EKG.identifiesPerson))
 _PARTICIPANT = ox.NamedNode(str(EKG.participant))
@@ -238,7 +238,7 @@ def _tokens(folded: str) -> tuple[str, ...]:
 
 def _name_variants(value: str) -> set[tuple[str, ...]]:
     """The word sequences a name, e-mail address or telephone number is written as (folded)."""
-    from kg.ingest.reference import slug
+    from kg.resolve.normalise import slug
 
     variants = {_tokens(_fold(value)[0]), _tokens(_fold(_APOSTROPHES.sub("", value))[0])}
     if "@" not in value:

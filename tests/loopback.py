@@ -19,7 +19,7 @@ import pytest
 from integration_tools import missing_tool
 
 if TYPE_CHECKING:
-    from kg.queries import NamedQuery
+    from kg.sparql.queries import NamedQuery
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 

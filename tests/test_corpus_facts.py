@@ -12,10 +12,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, URIRef
 
-from kg import results
 from kg.namespaces import EKG, PREFIXES
 from kg.paths import DATA_DIR
-from kg.queries import find, run
+from kg.sparql import results
+from kg.sparql.queries import find, run
 
 
 def _iri(curie: str) -> URIRef:

@@ -8,7 +8,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 
-from kg import namespace_codegen
+from kg.build import namespace_codegen
 from kg.namespaces import EKG
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, PROJECT_ROOT, QUERIES_DIR, SHAPES_DIR
 
@@ -18,7 +18,7 @@ EKG_NS = str(EKG._NS)
 def test_generated_module_matches_ontology() -> None:
     generated = namespace_codegen.generate()
     on_disk = namespace_codegen.TARGET.read_text(encoding="utf-8")
-    assert on_disk == generated, "kg/namespaces.py is stale: run `python -m kg.namespace_codegen`"
+    assert on_disk == generated, "kg/namespaces.py is stale: run `python -m kg.build.namespace_codegen`"
 
 
 def test_mistyped_term_fails() -> None:

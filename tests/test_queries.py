@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg import results
 from kg.errors import QueryError
-from kg.queries import find, library, run
+from kg.sparql import results
+from kg.sparql.queries import find, library, run
 
 CONTRACT = {
     "projects": ["project", "acronym", "name", "programme_name", "start", "end"],

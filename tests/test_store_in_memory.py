@@ -10,7 +10,7 @@ import pytest
 from group_concat import rows_with_parts_sorted
 
 from kg.errors import KgError
-from kg.queries import library, run
+from kg.sparql.queries import library, run
 from kg.store import copy_quads, open_store
 from kg.store import memory as store_module
 

@@ -5,7 +5,7 @@ SPARQL SELECT query and returns one dict per solution, mapping each variable to 
 its binding (the IRI, or the literal's lexical form) or to None where it is unbound. The network
 builders of :mod:`kg.analytics.networks` only ever call such a function, so the same code runs on
 the embedded pyoxigraph store (:func:`store_rows`) and on a remote endpoint (:func:`endpoint_rows`,
-through :mod:`kg.remote`; any client that returns its JSON bindings the same way can be passed too).
+through :mod:`kg.sparql.remote`; any client that returns its JSON bindings the same way can be passed too).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.paths import QUERIES_DIR
-from kg.queries import NamedQuery, find
+from kg.sparql.queries import NamedQuery, find
 
 if TYPE_CHECKING:
-    from kg.remote import Endpoint
+    from kg.sparql.remote import Endpoint
 
 __all__ = [
     "ANALYTICS_QUERIES_DIR", "Rows", "as_rows", "endpoint_rows", "fetch", "json_rows", "open_or_build", "store_rows",
@@ -67,12 +67,12 @@ def store_rows(store: ox.Store) -> Rows:
 def endpoint_rows(endpoint: Endpoint) -> Rows:
     """Return a row source that runs queries on a remote SPARQL 1.1 endpoint.
 
-    The queries go through :func:`kg.remote.select_remote` (SPARQLWrapper), so they get its
-    timeouts, retries with back-off, credentials and one-line :class:`kg.remote.RemoteError`.
+    The queries go through :func:`kg.sparql.remote.select_remote` (SPARQLWrapper), so they get its
+    timeouts, retries with back-off, credentials and one-line :class:`kg.sparql.remote.RemoteError`.
 
     Parameters
     ----------
-    endpoint : kg.remote.Endpoint
+    endpoint : kg.sparql.remote.Endpoint
         The query endpoint, such as ``Endpoint("http://localhost:8890/sparql")``. It should answer
         over the union of its named graphs, as the embedded store does.
 
@@ -82,7 +82,7 @@ def endpoint_rows(endpoint: Endpoint) -> Rows:
         ``rows(query_text)`` returns a list of dicts, one per solution, with the same plain values
         as :func:`store_rows` (an IRI, or a literal's lexical form, or None).
     """
-    from kg.remote import select_remote
+    from kg.sparql.remote import select_remote
 
     def rows(query_text: str) -> list[dict[str, str | None]]:
         result = select_remote(endpoint, query_text)
@@ -133,7 +133,7 @@ def as_rows(source: ox.Store | Rows) -> Rows:
 def fetch(rows: Rows, name: str, params: Mapping[str, str] | None = None) -> list[dict[str, str | None]]:
     """Run the analytics query ``name`` (from ``queries/analytics/``, else the public library).
 
-    Parameters are bound as RDF terms through ``VALUES`` by :meth:`kg.queries.NamedQuery.bind`, so
+    Parameters are bound as RDF terms through ``VALUES`` by :meth:`kg.sparql.queries.NamedQuery.bind`, so
     the text that reaches ``rows`` runs on any SPARQL 1.1 endpoint.
     """
     query = _query(name)

@@ -1,7 +1,7 @@
 """``eukg resolve``: which resource of the graph does a name stand for?"""
 
 # No ``from __future__ import annotations`` here: typer reads the annotations at run time, and
-# StoreOption is imported inside register() to avoid an import cycle with kg.cli.
+# StoreOption is imported inside register(), where the command is made.
 
 
 from typing import Annotated

@@ -27,8 +27,8 @@ def register(app: typer.Typer) -> None:
         from kg.layout import source_graph
         from kg.store import open_store
         from kg.validate import Report, shapes_graph
-        from kg.validate_fast import load_source, source_problems
-        from kg.validate_terms import term_problems
+        from kg.validate.fast import load_source, source_problems
+        from kg.validate.terms import term_problems
 
         try:
             if not source.is_file():
@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
         its server starts with ``LD_PRELOAD="$(eukg allocator --library)"``.
         With ``--library``, exit 1 when mimalloc is not installed.
         """
-        from kg.allocator import in_use, mimalloc_library
+        from kg.build.allocator import in_use, mimalloc_library
 
         path = mimalloc_library()
         if library:

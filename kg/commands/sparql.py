@@ -7,7 +7,7 @@ import typer
 
 def _origin(value: str | None) -> str | None:
     """Check ``--cors``: one web origin, or nothing."""
-    from kg.serve import check_origin
+    from kg.sparql.serve import check_origin
 
     try:
         return None if value is None else check_origin(value)
@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
         """
         from kg.errors import KgError
         from kg.privacy import public_copy
-        from kg.serve import ServerConfig, serve_location
+        from kg.sparql.serve import ServerConfig, serve_location
         from kg.store import fits_in_memory, open_store
 
         try:
@@ -114,8 +114,8 @@ def register(app: typer.Typer) -> None:
         """Load the store into a remote triple store, one named graph per source, and check the counts."""
         from kg.errors import KgError
         from kg.privacy import public_copy
-        from kg.push import push as run_push
-        from kg.remote import Endpoint
+        from kg.sparql.push import push as run_push
+        from kg.sparql.remote import Endpoint
         from kg.store import open_store, resolve_location
 
         state_file = state or resolve_location(store).parent / "push-state.json"

@@ -14,19 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 
 import pyoxigraph as ox
-from rdflib import DCAT, DCTERMS, OWL, RDF, VOID, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import DCAT, DCTERMS, OWL, RDF, VOID, XSD, Graph, Literal, URIRef
 
 from kg.export.files import FileInfo
-from kg.namespaces import EKG, NUTS, PREFIXES, WIKIDATA, bind_prefixes
+from kg.namespaces import EKG, ID, MEDIA_TYPES, NUTS, PREFIXES, SD, SPDX, WIKIDATA, bind_prefixes
 
 DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; rdflib's DCAT namespace is DCAT 2
-SPDX = Namespace("http://spdx.org/rdf/terms#")
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-MEDIA_TYPES = Namespace("http://www.iana.org/assignments/media-types/")
 LICENSE = URIRef("http://creativecommons.org/licenses/by/4.0/")
 RELEASE_BASE = "https://w3id.org/eu-regional-kg/release/"
 ONTOLOGY_IRI = URIRef("https://w3id.org/eu-regional-kg/ontology")
-ENTITY_SPACE = "https://w3id.org/eu-regional-kg/id/"
+ENTITY_SPACE = str(ID)
 TITLE = "EU regional policy knowledge graph"
 ABOUT = (
     "The actors of EU regional policy (NUTS regions, countries, programmes, funds, projects, partner "

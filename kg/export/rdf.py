@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF, XSD
 from rdflib.plugins.shared.jsonld.context import Context as JsonLdContext
 
 from kg.export.canonical import Statements
@@ -46,8 +47,8 @@ def _oxigraph_writer(fmt: ox.RdfFormat, quads: bool, prefixes: bool) -> Callable
     return write
 
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_TYPE = str(RDF.type)
+XSD_STRING = str(XSD.string)
 JSONLD_CHUNK = 1_000
 """JSON-LD nodes encoded and written at a time."""
 

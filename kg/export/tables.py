@@ -3,7 +3,7 @@
 The files hold exactly what ``eukg query NAME --format csv`` prints (the frozen contract columns), run
 over the released statements, so a release without personal data has CSVs without personal data too.
 They are written for spreadsheets: a text cell that would start a formula gets a quote in front
-(:func:`kg.results.to_spreadsheet_csv`); the RDF files keep every value as it is.
+(:func:`kg.sparql.results.to_spreadsheet_csv`); the RDF files keep every value as it is.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import results
 from kg.export.files import FileInfo, write_bytes
-from kg.queries import NamedQuery, library, run
+from kg.sparql import results
+from kg.sparql.queries import NamedQuery, library, run
 
 CONTRACT_TAG = "contract"
 

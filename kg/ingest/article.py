@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SDO, SKOS, XSD
 
 from kg.errors import InputError
 from kg.ingest.entities import Extraction, Finding, Gazetteer, extract
@@ -28,7 +28,7 @@ from kg.namespaces import EKG, ID, LANGUAGE
 
 __all__ = ["ArticleResult", "contract", "draft", "ingest_article", "mergeable", "review_text"]
 
-SCHEMA = "https://schema.org/"
+SCHEMA = str(SDO)
 LANG3 = {"bg": "BUL", "hr": "HRV", "cs": "CES", "da": "DAN", "nl": "NLD", "en": "ENG", "et": "EST", "fi": "FIN",
          "fr": "FRA", "de": "DEU", "el": "ELL", "hu": "HUN", "ga": "GLE", "it": "ITA", "lv": "LAV", "lt": "LIT",
          "mt": "MLT", "pl": "POL", "pt": "POR", "ro": "RON", "sk": "SLK", "sl": "SLV", "es": "SPA", "sv": "SWE"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, SDO, SKOS
 
 from kg.ingest.resolving import normalise
 from kg.namespaces import EKG
@@ -20,7 +20,7 @@ from kg.namespaces import EKG
 __all__ = ["Gold", "KINDS", "Score", "gold_from_source", "score"]
 
 KINDS = ("project", "programme", "organisation", "place", "event", "person", "theme")
-SCHEMA = "https://schema.org/"
+SCHEMA = str(SDO)
 
 
 @dataclass
@@ -119,6 +119,6 @@ def gold_from_source(graph: Graph, store: ox.Store) -> dict[str, list[Gold]]:
               for e in graph.subjects(RDF.type, EKG.Event)]
     persons = [Gold(str(p), {str(n) for n in graph.objects(p, URIRef(SCHEMA + "name"))})
                for p in graph.subjects(RDF.type, EKG.Person)]
-    themes = [Gold(t, {t}) for t in sorted(objects(URIRef("http://purl.org/dc/terms/subject")))]
+    themes = [Gold(t, {t}) for t in sorted(objects(DCTERMS.subject))]
     return {"project": gold(projects), "programme": gold(programmes), "organisation": gold(organisations),
             "place": gold(places), "event": events, "person": persons, "theme": themes}

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SDO, SKOS, XSD
 
 from kg.errors import InputError, KgError
 from kg.ingest.cells import AmountError, amount, parse_date, split_values
@@ -44,7 +44,7 @@ from kg.store.terms import to_oxigraph
 
 __all__ = ["FIELDS", "MAPPINGS_DIR", "Mapping", "RowProblem", "TableResult", "ingest_table", "load_mapping"]
 
-SCHEMA = Namespace("https://schema.org/")
+SCHEMA = SDO
 _AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
 _BATCH = 20000
 # The spaces of the import's memory (:class:`DiskMap`).
@@ -809,6 +809,12 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
             sink.add(p, _T[prop], ox.Literal(checked["dates"][name].isoformat(), datatype=_T["date"]))
     if "project_total_budget" in checked["amounts"] and "project_total_budget" not in written:
         sink.add(p, _T["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
+    _emit_programme_and_fund(sink, row, builder, p, written)
+
+
+def _emit_programme_and_fund(sink: _Sink, row: _Row, builder: _Builder, p: ox.NamedNode, written: set[str]) -> None:
+    """Write the project's programme (by code, else by name) and fund; warn of a programme or fund not in the graph."""
+    values = row.values
     if values.get("programme_code"):
         sink.add(p, _T["programme"], _node(_programme_by_code(sink, row, builder)))
     elif values.get("programme"):

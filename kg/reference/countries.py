@@ -13,16 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 
-from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
-#: The project ontology namespace (to be replaced by a generated module).
-EKG = Namespace("https://w3id.org/eu-regional-kg/ontology#")
-#: Publications Office country authority table.
-COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
-#: NUTS codes as published by the Publications Office.
-NUTS_CODE = Namespace("http://data.europa.eu/nuts/code/")
-#: Wikidata entities.
-WD = Namespace("http://www.wikidata.org/entity/")
+# The ontology, the Publications Office's country table and NUTS codes, Wikidata's entities.
+from kg.namespaces import COUNTRY, EKG
+from kg.namespaces import NUTS as NUTS_CODE
+from kg.namespaces import WIKIDATA as WD
 
 CountryGroup = TypingLiteral[
     "EU", "EFTA/EEA", "candidate", "potential candidate", "other Interreg partner", "other"

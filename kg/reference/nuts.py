@@ -27,17 +27,14 @@ from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
-from rdflib import DCTERMS, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import DCTERMS, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
+from kg.namespaces import EKG, NUTS
 from kg.reference.countries import get_country
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-#: The project ontology namespace (to be replaced by a generated module).
-EKG = Namespace("https://w3id.org/eu-regional-kg/ontology#")
-#: NUTS codes as published by the Publications Office.
-NUTS = Namespace("http://data.europa.eu/nuts/code/")
 #: The NUTS concept scheme.
 NUTS_SCHEME = URIRef("http://data.europa.eu/nuts")
 #: The classification versions covered.

@@ -37,7 +37,7 @@ from kg.resolve.link import Match, Record, compare
 
 __all__ = ["KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
            "block_rows", "clusters", "compute_derived", "decide", "decisions_of", "linkage_graph", "links",
-           "link_node", "link_triples", "organisations", "recipe", "recompute", "update_derived"]
+           "link_node", "link_triples", "organisations", "recipe", "recompute"]
 
 #: The derived graph of the links.
 LINKAGE_GRAPH = GRAPH["linkage"]
@@ -242,7 +242,7 @@ def recompute(store: object, spec: dict[str, object]) -> Graph:
 def compute_derived(store: object, spec: dict[str, object], snapshot: Path | None = None) -> Graph:
     """:func:`recompute`, as :mod:`kg.store.derived` calls it; also writes the blocking keys of every
     organisation into the name index of ``snapshot``, which later writes look candidates up in
-    (:func:`kg.resolve.follow.update_derived`)."""
+    (:func:`kg.resolve.follow.follow`)."""
     orgs = organisations(store)
     found, _ = links(orgs, decisions_of(spec))
     if snapshot is not None:
@@ -262,17 +262,6 @@ def block_rows(org: Organisation) -> set[tuple[str, str]]:
 
 #: Joins the parts of a blocking key into the text the name index keeps.
 KEY_SEPARATOR = "\x1f"
-
-
-def update_derived(store: object, spec: dict[str, object], graph: str, changed: set[str],
-                   snapshot: Path | None) -> set[str]:
-    """Bring the linkage graph up to date after a write (:func:`kg.resolve.follow.follow`).
-
-    See :mod:`kg.store.derived`.
-    """
-    from kg.resolve.follow import follow
-
-    return follow(store, spec, graph, changed, snapshot)
 
 
 def clusters(found: list[Link]) -> list[set[str]]:

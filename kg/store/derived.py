@@ -43,7 +43,7 @@ class Kind:
 #: The kinds of derived graphs, by the ``kind`` of their recipes.
 KINDS: dict[str, Kind] = {
     "analytics": Kind("kg.analytics.writeback:compute_derived"),
-    "linkage": Kind("kg.resolve.merges:compute_derived", update="kg.resolve.merges:update_derived", early=True),
+    "linkage": Kind("kg.resolve.merges:compute_derived", update="kg.resolve.follow:follow", early=True),
 }
 
 

@@ -14,8 +14,8 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.errors import InputError, os_reason
-from kg.parallel_load import LINE_FORMATS, PARALLEL_MIN_BYTES, parallel_bulk_load
-from kg.safe_xml import check_rdfxml
+from kg.store.parallel_load import LINE_FORMATS, PARALLEL_MIN_BYTES, parallel_bulk_load
+from kg.store.safe_xml import check_rdfxml
 
 __all__ = ["MAX_TERM_BYTES", "QUAD_FORMATS", "RDF_FORMATS", "dump_union", "foreign_graphs", "has_bom", "load_file",
            "load_graph", "long_line", "rdf_format"]
@@ -123,7 +123,7 @@ def load_file(store: ox.Store, path: Path, graph: URIRef | str | None = None, bu
     ``load`` is transactional: a file with an error adds nothing. ``bulk`` uses the faster,
     non-transactional ``bulk_load``, meant for a store that is being built and is discarded on error;
     a large N-Triples or N-Quads file is then cut at line ends and loaded on every core
-    (:func:`kg.parallel_load.parallel_bulk_load`).
+    (:func:`kg.store.parallel_load.parallel_bulk_load`).
     """
     to_graph = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
     fmt = rdf_format(path)

@@ -17,7 +17,7 @@ class _IllTypedLiteralNoise(logging.Filter):
     """Drops rdflib's warning, with a traceback, for each literal whose text is not of its datatype.
 
     Validation reports every such literal as a violation naming node, file and line
-    (:mod:`kg.validate_terms`); rdflib's warning, printed wherever an rdflib term is made from it, names none.
+    (:mod:`kg.validate.terms`); rdflib's warning, printed wherever an rdflib term is made from it, names none.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -11,7 +11,7 @@ consistent at the next write.
 
 A change to sources is applied to a checkpoint of the current snapshot (hard links, cheap): the
 changed named graphs are replaced, what the change touched is validated with the shapes and quality
-queries of a full build (:func:`kg.validate_fast.change_problems`), and the checkpoint is swapped in.
+queries of a full build (:func:`kg.validate.fast.change_problems`), and the checkpoint is swapped in.
 Only a change to the ontology, the reference data, the curation file, the shapes or the quality
 queries needs a full build. One process at a time writes (:mod:`kg.store.lock`); readers read
 snapshots and never wait.
@@ -35,7 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.build import BuildResult, build_into
+from kg.build.full import BuildResult, build_into
 from kg.errors import InputError, KgError, StoreWriteError, ValidationFailed
 from kg.layout import (
     GraphFile,
@@ -54,7 +54,7 @@ from kg.store.manifest import FileEntry, Manifest, file_entry, read_manifest, wr
 from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot, discard, fsync_dir, new_store_dir, release, resolve_location, swap_in
 from kg.validate import Report, located, qc_queries, shapes_graph
-from kg.validate_fast import NameIndex, change_problems, prepare_shapes
+from kg.validate.fast import NameIndex, change_problems, prepare_shapes
 
 __all__ = ["Change", "Writer", "build", "source_file_text"]
 

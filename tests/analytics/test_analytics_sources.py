@@ -25,7 +25,7 @@ def test_fetch_binds_parameters_as_values(tiny_remote) -> None:
 
 
 def test_analytics_queries_stay_out_of_the_public_library() -> None:
-    from kg.queries import library
+    from kg.sparql.queries import library
 
     assert not set(library()) & {"participations", "event_attendance", "organisation_regions"}
     assert {p.stem for p in sources.ANALYTICS_QUERIES_DIR.glob("*.rq")} == {

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import graph_sizes
+from kg.build.full import graph_sizes
 from kg.cli import app
 from kg.store import open_store
 from kg.validate import qc_problems
@@ -34,7 +34,7 @@ def test_csv_ranking(built_store_path) -> None:
 
 def _organisation_count(store_path) -> int:
     # Every organisation is a node of the co-participation network, isolated or not.
-    from kg.queries import find, run
+    from kg.sparql.queries import find, run
     from kg.store import open_store
 
     return len(run(find("organisations"), open_store(store_path)).rows)

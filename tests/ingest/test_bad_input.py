@@ -120,7 +120,7 @@ def test_table_with_missing_columns_names_them(tmp_path: Path, reference_store, 
 
 
 def _store_state(location: Path) -> dict:
-    from kg.stats import stats
+    from kg.build.stats import stats
     from kg.store import open_store
 
     return stats(open_store(location))["graphs"]

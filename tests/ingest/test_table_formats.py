@@ -14,7 +14,7 @@ from kg.errors import InputError
 from kg.ingest.sources import replace_source
 from kg.ingest.table import ingest_table, load_mapping
 from kg.namespaces import EKG, ID
-from kg.queries import find, run
+from kg.sparql.queries import find, run
 from kg.store import open_store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "tables"

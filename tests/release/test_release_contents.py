@@ -7,13 +7,13 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from kg import results
 from kg.cli import app
 from kg.export.context import CONTEXT_FILE, context_text, load_context
 from kg.export.rdf import RDF_FORMATS
 from kg.export.tables import contract_queries
 from kg.namespaces import PREFIXES
-from kg.queries import run
+from kg.sparql import results
+from kg.sparql.queries import run
 
 runner = CliRunner()
 CONTRACT = {"projects", "project_partners", "organisations", "events", "event_participants", "region_projects",

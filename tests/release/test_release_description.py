@@ -9,8 +9,8 @@ import pytest
 from rdflib import DCAT, DCTERMS, OWL, RDF, VOID, XSD, Graph, Literal, URIRef
 from release_helpers import ISSUED, VERSION
 
-from kg.export.description import DCAT_VERSION, LICENSE, SPDX, WITHOUT_PERSONAL_DATA
-from kg.namespaces import EKG, NUTS, WIKIDATA
+from kg.export.description import DCAT_VERSION, LICENSE, WITHOUT_PERSONAL_DATA
+from kg.namespaces import EKG, NUTS, SPDX, WIKIDATA
 
 
 def description(release) -> tuple[Graph, URIRef]:

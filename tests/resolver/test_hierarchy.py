@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.queries import find, run
+from kg.sparql.queries import find, run
 from kg.store import select
 
 # NUTS 2 regions per country, from the NUTS 2021 and 2024 classifications (Eurostat).

@@ -18,8 +18,8 @@ import pytest
 from clones import clone_store
 
 from kg.analytics.networks import coparticipation_network
-from kg.queries import find, run
 from kg.resolve.merges import LINKAGE_GRAPH, recipe, recompute
+from kg.sparql.queries import find, run
 from kg.store import open_store
 from kg.store.writer import Writer, build
 

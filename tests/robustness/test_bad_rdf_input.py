@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.stats import stats
 from kg.errors import InputError, ValidationFailed
 from kg.paths import DATA_DIR
-from kg.stats import stats
 from kg.store import open_store
 from kg.store.writer import build
 

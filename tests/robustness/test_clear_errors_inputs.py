@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kg.build.stats import stats
 from kg.cli import app
 from kg.errors import InputError, StoreWriteError
 from kg.paths import DATA_DIR
-from kg.stats import stats
 from kg.store import current_snapshot, open_store
 from kg.store.writer import Writer, build
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.queries import find, run
-from kg.stats import stats
+from kg.build.stats import stats
+from kg.sparql.queries import find, run
 from kg.store import open_store
 from kg.store.writer import build
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError, QueryError
-from kg.queries import find, run
+from kg.sparql.queries import find, run
 from kg.store import load_file
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from loopback import oxigraph_serve
 
-from kg.push import push
-from kg.remote import Endpoint, RemoteError
-from kg.stats import stats
+from kg.build.stats import stats
+from kg.sparql.push import push
+from kg.sparql.remote import Endpoint, RemoteError
 from kg.store import open_store
 
 
@@ -124,7 +124,7 @@ def test_push_can_leave_out_personal_data(oxigraph_server: str, built_store_path
     from typer.testing import CliRunner
 
     from kg.cli import app
-    from kg.remote import select_remote
+    from kg.sparql.remote import select_remote
 
     persons = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/eu-regional-kg/ontology#Person> }"
     assert int(next(iter(open_store(built_store_path).query(persons, use_default_graph_as_union=True)))["n"].value)

@@ -19,7 +19,7 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from kg.serve import ServerConfig, SparqlServer, make_server
+from kg.sparql.serve import ServerConfig, SparqlServer, make_server
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SIMPLE = "SELECT ?s WHERE { ?s a ?t } LIMIT 3"

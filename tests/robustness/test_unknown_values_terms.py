@@ -14,14 +14,14 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import SDO, XSD
 
+from kg.build.stats import stats
 from kg.errors import ValidationFailed
 from kg.namespaces import ID
 from kg.paths import DATA_DIR
-from kg.stats import stats
 from kg.store import open_store
 from kg.store.writer import Writer, build
 from kg.validate import validate_store
-from kg.validate_terms import ill_typed
+from kg.validate.terms import ill_typed
 
 HEADER = """@prefix ekg: <https://w3id.org/eu-regional-kg/ontology#> .
 @prefix schema: <https://schema.org/> .
@@ -52,7 +52,7 @@ def loaded(data_with_bad_values: Path):
     """The project's files with the bad source, loaded into a store in memory (as `eukg validate` does)."""
     import pyoxigraph as ox
 
-    from kg.build import load_all
+    from kg.build.full import load_all
 
     store = ox.Store()
     load_all(store, data_with_bad_values)
@@ -90,7 +90,7 @@ def test_the_shipped_data_has_no_ill_typed_literal_nor_undeclared_term(store) ->
 
 @pytest.mark.slow
 def test_a_writer_refuses_an_ill_typed_literal_and_keeps_store_and_files(tmp_path: Path) -> None:
-    """Incremental validation (kg.validate_fast) when a hand-edited source changes, and for an ingested graph."""
+    """Incremental validation (kg.validate.fast) when a hand-edited source changes, and for an ingested graph."""
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     location = tmp_path / "store"

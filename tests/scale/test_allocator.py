@@ -1,4 +1,4 @@
-"""``eukg`` starts itself on mimalloc where the wheel is installed (kg.allocator); nothing else changes."""
+"""``eukg`` starts itself on mimalloc where the wheel is installed (kg.build.allocator); nothing else changes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import allocator
+from kg.build import allocator
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,7 +108,7 @@ def test_a_bulk_load_on_mimalloc_stores_the_same_quads(tmp_path: Path) -> None:
     data.write_text("".join(
         f'<https://example.org/s{i}> <https://example.org/p> "value {i}"@en <https://example.org/g{i % 3}> .\n'
         for i in range(5000)), encoding="utf-8")
-    script = ("import sys, pyoxigraph as ox\nfrom kg.allocator import in_use\n"
+    script = ("import sys, pyoxigraph as ox\nfrom kg.build.allocator import in_use\n"
               "s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS)\n"
               "s.optimize(); s.flush(); print(in_use(), len(s))\n")
     run = subprocess.run([sys.executable, "-c", script, str(data), str(tmp_path / "store")], cwd=ROOT,

@@ -7,10 +7,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import parallel_load
 from kg.errors import InputError
-from kg.parallel_load import line_cuts, parallel_bulk_load
-from kg.store import load_file
+from kg.store import load_file, parallel_load
+from kg.store.parallel_load import line_cuts, parallel_bulk_load
 
 EX = "https://example.org/"
 

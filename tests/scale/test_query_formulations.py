@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pyoxigraph as ox
 
-from kg.queries import library, run
+from kg.sparql.queries import library, run
 
 # queries/persons.rq before the person-only role branch.
 PERSONS_BEFORE = """

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from benchmarks.generate import violation_kind
 from kg.store import to_rdflib
-from kg.validate import Problem, _short, shapes_graph, validate_store
-from kg.validate_fast import AUTO_THRESHOLD, choose_engine, source_problems, store_quads_problems
+from kg.validate import Problem, shapes_graph, validate_store
+from kg.validate.fast import AUTO_THRESHOLD, choose_engine, source_problems, store_quads_problems
+from kg.validate.report import short as _short
 
 
 def _keys(problems: list[Problem]) -> set[tuple[str, str | None, str]]:
@@ -54,7 +55,7 @@ def test_incremental_validation_equals_full_validation_on_the_new_source(generat
 
 def test_incremental_validation_sees_what_the_store_says_about_a_subject() -> None:
     """A source that only adds a second region to a known organisation breaks its maxCount 1."""
-    from kg.build import load_all
+    from kg.build.full import load_all
 
     store = ox.Store()
     load_all(store)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg import results
-from kg.queries import find, library, run
-from kg.query_catalogue import is_federated
+from kg.sparql import results
+from kg.sparql.catalogue import is_federated
+from kg.sparql.queries import find, library, run
 
 PREFIXES = """
 @prefix ekg: <https://w3id.org/eu-regional-kg/ontology#> .

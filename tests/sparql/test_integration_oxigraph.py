@@ -12,12 +12,12 @@ import pyoxigraph as ox
 import pytest
 from loopback import oxigraph_serve, served_by
 
-from kg import results
 from kg.errors import KgError
-from kg.push import push
-from kg.queries import find, library, run
-from kg.query_catalogue import is_federated
-from kg.remote import Endpoint, run_remote
+from kg.sparql import results
+from kg.sparql.catalogue import is_federated
+from kg.sparql.push import push
+from kg.sparql.queries import find, library, run
+from kg.sparql.remote import Endpoint, run_remote
 
 
 @pytest.fixture(scope="module")

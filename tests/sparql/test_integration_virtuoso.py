@@ -20,11 +20,11 @@ from group_concat import rows_with_parts_sorted
 from integration_tools import missing_tool
 from loopback import free_port, wait_for_port
 
-from kg import results
-from kg.push import push
-from kg.queries import library, run
-from kg.query_catalogue import is_federated
-from kg.remote import Endpoint, run_remote
+from kg.sparql import results
+from kg.sparql.catalogue import is_federated
+from kg.sparql.push import push
+from kg.sparql.queries import library, run
+from kg.sparql.remote import Endpoint, run_remote
 
 VIRTUOSO = shutil.which("virtuoso-t")
 INI = """\

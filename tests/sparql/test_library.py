@@ -7,9 +7,10 @@ import pytest
 from loopback import served_by
 from rdflib.plugins.sparql import prepareQuery
 
-from kg import query_catalogue, results
 from kg.errors import QueryError
-from kg.queries import NamedQuery, find, library, run
+from kg.sparql import catalogue as query_catalogue
+from kg.sparql import results
+from kg.sparql.queries import NamedQuery, find, library, run
 
 LIBRARY = library()
 CONTRACT = {name for name, q in LIBRARY.items() if "contract" in q.tags}
@@ -54,7 +55,7 @@ def test_every_query_runs_on_the_built_store(store, query: NamedQuery, request: 
 def test_the_catalogue_is_current() -> None:
     path = query_catalogue.QUERIES_DIR / query_catalogue.CATALOGUE_FILE
     assert path.read_text(encoding="utf-8") == query_catalogue.catalogue(), (
-        "queries/README.md is stale: run `python -m kg.query_catalogue`"
+        "queries/README.md is stale: run `python -m kg.sparql.catalogue`"
     )
     assert query_catalogue.main(["--check"]) == 0
 

@@ -7,8 +7,8 @@ from rdflib import XSD, BNode, Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.queries import find
-from kg.remote import Endpoint, RemoteError, parse_json_results, run_remote, select_remote
+from kg.sparql.queries import find
+from kg.sparql.remote import Endpoint, RemoteError, parse_json_results, run_remote, select_remote
 
 runner = CliRunner()
 
@@ -105,7 +105,7 @@ def test_cli_passes_user_and_password(fake_endpoint: str, tmp_path) -> None:
 def test_push_to_a_down_or_failing_store_is_one_clear_error(closed_port: int, fake_endpoint: str, tmp_path) -> None:
     import pyoxigraph as ox
 
-    from kg.push import push
+    from kg.sparql.push import push
 
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"), ox.Literal("1"),

@@ -26,14 +26,14 @@ from group_concat import rows_with_parts_sorted
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from kg import results
 from kg.ingest.sources import remove_source, replace_source
 from kg.namespaces import EKG, SOURCE
 from kg.privacy import public_copy
-from kg.queries import find, library, run
-from kg.query_catalogue import is_federated
-from kg.remote import Endpoint, run_remote
-from kg.serve import ServerConfig, SparqlServer, make_server, serve_location, uses_service
+from kg.sparql import results
+from kg.sparql.catalogue import is_federated
+from kg.sparql.queries import find, library, run
+from kg.sparql.remote import Endpoint, run_remote
+from kg.sparql.serve import ServerConfig, SparqlServer, make_server, serve_location, uses_service
 from kg.store.writer import build
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.build import graph_sizes
+from kg.build.full import graph_sizes
 from kg.ingest.sources import remove_source, replace_source
 from kg.namespaces import EKG, SOURCE
 from kg.store import open_store

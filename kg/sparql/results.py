@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from rdflib import Literal
 from rdflib.term import Node
 
-from kg.queries import Result
+from kg.sparql.queries import Result
 
 FORMATS = ("table", "csv", "json")
 

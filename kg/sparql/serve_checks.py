@@ -4,7 +4,7 @@ rdflib's SPARQL parser is exact but slow on large texts (a 270 KB query takes ab
 :func:`uses_service` first looks for the word ``SERVICE`` (in any case) and for ``\\u``/``\\U``
 escapes, which SPARQL resolves before parsing: a text with neither cannot call another endpoint,
 and that scan is linear. Only a text that has one is parsed, and ``eukg serve`` does that in its
-query worker, inside the query's time limit (:mod:`kg.serve_workers`), never in the server's own
+query worker, inside the query's time limit (:mod:`kg.sparql.serve_workers`), never in the server's own
 process.
 """
 

@@ -11,8 +11,8 @@ ingest, the next query is answered from the new snapshot, without a restart. It 
 ``SERVICE`` unless allowed, and sends no CORS header unless one origin is allowed (``--cors``).
 ``GET /sparql`` without a query answers the SPARQL Service Description. It uses the standard
 library's ``ThreadingHTTPServer`` with a deep listen backlog; requests are read within a size
-limit and a read time-out (:mod:`kg.serve_requests`), and queries run in worker processes
-(:mod:`kg.serve_workers`), so one that passes the time limit is killed.
+limit and a read time-out (:mod:`kg.sparql.serve_requests`), and queries run in worker processes
+(:mod:`kg.sparql.serve_workers`), so one that passes the time limit is killed.
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from importlib import resources
 
 import pyoxigraph as ox
 
-from kg.queries import library
-from kg.serve_checks import uses_service
-from kg.serve_description import service_description
-from kg.serve_requests import DeadlineReader, content_length, drain, parse_form, read_body
-from kg.serve_results import SHORT_FORMATS, ProtocolError
-from kg.serve_workers import WorkerPool
+from kg.sparql.queries import library
+from kg.sparql.serve_checks import uses_service
+from kg.sparql.serve_description import service_description
+from kg.sparql.serve_requests import DeadlineReader, content_length, drain, parse_form, read_body
+from kg.sparql.serve_results import SHORT_FORMATS, ProtocolError
+from kg.sparql.serve_workers import WorkerPool
 from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot, release, resolve_location
 
@@ -68,7 +68,7 @@ class ServerConfig:
     max_results: int = 10_000
     allow_service: bool = False
     workers: int = 4
-    #: Each query worker reads an in-memory copy of the store (see :class:`kg.serve_workers.WorkerPool`).
+    #: Each query worker reads an in-memory copy of the store (see :class:`kg.sparql.serve_workers.WorkerPool`).
     in_memory: bool = False
     #: The one web origin whose pages may read the answers (``Access-Control-Allow-Origin``); None: none.
     cors: str | None = None

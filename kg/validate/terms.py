@@ -10,7 +10,7 @@ SHACL judges the values its shapes constrain; these two checks cover every state
 
 Each problem names the node (or the term), the file that states it and the line where its text is
 written (the first line of the file holding it, where it can be found). Full validation
-(:func:`kg.validate.validate_store`) checks the whole store, a write (:func:`kg.validate_fast.change_problems`)
+(:func:`kg.validate.validate_store`) checks the whole store, a write (:func:`kg.validate.fast.change_problems`)
 the statements of the nodes it touches.
 """
 
@@ -28,7 +28,7 @@ from rdflib.namespace import RDF, XSD
 from kg.layout import ONTOLOGY_GRAPH, graph_files
 from kg.namespaces import EKG
 from kg.paths import DATA_DIR
-from kg.validate import Problem, _short
+from kg.validate.report import Problem, short
 
 __all__ = ["ill_typed", "term_problems"]
 
@@ -237,17 +237,17 @@ def term_problems(store: ox.Store, quads: Iterable[ox.Quad] | None = None, data_
     problems = []
     for quad in bad:
         literal = quad.object
-        datatype = _short(URIRef(literal.datatype.value))
+        datatype = short(URIRef(literal.datatype.value))
         where = locator.where(quad.graph_name.value, _literal_needles(literal), lines)
-        problems.append(Problem("Violation", _short(_rdflib_node(quad.subject)),
-                                f'"{literal.value}" is not a valid {datatype}', _short(URIRef(quad.predicate.value)),
+        problems.append(Problem("Violation", short(_rdflib_node(quad.subject)),
+                                f'"{literal.value}" is not a valid {datatype}', short(URIRef(quad.predicate.value)),
                                 None, (where,)))
     for graph, term, kind, uses, node in unknown:
         where = locator.where(graph, _term_needles(term), lines)
         times = "once" if uses == 1 else f"{uses} times"
-        problems.append(Problem("Warning", _short(URIRef(term)),
+        problems.append(Problem("Warning", short(URIRef(term)),
                                 f"is not declared by the ontology: used as a {kind} {times} (first on "
-                                f"{_short(URIRef(node)) if node.startswith(('http:', 'https:', 'urn:')) else node})",
+                                f"{short(URIRef(node)) if node.startswith(('http:', 'https:', 'urn:')) else node})",
                                 None, None, (where,)))
     return problems
 

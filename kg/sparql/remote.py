@@ -1,7 +1,7 @@
 """Run named queries on a remote SPARQL 1.1 endpoint through SPARQLWrapper.
 
-The query text is the one :meth:`kg.queries.NamedQuery.bind` gives for the embedded store, sent
-unchanged. The answer comes back as the same :class:`kg.queries.Result` of rdflib terms, so CSV and
+The query text is the one :meth:`kg.sparql.queries.NamedQuery.bind` gives for the embedded store, sent
+unchanged. The answer comes back as the same :class:`kg.sparql.queries.Result` of rdflib terms, so CSV and
 JSON output do not depend on where the query ran. A failed attempt is retried with exponential
 back-off when it may succeed later (refused connection, timeout, server error); every failure ends
 as one :class:`RemoteError` line that says which endpoint failed and how.
@@ -28,7 +28,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from kg.errors import KgError
-from kg.queries import NamedQuery, Result
+from kg.sparql.queries import NamedQuery, Result
 
 __all__ = ["Endpoint", "RemoteError", "parse_json_results", "run_remote", "select_remote", "to_term"]
 

@@ -7,15 +7,13 @@ formats it writes (the W3C's ``formats:`` IRIs). See https://www.w3.org/TR/sparq
 
 from __future__ import annotations
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg.export.description import SD
+from kg.namespaces import FORMATS, SD
 
 __all__ = ["FORMATS", "service_description"]
 
-#: The W3C's IRIs of media formats (https://www.w3.org/ns/formats/).
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 _RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                    "Turtle", "N-Triples")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.build import graph_sizes
+from kg.build.full import graph_sizes
+from kg.namespaces import PREFIXES
 
+#: Instances per class of the ontology (``ekg:`` is given from :data:`kg.namespaces.PREFIXES` when it runs).
 CLASS_COUNTS_QUERY = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
 SELECT ?class (COUNT(DISTINCT ?instance) AS ?n) WHERE {
   ?instance a ?class . FILTER (STRSTARTS(STR(?class), STR(ekg:)))
 } GROUP BY ?class ORDER BY ?class
@@ -16,7 +17,8 @@ SELECT ?class (COUNT(DISTINCT ?instance) AS ?n) WHERE {
 
 def class_counts(store: ox.Store) -> dict[str, int]:
     """Return the number of instances of each class of the project's ontology."""
-    rows = store.query(CLASS_COUNTS_QUERY, use_default_graph_as_union=True)
+    rows = store.query(CLASS_COUNTS_QUERY, use_default_graph_as_union=True,
+                       prefixes={"ekg": PREFIXES["ekg"]})
     return {row["class"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in rows}
 
 

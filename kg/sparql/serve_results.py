@@ -1,8 +1,8 @@
 """One SPARQL query against a store, answered as a protocol response body within a result-size limit.
 
-This is what a query worker process of :mod:`kg.serve_workers` runs: it picks the media type from
+This is what a query worker process of :mod:`kg.sparql.serve_workers` runs: it picks the media type from
 the Accept header (SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle or N-Triples for
-CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.serve_checks`), stops at
+CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.sparql.serve_checks`), stops at
 ``max_results`` rows or triples and serialises the answer. An ASK answered as CSV or TSV is the
 one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV results
 format defines no boolean form).
@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib.query import Result as RdflibResult
 from rdflib.term import Variable
 
-from kg.serve_checks import uses_service
+from kg.sparql.serve_checks import uses_service
 from kg.store import to_rdflib
 
 __all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "ProtocolError", "answer"]

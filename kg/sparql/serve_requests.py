@@ -17,7 +17,7 @@ import urllib.parse
 from email.message import Message
 from typing import BinaryIO
 
-from kg.serve_results import ProtocolError
+from kg.sparql.serve_results import ProtocolError
 
 __all__ = ["DeadlineReader", "content_length", "drain", "parse_form", "read_body"]
 
@@ -101,7 +101,7 @@ def content_length(headers: Message, limit: int) -> int:
 def read_body(rfile: BinaryIO, length: int) -> str:
     """Read ``length`` bytes of body and return them as text.
 
-    The socket's time-out bounds the wait (see :class:`kg.serve.SparqlServer`).
+    The socket's time-out bounds the wait (see :class:`kg.sparql.serve.SparqlServer`).
 
     Raises
     ------

@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.remote import Endpoint, RemoteError, select_remote
+from kg.sparql.remote import Endpoint, RemoteError, select_remote
 from kg.store import named_graphs
 
 __all__ = ["PushReport", "count_remote", "has_blank_nodes", "push"]
@@ -116,6 +116,43 @@ def count_remote(endpoint: Endpoint, graph: str) -> int:
     return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
+def _resumed_state(state_file: Path | None, target: str, batch_size: int) -> dict:
+    """Return the state of an interrupted push to ``target`` (empty without one), checked against this push."""
+    state: dict = {}
+    if state_file is not None and state_file.exists():
+        try:
+            state = json.loads(state_file.read_text(encoding="utf-8"))
+        except ValueError:
+            raise KgError(f"{state_file}: not a push state file (JSON); delete it to start again") from None
+    if state.get("target", target) != target:
+        raise KgError(f"{state_file} records a push to {state['target']}, not {target}; use another --state file")
+    if state.get("batch_size", batch_size) != batch_size:
+        # Batches are counted, not triples: resuming with another size would skip the wrong triples.
+        raise KgError(f"{state_file} records a push in batches of {state['batch_size']} triples, not {batch_size}; "
+                      f"resume with --batch-size {state['batch_size']} or delete the file to start again")
+    state["target"] = target
+    state["batch_size"] = batch_size
+    return state
+
+
+def _send_batch(opener: urllib.request.OpenerDirector, endpoint: Endpoint, graph_store: str | None,
+                update_endpoint: str | None, graph: str, number: int, batch: object,
+                sleep: Callable[[float], None]) -> None:
+    """Send batch ``number`` of ``graph``: the first replaces the remote graph, the others add to it."""
+    data = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
+    if graph_store is not None:
+        url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': graph})}"
+        method = "PUT" if number == 0 else "POST"
+        _send(opener, method, url, data, "application/n-triples", endpoint, sleep)
+        return
+    text = f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
+    if number == 0:
+        text = f"DROP SILENT GRAPH <{graph}> ;\n{text}"
+    body = urllib.parse.urlencode({"update": text}).encode()
+    _send(opener, "POST", update_endpoint or endpoint.url, body, "application/x-www-form-urlencoded",
+          endpoint, sleep)
+
+
 def push(
     store: ox.Store,
     endpoint: Endpoint,
@@ -150,22 +187,9 @@ def push(
     """
     if batch_size < 1:
         raise KgError("the batch size must be at least 1")
-    state: dict = {}
-    if state_file is not None and state_file.exists():
-        try:
-            state = json.loads(state_file.read_text(encoding="utf-8"))
-        except ValueError:
-            raise KgError(f"{state_file}: not a push state file (JSON); delete it to start again") from None
     target = graph_store or update_endpoint or endpoint.url
     opener = _opener(endpoint.user, endpoint.password, [target])
-    if state.get("target", target) != target:
-        raise KgError(f"{state_file} records a push to {state['target']}, not {target}; use another --state file")
-    if state.get("batch_size", batch_size) != batch_size:
-        # Batches are counted, not triples: resuming with another size would skip the wrong triples.
-        raise KgError(f"{state_file} records a push in batches of {state['batch_size']} triples, not {batch_size}; "
-                      f"resume with --batch-size {state['batch_size']} or delete the file to start again")
-    state["target"] = target
-    state["batch_size"] = batch_size
+    state = _resumed_state(state_file, target, batch_size)
     done: dict[str, int] = state.setdefault("done", {})
     sizes: dict[str, int] = state.setdefault("sizes", {})
     selected = graphs or named_graphs(store)
@@ -185,18 +209,7 @@ def push(
             if number < done.get(graph, 0):
                 report.skipped_batches += 1
                 continue
-            data = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
-            if graph_store is not None:
-                url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': graph})}"
-                method = "PUT" if number == 0 else "POST"
-                _send(opener, method, url, data, "application/n-triples", endpoint, sleep)
-            else:
-                text = f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
-                if number == 0:
-                    text = f"DROP SILENT GRAPH <{graph}> ;\n{text}"
-                body = urllib.parse.urlencode({"update": text}).encode()
-                _send(opener, "POST", update_endpoint or endpoint.url, body, "application/x-www-form-urlencoded",
-                      endpoint, sleep)
+            _send_batch(opener, endpoint, graph_store, update_endpoint, graph, number, batch, sleep)
             done[graph] = number + 1
             report.sent_batches += 1
             save()

@@ -4,7 +4,7 @@ pyoxigraph cannot interrupt a running query, so a thread cannot stop one: a big 
 keep a CPU core and a query slot after its client got the 503. Each query therefore runs in a
 worker process (``spawn`` context, so no RocksDB or thread state is forked). A worker opens a
 *snapshot* of the store read-only, answers one query at a time over a :func:`multiprocessing.Pipe`
-with :func:`kg.serve_results.answer`, and is killed with SIGKILL (and replaced on the next query)
+with :func:`kg.sparql.serve_results.answer`, and is killed with SIGKILL (and replaced on the next query)
 when its query passes the limit.
 
 The snapshot is either one of the store's own snapshots (:mod:`kg.store.snapshots`: immutable
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.serve_results import ProtocolError, answer
+from kg.sparql.serve_results import ProtocolError, answer
 from kg.store import copy_quads, in_memory_copy
 
 __all__ = ["WorkerPool", "snapshot"]
@@ -242,7 +242,7 @@ class WorkerPool:
         ------
         ProtocolError
             503 when no worker frees up or the query passes the limit (its worker is killed),
-            500 when a worker dies, and whatever :func:`kg.serve_results.answer` raises.
+            500 when a worker dies, and whatever :func:`kg.sparql.serve_results.answer` raises.
         """
         self._wait_for_slot()
         try:

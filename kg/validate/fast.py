@@ -31,7 +31,8 @@ from kg.paths import DATA_DIR
 from kg.store.files import dump_union, rdf_format
 from kg.store.names import is_organisation, name_key
 from kg.store.terms import to_rdflib
-from kg.validate import SEVERITY_NAMES, Problem, _expand, _path_text, _short, qc_problems
+from kg.validate.qc import qc_problems
+from kg.validate.report import SEVERITY_NAMES, Problem, expand, path_text, short
 
 __all__ = [
     "AUTO_THRESHOLD", "ENGINES", "PreparedShapes", "SparqlConstraint", "change_problems", "choose_engine",
@@ -87,15 +88,15 @@ def _problem(result: dict) -> Problem:
     value_text = result.get("value")
     if value_text is None and result.get("sourceConstraintComponent") == _SPARQL_COMPONENT:
         value_text = result["focusNode"]  # pyshacl reports $this as the value of a SPARQL result
-    path_text = result.get("resultPath")
-    path = to_rdflib(_term(path_text)) if path_text and not path_text.startswith("_:") else path_text
+    path_node = result.get("resultPath")
+    path = to_rdflib(_term(path_node)) if path_node and not path_node.startswith("_:") else path_node
     value = None if value_text is None else to_rdflib(_term(value_text))
     return Problem(
         severity=_SEVERITIES.get(result.get("severity", ""), "Violation"),
-        focus=_short(focus),
+        focus=short(focus),
         message=message,
-        path=_path_text(_EMPTY, path) if path is not None else None,
-        value=None if value is None else _short(value),
+        path=path_text(_EMPTY, path) if path is not None else None,
+        value=None if value is None else short(value),
     )
 
 
@@ -185,7 +186,7 @@ def sparql_problems(store: ox.Store, constraints: list[SparqlConstraint],
 
             message = _TEMPLATE_VAR.sub(binding, constraint.message) if constraint.message else "violates a rule"
             # pyshacl reports $this as the value of a SPARQL result, and no path.
-            problems.append(Problem(constraint.severity, _short(this), message, None, _short(this)))
+            problems.append(Problem(constraint.severity, short(this), message, None, short(this)))
     return problems
 
 
@@ -423,7 +424,7 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
                         and not _linked_across_sources(store, first, other):
                     message = (f'has the same name "{named[first]}" as <{other}>: merge them into one resource '
                                f"({DUPLICATE_QC})")
-                    problems.append(Problem("Violation", _short(URIRef(first)), message))
+                    problems.append(Problem("Violation", short(URIRef(first)), message))
     return problems
 
 
@@ -474,10 +475,10 @@ def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | Pre
     quality queries ``qc`` run on the same data, except the duplicate-organisation check, which needs
     the whole store (:func:`_duplicate_organisations`, which looks names up in ``names`` when given);
     only rows on the focus nodes (or nodes these refer to) are kept. The statements of the focus nodes
-    are checked for ill-typed literals and undeclared ``ekg:`` terms (:func:`kg.validate_terms.term_problems`;
+    are checked for ill-typed literals and undeclared ``ekg:`` terms (:func:`kg.validate.terms.term_problems`;
     ``data_dir``, ``files`` and ``unwritten`` name their files, as there).
     """
-    from kg.validate_terms import term_problems
+    from kg.validate.terms import term_problems
 
     prepared = shapes if isinstance(shapes, PreparedShapes) else prepare_shapes(shapes)
     focus = _focus_nodes(store, set(changed))
@@ -494,5 +495,5 @@ def change_problems(store: ox.Store, changed: Iterable[str], shapes: Graph | Pre
             problems += _duplicate_organisations(store, focus, names)
             continue
         rows = qc_problems(local, [path])
-        problems += [p for p in rows if (_expand(p.focus) or p.focus) in referred]
+        problems += [p for p in rows if (expand(p.focus) or p.focus) in referred]
     return problems
