@@ -26,7 +26,7 @@ setup(
     packages=[*find_namespace_packages(include=["kg", "kg.*"]), *DATA_PACKAGES],
     package_dir=DATA_PACKAGES,
     package_data={
-        "kg": ["static/*"],
+        "kg": ["static/*", "static/vendor/*"],
         "kg.export": ["context.jsonld"],
         "kg.ingest": ["mappings/*.yaml"],
         "kg.resolve": ["data/*.tsv", "data/*.rq"],

@@ -38,11 +38,15 @@ def rows(decision: Decision) -> list[tuple[Candidate, str]]:
     return result
 
 
+def records(decision: Decision) -> list[dict[str, object]]:
+    """Return the ``{"iri", "label", "type", "score", "status"}`` records of the candidates, best first."""
+    return [{"iri": c.iri, "label": c.label, "type": c.type, "score": c.score, "status": status}
+            for c, status in rows(decision)]
+
+
 def json_text(decision: Decision) -> str:
-    """Return the JSON list of ``{"iri", "label", "type", "score", "status"}`` records, best first."""
-    records = [{"iri": c.iri, "label": c.label, "type": c.type, "score": c.score, "status": status}
-               for c, status in rows(decision)]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    """Return the JSON list of :func:`records`."""
+    return json.dumps(records(decision), ensure_ascii=False, indent=2)
 
 
 def title(name: str, decision: Decision) -> str:

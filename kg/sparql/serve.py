@@ -29,7 +29,8 @@ from importlib import resources
 
 import pyoxigraph as ox
 
-from kg.sparql.queries import library
+from kg.errors import KgError
+from kg.sparql import resource_page, workbench
 from kg.sparql.serve_checks import uses_service
 from kg.sparql.serve_description import service_description
 from kg.sparql.serve_requests import DeadlineReader, content_length, drain, parse_form, read_body
@@ -44,6 +45,7 @@ __all__ = ["ProtocolError", "ServerConfig", "SparqlServer", "check_origin", "mak
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?|https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 _HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 _ALLOW = "GET, HEAD, POST, OPTIONS"
+_WORKBENCH = ("/vocabulary.json", "/resolve.json", "/run")
 _BODY_TYPES = ("application/sparql-query", "application/sparql-update", "application/x-www-form-urlencoded")
 
 
@@ -101,10 +103,11 @@ class SparqlServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.store = store
         self.config = config
-        self.examples = _examples().encode()
+        self.examples = json.dumps(workbench.gallery(config.allow_service), ensure_ascii=False).encode()
         self.page = _page()
         self.location, self.snapshot, self.transform = location, snapshot, transform
         self._following = threading.Lock()
+        self._resolver, self._resolver_snapshot = None, None
         try:
             options = {"in_memory": config.in_memory, "max_waiting": config.max_waiting}
             if snapshot is not None and transform is None:
@@ -138,6 +141,54 @@ class SparqlServer(ThreadingHTTPServer):
         """Close the socket, stop the query workers and delete their snapshots of the store."""
         super().server_close()
         self.pool.close()
+
+    def resource_page(self, path: str, params: dict[str, list[str]], accept: str) -> tuple[bytes, str]:
+        """Answer ``/id/…`` and ``/resource?iri=…``: a page as HTML or RDF (:mod:`kg.sparql.resource_page`)."""
+        try:
+            description = resource_page.describe(self.answer_query, resource_page.requested_iri(path, params))
+        except resource_page.NoSuchResource as error:
+            raise ProtocolError(404, str(error)) from None
+        syntax = resource_page.negotiate(accept, (params.get("format") or [None])[0])
+        if syntax == "html":
+            return resource_page.render_html(description), "text/html; charset=utf-8"
+        return resource_page.rdf(description, syntax)
+
+    def workbench(self, path: str, params: dict[str, list[str]]) -> tuple[bytes, str] | tuple[bytes, str, dict]:
+        """Answer the query page's own requests (:mod:`kg.sparql.workbench`)."""
+        try:
+            if path.startswith("/static/"):
+                return workbench.static_file(path[len("/static/"):])
+            if path == "/vocabulary.json":
+                return json.dumps(workbench.vocabulary(), ensure_ascii=False).encode(), "application/json"
+            if path == "/resolve.json":
+                found = workbench.resolve(self.resolver(), (params.get("name") or [""])[0],
+                                          (params.get("type") or [None])[0])
+                return json.dumps(found, ensure_ascii=False).encode(), "application/json"
+            body, media, filename = workbench.run_named(self.answer_query, params)
+        except workbench.NotFound as error:
+            raise ProtocolError(404, str(error)) from None
+        except KgError as error:
+            raise ProtocolError(400, str(error)) from None
+        disposition = "attachment" if (params.get("download") or [""])[0] else "inline"
+        return body, media, {"Content-Disposition": f'{disposition}; filename="{filename}"'}
+
+    def resolver(self) -> object:
+        """The resolver of the served graph, made on first use (a copy without personal data has none of it)."""
+        with self._following:
+            if self._resolver is None or self._resolver_snapshot != self.snapshot:
+                from kg.resolve import Resolver, resolver_for_location
+
+                if self.location is not None and self.transform is None:
+                    self._resolver = resolver_for_location(self.location)
+                elif self.store is not None:
+                    self._resolver = Resolver.from_store(self.store)
+                else:
+                    path, opened = open_snapshot(self.location)
+                    self._resolver = Resolver.from_store(self.transform(opened))
+                    del opened
+                    release(path)
+                self._resolver_snapshot = self.snapshot
+            return self._resolver
 
     def answer_query(self, text: str, accept: str) -> tuple[bytes, str]:
         """Run a query within the limits and return the body and its content type.
@@ -252,6 +303,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, self.server.page, "text/html; charset=utf-8")
         elif url.path == "/queries.json":
             self._send(200, self.server.examples, "application/json")
+        elif url.path.startswith("/id/") or url.path == "/resource":
+            self._send(200, *self.server.resource_page(url.path, params, self.headers.get("Accept", "")))
+        elif url.path in _WORKBENCH or url.path.startswith("/static/"):
+            self._send(200, *self.server.workbench(url.path, params))
         else:
             raise ProtocolError(404, f"nothing at {url.path}: the endpoint is /sparql, the query page /")
 
@@ -299,18 +354,8 @@ _READ_ONLY = ("this endpoint is read-only: the graph changes through `eukg inges
               "and `eukg push` loads it into a triple store that takes updates")
 
 
-def _examples() -> str:
-    return json.dumps([
-        {"name": q.name, "question": q.summary, "query": q.text,
-         "params": [p.name for p in q.params]}
-        for q in library().values()
-    ], ensure_ascii=False)
-
-
 def _page() -> bytes:
-    template = resources.files("kg").joinpath("static/query.html").read_text(encoding="utf-8")
-    # The examples go into a JSON script element; "</" is escaped so no query text can close it.
-    return template.replace("/*EXAMPLES*/[]", _examples().replace("</", "<\\/")).encode("utf-8")
+    return resources.files("kg").joinpath("static/query.html").read_bytes()
 
 
 def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878,
