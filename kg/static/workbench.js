@@ -234,8 +234,8 @@ function columnsOf(data) {
   const kinds = {};
   for (const name of vars) {
     const values = rows.map(r => r[name]).filter(Boolean);
-    kinds[name] = values.length && values.every(v => v.type === "uri") ? "iri"
-      : values.length && values.every(v => v.type === "literal" && NUMERIC.test(v.datatype || "")) ? "number" : "text";
+    kinds[name] = !values.length ? "empty" : values.every(v => v.type === "uri") ? "iri"
+      : values.every(v => v.type === "literal" && NUMERIC.test(v.datatype || "")) ? "number" : "text";
   }
   return kinds;
 }
@@ -249,9 +249,9 @@ function updateViews() {
   const ok = state.data && state.data.results;
   const kinds = ok ? columnsOf(state.data) : {};
   const numbers = Object.values(kinds).filter(k => k === "number").length;
-  const others = Object.values(kinds).filter(k => k !== "number").length;
-  const allow = {table: true, bar: numbers > 0 && others > 0, line: numbers > 0 && others > 0,
-                 network: others >= 2};
+  const others = Object.values(kinds).filter(k => k === "text" || k === "iri").length;  // an empty column: neither
+  const chartable = numbers > 0 && (others > 0 || numbers > 1);
+  const allow = {table: true, bar: chartable, line: chartable, network: others >= 2};
   for (const button of document.querySelectorAll(".views button")) button.disabled = ok && !allow[button.dataset.view];
   if (ok && !allow[state.view]) setView("table", false);
 }
@@ -310,9 +310,14 @@ function table(results) {
 function chart(results, kind) {
   const vars = state.data.head.vars;
   const kinds = columnsOf(state.data);
-  const numbers = vars.filter(v => kinds[v] === "number").slice(0, 3);
-  const labelVar = vars.find(v => kinds[v] === "text") || vars.find(v => kinds[v] === "iri");
   const rows = state.data.results.bindings.slice(0, 200);
+  // One measure per chart (numbers of different scales on one axis hide each other): the last number
+  // column that is not all zeros (aggregates close a query's columns; a level or a year opens them).
+  const first = vars.find(v => kinds[v] === "text") || vars.find(v => kinds[v] === "iri") || vars[0];
+  const measures = vars.filter(v => kinds[v] === "number" && v !== first);  // a year column alone: the axis
+  const nonZero = measures.filter(v => rows.some(r => Number((r[v] || {}).value || 0) !== 0));
+  const numbers = [nonZero.length ? nonZero[nonZero.length - 1] : measures[measures.length - 1]];
+  const labelVar = labelColumn(first, vars) || first;
   const canvas = document.createElement("canvas");
   canvas.id = "chart";
   results.appendChild(canvas);
@@ -330,7 +335,7 @@ function chart(results, kind) {
 function network(results) {
   const vars = state.data.head.vars;
   const kinds = columnsOf(state.data);
-  const ends = vars.filter(v => kinds[v] !== "number" && !vars.some(o => labelColumn(o, vars) === v && o !== v));
+  const ends = vars.filter(v => (kinds[v] === "text" || kinds[v] === "iri") && !vars.some(o => labelColumn(o, vars) === v && o !== v));
   const [a, b] = ends;
   const weightVar = vars.find(v => kinds[v] === "number");
   const nodes = new Map();

@@ -225,3 +225,11 @@ def test_a_bar_chart_and_a_network_view(site: str, tmp_path) -> None:
     nodes = int(dom.split('data-nodes="')[1].split('"')[0])
     edges = int(dom.split('data-edges="')[1].split('"')[0])
     assert nodes >= 10 and edges >= nodes - 6 and "<canvas" in dom
+
+
+def test_a_line_chart_of_an_answer_whose_only_category_is_a_number(site: str, tmp_path) -> None:
+    """Events per year: both columns are numbers; the year is the axis, the count the line."""
+    query = ("PREFIX schema: <https://schema.org/> PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#> "
+             "SELECT ?year (COUNT(?event) AS ?events) WHERE { ?event a ekg:Event ; schema:startDate ?date } GROUP BY (YEAR(?date) AS ?year) ORDER BY ?year")
+    dom = _dom(f"{site}/?{urllib.parse.urlencode({'sparql': query, 'view': 'line', 'run': '1'})}", tmp_path)
+    assert '<canvas id="chart"' in dom and int(dom.split('data-points="')[1].split('"')[0]) > 0, dom[-2000:]
