@@ -52,6 +52,10 @@ def build(
     from kg.store.writer import Writer
 
     try:
+        if datasets is not None:  # a misspelt name fails at once, not after a minute of building
+            from kg.ingest.datasets import choose, registry
+
+            choose(datasets, registry())
         with Writer(store, data_dir or DATA_DIR, wait=wait, notify=notify) as writer:
             with console.status("building") as status:
                 result = writer.build(validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
