@@ -156,6 +156,7 @@ def query(
 ) -> None:
     """Run a named SPARQL query (or an .rq file) and print its rows."""
     from kg.sparql import results
+    from kg.sparql.params import resolve_names
     from kg.sparql.queries import find, run
     from kg.store import open_store
 
@@ -163,13 +164,15 @@ def query(
         raise typer.BadParameter(f"--format must be one of {', '.join(results.FORMATS)}")
     try:
         named = find(name)
+        values = resolve_names(named, _parse_params(param), store, report=lambda r: console.print(
+            r.line(), markup=False, highlight=False, soft_wrap=True))
         if endpoint is not None:
             from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
-            result = run_remote(named, remote, _parse_params(param))
+            result = run_remote(named, remote, values)
         else:
-            result = run(named, open_store(store), _parse_params(param))
+            result = run(named, open_store(store), values)
     except KgError as error:
         fail(error)
     if fmt == "csv":

@@ -40,6 +40,8 @@ class Parameter:
     type: str = "literal"
     description: str = ""
     default: str | None = None
+    #: The class of the resources an ``iri`` parameter takes (``class: ekg:Event`` in the header), if declared.
+    cls: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def read_query(path: Path) -> NamedQuery:
         raise QueryError(f"{path}: the #+ header is not valid YAML: {error}") from None
     params = tuple(
         Parameter(p["name"], p.get("type", "literal"), p.get("description", ""),
-                  None if p.get("default") is None else str(p["default"]))
+                  None if p.get("default") is None else str(p["default"]), p.get("class"))
         for p in header.get("params") or ()
     )
     for param in params:
