@@ -153,8 +153,15 @@ def query(
     password: Annotated[Optional[str], typer.Option("--password", help="Password for the endpoint.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the endpoint.")] = 30.0,
     retries: Annotated[int, typer.Option("--retries", help="Retries, with exponential back-off.")] = 2,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Show whole IRIs in the table (default: prefixed names, orgn:…).")
+    ] = False,
 ) -> None:
-    """Run a named SPARQL query (or an .rq file) and print its rows."""
+    """Run a named SPARQL query (or an .rq file) and print its rows.
+
+    A parameter that expects an IRI also takes a prefixed name (orgn:city-of-turin), a local name or
+    code (ewrc-2019, PL81) or a name in any language, looked up in the store as `eukg resolve` does.
+    """
     from kg.sparql import results
     from kg.sparql.params import resolve_names
     from kg.sparql.queries import find, run
@@ -180,7 +187,7 @@ def query(
     elif fmt == "json":
         sys.stdout.write(results.to_json(result) + "\n")
     else:
-        Console().print(results.to_table(result, title=named.summary or named.name))
+        Console().print(results.to_table(result, title=named.summary or named.name, wide=wide))
 
 
 @app.command("queries")

@@ -140,3 +140,16 @@ def test_an_unknown_name_without_a_close_one_says_where_the_names_are(built_stor
     result = runner.invoke(app, ["query", "zzzz", "--store", str(built_store_path)])
     assert result.exit_code == 1
     assert "unknown query 'zzzz' (`eukg queries` lists them)" in result.output
+
+
+def test_query_table_shows_prefixed_names_and_wide_shows_iris(built_store_path) -> None:
+    args = ["query", "organisation_projects", "-p", "organisation=orgn:city-of-turin", "--store",
+            str(built_store_path)]
+    narrow = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert narrow.exit_code == 0, narrow.output
+    assert "orgn:city-of-turin" in narrow.stdout and "https://w3id.org" not in narrow.stdout
+    wide = runner.invoke(app, [*args, "--wide"], env={"COLUMNS": "200"})
+    assert wide.exit_code == 0, wide.output
+    assert "https://w3id.org/eu-regional-kg/id/organisation/city-of-turin" in wide.stdout
+    as_csv = runner.invoke(app, [*args, "--format", "csv"])
+    assert "https://w3id.org/eu-regional-kg/id/organisation/city-of-turin" in as_csv.stdout  # CSV keeps IRIs
