@@ -61,10 +61,26 @@ def build(
                 result = writer.build(validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
             console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")
             if result.report is not None:
-                console.print(result.report.text().splitlines()[0])
+                console.print(_report_summary(result.report.text()), markup=False, highlight=False, soft_wrap=True)
             build_datasets(writer, datasets)
     except KgError as error:
         fail(error)
+
+
+def _report_summary(text: str) -> str:
+    """Return a validation report's first line, naming its first warning when it has warnings and no violations.
+
+    >>> _report_summary("conforms: 0 violation(s), 1 warning(s)\\nWarning: evt:x [data/a.ttl] no place")
+    'conforms: 0 violation(s), 1 warning(s): evt:x [data/a.ttl] no place'
+    >>> _report_summary("conforms: 0 violation(s), 3 warning(s)\\nWarning: a\\nWarning: b\\nWarning: c")
+    'conforms: 0 violation(s), 3 warning(s): a; and 2 more (`eukg validate --built` lists them)'
+    """
+    lines = text.splitlines()
+    warnings = [line.removeprefix("Warning:").strip() for line in lines[1:] if line.startswith("Warning:")]
+    if not lines or not warnings or not lines[0].startswith("conforms"):
+        return lines[0] if lines else ""
+    more = f"; and {len(warnings) - 1} more (`eukg validate --built` lists them)" if len(warnings) > 1 else ""
+    return f"{lines[0]}: {warnings[0]}{more}"
 
 
 @app.command()
@@ -101,7 +117,8 @@ def validate(
             load_all(target, data_dir or DATA_DIR)
         if engine not in ("auto", "pyshacl", "fast"):
             raise typer.BadParameter(f"unknown engine {engine!r}: use pyshacl, fast or auto", param_hint="--engine")
-        report = validate_store(target, data_dir=data_dir or DATA_DIR, engine=engine)
+        with console.status("validating"):  # a spinner on stderr, only when it is a terminal
+            report = validate_store(target, data_dir=data_dir or DATA_DIR, engine=engine)
     except KgError as error:
         fail(error)
     typer.echo(report.text())
