@@ -52,15 +52,35 @@ def build(
     from kg.store.writer import Writer
 
     try:
+        if datasets is not None:  # a misspelt name fails at once, not after a minute of building
+            from kg.ingest.datasets import choose, registry
+
+            choose(datasets, registry())
         with Writer(store, data_dir or DATA_DIR, wait=wait, notify=notify) as writer:
             with console.status("building") as status:
                 result = writer.build(validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
             console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")
             if result.report is not None:
-                console.print(result.report.text().splitlines()[0])
+                console.print(_report_summary(result.report.text()), markup=False, highlight=False, soft_wrap=True)
             build_datasets(writer, datasets)
     except KgError as error:
         fail(error)
+
+
+def _report_summary(text: str) -> str:
+    """Return a validation report's first line, naming its first warning when it has warnings and no violations.
+
+    >>> _report_summary("conforms: 0 violation(s), 1 warning(s)\\nWarning: evt:x [data/a.ttl] no place")
+    'conforms: 0 violation(s), 1 warning(s): evt:x [data/a.ttl] no place'
+    >>> _report_summary("conforms: 0 violation(s), 3 warning(s)\\nWarning: a\\nWarning: b\\nWarning: c")
+    'conforms: 0 violation(s), 3 warning(s): a; and 2 more (`eukg validate --built` lists them)'
+    """
+    lines = text.splitlines()
+    warnings = [line.removeprefix("Warning:").strip() for line in lines[1:] if line.startswith("Warning:")]
+    if not lines or not warnings or not lines[0].startswith("conforms"):
+        return lines[0] if lines else ""
+    more = f"; and {len(warnings) - 1} more (`eukg validate --built` lists them)" if len(warnings) > 1 else ""
+    return f"{lines[0]}: {warnings[0]}{more}"
 
 
 @app.command()
@@ -97,7 +117,8 @@ def validate(
             load_all(target, data_dir or DATA_DIR)
         if engine not in ("auto", "pyshacl", "fast"):
             raise typer.BadParameter(f"unknown engine {engine!r}: use pyshacl, fast or auto", param_hint="--engine")
-        report = validate_store(target, data_dir=data_dir or DATA_DIR, engine=engine)
+        with console.status("validating"):  # a spinner on stderr, only when it is a terminal
+            report = validate_store(target, data_dir=data_dir or DATA_DIR, engine=engine)
     except KgError as error:
         fail(error)
     typer.echo(report.text())
@@ -149,9 +170,17 @@ def query(
     password: Annotated[Optional[str], typer.Option("--password", help="Password for the endpoint.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the endpoint.")] = 30.0,
     retries: Annotated[int, typer.Option("--retries", help="Retries, with exponential back-off.")] = 2,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Show whole IRIs in the table (default: prefixed names, orgn:…).")
+    ] = False,
 ) -> None:
-    """Run a named SPARQL query (or an .rq file) and print its rows."""
+    """Run a named SPARQL query (or an .rq file) and print its rows.
+
+    A parameter that expects an IRI also takes a prefixed name (orgn:city-of-turin), a local name or
+    code (ewrc-2019, PL81) or a name in any language, looked up in the store as `eukg resolve` does.
+    """
     from kg.sparql import results
+    from kg.sparql.params import resolve_names
     from kg.sparql.queries import find, run
     from kg.store import open_store
 
@@ -159,13 +188,15 @@ def query(
         raise typer.BadParameter(f"--format must be one of {', '.join(results.FORMATS)}")
     try:
         named = find(name)
+        values = resolve_names(named, _parse_params(param), store, report=lambda r: console.print(
+            r.line(), markup=False, highlight=False, soft_wrap=True))
         if endpoint is not None:
             from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
-            result = run_remote(named, remote, _parse_params(param))
+            result = run_remote(named, remote, values)
         else:
-            result = run(named, open_store(store), _parse_params(param))
+            result = run(named, open_store(store), values)
     except KgError as error:
         fail(error)
     if fmt == "csv":
@@ -173,7 +204,7 @@ def query(
     elif fmt == "json":
         sys.stdout.write(results.to_json(result) + "\n")
     else:
-        Console().print(results.to_table(result, title=named.summary or named.name))
+        Console().print(results.to_table(result, title=named.summary or named.name, wide=wide))
 
 
 @app.command("queries")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 
 #: System errors whose text is looked for in the message of an ``OSError`` that has no ``errno``
 #: (pyoxigraph reports RocksDB's I/O errors as one long text).
@@ -57,3 +58,40 @@ class ValidationFailed(KgError):
 
 class QueryError(KgError):
     """A named query is unknown, malformed, or given a bad parameter."""
+
+
+def did_you_mean(name: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """Return the names of ``known`` closest to a misspelt ``name``, closest first (none when nothing is close).
+
+    >>> did_you_mean("projets", ["projects", "project_partners", "regions"])
+    ['projects', 'project_partners']
+    >>> did_you_mean("xyz", ["projects"])
+    []
+    """
+    import difflib
+
+    names = list(known)
+    by_case = {candidate.lower(): candidate for candidate in names}
+    close = difflib.get_close_matches(name.lower(), list(by_case), n=n, cutoff=0.6)
+    return [by_case[candidate] for candidate in close]
+
+
+def unknown_name(what: str, name: str, known: Iterable[str], listing: str | None = None) -> str:
+    """Return one line saying that ``name`` is no ``what``, with the closest known names, or where to see them.
+
+    ``listing`` says where the known names are listed (a command); without a close name and without
+    ``listing``, the line lists the known names.
+
+    >>> unknown_name("query", "projets", ["projects", "regions"], "`eukg queries` lists them")
+    "unknown query 'projets'; did you mean projects?"
+    >>> unknown_name("metric", "zzz", ["degree", "betweenness"])
+    "unknown metric 'zzz' (known: degree, betweenness)"
+    >>> unknown_name("query", "zzz", ["projects"], "`eukg queries` lists them")
+    "unknown query 'zzz' (`eukg queries` lists them)"
+    """
+    names = list(known)
+    close = did_you_mean(name, names)
+    if close:
+        choices = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+        return f"unknown {what} {name!r}; did you mean {choices}?"
+    return f"unknown {what} {name!r} ({listing or 'known: ' + (', '.join(names) or 'none')})"

@@ -114,3 +114,42 @@ def test_validate_reports_violations_in_plain_language_and_exits_1(tmp_path) -> 
     line = next(line for line in result.stdout.splitlines() if line.startswith("Violation"))
     assert "person:0123456789ab" in line and "schema:email" in line and "e-mail" in line
     assert "998_bad" in line
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["query", "projets"], "did you mean projects"),
+        (["analyze", "regions", "-m", "degre"], "did you mean degree?"),
+        (["analyze", "coparticipaton", "-m", "degree"], "did you mean coparticipation?"),
+        (["resolve", "Lublin", "-t", "regon"], "did you mean region?"),
+        (["ingest", "table", "x.csv", "--mapping", "keep_e"], "did you mean keep_eu"),
+        (["build", "--datasets", "kohesio-beneficiaries"], "did you mean kohesio-beneficiaries-cee?"),
+    ],
+)
+def test_a_misspelt_name_gets_the_closest_names(built_store_path, tmp_path, args, expected) -> None:
+    # the build is refused before anything is built: the store argument is a folder that does not exist
+    result = runner.invoke(app, [*args, "--store", str(tmp_path / "none" if args[0] == "build" else built_store_path)],
+                           env={"COLUMNS": "300"})
+    assert result.exit_code != 0
+    assert expected in result.output
+    assert "cross_border_projects" not in result.output  # not the whole list
+
+
+def test_an_unknown_name_without_a_close_one_says_where_the_names_are(built_store_path) -> None:
+    result = runner.invoke(app, ["query", "zzzz", "--store", str(built_store_path)])
+    assert result.exit_code == 1
+    assert "unknown query 'zzzz' (`eukg queries` lists them)" in result.output
+
+
+def test_query_table_shows_prefixed_names_and_wide_shows_iris(built_store_path) -> None:
+    args = ["query", "organisation_projects", "-p", "organisation=orgn:city-of-turin", "--store",
+            str(built_store_path)]
+    narrow = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert narrow.exit_code == 0, narrow.output
+    assert "orgn:city-of-turin" in narrow.stdout and "https://w3id.org" not in narrow.stdout
+    wide = runner.invoke(app, [*args, "--wide"], env={"COLUMNS": "200"})
+    assert wide.exit_code == 0, wide.output
+    assert "https://w3id.org/eu-regional-kg/id/organisation/city-of-turin" in wide.stdout
+    as_csv = runner.invoke(app, [*args, "--format", "csv"])
+    assert "https://w3id.org/eu-regional-kg/id/organisation/city-of-turin" in as_csv.stdout  # CSV keeps IRIs

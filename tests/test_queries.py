@@ -131,6 +131,8 @@ def test_bad_parameter_values_are_refused(store) -> None:
         _records(store, "event_participants", event="<http://x> } ")
 
 
-def test_unknown_query_names_the_known_ones() -> None:
-    with pytest.raises(QueryError, match="projects"):
+def test_unknown_query_names_the_closest_ones_or_where_they_are_listed() -> None:
+    with pytest.raises(QueryError, match="did you mean projects"):
+        find("projets")
+    with pytest.raises(QueryError, match="`eukg queries` lists them"):
         find("no_such_query")

@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from kg.errors import unknown_name
+
 NETWORK_NAMES = ("coparticipation", "bipartite", "regions", "programme-regions", "events")
 OUTPUT_FORMATS = ("table", "csv", "json")
 
@@ -150,7 +152,7 @@ def _check_arguments(network: str | None, metric: str | None, fmt: str, k: int |
     if network is None:
         raise typer.BadParameter(f"give the NETWORK: one of {', '.join(NETWORK_NAMES)}")
     if network not in NETWORK_NAMES:
-        raise typer.BadParameter(f"NETWORK must be one of {', '.join(NETWORK_NAMES)}, not {network!r}")
+        raise typer.BadParameter(unknown_name("network", network, NETWORK_NAMES))
     if fmt not in OUTPUT_FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(OUTPUT_FORMATS)}")
     if write_back and metric is None:
@@ -173,7 +175,7 @@ def _check_names(metric: str | None, export: str | None) -> None:
     if export is not None and export not in EXPORT_FORMATS:
         raise typer.BadParameter(f"--export must be one of {', '.join(EXPORT_FORMATS)}")
     if metric is not None and metric not in METRICS:
-        raise typer.BadParameter(f"unknown metric {metric!r}; known metrics: {', '.join(METRICS)}")
+        raise typer.BadParameter(unknown_name("metric", metric, METRICS, "`eukg analyze --list-metrics` lists them"))
 
 
 def _run(request: Analysis, source: SourceChoice):  # noqa: ANN202 - (networkx graph, values or None)

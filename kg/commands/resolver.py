@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from kg.errors import unknown_name
 from kg.resolve.kinds import TYPES
 from kg.resolve.report import FORMATS, json_text, table
 
@@ -38,7 +39,7 @@ def register(app: typer.Typer) -> None:
         from kg.resolve import resolver_for_location
 
         if type_ is not None and type_ not in TYPES:
-            raise typer.BadParameter(f"must be one of {', '.join(TYPES)}, not {type_!r}", param_hint="--type")
+            raise typer.BadParameter(unknown_name("type", type_, TYPES), param_hint="--type")
         if fmt not in FORMATS:
             raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}, not {fmt!r}", param_hint="--format")
         try:

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 import yaml
 from rdflib import URIRef
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, unknown_name
 from kg.ingest.table import TableResult, ingest_table, load_mapping
 from kg.layout import dataset_graph, dataset_sources_dir, local_sources_dir
 from kg.paths import DATASETS_DIR
@@ -124,8 +124,8 @@ def choose(choice: str | Iterable[str], known: dict[str, Dataset]) -> list[str]:
         return []
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise KgError(f"unknown dataset(s) {', '.join(unknown)} (known: {', '.join(sorted(known)) or 'none'}; "
-                      "see `eukg datasets`)")
+        raise KgError("; ".join(unknown_name("dataset", name, sorted(known), "`eukg datasets` lists them")
+                                for name in unknown))
     return list(dict.fromkeys(names))
 
 

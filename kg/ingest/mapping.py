@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, unknown_name
 
 __all__ = ["ALIASES", "FIELDS", "MAPPINGS_DIR", "ROW_KINDS", "Join", "Mapping", "Partners", "load_mapping"]
 
@@ -225,8 +225,9 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
     if not path.suffix:
         path = MAPPINGS_DIR / f"{name_or_path}.yaml"
     if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in MAPPINGS_DIR.glob("*.yaml")))
-        raise KgError(f"unknown mapping {str(name_or_path)!r} (known: {known}; or give a path to a .yaml file)")
+        known = sorted(p.stem for p in MAPPINGS_DIR.glob("*.yaml"))
+        raise KgError(unknown_name("mapping", str(name_or_path), known,
+                                   f"known: {', '.join(known)}; or a path to a .yaml file"))
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

@@ -21,7 +21,7 @@ import yaml
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError
+from kg.errors import QueryError, unknown_name
 from kg.paths import QUERIES_DIR
 from kg.store import select, to_rdflib
 
@@ -40,6 +40,8 @@ class Parameter:
     type: str = "literal"
     description: str = ""
     default: str | None = None
+    #: The class of the resources an ``iri`` parameter takes (``class: ekg:Event`` in the header), if declared.
+    cls: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def read_query(path: Path) -> NamedQuery:
         raise QueryError(f"{path}: the #+ header is not valid YAML: {error}") from None
     params = tuple(
         Parameter(p["name"], p.get("type", "literal"), p.get("description", ""),
-                  None if p.get("default") is None else str(p["default"]))
+                  None if p.get("default") is None else str(p["default"]), p.get("class"))
         for p in header.get("params") or ()
     )
     for param in params:
@@ -150,8 +152,8 @@ def find(name_or_path: str, queries_dir: Path = QUERIES_DIR) -> NamedQuery:
         return read_query(candidate)
     path = queries_dir / f"{name_or_path}.rq"
     if not path.exists():
-        known = ", ".join(library(queries_dir))
-        raise QueryError(f"no named query {name_or_path!r}; known queries: {known}")
+        known = sorted(path.stem for path in queries_dir.glob("*.rq"))
+        raise QueryError(unknown_name("query", name_or_path, known, "`eukg queries` lists them"))
     return read_query(path)
 
 

@@ -17,15 +17,20 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.namespaces import PREFIXES
 from kg.sparql.queries import Result
 
 FORMATS = ("table", "csv", "json")
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The project's prefixes, longest namespace first (``orgn:`` before a shorter namespace that also fits).
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+#: What follows the namespace in a prefixed name a table shows: no slash, space or other delimiter.
+_LOCAL = re.compile(r"[\w.~%-]+(?<!\.)")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -102,13 +107,31 @@ def to_json(result: Result) -> str:
     return json.dumps(to_records(result), ensure_ascii=False, indent=2)
 
 
-def to_table(result: Result, title: str | None = None) -> rich.table.Table:  # noqa: F821
-    """Return the result as a rich table for the terminal."""
+def prefixed(term: Node | None) -> str:
+    """Return a term as a table shows it: an IRI as a prefixed name of the project's prefix map where one fits.
+
+    >>> prefixed(URIRef("https://w3id.org/eu-regional-kg/id/organisation/city-of-turin"))
+    'orgn:city-of-turin'
+    >>> prefixed(URIRef("http://data.europa.eu/nuts/code/PL81")), prefixed(URIRef("https://example.org/x"))
+    ('nuts:PL81', 'https://example.org/x')
+    """
+    if not isinstance(term, URIRef):
+        return plain(term)
+    iri = str(term)
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def to_table(result: Result, title: str | None = None, wide: bool = False) -> rich.table.Table:  # noqa: F821
+    """Return the result as a rich table for the terminal: IRIs as prefixed names, or whole when ``wide``."""
     from rich.table import Table
 
+    show = plain if wide else prefixed
     table = Table(title=title, show_lines=False)
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:
-        table.add_row(*(plain(term) for term in row))
+        table.add_row(*(show(term) for term in row))
     return table

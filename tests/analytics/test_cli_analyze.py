@@ -106,7 +106,7 @@ def test_export(built_store_path, tmp_path, fmt) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["friends", "-m", "degree"], "NETWORK must be one of"),
+        (["friends", "-m", "degree"], "unknown network 'friends'"),
         (["regions", "-m", "fame"], "unknown metric"),
         (["regions", "-m", "degree", "--level", "5"], "NUTS level must be 0, 1, 2 or 3"),
         (["regions"], "give --metric"),
