@@ -86,12 +86,15 @@ def test_ingestion_uses_the_one_normalisation() -> None:
     import kg.ingest.extract.persons
     import kg.ingest.reference
     import kg.ingest.resolving
-    import kg.ingest.table
+    import kg.ingest.table.builder
+    import kg.ingest.table.columns
+    import kg.ingest.table.run
     import kg.privacy
 
     assert kg.ingest.resolving.normalise is normalise
     assert kg.ingest.reference.slug is slug
-    assert kg.ingest.table.normalise is normalise
+    for module in (kg.ingest.table.builder, kg.ingest.table.columns, kg.ingest.table.run):
+        assert module.normalise is normalise, module.__name__
     for module in (kg.ingest.extract.candidates, kg.ingest.extract.cues, kg.ingest.extract.lexicons,
                    kg.ingest.extract.persons):
         assert module.fold is fold, module.__name__

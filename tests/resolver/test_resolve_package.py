@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import kg.ingest.resolving as resolving
-import kg.ingest.table as table
+import kg.ingest.table.run as table_run
 import kg.resolve.resolver
 from kg.namespaces import EKG
 from kg.resolve import thresholds
@@ -22,7 +22,7 @@ def test_ingestion_has_no_matcher_or_thresholds_of_its_own(store) -> None:
     assert resolving.LabelResolver is kg.resolve.Resolver
     assert not any(hasattr(resolving, name) for name in ("CONFIDENT", "CUTOFF"))
     assert isinstance(resolving.resolver_for(store), kg.resolve.Resolver)
-    assert table.resolver_for is resolving.resolver_for
+    assert table_run.resolver_for is resolving.resolver_for
 
 
 def test_decisions_read_the_one_set_of_thresholds() -> None:

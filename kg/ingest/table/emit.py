@@ -1,0 +1,216 @@
+"""The statements of a checked partner row: its project, organisation and participation, each fact once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg.ingest.reference import slug
+from kg.ingest.table.builder import _Builder
+from kg.ingest.table.checks import _check
+from kg.ingest.table.result import (
+    _DESCRIBED,
+    _LOADED,
+    _RESULT_KNOWN,
+    _RESULT_NEW,
+    _RESULT_PROJECTS,
+    _SEEN,
+    _UNTITLED,
+    TableResult,
+)
+from kg.ingest.table.rows import _Row
+from kg.ingest.table.sink import _T, _decimal, _node, _Sink
+from kg.namespaces import ID
+from kg.reference.countries import country_triples, world_country
+from kg.resolve.normalise import is_latin
+from kg.store.terms import to_oxigraph
+
+_AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
+
+
+def _alt_language(name: str, alternative: str, language: str) -> str:
+    """The language tag of ``alternative``: ``xx-Latn`` for a Latin transliteration of a name in another script."""
+    return f"{language}-Latn" if is_latin(alternative) and not is_latin(name) else language
+
+
+def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> list:
+    values, dates, amounts = row.values, checked["dates"], checked["amounts"]
+    project_facts = {name: dates[name].isoformat() for name in dates}
+    if values.get("project_title"):
+        project_facts["project_title"] = str(values["project_title"])
+    if checked["original"] is not None:
+        project_facts["project_title_original"] = checked["original"][0]
+    if values.get("project_code"):
+        project_facts["project_code"] = str(values["project_code"]).upper().replace(" ", "")
+    if "project_total_budget" in amounts:
+        project_facts["project_total_budget"] = str(amounts["project_total_budget"])
+    organisation_facts = {}
+    if checked["new"]:
+        organisation_facts["partner_type"] = str(checked["kind"])
+        if checked["region"] is not None:
+            organisation_facts["nuts"] = str(checked["region"][0]).rsplit("/", 1)[-1]
+    participation_facts = {"partner_role": checked["role_local"]}
+    participation_facts.update({name: str(amounts[name]) for name, _ in _AMOUNTS if name in amounts})
+    partner, acronym = values["partner_name"], values["project_acronym"]
+    return [(project, f"project {acronym}", project_facts),
+            (checked["organisation"], f"partner {partner!r}", organisation_facts),
+            (participation, f"the participation of {partner!r} in {acronym}", participation_facts)]
+
+
+def _marks(values: dict[str, Any], identifier: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Names that record, in a project's and an organisation's facts, statements a loaded row wrote that are
+    no single-valued fact (a priority, a programme, an identifier), so that later rows do not write them again."""
+    project = {_LOADED: "1"}
+    if values.get("priority"):
+        project[f"{_SEEN}priority{_SEEN}{values['priority']}"] = "1"
+    if values.get("programme"):
+        project[f"{_SEEN}programme{_SEEN}{values['programme']}"] = "1"
+    organisation = {}
+    if identifier:
+        organisation[f"{_SEEN}id{_SEEN}{identifier}"] = "1"
+    return project, organisation
+
+
+def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, checked: dict,
+                  written: set[str]) -> None:
+    """Write the project's statements that no earlier loaded row wrote (``written``: the names of its facts
+    and marks that earlier loaded rows gave)."""
+    values, language = row.values, builder.mapping.language
+    p = _node(str(project))
+    if _LOADED not in written and builder.memory.add(_DESCRIBED, str(project)):
+        sink.add(p, _T["type"], _T["Project"])
+        sink.add(p, _T["acronym"], ox.Literal(str(values["project_acronym"])))
+        if checked["new_project"]:
+            builder.memory.put(_UNTITLED, str(project), str(values["project_acronym"]))
+    if values.get("project_title") and "project_title" not in written:
+        builder.memory.delete(_UNTITLED, str(project))
+        sink.add(p, _T["prefLabel"], ox.Literal(str(values["project_title"]), language=language))
+    if checked["original"] is not None and "project_title_original" not in written:
+        builder.memory.delete(_UNTITLED, str(project))
+        sink.add(p, _T["prefLabel"], ox.Literal(checked["original"][0], language=checked["original"][1]))
+    if values.get("project_code") and "project_code" not in written:
+        sink.add(p, _T["projectCode"], ox.Literal(str(values["project_code"]).upper().replace(" ", "")))
+    if values.get("priority") and f"{_SEEN}priority{_SEEN}{values['priority']}" not in written:
+        sink.add(p, _T["priority"], ox.Literal(str(values["priority"])))
+    for name, prop in (("start", "startDate"), ("end", "endDate")):
+        if name in checked["dates"] and name not in written:
+            sink.add(p, _T[prop], ox.Literal(checked["dates"][name].isoformat(), datatype=_T["date"]))
+    if "project_total_budget" in checked["amounts"] and "project_total_budget" not in written:
+        sink.add(p, _T["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
+    _emit_programme_and_fund(sink, row, builder, p, written)
+
+
+def _emit_programme_and_fund(sink: _Sink, row: _Row, builder: _Builder, p: ox.NamedNode, written: set[str]) -> None:
+    """Write the project's programme (by code, else by name) and fund; warn of a programme or fund not in the graph."""
+    values = row.values
+    if values.get("programme_code"):
+        sink.add(p, _T["programme"], _node(_programme_by_code(sink, row, builder)))
+    elif values.get("programme"):
+        programme = builder.programme(str(values["programme"]))
+        if programme is None:
+            row.warning(f"programme {values['programme']!r} is not in the graph; the project is loaded without it",
+                        "programme")
+        elif f"{_SEEN}programme{_SEEN}{values['programme']}" not in written:
+            sink.add(p, _T["programme"], _node(str(programme)))
+    if values.get("fund"):
+        fund = builder.fund(str(values["fund"]))
+        if fund is None:
+            row.warning(f"fund {values['fund']!r} is not in the graph; the project is loaded without it", "fund")
+        else:
+            sink.add(p, _T["fund"], _node(fund))
+
+
+def _programme_by_code(sink: _Sink, row: _Row, builder: _Builder) -> str:
+    """Return the programme of the row's code (a CCI such as 2014BG16RFOP001): the graph's programme with that
+    identifier, else one this source describes, with the code and the row's programme name."""
+    code = str(row.values["programme_code"]).strip().upper()
+    known = builder.programme_codes()
+    if code not in known:
+        known[code] = str(ID[f"programme/{slug(code)}"])
+        programme = _node(known[code])
+        sink.add(programme, _T["type"], _T["Programme"])
+        sink.add(programme, _T["identifier"], ox.Literal(code))
+        sink.add(programme, _T["prefLabel"], ox.Literal(str(row.values.get("programme") or code), language="en"))
+    return known[code]
+
+
+def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict, written: set[str]) -> None:
+    """Write the organisation's statements that no earlier loaded row wrote."""
+    organisation, country, region = checked["organisation"], checked["country"], checked["region"]
+    o = _node(str(organisation))
+    if checked["identifier"] and f"{_SEEN}id{_SEEN}{checked['identifier']}" not in written:
+        sink.add(o, _T["organisationId"], ox.Literal(checked["identifier"]))
+    if not checked["new"] or not builder.memory.add(_DESCRIBED, str(organisation)):
+        return
+    sink.add(o, _T["type"], _T["Organisation"])
+    language = builder.mapping.language_of(country[1] if country else None)
+    sink.add(o, _T["prefLabel"], ox.Literal(str(row.values["partner_name"]), language=language))
+    alternative = row.values.get("partner_alt_name")
+    if alternative and alternative != row.values["partner_name"]:
+        sink.add(o, _T["altLabel"], ox.Literal(str(alternative), language=_alt_language(
+            str(row.values["partner_name"]), str(alternative), language)))
+    sink.add(o, _T["organisationType"],
+             _node(str(builder.concept("OrganisationType", checked["kind"]))))
+    if region is not None:
+        sink.add(o, _T["region"], _node(str(region[0])))
+    if country is not None:
+        sink.add(o, _T["country"], _node(country[0]))
+        if country[0] not in builder.reference_countries and country[0] not in builder.other_countries:
+            builder.other_countries.add(country[0])  # a country outside the reference graph: described here
+            for triple in country_triples(world_country(country[1])):
+                sink.add(*(to_oxigraph(term) for term in triple))
+
+
+def _emit_participation(sink: _Sink, participation: URIRef, project: URIRef, checked: dict,
+                        written: set[str]) -> None:
+    s = ox.NamedNode(str(participation))
+    if "partner_role" not in written:  # else an earlier row wrote it (with the same role)
+        sink.add(s, _T["type"], _T["ProjectParticipation"])
+        sink.add(s, _T["project"], _node(str(project)))
+        sink.add(s, _T["participant"], _node(str(checked["organisation"])))
+        sink.add(s, _T["role"], _node(str(checked["role"])))
+    for name, prop in _AMOUNTS:
+        if name in checked["amounts"] and name not in written:
+            sink.add(s, _T[prop], _decimal(checked["amounts"][name]))
+
+
+def _count(result: TableResult, builder: _Builder, project: URIRef, checked: dict, written: list[set[str]]) -> None:
+    """Count the project and organisation of a loaded row, unless an earlier loaded row named them."""
+    memory = builder.memory
+    if _LOADED not in written[0]:
+        memory.add(_RESULT_PROJECTS, str(project))
+    memory.add(_RESULT_NEW if checked["new"] else _RESULT_KNOWN, str(checked["organisation"]))
+
+
+def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> bool:
+    """Check one partner row and write its statements; return True when it loads."""
+    checked = _check(row, builder)
+    if checked is None:
+        return False
+    code = str(row.values["project_code"]).upper().replace(" ", "") if row.values.get("project_code") else None
+    programme = str(row.values["programme"]) if row.values.get("programme") else None
+    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]), code, programme)
+    organisation = checked["organisation"]
+    participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
+    # The shapes allow one title (per language), code, start, end and total per project, one region and type
+    # per organisation, one role and one amount of each kind per participation: rows that disagree
+    # with earlier rows (or the graph) on any of them are problems, never a second value.
+    facts = _facts(row, checked, project, participation)
+    known = [builder.facts(subject) for subject, _label, _facts in facts]
+    for (_subject, label, subject_facts), before in zip(facts, known, strict=True):
+        for name, message in builder.conflicts(before, label, subject_facts):
+            row.problem(message, name)
+    if row.problems:
+        return False
+    # What earlier loaded rows gave (line > 0): their statements are written already.
+    written = [{name for name, (_value, line) in before.items() if line} for before in known]
+    marks = _marks(row.values, checked["identifier"])
+    for (subject, _label, subject_facts), before, mark in zip(facts, known, (*marks, {}), strict=True):
+        builder.remember(subject, before, {**subject_facts, **mark}, row.line)
+    _count(result, builder, project, checked, written)
+    _emit_project(sink, row, builder, project, checked, written[0])
+    _emit_organisation(sink, row, builder, checked, written[1])
+    _emit_participation(sink, participation, project, checked, written[2])
+    return True

@@ -1,0 +1,94 @@
+"""The result of a table import (:class:`TableResult`, its :class:`RowProblem` reports) and the spaces of
+what the import remembers on disk (:class:`kg.ingest.diskmap.DiskMap`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.ingest.diskmap import DiskMap
+
+# The spaces of the import's memory (:class:`DiskMap`).
+_PROJECTS, _ORGANISATIONS, _FACTS, _DESCRIBED, _UNTITLED = "project", "organisation", "facts", "described", "untitled"
+_MINTED = "minted"  # a project IRI minted here -> the key (name or code) it was minted for
+_RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN = "result-project", "result-new", "result-known"
+#: Facts whose name starts with it mark a statement a loaded row wrote; they never conflict (see :func:`_marks`).
+_SEEN = "\x1f"
+_LOADED = f"{_SEEN}loaded"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A problem of one row: file, line (1 = the header), column and what is wrong."""
+
+    path: str
+    line: int
+    message: str
+    column: str | None = None
+
+    def text(self) -> str:
+        column = f" [{self.column}]" if self.column else ""
+        return f"{self.path}:{self.line}{column}: {self.message}"
+
+
+@dataclass
+class TableResult:
+    """What ingesting a table produced: the source's statements in an N-Triples file, and the row reports."""
+
+    identifier: str
+    path: Path
+    triples: int = 0
+    rows: int = 0
+    loaded_rows: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    project_count: int = 0
+    new_organisation_count: int = 0
+    resolved_organisation_count: int = 0
+    memory: Path | None = None  # what the import remembered per resource (:class:`DiskMap`), until discard
+
+    @property
+    def organisation_count(self) -> int:
+        """The number of organisations of the loaded rows, new and known."""
+        return self.new_organisation_count + self.resolved_organisation_count
+
+    def _remembered(self, space: str) -> set[str]:
+        if self.memory is None or not self.memory.exists():
+            return set()
+        memory = DiskMap(self.memory)
+        try:
+            return memory.keys(space)
+        finally:
+            memory.close()
+
+    @property
+    def projects(self) -> set[str]:
+        """The IRIs of the projects of the loaded rows (read from disk: for small tables and tests)."""
+        return self._remembered(_RESULT_PROJECTS)
+
+    @property
+    def new_organisations(self) -> set[str]:
+        """The IRIs of the loaded rows' organisations that the graph did not know."""
+        return self._remembered(_RESULT_NEW)
+
+    @property
+    def resolved_organisations(self) -> set[str]:
+        """The IRIs of the loaded rows' organisations found in the graph."""
+        return self._remembered(_RESULT_KNOWN)
+
+    @property
+    def graph(self) -> Graph:
+        """The source's statements as an rdflib graph (read from :attr:`path`; for small tables and tests)."""
+        graph = Graph()
+        if self.path.stat().st_size:
+            graph.parse(self.path, format="nt")
+        return graph
+
+    def discard(self) -> None:
+        """Delete the N-Triples file and what the import remembered."""
+        self.path.unlink(missing_ok=True)
+        if self.memory is not None:
+            self.memory.unlink(missing_ok=True)

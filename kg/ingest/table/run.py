@@ -1,0 +1,141 @@
+"""Ingesting a table: open its rows, stream them through the checks and emitters, and return the result."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, KgError
+from kg.ingest.diskmap import DiskMap
+from kg.ingest.mapping import Mapping
+from kg.ingest.reference import ReferenceData
+from kg.ingest.resolving import NameResolver, normalise, resolver_for
+from kg.ingest.table.builder import _Builder
+from kg.ingest.table.columns import _Columns
+from kg.ingest.table.emit import _emit
+from kg.ingest.table.organisation_list import _list_organisation, _write_listed
+from kg.ingest.table.partners import _PARTNER_AMOUNTS, _apply_patterns, _expand, _with_more_partners
+from kg.ingest.table.result import _RESULT_KNOWN, _RESULT_NEW, _RESULT_PROJECTS, _UNTITLED, RowProblem, TableResult
+from kg.ingest.table.rows import _Row
+from kg.ingest.table.sink import _T, _node, _Sink
+from kg.ingest.table.source import _source_description
+from kg.ingest.tablefile import JoinedRows, read_rows
+from kg.layout import source_graph
+from kg.store.manifest import file_sha256
+
+
+def _rows(path: Path, mapping: Mapping, join: Path | None) -> tuple[_Columns, JoinedRows | None, Iterator]:
+    joined = None
+    if mapping.join is not None:  # a file beside the table (or --join), or a sheet of the workbook
+        second = join or (path.with_name(mapping.join.file) if mapping.join.file else path)
+        if mapping.join.sheet and second.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise InputError(second, f"the mapping joins the sheet {mapping.join.sheet!r}: give the XLSX workbook")
+        if second.is_file() or not mapping.join.optional:
+            joined = JoinedRows(second, mapping.join.on, normalise, mapping.encoding, mapping.join.sheet)
+    rows = read_rows(path, mapping.encoding, mapping.quoting, mapping.sheet)
+    header = next(rows, None)
+    if header is None or not any(str(c or "").strip() for c in header[1]):
+        raise InputError(path, "the table has no header row")
+    return _Columns(header[1], mapping, path, joined), joined, rows
+
+
+def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = "skip-row",
+                 identifier: str | None = None, progress: Callable[[int], None] | None = None,
+                 resolver: NameResolver | None = None, join: Path | None = None) -> TableResult:
+    """Read the table at ``path`` with ``mapping`` and return its source statements and row problems.
+
+    Nothing is loaded here: the caller puts ``result.path`` (N-Triples) in as the source (see
+    :func:`kg.ingest.sources.replace_source`). With ``on_error="reject-file"`` the file is empty when
+    any row has a problem. ``join`` is the second file of a mapping with ``join:`` (default: the file
+    the mapping names, beside ``path``).
+
+    Raises
+    ------
+    InputError
+        The file is missing, empty, binary, in no known encoding, or lacks a required column.
+    """
+    from kg.ingest.sources import check_identifier, identifier_for
+
+    if on_error not in ("skip-row", "reject-file"):
+        raise KgError(f"--on-error must be skip-row or reject-file, not {on_error!r}")
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    if path.stat().st_size == 0:
+        raise InputError(path, "the file is empty")
+    identifier = check_identifier(identifier or identifier_for(path))
+    columns, joined, rows = _rows(path, mapping, join)
+    handle, name = tempfile.mkstemp(prefix=f"eukg-{identifier}-", suffix=".nt")
+    os.close(handle)
+    result = TableResult(identifier, Path(name), memory=Path(name).with_suffix(".sqlite"))
+    sink = _Sink(result.path)
+    memory = DiskMap(result.memory)
+    try:
+        builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), memory, store,
+                           str(source_graph(identifier)))
+        _stream(rows, columns, joined, builder, sink, result, path, progress)
+        _write_listed(sink, builder, result)
+        for project, acronym in memory.items(_UNTITLED):  # a project needs a name: its acronym, when no title
+            sink.add(_node(project), _T["prefLabel"], ox.Literal(acronym, language=mapping.language))
+        result.project_count = memory.count(_RESULT_PROJECTS)
+        result.new_organisation_count = memory.count(_RESULT_NEW)
+        result.resolved_organisation_count = memory.count(_RESULT_KNOWN)
+        if result.rows == 0:
+            raise InputError(path, "the table has a header but no rows")
+        if result.problems and on_error == "reject-file":
+            sink.close()
+            result.path.write_bytes(b"")
+            result.loaded_rows = result.triples = 0
+            return result
+        _source_description(sink, path, mapping, result, file_sha256(path))
+        sink.close()
+    except BaseException:
+        sink.close()
+        result.discard()
+        raise
+    finally:
+        memory.close()
+    result.triples = sink.count
+    return result
+
+
+def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builder: _Builder, sink: _Sink,
+            result: TableResult, path: Path, progress: Callable[[int], None] | None) -> None:
+    for line, cells in rows:
+        if not any(str(c or "").strip() for c in cells):
+            continue
+        result.rows += 1
+        values = columns.values(cells, joined)
+        partners = _expand(values, builder.mapping)
+        before = len(result.problems)
+        if isinstance(partners, str):
+            result.problems.append(RowProblem(str(path), line, partners))
+            partners = []
+        for name in _PARTNER_AMOUNTS:
+            if len(partners) > 1 and values.get(name) is not None and name not in partners[0]:
+                result.warnings.append(RowProblem(
+                    str(path), line, f"one amount ({values[name]}) for the {len(partners)} partners of the row: "
+                    "given to none of them", columns.headers.get(name, name)))
+        named = set()
+        for values, headers in _with_more_partners(partners, columns, cells):
+            values = _apply_patterns(values, builder.mapping)
+            name = normalise(str(values.get("partner_name") or ""))
+            if name and name in named:  # a partner named twice in one row (the lead again among the partners)
+                continue
+            named.add(name)
+            row = _Row(line, values, headers, path)
+            if builder.mapping.rows == "organisations":
+                _list_organisation(row, builder, result)
+            else:
+                _emit(sink, row, builder, result)
+            result.problems += row.problems
+            result.warnings += row.warnings
+        if len(result.problems) == before:
+            result.loaded_rows += 1
+        if progress is not None and result.rows % 1000 == 0:
+            progress(result.rows)
+    if progress is not None:
+        progress(result.rows)
