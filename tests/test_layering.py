@@ -34,3 +34,20 @@ def test_commands_are_imported_explicitly() -> None:
 
     found = {m.name for m in pkgutil.iter_modules(kg.commands.__path__)} - {"options"}
     assert {m.__name__.rsplit(".", 1)[-1] for m in kg.commands.MODULES} == found
+
+
+def test_the_one_import_by_name_is_the_derived_graphs_registry() -> None:
+    """kg.store.derived names its plugins as "module:function" (declared in pyproject's contract); each
+    resolves to a function of a layer above the store, and no other module of kg imports by name."""
+    import importlib
+
+    from kg.store import derived
+
+    names = [name for kind in derived.KINDS.values() for name in (kind.compute, kind.update) if name]
+    for name in names:
+        module, function = name.split(":")
+        assert module.split(".")[1] in {"analytics", "resolve"}, name
+        assert callable(getattr(importlib.import_module(module), function)), name
+    by_name = [path.relative_to(ROOT).as_posix() for path in (ROOT / "kg").rglob("*.py")
+               if "import_module(" in path.read_text(encoding="utf-8")]
+    assert by_name == ["kg/store/derived.py"]
