@@ -140,7 +140,10 @@ def _parse_params(params: list[str]) -> dict[str, str]:
 def query(
     name: Annotated[str, typer.Argument(help="A named query (see `eukg queries`) or a path to an .rq file.")],
     param: Annotated[list[str], typer.Option("--param", "-p", help="name=value, bound as an RDF term.")] = [],  # noqa: B006
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json, records or xml (SPARQL XML); for a CONSTRUCT "
+                          "query an RDF syntax: ttl, nt, nq, trig, jsonld, rdfxml, n3 (or an alias, e.g. turtle).")
+    ] = "table",
     store: StoreOption = None,
     endpoint: Annotated[
         Optional[str], typer.Option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead of the store.")
@@ -151,15 +154,22 @@ def query(
     retries: Annotated[int, typer.Option("--retries", help="Retries, with exponential back-off.")] = 2,
 ) -> None:
     """Run a named SPARQL query (or an .rq file) and print its rows."""
+    from kg.formats import RdfSyntax, UnknownFormat
     from kg.sparql import results
     from kg.sparql.queries import find, run
     from kg.store import open_store
 
-    if fmt not in results.FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(results.FORMATS)}")
+    try:
+        output = results.output_format(fmt)
+    except UnknownFormat as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    if isinstance(output, RdfSyntax) and endpoint is not None:
+        raise typer.BadParameter(f"{fmt} (RDF) is written from the store, not from --endpoint", param_hint="--format")
     try:
         named = find(name)
-        if endpoint is not None:
+        if isinstance(output, RdfSyntax):
+            triples = results.construct(named, open_store(store), _parse_params(param))
+        elif endpoint is not None:
             from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
@@ -168,10 +178,14 @@ def query(
             result = run(named, open_store(store), _parse_params(param))
     except KgError as error:
         fail(error)
-    if fmt == "csv":
+    if isinstance(output, RdfSyntax):
+        sys.stdout.buffer.write(results.to_rdf(triples, output))
+    elif output.name == "csv":
         sys.stdout.write(results.to_spreadsheet_csv(result))
-    elif fmt == "json":
+    elif output.name in ("json", "records"):
         sys.stdout.write(results.to_json(result) + "\n")
+    elif output.name == "xml":
+        sys.stdout.write(results.to_sparql_results(result, output) + "\n")
     else:
         Console().print(results.to_table(result, title=named.summary or named.name))
 
@@ -189,7 +203,10 @@ def list_queries() -> None:
 @app.command()
 def export(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="The file to write.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml.")] = "ttl",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml, or an alias (turtle, n-triples, "
+                          "nquads, json-ld, rdfxml, a media type).")
+    ] = "ttl",
     no_personal_data: Annotated[
         bool, typer.Option("--no-personal-data",
                            help="Leave out personal data: persons, sole traders, their participations; "
@@ -207,12 +224,15 @@ def export(
         return run_release(release, store, personal_data=not no_personal_data)
     if out is None:
         raise typer.BadParameter("give --out FILE (one file) or --release DIR (a release)")
-    from kg.export import EXPORT_FORMATS
     from kg.export import export as run_export
+    from kg.export import export_format
+    from kg.formats import UnknownFormat
     from kg.store import open_store
 
-    if fmt not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
+    try:
+        fmt = export_format(fmt)
+    except UnknownFormat as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
     try:
         count = run_export(open_store(store), out, fmt, personal_data=not no_personal_data)
     except KgError as error:
