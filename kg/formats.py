@@ -70,7 +70,8 @@ class RdfSyntax:
 class ResultsFormat:
     """A form of query results: names, media type, file suffix and the serialisers that write it.
 
-    ``oxigraph`` and ``rdflib`` are None for the project's own outputs (``table``, ``records``).
+    ``oxigraph`` and ``rdflib`` are None for the project's own outputs (``table``, ``records``); ``rdflib`` names
+    rdflib's results serialiser, None where it has none.
     """
 
     name: str
@@ -107,9 +108,9 @@ RESULTS_FORMATS: dict[str, ResultsFormat] = {
         ResultsFormat("table", "a terminal table", ("rich", "terminal"), None, ".txt", None, None),
         ResultsFormat("csv", "SPARQL CSV results", ("text/csv",), "text/csv", ".csv", ox.QueryResultsFormat.CSV,
                       "csv"),
-        # rdflib parses TSV results but has no TSV serialiser: pyoxigraph writes them
+        # rdflib parses TSV results but has no TSV serialiser (rdflib None): pyoxigraph writes them
         ResultsFormat("tsv", "SPARQL TSV results", ("text/tab-separated-values",), "text/tab-separated-values",
-                      ".tsv", ox.QueryResultsFormat.TSV, "tsv"),
+                      ".tsv", ox.QueryResultsFormat.TSV, None),
         ResultsFormat("json", "SPARQL JSON results", ("srj", "sparql-json", "application/sparql-results+json",
                                                        "application/json"),
                       "application/sparql-results+json", ".srj", ox.QueryResultsFormat.JSON, "json"),

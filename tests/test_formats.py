@@ -154,3 +154,13 @@ def test_export_unknown_format_suggests(built_store_path, tmp_path) -> None:
                                  str(built_store_path)])
     assert result.exit_code == 2
     assert "unknown export format 'jsonl' (did you mean 'jsonld'?)" in _text(result.output)
+
+
+def test_the_endpoint_answers_a_select_in_tsv() -> None:
+    from kg.sparql.serve_results import SHORT_FORMATS, answer
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"), ox.Literal("v")))
+    body, content_type = answer(store, "SELECT ?s ?o WHERE { ?s ?p ?o }", SHORT_FORMATS["tsv"], 10)
+    assert content_type == "text/tab-separated-values; charset=utf-8"
+    assert body.decode("utf-8").splitlines() == ["?s\t?o", '<http://example.org/a>\t"v"']

@@ -141,7 +141,13 @@ def _answer(store: ox.Store, text: str, accept: str, limit: int) -> tuple[bytes,
         bindings.append({Variable(c): to_rdflib(solution[c]) for c in columns if solution[c] is not None})
         if len(bindings) > limit:
             raise _too_many(limit)
+    media = _pick(accept, RESULT_TYPES, "application/sparql-results+json")
+    fmt, content_type = RESULT_TYPES[media]
+    if RESULTS_FORMATS[fmt].rdflib is None:
+        # rdflib has no serialiser of this form (TSV): pyoxigraph writes the answer, found within the limit above
+        return store.query(text, use_default_graph_as_union=True).serialize(
+            format=RESULTS_FORMATS[fmt].oxigraph), content_type
     select = RdflibResult("SELECT")
     select.vars = [Variable(c) for c in columns]
     select.bindings = bindings
-    return _serialise(select, _pick(accept, RESULT_TYPES, "application/sparql-results+json"))
+    return _serialise(select, media)
