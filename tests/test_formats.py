@@ -136,7 +136,7 @@ def test_query_results_aliases(built_store_path) -> None:
 def test_query_unknown_format_is_one_line_with_suggestion(built_store_path) -> None:
     result = runner.invoke(app, ["query", "projects", "-f", "turtel", "--store", str(built_store_path)])
     assert result.exit_code == 2
-    assert "unknown output format 'turtel' (did you mean 'turtle'?)" in _text(result.output)
+    assert "unknown query output format 'turtel' (did you mean 'turtle'?)" in _text(result.output)
 
 
 @pytest.mark.slow

@@ -23,7 +23,7 @@ from rdflib.query import Result as RdflibResult
 from rdflib.term import Node, Variable
 
 from kg.errors import QueryError
-from kg.formats import RdfSyntax, ResultsFormat, UnknownFormat, any_format, rdf_format, results_format
+from kg.formats import RDF_SYNTAXES, RdfSyntax, ResultsFormat, UnknownFormat, any_format, rdf_format, results_format
 from kg.namespaces import PREFIXES
 from kg.sparql.queries import NamedQuery, Result
 
@@ -129,10 +129,14 @@ def output_format(value: str) -> ResultsFormat | RdfSyntax:
     >>> output_format("turtle").name, output_format("records").name, output_format("srx").name
     ('ttl', 'records', 'xml')
     """
-    fmt = any_format(value)
-    if isinstance(fmt, ResultsFormat) and fmt.name not in FORMATS:
-        raise UnknownFormat("eukg query", value, [*FORMATS, "or an RDF syntax (ttl, nt, nq, trig, jsonld, rdfxml, n3)"],
-                            FORMATS)
+    try:
+        fmt = any_format(value)
+    except UnknownFormat:
+        fmt = None
+    if fmt is None or (isinstance(fmt, ResultsFormat) and fmt.name not in FORMATS):
+        known = [*FORMATS, *(name for syntax in RDF_SYNTAXES.values() for name in (syntax.name, *syntax.aliases))]
+        accepted = [*FORMATS, "or an RDF syntax (ttl, nt, nq, trig, jsonld, rdfxml, n3)"]
+        raise UnknownFormat("query output", value, accepted, known)
     return fmt
 
 
