@@ -161,7 +161,10 @@ def _parse_params(params: list[str]) -> dict[str, str]:
 def query(
     name: Annotated[str, typer.Argument(help="A named query (see `eukg queries`) or a path to an .rq file.")],
     param: Annotated[list[str], typer.Option("--param", "-p", help="name=value, bound as an RDF term.")] = [],  # noqa: B006
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json, records or xml (SPARQL XML); for a CONSTRUCT "
+                          "query an RDF syntax: ttl, nt, nq, trig, jsonld, rdfxml, n3 (or an alias, e.g. turtle).")
+    ] = "table",
     store: StoreOption = None,
     endpoint: Annotated[
         Optional[str], typer.Option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead of the store.")
@@ -179,18 +182,25 @@ def query(
     A parameter that expects an IRI also takes a prefixed name (orgn:city-of-turin), a local name or
     code (ewrc-2019, PL81) or a name in any language, looked up in the store as `eukg resolve` does.
     """
+    from kg.formats import RdfSyntax, UnknownFormat
     from kg.sparql import results
     from kg.sparql.params import resolve_names
     from kg.sparql.queries import find, run
     from kg.store import open_store
 
-    if fmt not in results.FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(results.FORMATS)}")
+    try:
+        output = results.output_format(fmt)
+    except UnknownFormat as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    if isinstance(output, RdfSyntax) and endpoint is not None:
+        raise typer.BadParameter(f"{fmt} (RDF) is written from the store, not from --endpoint", param_hint="--format")
     try:
         named = find(name)
         values = resolve_names(named, _parse_params(param), store, report=lambda r: console.print(
             r.line(), markup=False, highlight=False, soft_wrap=True))
-        if endpoint is not None:
+        if isinstance(output, RdfSyntax):
+            triples = results.construct(named, open_store(store), values)
+        elif endpoint is not None:
             from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
@@ -199,10 +209,14 @@ def query(
             result = run(named, open_store(store), values)
     except KgError as error:
         fail(error)
-    if fmt == "csv":
+    if isinstance(output, RdfSyntax):
+        sys.stdout.buffer.write(results.to_rdf(triples, output))
+    elif output.name == "csv":
         sys.stdout.write(results.to_spreadsheet_csv(result))
-    elif fmt == "json":
+    elif output.name in ("json", "records"):
         sys.stdout.write(results.to_json(result) + "\n")
+    elif output.name == "xml":
+        sys.stdout.write(results.to_sparql_results(result, output) + "\n")
     else:
         Console().print(results.to_table(result, title=named.summary or named.name, wide=wide))
 
@@ -220,7 +234,10 @@ def list_queries() -> None:
 @app.command()
 def export(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="The file to write.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml.")] = "ttl",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld or xml, or an alias (turtle, n-triples, "
+                          "nquads, json-ld, rdfxml, a media type).")
+    ] = "ttl",
     no_personal_data: Annotated[
         bool, typer.Option("--no-personal-data",
                            help="Leave out personal data: persons, sole traders, their participations; "
@@ -238,12 +255,15 @@ def export(
         return run_release(release, store, personal_data=not no_personal_data)
     if out is None:
         raise typer.BadParameter("give --out FILE (one file) or --release DIR (a release)")
-    from kg.export import EXPORT_FORMATS
     from kg.export import export as run_export
+    from kg.export import export_format
+    from kg.formats import UnknownFormat
     from kg.store import open_store
 
-    if fmt not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
+    try:
+        fmt = export_format(fmt)
+    except UnknownFormat as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
     try:
         count = run_export(open_store(store), out, fmt, personal_data=not no_personal_data)
     except KgError as error:

@@ -12,6 +12,6 @@ One module per release product, as Bioregistry's ``export`` package does:
 - :mod:`kg.export.release`: all of the above into one directory
 """
 
-from kg.export.single import EXPORT_FORMATS, export
+from kg.export.single import EXPORT_FORMATS, export, export_format
 
-__all__ = ["EXPORT_FORMATS", "export"]
+__all__ = ["EXPORT_FORMATS", "export", "export_format"]

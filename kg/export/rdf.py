@@ -25,6 +25,7 @@ from rdflib.plugins.shared.jsonld.context import Context as JsonLdContext
 
 from kg.export.canonical import Statements
 from kg.export.context import load_context
+from kg.formats import rdf_format
 from kg.namespaces import PREFIXES
 
 
@@ -144,14 +145,26 @@ def write_jsonld(statements: Statements, output: BinaryIO, chunk: int = JSONLD_C
     output.write(b"\n ]}\n")
 
 
+def _release_format(name: str, prefixes: bool = True) -> RdfFormat:
+    """The release serialisation of the registered syntax ``name``, named by its file suffix (``rdf`` for RDF/XML).
+
+    A dataset syntax gets the quads, one named graph per source; the others the union of the graphs.
+    """
+    syntax = rdf_format(name)
+    extension = syntax.suffix.lstrip(".")
+    writer = write_jsonld if syntax.name == "jsonld" else _oxigraph_writer(syntax.oxigraph, syntax.graphs, prefixes)
+    return RdfFormat(extension, extension, syntax.media_type, syntax.graphs, writer)
+
+
+#: The release's serialisations (of :data:`kg.formats.RDF_SYNTAXES`), by release name: nq, trig, nt, ttl, rdf, jsonld.
 RDF_FORMATS: dict[str, RdfFormat] = {
     fmt.name: fmt
     for fmt in (
-        RdfFormat("nq", "nq", "application/n-quads", True, _oxigraph_writer(ox.RdfFormat.N_QUADS, True, False)),
-        RdfFormat("trig", "trig", "application/trig", True, _oxigraph_writer(ox.RdfFormat.TRIG, True, True)),
-        RdfFormat("nt", "nt", "application/n-triples", False, _oxigraph_writer(ox.RdfFormat.N_TRIPLES, False, False)),
-        RdfFormat("ttl", "ttl", "text/turtle", False, _oxigraph_writer(ox.RdfFormat.TURTLE, False, True)),
-        RdfFormat("rdf", "rdf", "application/rdf+xml", False, _oxigraph_writer(ox.RdfFormat.RDF_XML, False, True)),
-        RdfFormat("jsonld", "jsonld", "application/ld+json", True, write_jsonld),
+        _release_format("nq", prefixes=False),
+        _release_format("trig"),
+        _release_format("nt", prefixes=False),
+        _release_format("ttl"),
+        _release_format("xml"),
+        _release_format("jsonld"),
     )
 }

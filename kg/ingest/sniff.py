@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.formats import RDF_SYNTAXES
 
 __all__ = ["refuse_non_article", "what_it_looks_like"]
 
-_RDF_SUFFIXES = {".ttl": "Turtle", ".nt": "N-Triples", ".nq": "N-Quads", ".trig": "TriG", ".jsonld": "JSON-LD",
-                 ".rdf": "RDF/XML", ".owl": "RDF/XML"}
+#: The RDF syntaxes a store loads (:mod:`kg.formats`) by their main suffix, and ``.owl`` (RDF/XML).
+_RDF_SUFFIXES = {syntax.suffix: syntax.label for syntax in RDF_SYNTAXES.values() if syntax.name != "n3"} | {
+    ".owl": RDF_SYNTAXES["xml"].label}
 _TABLE_SUFFIXES = {".csv": "CSV", ".tsv": "TSV", ".xlsx": "an Excel workbook", ".xls": "an Excel workbook"}
 _HEAD = 4096
 

@@ -23,6 +23,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.formats import RDF_SYNTAXES, UnknownFormat, rdf_format
 from kg.namespaces import ID, PREFIXES
 from kg.paths import QUERIES_DIR
 from kg.sparql.queries import read_query
@@ -30,13 +31,9 @@ from kg.sparql.queries import read_query
 #: Run a SPARQL query within the server's limits: (text, accept) -> (body, media type).
 Answer = Callable[[str, str], tuple[bytes, str]]
 
-#: The RDF syntaxes a page is given in: short name -> (rdflib format, media type).
-SYNTAXES = {
-    "ttl": ("turtle", "text/turtle"),
-    "trig": ("trig", "application/trig"),
-    "nq": ("nquads", "application/n-quads"),
-    "jsonld": ("json-ld", "application/ld+json"),
-}
+#: The RDF syntaxes a page is given in (:mod:`kg.formats`): short name -> (rdflib format, media type).
+SYNTAXES = {name: (RDF_SYNTAXES[name].rdflib, RDF_SYNTAXES[name].media_type)
+            for name in ("ttl", "trig", "nq", "jsonld")}
 _JSON = "application/sparql-results+json"
 _LABELS = ("skos:prefLabel", "skos:altLabel", "rdfs:label")
 
@@ -120,11 +117,16 @@ def negotiate(accept: str, fmt: str | None) -> str:
     'html'
     >>> negotiate("text/turtle;q=0.9, application/ld+json", None)
     'jsonld'
-    >>> negotiate("*/*", "ttl")
-    'ttl'
+    >>> negotiate("*/*", "ttl"), negotiate("*/*", "turtle"), negotiate("*/*", "n-quads")
+    ('ttl', 'ttl', 'nq')
     """
-    if fmt in SYNTAXES:
-        return fmt
+    if fmt:
+        try:
+            name = rdf_format(fmt).name  # any alias of kg.formats: turtle, n-quads, json-ld, a media type
+        except UnknownFormat:
+            name = None
+        if name in SYNTAXES:
+            return name
     ranked = []
     for position, part in enumerate(accept.split(",")):
         media, _, rest = part.strip().partition(";")
@@ -158,7 +160,7 @@ def rdf(description: Description, syntax: str) -> tuple[bytes, str]:
         merged = Graph(namespace_manager=dataset.namespace_manager)
         for subject, prop, value, _ in dataset.quads():
             merged.add((subject, prop, value))
-        return merged.serialize(format="turtle").encode("utf-8"), f"{media}; charset=utf-8"
+        return merged.serialize(format=rdflib_format).encode("utf-8"), f"{media}; charset=utf-8"
     return dataset.serialize(format=rdflib_format).encode("utf-8"), f"{media}; charset=utf-8"
 
 

@@ -17,13 +17,19 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.term import Node
+from rdflib.query import Result as RdflibResult
+from rdflib.term import Node, Variable
 
+from kg.errors import QueryError
+from kg.formats import RDF_SYNTAXES, RdfSyntax, ResultsFormat, UnknownFormat, any_format, rdf_format, results_format
 from kg.namespaces import PREFIXES
-from kg.sparql.queries import Result
+from kg.sparql.queries import NamedQuery, Result
 
-FORMATS = ("table", "csv", "json")
+#: What ``eukg query --format`` writes for a SELECT query (``json`` is :func:`to_json`'s records, as it always was);
+#: any RDF syntax of :mod:`kg.formats` writes the triples of a CONSTRUCT or DESCRIBE query.
+FORMATS = ("table", "csv", "json", "records", "xml")
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -135,3 +141,51 @@ def to_table(result: Result, title: str | None = None, wide: bool = False) -> ri
     for row in result.rows:
         table.add_row(*(show(term) for term in row))
     return table
+
+
+def output_format(value: str) -> ResultsFormat | RdfSyntax:
+    """Return what ``eukg query --format VALUE`` writes: one of :data:`FORMATS` or an RDF syntax (by any alias).
+
+    ``xml`` is SPARQL XML results; RDF/XML is ``rdfxml`` (or ``rdf``, ``application/rdf+xml``).
+
+    >>> output_format("turtle").name, output_format("records").name, output_format("srx").name
+    ('ttl', 'records', 'xml')
+    """
+    try:
+        fmt = any_format(value)
+    except UnknownFormat:
+        fmt = None
+    if fmt is None or (isinstance(fmt, ResultsFormat) and fmt.name not in FORMATS):
+        known = [*FORMATS, *(name for syntax in RDF_SYNTAXES.values() for name in (syntax.name, *syntax.aliases))]
+        accepted = [*FORMATS, "or an RDF syntax (ttl, nt, nq, trig, jsonld, rdfxml, n3)"]
+        raise UnknownFormat("query output", value, accepted, known)
+    return fmt
+
+
+def to_sparql_results(result: Result, fmt: str | ResultsFormat) -> str:
+    """Return the rows in a SPARQL results format that rdflib writes (``xml``, ``json``, ``csv``)."""
+    answer = RdflibResult("SELECT")
+    answer.vars = [Variable(column) for column in result.columns]
+    answer.bindings = [{Variable(column): term for column, term in zip(result.columns, row, strict=True)
+                        if term is not None} for row in result.rows]
+    return answer.serialize(format=results_format(fmt).rdflib, encoding="utf-8").decode("utf-8")
+
+
+def construct(query: NamedQuery, store: ox.Store, values: dict[str, str] | None = None) -> list[ox.Triple]:
+    """Return the triples of a CONSTRUCT or DESCRIBE ``query`` over the union of the store's graphs."""
+    text = query.bind(values)
+    try:
+        answer = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        raise QueryError(f"{query.path}: not valid SPARQL: {error}") from None
+    except (OSError, RuntimeError) as error:
+        raise QueryError(f"{query.path}: the query could not be evaluated: {' '.join(str(error).split())}") from None
+    if not isinstance(answer, ox.QueryTriples):
+        raise QueryError(f"{query.path}: an RDF --format writes the triples of a CONSTRUCT or DESCRIBE query, and "
+                         "this query is not one (use table, csv, json, records or xml)")
+    return list(answer)
+
+
+def to_rdf(triples: list[ox.Triple], syntax: str | RdfSyntax) -> bytes:
+    """Return ``triples`` serialised by pyoxigraph in an RDF syntax of :mod:`kg.formats` (any alias)."""
+    return ox.serialize(triples, format=rdf_format(syntax).oxigraph, prefixes=PREFIXES)

@@ -14,29 +14,47 @@ import pyoxigraph as ox
 from rdflib.query import Result as RdflibResult
 from rdflib.term import Variable
 
+from kg.formats import RDF_SYNTAXES, RESULTS_FORMATS
 from kg.sparql.serve_checks import uses_service
 from kg.store import to_rdflib
 
 __all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "ProtocolError", "answer"]
 
+
+
+def _content_type(media: str) -> str:
+    """The Content-Type of an answer in ``media``: text types say their charset."""
+    return f"{media}; charset=utf-8" if media.startswith("text/") else media
+
+
+#: The SPARQL results formats of :mod:`kg.formats` (those pyoxigraph writes), by each media type they answer to:
+#: (format name, Content-Type).
 RESULT_TYPES = {
-    "application/sparql-results+json": ("json", "application/sparql-results+json"),
-    "application/json": ("json", "application/sparql-results+json"),
-    "application/sparql-results+xml": ("xml", "application/sparql-results+xml"),
-    "application/xml": ("xml", "application/sparql-results+xml"),
-    "text/csv": ("csv", "text/csv; charset=utf-8"),
-    "text/tab-separated-values": ("tsv", "text/tab-separated-values; charset=utf-8"),
+    media: (fmt.name, _content_type(fmt.media_type))
+    for fmt in (RESULTS_FORMATS[name] for name in ("json", "xml", "csv", "tsv"))
+    for media in (fmt.media_type, *(alias for alias in fmt.aliases if "/" in alias))
 }
+#: The RDF syntaxes a CONSTRUCT or DESCRIBE answer comes in, by media type: (pyoxigraph format, Content-Type).
 GRAPH_TYPES = {
-    "text/turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
-    "application/n-triples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
+    syntax.media_type: (syntax.oxigraph, _content_type(syntax.media_type))
+    for syntax in (RDF_SYNTAXES["ttl"], RDF_SYNTAXES["nt"])
 }
 #: The serialisers of an ASK answer (pyoxigraph's: rdflib has no CSV or TSV form of a boolean).
-BOOLEAN_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
-SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-                 "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples"}
+BOOLEAN_FORMATS = {name: RESULTS_FORMATS[name].oxigraph for name in ("json", "xml", "csv", "tsv")}
+
+
+def _short_formats() -> dict[str, str]:
+    """Every name and alias of a results format, then of an RDF syntax, with the media type it stands for."""
+    short: dict[str, str] = {}
+    for fmt in (*RESULTS_FORMATS.values(), *RDF_SYNTAXES.values()):
+        if fmt.media_type:
+            for name in (fmt.name, *fmt.aliases):
+                short.setdefault(name.lower(), fmt.media_type)
+    return short
+
+
+#: A ``format`` request parameter (``json``, ``tsv``, ``turtle``, ``n-triples``...) -> the media type it asks for.
+SHORT_FORMATS = _short_formats()
 
 
 class ProtocolError(Exception):
@@ -59,7 +77,7 @@ def _pick(accept: str, offered: dict, default: str) -> str:
 
 def _serialise(result: RdflibResult, media: str) -> tuple[bytes, str]:
     fmt, content_type = RESULT_TYPES[media]
-    return result.serialize(format=fmt, encoding="utf-8"), content_type
+    return result.serialize(format=RESULTS_FORMATS[fmt].rdflib, encoding="utf-8"), content_type
 
 
 def _too_many(limit: int) -> ProtocolError:
@@ -123,7 +141,13 @@ def _answer(store: ox.Store, text: str, accept: str, limit: int) -> tuple[bytes,
         bindings.append({Variable(c): to_rdflib(solution[c]) for c in columns if solution[c] is not None})
         if len(bindings) > limit:
             raise _too_many(limit)
+    media = _pick(accept, RESULT_TYPES, "application/sparql-results+json")
+    fmt, content_type = RESULT_TYPES[media]
+    if RESULTS_FORMATS[fmt].rdflib is None:
+        # rdflib has no serialiser of this form (TSV): pyoxigraph writes the answer, found within the limit above
+        return store.query(text, use_default_graph_as_union=True).serialize(
+            format=RESULTS_FORMATS[fmt].oxigraph), content_type
     select = RdflibResult("SELECT")
     select.vars = [Variable(c) for c in columns]
     select.bindings = bindings
-    return _serialise(select, _pick(accept, RESULT_TYPES, "application/sparql-results+json"))
+    return _serialise(select, media)

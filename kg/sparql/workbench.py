@@ -29,6 +29,7 @@ from importlib import resources
 from rdflib import OWL, RDF, RDFS, SKOS, Graph
 
 from kg.errors import KgError, QueryError
+from kg.formats import RESULTS_FORMATS, UnknownFormat, results_format
 from kg.namespaces import PREFIXES
 from kg.paths import ONTOLOGY_FILE
 from kg.sparql.queries import library
@@ -40,7 +41,8 @@ Answer = Callable[[str, str], tuple[bytes, str]]
 
 _STATIC = re.compile(r"^[\w.-]+\.(?:js|css)$")
 _MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
-DOWNLOADS = {"json": "application/sparql-results+json", "csv": "text/csv", "tsv": "text/tab-separated-values"}
+#: The formats of a ``/run`` answer (:mod:`kg.formats`), by name: their media type.
+DOWNLOADS = {name: RESULTS_FORMATS[name].media_type for name in ("json", "csv", "tsv")}
 
 
 class NotFound(KgError):
@@ -104,6 +106,17 @@ def resolve(resolver: object, name: str, type_: str | None, limit: int = 8) -> l
     return records(resolver.decide(name, type_ or None, limit=limit))
 
 
+def _download_format(value: str) -> str:
+    """Return the ``/run`` format ``value`` stands for (by any alias of :mod:`kg.formats`: ``srj``, ``text/csv``)."""
+    try:
+        name = results_format(value).name
+    except UnknownFormat:
+        name = None
+    if name not in DOWNLOADS:
+        raise QueryError(f"unknown format {value!r}: use one of {', '.join(DOWNLOADS)}")
+    return name
+
+
 def run_named(answer: Answer, params: Mapping[str, list[str]]) -> tuple[bytes, str, str]:
     """Run a query for the page and return the body, its media type and a file name for a download.
 
@@ -111,9 +124,7 @@ def run_named(answer: Answer, params: Mapping[str, list[str]]) -> tuple[bytes, s
     ``sparql=TEXT`` runs a text as it is. ``format`` is ``json`` (SPARQL results), ``csv`` (for
     spreadsheets: a text cell that would start a formula gets a leading quote) or ``tsv``.
     """
-    fmt = _one(params, "format") or "json"
-    if fmt not in DOWNLOADS:
-        raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(DOWNLOADS)}")
+    fmt = _download_format(_one(params, "format") or "json")
     name, text = _query_text(params)
     body, media = answer(text, DOWNLOADS["json"])
     if fmt == "json":

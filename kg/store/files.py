@@ -14,23 +14,21 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.errors import InputError, os_reason
+from kg.formats import RDF_SYNTAXES
 from kg.store.parallel_load import LINE_FORMATS, PARALLEL_MIN_BYTES, parallel_bulk_load
 from kg.store.safe_xml import check_rdfxml
 
 __all__ = ["MAX_TERM_BYTES", "QUAD_FORMATS", "RDF_FORMATS", "dump_union", "foreign_graphs", "has_bom", "load_file",
            "load_graph", "long_line", "rdf_format"]
 
+#: The syntaxes a store loads (all of :data:`kg.formats.RDF_SYNTAXES` but N3), by file suffix.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
+    suffix: syntax.oxigraph
+    for syntax in RDF_SYNTAXES.values() if syntax.name != "n3"
+    for suffix in syntax.suffixes
 }
 #: Formats whose documents can name graphs.
-QUAD_FORMATS = frozenset({ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD})
+QUAD_FORMATS = frozenset(syntax.oxigraph for syntax in RDF_SYNTAXES.values() if syntax.graphs)
 #: Formats whose parser takes a UTF-8 byte-order mark for a character of the document (JSON-LD and
 #: RDF/XML parsers skip it themselves).
 _BOM_FORMATS = frozenset({ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG})

@@ -26,6 +26,7 @@ import shacl_rust
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
+from kg.formats import RDF_SYNTAXES
 from kg.namespaces import EKG
 from kg.paths import DATA_DIR
 from kg.store.files import dump_union, rdf_format
@@ -255,8 +256,9 @@ def _shacl_problems(data: str | io.BytesIO, data_format: str, shapes_file: io.By
 
 
 def _format_name(path: Path) -> str:
-    return {ox.RdfFormat.N_QUADS: "nq", ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.TURTLE: "turtle",
-            ox.RdfFormat.TRIG: "trig", ox.RdfFormat.RDF_XML: "rdf", ox.RdfFormat.JSON_LD: "jsonld"}[rdf_format(path)]
+    """The data format shacl-rust reads ``path`` in: the suffix of its syntax (``ttl``, ``nq``, ``rdf``...)."""
+    fmt = rdf_format(path)
+    return next(syntax.suffix.lstrip(".") for syntax in RDF_SYNTAXES.values() if syntax.oxigraph == fmt)
 
 
 def store_quads_problems(store: ox.Store, shapes: Graph | PreparedShapes,
