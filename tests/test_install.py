@@ -21,9 +21,17 @@ from kg.layout import LOCAL_SOURCES_VARIABLE, local_sources_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "tests" / "data" / "tables" / "cordis" / "organization.csv"
-#: What a source tree has that a wheel is not built from.
-NOT_BUILT_FROM = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache",
-                  "tests", "benchmarks", "notebooks")
+#: What a source tree has that a wheel is not built from: folders at its top (kg/build is a package, not
+#: setuptools' build folder), and caches anywhere.
+AT_TOP = (".git", ".venv", "build", "dist", "*.egg-info", "tests", "benchmarks", "notebooks")
+EVERYWHERE = ("__pycache__", ".pytest_cache", ".ruff_cache")
+
+
+def _not_built_from(folder: str, names: list[str]) -> set[str]:
+    ignored = set(shutil.ignore_patterns(*EVERYWHERE)(folder, names))
+    if Path(folder) == ROOT:
+        ignored |= set(shutil.ignore_patterns(*AT_TOP)(folder, names))
+    return ignored
 
 
 def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -37,7 +45,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build a wheel from a copy of the checkout, install it into a new venv and return the venv's bin folder."""
     work = tmp_path_factory.mktemp("install")
     source = work / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_BUILT_FROM))
+    shutil.copytree(ROOT, source, ignore=_not_built_from)
     _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(work / "dist"),
           str(source)])
     venv = work / "venv"
