@@ -9,8 +9,9 @@ metric and the value::
 
 The scores of one network and metric live in the graph
 ``https://w3id.org/eu-regional-kg/graph/analytics/NETWORK-METRIC``. Writing replaces that graph and
-nothing else, in one SPARQL update — a single store transaction: readers see the old scores or the
-new ones, never a mix, and the other graphs are not touched.
+nothing else, in one SPARQL update (the template ``queries/internal/writeback_replace_graph.ru``,
+filled with terms pyoxigraph serialised) — a single store transaction: readers see the old scores
+or the new ones, never a mix, and the other graphs are not touched.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from rdflib import DCTERMS, PROV, RDF, XSD, Graph, Literal, URIRef
 
 from kg.errors import KgError
 from kg.namespaces import EKG, GRAPH, ID, bind_prefixes
+from kg.sparql.updates import update_template
+from kg.store import to_oxigraph
 
 __all__ = ["analytics_graph", "compute_derived", "recompute", "score_graph", "score_recipe", "store_scores",
            "write_scores"]
@@ -118,8 +121,10 @@ def write_scores(
     """Replace the graph of ``metric`` on ``network`` in ``store`` with ``scores``, in one transaction.
 
     The graph's old content is dropped and the new statements inserted by one SPARQL update, which
-    pyoxigraph applies atomically; no other graph changes. The statements are serialised by
-    rdflib's N-Triples serialiser.
+    pyoxigraph applies atomically; no other graph changes. The update is the template
+    ``queries/internal/writeback_replace_graph.ru``, filled with the graph and the statements as
+    pyoxigraph writes them (:mod:`kg.sparql.updates`). Removing the graph and adding the statements
+    through the store's API would take two transactions, between which a reader sees no scores.
 
     Returns
     -------
@@ -136,11 +141,18 @@ def write_scores(
     [3.0]
     """
     graph_iri = analytics_graph(network, metric)
-    triples = score_graph(scores, network=network, metric=metric, parameters=parameters)
-    ntriples = triples.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    update = f"DROP SILENT GRAPH {graph_iri.n3()} ;\nINSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{ntriples}}} }}"
-    store.update(update)
+    graph = score_graph(scores, network=network, metric=metric, parameters=parameters)
+    triples = _oxigraph_triples(graph)
+    store.update(update_template("writeback_replace_graph").fill(graph=ox.NamedNode(str(graph_iri)), triples=triples))
     return graph_iri
+
+
+def _oxigraph_triples(graph: Graph) -> list[ox.Triple]:
+    """Return the statements of ``graph`` as pyoxigraph triples; an IRI pyoxigraph refuses is a :class:`KgError`."""
+    try:
+        return [ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in graph]
+    except ValueError as error:
+        raise KgError(f"cannot write the scores: {error}") from None
 
 
 def score_recipe(network: str, metric: str, *, network_options: Mapping[str, object] | None = None,

@@ -2,13 +2,15 @@
 
 Each named graph is sent in batches of N-Triples (serialised by pyoxigraph) through the SPARQL 1.1
 Graph Store HTTP Protocol (the first batch of a graph with PUT, which replaces the graph, the next
-ones with POST, which add to it), or, without a Graph Store URL, as ``INSERT DATA`` updates. A
+ones with POST, which add to it), or, without a Graph Store URL, as ``INSERT DATA`` updates filled
+from the templates ``queries/internal/push_*.ru`` (:mod:`kg.sparql.updates`). A
 state file records the batches done, so a push that failed resumes where it stopped. Afterwards
 the triples of every graph are counted on the remote endpoint and compared with the store.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import time
@@ -23,7 +25,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.sparql.remote import Endpoint, RemoteError, select_remote
+from kg.sparql.queries import NamedQuery, read_query
+from kg.sparql.remote import Endpoint, RemoteError, run_remote
+from kg.sparql.updates import INTERNAL_DIR, update_template
 from kg.store import named_graphs
 
 __all__ = ["PushReport", "count_remote", "has_blank_nodes", "push"]
@@ -59,10 +63,15 @@ def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.r
     return urllib.request.build_opener(*handlers)
 
 
+@functools.cache
+def _query(name: str) -> NamedQuery:
+    """Read the internal query ``queries/internal/NAME.rq`` (once)."""
+    return read_query(INTERNAL_DIR / f"{name}.rq")
+
+
 def has_blank_nodes(store: ox.Store, graph: str) -> bool:
     """Return whether the named ``graph`` of ``store`` has a blank node as a subject or an object."""
-    ask = "ASK { GRAPH ?g { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) } }"
-    return bool(store.query(ask, substitutions={ox.Variable("g"): ox.NamedNode(graph)}))
+    return bool(store.query(_query("push_blank_nodes").text, substitutions={ox.Variable("graph"): ox.NamedNode(graph)}))
 
 
 def _batches(store: ox.Store, graph: str, size: int) -> Iterator[list[ox.Triple]]:
@@ -111,9 +120,16 @@ def _save_state(state: dict, state_file: Path) -> None:
 
 def count_remote(endpoint: Endpoint, graph: str) -> int:
     """Return the number of triples in ``graph`` on the remote query endpoint."""
-    text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ox.NamedNode(graph).value}> {{ ?s ?p ?o }} }}"
-    rows = select_remote(endpoint, text).rows
+    rows = run_remote(_query("push_graph_size"), endpoint, {"graph": graph}).rows
     return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+def _graph_name(graph: str) -> ox.NamedNode:
+    """Return ``graph`` as a pyoxigraph IRI, which every request writes; a string it refuses is a :class:`KgError`."""
+    try:
+        return ox.NamedNode(graph)
+    except ValueError as error:
+        raise KgError(f"cannot push the graph {graph!r}: not an IRI ({error})") from None
 
 
 def _resumed_state(state_file: Path | None, target: str, batch_size: int) -> dict:
@@ -136,18 +152,22 @@ def _resumed_state(state_file: Path | None, target: str, batch_size: int) -> dic
 
 
 def _send_batch(opener: urllib.request.OpenerDirector, endpoint: Endpoint, graph_store: str | None,
-                update_endpoint: str | None, graph: str, number: int, batch: object,
+                update_endpoint: str | None, graph: str, number: int, batch: list[ox.Triple],
                 sleep: Callable[[float], None]) -> None:
-    """Send batch ``number`` of ``graph``: the first replaces the remote graph, the others add to it."""
-    data = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
+    """Send batch ``number`` of ``graph``: the first replaces the remote graph, the others add to it.
+
+    Through the Graph Store Protocol the body is the batch as N-Triples; through SPARQL Update it is
+    the template ``queries/internal/push_replace_graph.ru`` (first batch) or ``push_add_to_graph.ru``
+    filled with the graph and the batch, both written by pyoxigraph (:mod:`kg.sparql.updates`).
+    """
     if graph_store is not None:
+        data = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
         url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': graph})}"
         method = "PUT" if number == 0 else "POST"
         _send(opener, method, url, data, "application/n-triples", endpoint, sleep)
         return
-    text = f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
-    if number == 0:
-        text = f"DROP SILENT GRAPH <{graph}> ;\n{text}"
+    template = update_template("push_replace_graph" if number == 0 else "push_add_to_graph")
+    text = template.fill(graph=ox.NamedNode(graph), triples=batch)
     body = urllib.parse.urlencode({"update": text}).encode()
     _send(opener, "POST", update_endpoint or endpoint.url, body, "application/x-www-form-urlencoded",
           endpoint, sleep)
@@ -193,7 +213,7 @@ def push(
     done: dict[str, int] = state.setdefault("done", {})
     sizes: dict[str, int] = state.setdefault("sizes", {})
     selected = graphs or named_graphs(store)
-    local_sizes = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(g))) for g in selected}
+    local_sizes = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, _graph_name(g))) for g in selected}
     for graph, size in local_sizes.items():
         if sizes.get(graph, size) != size:
             done.pop(graph, None)  # the graph changed since the interrupted push: send it again from its first batch
