@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hostile import ESCAPE_LITERALS, HOSTILE_LITERALS, hostile_store
 from loopback import oxigraph_serve, served_by
 
 from kg.errors import KgError
@@ -189,3 +190,19 @@ def test_the_federated_query_joins_on_the_wikidata_links(store, wikidata_stand_i
         {"country": "RO", "wikidata": "http://www.wikidata.org/entity/Q218", "population": 19000000,
          "capital_name": "Bucharest"},
     ]
+
+
+@pytest.mark.parametrize("protocol", ["graph-store", "update"])
+def test_hostile_literals_arrive_unchanged_on_the_server(oxigraph_server: str, protocol: str) -> None:
+    graph = f"https://w3id.org/eu-regional-kg/graph/test-hostile-{protocol}"
+    local = hostile_store(HOSTILE_LITERALS + ESCAPE_LITERALS, graph)
+    sent = ({"graph_store": f"{oxigraph_server}/store"} if protocol == "graph-store"
+            else {"update_endpoint": f"{oxigraph_server}/update"})
+    report = push(local, Endpoint(f"{oxigraph_server}/query"), batch_size=3, **sent)
+    assert report.mismatches == {} and report.sent_batches == 4
+    url = f"{oxigraph_server}/store?{urllib.parse.urlencode({'graph': graph})}"
+    request = urllib.request.Request(url, headers={"Accept": "application/n-triples"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        remote = {quad.triple for quad in ox.parse(response.read(), format=ox.RdfFormat.N_TRIPLES)}
+    assert remote == {quad.triple for quad in local}
+    urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=10).close()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from group_concat import rows_with_parts_sorted
+from hostile import ESCAPE_LITERALS, HOSTILE_LITERALS, hostile_store
 from integration_tools import missing_tool
 from loopback import free_port, wait_for_port
 
@@ -24,7 +25,8 @@ from kg.sparql import results
 from kg.sparql.catalogue import is_federated
 from kg.sparql.push import push
 from kg.sparql.queries import library, run
-from kg.sparql.remote import Endpoint, run_remote
+from kg.sparql.remote import Endpoint, run_remote, select_remote
+from kg.store import to_rdflib
 
 VIRTUOSO = shutil.which("virtuoso-t")
 INI = """\
@@ -109,3 +111,18 @@ def test_cli_query_with_digest_credentials(pushed: str, built_store_path: Path) 
     assert _normalised(outcome.output) == _normalised(local.output)
     outcome = runner.invoke(app, [*command, "--user", "dba", "--password", "wrong"])
     assert outcome.exit_code == 1 and "refused the credentials (HTTP 401" in " ".join(outcome.output.split())
+
+
+HOSTILE = "https://w3id.org/eu-regional-kg/graph/test-hostile"
+HOSTILE_ROWS = f"SELECT ?s ?o WHERE {{ GRAPH <{HOSTILE}> {{ ?s ?p ?o }} }}"  # a constant: the graph is the test's own
+
+
+@pytest.mark.parametrize("protocol", ["graph-store", "update"])
+def test_hostile_literals_arrive_unchanged_on_virtuoso(virtuoso: str, protocol: str) -> None:
+    local = hostile_store(HOSTILE_LITERALS + ESCAPE_LITERALS, HOSTILE)
+    sent = ({"graph_store": f"{virtuoso}/sparql-graph-crud-auth"} if protocol == "graph-store"
+            else {"update_endpoint": f"{virtuoso}/sparql-auth"})
+    report = push(local, Endpoint(f"{virtuoso}/sparql", "dba", "dba", timeout=60), batch_size=3, **sent)
+    assert report.mismatches == {} and report.sent_batches == 4
+    rows = select_remote(Endpoint(f"{virtuoso}/sparql", retries=0), HOSTILE_ROWS).rows
+    assert sorted(map(tuple, rows)) == sorted((to_rdflib(q.subject), to_rdflib(q.object)) for q in local)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hostile import EX, HOSTILE_GRAPH, HOSTILE_IRIS, HOSTILE_LITERALS, hostile_store
 from rdflib import Dataset, Literal, URIRef
 
 from kg.analytics.writeback import write_scores
@@ -25,31 +26,9 @@ from kg.sparql.remote import Endpoint
 from kg.sparql.updates import update_template
 from kg.store import to_oxigraph
 
-GRAPH = "http://example.org/graph/hostile"
-EX = "http://example.org/"
-HOSTILE_LITERALS = [
-    ox.Literal('a "quoted" word'),
-    ox.Literal("two\nlines\r\nand a\ttab"),
-    ox.Literal("} } ; . GRAPH <http://example.org/evil> { <a> <b> <c> }"),
-    ox.Literal('""" and \'\'\' and "" end"'),
-    ox.Literal('" } } ; DROP ALL ; INSERT DATA { <http://example.org/x> <http://example.org/y> "'),
-    ox.Literal("a backslash \\ at the end \\"),
-    ox.Literal('ends with a quote"', language="en"),
-    ox.Literal("#not a comment\n# nor this", datatype=ox.NamedNode(EX + "type")),
-    ox.Literal("émoji 😀, line separator \u2028, paragraph \u2029"),
-]
+GRAPH = HOSTILE_GRAPH
 # rdflib's Dataset.update looks up a deprecated attribute of its own
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
-HOSTILE_IRIS = ["http://example.org/a>b", "http://example.org/a b", "http://example.org/a}b", 'http://example.org/a"b',
-                "http://example.org/a>  } ; DROP ALL ; INSERT DATA { <http://example.org/x", "not an iri"]
-
-
-def hostile_store() -> ox.Store:
-    store = ox.Store()
-    graph = ox.NamedNode(GRAPH)
-    store.extend(ox.Quad(ox.NamedNode(f"{EX}s{n}"), ox.NamedNode(f"{EX}p"), literal, graph)
-                 for n, literal in enumerate(HOSTILE_LITERALS))
-    return store
 
 
 class _Stores:
