@@ -166,10 +166,18 @@ def test_a_query_is_read_once_and_an_unknown_name_is_refused() -> None:
         internal_query("graph_size")
 
 
-def test_the_distribution_ships_the_internal_queries() -> None:
-    """setup.py makes every folder of queries/ a package of kg._data and ships all its files."""
-    from setuptools import find_namespace_packages
+def test_the_distribution_ships_the_internal_queries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """setup.py makes queries/internal/ the package kg._data.queries.internal, with every file of it."""
+    import fnmatch
+    import runpy
 
-    assert "internal" in find_namespace_packages(where=str(QUERIES_DIR))
-    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
-    assert '"queries"' in setup and '{package: ["*"] for package in DATA_PACKAGES}' in setup
+    import setuptools
+
+    given: dict = {}
+    monkeypatch.setattr(setuptools, "setup", lambda **kwargs: given.update(kwargs))
+    monkeypatch.chdir(ROOT)
+    runpy.run_path(str(ROOT / "setup.py"))
+    package = "kg._data.queries.internal"
+    assert package in given["packages"]
+    assert given["package_dir"][package] == "queries/internal"
+    assert any(fnmatch.fnmatch("graph_sizes.rq", pattern) for pattern in given["package_data"][package])
