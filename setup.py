@@ -29,7 +29,7 @@ setup(
         "kg": ["static/*", "static/vendor/*"],
         "kg.export": ["context.jsonld"],
         "kg.ingest": ["mappings/*.yaml"],
-        "kg.resolve": ["data/*.tsv", "data/*.rq"],
+        "kg.resolve": ["data/*.tsv"],
         **{package: ["*"] for package in DATA_PACKAGES},
     },
 )

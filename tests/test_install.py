@@ -78,6 +78,7 @@ def test_the_installed_package_reads_its_own_copy_of_the_files(installed: Path, 
     assert not in_checkout
     assert Path(ontology).is_file() and Path(ontology).is_relative_to(installed.parent)
     assert (Path(queries) / "qc").is_dir() and (Path(queries) / "projects.rq").is_file()
+    assert (Path(queries) / "internal" / "graph_sizes.rq").is_file()
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from kg import store as kgstore
 from kg.errors import ValidationFailed
+from kg.internal_queries import internal_query
 from kg.layout import COUNTRIES_GRAPH, NUTS_GRAPH, STATISTICAL_REGIONS_GRAPH, UK_NUTS_GRAPH, graph_files
 from kg.paths import DATA_DIR, ONTOLOGY_FILE
 from kg.reference.countries import countries_graph
@@ -55,7 +56,7 @@ def load_all(store: ox.Store, data_dir: Path = DATA_DIR, ontology_file: Path = O
 
 def graph_sizes(store: ox.Store) -> dict[str, int]:
     """Return the number of triples in each named graph of ``store``."""
-    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    rows = store.query(internal_query("graph_sizes"))
     return {row["g"].value: int(row["n"].value) for row in rows}
 
 

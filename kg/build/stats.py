@@ -5,20 +5,12 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.build.full import graph_sizes
-from kg.namespaces import PREFIXES
-
-#: Instances per class of the ontology (``ekg:`` is given from :data:`kg.namespaces.PREFIXES` when it runs).
-CLASS_COUNTS_QUERY = """
-SELECT ?class (COUNT(DISTINCT ?instance) AS ?n) WHERE {
-  ?instance a ?class . FILTER (STRSTARTS(STR(?class), STR(ekg:)))
-} GROUP BY ?class ORDER BY ?class
-"""
+from kg.internal_queries import internal_query
 
 
 def class_counts(store: ox.Store) -> dict[str, int]:
     """Return the number of instances of each class of the project's ontology."""
-    rows = store.query(CLASS_COUNTS_QUERY, use_default_graph_as_union=True,
-                       prefixes={"ekg": PREFIXES["ekg"]})
+    rows = store.query(internal_query("class_counts"), use_default_graph_as_union=True)
     return {row["class"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in rows}
 
 

@@ -8,25 +8,11 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from kg.internal_queries import internal_query
 from kg.namespaces import ID
 from kg.resolve import normalise, slug  # slug: the IRI segment of a name, re-exported for article.py
 
 __all__ = ["ReferenceData", "guess_organisation_type", "slug"]
-
-
-_COUNTRIES = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?c ?iso ?a3 ?label WHERE { ?c a ekg:Country ; ekg:isoCode ?iso .
-  OPTIONAL { ?c ekg:isoAlpha3 ?a3 } OPTIONAL { ?c skos:prefLabel|skos:altLabel ?label } }"""
-_NUTS = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-SELECT ?r ?code ?iso WHERE { ?r a ekg:Region ; ekg:nutsCode ?code . OPTIONAL { ?r ekg:country/ekg:isoCode ?iso } }"""
-_CONCEPTS = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?s ?class ?label WHERE { VALUES ?class { ekg:Role ekg:OrganisationType ekg:EventType ekg:Theme }
-  ?s a ?class . OPTIONAL { ?s skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "en")) } }"""
 
 
 @dataclass
@@ -41,16 +27,16 @@ class ReferenceData:
     def from_store(cls, store: ox.Store) -> ReferenceData:
         """Read the reference data of ``store``."""
         data = cls()
-        for row in store.query(_COUNTRIES, use_default_graph_as_union=True):
+        for row in store.query(internal_query("reference_countries"), use_default_graph_as_union=True):
             entry = (row["c"].value, row["iso"].value)
             data.countries[row["iso"].value.upper()] = entry
             if row["a3"] is not None:
                 data.countries[row["a3"].value.upper()] = entry
             if row["label"] is not None:
                 data.countries[normalise(row["label"].value)] = entry
-        for row in store.query(_NUTS, use_default_graph_as_union=True):
+        for row in store.query(internal_query("reference_nuts"), use_default_graph_as_union=True):
             data.nuts[row["code"].value.upper()] = (row["r"].value, row["iso"].value if row["iso"] else None)
-        for row in store.query(_CONCEPTS, use_default_graph_as_union=True):
+        for row in store.query(internal_query("reference_concepts"), use_default_graph_as_union=True):
             kind = row["class"].value.rsplit("#", 1)[-1]
             label = row["label"].value if row["label"] is not None else row["s"].value.rsplit("/", 1)[-1]
             data.concepts.setdefault(kind, {})[row["s"].value] = label

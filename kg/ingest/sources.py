@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from kg import store as kgstore
+from kg.internal_queries import internal_query
 from kg.layout import check_identifier, dataset_graph, identifier_for, source_graph
 from kg.namespaces import SOURCE
 from kg.store.manifest import read_manifest
@@ -69,21 +70,6 @@ def stamp(graph: Graph, identifier: str, when: datetime | None = None) -> None:
     graph.set((doc, DCTERMS.modified, Literal(moment.isoformat(), datatype=XSD.dateTime)))
 
 
-_LIST_QUERY = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?t) AS ?title) (SAMPLE(?h) AS ?sha) (SAMPLE(?m) AS ?modified) WHERE {
-  GRAPH ?g {
-    ?s ?p ?o .
-    OPTIONAL { ?g dcterms:title ?t }
-    OPTIONAL { ?g ekg:sha256 ?h }
-    OPTIONAL { { ?g dcterms:modified ?m } UNION { ?g prov:generatedAtTime ?m } }
-  }
-} GROUP BY ?g ORDER BY ?g
-"""
-
-
 def list_sources(store: ox.Store, snapshot: Path | None = None) -> list[SourceInfo]:
     """Return every source named graph of ``store`` with its kind, hash, ingestion time and triple count.
 
@@ -93,7 +79,7 @@ def list_sources(store: ox.Store, snapshot: Path | None = None) -> list[SourceIn
     manifest = read_manifest(snapshot)
     files = manifest.files if manifest is not None else {}
     infos = []
-    for row in store.query(_LIST_QUERY):
+    for row in store.query(internal_query("source_graphs")):
         graph = row["g"].value
         prefix = next((p for p in (str(SOURCE), str(DATASET_GRAPHS)) if graph.startswith(p)), None)
         if prefix is None:

@@ -24,7 +24,8 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
-from kg.resolve.index import FORMAT, Index
+from kg.internal_queries import internal_query_path
+from kg.resolve.index import FORMAT, QUERIES, Index
 from kg.resolve.lemmas import simplemma_data_size, simplemma_languages, write_json
 from kg.resolve.regional_names import REGIONAL_NAMES
 from kg.resolve.resolver import Resolver
@@ -37,10 +38,11 @@ _INDEX = "index.json"
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Return a hash of what the index depends on besides the store: this package's code and data, simplemma's."""
+    """Return a hash of what the index depends on besides the store: this package's code and data, the queries
+    it is read with, simplemma's."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     package = Path(__file__).parent
-    for path in sorted(package.glob("*.py")) + [REGIONAL_NAMES]:
+    for path in sorted(package.glob("*.py")) + [REGIONAL_NAMES] + [internal_query_path(name) for name in QUERIES]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     # simplemma's dictionaries by name and size (importlib.metadata for its version would take 0.1 s)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.internal_queries import internal_query
 from kg.resolve.keys import keys
 from kg.resolve.kinds import CLASS_TYPES, EKG
 from kg.resolve.lemmas import words_of
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
-__all__ = ["FORMAT", "Index", "Resource", "read_graph", "read_store"]
+__all__ = ["FORMAT", "QUERIES", "Index", "Resource", "read_graph", "read_store"]
 
 #: Version of the JSON layout; a cache of another version is rebuilt.
 FORMAT = 2
@@ -38,39 +39,12 @@ _COUNTRY = EKG + "country"
 #: The label kinds a text may name a resource by (:attr:`Resource.names`): codes are left out.
 _NAME_KINDS = ("pref", "alt", "acronym")
 
-# The classes and properties are the fixed lists of kg.resolve.kinds; no value of a name is put into a query.
-_NAMES_QUERY = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?s ?class ?p ?value WHERE {
-  VALUES ?class { ekg:Country ekg:Region ekg:Programme ekg:Fund ekg:Project ekg:Organisation
-                  ekg:PublicOrganisation ekg:City ekg:Venue ekg:Place }
-  VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label
-              ekg:acronym ekg:nutsCode ekg:isoCode ekg:isoAlpha3 skos:notation }
-  ?s a ?class ; ?p ?value .
-  FILTER (isLiteral(?value))
-}"""
-_FACTS_QUERY = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?s ?p ?o WHERE {
-  VALUES ?p { ekg:nutsLevel ekg:parentRegion ekg:nutsVersion dcterms:isReplacedBy skos:exactMatch }
-  ?s ?p ?o .
-  { ?s a ekg:Region } UNION { ?s a ekg:Country }
-}"""
-# Where a resource is and what type of organisation it is, for the article extractor's gazetteer: two
-# plain patterns (rdflib's engine is slow on a union with a property path).
-_WHERE_QUERY = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-SELECT DISTINCT ?s ?p ?o WHERE {
-  VALUES ?p { ekg:region ekg:organisationType }
-  ?s ?p ?o .
-}"""
-_COUNTRY_QUERY = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-SELECT DISTINCT ?s ?o WHERE { ?s ekg:country ?c . ?c ekg:isoCode ?o }"""
+#: The internal queries (``queries/internal/NAME.rq``) the index is read with: its names, and its facts. The
+#: classes and properties are fixed lists in the query files; no value of a name is put into a query.
+NAMES_QUERY = "resolver_names"
+FACTS_QUERIES = ("resolver_facts", "resolver_where")
+COUNTRY_QUERY = "resolver_countries"
+QUERIES = (NAMES_QUERY, *FACTS_QUERIES, COUNTRY_QUERY)
 
 #: (subject, class, property, value, language) rows of names, and (subject, property, object) rows of facts.
 NameRow = tuple[str, str, str, str, str]
@@ -176,11 +150,11 @@ def read_store(store: pyoxigraph.Store) -> tuple[list[NameRow], list[FactRow]]:
 
     names = [
         (row["s"].value, row["class"].value, row["p"].value, row["value"].value, row["value"].language or "")
-        for row in select(store, _NAMES_QUERY)
+        for row in select(store, internal_query(NAMES_QUERY))
     ]
     facts = [(row["s"].value, row["p"].value, row["o"].value)
-             for query in (_FACTS_QUERY, _WHERE_QUERY) for row in select(store, query)]
-    facts += [(row["s"].value, _COUNTRY, row["o"].value) for row in select(store, _COUNTRY_QUERY)]
+             for name in FACTS_QUERIES for row in select(store, internal_query(name))]
+    facts += [(row["s"].value, _COUNTRY, row["o"].value) for row in select(store, internal_query(COUNTRY_QUERY))]
     return names, facts
 
 
@@ -195,10 +169,10 @@ def read_graph(graph: rdflib.Graph) -> tuple[list[NameRow], list[FactRow]]:
         graph = union
     names = [
         (str(s), str(c), str(p), str(v), getattr(v, "language", None) or "")
-        for s, c, p, v in graph.query(_NAMES_QUERY)
+        for s, c, p, v in graph.query(internal_query(NAMES_QUERY))
     ]
-    facts = [(str(s), str(p), str(o)) for query in (_FACTS_QUERY, _WHERE_QUERY) for s, p, o in graph.query(query)]
-    facts += [(str(s), _COUNTRY, str(o)) for s, o in graph.query(_COUNTRY_QUERY)]
+    facts = [(str(s), str(p), str(o)) for name in FACTS_QUERIES for s, p, o in graph.query(internal_query(name))]
+    facts += [(str(s), _COUNTRY, str(o)) for s, o in graph.query(internal_query(COUNTRY_QUERY))]
     return names, facts
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
 
+from kg.internal_queries import internal_query
 from kg.namespaces import EKG, GRAPH, ID
 from kg.resolve.blocking import link_records
 from kg.resolve.link import Match, Record, compare
@@ -44,7 +45,6 @@ LINKAGE_GRAPH = GRAPH["linkage"]
 #: The agents a link is attributed to.
 MATCHER = ID["agent/record-linkage"]
 REVIEWER = ID["agent/review"]
-_QUERY = Path(__file__).with_name("data") / "organisations.rq"
 _PIC = re.compile(r"^[0-9]{9}$")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 
@@ -82,7 +82,7 @@ def organisations(store: object) -> list[Organisation]:
     from kg.store.terms import select
 
     found: dict[str, Organisation] = {}
-    for row in select(store, _QUERY.read_text(encoding="utf-8")):
+    for row in select(store, internal_query("linkage_organisations")):
         org = found.setdefault(row["org"].value, Organisation(row["org"].value))
         org.names.add(row["name"].value)
         org.graphs.add(row["graph"].value)

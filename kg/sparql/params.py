@@ -24,7 +24,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import URIRef
+
 from kg.errors import KgError, QueryError
+from kg.internal_queries import internal_query
 from kg.namespaces import EKG, PREFIXES
 from kg.sparql.queries import NamedQuery, Parameter
 
@@ -48,8 +51,6 @@ NAME_CLASSES = {
     "theme": "Theme", "region": "Region", "nuts": "Region", "country": "Country", "place": "Place",
     "fund": "Fund", "instrument": "PolicyInstrument",
 }
-#: Properties whose values name a resource, for the classes the resolver does not know.
-_LABELS = ("skos:prefLabel", "skos:altLabel", "rdfs:label", "dcterms:title", "schema:name", "ekg:acronym")
 
 
 @dataclass(frozen=True)
@@ -225,11 +226,9 @@ class _Lookup:
         from kg.store import select
 
         wanted = normalise(value)
-        labels = "|".join(_LABELS)
-        prologue = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("ekg", "skos", "rdfs", "dcterms", "schema"))
-        text = f"{prologue}SELECT ?s ?label WHERE {{ ?s a ekg:{cls} ; {labels} ?label }}"
         best: dict[str, Candidate] = {}
-        for solution in select(self.store(), text):
+        # the names of the class's instances: labels, titles, names, acronyms (queries/internal/class_labels.rq)
+        for solution in select(self.store(), internal_query("class_labels"), {"class": URIRef(str(EKG) + cls)}):
             iri, label = solution["s"].value, solution["label"].value
             score = fuzz.ratio(wanted, normalise(label))
             if iri not in best or score > best[iri].score:
@@ -248,14 +247,8 @@ class _Lookup:
     def _label(self, iri: str) -> str:
         from kg.store import select
 
-        text = (f"SELECT ?label WHERE {{ <{iri}> ?p ?label . FILTER(isLiteral(?label)) "
-                f"VALUES ?p {{ {' '.join('<' + _full(p) + '>' for p in _LABELS)} }} }} LIMIT 10")
-        labels = [solution["label"] for solution in select(self.store(), text)]
+        names = select(self.store(), internal_query("resource_names"), {"resource": URIRef(iri)})
+        labels = [solution["label"] for solution in names]
         english = [label for label in labels if getattr(label, "language", None) in ("en", None)]
         chosen = english or labels
         return chosen[0].value if chosen else iri.rsplit("/", 1)[-1]
-
-
-def _full(prefixed: str) -> str:
-    prefix, local = prefixed.split(":", 1)
-    return PREFIXES[prefix] + local

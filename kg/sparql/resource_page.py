@@ -24,8 +24,8 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.formats import RDF_SYNTAXES, UnknownFormat, rdf_format
+from kg.internal_queries import internal_query_path
 from kg.namespaces import ID, PREFIXES
-from kg.paths import QUERIES_DIR
 from kg.sparql.queries import read_query
 
 #: Run a SPARQL query within the server's limits: (text, accept) -> (body, media type).
@@ -92,7 +92,7 @@ def describe(answer: Answer, iri: URIRef) -> Description:
 
 
 def _select(answer: Answer, name: str, iri: URIRef) -> list[dict[str, Node]]:
-    query = read_query(QUERIES_DIR / "internal" / f"{name}.rq")
+    query = read_query(internal_query_path(name))
     body, _ = answer(query.bind({"resource": str(iri)}), _JSON)
     return [{var: _term(value) for var, value in row.items()} for row in json.loads(body)["results"]["bindings"]]
 

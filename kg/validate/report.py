@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from kg.internal_queries import internal_query
 from kg.layout import file_of_graph
 from kg.namespaces import PREFIXES
 from kg.paths import DATA_DIR
@@ -100,7 +101,7 @@ def _files_of(store: ox.Store, focus: str, data_dir: Path) -> tuple[str, ...]:
     if iri is None:
         return ()
     rows = store.query(
-        "SELECT DISTINCT ?focus ?g WHERE { GRAPH ?g { ?focus ?p ?o } }",
+        internal_query("focus_graphs"),
         substitutions={ox.Variable("focus"): ox.NamedNode(iri)},
     )
     return tuple(sorted(file_of_graph(row["g"].value, data_dir) or row["g"].value for row in rows))

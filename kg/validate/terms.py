@@ -25,6 +25,7 @@ from elementpath.datatypes import builtin_atomic_types
 from rdflib import URIRef
 from rdflib.namespace import RDF, XSD
 
+from kg.internal_queries import internal_query
 from kg.layout import ONTOLOGY_GRAPH, graph_files
 from kg.namespaces import EKG
 from kg.paths import DATA_DIR
@@ -42,15 +43,6 @@ _NOT_JUDGED = frozenset({ox.NamedNode(str(XSD.string)), ox.NamedNode(str(RDF.lan
 _SAME_PATTERN = {"float": "double"}
 #: XSD types whose values need more than their text (a namespace context, a schema), or none at all.
 _UNCHECKED = frozenset({"string", "anyAtomicType", "anySimpleType", "QName", "NOTATION", "ENTITY", "ID", "IDREF"})
-# The typed literals of the store that are not strings: each distinct one is checked once.
-_TYPED_LITERALS = f"""
-SELECT DISTINCT ?o WHERE {{
-  ?s ?p ?o
-  FILTER(isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{_XSD}") && DATATYPE(?o) != <{XSD.string}>)
-}}"""
-# The distinct properties and classes each graph uses: the undeclared ``ekg:`` ones are looked up after.
-_GRAPH_PREDICATES = "SELECT DISTINCT ?g ?term WHERE { GRAPH ?g { ?s ?term ?o } }"
-_GRAPH_CLASSES = f"SELECT DISTINCT ?g ?term WHERE {{ GRAPH ?g {{ ?s <{RDF.type}> ?term }} }}"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -164,7 +156,7 @@ def _ill_typed_quads(store: ox.Store, quads: Iterable[ox.Quad] | None) -> list[o
                     and ill_typed(value.value, datatype.value):
                 bad.append(quad)
         return bad
-    bad = [row["o"] for row in store.query(_TYPED_LITERALS, use_default_graph_as_union=True)
+    bad = [row["o"] for row in store.query(internal_query("typed_literals"), use_default_graph_as_union=True)
            if ill_typed(row["o"].value, row["o"].datatype.value)]
     return [quad for literal in bad for quad in store.quads_for_pattern(None, None, literal, None)]
 
@@ -185,9 +177,10 @@ def _undeclared_uses(store: ox.Store, quads: list[ox.Quad] | None) -> list[tuple
         return answer
 
     if quads is None:  # the distinct (graph, term) pairs first, in the store; the uses of the few unknown ones
-        pairs = [(row["g"], row["term"], kind) for query, kind in ((_GRAPH_PREDICATES, "property"),
-                                                                   (_GRAPH_CLASSES, "class"))
-                 for row in store.query(query) if unknown(row["term"]) and row["g"] != ontology]
+        # the distinct properties and classes each graph uses (queries/internal/graph_*.rq)
+        pairs = [(row["g"], row["term"], kind) for name, kind in (("graph_predicates", "property"),
+                                                                  ("graph_classes", "class"))
+                 for row in store.query(internal_query(name)) if unknown(row["term"]) and row["g"] != ontology]
         uses = {(g.value, term.value, kind): list(store.quads_for_pattern(None, term, None, g) if kind == "property"
                                                   else store.quads_for_pattern(None, _RDF_TYPE, term, g))
                 for g, term, kind in pairs}

@@ -16,14 +16,10 @@ from kg.ingest.resolving import NameResolver, confident, normalise
 from kg.ingest.table.result import _FACTS, _MINTED, _ORGANISATIONS, _PROJECTS
 from kg.ingest.table.rows import _Listed
 from kg.ingest.table.sink import _T, SCHEMA, _node
+from kg.internal_queries import internal_query
 from kg.namespaces import EKG, ID
 from kg.privacy import person_iri, vocabulary
 from kg.reference.countries import COUNTRIES, world_country
-
-_FUNDS = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?fund ?name WHERE { ?fund a ekg:Fund . ?fund ekg:acronym|skos:prefLabel|skos:altLabel ?name }"""
 
 
 class _Builder:
@@ -188,7 +184,7 @@ class _Builder:
         if self.funds is None:
             self.funds = {}
             if self.store is not None:
-                for row in self.store.query(_FUNDS, use_default_graph_as_union=True):
+                for row in self.store.query(internal_query("fund_names"), use_default_graph_as_union=True):
                     self.funds.setdefault(row["name"].value.lower(), row["fund"].value)
                     self.funds.setdefault(normalise(row["name"].value), row["fund"].value)
         # exactly as written first: ESF and ESF+ are two funds, which the normalised names do not tell apart
