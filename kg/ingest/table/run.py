@@ -96,8 +96,8 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
         sink.close()
         result.discard()
         raise
-    finally:
-        memory.close()
+    finally:  # what the result reads back (TableResult.projects …); the rest is not read again
+        memory.close(keep=(_RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN))
     result.triples = sink.count
     return result
 
