@@ -128,7 +128,7 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
             named.add(name)
             row = _Row(line, values, headers, path)
             if builder.mapping.rows == "organisations":
-                _list_organisation(row, builder, result)
+                _list_organisation(row, builder)
             else:
                 _emit(sink, row, builder, result)
             result.problems += row.problems
