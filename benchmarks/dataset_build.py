@@ -18,71 +18,33 @@ import json
 import os
 import platform
 import re
-import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.build_run import build, counts
 from benchmarks.docs_section import replace_section
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "dataset-build.json"
 DOCS = ROOT / "datasets" / "README.md"
 START, END = "<!-- dataset-build:start -->", "<!-- dataset-build:end -->"
-_COUNTS = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT
-  (COUNT(DISTINCT ?o) AS ?organisations) (COUNT(DISTINCT ?withRegion) AS ?with_region)
-  (COUNT(DISTINCT ?alt) AS ?alternative_names) (COUNT(DISTINCT ?p) AS ?projects)
-  (COUNT(DISTINCT ?part) AS ?participations)
-WHERE {
-  { ?o a ekg:Organisation . OPTIONAL { ?o ekg:region ?r . BIND(?o AS ?withRegion) }
-    OPTIONAL { ?o skos:altLabel ?label . BIND(CONCAT(STR(?o), STR(?label)) AS ?alt) } }
-  UNION { ?p a ekg:Project } UNION { ?part a ekg:ProjectParticipation } }"""
-_TYPES = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-SELECT ?type (COUNT(?o) AS ?n) WHERE { ?o a ekg:Organisation ; ekg:organisationType ?type }
-GROUP BY ?type ORDER BY DESC(?n)"""
-
-
-def _build(store: Path, datasets: str | None) -> dict:
-    """Run ``eukg build`` into ``store``; return wall and CPU seconds, peak memory and its messages."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    command = [sys.executable, "-m", "kg", "build"] + (["--datasets", datasets] if datasets else [])
-    run = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "EUKG_STORE": str(store)},
-                         cwd=ROOT, check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"wall_s": round(time.perf_counter() - start, 1),
-            "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
-            "peak_mb": round(after.ru_maxrss / 1024), "messages": run.stderr + run.stdout}
+_HOLDS = ("organisations", "with_region", "alternative_names", "projects", "participations", "statements", "types")
 
 
 def _holdings(store_path: Path, name: str) -> dict:
-    """What the dataset's named graph holds (queried as the default graph)."""
+    """What the dataset's named graph holds."""
     from kg.layout import dataset_graph
-    from kg.store import open_snapshot
-    from kg.store.terms import to_oxigraph
 
-    _, store = open_snapshot(store_path)
-    graph = to_oxigraph(dataset_graph(name))
-    counts = next(iter(store.query(_COUNTS, default_graph=graph)))
-    found = {key: int(counts[key].value) for key in
-             ("organisations", "with_region", "alternative_names", "projects", "participations")}
-    found["statements"] = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
-    found["types"] = {row["type"].value.rsplit("/", 1)[-1]: int(row["n"].value)
-                      for row in store.query(_TYPES, default_graph=graph)}
-    return found
+    found = counts(store_path, str(dataset_graph(name)))
+    return {key: found[key] for key in _HOLDS}
 
 
 def measure(name: str) -> dict:
     """Build without and with dataset ``name``; return the costs and holdings."""
     with tempfile.TemporaryDirectory(prefix="eukg-dataset-bench-") as tmp:
-        plain = _build(Path(tmp) / "plain", None)
-        full = _build(Path(tmp) / "full", name)
+        plain = build(Path(tmp) / "plain")
+        full = build(Path(tmp) / "full", name)
         rows = re.search(rf"dataset {re.escape(name)}: ([\d,]+) of ([\d,]+) rows", full["messages"])
         holdings = _holdings(Path(tmp) / "full", name)
     total = int(rows.group(2).replace(",", "")) if rows else None

@@ -16,29 +16,17 @@ import gzip
 import json
 import os
 import platform
-import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.build_run import build, counts
 from benchmarks.docs_section import replace_section
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "datasets-build.json"
 DOCS = ROOT / "datasets" / "README.md"
 START, END = "<!-- datasets-build:start -->", "<!-- datasets-build:end -->"
-PLACES_QUERY = """
-PREFIX ekg: <https://w3id.org/eu-regional-kg/ontology#>
-SELECT (COUNT(DISTINCT ?region) AS ?regions) (COUNT(DISTINCT ?country) AS ?countries) WHERE {
-  ?organisation a ekg:Organisation .
-  OPTIONAL { ?organisation ekg:region ?region }
-  OPTIONAL { ?organisation ekg:country ?country }
-}
-"""
-
-
 def dataset_rows() -> int:
     """The data rows of every shipped dataset file (lines after the header)."""
     from kg.ingest.datasets import registry
@@ -51,33 +39,16 @@ def dataset_rows() -> int:
     return rows
 
 
-def counts(location: Path) -> dict[str, int]:
-    """Instances per class, and the regions and countries of the organisations, in the store at ``location``."""
-    from kg.build.stats import class_counts
-    from kg.store import open_store
-
-    store = open_store(location)
-    found = class_counts(store)
-    places = next(iter(store.query(PLACES_QUERY, use_default_graph_as_union=True)))
-    return {"projects": found.get("Project", 0), "organisations": found.get("Organisation", 0),
-            "participations": found.get("ProjectParticipation", 0),
-            "regions": int(places["regions"].value), "countries": int(places["countries"].value)}
-
-
 def measure(work: Path) -> dict:
     """Build with every dataset into ``work``; return the timings and the counts."""
     location = work / "store"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg", "build", "--datasets", "all", "--store", str(location)],
-                   check=True, capture_output=True, text=True, cwd=ROOT)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    run = build(location, "all")
     rows = dataset_rows()
-    return {"rows": rows, "build_s": round(wall, 1), "build_cpu_s": round(cpu, 1),
-            "rows_per_s": round(rows / wall), "rows_per_cpu_s": round(rows / cpu),
-            "peak_rss_mb": round(after.ru_maxrss / 1024), **counts(location)}
+    found = counts(location)
+    return {"rows": rows, "build_s": run["wall_s"], "build_cpu_s": run["cpu_s"],
+            "rows_per_s": round(rows / run["wall_s"]), "rows_per_cpu_s": round(rows / run["cpu_s"]),
+            "peak_rss_mb": run["peak_mb"],
+            **{key: found[key] for key in ("projects", "organisations", "participations", "regions", "countries")}}
 
 
 def render(results: dict) -> str:

@@ -110,7 +110,8 @@ class _Builder:
         if self.memory.get(_MINTED, str(iri)) is None:
             self.memory.put(_MINTED, str(iri), key)
         self.memory.put(_PROJECTS, key, str(iri))
-        self.memory.put(_FACTS, str(iri), {**self.facts(iri), **facts})
+        if facts:  # the graph's facts about a project found there (a new one has none yet)
+            self.memory.put(_FACTS, str(iri), {**self.facts(iri), **facts})
         return iri, not (known or found)
 
     def _mint(self, acronym: str, code: str | None, programme: str | None, key: str) -> URIRef:

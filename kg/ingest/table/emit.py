@@ -11,7 +11,6 @@ from kg.ingest.reference import slug
 from kg.ingest.table.builder import _Builder
 from kg.ingest.table.checks import _check
 from kg.ingest.table.result import (
-    _DESCRIBED,
     _LOADED,
     _RESULT_KNOWN,
     _RESULT_NEW,
@@ -79,10 +78,10 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
     and marks that earlier loaded rows gave)."""
     values, language = row.values, builder.mapping.language
     p = _node(str(project))
-    if _LOADED not in written and builder.memory.add(_DESCRIBED, str(project)):
+    if _LOADED not in written:  # the project's first loaded row: the project's description
         sink.add(p, _T["type"], _T["Project"])
         sink.add(p, _T["acronym"], ox.Literal(str(values["project_acronym"])))
-        if checked["new_project"]:
+        if checked["new_project"] and not values.get("project_title") and checked["original"] is None:
             builder.memory.put(_UNTITLED, str(project), str(values["project_acronym"]))
     if values.get("project_title") and "project_title" not in written:
         builder.memory.delete(_UNTITLED, str(project))
@@ -137,12 +136,13 @@ def _programme_by_code(sink: _Sink, row: _Row, builder: _Builder) -> str:
 
 
 def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict, written: set[str]) -> None:
-    """Write the organisation's statements that no earlier loaded row wrote."""
+    """Write the organisation's statements that no earlier loaded row wrote (``checked["first"]``: whether this is
+    the organisation's first loaded row; absent, it is)."""
     organisation, country, region = checked["organisation"], checked["country"], checked["region"]
     o = _node(str(organisation))
     if checked["identifier"] and f"{_SEEN}id{_SEEN}{checked['identifier']}" not in written:
         sink.add(o, _T["organisationId"], ox.Literal(checked["identifier"]))
-    if not checked["new"] or not builder.memory.add(_DESCRIBED, str(organisation)):
+    if not checked["new"] or not checked.get("first", True):
         return
     sink.add(o, _T["type"], _T["Organisation"])
     language = builder.mapping.language_of(country[1] if country else None)
@@ -176,12 +176,13 @@ def _emit_participation(sink: _Sink, participation: URIRef, project: URIRef, che
             sink.add(s, _T[prop], _decimal(checked["amounts"][name]))
 
 
-def _count(result: TableResult, builder: _Builder, project: URIRef, checked: dict, written: list[set[str]]) -> None:
-    """Count the project and organisation of a loaded row, unless an earlier loaded row named them."""
+def _count(result: TableResult, builder: _Builder, project: URIRef, checked: dict, written: list[set[str]]) -> bool:
+    """Count the project and organisation of a loaded row, unless an earlier loaded row named them; return
+    whether the organisation is counted now (no earlier loaded row named it)."""
     memory = builder.memory
     if _LOADED not in written[0]:
         memory.add(_RESULT_PROJECTS, str(project))
-    memory.add(_RESULT_NEW if checked["new"] else _RESULT_KNOWN, str(checked["organisation"]))
+    return memory.add(_RESULT_NEW if checked["new"] else _RESULT_KNOWN, str(checked["organisation"]))
 
 
 def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> bool:
@@ -209,7 +210,7 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
     marks = _marks(row.values, checked["identifier"])
     for (subject, _label, subject_facts), before, mark in zip(facts, known, (*marks, {}), strict=True):
         builder.remember(subject, before, {**subject_facts, **mark}, row.line)
-    _count(result, builder, project, checked, written)
+    checked["first"] = _count(result, builder, project, checked, written)
     _emit_project(sink, row, builder, project, checked, written[0])
     _emit_organisation(sink, row, builder, checked, written[1])
     _emit_participation(sink, participation, project, checked, written[2])

@@ -12,7 +12,7 @@ from kg.ingest.table.rows import _Listed, _Row
 from kg.ingest.table.sink import _T, _node, _Sink
 
 
-def _list_organisation(row: _Row, builder: _Builder, result: TableResult) -> bool:
+def _list_organisation(row: _Row, builder: _Builder) -> bool:
     """Check one row of a list of organisations (``rows: organisations``) and hold its organisation.
 
     An organisation is written once the whole list is read (:func:`_write_listed`), with the region

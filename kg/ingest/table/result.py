@@ -4,6 +4,9 @@ what the import remembers on disk (:class:`kg.ingest.diskmap.DiskMap`).
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from rdflib import Graph
 from kg.ingest.diskmap import DiskMap
 
 # The spaces of the import's memory (:class:`DiskMap`).
-_PROJECTS, _ORGANISATIONS, _FACTS, _DESCRIBED, _UNTITLED = "project", "organisation", "facts", "described", "untitled"
+_PROJECTS, _ORGANISATIONS, _FACTS, _UNTITLED = "project", "organisation", "facts", "untitled"
 _MINTED = "minted"  # a project IRI minted here -> the key (name or code) it was minted for
 _RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN = "result-project", "result-new", "result-known"
 #: Facts whose name starts with it mark a statement a loaded row wrote; they never conflict (see :func:`_marks`).
@@ -36,7 +39,11 @@ class RowProblem:
 
 @dataclass
 class TableResult:
-    """What ingesting a table produced: the source's statements in an N-Triples file, and the row reports."""
+    """What ingesting a table produced: the source's statements in an N-Triples file, and the row reports.
+
+    Its files are in a temporary folder of their own (:meth:`in_temporary_folder`), which :meth:`discard`
+    deletes, and which is deleted all the same when the result is dropped without it or the process ends.
+    """
 
     identifier: str
     path: Path
@@ -49,6 +56,16 @@ class TableResult:
     new_organisation_count: int = 0
     resolved_organisation_count: int = 0
     memory: Path | None = None  # what the import remembered per resource (:class:`DiskMap`), until discard
+    folder: Path | None = None  # the temporary folder of path and memory, deleted by discard
+    _finalizer: weakref.finalize | None = field(default=None, init=False, repr=False, compare=False)
+
+    @classmethod
+    def in_temporary_folder(cls, identifier: str) -> TableResult:
+        """Return an empty result whose files are in a new temporary folder (``eukg-IDENTIFIER-…``)."""
+        folder = Path(tempfile.mkdtemp(prefix=f"eukg-{identifier}-"))
+        result = cls(identifier, folder / f"{identifier}.nt", memory=folder / "memory.sqlite", folder=folder)
+        result._finalizer = weakref.finalize(result, shutil.rmtree, folder, ignore_errors=True)
+        return result
 
     @property
     def organisation_count(self) -> int:
@@ -88,7 +105,9 @@ class TableResult:
         return graph
 
     def discard(self) -> None:
-        """Delete the N-Triples file and what the import remembered."""
+        """Delete the N-Triples file and what the import remembered (their folder, when they have one)."""
+        if self._finalizer is not None:
+            self._finalizer()
         self.path.unlink(missing_ok=True)
         if self.memory is not None:
             self.memory.unlink(missing_ok=True)

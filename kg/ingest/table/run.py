@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -68,14 +66,25 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
         raise InputError(path, "the file is empty")
     identifier = check_identifier(identifier or identifier_for(path))
     columns, joined, rows = _rows(path, mapping, join)
-    handle, name = tempfile.mkstemp(prefix=f"eukg-{identifier}-", suffix=".nt")
-    os.close(handle)
-    result = TableResult(identifier, Path(name), memory=Path(name).with_suffix(".sqlite"))
+    result = TableResult.in_temporary_folder(identifier)
+    try:
+        _convert(path, mapping, store, on_error, result, (columns, joined, rows), progress, resolver)
+    except BaseException:
+        result.discard()
+        raise
+    return result
+
+
+def _convert(path: Path, mapping: Mapping, store: ox.Store, on_error: str, result: TableResult,
+             opened: tuple[_Columns, JoinedRows | None, Iterator], progress: Callable[[int], None] | None,
+             resolver: NameResolver | None) -> None:
+    """Stream the rows of ``opened`` (:func:`_rows`) into ``result``'s files (see :func:`ingest_table`)."""
     sink = _Sink(result.path)
     memory = DiskMap(result.memory)
     try:
         builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), memory, store,
-                           str(source_graph(identifier)))
+                           str(source_graph(result.identifier)))
+        columns, joined, rows = opened
         _stream(rows, columns, joined, builder, sink, result, path, progress)
         _write_listed(sink, builder, result)
         for project, acronym in memory.items(_UNTITLED):  # a project needs a name: its acronym, when no title
@@ -89,17 +98,12 @@ def ingest_table(path: Path, mapping: Mapping, store: ox.Store, on_error: str = 
             sink.close()
             result.path.write_bytes(b"")
             result.loaded_rows = result.triples = 0
-            return result
+            return
         _source_description(sink, path, mapping, result, file_sha256(path))
+    finally:  # what the result reads back (TableResult.projects …); the rest is not read again
         sink.close()
-    except BaseException:
-        sink.close()
-        result.discard()
-        raise
-    finally:
-        memory.close()
+        memory.close(keep=(_RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN))
     result.triples = sink.count
-    return result
 
 
 def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builder: _Builder, sink: _Sink,
@@ -128,7 +132,7 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
             named.add(name)
             row = _Row(line, values, headers, path)
             if builder.mapping.rows == "organisations":
-                _list_organisation(row, builder, result)
+                _list_organisation(row, builder)
             else:
                 _emit(sink, row, builder, result)
             result.problems += row.problems
