@@ -300,8 +300,10 @@ def _rdflib_child(data: Path, folder: Path, cap: float) -> dict:
     return out
 
 
-def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, log: Callable[[str], None]) -> dict:
-    """Load ``data`` into every engine, run the contract queries on each, compare the answers; return the report."""
+def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, log: Callable[[str], None],
+            save: Callable[[dict], None]) -> dict:
+    """Load ``data`` into every engine, run the contract queries on each, compare the answers; ``save`` the report
+    after the servers' runs and again after rdflib's, and return it."""
     import pyoxigraph as ox
 
     from kg.store import in_memory_copy
@@ -342,6 +344,7 @@ def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, lo
     report["queries"] = {name: {"engines": {engine: _median(runs_) for engine, runs_ in per.items()},
                                 "load": measured["loads"][name]}
                          for name, per in measured["figures"].items()}
+    _finish(report, work, list(queries), save)
     if with_rdflib:
         log("rdflib: parse, then each query once ...")
         rdflib = _rdflib(data, work / "answers", cap)
@@ -349,11 +352,16 @@ def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, lo
         for name, figures in rdflib.get("queries", {}).items():
             report["queries"][name]["engines"]["rdflib"] = {
                 key: round(value, 3) if isinstance(value, float) else value for key, value in figures.items()}
-    report["load_average_end"] = list(os.getloadavg())
-    for name, found in compare(work / "answers", list(ENGINES), list(queries)).items():
-        report["queries"][name].update(found)
+        _finish(report, work, list(queries), save)
     return report
 
+
+def _finish(report: dict, work: Path, queries: list[str], save: Callable[[dict], None]) -> None:
+    """Compare the answers so far, note the load average and save the report (again after rdflib's queries)."""
+    report["load_average_end"] = list(os.getloadavg())
+    for name, found in compare(work / "answers", list(ENGINES), queries).items():
+        report["queries"][name].update(found)
+    save(report)
 
 
 # ---------------------------------------------------------------- the report
@@ -417,6 +425,26 @@ def _queries_table(report: dict) -> list[str]:
     return lines
 
 
+def _cpu(figures: dict | None) -> float | None:
+    """CPU seconds of an engine's answer: the server's for a server, else the client's (with its children)."""
+    figures = figures or {}
+    return figures.get("server_cpu_seconds", figures.get("cpu_seconds"))
+
+
+def _cpu_table(report: dict) -> list[str]:
+    """CPU seconds per query and engine: on a shared machine, closer to a quiet machine's wall time."""
+    engines = [engine for engine in ENGINES if engine != "rdflib"
+               and any(_cpu(row["engines"].get(engine)) is not None for row in report["queries"].values())]
+    lines = ["| query | " + " | ".join(ENGINES[engine] for engine in engines) + " | `eukg query` ÷ Virtuoso |",
+             "|---|" + "---:|" * (len(engines) + 1)]
+    for name, row in report["queries"].items():
+        cells = [_cpu(row["engines"].get(engine)) for engine in engines]
+        mine, theirs = _cpu(row["engines"].get("eukg_query")), _cpu(row["engines"].get("virtuoso"))
+        lines.append(f"| {name} | " + " | ".join("–" if cell is None else f"{cell:.2f}" for cell in cells)
+                     + f" | {_ratio_text(_ratio(mine, theirs))} |")
+    return lines
+
+
 def _loads_table(report: dict) -> list[str]:
     lines = ["| engine | load seconds | CPU seconds (client; server) | store on disk (MB) |", "|---|---:|---:|---:|"]
     for engine, load in report["loads"].items():
@@ -462,6 +490,9 @@ def render(report: dict, name: str) -> list[str]:
              f"{report['versions']['rdflib']}. Seconds for the complete answer written as CSV, median of "
              f"{report['runs']} runs (rdflib one run, stopped after {report['query_cap']:.0f} s).", "",
              *_queries_table(report), "",
+             "CPU seconds of the same runs (the server's process for Virtuoso and the Oxigraph server, the "
+             "command's process for `eukg query`), which a busy machine changes less than wall seconds:", "",
+             *_cpu_table(report), "",
              f"Command start-up alone (median of {len(startup['help']['runs'])}): `python -m kg --help` "
              f"{startup['help']['seconds']:.2f} s, `python -m kg queries` {startup['queries']['seconds']:.2f} s.", "",
              *_loads_table(report), ""]
@@ -554,17 +585,21 @@ def main(argv: list[str] | None = None) -> int:
             data = work / "graph.nq"
             print(f"generating {args.triples:,} synthetic triples ...", flush=True)
             generated = write_graph(data, args.triples, args.seed, with_reference=True).summary()
-        measured = measure(data, work, args.runs, args.query_cap, not args.no_rdflib,
-                           log=lambda message: print(message, flush=True))
-    # A given file is labelled by its size to two figures (10,000,039 quads -> "10M"), as benchmarks.run does.
-    label = _size_label(int(float(f"{generated['quads']:.2g}")) if args.data else args.triples)
-    report = {"date": dt.date.today().isoformat(),
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-              "triples": measured.pop("quads"), "generated": generated, "runs": args.runs,
-              "query_cap": args.query_cap, "code": _code(), "versions": _versions(), "engines": ENGINES, **measured}
-    out = RESULTS / f"peers-{label}.json"
-    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print("\n".join(render(report, out.name)))
+        # A given file is labelled by its size to two figures (10,000,039 quads -> "10M"), as benchmarks.run does.
+        label = _size_label(int(float(f"{generated['quads']:.2g}")) if args.data else args.triples)
+        out = RESULTS / f"peers-{label}.json"
+        head = {"date": dt.date.today().isoformat(),
+                "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                "generated": generated, "runs": args.runs, "query_cap": args.query_cap, "code": _code(),
+                "versions": _versions(), "engines": ENGINES}
+
+        def save(measured: dict) -> None:
+            report = {**head, "triples": measured["quads"], **measured}
+            out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+            print("\n".join(render(report, out.name)), flush=True)
+
+        measure(data, work, args.runs, args.query_cap, not args.no_rdflib,
+                log=lambda message: print(message, flush=True), save=save)
     if not args.no_doc:
         from benchmarks.performance_page import write
 
