@@ -487,8 +487,9 @@ def render(report: dict, name: str) -> list[str]:
              f"work: 1-minute load average {loads[0]:.1f} at the start, {loads[1]:.1f} at the end, the servers and "
              f"the client on the same cores). Project code: `python -m kg` at {report['code']}; Virtuoso "
              f"{report['versions']['virtuoso']}, Oxigraph {report['versions']['oxigraph']}, rdflib "
-             f"{report['versions']['rdflib']}. Seconds for the complete answer written as CSV, median of "
-             f"{report['runs']} runs (rdflib one run, stopped after {report['query_cap']:.0f} s).", "",
+             f"{report['versions']['rdflib']}. Seconds for the complete answer written as CSV, "
+             + (f"median of {report['runs']} runs" if report["runs"] > 1 else "one run")
+             + f" (rdflib one run, stopped after {report['query_cap']:.0f} s).", "",
              *_queries_table(report), "",
              "CPU seconds of the same runs (the server's process for Virtuoso and the Oxigraph server, the "
              "command's process for `eukg query`), which a busy machine changes less than wall seconds:", "",
@@ -502,7 +503,11 @@ def render(report: dict, name: str) -> list[str]:
         for engine, figures in row["engines"].items():
             if "error" in figures:
                 lines.append(f"- {name}, {ENGINES[engine]}: {figures['error']}")
+    measured_rdflib = any("rdflib" in row["engines"] for row in report["queries"].values())
     for target, queries in targets(report).items():
+        if "rdflib" in target and not measured_rdflib:
+            lines.append(f"- {target}: rdflib not measured")
+            continue
         lines.append(f"- {target}: " + (", ".join(queries) if queries else "every query") + (" miss" if queries
                                                                                             else " meets it"))
     return lines + [""]
