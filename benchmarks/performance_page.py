@@ -34,6 +34,7 @@ from benchmarks import (
     keep_eu_export_speed,
     linkage_follow,
     linkage_quality,
+    peers,
     resolve_speed,
     serve_load,
     term_checks,
@@ -314,7 +315,7 @@ def privacy_section() -> list[str]:
 
 
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
-    harness_section, analytics_section, store_section, ingest_section, resolver_section, linkage_section,
+    harness_section, peers.section, analytics_section, store_section, ingest_section, resolver_section, linkage_section,
     serve_section, privacy_section)
 
 

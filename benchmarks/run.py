@@ -241,15 +241,48 @@ def step_queries(work: Path, data: Path, new: Path) -> dict:
     return {"queries": out, **({"copy": copy} if copied else {})}
 
 
-def _rdflib_query(dataset, text: str, answer) -> None:
-    """In a forked child: run ``text`` on rdflib's ``dataset``; send the figures (or the error) back."""
+def _rdflib_query(dataset, text: str, out: Path | None, answer) -> None:
+    """In a forked child: run ``text`` on rdflib's ``dataset`` (and write the answer as CSV to ``out`` when
+    given); send the figures (or the error) back."""
     clock = Clock()
     try:
-        rows = len(list(dataset.query(text)))
+        result = dataset.query(text)
+        if out is None:
+            rows = len(list(result))
+        else:
+            result.serialize(destination=str(out), format="csv")
+            rows = len(result)
     except Exception as error:  # noqa: BLE001 - a baseline failure is a result, not a crash
         answer.send({"error": f"rdflib: {type(error).__name__}: {error}"})
         return
     answer.send({**clock.read(), "rows": rows})
+
+
+def rdflib_capped(fork, dataset, text: str, cap: float, out: Path | None = None, what: str = "query") -> dict:
+    """Run ``text`` on rdflib's ``dataset`` in a child forked from this process (``fork``: the fork context of
+    :mod:`multiprocessing`) and return its figures; one that does not finish within ``cap`` seconds is
+    stopped, and the time it had run is returned as a lower bound."""
+    from benchmarks.clock import process_cpu
+
+    receive, send = fork.Pipe(duplex=False)
+    child = fork.Process(target=_rdflib_query, args=(dataset, text, out, send))
+    clock = Clock()
+    child.start()
+    send.close()  # the child's end only, so that a child that dies ends the wait at once
+    if receive.poll(cap):
+        try:
+            figures = receive.recv()
+        except EOFError:
+            child.join()
+            figures = {"error": f"rdflib's process died (exit code {child.exitcode})"}
+    else:
+        seconds = clock.read()["seconds"]
+        cpu = process_cpu(child.pid)
+        child.kill()
+        figures = {"error": f"did not finish within the {cap:.0f} s query cap",
+                   "stopped": {"what": what, "seconds": seconds, "cpu_seconds": cpu}}
+    child.join()
+    return figures
 
 
 def baseline_queries(work: Path, data: Path, new: Path) -> dict:
@@ -260,32 +293,13 @@ def baseline_queries(work: Path, data: Path, new: Path) -> dict:
 
     from rdflib import Dataset
 
-    from benchmarks.clock import process_cpu
-
     dataset = Dataset(default_union=True)
     dataset.parse(data, format="nquads")
     cap = float(os.environ.get("EUKG_BENCH_QUERY_CAP", "600"))
     fork = multiprocessing.get_context("fork")
     out = {}
     for name, query in _contract_queries().items():
-        receive, send = fork.Pipe(duplex=False)
-        child = fork.Process(target=_rdflib_query, args=(dataset, query.bind(None), send))
-        clock = Clock()
-        child.start()
-        send.close()  # the child's end only, so that a child that dies ends the wait at once
-        if receive.poll(cap):
-            try:
-                out[name] = receive.recv()
-            except EOFError:
-                child.join()
-                out[name] = {"error": f"rdflib's process died (exit code {child.exitcode})"}
-        else:
-            figures = clock.read()
-            cpu = process_cpu(child.pid)
-            child.kill()
-            out[name] = {"error": f"did not finish within the {cap:.0f} s query cap",
-                         "stopped": {"what": name, "seconds": figures["seconds"], "cpu_seconds": cpu}}
-        child.join()
+        out[name] = rdflib_capped(fork, dataset, query.bind(None), cap, what=name)
         # Kept after each query, so a run stopped by the step's cap still reports those that finished.
         (work / "partial-baseline-queries.json").write_text(json.dumps({"queries": out}))
     return {"queries": out}

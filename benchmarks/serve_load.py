@@ -45,13 +45,12 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from benchmarks.docs_section import replace_section
+from benchmarks.servers import free_port, running
 from kg.sparql.queries import find
 from kg.store import open_store
 from kg.store.writer import build
@@ -63,41 +62,6 @@ BIN = Path(sys.executable).parent
 CLIENTS = (1, 10, 50, 200)
 SIMPLE = "SELECT ?s WHERE { ?s a ?t } LIMIT 10"
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port} after {seconds} s")
-
-
-@contextmanager
-def _running(command: list[str], port: int, log: Path, **popen: object) -> Iterator[subprocess.Popen]:
-    with log.open("wb") as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, **popen)
-        try:
-            _wait_for(port, process)
-            yield process
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 def _first_error(log: Path) -> str | None:
@@ -192,10 +156,10 @@ def _uvicorn_http_only(python: str, work: Path, body: bytes, seconds: float) -> 
     """Serve ``body`` with uvicorn under ``python`` and return its ``http only`` rows."""
     answer = work / "queries.json"
     answer.write_bytes(body)
-    port = _free_port()
+    port = free_port()
     command = [python, "-m", "uvicorn", "benchmarks.asgi_fixed_answer:app", "--port", str(port), "--log-level",
                "warning", "--no-access-log", "--loop", "uvloop", "--http", "httptools"]
-    with _running(command, port, work / "uvicorn.log", cwd=Path(__file__).resolve().parents[1],
+    with running(command, port, "uvicorn", work / "uvicorn.log", cwd=Path(__file__).resolve().parents[1],
                   env={**os.environ, "FIXED_ANSWER_FILE": str(answer)}):
         return {"http only": [_level(port, "/queries.json", None, n, seconds) for n in CLIENTS]}
 
@@ -212,9 +176,9 @@ def measure(location: Path, work: Path, seconds: float, timeout: int, uvicorn: s
                    check=True, capture_output=True)
     projects = find("projects").bind({})
     results = {"quads": size}
-    port, log = _free_port(), work / "eukg.log"
-    with _running([str(BIN / "eukg"), "serve", "--store", str(location), "--port", str(port),
-                   "--timeout", str(timeout), "--max-results", "100000"], port, log) as process:
+    port, log = free_port(), work / "eukg.log"
+    with running([str(BIN / "eukg"), "serve", "--store", str(location), "--port", str(port),
+                  "--timeout", str(timeout), "--max-results", "100000"], port, "eukg serve", log) as process:
         rows = _workloads(port, "/sparql", projects, seconds)
         rows["simple+runaway"] = [_with_runaway(port, "/sparql", CLIENTS[-1], seconds)]
         rows["http only"] = [_level(port, "/queries.json", None, n, seconds) for n in CLIENTS]
@@ -223,11 +187,12 @@ def measure(location: Path, work: Path, seconds: float, timeout: int, uvicorn: s
     # Oxigraph's own time limit (--timeout-s) only for the runaway workload: with it, the server
     # aborted under 50 clients on this machine ("thread spawn error"), so the others run without.
     command = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(oxigraph_dir), "--union-default-graph"]
-    port, log = _free_port(), work / "oxigraph.log"
-    with _running([*command, "--bind", f"127.0.0.1:{port}"], port, log):
+    port, log = free_port(), work / "oxigraph.log"
+    with running([*command, "--bind", f"127.0.0.1:{port}"], port, "the Oxigraph server", log):
         rows = _workloads(port, "/query", projects, seconds)
-    port, log = _free_port(), work / "oxigraph-timeout.log"
-    with _running([*command, "--bind", f"127.0.0.1:{port}", "--timeout-s", str(timeout)], port, log) as process:
+    port, log = free_port(), work / "oxigraph-timeout.log"
+    with running([*command, "--bind", f"127.0.0.1:{port}", "--timeout-s", str(timeout)], port, "the Oxigraph server",
+                 log) as process:
         _warm_up(port, "/query")
         rows["simple+runaway"] = [_with_runaway(port, "/query", CLIENTS[-1], seconds)]
         rows["simple+runaway"][0]["server_exit"] = process.poll()

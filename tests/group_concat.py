@@ -1,18 +1,8 @@
-"""Comparing answers of different engines: SPARQL leaves the order of a GROUP_CONCAT's parts to the
-engine (Virtuoso, and pyoxigraph on disk against in memory, join them in different orders)."""
+"""Comparing answers of different engines (GROUP_CONCAT parts sorted): :mod:`benchmarks.answers`, which the
+peers benchmark uses too."""
 
 from __future__ import annotations
 
-SEPARATOR = "; "  # the separator of every GROUP_CONCAT in queries/
+from benchmarks.answers import SEPARATOR, parts_sorted, rows_with_parts_sorted
 
-
-def parts_sorted(cell: object) -> object:
-    """``cell`` with its "; "-joined parts sorted; other cells (None, terms without the separator) as they are."""
-    if cell is None or SEPARATOR not in str(cell):
-        return cell
-    return SEPARATOR.join(sorted(str(cell).split(SEPARATOR)))
-
-
-def rows_with_parts_sorted(rows: list[tuple]) -> list[tuple]:
-    """The rows in their order, each cell through :func:`parts_sorted`."""
-    return [tuple(parts_sorted(cell) for cell in row) for row in rows]
+__all__ = ["SEPARATOR", "parts_sorted", "rows_with_parts_sorted"]

@@ -174,7 +174,7 @@ def test_a_baseline_query_whose_process_dies_is_reported_at_once(built_store_pat
     import benchmarks.run as harness
 
     data = _query_work(built_store_path, tmp_path, monkeypatch)
-    monkeypatch.setattr(harness, "_rdflib_query", lambda dataset, text, answer: os._exit(3))
+    monkeypatch.setattr(harness, "_rdflib_query", lambda dataset, text, out, answer: os._exit(3))
     theirs = harness.baseline_queries(tmp_path, data, Path("unused"))["queries"]
     assert theirs == {name: {"error": "rdflib's process died (exit code 3)"} for name in ("project_partners", "projects")}
 

@@ -8,19 +8,15 @@ sub-query instead of HAVING on a sum of counts).
 
 from __future__ import annotations
 
-import csv
-import io
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from group_concat import rows_with_parts_sorted
 from hostile import ESCAPE_LITERALS, HOSTILE_LITERALS, hostile_store
 from integration_tools import missing_tool
-from loopback import free_port, wait_for_port
 
+from benchmarks import servers
+from benchmarks.answers import normalised
 from kg.sparql import results
 from kg.sparql.catalogue import is_federated
 from kg.sparql.push import push
@@ -28,45 +24,13 @@ from kg.sparql.queries import library, run
 from kg.sparql.remote import Endpoint, run_remote, select_remote
 from kg.store import to_rdflib
 
-VIRTUOSO = shutil.which("virtuoso-t")
-INI = """\
-[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-DirsAllowed = ., {dir}
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-MaxClientConnections = 4
-[SPARQL]
-ResultSetMaxRows = 100000
-MaxQueryExecutionTime = 60
-"""
-
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if VIRTUOSO is None:
+    if servers.VIRTUOSO is None:
         missing_tool("Virtuoso is not installed (apt-get install virtuoso-opensource)")
-    folder = tmp_path_factory.mktemp("virtuoso")
-    http_port, sql_port = free_port(), free_port()
-    (folder / "virtuoso.ini").write_text(INI.format(dir=folder, sql_port=sql_port, http_port=http_port))
-    process = subprocess.Popen([VIRTUOSO, "-f", "-c", str(folder / "virtuoso.ini")], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for_port(http_port, 60, "Virtuoso")
-        yield f"http://127.0.0.1:{http_port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with servers.virtuoso_serve(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="module")
@@ -78,17 +42,12 @@ def pushed(virtuoso: str, store, tmp_path_factory: pytest.TempPathFactory) -> st
     return virtuoso
 
 
-def _normalised(csv_text: str) -> list[tuple[str, ...]]:
-    rows = csv.reader(io.StringIO(csv_text))
-    return sorted(rows_with_parts_sorted(list(map(tuple, rows))))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("query", [q for q in library().values() if not is_federated(q)], ids=lambda q: q.name)
 def test_every_named_query_gives_the_same_rows_on_virtuoso(pushed: str, store, query) -> None:
     local = results.to_csv(run(query, store))
     remote = results.to_csv(run_remote(query, Endpoint(f"{pushed}/sparql", timeout=60, retries=0)))
-    assert _normalised(remote) == _normalised(local)
+    assert normalised(remote) == normalised(local)
 
 
 def test_virtuoso_push_is_repeatable(pushed: str, store, tmp_path: Path) -> None:
@@ -108,7 +67,7 @@ def test_cli_query_with_digest_credentials(pushed: str, built_store_path: Path) 
     local = runner.invoke(app, ["query", "cross_border_projects", "-f", "csv", "--store", str(built_store_path)])
     outcome = runner.invoke(app, [*command, "--user", "dba", "--password", "dba"])  # Virtuoso asks for Digest
     assert outcome.exit_code == 0, outcome.output
-    assert _normalised(outcome.output) == _normalised(local.output)
+    assert normalised(outcome.output) == normalised(local.output)
     outcome = runner.invoke(app, [*command, "--user", "dba", "--password", "wrong"])
     assert outcome.exit_code == 1 and "refused the credentials (HTTP 401" in " ".join(outcome.output.split())
 
