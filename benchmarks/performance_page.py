@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import (
+    contract_queries,
     dataset_build,
     datasets_build,
     ingest_datasets,
@@ -314,9 +315,22 @@ def privacy_section() -> list[str]:
     return lines + [""]
 
 
+def contract_queries_section() -> list[str]:
+    lines = ["## The contract queries on disk", "",
+             _source("contract-queries-1M.json", "python -m benchmarks.contract_queries --store STORE --label 1M "
+                     "--before REV")
+             + " Each contract query on the store on disk: pyoxigraph alone (query, every solution, CSV by "
+             "pyoxigraph), the query file as it was before its rewrite into hashed sub-selects, what its ORDER BY "
+             "costs, and the whole `eukg query NAME -f csv`; why the shapes and the sorting cost what they do is "
+             "in [scale.md](scale.md#the-contract-queries-on-disk-query-shape).", ""]
+    for path in sorted(RESULTS.glob("contract-queries-*.json")):
+        lines += [f"`{path.name}`:", "", contract_queries.render(_load(path.name)), ""]
+    return lines
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
-    harness_section, peers.section, analytics_section, store_section, ingest_section, resolver_section, linkage_section,
-    serve_section, privacy_section)
+    harness_section, peers.section, contract_queries_section, analytics_section, store_section, ingest_section,
+    resolver_section, linkage_section, serve_section, privacy_section)
 
 
 def render() -> str:

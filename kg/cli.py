@@ -28,9 +28,10 @@ def options(
     ] = None,
 ) -> None:
     """The EU regional policy knowledge graph."""
-    from kg.layout import LOCAL_SOURCES_VARIABLE
-
     if local_sources is not None:  # the writer, and the processes it starts, read it from the environment
+        # Imported only here: kg.layout imports rdflib, a tenth of a second every command would pay.
+        from kg.layout import LOCAL_SOURCES_VARIABLE
+
         os.environ[LOCAL_SOURCES_VARIABLE] = str(local_sources.expanduser().resolve())
 
 

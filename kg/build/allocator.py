@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from importlib import metadata
 from pathlib import Path
 
 #: ``system`` keeps the C library's allocator; anything else (or unset) uses mimalloc where it is installed.
@@ -38,6 +37,10 @@ def mimalloc_library() -> Path | None:
     """
     if not sys.platform.startswith("linux"):
         return None
+    # Imported here, not at the top: importlib.metadata takes tens of milliseconds, and every ``eukg``
+    # command imports this module twice (before and after the relaunch), the second time without needing it.
+    from importlib import metadata
+
     try:
         files = metadata.distribution(DISTRIBUTION).files or []
     except metadata.PackageNotFoundError:
