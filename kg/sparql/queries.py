@@ -210,6 +210,8 @@ def evaluation_errors(query: NamedQuery) -> Iterator[None]:
     """
     try:
         yield
+    except BrokenPipeError:  # the answer's reader has gone: not the query's failure
+        raise
     except SyntaxError as error:
         raise QueryError(f"{query.path}: not valid SPARQL: {error}") from None
     except OSError as error:  # a SERVICE call to an endpoint that cannot be reached
