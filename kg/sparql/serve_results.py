@@ -2,24 +2,31 @@
 
 This is what a query worker process of :mod:`kg.sparql.serve_workers` runs: it picks the media type from
 the Accept header (SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle or N-Triples for
-CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.sparql.serve_checks`), stops at
-``max_results`` rows or triples and serialises the answer. An ASK answered as CSV or TSV is the
-one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV results
+CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.sparql.serve_checks`), refuses an
+answer over ``max_results`` rows or triples, and has pyoxigraph's own serialisers write the answer
+(:func:`prepare`): no rdflib term is made. A SELECT answer is counted first (its rows are read, not
+converted or kept, and the count stops at the limit), then evaluated again and written straight into the
+output as the store gives it, so an answer is streamed, never held whole. An ASK answered as CSV or TSV is
+the one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV results
 format defines no boolean form).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
 import pyoxigraph as ox
-from rdflib.query import Result as RdflibResult
-from rdflib.term import Variable
 
 from kg.formats import RDF_SYNTAXES, RESULTS_FORMATS
 from kg.sparql.serve_checks import uses_service
-from kg.store import to_rdflib
 
-__all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "ProtocolError", "answer"]
-
+__all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "Answer", "ProtocolError", "answer",
+           "prepare"]
 
 
 def _content_type(media: str) -> str:
@@ -75,18 +82,20 @@ def _pick(accept: str, offered: dict, default: str) -> str:
     return default
 
 
-def _serialise(result: RdflibResult, media: str) -> tuple[bytes, str]:
-    fmt, content_type = RESULT_TYPES[media]
-    return result.serialize(format=RESULTS_FORMATS[fmt].rdflib, encoding="utf-8"), content_type
-
-
 def _too_many(limit: int) -> ProtocolError:
     return ProtocolError(413, f"the answer has more than {limit} results: add a LIMIT")
 
 
-def answer(store: ox.Store, text: str, accept: str, max_results: int,
-           allow_service: bool = True) -> tuple[bytes, str]:
-    """Run ``text`` over the union of the store's graphs and return the body and its content type.
+@dataclass(frozen=True)
+class Answer:
+    """An answer found within the limits: its Content-Type, and how to write its body into a binary output."""
+
+    content_type: str
+    write: Callable[[BinaryIO], None]
+
+
+def prepare(store: ox.Store, text: str, accept: str, max_results: int, allow_service: bool = True) -> Answer:
+    """Run ``text`` over the union of the store's graphs and return the :class:`Answer` to write.
 
     Parameters
     ----------
@@ -103,8 +112,8 @@ def answer(store: ox.Store, text: str, accept: str, max_results: int,
 
     Returns
     -------
-    tuple of (bytes, str)
-        The serialised answer and its Content-Type.
+    Answer
+        The Content-Type, and the writer of the body (a SELECT answer is evaluated again as it is written).
 
     Raises
     ------
@@ -114,40 +123,52 @@ def answer(store: ox.Store, text: str, accept: str, max_results: int,
     """
     if not allow_service and uses_service(text):
         raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
+    with _query_errors():
+        return _prepare(store, text, accept, max_results)
+
+
+def answer(store: ox.Store, text: str, accept: str, max_results: int,
+           allow_service: bool = True) -> tuple[bytes, str]:
+    """Return the whole body of :func:`prepare`'s answer and its content type (for answers read at once)."""
+    prepared = prepare(store, text, accept, max_results, allow_service)
+    body = io.BytesIO()
+    with _query_errors():
+        prepared.write(body)
+    return body.getvalue(), prepared.content_type
+
+
+@contextlib.contextmanager
+def _query_errors() -> Iterator[None]:
+    """Turn pyoxigraph's errors into protocol errors: 400 for text that is not SPARQL, 502 for a failed SERVICE."""
     try:
-        return _answer(store, text, accept, max_results)
+        yield
     except SyntaxError as error:
         raise ProtocolError(400, f"not valid SPARQL: {error}") from None
+    except ConnectionError:  # the output's reader has gone: not the query's failure
+        raise
     except OSError as error:  # e.g. a SERVICE endpoint that cannot be reached
         raise ProtocolError(502, f"the query failed: {error}") from None
 
 
-def _answer(store: ox.Store, text: str, accept: str, limit: int) -> tuple[bytes, str]:
+def _prepare(store: ox.Store, text: str, accept: str, limit: int) -> Answer:
     result = store.query(text, use_default_graph_as_union=True)
     if isinstance(result, ox.QueryBoolean):
         fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
-        return result.serialize(format=BOOLEAN_FORMATS[fmt]), content_type
+        body = result.serialize(format=BOOLEAN_FORMATS[fmt])
+        return Answer(content_type, lambda out: out.write(body))
     if isinstance(result, ox.QueryTriples):
-        triples = []
-        for triple in result:
-            triples.append(triple)
-            if len(triples) > limit:
-                raise _too_many(limit)
-        fmt, content_type = GRAPH_TYPES[_pick(accept, GRAPH_TYPES, "text/turtle")]
-        return ox.serialize(triples, format=fmt), content_type
-    columns = [v.value for v in result.variables]
-    bindings = []
-    for solution in result:
-        bindings.append({Variable(c): to_rdflib(solution[c]) for c in columns if solution[c] is not None})
-        if len(bindings) > limit:
+        triples = list(itertools.islice(result, limit + 1))
+        if len(triples) > limit:
             raise _too_many(limit)
-    media = _pick(accept, RESULT_TYPES, "application/sparql-results+json")
-    fmt, content_type = RESULT_TYPES[media]
-    if RESULTS_FORMATS[fmt].rdflib is None:
-        # rdflib has no serialiser of this form (TSV): pyoxigraph writes the answer, found within the limit above
-        return store.query(text, use_default_graph_as_union=True).serialize(
-            format=RESULTS_FORMATS[fmt].oxigraph), content_type
-    select = RdflibResult("SELECT")
-    select.vars = [Variable(c) for c in columns]
-    select.bindings = bindings
-    return _serialise(select, media)
+        syntax, content_type = GRAPH_TYPES[_pick(accept, GRAPH_TYPES, "text/turtle")]
+        return Answer(content_type, lambda out: ox.serialize(triples, out, format=syntax))
+    # Count the rows without keeping them: the limit is known before a byte of the answer is sent.
+    if sum(1 for _ in itertools.islice(result, limit + 1)) > limit:
+        raise _too_many(limit)
+    fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
+    serialiser = RESULTS_FORMATS[fmt].oxigraph
+
+    def write(out: BinaryIO) -> None:
+        store.query(text, use_default_graph_as_union=True).serialize(out, format=serialiser)
+
+    return Answer(content_type, write)
