@@ -4,11 +4,11 @@ This is what a query worker process of :mod:`kg.sparql.serve_workers` runs: it p
 the Accept header (SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle or N-Triples for
 CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.sparql.serve_checks`), refuses an
 answer over ``max_results`` rows or triples, and has pyoxigraph's own serialisers write the answer
-(:func:`prepare`): no rdflib term is made. A SELECT answer is counted first (its rows are read, not
-converted or kept, and the count stops at the limit), then evaluated again and written straight into the
-output as the store gives it, so an answer is streamed, never held whole. An ASK answered as CSV or TSV is
-the one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV results
-format defines no boolean form).
+(:func:`prepare`): no rdflib term is made. A SELECT answer is written by pyoxigraph as TSV results first,
+where each row is a line, so the rows are counted as they are written and the writer stops at the limit;
+within it, pyoxigraph reads the TSV back and writes the asked format into the output. An ASK answered as
+CSV or TSV is the one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV
+results format defines no boolean form).
 """
 
 from __future__ import annotations
@@ -162,13 +162,50 @@ def _prepare(store: ox.Store, text: str, accept: str, limit: int) -> Answer:
             raise _too_many(limit)
         syntax, content_type = GRAPH_TYPES[_pick(accept, GRAPH_TYPES, "text/turtle")]
         return Answer(content_type, lambda out: ox.serialize(triples, out, format=syntax))
-    # Count the rows without keeping them: the limit is known before a byte of the answer is sent.
-    if sum(1 for _ in itertools.islice(result, limit + 1)) > limit:
-        raise _too_many(limit)
     fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
+    tsv = _tsv_within(result, limit)
+    if fmt == "tsv":
+        return Answer(content_type, lambda out: out.write(tsv))
     serialiser = RESULTS_FORMATS[fmt].oxigraph
 
     def write(out: BinaryIO) -> None:
-        store.query(text, use_default_graph_as_union=True).serialize(out, format=serialiser)
+        ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(out, format=serialiser)
 
     return Answer(content_type, write)
+
+
+class _TooMany(Exception):
+    """Raised into pyoxigraph's serialiser to stop it at the result-size limit."""
+
+
+class _LineLimited:
+    """A binary output that keeps what it is given and stops the writer past ``lines`` lines."""
+
+    def __init__(self, lines: int) -> None:
+        self.left, self.parts = lines, []
+
+    def write(self, data: bytes) -> int:
+        self.left -= data.count(b"\n")
+        if self.left < 0:
+            raise _TooMany
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are kept in memory."""
+
+
+def _tsv_within(solutions: ox.QuerySolutions, limit: int) -> bytes:
+    """Return ``solutions`` as SPARQL TSV results, written by pyoxigraph, or raise 413 past ``limit`` rows.
+
+    In TSV every row is one line (a line break in a literal is escaped), so the rows are counted as the
+    serialiser writes, and it is stopped at the first line over the limit. The TSV results hold every term
+    as the store gives it: pyoxigraph parses them back into the same solutions for the other formats,
+    so the query is evaluated once and no term is converted in Python.
+    """
+    output = _LineLimited(limit + 1)  # the header line, then one line per row
+    try:
+        solutions.serialize(output, format=ox.QueryResultsFormat.TSV)
+    except _TooMany:
+        raise _too_many(limit) from None
+    return b"".join(output.parts)
