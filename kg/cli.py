@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from kg.commands import register_all
 from kg.commands.options import DataDirOption, StoreOption, WaitOption, console, fail, notify
@@ -163,8 +162,9 @@ def query(
     name: Annotated[str, typer.Argument(help="A named query (see `eukg queries`) or a path to an .rq file.")],
     param: Annotated[list[str], typer.Option("--param", "-p", help="name=value, bound as an RDF term.")] = [],  # noqa: B006
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, json, records or xml (SPARQL XML); for a CONSTRUCT "
-                          "query an RDF syntax: ttl, nt, nq, trig, jsonld, rdfxml, n3 (or an alias, e.g. turtle).")
+        str, typer.Option("--format", "-f", help="table, csv, tsv, json (records), srj (SPARQL JSON) or xml "
+                          "(SPARQL XML); for a CONSTRUCT query an RDF syntax: ttl, nt, nq, trig, jsonld, rdfxml, "
+                          "n3 (or an alias, e.g. turtle).")
     ] = "table",
     store: StoreOption = None,
     endpoint: Annotated[
@@ -186,7 +186,7 @@ def query(
     from kg.formats import RdfSyntax, UnknownFormat
     from kg.sparql import results
     from kg.sparql.params import resolve_names
-    from kg.sparql.queries import find, run
+    from kg.sparql.queries import evaluation_errors, find, solutions
     from kg.store import open_store
 
     try:
@@ -201,25 +201,22 @@ def query(
             r.line(), markup=False, highlight=False, soft_wrap=True))
         if isinstance(output, RdfSyntax):
             triples = results.construct(named, open_store(store), values)
-        elif endpoint is not None:
+            sys.stdout.buffer.write(results.to_rdf(triples, output))
+            return
+        if endpoint is not None:
             from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
-            result = run_remote(named, remote, values)
+            answer = results.remote_answer(run_remote(named, remote, values))
         else:
-            result = run(named, open_store(store), values)
+            answer = solutions(named, open_store(store), values)
+        with evaluation_errors(named):  # the store evaluates the query as its rows are written
+            results.write_answer(answer, output, sys.stdout, sys.stdout.buffer, title=named.summary or named.name,
+                                 wide=wide)
     except KgError as error:
         fail(error)
-    if isinstance(output, RdfSyntax):
-        sys.stdout.buffer.write(results.to_rdf(triples, output))
-    elif output.name == "csv":
-        sys.stdout.write(results.to_spreadsheet_csv(result))
-    elif output.name in ("json", "records"):
-        sys.stdout.write(results.to_json(result) + "\n")
-    elif output.name == "xml":
-        sys.stdout.write(results.to_sparql_results(result, output) + "\n")
-    else:
-        Console().print(results.to_table(result, title=named.summary or named.name, wide=wide))
+    except BrokenPipeError:  # the reader has stopped (`| head`): nothing more to write, and nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @app.command("queries")

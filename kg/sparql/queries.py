@@ -1,18 +1,22 @@
 """Named SPARQL queries: find them, read their ``#+`` headers, bind parameters as RDF terms, run them.
 
 A query file ``queries/NAME.rq`` starts with a grlc-style YAML header in ``#+`` comment lines
-(summary, description, tags, params, columns) and stays runnable as it is. A parameter is bound by
-replacing its ``#PARAM ?name`` comment line with ``VALUES ?name { term }``, where ``term`` is an
-rdflib term serialised by rdflib: a value is never formatted into the query text, so it cannot
-change the query's structure. The same bound text runs on the embedded store and on any SPARQL
-1.1 endpoint.
+(summary, description, tags, params, columns) and stays runnable as it is. Each parameter's text
+value becomes the RDF term its type asks for (:meth:`NamedQuery.terms`). On the embedded store the
+terms are bound with pyoxigraph's ``substitutions`` (:func:`solutions`, :func:`run`): the query text
+is never changed. A remote SPARQL 1.1 endpoint has no such binding, so for it (:mod:`kg.sparql.remote`)
+:meth:`NamedQuery.bind` replaces the parameter's ``#PARAM ?name`` comment line with
+``VALUES ?name { term }``, the term serialised by rdflib: a value is never formatted into the query
+text, so it cannot change the query's structure. The two give the same rows for every named query
+and parameter (``tests/sparql/test_binding.py``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,12 +69,44 @@ class NamedQuery:
         known = ", ".join(p.name for p in self.params) or "none"
         raise QueryError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
 
-    def bind(self, values: Mapping[str, str] | None = None) -> str:
-        """Return the query text with each given parameter bound as an RDF term through VALUES."""
+    def terms(self, values: Mapping[str, str] | None = None) -> dict[str, Node]:
+        """Return the RDF term of each given parameter and of each other parameter with a default, by name.
+
+        Raises
+        ------
+        QueryError
+            For a name that is not a parameter of the query, or a value its type does not take.
+        """
         terms = {name: to_term(self.parameter(name), raw) for name, raw in (values or {}).items()}
         for param in self.params:
             if param.name not in terms and param.default is not None:
                 terms[param.name] = to_term(param, param.default)
+        return terms
+
+    def bind(self, values: Mapping[str, str] | None = None) -> str:
+        """Return the query text with each parameter of :meth:`terms` bound through ``VALUES`` (for remote endpoints).
+
+        The embedded store binds the same terms with ``substitutions`` instead (:meth:`store_binding`).
+        """
+        return self._values(self.terms(values))
+
+    def store_binding(self, values: Mapping[str, str] | None = None) -> tuple[str, dict[str, Node]]:
+        """Return the text and the ``substitutions`` that bind the parameters of :meth:`terms` on the embedded store.
+
+        pyoxigraph substitutes a variable only when the query projects it (SEP-0007: the bound value is
+        then the column's value in every row). A parameter among the header's ``columns`` is therefore
+        substituted; one that the query does not return (``project_acronym`` restricting
+        ``project_partners``) is bound through ``VALUES`` in the text, as :meth:`bind` binds it.
+        """
+        terms = self.terms(values)
+        substituted = {name: term for name, term in terms.items() if name in self.columns}
+        text = self._values({name: term for name, term in terms.items() if name not in substituted})
+        return text, substituted
+
+    def _values(self, terms: Mapping[str, Node]) -> str:
+        """Return the text with the ``#PARAM`` line of each parameter in ``terms`` replaced by its ``VALUES``."""
+        if not terms:
+            return self.text
 
         def replace(match: re.Match[str]) -> str:
             term = terms.get(match["name"])
@@ -165,30 +201,62 @@ class Result:
     rows: list[tuple[Node | None, ...]]
 
 
-def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = None,
-        default_graph: list[str] | None = None) -> Result:
-    """Run ``query`` on the embedded store, with ``values`` bound as RDF terms.
+@contextlib.contextmanager
+def evaluation_errors(query: NamedQuery) -> Iterator[None]:
+    """Turn what pyoxigraph raises while it parses, evaluates or writes ``query`` into one :class:`QueryError` line.
 
-    ``default_graph`` restricts the query to the listed named graphs; by default it sees the union.
+    Evaluation is lazy: an error can come while the rows are read or serialised, so a caller reads them
+    inside this context.
     """
-    text = query.bind(values)
     try:
-        solutions = select(store, text, default_graph=default_graph)
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise QueryError(f"{query.path}: only SELECT queries can be run by name")
-        columns = [v.value for v in solutions.variables]
-        # Rows repeat many values (types, countries, codes, labels); an rdflib Literal costs a few µs to
-        # make, so each distinct term is converted once per query (organisations at 1M: 1.4 s -> 0.5 s).
-        convert = functools.lru_cache(maxsize=1 << 16)(to_rdflib)
-        # A solution iterates its values in the order of ``solutions.variables``, faster than by name.
-        rows = [tuple(map(convert, solution)) for solution in solutions]
+        yield
+    except BrokenPipeError:  # the answer's reader has gone: not the query's failure
+        raise
     except SyntaxError as error:
         raise QueryError(f"{query.path}: not valid SPARQL: {error}") from None
     except OSError as error:  # a SERVICE call to an endpoint that cannot be reached
         raise QueryError(f"{query.path}: a SERVICE endpoint could not be reached: {_one_line(error)}") from None
     except RuntimeError as error:
         # pyoxigraph's evaluation errors; a SERVICE answer that is not SPARQL results is one of them.
-        raise QueryError(f"{query.path}: {_evaluation_failure(text)}: {_one_line(error)}") from None
+        raise QueryError(f"{query.path}: {_evaluation_failure(query.text)}: {_one_line(error)}") from None
+
+
+def solutions(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = None,
+              default_graph: list[str] | None = None) -> ox.QuerySolutions:
+    """Evaluate the SELECT ``query`` on the embedded store, parameters bound as :meth:`NamedQuery.store_binding` says.
+
+    The solutions are pyoxigraph's, read lazily: read them (or serialise them with
+    ``QuerySolutions.serialize``) inside :func:`evaluation_errors`. ``default_graph`` restricts the query
+    to the listed named graphs; by default it sees the union.
+
+    Raises
+    ------
+    QueryError
+        For a bad parameter value, text that is not SPARQL, or a query that is not a SELECT query.
+    """
+    text, substituted = query.store_binding(values)
+    with evaluation_errors(query):
+        answer = select(store, text, bindings=substituted, default_graph=default_graph)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise QueryError(f"{query.path}: only SELECT queries can be run by name")
+    return answer
+
+
+def run(query: NamedQuery, store: ox.Store, values: Mapping[str, str] | None = None,
+        default_graph: list[str] | None = None) -> Result:
+    """Run ``query`` on the embedded store, with ``values`` bound as RDF terms; return its rows as rdflib terms.
+
+    ``default_graph`` restricts the query to the listed named graphs; by default it sees the union.
+    Where no rdflib term is needed, :func:`solutions` gives pyoxigraph's own, without the conversion.
+    """
+    answer = solutions(query, store, values, default_graph)
+    with evaluation_errors(query):
+        columns = [v.value for v in answer.variables]
+        # Rows repeat many values (types, countries, codes, labels); an rdflib Literal costs a few µs to
+        # make, so each distinct term is converted once per query (organisations at 1M: 1.4 s -> 0.5 s).
+        convert = functools.lru_cache(maxsize=1 << 16)(to_rdflib)
+        # A solution iterates its values in the order of ``solutions.variables``, faster than by name.
+        rows = [tuple(map(convert, solution)) for solution in answer]
     return Result(columns, rows)
 
 

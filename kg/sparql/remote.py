@@ -1,10 +1,11 @@
 """Run named queries on a remote SPARQL 1.1 endpoint through SPARQLWrapper.
 
-The query text is the one :meth:`kg.sparql.queries.NamedQuery.bind` gives for the embedded store, sent
-unchanged. The answer comes back as the same :class:`kg.sparql.queries.Result` of rdflib terms, so CSV and
-JSON output do not depend on where the query ran. A failed attempt is retried with exponential
-back-off when it may succeed later (refused connection, timeout, server error); every failure ends
-as one :class:`RemoteError` line that says which endpoint failed and how.
+The query text is the one :meth:`kg.sparql.queries.NamedQuery.bind` gives (parameters as ``VALUES``
+terms; the embedded store binds them with pyoxigraph's ``substitutions``), sent unchanged. The answer
+comes back as the same :class:`kg.sparql.queries.Result` of rdflib terms, so CSV and JSON output do
+not depend on where the query ran. A failed attempt is retried with exponential back-off when it may
+succeed later (refused connection, timeout, server error); every failure ends as one
+:class:`RemoteError` line that says which endpoint failed and how.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ import json
 import re
 import threading
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -199,6 +199,11 @@ class SparqlServer(ThreadingHTTPServer):
         self.follow()
         return self.pool.run(text, accept, self.config.max_results, self.config.allow_service)
 
+    def stream_query(self, text: str, accept: str) -> Iterator[str | bytes]:
+        """Run a query within the limits: yield its content type, then its body in chunks as the worker writes it."""
+        self.follow()
+        return self.pool.stream(text, accept, self.config.max_results, self.config.allow_service)
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
@@ -235,14 +240,43 @@ class _Handler(BaseHTTPRequestHandler):
         if status != 204:
             self.send_header("Content-Type", content_type or "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
-        if self.server.config.cors is not None:
-            self.send_header("Access-Control-Allow-Origin", self.server.config.cors)
-            self.send_header("Vary", "Origin")
+        self._cors_headers()
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD" and status != 204:
             self.wfile.write(body)
+
+    def _stream(self, answer: Iterator[str | bytes]) -> None:
+        """Send a query's answer as the worker writes it: chunked to an HTTP/1.1 client, else up to the close.
+
+        A refusal comes before the content type, so it is still an error answer; an answer cut short
+        afterwards (the time limit, a worker that dies) ends without its last chunk, which a client sees.
+        """
+        with contextlib.closing(answer):
+            content_type = next(answer)
+            chunked = self.request_version == "HTTP/1.1"
+            self._sent = True
+            if chunked:
+                self.protocol_version = "HTTP/1.1"  # for this answer's status line; the connection still closes
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            if chunked:
+                self.send_header("Transfer-Encoding", "chunked")
+            self.send_header("Connection", "close")
+            self._cors_headers()
+            self.end_headers()
+            for chunk in answer:
+                if self.command == "HEAD":
+                    continue
+                self.wfile.write(b"%X\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk)
+            if chunked and self.command != "HEAD":
+                self.wfile.write(b"0\r\n\r\n")
+
+    def _cors_headers(self) -> None:
+        if self.server.config.cors is not None:
+            self.send_header("Access-Control-Allow-Origin", self.server.config.cors)
+            self.send_header("Vary", "Origin")
 
     def _error(self, error: ProtocolError) -> None:
         headers = {"Retry-After": str(error.retry_after)} if error.retry_after is not None else {}
@@ -293,8 +327,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         params = parse_form(url.query)
         if url.path == "/sparql" and "query" in params:
-            body, kind = self.server.answer_query(params["query"][0], self._accept(params))
-            self._send(200, body, kind)
+            self._stream(self.server.stream_query(params["query"][0], self._accept(params)))
         elif url.path == "/sparql" and "update" in params:
             raise ProtocolError(403, _READ_ONLY)
         elif url.path == "/sparql":
@@ -337,8 +370,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise ProtocolError(403, _READ_ONLY)
         if query is None:
             raise ProtocolError(400, "a 'query' or 'update' parameter is needed")
-        body, media = self.server.answer_query(query, self._accept(params))
-        self._send(200, body, media)
+        self._stream(self.server.stream_query(query, self._accept(params)))
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's name
         """Answer a CORS preflight (and a plain OPTIONS): the methods, and with ``--cors`` what a page may send."""

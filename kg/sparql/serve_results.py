@@ -2,24 +2,31 @@
 
 This is what a query worker process of :mod:`kg.sparql.serve_workers` runs: it picks the media type from
 the Accept header (SPARQL JSON, XML, CSV or TSV for SELECT and ASK; Turtle or N-Triples for
-CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.sparql.serve_checks`), stops at
-``max_results`` rows or triples and serialises the answer. An ASK answered as CSV or TSV is the
-one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV results
-format defines no boolean form).
+CONSTRUCT and DESCRIBE), refuses ``SERVICE`` unless allowed (:mod:`kg.sparql.serve_checks`), refuses an
+answer over ``max_results`` rows or triples, and has pyoxigraph's own serialisers write the answer
+(:func:`prepare`): no rdflib term is made. A SELECT answer is written by pyoxigraph as TSV results first,
+where each row is a line, so the rows are counted as they are written and the writer stops at the limit;
+within it, pyoxigraph reads the TSV back and writes the asked format into the output. An ASK answered as
+CSV or TSV is the one word ``true`` or ``false``, as Oxigraph and Jena write it (the SPARQL 1.1 CSV/TSV
+results format defines no boolean form).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
 import pyoxigraph as ox
-from rdflib.query import Result as RdflibResult
-from rdflib.term import Variable
 
 from kg.formats import RDF_SYNTAXES, RESULTS_FORMATS
 from kg.sparql.serve_checks import uses_service
-from kg.store import to_rdflib
 
-__all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "ProtocolError", "answer"]
-
+__all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "Answer", "ProtocolError", "answer",
+           "prepare"]
 
 
 def _content_type(media: str) -> str:
@@ -75,18 +82,20 @@ def _pick(accept: str, offered: dict, default: str) -> str:
     return default
 
 
-def _serialise(result: RdflibResult, media: str) -> tuple[bytes, str]:
-    fmt, content_type = RESULT_TYPES[media]
-    return result.serialize(format=RESULTS_FORMATS[fmt].rdflib, encoding="utf-8"), content_type
-
-
 def _too_many(limit: int) -> ProtocolError:
     return ProtocolError(413, f"the answer has more than {limit} results: add a LIMIT")
 
 
-def answer(store: ox.Store, text: str, accept: str, max_results: int,
-           allow_service: bool = True) -> tuple[bytes, str]:
-    """Run ``text`` over the union of the store's graphs and return the body and its content type.
+@dataclass(frozen=True)
+class Answer:
+    """An answer found within the limits: its Content-Type, and how to write its body into a binary output."""
+
+    content_type: str
+    write: Callable[[BinaryIO], None]
+
+
+def prepare(store: ox.Store, text: str, accept: str, max_results: int, allow_service: bool = True) -> Answer:
+    """Run ``text`` over the union of the store's graphs and return the :class:`Answer` to write.
 
     Parameters
     ----------
@@ -103,8 +112,8 @@ def answer(store: ox.Store, text: str, accept: str, max_results: int,
 
     Returns
     -------
-    tuple of (bytes, str)
-        The serialised answer and its Content-Type.
+    Answer
+        The Content-Type, and the writer of the body (a SELECT answer is evaluated again as it is written).
 
     Raises
     ------
@@ -114,40 +123,89 @@ def answer(store: ox.Store, text: str, accept: str, max_results: int,
     """
     if not allow_service and uses_service(text):
         raise ProtocolError(403, "SERVICE (federated query) is not allowed on this endpoint")
+    with _query_errors():
+        return _prepare(store, text, accept, max_results)
+
+
+def answer(store: ox.Store, text: str, accept: str, max_results: int,
+           allow_service: bool = True) -> tuple[bytes, str]:
+    """Return the whole body of :func:`prepare`'s answer and its content type (for answers read at once)."""
+    prepared = prepare(store, text, accept, max_results, allow_service)
+    body = io.BytesIO()
+    with _query_errors():
+        prepared.write(body)
+    return body.getvalue(), prepared.content_type
+
+
+@contextlib.contextmanager
+def _query_errors() -> Iterator[None]:
+    """Turn pyoxigraph's errors into protocol errors: 400 for text that is not SPARQL, 502 for a failed SERVICE."""
     try:
-        return _answer(store, text, accept, max_results)
+        yield
     except SyntaxError as error:
         raise ProtocolError(400, f"not valid SPARQL: {error}") from None
+    except ConnectionError:  # the output's reader has gone: not the query's failure
+        raise
     except OSError as error:  # e.g. a SERVICE endpoint that cannot be reached
         raise ProtocolError(502, f"the query failed: {error}") from None
 
 
-def _answer(store: ox.Store, text: str, accept: str, limit: int) -> tuple[bytes, str]:
+def _prepare(store: ox.Store, text: str, accept: str, limit: int) -> Answer:
     result = store.query(text, use_default_graph_as_union=True)
     if isinstance(result, ox.QueryBoolean):
         fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
-        return result.serialize(format=BOOLEAN_FORMATS[fmt]), content_type
+        body = result.serialize(format=BOOLEAN_FORMATS[fmt])
+        return Answer(content_type, lambda out: out.write(body))
     if isinstance(result, ox.QueryTriples):
-        triples = []
-        for triple in result:
-            triples.append(triple)
-            if len(triples) > limit:
-                raise _too_many(limit)
-        fmt, content_type = GRAPH_TYPES[_pick(accept, GRAPH_TYPES, "text/turtle")]
-        return ox.serialize(triples, format=fmt), content_type
-    columns = [v.value for v in result.variables]
-    bindings = []
-    for solution in result:
-        bindings.append({Variable(c): to_rdflib(solution[c]) for c in columns if solution[c] is not None})
-        if len(bindings) > limit:
+        triples = list(itertools.islice(result, limit + 1))
+        if len(triples) > limit:
             raise _too_many(limit)
-    media = _pick(accept, RESULT_TYPES, "application/sparql-results+json")
-    fmt, content_type = RESULT_TYPES[media]
-    if RESULTS_FORMATS[fmt].rdflib is None:
-        # rdflib has no serialiser of this form (TSV): pyoxigraph writes the answer, found within the limit above
-        return store.query(text, use_default_graph_as_union=True).serialize(
-            format=RESULTS_FORMATS[fmt].oxigraph), content_type
-    select = RdflibResult("SELECT")
-    select.vars = [Variable(c) for c in columns]
-    select.bindings = bindings
-    return _serialise(select, media)
+        syntax, content_type = GRAPH_TYPES[_pick(accept, GRAPH_TYPES, "text/turtle")]
+        return Answer(content_type, lambda out: ox.serialize(triples, out, format=syntax))
+    fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
+    tsv = _tsv_within(result, limit)
+    if fmt == "tsv":
+        return Answer(content_type, lambda out: out.write(tsv))
+    serialiser = RESULTS_FORMATS[fmt].oxigraph
+
+    def write(out: BinaryIO) -> None:
+        ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(out, format=serialiser)
+
+    return Answer(content_type, write)
+
+
+class _TooMany(Exception):
+    """Raised into pyoxigraph's serialiser to stop it at the result-size limit."""
+
+
+class _LineLimited:
+    """A binary output that keeps what it is given and stops the writer past ``lines`` lines."""
+
+    def __init__(self, lines: int) -> None:
+        self.left, self.parts = lines, []
+
+    def write(self, data: bytes) -> int:
+        self.left -= data.count(b"\n")
+        if self.left < 0:
+            raise _TooMany
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are kept in memory."""
+
+
+def _tsv_within(solutions: ox.QuerySolutions, limit: int) -> bytes:
+    """Return ``solutions`` as SPARQL TSV results, written by pyoxigraph, or raise 413 past ``limit`` rows.
+
+    In TSV every row is one line (a line break in a literal is escaped), so the rows are counted as the
+    serialiser writes, and it is stopped at the first line over the limit. The TSV results hold every term
+    as the store gives it: pyoxigraph parses them back into the same solutions for the other formats,
+    so the query is evaluated once and no term is converted in Python.
+    """
+    output = _LineLimited(limit + 1)  # the header line, then one line per row
+    try:
+        solutions.serialize(output, format=ox.QueryResultsFormat.TSV)
+    except _TooMany:
+        raise _too_many(limit) from None
+    return b"".join(output.parts)

@@ -4,8 +4,9 @@ pyoxigraph cannot interrupt a running query, so a thread cannot stop one: a big 
 keep a CPU core and a query slot after its client got the 503. Each query therefore runs in a
 worker process (``spawn`` context, so no RocksDB or thread state is forked). A worker opens a
 *snapshot* of the store read-only, answers one query at a time over a :func:`multiprocessing.Pipe`
-with :func:`kg.sparql.serve_results.answer`, and is killed with SIGKILL (and replaced on the next query)
-when its query passes the limit.
+with :func:`kg.sparql.serve_results.prepare`, and is killed with SIGKILL (and replaced on the next query)
+when its query passes the limit. The answer crosses the pipe in chunks as pyoxigraph's serialiser writes
+it (:meth:`WorkerPool.stream`), so the server sends the first bytes before the last row is found.
 
 The snapshot is either one of the store's own snapshots (:mod:`kg.store.snapshots`: immutable
 directories that the server marks as read), which the workers open read-only as they are, or,
@@ -23,7 +24,8 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -31,13 +33,33 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.sparql.serve_results import ProtocolError, answer
+from kg.sparql.serve_results import Answer, ProtocolError, prepare
 from kg.store import copy_quads, in_memory_copy
 
 __all__ = ["WorkerPool", "snapshot"]
 
 #: Seconds a new worker may take to start (import its modules) before it counts as broken.
 START_TIMEOUT = 120.0
+#: Bytes of an answer a worker gathers before it sends them through the pipe (pyoxigraph writes 8 KiB at a time).
+CHUNK = 64 * 1024
+
+
+class _PipeWriter:
+    """A binary output that sends what is written through a worker's pipe, ``CHUNK`` bytes at a time."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn, self._buffer = conn, bytearray()
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        if len(self._buffer) >= CHUNK:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self._buffer:
+            self._conn.send(("chunk", bytes(self._buffer)))
+            self._buffer = bytearray()
 
 
 def snapshot(store: ox.Store, target: Path) -> None:
@@ -88,13 +110,27 @@ def _serve(conn: Connection, in_memory: bool = False) -> None:
             # The time limit counts from here: opening a snapshot on a busy machine is not the query's time.
             # It covers the SERVICE check too, which parses the query with rdflib (slow on large texts).
             conn.send("started")
-            body, content_type = answer(store, text, accept, max_results, allow_service)
-            reply: tuple = ("ok", body, content_type)
+            prepared = prepare(store, text, accept, max_results, allow_service)
         except ProtocolError as error:
-            reply = ("error", error.status, str(error))
+            conn.send(("error", error.status, str(error)))
+            continue
         except Exception as error:  # noqa: BLE001 - reported to the client as a server error
-            reply = ("error", 500, f"the query failed: {type(error).__name__}: {error}")
-        conn.send(reply)
+            conn.send(("error", 500, f"the query failed: {type(error).__name__}: {error}"))
+            continue
+        conn.send(("ok", prepared.content_type))
+        _send_body(conn, prepared)
+
+
+def _send_body(conn: Connection, prepared: Answer) -> None:
+    """Send the answer's body as ``("chunk", bytes)`` messages, then ``("end",)`` (``("failed", why)`` if it fails)."""
+    output = _PipeWriter(conn)
+    try:
+        prepared.write(output)
+        output.flush()
+    except Exception as error:  # noqa: BLE001 - the server cuts the answer short; the client sees it cut
+        conn.send(("failed", f"{type(error).__name__}: {error}"))
+        return
+    conn.send(("end",))
 
 
 @dataclass(eq=False)
@@ -236,30 +272,47 @@ class WorkerPool:
                 self._waiting -= 1
 
     def run(self, text: str, accept: str, max_results: int, allow_service: bool = True) -> tuple[bytes, str]:
-        """Answer a query in a worker within the time limit; return the body and its content type.
+        """Answer a query in a worker within the time limit; return the whole body and its content type.
 
         Raises
         ------
         ProtocolError
-            503 when no worker frees up or the query passes the limit (its worker is killed),
-            500 when a worker dies, and whatever :func:`kg.sparql.serve_results.answer` raises.
+            As :meth:`stream` does.
+        """
+        chunks = self.stream(text, accept, max_results, allow_service)
+        content_type = next(chunks)
+        return b"".join(chunks), content_type
+
+    def stream(self, text: str, accept: str, max_results: int, allow_service: bool = True) -> Iterator[str | bytes]:
+        """Answer a query in a worker within the time limit: yield its content type, then its body in chunks.
+
+        The worker's slot is held until the last chunk is read or the iterator is closed; an answer not
+        read to its end leaves its worker killed (its pipe still holds the rest).
+
+        Raises
+        ------
+        ProtocolError
+            503 when no worker frees up or the query passes the limit (its worker is killed), 500 when a
+            worker dies, and whatever :func:`kg.sparql.serve_results.prepare` raises; after the content
+            type, 503 or 500 when the answer is cut short.
         """
         self._wait_for_slot()
         try:
             worker = self._take()
             healthy = False
             try:
-                reply = self._ask(worker, (worker.reads, text, accept, max_results, allow_service))
+                deadline = self._start(worker, (worker.reads, text, accept, max_results, allow_service))
+                yield self._receive(worker, deadline)
+                while (message := self._receive(worker, deadline)) is not None:
+                    yield message
                 healthy = True
             finally:
                 self._give_back(worker, healthy)
         finally:
             self._slots.release()
-        if reply[0] == "error":
-            raise ProtocolError(reply[1], reply[2])
-        return reply[1], reply[2]
 
-    def _ask(self, worker: _Worker, request: tuple) -> tuple:
+    def _start(self, worker: _Worker, request: tuple) -> float:
+        """Send ``request`` once the worker is ready; return the deadline of its answer."""
         try:
             if not worker.ready:
                 if not worker.conn.poll(START_TIMEOUT) or worker.conn.recv() != "ready":
@@ -269,14 +322,28 @@ class WorkerPool:
             if not worker.conn.poll(START_TIMEOUT):
                 raise ProtocolError(500, "a query worker could not open the store's snapshot")
             first = worker.conn.recv()
-            if first != "started":  # it failed before the query began: that is its answer
-                return first
-            if not worker.conn.poll(self.timeout):
-                raise ProtocolError(503, f"the query ran longer than {self.timeout:g} s and was stopped",
-                                    retry_after=1)
-            return worker.conn.recv()
         except (EOFError, OSError):
             raise ProtocolError(500, "the query worker stopped unexpectedly") from None
+        if first != "started":  # it failed before the query began: that is its answer
+            raise ProtocolError(first[1], first[2])
+        return time.monotonic() + self.timeout
+
+    def _receive(self, worker: _Worker, deadline: float) -> str | bytes | None:
+        """Return the worker's next message: the content type, a chunk, or None at the end of the answer."""
+        try:
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                raise ProtocolError(503, f"the query ran longer than {self.timeout:g} s and was stopped",
+                                    retry_after=1)
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            raise ProtocolError(500, "the query worker stopped unexpectedly") from None
+        if reply[0] in ("chunk", "ok"):
+            return reply[1]
+        if reply[0] == "end":
+            return None
+        if reply[0] == "error":
+            raise ProtocolError(reply[1], reply[2])
+        raise ProtocolError(500, f"the answer could not be written: {reply[1]}")
 
     def close(self) -> None:
         """Stop every worker (killing running queries) and delete the snapshots; idempotent."""
