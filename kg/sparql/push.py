@@ -25,9 +25,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.internal_queries import internal_query_path
 from kg.sparql.queries import NamedQuery, read_query
 from kg.sparql.remote import Endpoint, RemoteError, run_remote
-from kg.sparql.updates import INTERNAL_DIR, update_template
+from kg.sparql.updates import update_template
 from kg.store import named_graphs
 
 __all__ = ["PushReport", "count_remote", "has_blank_nodes", "push"]
@@ -66,7 +67,7 @@ def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.r
 @functools.cache
 def _query(name: str) -> NamedQuery:
     """Read the internal query ``queries/internal/NAME.rq`` (once)."""
-    return read_query(INTERNAL_DIR / f"{name}.rq")
+    return read_query(internal_query_path(name))
 
 
 def has_blank_nodes(store: ox.Store, graph: str) -> bool:

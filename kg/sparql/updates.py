@@ -38,12 +38,11 @@ import pyoxigraph as ox
 import yaml
 
 from kg.errors import KgError
-from kg.paths import QUERIES_DIR
+from kg.internal_queries import INTERNAL_QUERIES_DIR
 from kg.sparql.queries import parse_header
 
-__all__ = ["INTERNAL_DIR", "UpdateTemplate", "update_template"]
+__all__ = ["UpdateTemplate", "update_template"]
 
-INTERNAL_DIR = QUERIES_DIR / "internal"
 _KINDS = ("iri", "triples")
 
 
@@ -84,7 +83,7 @@ def _split(text: str) -> tuple[dict, str]:
 
 
 @functools.cache
-def update_template(name: str, folder: Path = INTERNAL_DIR) -> UpdateTemplate:
+def update_template(name: str, folder: Path = INTERNAL_QUERIES_DIR) -> UpdateTemplate:
     """Read the update template ``folder/NAME.ru`` and check its placeholders against its header."""
     path = folder / f"{name}.ru"
     try:

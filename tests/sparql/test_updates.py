@@ -173,9 +173,9 @@ def test_placeholders_must_be_the_parameters_of_the_header(tmp_path: Path) -> No
 
 
 def test_every_update_template_is_filled_into_an_update_pyoxigraph_runs() -> None:
-    from kg.sparql.updates import INTERNAL_DIR
+    from kg.internal_queries import INTERNAL_QUERIES_DIR
 
-    names = sorted(path.stem for path in INTERNAL_DIR.glob("*.ru"))
+    names = sorted(path.stem for path in INTERNAL_QUERIES_DIR.glob("*.ru"))
     assert names
     triple = ox.Triple(ox.NamedNode(f"{EX}s"), ox.NamedNode(f"{EX}p"), HOSTILE_LITERALS[2])
     for name in names:
