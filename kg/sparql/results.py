@@ -141,11 +141,7 @@ def prefixed(term: Node | None) -> str:
     """
     if not isinstance(term, URIRef):
         return plain(term)
-    iri = str(term)
-    for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+    return _prefixed_iri(str(term))
 
 
 def to_table(result: Result, title: str | None = None, wide: bool = False) -> rich.table.Table:  # noqa: F821
@@ -262,7 +258,11 @@ def prefixed_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str
     """
     if not isinstance(term, ox.NamedNode):
         return _value(term)
-    iri = term.value
+    return _prefixed_iri(term.value)
+
+
+def _prefixed_iri(iri: str) -> str:
+    """Return ``iri`` as a prefixed name of the project's prefix map where one fits, else whole."""
     for prefix, namespace in _BY_LENGTH:
         if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
             return f"{prefix}:{iri[len(namespace):]}"
