@@ -11,7 +11,9 @@ pull fields out of a cell with a regular expression (a company number inside the
 the same project (several per cell); ``fill_down`` fields take the value of the row above when their cell is
 empty (continuation rows); ``rows: organisations`` reads a list of organisations without projects (Kohesio's
 beneficiaries); ``languages`` gives the language of names per country; ``quoting: none`` reads quotes as
-ordinary characters. See docs/ingest.md, "Writing a mapping".
+ordinary characters; ``keep_first`` names the facts of an organisation (its region, its type) that later rows
+may give differently, the first being kept (a university whose rows name the county of each campus). See
+docs/ingest.md, "Writing a mapping".
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ import yaml
 
 from kg.errors import InputError, KgError, unknown_name
 
-__all__ = ["ALIASES", "FIELDS", "MAPPINGS_DIR", "ROW_KINDS", "Join", "Mapping", "Partners", "load_mapping"]
+__all__ = ["ALIASES", "FIELDS", "KEEP_FIRST", "MAPPINGS_DIR", "ROW_KINDS", "Join", "Mapping", "Partners",
+           "load_mapping"]
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 #: The fields a mapping may fill. ``total_budget`` is the partner's budget, ``project_total_budget`` the project's.
@@ -41,7 +44,9 @@ ALIASES = {"erdf": "eu_contribution"}
 _KEYS = {"name", "description", "language", "columns", "required", "date_formats", "roles", "organisation_types",
          "constants", "values", "multi_valued", "separators", "exchange_rates", "decimal_separator", "join",
          "encoding", "patterns", "currency", "partners", "fill_down", "rows", "languages", "quoting", "name_types",
-         "extract", "sheet"}
+         "extract", "sheet", "keep_first"}
+#: The facts of an organisation a mapping may let later rows give differently (``keep_first``).
+KEEP_FIRST = ("nuts", "partner_type")
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,8 @@ class Mapping:
         """Return the language tag of names and original titles of a row in country ``iso2``."""
         return self.languages.get((iso2 or "").upper(), self.language)
     sheet: str | None = None  # the XLSX sheet holding the rows (default: the first)
+    # organisation facts (of KEEP_FIRST) a later row may give differently: a warning, and the first is kept
+    keep_first: tuple[str, ...] = ()
 
 
 def _fields(path: Path, names: Any, what: str) -> list[str]:
@@ -211,6 +218,15 @@ def _partners(path: Path, data: dict) -> Partners | None:
                     tuple(str(s) for s in partners.get("separators") or ("\n", ";")))
 
 
+def _keep_first(path: Path, data: dict) -> tuple[str, ...]:
+    fields = _fields(path, data.get("keep_first") or [], "keep_first")
+    other = [name for name in fields if name not in KEEP_FIRST]
+    if other:
+        raise InputError(path, f"keep_first: {', '.join(other)} cannot differ between rows; only an organisation's "
+                               f"{' and '.join(KEEP_FIRST)} can")
+    return tuple(fields)
+
+
 def load_mapping(name_or_path: str | Path) -> Mapping:
     """Load a mapping by name (a file of :data:`MAPPINGS_DIR`) or from a YAML file path.
 
@@ -278,4 +294,5 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         extract={_fields(path, [k], "extract")[0]: _pattern(path, "extract", v)
                  for k, v in _table(path, data, "extract").items()},
         sheet=str(data["sheet"]) if data.get("sheet") else None,
+        keep_first=_keep_first(path, data),
     )

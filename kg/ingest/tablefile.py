@@ -5,12 +5,15 @@ is UTF-8, UTF-16 with a byte-order mark, or else what ``charset_normalizer`` det
 megabyte; the delimiter is sniffed (``csv.Sniffer``), else the most frequent of ``, ; TAB |`` in the
 header line. XLSX workbooks are read in openpyxl's read-only mode, from the first sheet or a named one;
 older XLS workbooks (BIFF, as many managing authorities still publish their lists of operations) with
-``xlrd``; date cells become dates.
+``xlrd``; date cells become dates. A JSON file is a list of records (objects), as dashboards and APIs
+publish tables; it is read whole, its header is every key in the order the records first give it, and a
+record's number stands for its line.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -147,9 +150,49 @@ def _xls_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, list[
         book.release_resources()
 
 
+def _json_records(path: Path) -> list[dict]:
+    """The records of the JSON file ``path``: a list of objects, or an object whose one list holds them."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text: byte {error.start} cannot be decoded") from None
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"not a readable JSON file: {error.msg}", line=error.lineno) from None
+    if isinstance(data, dict):
+        lists = [value for value in data.values() if isinstance(value, list)]
+        data = lists[0] if len(lists) == 1 else data
+    if not isinstance(data, list) or not all(isinstance(record, dict) for record in data):
+        raise InputError(path, "not a table: a JSON table is a list of records (objects with the same keys)")
+    return data
+
+
+def _json_cell(value: Any) -> Any:
+    """A record's value as a cell: nested lists and objects as their JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+def _json_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """Yield the header (every key, in the order the records first give it) and each record's cells, numbered
+    from 1 (the record's number stands for its line).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "t.json"
+    ...     _ = path.write_text('[{"a": 1, "b": "x"}, {"b": "y", "c": [1, 2]}]', encoding="utf-8")
+    ...     list(_json_rows(path))
+    [(0, ['a', 'b', 'c']), (1, [1, 'x', None]), (2, [None, 'y', '[1, 2]'])]
+    """
+    records = _json_records(path)
+    header = list(dict.fromkeys(key for record in records for key in record))
+    yield 0, header
+    for number, record in enumerate(records, start=1):
+        yield number, [_json_cell(record.get(key)) for key in header]
+
+
 def read_rows(path: Path, encoding: str | None = None, quoting: bool = True,
               sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
-    """Yield (line, cells) of a CSV, XLSX or XLS file, the header first; line is where the record starts (1 = header).
+    """Yield (line, cells) of a CSV, XLSX, XLS or JSON file, the header first; line is where the record starts
+    (1 = header; in a JSON file, the record's number).
 
     ``encoding`` is the CSV's encoding when known (else detected: :func:`detect_encoding`). With
     ``quoting=False`` a quote is an ordinary character (a tab-separated export that writes names such as
@@ -159,7 +202,7 @@ def read_rows(path: Path, encoding: str | None = None, quoting: bool = True,
     Raises
     ------
     InputError
-        Not a CSV/XLSX/XLS file, binary, in no recognisable encoding, or without the sheet.
+        Not a CSV/XLSX/XLS/JSON file, binary, in no recognisable encoding, or without the sheet.
     """
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -168,8 +211,10 @@ def read_rows(path: Path, encoding: str | None = None, quoting: bool = True,
         return _xlsx_rows(path, sheet)
     if suffix == ".xls":
         return _xls_rows(path, sheet)
+    if suffix == ".json":
+        return _json_rows(path)
     if suffix not in (".csv", ".tsv", ".txt"):
-        raise InputError(path, f"unsupported table type {suffix!r}: give a .csv, .xlsx or .xls file")
+        raise InputError(path, f"unsupported table type {suffix!r}: give a .csv, .xlsx, .xls or .json file")
     return _csv_rows(path, encoding, quoting)
 
 

@@ -26,6 +26,9 @@ def _check_place(row: _Row, builder: _Builder) -> tuple[tuple[str, str] | None, 
         if region is None and country is not None and country[0] not in builder.reference_countries:
             row.warning(f"{values['nuts']!r}: no NUTS region outside Europe; the partner is loaded with its "
                         "country only", "nuts")
+        elif region is None and country is not None and _country_code(values["nuts"], values["country"], country):
+            row.warning(f"{values['nuts']!r} is the country's code, no region; the partner is loaded with its "
+                        "country only", "nuts")
         elif region is None:
             row.problem(f"{values['nuts']!r} is not a NUTS code of the graph's NUTS regions", "nuts")
         elif country is not None and region[1] and region[1] != country[1]:
@@ -33,6 +36,18 @@ def _check_place(row: _Row, builder: _Builder) -> tuple[tuple[str, str] | None, 
         elif country is None and region[1]:
             country = builder.country(region[1])
     return country, region
+
+
+def _country_code(nuts: Any, written: Any, country: tuple[str, str]) -> bool:
+    """Whether a NUTS cell holds the row's country code (CORDIS's way of saying the region is not known).
+
+    >>> _country_code("IE", "IE", ("…/IRL", "IE")), _country_code("EL", "EL", ("…/GRC", "GR"))
+    (True, True)
+    >>> _country_code("IE0", "IE", ("…/IRL", "IE"))
+    False
+    """
+    code = str(nuts).strip().upper()
+    return code in (str(written).strip().upper(), str(country[1]).upper())
 
 
 @lru_cache(maxsize=4096)

@@ -200,9 +200,13 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
     # with earlier rows (or the graph) on any of them are problems, never a second value.
     facts = _facts(row, checked, project, participation)
     known = [builder.facts(subject) for subject, _label, _facts in facts]
-    for (_subject, label, subject_facts), before in zip(facts, known, strict=True):
+    for index, ((_subject, label, subject_facts), before) in enumerate(zip(facts, known, strict=True)):
         for name, message in builder.conflicts(before, label, subject_facts):
-            row.problem(message, name)
+            if index == 1 and name in builder.mapping.keep_first and before[name][1]:  # an earlier row's
+                row.warning(f"{message}; the organisation keeps the first", name)
+                del subject_facts[name]
+            else:
+                row.problem(message, name)
     if row.problems:
         return False
     # What earlier loaded rows gave (line > 0): their statements are written already.

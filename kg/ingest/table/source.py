@@ -31,7 +31,8 @@ def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: Table
         sink.add(*(to_oxigraph(term) for term in triple))
 
 
-_MEDIA_TYPES = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+_MEDIA_TYPES = {".json": "application/json",
+                ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ".xls": "application/vnd.ms-excel"}
 _LANG3 = {"en": "ENG", "pl": "POL", "ro": "RON", "it": "ITA", "es": "SPA", "de": "DEU", "fr": "FRA", "el": "ELL",
           "hr": "HRV", "bg": "BUL", "cs": "CES", "sk": "SLK", "sl": "SLV", "hu": "HUN", "pt": "POR", "nl": "NLD",

@@ -1,0 +1,102 @@
+"""The mappings of the Interreg and Horizon Europe datasets on real samples of their files.
+
+``tests/data/tables/interreg/sweden-partners.json``: 9 records of Tillväxtverket's table of Swedish partners in
+Interreg projects (datasets/interreg-sweden-partners), as published: a JSON list of records.
+``tests/data/tables/cordis/horizon-europe-organization.csv``: 12 rows of CORDIS's Horizon Europe
+participations (datasets/horizon-europe-participations). Sources: tests/data/tables/README.md.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kg.errors import InputError
+from kg.ingest.table import ingest_table, load_mapping
+from kg.ingest.tablefile import read_rows
+from kg.namespaces import EKG, ID
+from kg.paths import DATASETS_DIR
+
+TABLES = Path(__file__).resolve().parents[1] / "data" / "tables"
+SWEDEN = TABLES / "interreg" / "sweden-partners.json"
+HORIZON = TABLES / "cordis" / "horizon-europe-organization.csv"
+NUTS = "http://data.europa.eu/nuts/code/"
+
+
+def _mapping(name: str):
+    return load_mapping(DATASETS_DIR / f"{name}.mapping.yaml")
+
+
+def test_swedish_interreg_partners_load_from_json_with_programmes_counties_and_roles(reference_store) -> None:
+    result = ingest_table(SWEDEN, _mapping("interreg-sweden-partners"), reference_store)
+    try:
+        g = result.graph
+        # A partner without a name, and an end date that does not exist (31 February): one line each, the
+        # record's number standing for the line, the column as the file names it.
+        assert sorted((p.line, p.column) for p in result.problems) == [(6, "slutdatum"), (7, "organisationsnamn")]
+        assert "'2027-02-31' is not a date" in result.problems[0].message
+        assert result.rows == 9 and result.loaded_rows == 7
+        # The county's name is its NUTS 3 region; the programme is the graph's.
+        assert URIRef(NUTS + "SE331") in set(g.objects(None, EKG.region))  # Västerbottens län
+        programmes = {str(p).rsplit("/", 1)[-1] for p in g.objects(None, EKG.programme)}
+        assert programmes == {"interreg-aurora", "interreg-baltic-sea-region-2021-2027"}
+        assert {ID["role/lead-partner"], ID["role/partner"], ID["role/associated-partner"]} <= set(
+            g.objects(None, EKG.role))
+        # A university whose rows name two counties (its campuses), a company typed two ways: the first is
+        # kept, with a warning, and every participation loads.
+        kept = {(w.line, w.column) for w in result.warnings if "keeps the first" in w.message}
+        assert kept == {(3, "organisationstyp"), (5, "nuts3")}
+        ltu = next(s for s, name in g.subject_objects(URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
+                   if str(name) == "Luleå Tekniska Universitet")
+        assert set(g.objects(ltu, EKG.region)) == {URIRef(NUTS + "SE332")}
+        assert len(list(g.subjects(EKG.participant, ltu))) == 2
+        assert Decimal("149355") in {o.toPython() for o in g.objects(None, EKG.totalBudget)}
+    finally:
+        result.discard()
+
+
+def test_horizon_europe_rows_load_with_lump_sums_and_country_codes_for_regions(reference_store) -> None:
+    result = ingest_table(HORIZON, _mapping("horizon-europe-participations"), reference_store)
+    try:
+        assert result.problems == [] and result.loaded_rows == result.rows == 12
+        g = result.graph
+        # A lump-sum project's "0" total cost is no total: the EU contribution loads without one.
+        leader = [p for p in g.subjects(EKG.role, None) if "leader-2030" in str(p)]
+        assert len(leader) == 4 and not any(g.value(p, EKG.totalBudget) for p in leader)
+        assert all(g.value(p, EKG.euContribution) is not None for p in leader)
+        # "IL" in nutsCode for an Israeli university is the country's code, not a region (Israel, associated to
+        # the programme, has no NUTS regions): a warning, and the partner loads with its country only; so does
+        # the United States' "US". Ireland's "IE" is its NUTS 0 region.
+        warned = {w.line: w.message for w in result.warnings}
+        assert "the country's code" in warned[13] and "outside Europe" in warned[12] and set(warned) == {12, 13}
+        assert URIRef(NUTS + "IE") in set(g.objects(None, EKG.region))
+        assert ID["role/third-party"] in set(g.objects(None, EKG.role))
+        assert ID["organisation-type/other"] in set(g.objects(None, EKG.organisationType))  # no activity type
+        assert {str(p).rsplit("/", 1)[-1] for p in g.objects(None, EKG.programme)} == {"horizon-europe"}
+    finally:
+        result.discard()
+
+
+def test_a_json_table_is_a_list_of_records_and_anything_else_is_one_line(tmp_path) -> None:
+    rows = list(read_rows(SWEDEN))
+    assert rows[0] == (0, list(rows[0][1])) and rows[0][1][:3] == ["id", "program", "projekttyp"]
+    assert [line for line, _cells in rows[1:]] == list(range(1, 10))
+    wrapped = tmp_path / "wrapped.json"
+    wrapped.write_text('{"count": 1, "results": [{"a": 1}]}', encoding="utf-8")
+    assert list(read_rows(wrapped)) == [(0, ["a"]), (1, [1])]
+    for text, message in (('{"a": 1}', "list of records"), ("[1, 2]", "list of records"), ("[{", "not a readable JSON")):
+        bad = tmp_path / "bad.json"
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(InputError, match=rf"bad\.json.*{message}"):
+            list(read_rows(bad))
+
+
+def test_keep_first_is_only_for_an_organisations_region_and_type(tmp_path) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns: {project_acronym: [A], partner_name: [B], start: [C]}\nkeep_first: [nuts, start]\n",
+                       encoding="utf-8")
+    with pytest.raises(InputError, match=r"m\.yaml: keep_first: start cannot differ"):
+        load_mapping(mapping)
