@@ -1,8 +1,10 @@
 """The two notebooks on the graph built with the shipped datasets that hold projects.
 
-``eukg build --datasets h2020-norway,hr-operations``: the networks are made of projects and their
-partners, so a list of organisations without projects (kohesio-beneficiaries-cee, 24k nodes without a
-tie) would add build time and no edge.
+``eukg build --datasets h2020-norway,hr-operations,interreg-sweden-partners``: the networks are made of
+projects and their partners, so a list of organisations without projects (kohesio-beneficiaries-cee, 24k
+nodes without a tie) would add build time and no edge; the 80,276 Horizon Europe participations
+(horizon-europe-participations) would add minutes of build and analysis to a test that checks the
+notebooks, not the data.
 
 The default build holds a few dozen organisations; with the datasets the notebooks must show real
 networks: hundreds of organisations tied by shared projects, ranked and drawn readably.
@@ -24,13 +26,14 @@ pytest.importorskip("matplotlib")
 pytest.importorskip("ipykernel")
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+DATASETS = "h2020-norway,hr-operations,interreg-sweden-partners"
 
 
 @pytest.fixture(scope="module")
 def datasets_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built with the shipped datasets that hold projects."""
     location = tmp_path_factory.mktemp("datasets") / "store"
-    result = CliRunner().invoke(app, ["build", "--datasets", "h2020-norway,hr-operations", "--store", str(location)])
+    result = CliRunner().invoke(app, ["build", "--datasets", DATASETS, "--store", str(location)])
     assert result.exit_code == 0, result.output
     return location
 
