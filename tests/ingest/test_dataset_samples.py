@@ -8,6 +8,7 @@ participations (datasets/horizon-europe-participations). Sources: tests/data/tab
 
 from __future__ import annotations
 
+import gzip
 from decimal import Decimal
 from pathlib import Path
 
@@ -100,3 +101,20 @@ def test_keep_first_is_only_for_an_organisations_region_and_type(tmp_path) -> No
                        encoding="utf-8")
     with pytest.raises(InputError, match=r"m\.yaml: keep_first: start cannot differ"):
         load_mapping(mapping)
+
+
+def test_an_acronym_of_another_programmes_project_is_a_new_project(tmp_path, reference_store) -> None:
+    """Horizon Europe's SCALE-UP (its nine rows in the dataset's file) is not the graph's Interreg Europe
+    project SCALE UP, and the graph's project keeps its one acronym."""
+    with gzip.open(DATASETS_DIR / "files" / "horizon-europe-participations.csv.gz", "rt", encoding="utf-8") as handle:
+        lines = [line for n, line in enumerate(handle) if n == 0 or line.startswith('"101060264";')]
+    table = tmp_path / "scale-up.csv"
+    table.write_text("".join(lines), encoding="utf-8")
+    result = ingest_table(table, _mapping("horizon-europe-participations"), reference_store)
+    try:
+        assert result.problems == [] and result.loaded_rows == 9 and result.project_count == 1
+        project = next(result.graph.subjects(EKG.projectCode, None))
+        assert project != ID["project/scale-up"] and (project, EKG.acronym, None) in result.graph
+        assert (ID["project/scale-up"], None, None) not in result.graph
+    finally:
+        result.discard()

@@ -36,6 +36,7 @@ class _Builder:
         self.reference = reference
         self.store = store
         self.programmes: dict[str, URIRef | None] = {}
+        self.families: dict[str, set[str]] = {}  # a programme's IRI -> it, the programmes above and below it
         self.funds: dict[str, str] | None = None  # the graph's funds by acronym and name, read when asked
         self.codes: dict[str, str] | None = None  # programmes by identifier (CCI), read when asked
         self.listed: dict[URIRef, _Listed] = {}  # rows: organisations — each organisation, written at the end
@@ -103,6 +104,8 @@ class _Builder:
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
         if found is not None and code and facts.get("project_code", (code, 0))[0] != code:
             found, facts = None, {}
+        if found is not None and self._other_programme(found.iri, programme):
+            found, facts = None, {}  # the same acronym in another programme (SCALE-UP of Horizon Europe, of Interreg)
         if (known or found) and programme and not code \
                 and self.memory.get(_MINTED, str(known or found.iri), key) != key:
             known, found, facts = None, None, {}  # the acronym of another programme's project: a second project
@@ -113,6 +116,34 @@ class _Builder:
         if facts:  # the graph's facts about a project found there (a new one has none yet)
             self.memory.put(_FACTS, str(iri), {**self.facts(iri), **facts})
         return iri, not (known or found)
+
+    def _other_programme(self, project: str, programme: str | None) -> bool:
+        """Whether the graph gives ``project`` programmes and none is the row's ``programme``, above or below it."""
+        if not programme or self.store is None:
+            return False
+        row = self.programme(programme)
+        quads = self.store.quads_for_pattern(_node(project), _T["programme"], None, None)
+        stated = {quad.object.value for quad in quads if getattr(quad.graph_name, "value", None) != self.own_graph}
+        return row is not None and bool(stated) and not stated & self._programme_family(str(row))
+
+    def _programme_family(self, programme: str) -> set[str]:
+        """``programme``, the programmes above it and those below it (``ekg:parentProgramme``)."""
+        if programme not in self.families:
+            parent = ox.NamedNode(str(EKG.parentProgramme))
+            family = {programme}
+            for up in (True, False):
+                todo = [programme]
+                while todo:
+                    node = _node(todo.pop())
+                    quads = self.store.quads_for_pattern(node, parent, None, None) if up else \
+                        self.store.quads_for_pattern(None, parent, node, None)
+                    for quad in quads:
+                        other = quad.object.value if up else quad.subject.value
+                        if other not in family:
+                            family.add(other)
+                            todo.append(other)
+            self.families[programme] = family
+        return self.families[programme]
 
     def _mint(self, acronym: str, code: str | None, programme: str | None, key: str) -> URIRef:
         """A new project's IRI: from its acronym and code, else its acronym (and programme, when the acronym is

@@ -80,7 +80,8 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
     p = _node(str(project))
     if _LOADED not in written:  # the project's first loaded row: the project's description
         sink.add(p, _T["type"], _T["Project"])
-        sink.add(p, _T["acronym"], ox.Literal(str(values["project_acronym"])))
+        if checked["new_project"]:  # a project of the graph has its acronym, perhaps spelt otherwise ("SCALE UP")
+            sink.add(p, _T["acronym"], ox.Literal(str(values["project_acronym"])))
         if checked["new_project"] and not values.get("project_title") and checked["original"] is None:
             builder.memory.put(_UNTITLED, str(project), str(values["project_acronym"]))
     if values.get("project_title") and "project_title" not in written:
