@@ -11,6 +11,11 @@ known), validated and written by the one writer as a file of the store's local s
 them, and a dataset whose entry, data or mapping changed is converted again at the next
 ``eukg build``.
 
+One organisation is one node across datasets: a store that holds datasets keeps the linkage graph of
+record linkage (:mod:`kg.resolve.merges`), made before the first dataset is converted, so that every
+later write links the organisations it brings with the ones already there
+(:mod:`kg.resolve.follow`), and every full build links them all again.
+
 >>> entry = registry()["h2020-norway"]
 >>> entry.publisher
 'The Research Council of Norway (Forskningsrådet)'
@@ -37,12 +42,15 @@ from kg.errors import InputError, KgError, unknown_name
 from kg.ingest.table import TableResult, ingest_table, load_mapping
 from kg.layout import dataset_graph, dataset_sources_dir, local_sources_dir
 from kg.paths import DATASETS_DIR
-from kg.store.manifest import file_sha256
+from kg.resolve.merges import LINKAGE_GRAPH, recipe, recompute
+from kg.resolve.review import DECISIONS_FILE
+from kg.store.manifest import file_sha256, read_manifest
 from kg.store.reading import open_snapshot
+from kg.store.snapshots import current_snapshot
 from kg.store.writer import Writer
 
-__all__ = ["DataFile", "Dataset", "DatasetStatus", "choose", "convert", "fingerprint", "put_datasets", "registry",
-           "status", "verify"]
+__all__ = ["DataFile", "Dataset", "DatasetStatus", "choose", "convert", "ensure_linkage", "fingerprint",
+           "put_datasets", "registry", "status", "verify"]
 
 _FIELDS = ("name", "title", "publisher", "url", "licence", "retrieved", "files", "mapping")
 
@@ -225,6 +233,26 @@ def _without(location: Path, graph: URIRef) -> ox.Store:
     return copy
 
 
+def ensure_linkage(writer: Writer, decisions: Path = DECISIONS_FILE) -> bool:
+    """Give the store of ``writer`` a linkage graph (record linkage of its organisations, with the decisions
+    of ``decisions``) when it has none; return whether one was made.
+
+    The writer then keeps it up to date in every write, so that organisations of two datasets, or of a
+    dataset and the source documents, are one body (``ekg:canonical``) instead of a duplicate.
+    """
+    manifest = read_manifest(current_snapshot(writer.location))
+    if manifest is not None and str(LINKAGE_GRAPH) in manifest.derived:
+        return False
+    spec = recipe(decisions.resolve())
+    _, store = open_snapshot(writer.location)
+    try:
+        graph = recompute(store, spec)
+    finally:
+        del store
+    writer.put_derived(str(LINKAGE_GRAPH), graph, spec)
+    return True
+
+
 def put_datasets(writer: Writer, chosen: list[str], known: dict[str, Dataset],
                  progress: Callable[[str, int], None] | None = None,
                  notify: Callable[[str], None] | None = None) -> list[TableResult]:
@@ -241,6 +269,8 @@ def put_datasets(writer: Writer, chosen: list[str], known: dict[str, Dataset],
             _fingerprint_file(local_dir, name).unlink(missing_ok=True)
             notify(f"removed dataset {name}")
     states = status(writer.location, known)
+    if any(states[name].state != "current" for name in chosen) and ensure_linkage(writer):
+        notify(f"record linkage: the organisations of the datasets are linked in <{LINKAGE_GRAPH}>")
     results = []
     for name in chosen:
         if states[name].state == "current":

@@ -136,3 +136,51 @@ def _node(iri: str):
     import pyoxigraph as ox
 
     return ox.NamedNode(iri)
+
+
+_IDENTIFIED_MAPPING = {
+    "name": "identified", "language": "en",
+    "columns": {"project_acronym": ["Project acronym"], "project_title": ["Project title"],
+                "programme": ["Programme"], "partner_name": ["Partner name"], "partner_id": ["PIC"],
+                "partner_role": ["Partner role"], "country": ["Country"]},
+    "required": ["project_acronym", "partner_name", "partner_role", "country"],
+    "roles": {"partner": "partner"},
+}
+
+
+def _identified(folder: Path) -> None:
+    """A dataset ``identified`` whose two rows name one university under two PICs (as CORDIS can)."""
+    data = folder / "files" / "identified.csv.gz"
+    with gzip.open(data, "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Project acronym", "Project title", "Programme", "Partner name", "PIC", "Partner role",
+                         "Country"])
+        writer.writerow(["DLA", "Project DLA", "Interreg Europe", "Danube Test University", "911111111", "Partner",
+                         "Bulgaria"])
+        writer.writerow(["DLB", "Project DLB", "Interreg Europe", "Danube Test University", "922222222", "Partner",
+                         "Bulgaria"])
+    (folder / "identified.mapping.yaml").write_text(yaml.safe_dump(_IDENTIFIED_MAPPING), encoding="utf-8")
+    entry = {"name": "identified", "title": "Identified partners", "publisher": "The tests",
+             "url": "https://example.org/", "licence": "CC0", "retrieved": "2026-12-04",
+             "mapping": "identified.mapping.yaml",
+             "files": [{"path": "files/identified.csv.gz", "sha256": hashlib.sha256(data.read_bytes()).hexdigest()}]}
+    (folder / "identified.yaml").write_text(yaml.safe_dump(entry), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_datasets_naming_one_body_are_linked_not_a_duplicate(clone, tmp_path: Path) -> None:
+    """A body that one dataset names with two identifiers and another with none is one node, linked: the
+    build of both passes validation (before, the duplicate-organisation check failed it)."""
+    location, _ = clone
+    folder = _registry(tmp_path / "registry", name="plain",
+                       rows=[("DLC", "Danube Test University", "Bulgaria", "BG323")])
+    _identified(folder)
+    known = registry(folder)
+    with Writer(location) as writer:
+        put_datasets(writer, ["identified", "plain"], known)
+    _, store = open_snapshot(location)
+    linkage = _node("https://w3id.org/eu-regional-kg/graph/linkage")
+    canonical = _node("https://w3id.org/eu-regional-kg/ontology#canonical")
+    bodies = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, canonical, None, linkage)
+              if "danube-test-university" in q.subject.value}
+    assert len(bodies) == 3 and len(set(bodies.values())) == 1, bodies
