@@ -320,8 +320,9 @@ def contract_queries_section() -> list[str]:
              _source("contract-queries-1M.json", "python -m benchmarks.contract_queries --store STORE --label 1M "
                      "--before REV")
              + " Each contract query on the store on disk: pyoxigraph alone (query, every solution, CSV by "
-             "pyoxigraph), the query file as it was before its rewrite into hashed sub-selects, what its ORDER BY "
-             "costs, and the whole `eukg query NAME -f csv`; why the shapes and the sorting cost what they do is "
+             "pyoxigraph), the query file as it was at the revision named (before the last rewrite), what its "
+             "ORDER BY costs, the same answer read back from a table of its rows (what a summary graph would cost) "
+             "and the whole `eukg query NAME -f csv`; why the shapes and the sorting cost what they do is "
              "in [scale.md](scale.md#the-contract-queries-on-disk-query-shape).", ""]
     for path in sorted(RESULTS.glob("contract-queries-*.json")):
         lines += [f"`{path.name}`:", "", contract_queries.render(_load(path.name)), ""]
