@@ -55,6 +55,10 @@ def _component_layout(graph: nx.Graph, seed: int) -> dict[object, tuple[float, f
 #: Up to this many nodes drawn, every node is labelled.
 _LABEL_ALL = 40
 
+#: Up to this many nodes drawn (in a spring layout), labels are written under the nodes; above,
+#: the nodes are numbered and the labels listed beside the drawing, where they cannot overlap.
+_LABEL_UNDER = 12
+
 
 def _largest_nodes(graph: nx.Graph, sizes: Mapping[object, float], most: int) -> nx.Graph:
     """Return ``graph``, or its subgraph of the ``most`` nodes of largest ``sizes`` when it has more."""
@@ -100,7 +104,7 @@ def _draw_key(graph: nx.Graph, positions: dict, shown: list, ax: Axes) -> None:
         lines.append(f"{number:>2}  {_short(str(graph.nodes[node].get('label', node)), 40)}"
                      + (f" ({country})" if country else ""))
     ax.text(-0.02, 1.0, "\n".join(lines), transform=ax.transAxes, ha="right", va="top", multialignment="left",
-            fontsize=7, family="monospace")
+            fontsize=7 if len(lines) <= 20 else 6, family="monospace")
 
 
 def _draw_labels(graph: nx.Graph, positions: dict, shown: set, ax: Axes, beside: bool) -> None:
@@ -136,7 +140,8 @@ def draw_network(
     A large network is drawn readably: only its ``max_nodes`` nodes of highest weighted degree (or
     ``size_by``), with each node's three strongest ties among them, and the ``max_labels`` largest
     numbered on the drawing with their labels listed beside it (so labels cannot overlap); the
-    title says so. A small network is drawn whole, every node labelled.
+    title says so. A network is drawn whole up to ``max_nodes``: up to 12 nodes with their labels
+    under them, up to 40 numbered with the labels listed beside the drawing.
 
     Parameters
     ----------
@@ -156,7 +161,7 @@ def draw_network(
     max_nodes : int, optional (default=80)
         Draw at most this many nodes: those of highest weighted degree (or ``size_by``).
     max_labels : int, optional (default=12)
-        In a drawing of more than 40 nodes, label only this many: the largest.
+        In a drawing of more than 40 nodes, number and list only this many: the largest.
 
     Returns
     -------
@@ -169,6 +174,8 @@ def draw_network(
     >>> ax = draw_network(nx.Graph([("a", "b")]), labels=False)
     >>> len(ax.collections) >= 2
     True
+    >>> len(draw_network(nx.path_graph(20)).texts)  # 20 numbers and the list of labels
+    21
     >>> ax = draw_network(nx.path_graph(200))  # a large network: its 80 best-tied nodes, 12 numbered
     >>> "the 80 of 200 nodes" in ax.get_title(), len(ax.texts)
     (True, 13)
@@ -201,8 +208,9 @@ def draw_network(
                                   for w in weights])
     nx.draw_networkx_nodes(graph, positions, ax=ax, node_color=[colour[categories[n]] for n in graph],
                            node_size=[80 + 420 * sizes.get(n, 0) / largest for n in graph], edgecolors="white")
-    if labels and cut:
-        _draw_key(graph, positions, sorted(graph, key=lambda n: (-sizes.get(n, 0), str(n)))[:max_labels], ax)
+    if labels and layout != "bipartite" and (cut or graph.number_of_nodes() > _LABEL_UNDER):
+        most = graph.number_of_nodes() if graph.number_of_nodes() <= _LABEL_ALL else max_labels
+        _draw_key(graph, positions, sorted(graph, key=lambda n: (-sizes.get(n, 0), str(n)))[:most], ax)
     elif labels:
         shown = set(graph if graph.number_of_nodes() <= _LABEL_ALL else _largest_nodes(graph, sizes, max_labels))
         _draw_labels(graph, positions, shown, ax, beside=layout == "bipartite")
