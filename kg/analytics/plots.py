@@ -55,6 +55,10 @@ def _component_layout(graph: nx.Graph, seed: int) -> dict[object, tuple[float, f
 #: Up to this many nodes drawn, every node is labelled.
 _LABEL_ALL = 40
 
+#: Up to this many nodes drawn (in a spring layout), labels are written under the nodes; above,
+#: the nodes are numbered and the labels listed beside the drawing, where they cannot overlap.
+_LABEL_UNDER = 12
+
 
 def _largest_nodes(graph: nx.Graph, sizes: Mapping[object, float], most: int) -> nx.Graph:
     """Return ``graph``, or its subgraph of the ``most`` nodes of largest ``sizes`` when it has more."""
@@ -62,6 +66,45 @@ def _largest_nodes(graph: nx.Graph, sizes: Mapping[object, float], most: int) ->
         return graph
     keep = sorted(graph, key=lambda node: (-sizes.get(node, 0), str(node)))[:most]
     return graph.subgraph(keep)
+
+
+#: In a drawing of a larger network, each node keeps this many of its strongest ties.
+_TIES_KEPT = 3
+
+
+def _strongest_ties(graph: nx.Graph, ties: int) -> nx.Graph:
+    """Return ``graph`` with only each node's ``ties`` heaviest edges (ties by neighbour as text), all nodes kept.
+
+    A drawing of the best-tied nodes of a large network is nearly complete (they all work together);
+    keeping each node's strongest ties shows who works most with whom, and lets the layout spread.
+
+    Examples
+    --------
+    >>> kept = _strongest_ties(nx.complete_graph(6), 1)
+    >>> kept.number_of_nodes(), kept.number_of_edges() < 15
+    (6, True)
+    """
+    kept = nx.Graph()
+    kept.add_nodes_from(graph.nodes(data=True))
+    for node in graph:
+        edges = sorted(graph[node].items(), key=lambda item: (-item[1].get("weight", 1), str(item[0])))[:ties]
+        kept.add_edges_from((node, neighbour, data) for neighbour, data in edges)
+    kept.graph.update(graph.graph)
+    return kept
+
+
+def _draw_key(graph: nx.Graph, positions: dict, shown: list, ax: Axes) -> None:
+    """Number the ``shown`` nodes on the drawing and list the numbers with full labels beside it (no overlap)."""
+    for number, node in enumerate(shown, start=1):
+        x, y = positions[node]
+        ax.annotate(str(number), (x, y), fontsize=7, fontweight="bold", ha="center", va="center")
+    lines = []
+    for number, node in enumerate(shown, start=1):
+        country = graph.nodes[node].get("country")
+        lines.append(f"{number:>2}  {_short(str(graph.nodes[node].get('label', node)), 40)}"
+                     + (f" ({country})" if country else ""))
+    ax.text(-0.02, 1.0, "\n".join(lines), transform=ax.transAxes, ha="right", va="top", multialignment="left",
+            fontsize=7 if len(lines) <= 20 else 6, family="monospace")
 
 
 def _draw_labels(graph: nx.Graph, positions: dict, shown: set, ax: Axes, beside: bool) -> None:
@@ -95,7 +138,10 @@ def draw_network(
     """Draw ``graph`` with nodes coloured by a node attribute (or a ``{node: group}`` mapping).
 
     A large network is drawn readably: only its ``max_nodes`` nodes of highest weighted degree (or
-    ``size_by``), and the labels of the ``max_labels`` largest of those; the title says so.
+    ``size_by``), with each node's three strongest ties among them, and the ``max_labels`` largest
+    numbered on the drawing with their labels listed beside it (so labels cannot overlap); the
+    title says so. A network is drawn whole up to ``max_nodes``: up to 12 nodes with their labels
+    under them, up to 40 numbered with the labels listed beside the drawing.
 
     Parameters
     ----------
@@ -115,7 +161,7 @@ def draw_network(
     max_nodes : int, optional (default=80)
         Draw at most this many nodes: those of highest weighted degree (or ``size_by``).
     max_labels : int, optional (default=12)
-        In a drawing of more than 40 nodes, label only this many: the largest.
+        In a drawing of more than 40 nodes, number and list only this many: the largest.
 
     Returns
     -------
@@ -128,24 +174,29 @@ def draw_network(
     >>> ax = draw_network(nx.Graph([("a", "b")]), labels=False)
     >>> len(ax.collections) >= 2
     True
-    >>> ax = draw_network(nx.path_graph(200))  # a large network: its 80 best-tied nodes, 12 labels
+    >>> len(draw_network(nx.path_graph(20)).texts)  # 20 numbers and the list of labels
+    21
+    >>> ax = draw_network(nx.path_graph(200))  # a large network: its 80 best-tied nodes, 12 numbered
     >>> "the 80 of 200 nodes" in ax.get_title(), len(ax.texts)
-    (True, 12)
+    (True, 13)
     """
     import matplotlib.pyplot as plt
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(10, 6), dpi=72)
     sizes = dict(graph.degree(weight="weight")) if size_by is None else dict(size_by)
     whole = graph.number_of_nodes()
     graph = _largest_nodes(graph, sizes, max_nodes)
+    cut = whole > graph.number_of_nodes() and layout != "bipartite"
+    if cut:
+        graph = _strongest_ties(graph, _TIES_KEPT)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 7) if cut else (10, 6), dpi=72)
     if layout == "bipartite":
         left = [node for node, side in graph.nodes(data="bipartite") if side == 0]
         positions = nx.bipartite_layout(graph, left) if left else nx.spring_layout(graph, seed=seed)
     else:
         positions = _component_layout(graph, seed)
     categories = _categories(graph, color_by)
-    names = sorted(set(categories.values()))
+    names = sorted(set(categories.values()), key=lambda name: (not name.isdigit(), name.zfill(9)))  # 2 before 11
     palette = plt.get_cmap("tab20" if len(names) > 10 else "tab10")
     colour = {name: palette(index % palette.N) for index, name in enumerate(names)}
     largest = max((sizes.get(n, 0) for n in graph), default=0) or 1
@@ -157,17 +208,21 @@ def draw_network(
                                   for w in weights])
     nx.draw_networkx_nodes(graph, positions, ax=ax, node_color=[colour[categories[n]] for n in graph],
                            node_size=[80 + 420 * sizes.get(n, 0) / largest for n in graph], edgecolors="white")
-    if labels:
+    if labels and layout != "bipartite" and (cut or graph.number_of_nodes() > _LABEL_UNDER):
+        most = graph.number_of_nodes() if graph.number_of_nodes() <= _LABEL_ALL else max_labels
+        _draw_key(graph, positions, sorted(graph, key=lambda n: (-sizes.get(n, 0), str(n)))[:most], ax)
+    elif labels:
         shown = set(graph if graph.number_of_nodes() <= _LABEL_ALL else _largest_nodes(graph, sizes, max_labels))
         _draw_labels(graph, positions, shown, ax, beside=layout == "bipartite")
     for name in names:
         ax.scatter([], [], color=colour[name], label=name)
     ax.legend(title=color_by if isinstance(color_by, str) else None, fontsize=7, title_fontsize=8,
-              loc="best", frameon=False)
+              loc="upper left", bbox_to_anchor=(1.0, 1.0), ncol=2 if len(names) > 14 else 1, frameon=False)
     heading = title or graph.graph.get("name", "")
     if whole > graph.number_of_nodes():
         heading += f"\n(the {graph.number_of_nodes()} of {whole:,} nodes with the most ties"
-        heading += ", the largest labelled)" if labels else ")"
+        heading += f", each with its {_TIES_KEPT} strongest ties among them" if cut else ""
+        heading += f"; the {max_labels} largest numbered)" if labels and cut else ")"
     ax.set_title(heading, fontsize=10)
     ax.axis("off")
     ax.margins(0.15)
@@ -208,13 +263,14 @@ def region_bars(regions: nx.Graph, shares: Mapping[object, float], *, top: int =
     from matplotlib.ticker import MaxNLocator
 
     left.barh(names, [data.get("projects", 0) for _, data in ordered], color="tab:blue")
-    left.xaxis.set_major_locator(MaxNLocator(integer=True))
+    left.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     left.set_xlabel("projects with a partner in the region")
     right.barh(names, [shares.get(node, 0.0) for node, _ in ordered], color="tab:orange")
     for row, (node, _) in enumerate(ordered):
         text = f"{shares[node]:.2f}" if node in shares else "no ties"
-        right.text(min(shares.get(node, 0.0), 0.85) + 0.02, row, text, va="center", fontsize=7)
-    right.set_xlim(0, 1.05)
+        right.text(min(shares.get(node, 0.0), 0.88) + 0.015, row, text, va="center", fontsize=7,
+                   bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 0.5})
+    right.set_xlim(0, 1.08)
     right.set_xlabel("cross-border share of weighted ties")
     level = regions.graph.get("level")
     figure.suptitle(f"Regions at NUTS {level}" if level is not None else "Regions", fontsize=10)

@@ -9,7 +9,7 @@ or group numbers (listed by group).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -17,7 +17,32 @@ from kg.analytics import communities, metrics
 from kg.analytics.brokerage import ROLES, brokerage
 from kg.errors import KgError
 
-__all__ = ["METRICS", "Metric", "Table", "compute", "ranking", "ranking_table", "summary"]
+__all__ = [
+    "EXACT_BETWEENNESS_MAX",
+    "LIST_NODES_MAX",
+    "METRICS",
+    "SAMPLED_SOURCES",
+    "Metric",
+    "Table",
+    "compute",
+    "group_table",
+    "ranking",
+    "ranking_table",
+    "sources_for",
+    "summary",
+]
+
+#: Nodes up to which :func:`ranking_table` computes betweenness exactly; above, it estimates it
+#: from :data:`SAMPLED_SOURCES` sources (exact betweenness costs nodes × edges).
+EXACT_BETWEENNESS_MAX = 5_000
+
+#: Sources from which :func:`ranking_table` estimates betweenness on a graph above
+#: :data:`EXACT_BETWEENNESS_MAX` nodes.
+SAMPLED_SOURCES = 500
+
+#: Nodes up to which :func:`ranking_table` lists every node of a partition (communities,
+#: components) when asked for all rows; above, it summarises the groups (:func:`group_table`).
+LIST_NODES_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -141,6 +166,7 @@ class Table:
 
     columns: list[str]
     rows: list[dict[str, object]]
+    note: str = field(default="", repr=False)  # how the values were found, shown under the table
 
     def _cells(self) -> list[list[str]]:
         return [[f"{row[c]:.4g}" if isinstance(row[c], float) else str(row[c]) for c in self.columns]
@@ -149,8 +175,8 @@ class Table:
     def __str__(self) -> str:
         cells = [self.columns, *self._cells()]
         widths = [max(len(line[i]) for line in cells) for i in range(len(self.columns))]
-        return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
-                         for line in cells)
+        lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip() for line in cells]
+        return "\n".join([*lines, self.note] if self.note else lines)
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -158,14 +184,44 @@ class Table:
         head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
         body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in line) + "</tr>"
                        for line in self._cells())
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        caption = f"<caption style='caption-side: bottom'>{escape(self.note)}</caption>" if self.note else ""
+        return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def sources_for(graph: nx.Graph, metric: str, k: int | None = None) -> int | None:
+    """Return the number of sampled sources :func:`ranking_table` uses for ``metric`` on ``graph``.
+
+    ``k`` when given; for betweenness on a graph of more than :data:`EXACT_BETWEENNESS_MAX` nodes,
+    :data:`SAMPLED_SOURCES`; None (exact) otherwise, and whenever ``k`` reaches the number of nodes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sources_for(nx.path_graph(10), "betweenness") is None
+    True
+    >>> sources_for(nx.path_graph(10_000), "betweenness")
+    500
+    >>> sources_for(nx.path_graph(10_000), "degree") is None
+    True
+    """
+    if k is None and metric == "betweenness" and graph.number_of_nodes() > EXACT_BETWEENNESS_MAX:
+        k = SAMPLED_SOURCES
+    return None if k is None or k >= graph.number_of_nodes() else k
 
 
 def ranking_table(graph: nx.Graph, metric: str, values: Mapping[object, object] | None = None, *,
-                  top: int | None = 10, seed: int | None = 42, node_column: bool = False) -> Table:
+                  top: int | None = 10, seed: int | None = 42, k: int | None = None,
+                  node_column: bool = False) -> Table:
     """Return the :func:`ranking` of ``metric`` on ``graph`` as a :class:`Table` (computed when ``values`` is None).
 
-    The node IRIs are left out unless ``node_column``; the labels say which node a row is.
+    The node IRIs are left out unless ``node_column``; the labels say which node a row is. Two
+    cases keep the table readable and quick on a large graph:
+
+    - betweenness on more than :data:`EXACT_BETWEENNESS_MAX` nodes is estimated from
+      :data:`SAMPLED_SOURCES` sources drawn with ``seed`` (or from ``k`` sources when given; see
+      :func:`sources_for`), and the table's note says so;
+    - a partition (communities, components) asked for in full (``top=None``) on more than
+      :data:`LIST_NODES_MAX` nodes is summarised by group (:func:`group_table`).
 
     Examples
     --------
@@ -174,12 +230,84 @@ def ranking_table(graph: nx.Graph, metric: str, values: Mapping[object, object] 
     >>> print(ranking_table(g, "degree", top=1))
     rank  label  country  degree
     1     b               2
+    >>> print(ranking_table(nx.path_graph(6_000), "betweenness", top=1))
+    rank  label  country  betweenness
+    1     2911            0.5007
+    betweenness estimated from 500 of 6,000 nodes as sources (seed 42); the exact values need all of them
     """
-    values = compute(graph, metric, seed=seed) if values is None else values
+    note = ""
+    if values is None:
+        k = sources_for(graph, metric, k)
+        values = compute(graph, metric, seed=seed, k=k)
+        if k is not None:
+            note = (f"{metric} estimated from {k:,} of {graph.number_of_nodes():,} nodes as sources (seed {seed}); "
+                    "the exact values need all of them")
+    if top is None and METRICS.get(metric, METRICS["degree"]).partition and len(values) > LIST_NODES_MAX:
+        return group_table(graph, metric, values)
     columns, rows = ranking(graph, metric, values, top=top)
     if not node_column:
         columns = [c for c in columns if c != "node"]
-    return Table(columns, rows)
+    return Table(columns, rows, note)
+
+
+def group_table(graph: nx.Graph, metric: str, groups: Mapping[object, int], *, top: int = 10,
+                members: int = 3) -> Table:
+    """Return the ``top`` largest groups of a partition: their size and their best-tied members.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+    metric : str
+        The name of the partition (``"louvain"``, ``"components"`` …), the first column's heading.
+    groups : mapping
+        Node → group number, 0 the largest (as :func:`kg.analytics.louvain` and
+        :func:`kg.analytics.metrics.components` number them).
+    top : int, optional (default=10)
+        How many groups to show, the largest first.
+    members : int, optional (default=3)
+        How many members to name per group: those of highest weighted degree (ties by label).
+
+    Returns
+    -------
+    table : Table
+        Columns ``metric``, ``nodes``, ``share`` (of all nodes), ``countries`` (distinct known
+        countries) and ``largest members`` (``label (country)``); the note counts the groups left out.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> g.add_node("z")
+    >>> print(group_table(g, "components", {"a": 0, "b": 0, "c": 0, "x": 1, "y": 1, "z": 2}, top=2, members=2))
+    components  nodes  share  countries  largest members
+    0           3      0.5    0          b; a
+    1           2      0.3333  0          x; y
+    the 2 largest of 3 components (6 nodes); members named by weighted degree
+    """
+    parts: dict[int, list[object]] = {}
+    for node, group in groups.items():
+        parts.setdefault(group, []).append(node)
+    strength = dict(graph.degree(weight="weight"))
+    total = len(groups)
+    rows = []
+    for group in sorted(parts, key=lambda group: (-len(parts[group]), group))[:top]:
+        nodes = parts[group]
+        countries = {graph.nodes[n].get("country") for n in nodes if n in graph} - {None, ""}
+        best = sorted(nodes, key=lambda n: (-strength.get(n, 0), _label(graph, n)))[:members]
+        rows.append({metric: group, "nodes": len(nodes), "share": len(nodes) / total, "countries": len(countries),
+                     "largest members": "; ".join(_named(graph, n) for n in best)})
+    note = (f"the {len(rows)} largest of {len(parts):,} {metric} ({total:,} nodes); "
+            "members named by weighted degree")
+    return Table([metric, "nodes", "share", "countries", "largest members"], rows, note)
+
+
+def _label(graph: nx.Graph, node: object) -> str:
+    return str(graph.nodes[node].get("label", node)) if node in graph else str(node)
+
+
+def _named(graph: nx.Graph, node: object) -> str:
+    country = graph.nodes[node].get("country") if node in graph else None
+    return f"{_label(graph, node)} ({country})" if country else _label(graph, node)
 
 
 def summary(graph: nx.Graph) -> Table:
