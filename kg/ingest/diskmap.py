@@ -15,6 +15,8 @@ import's memory does not grow with the table.
 'default'
 >>> memory.add("seen", "a"), memory.add("seen", "a"), memory.count("seen")
 (True, False, 1)
+>>> memory.add_new("seen", "b"); sorted(memory.keys("seen")), memory.count("seen")
+(['a', 'b'], 2)
 >>> memory.close(); memory.path.unlink()
 """
 
@@ -121,6 +123,11 @@ class DiskMap:
         self._write(space, key, None)
         self._counts[space] = self._counts.get(space, 0) + 1
         return True
+
+    def add_new(self, space: str, key: str) -> None:
+        """Put ``key``, which the caller knows is not there yet, in the set ``space`` (no look-up)."""
+        self._write(space, key, None)
+        self._counts[space] = self._counts.get(space, 0) + 1
 
     def count(self, space: str) -> int:
         """The number of keys :meth:`add` put in ``space``."""
