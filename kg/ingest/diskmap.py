@@ -25,6 +25,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ class DiskMap:
         if space is not None:
             keys = [key for key in self._recent if key[0] == space]
         else:
-            keys = list(self._recent)[:count] if count is not None else list(self._recent)
+            keys = list(islice(self._recent, count)) if count is not None else list(self._recent)
         entries = sorted((key, self._recent.pop(key)) for key in keys)
         self._flushed = self._flushed or bool(entries)
         for key, _value in entries:

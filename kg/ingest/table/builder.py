@@ -197,7 +197,7 @@ class _Builder:
     def remember(self, subject: URIRef, known: dict[str, tuple[str, int]], row_facts: dict[str, str],
                  line: int) -> None:
         """Record the facts about ``subject`` of a row that loads (``known``: its facts before the row)."""
-        if all(name in known for name in row_facts):
+        if known.keys() >= row_facts.keys():
             return
         for name, value in row_facts.items():
             known.setdefault(name, (value, line))
