@@ -15,6 +15,8 @@ import's memory does not grow with the table.
 'default'
 >>> memory.add("seen", "a"), memory.add("seen", "a"), memory.count("seen")
 (True, False, 1)
+>>> memory.add_new("seen", "b"); sorted(memory.keys("seen")), memory.count("seen")
+(['a', 'b'], 2)
 >>> memory.close(); memory.path.unlink()
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +92,7 @@ class DiskMap:
         if space is not None:
             keys = [key for key in self._recent if key[0] == space]
         else:
-            keys = list(self._recent)[:count] if count is not None else list(self._recent)
+            keys = list(islice(self._recent, count)) if count is not None else list(self._recent)
         entries = sorted((key, self._recent.pop(key)) for key in keys)
         self._flushed = self._flushed or bool(entries)
         for key, _value in entries:
@@ -121,6 +124,11 @@ class DiskMap:
         self._write(space, key, None)
         self._counts[space] = self._counts.get(space, 0) + 1
         return True
+
+    def add_new(self, space: str, key: str) -> None:
+        """Put ``key``, which the caller knows is not there yet, in the set ``space`` (no look-up)."""
+        self._write(space, key, None)
+        self._counts[space] = self._counts.get(space, 0) + 1
 
     def count(self, space: str) -> int:
         """The number of keys :meth:`add` put in ``space``."""

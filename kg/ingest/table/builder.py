@@ -106,15 +106,17 @@ class _Builder:
             found, facts = None, {}
         if found is not None and self._other_programme(found.iri, programme):
             found, facts = None, {}  # the same acronym in another programme (SCALE-UP of Horizon Europe, of Interreg)
-        if (known or found) and programme and not code \
-                and self.memory.get(_MINTED, str(known or found.iri), key) != key:
+        if (known or found) and programme and not code and self._minted(str(known or found.iri), key) != key:
             known, found, facts = None, None, {}  # the acronym of another programme's project: a second project
         iri = URIRef(known or found.iri) if (known or found) else self._mint(acronym, code, programme, key)
-        if self.memory.get(_MINTED, str(iri)) is None:
-            self.memory.put(_MINTED, str(iri), key)
         self.memory.put(_PROJECTS, key, str(iri))
-        if facts:  # the graph's facts about a project found there (a new one has none yet)
-            self.memory.put(_FACTS, str(iri), {**self.facts(iri), **facts})
+        # One record a project: the key its IRI was taken for, and the graph's facts about a project found
+        # there (a new one has none yet).
+        before = self.facts(iri)
+        record = {**before, **facts}
+        record.setdefault(_MINTED, (key, 0))
+        if record != before:
+            self.memory.put(_FACTS, str(iri), record)
         return iri, not (known or found)
 
     def _other_programme(self, project: str, programme: str | None) -> bool:
@@ -145,13 +147,17 @@ class _Builder:
             self.families[programme] = family
         return self.families[programme]
 
+    def _minted(self, iri: str, default: str) -> str:
+        """The key (name or code) the project IRI ``iri`` was taken for, else ``default``."""
+        return self.facts(iri).get(_MINTED, (default, 0))[0]
+
     def _mint(self, acronym: str, code: str | None, programme: str | None, key: str) -> URIRef:
         """A new project's IRI: from its acronym and code, else its acronym (and programme, when the acronym is
         taken by another programme's project); a hash of the key when two names shorten to one slug."""
         base = f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")
-        if programme and not code and self.memory.get(_MINTED, str(ID[base]), key) != key:
+        if programme and not code and self._minted(str(ID[base]), key) != key:
             base = f"{base}-{slug(programme)}"
-        if self.memory.get(_MINTED, str(ID[base]), key) != key:  # two names whose shortened slugs are one
+        if self._minted(str(ID[base]), key) != key:  # two names whose shortened slugs are one
             base = f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
         return ID[base]
 
@@ -191,7 +197,7 @@ class _Builder:
     def remember(self, subject: URIRef, known: dict[str, tuple[str, int]], row_facts: dict[str, str],
                  line: int) -> None:
         """Record the facts about ``subject`` of a row that loads (``known``: its facts before the row)."""
-        if all(name in known for name in row_facts):
+        if known.keys() >= row_facts.keys():
             return
         for name, value in row_facts.items():
             known.setdefault(name, (value, line))

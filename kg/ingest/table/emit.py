@@ -12,6 +12,8 @@ from kg.ingest.table.builder import _Builder
 from kg.ingest.table.checks import _check
 from kg.ingest.table.result import (
     _LOADED,
+    _LOADED_KNOWN,
+    _LOADED_NEW,
     _RESULT_KNOWN,
     _RESULT_NEW,
     _RESULT_PROJECTS,
@@ -58,15 +60,16 @@ def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> 
             (participation, f"the participation of {partner!r} in {acronym}", participation_facts)]
 
 
-def _marks(values: dict[str, Any], identifier: str | None) -> tuple[dict[str, str], dict[str, str]]:
+def _marks(values: dict[str, Any], identifier: str | None, new: bool) -> tuple[dict[str, str], dict[str, str]]:
     """Names that record, in a project's and an organisation's facts, statements a loaded row wrote that are
-    no single-valued fact (a priority, a programme, an identifier), so that later rows do not write them again."""
+    no single-valued fact (a priority, a programme, an identifier), so that later rows do not write them again,
+    and that a loaded row named them (so that they are counted and described once)."""
     project = {_LOADED: "1"}
     if values.get("priority"):
         project[f"{_SEEN}priority{_SEEN}{values['priority']}"] = "1"
     if values.get("programme"):
         project[f"{_SEEN}programme{_SEEN}{values['programme']}"] = "1"
-    organisation = {}
+    organisation = {_LOADED_NEW if new else _LOADED_KNOWN: "1"}
     if identifier:
         organisation[f"{_SEEN}id{_SEEN}{identifier}"] = "1"
     return project, organisation
@@ -177,13 +180,16 @@ def _emit_participation(sink: _Sink, participation: URIRef, project: URIRef, che
             sink.add(s, _T[prop], _decimal(checked["amounts"][name]))
 
 
-def _count(result: TableResult, builder: _Builder, project: URIRef, checked: dict, written: list[set[str]]) -> bool:
-    """Count the project and organisation of a loaded row, unless an earlier loaded row named them; return
-    whether the organisation is counted now (no earlier loaded row named it)."""
+def _count(builder: _Builder, project: URIRef, checked: dict, written: list[set[str]]) -> bool:
+    """Count the project and organisation of a loaded row, unless an earlier loaded row named them (their
+    facts' marks tell); return whether the organisation is counted now (no earlier loaded row named it)."""
     memory = builder.memory
     if _LOADED not in written[0]:
-        memory.add(_RESULT_PROJECTS, str(project))
-    return memory.add(_RESULT_NEW if checked["new"] else _RESULT_KNOWN, str(checked["organisation"]))
+        memory.add_new(_RESULT_PROJECTS, str(project))
+    if (_LOADED_NEW if checked["new"] else _LOADED_KNOWN) in written[1]:
+        return False
+    memory.add_new(_RESULT_NEW if checked["new"] else _RESULT_KNOWN, str(checked["organisation"]))
+    return True
 
 
 def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> bool:
@@ -212,10 +218,10 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
         return False
     # What earlier loaded rows gave (line > 0): their statements are written already.
     written = [{name for name, (_value, line) in before.items() if line} for before in known]
-    marks = _marks(row.values, checked["identifier"])
+    marks = _marks(row.values, checked["identifier"], checked["new"])
     for (subject, _label, subject_facts), before, mark in zip(facts, known, (*marks, {}), strict=True):
         builder.remember(subject, before, {**subject_facts, **mark}, row.line)
-    checked["first"] = _count(result, builder, project, checked, written)
+    checked["first"] = _count(builder, project, checked, written)
     _emit_project(sink, row, builder, project, checked, written[0])
     _emit_organisation(sink, row, builder, checked, written[1])
     _emit_participation(sink, participation, project, checked, written[2])

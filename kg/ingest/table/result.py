@@ -16,11 +16,14 @@ from kg.ingest.diskmap import DiskMap
 
 # The spaces of the import's memory (:class:`DiskMap`).
 _PROJECTS, _ORGANISATIONS, _FACTS, _UNTITLED = "project", "organisation", "facts", "untitled"
-_MINTED = "minted"  # a project IRI minted here -> the key (name or code) it was minted for
 _RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN = "result-project", "result-new", "result-known"
 #: Facts whose name starts with it mark a statement a loaded row wrote; they never conflict (see :func:`_marks`).
 _SEEN = "\x1f"
 _LOADED = f"{_SEEN}loaded"
+#: In a project's facts: the key (name or code) its IRI was taken for, as (key, 0) — one record a project.
+_MINTED = f"{_SEEN}minted"
+#: In an organisation's facts: a loaded row named it (as a new organisation, or as one the graph knows).
+_LOADED_NEW, _LOADED_KNOWN = f"{_LOADED}{_SEEN}new", f"{_LOADED}{_SEEN}known"
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,9 @@ class _Sink:
         self.count = 0
 
     def add(self, s: Any, p: Any, o: Any) -> None:
-        self.batch.append(ox.Triple(s, p, o))
-        if len(self.batch) >= _BATCH:
+        batch = self.batch
+        batch.append(ox.Triple(s, p, o))
+        if len(batch) >= _BATCH:
             self.flush()
 
     def flush(self) -> None:
