@@ -13,7 +13,7 @@ from kg.ingest.diskmap import DiskMap
 from kg.ingest.mapping import Mapping
 from kg.ingest.reference import ReferenceData, slug
 from kg.ingest.resolving import NameResolver, confident, normalise
-from kg.ingest.table.result import _FACTS, _MINTED, _ORGANISATIONS, _PROJECTS
+from kg.ingest.table.result import _FACTS, _MINTED, _NEW_PROJECTS, _ORGANISATIONS, _PROJECTS
 from kg.ingest.table.rows import _Listed
 from kg.ingest.table.sink import _T, SCHEMA, _node
 from kg.internal_queries import internal_query
@@ -97,8 +97,8 @@ class _Builder:
         """
         key = f"code {code}" if code else normalise(acronym) + (f" | {normalise(programme)}" if programme else "")
         seen = self.memory.get(_PROJECTS, key)
-        if seen is not None:
-            return URIRef(seen), False
+        if seen is not None:  # new when this import minted it (its first row may have been rejected)
+            return URIRef(seen), (_NEW_PROJECTS, seen) in self.memory
         known = self.project_codes.get(code) if code else None
         found = None if known else self._elsewhere(confident(self.resolver, acronym, "project"))
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
@@ -113,6 +113,8 @@ class _Builder:
         if self.memory.get(_MINTED, str(iri)) is None:
             self.memory.put(_MINTED, str(iri), key)
         self.memory.put(_PROJECTS, key, str(iri))
+        if not (known or found):
+            self.memory.put(_NEW_PROJECTS, str(iri), "1")
         if facts:  # the graph's facts about a project found there (a new one has none yet)
             self.memory.put(_FACTS, str(iri), {**self.facts(iri), **facts})
         return iri, not (known or found)

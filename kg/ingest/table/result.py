@@ -17,6 +17,7 @@ from kg.ingest.diskmap import DiskMap
 # The spaces of the import's memory (:class:`DiskMap`).
 _PROJECTS, _ORGANISATIONS, _FACTS, _UNTITLED = "project", "organisation", "facts", "untitled"
 _MINTED = "minted"  # a project IRI minted here -> the key (name or code) it was minted for
+_NEW_PROJECTS = "new-project"  # the projects this import mints (not found in the graph)
 _RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN = "result-project", "result-new", "result-known"
 #: Facts whose name starts with it mark a statement a loaded row wrote; they never conflict (see :func:`_marks`).
 _SEEN = "\x1f"
