@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from kg.errors import InputError
 from kg.ingest.table import ingest_table, load_mapping
@@ -182,5 +182,29 @@ def test_a_project_whose_first_row_is_left_out_keeps_its_acronym(tmp_path, refer
         assert [(p.line, p.column) for p in result.problems] == [(3, "type")] and result.loaded_rows == 2
         zeta = next(s for s in set(result.graph.subjects()) if str(s).endswith("/project/zeta"))
         assert [str(a) for a in result.graph.objects(zeta, EKG.acronym)] == ["ZETA"]
+    finally:
+        result.discard()
+
+
+def test_a_new_project_never_takes_the_iri_of_another_sources_project(tmp_path, reference_store) -> None:
+    """Two datasets without project codes minted one IRI, project/green, for the Swedish partners' GREEN of
+    the North Sea programme and Keep.eu's GREEN of POCTEFA: a new project whose IRI another source's project
+    has gets its programme in its IRI."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_extend(reference_store.quads_for_pattern(None, None, None, None))
+    other = ox.NamedNode("https://w3id.org/eu-regional-kg/graph/dataset/other")
+    store.add(ox.Quad(ox.NamedNode(str(ID["project/zeta"])), ox.NamedNode(str(RDF.type)),
+                      ox.NamedNode(str(EKG.Project)), other))
+    table = tmp_path / "partners.csv"
+    table.write_text("acronym;programme;partner;country\nZETA;URBACT;Ente Alfa;IT\n", encoding="utf-8")
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns: {project_acronym: [acronym], programme: [programme], partner_name: [partner], "
+                       "country: [country]}\norganisation_types: {'': other}\n", encoding="utf-8")
+    result = ingest_table(table, load_mapping(mapping), store)
+    try:
+        assert result.problems == [] and result.loaded_rows == 1
+        assert set(result.graph.subjects(EKG.acronym, None)) == {ID["project/zeta-urbact"]}
     finally:
         result.discard()

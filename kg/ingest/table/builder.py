@@ -151,11 +151,20 @@ class _Builder:
         """A new project's IRI: from its acronym and code, else its acronym (and programme, when the acronym is
         taken by another programme's project); a hash of the key when two names shorten to one slug."""
         base = f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")
-        if programme and not code and self.memory.get(_MINTED, str(ID[base]), key) != key:
+        if programme and not code and self._taken(base, key):
             base = f"{base}-{slug(programme)}"
-        if self.memory.get(_MINTED, str(ID[base]), key) != key:  # two names whose shortened slugs are one
+        if self._taken(base, key):  # two names whose shortened slugs are one
             base = f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
         return ID[base]
+
+    def _taken(self, base: str, key: str) -> bool:
+        """Whether the IRI ``base`` is another project's: minted here for another key, or a project another
+        source of the graph describes (another dataset's GREEN, which the resolver did not take for this one)."""
+        minted = self.memory.get(_MINTED, str(ID[base]))
+        if minted is not None or self.store is None:
+            return minted not in (None, key)
+        return any(getattr(quad.graph_name, "value", None) != self.own_graph
+                   for quad in self.store.quads_for_pattern(_node(str(ID[base])), _T["type"], None, None))
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
         """The single-valued facts the graph already states about an existing project."""
