@@ -12,7 +12,9 @@ the same project (several per cell); ``fill_down`` fields take the value of the 
 empty (continuation rows); ``rows: organisations`` reads a list of organisations without projects (Kohesio's
 beneficiaries); ``languages`` gives the language of names per country; ``quoting: none`` reads quotes as
 ordinary characters; ``keep_first`` names the facts of an organisation (its region, its type) that later rows
-may give differently, the first being kept (a university whose rows name the county of each campus). See
+may give differently, the first being kept (a university whose rows name the county of each campus);
+``unknown_nuts: parent`` loads a partner whose NUTS code the graph does not know (an older NUTS version's) with
+the region above it that the graph knows, or with its country only, instead of leaving the row out. See
 docs/ingest.md, "Writing a mapping".
 """
 
@@ -28,8 +30,8 @@ import yaml
 
 from kg.errors import InputError, KgError, unknown_name
 
-__all__ = ["ALIASES", "FIELDS", "KEEP_FIRST", "MAPPINGS_DIR", "ROW_KINDS", "Join", "Mapping", "Partners",
-           "load_mapping"]
+__all__ = ["ALIASES", "FIELDS", "KEEP_FIRST", "MAPPINGS_DIR", "ROW_KINDS", "UNKNOWN_NUTS", "Join", "Mapping",
+           "Partners", "load_mapping"]
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 #: The fields a mapping may fill. ``total_budget`` is the partner's budget, ``project_total_budget`` the project's.
@@ -44,7 +46,10 @@ ALIASES = {"erdf": "eu_contribution"}
 _KEYS = {"name", "description", "language", "columns", "required", "date_formats", "roles", "organisation_types",
          "constants", "values", "multi_valued", "separators", "exchange_rates", "decimal_separator", "join",
          "encoding", "patterns", "currency", "partners", "fill_down", "rows", "languages", "quoting", "name_types",
-         "extract", "sheet", "keep_first"}
+         "extract", "sheet", "keep_first", "unknown_nuts"}
+#: What a row whose NUTS code the graph does not know gives: a problem (the row is left out), or the region
+#: above it that the graph knows (else the country only), with a warning (``unknown_nuts``).
+UNKNOWN_NUTS = ("problem", "parent")
 #: The facts of an organisation a mapping may let later rows give differently (``keep_first``).
 KEEP_FIRST = ("nuts", "partner_type")
 
@@ -121,6 +126,7 @@ class Mapping:
     sheet: str | None = None  # the XLSX sheet holding the rows (default: the first)
     # organisation facts (of KEEP_FIRST) a later row may give differently: a warning, and the first is kept
     keep_first: tuple[str, ...] = ()
+    unknown_nuts: str = "problem"  # one of UNKNOWN_NUTS
 
 
 def _fields(path: Path, names: Any, what: str) -> list[str]:
@@ -227,6 +233,14 @@ def _keep_first(path: Path, data: dict) -> tuple[str, ...]:
     return tuple(fields)
 
 
+def _unknown_nuts(path: Path, data: dict[str, Any]) -> str:
+    """The mapping's ``unknown_nuts``: ``problem`` (the default) or ``parent``."""
+    value = str(data.get("unknown_nuts", "problem"))
+    if value not in UNKNOWN_NUTS:
+        raise InputError(path, f"unknown_nuts: {value!r} is not one of {', '.join(UNKNOWN_NUTS)}")
+    return value
+
+
 def load_mapping(name_or_path: str | Path) -> Mapping:
     """Load a mapping by name (a file of :data:`MAPPINGS_DIR`) or from a YAML file path.
 
@@ -295,4 +309,5 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
                  for k, v in _table(path, data, "extract").items()},
         sheet=str(data["sheet"]) if data.get("sheet") else None,
         keep_first=_keep_first(path, data),
+        unknown_nuts=_unknown_nuts(path, data),
     )

@@ -3,7 +3,9 @@
 ``tests/data/tables/interreg/sweden-partners.json``: 9 records of Tillväxtverket's table of Swedish partners in
 Interreg projects (datasets/interreg-sweden-partners), as published: a JSON list of records.
 ``tests/data/tables/cordis/horizon-europe-organization.csv``: 12 rows of CORDIS's Horizon Europe
-participations (datasets/horizon-europe-participations). Sources: tests/data/tables/README.md.
+participations (datasets/horizon-europe-participations). ``tests/data/tables/interreg/keep-closed-2014-2020.xlsx``:
+12 partner rows of five projects of Keep.eu's export of closed Interreg projects of 2014-2020, with their rows of
+the projects sheet (datasets/keep-eu-interreg-2014-2020). Sources: tests/data/tables/README.md.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from kg.errors import InputError
 from kg.ingest.table import ingest_table, load_mapping
@@ -24,6 +26,7 @@ from kg.paths import DATASETS_DIR
 TABLES = Path(__file__).resolve().parents[1] / "data" / "tables"
 SWEDEN = TABLES / "interreg" / "sweden-partners.json"
 HORIZON = TABLES / "cordis" / "horizon-europe-organization.csv"
+KEEP = TABLES / "interreg" / "keep-closed-2014-2020.xlsx"
 NUTS = "http://data.europa.eu/nuts/code/"
 
 
@@ -116,5 +119,92 @@ def test_an_acronym_of_another_programmes_project_is_a_new_project(tmp_path, ref
         project = next(result.graph.subjects(EKG.projectCode, None))
         assert project != ID["project/scale-up"] and (project, EKG.acronym, None) in result.graph
         assert (ID["project/scale-up"], None, None) not in result.graph
+    finally:
+        result.discard()
+
+
+def test_keep_eu_closed_projects_join_their_sheets_with_partners_of_several_countries(reference_store) -> None:
+    result = ingest_table(KEEP, _mapping("keep-eu-interreg-2014-2020"), reference_store)
+    try:
+        g = result.graph
+        # SMILE, as published, ends the day before it starts: both its rows are left out, the column as the
+        # joined sheet names it.
+        assert {(p.line, p.column) for p in result.problems} == {(3, "Projects (lead partners):Project end"),
+                                                                  (10, "Projects (lead partners):Project end")}
+        assert result.rows == 12 and result.loaded_rows == 10
+        # GREEN of POCTEFA and GREEN of Bulgaria-Turkey are two projects, each with its own programme.
+        greens = {s for s, a in g.subject_objects(EKG.acronym) if str(a) == "GREEN"}
+        assert len(greens) == 2
+        assert {str(g.value(s, EKG.programme)).rsplit("/", 1)[-1] for s in greens} == {
+            "interreg-v-a-spain-france-andorra-poctefa-2014-2020", "interreg-ipa-cbc-bulgaria-turkey-2014-2020"}
+        # A cross-border partnership: Let us be active! joins partners of Finland, Estonia and Latvia.
+        active = next(s for s, a in g.subject_objects(EKG.acronym) if str(a) == "Let us be active!")
+        assert g.value(active, EKG.programme) == ID["programme/interreg-central-baltic"]
+        countries = {str(g.value(g.value(p, EKG.participant), EKG.country)).rsplit("/", 1)[-1]
+                     for p in g.subjects(EKG.project, active)}
+        assert countries == {"FIN", "EST", "LVA"}
+        # NUTS 2013's HU102 (Pest) is no NUTS 2021 region: the partner gets the region above it, HU1; France's
+        # FR623 (Haute-Garonne, now FRJ23) has none the graph knows: the partners load with their country.
+        regions = set(g.objects(None, EKG.region))
+        assert URIRef(NUTS + "HU1") in regions and URIRef(NUTS + "HU102") not in regions
+        above = {w.message.split("'")[1] for w in result.warnings if "with the region above it" in w.message}
+        country_only = {w.message.split("'")[1] for w in result.warnings if "country only" in w.message}
+        assert above == {"HU102"} and country_only == {"FR623"}
+        # The project's budget is the project's own; "Turkey" is Türkiye.
+        assert Decimal("522687.51") in {o.toPython() for o in g.objects(None, EKG.projectTotalBudget)}
+        assert not list(g.objects(None, EKG.totalBudget))
+        assert ID["role/lead-partner"] in set(g.objects(None, EKG.role))
+    finally:
+        result.discard()
+
+
+def test_unknown_nuts_is_problem_or_parent(tmp_path) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns: {project_acronym: [A], partner_name: [B]}\nunknown_nuts: guess\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"m\.yaml: unknown_nuts: 'guess' is not one of problem, parent"):
+        load_mapping(mapping)
+    assert _mapping("horizon-europe-participations").unknown_nuts == "problem"
+
+
+def test_a_project_whose_first_row_is_left_out_keeps_its_acronym(tmp_path, reference_store) -> None:
+    """The first row of ZETA is left out after its project was minted (its partner's type contradicts the row
+    above); the next row describes the project in full, acronym included (the Keep.eu dataset had 19 such
+    projects without an acronym)."""
+    table = tmp_path / "partners.csv"
+    table.write_text("acronym;partner;role;type;country\nALFA;Ente Alfa;lead;sme;IT\nZETA;Ente Alfa;lead;ngo;IT\n"
+                     "ZETA;Ente Beta;partner;ngo;IT\n", encoding="utf-8")
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns: {project_acronym: [acronym], partner_name: [partner], partner_role: [role], "
+                       "partner_type: [type], country: [country]}\nroles: {lead: lead-partner, partner: partner}\n"
+                       "organisation_types: {sme: sme, ngo: ngo}\n", encoding="utf-8")
+    result = ingest_table(table, load_mapping(mapping), reference_store)
+    try:
+        assert [(p.line, p.column) for p in result.problems] == [(3, "type")] and result.loaded_rows == 2
+        zeta = next(s for s in set(result.graph.subjects()) if str(s).endswith("/project/zeta"))
+        assert [str(a) for a in result.graph.objects(zeta, EKG.acronym)] == ["ZETA"]
+    finally:
+        result.discard()
+
+
+def test_a_new_project_never_takes_the_iri_of_another_sources_project(tmp_path, reference_store) -> None:
+    """Two datasets without project codes minted one IRI, project/green, for the Swedish partners' GREEN of
+    the North Sea programme and Keep.eu's GREEN of POCTEFA: a new project whose IRI another source's project
+    has gets its programme in its IRI."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_extend(reference_store.quads_for_pattern(None, None, None, None))
+    other = ox.NamedNode("https://w3id.org/eu-regional-kg/graph/dataset/other")
+    store.add(ox.Quad(ox.NamedNode(str(ID["project/zeta"])), ox.NamedNode(str(RDF.type)),
+                      ox.NamedNode(str(EKG.Project)), other))
+    table = tmp_path / "partners.csv"
+    table.write_text("acronym;programme;partner;country\nZETA;URBACT;Ente Alfa;IT\n", encoding="utf-8")
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns: {project_acronym: [acronym], programme: [programme], partner_name: [partner], "
+                       "country: [country]}\norganisation_types: {'': other}\n", encoding="utf-8")
+    result = ingest_table(table, load_mapping(mapping), store)
+    try:
+        assert result.problems == [] and result.loaded_rows == 1
+        assert set(result.graph.subjects(EKG.acronym, None)) == {ID["project/zeta-urbact"]}
     finally:
         result.discard()

@@ -13,7 +13,7 @@ from kg.ingest.diskmap import DiskMap
 from kg.ingest.mapping import Mapping
 from kg.ingest.reference import ReferenceData, slug
 from kg.ingest.resolving import NameResolver, confident, normalise
-from kg.ingest.table.result import _FACTS, _MINTED, _ORGANISATIONS, _PROJECTS
+from kg.ingest.table.result import _FACTS, _MINTED, _NEW_PROJECT, _ORGANISATIONS, _PROJECTS
 from kg.ingest.table.rows import _Listed
 from kg.ingest.table.sink import _T, SCHEMA, _node
 from kg.internal_queries import internal_query
@@ -97,8 +97,8 @@ class _Builder:
         """
         key = f"code {code}" if code else normalise(acronym) + (f" | {normalise(programme)}" if programme else "")
         seen = self.memory.get(_PROJECTS, key)
-        if seen is not None:
-            return URIRef(seen), False
+        if seen is not None:  # new when this import minted it (its first row may have been rejected)
+            return URIRef(seen), _NEW_PROJECT in self.facts(URIRef(seen))
         known = self.project_codes.get(code) if code else None
         found = None if known else self._elsewhere(confident(self.resolver, acronym, "project"))
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
@@ -110,11 +110,13 @@ class _Builder:
             known, found, facts = None, None, {}  # the acronym of another programme's project: a second project
         iri = URIRef(known or found.iri) if (known or found) else self._mint(acronym, code, programme, key)
         self.memory.put(_PROJECTS, key, str(iri))
-        # One record a project: the key its IRI was taken for, and the graph's facts about a project found
-        # there (a new one has none yet).
+        # One record a project: the key its IRI was taken for, whether this import minted it, and the graph's
+        # facts about a project found there (a new one has none yet).
         before = self.facts(iri)
         record = {**before, **facts}
         record.setdefault(_MINTED, (key, 0))
+        if not (known or found):
+            record.setdefault(_NEW_PROJECT, ("1", 0))
         if record != before:
             self.memory.put(_FACTS, str(iri), record)
         return iri, not (known or found)
@@ -147,7 +149,7 @@ class _Builder:
             self.families[programme] = family
         return self.families[programme]
 
-    def _minted(self, iri: str, default: str) -> str:
+    def _minted(self, iri: str, default: str | None) -> str | None:
         """The key (name or code) the project IRI ``iri`` was taken for, else ``default``."""
         return self.facts(iri).get(_MINTED, (default, 0))[0]
 
@@ -155,11 +157,20 @@ class _Builder:
         """A new project's IRI: from its acronym and code, else its acronym (and programme, when the acronym is
         taken by another programme's project); a hash of the key when two names shorten to one slug."""
         base = f"project/{slug(acronym)}" + (f"-{slug(code)}" if code else "")
-        if programme and not code and self._minted(str(ID[base]), key) != key:
+        if programme and not code and self._taken(base, key):
             base = f"{base}-{slug(programme)}"
-        if self._minted(str(ID[base]), key) != key:  # two names whose shortened slugs are one
+        if self._taken(base, key):  # two names whose shortened slugs are one
             base = f"project/{slug(acronym)}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
         return ID[base]
+
+    def _taken(self, base: str, key: str) -> bool:
+        """Whether the IRI ``base`` is another project's: minted here for another key, or a project another
+        source of the graph describes (another dataset's GREEN, which the resolver did not take for this one)."""
+        minted = self._minted(str(ID[base]), None)
+        if minted is not None or self.store is None:
+            return minted not in (None, key)
+        return any(getattr(quad.graph_name, "value", None) != self.own_graph
+                   for quad in self.store.quads_for_pattern(_node(str(ID[base])), _T["type"], None, None))
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
         """The single-valued facts the graph already states about an existing project."""

@@ -29,6 +29,8 @@ def _check_place(row: _Row, builder: _Builder) -> tuple[tuple[str, str] | None, 
         elif region is None and country is not None and _country_code(values["nuts"], values["country"], country):
             row.warning(f"{values['nuts']!r} is the country's code, no region; the partner is loaded with its "
                         "country only", "nuts")
+        elif region is None and country is not None and builder.mapping.unknown_nuts == "parent":
+            region = _region_above(row, builder, str(values["nuts"]), country[1])
         elif region is None:
             row.problem(f"{values['nuts']!r} is not a NUTS code of the graph's NUTS regions", "nuts")
         elif country is not None and region[1] and region[1] != country[1]:
@@ -36,6 +38,22 @@ def _check_place(row: _Row, builder: _Builder) -> tuple[tuple[str, str] | None, 
         elif country is None and region[1]:
             country = builder.country(region[1])
     return country, region
+
+
+def _region_above(row: _Row, builder: _Builder, code: str, iso2: str) -> tuple[str, str | None] | None:
+    """The nearest region above NUTS ``code`` (one the graph does not know: an older version's, such as NUTS 2013's
+    HU102, now HU11 and HU12) that the graph knows in the row's country, with a warning; None (the country only)
+    when there is none."""
+    code = code.strip().upper().replace(" ", "")
+    for length in range(len(code) - 1, 2, -1):
+        region = builder.reference.region(code[:length])
+        if region is not None and region[1] == iso2:
+            row.warning(f"{code!r} is not a NUTS code of the graph's NUTS regions (an older version's?): the "
+                        f"partner is loaded with the region above it, {code[:length]}", "nuts")
+            return region
+    row.warning(f"{code!r} is not a NUTS code of the graph's NUTS regions, nor is any region above it: the partner "
+                "is loaded with its country only", "nuts")
+    return None
 
 
 def _country_code(nuts: Any, written: Any, country: tuple[str, str]) -> bool:

@@ -22,6 +22,8 @@ _SEEN = "\x1f"
 _LOADED = f"{_SEEN}loaded"
 #: In a project's facts: the key (name or code) its IRI was taken for, as (key, 0) — one record a project.
 _MINTED = f"{_SEEN}minted"
+#: In a project's facts: this import minted it (the graph had no such project), even if its first row was left out.
+_NEW_PROJECT = f"{_SEEN}new-project"
 #: In an organisation's facts: a loaded row named it (as a new organisation, or as one the graph knows).
 _LOADED_NEW, _LOADED_KNOWN = f"{_LOADED}{_SEEN}new", f"{_LOADED}{_SEEN}known"
 
