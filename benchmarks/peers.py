@@ -181,6 +181,12 @@ def _memory_fits(quads: int) -> bool:
     return available is None or quads * IN_MEMORY_BYTES_PER_QUAD * 3 <= available
 
 
+def _virtuoso_query_mem(triples: int) -> str:
+    """Virtuoso's memory for one query's hash tables: its default 2G up to 2M triples, 8G above (at 10M the
+    contract queries' hashed sub-selects need more than 2G, or Virtuoso falls back to a plan many times slower)."""
+    return "2G" if triples <= 2_000_000 else "8G"
+
+
 def _virtuoso_buffers(triples: int) -> int:
     """Virtuoso's buffer pool for ``triples``: about 1.3 GB at 1M, at most 2.7 GB (8 kB pages)."""
     return min(340_000, max(20_000, triples // 6))
@@ -219,8 +225,9 @@ def _one(answer: Answer, query, out: Path, server_pid: int | None) -> dict:
 
 
 def _rounds(engines: dict[str, tuple[Answer, int | None]], queries: dict, runs: int, folder: Path,
-            log: Callable[[str], None]) -> dict:
-    """Run every query on every engine ``runs`` times; return, per query and engine, the runs' figures."""
+            log: Callable[[str], None], done: Callable[[dict], None] = lambda measured: None) -> dict:
+    """Run every query on every engine ``runs`` times; return, per query and engine, the runs' figures (and give
+    them to ``done`` after each query of the first round and after each round, so a run cut short keeps them)."""
     figures: dict[str, dict[str, list[dict]]] = {name: {engine: [] for engine in engines} for name in queries}
     loads: dict[str, list[float]] = {name: [] for name in queries}
     for round_ in range(runs):
@@ -231,6 +238,8 @@ def _rounds(engines: dict[str, tuple[Answer, int | None]], queries: dict, runs: 
                 figures[name][engine].append(_one(answer, query, folder / engine / f"{name}.csv", pid))
             times = {e: round(f[-1].get("seconds", -1), 2) for e, f in figures[name].items()}
             log(f"  round {round_ + 1}, {name}: {times}")
+            if round_ == 0 or name == list(queries)[-1]:
+                done({"figures": {query: per for query, per in figures.items() if loads[query]}, "loads": loads})
     return {"figures": figures, "loads": loads}
 
 
@@ -329,18 +338,22 @@ def _server_engines(stack: ExitStack, work: Path, data: Path, quads: int, cap: f
     """Load ``data`` into each chosen server and start it until ``stack`` closes; return how to ask each."""
     engines: dict[str, tuple[Answer, int | None]] = {}
     if "virtuoso" in chosen:
-        log("loading Virtuoso ...")
-        (work / "virtuoso").mkdir()
+        loaded = (work / "virtuoso" / "virtuoso.db").exists()
+        (work / "virtuoso").mkdir(exist_ok=True)
         virtuoso = stack.enter_context(servers.virtuoso_serve(
             work / "virtuoso", buffers=_virtuoso_buffers(quads), max_rows=100 * quads, max_seconds=int(cap),
-            readable=(data.parent,)))
+            readable=(data.parent,), query_mem=_virtuoso_query_mem(quads)))
         pid = virtuoso.pid
-        report["loads"]["virtuoso"] = _timed_load(lambda: servers.virtuoso_load(virtuoso, data), work / "virtuoso", pid)
+        if not loaded:
+            log("loading Virtuoso ...")
+            report["loads"]["virtuoso"] = _timed_load(lambda: servers.virtuoso_load(virtuoso, data),
+                                                      work / "virtuoso", pid)
         engines["virtuoso"] = (_http(f"{virtuoso.url}/sparql", cap), pid)
     if "oxigraph_server" in chosen:
-        log("loading the Oxigraph server's store ...")
         location = work / "oxigraph"
-        report["loads"]["oxigraph_server"] = _timed_load(lambda: servers.oxigraph_load(location, data), location)
+        if not location.exists():
+            log("loading the Oxigraph server's store ...")
+            report["loads"]["oxigraph_server"] = _timed_load(lambda: servers.oxigraph_load(location, data), location)
         oxigraph = stack.enter_context(servers.oxigraph_serve(location, read_only=True))
         engines["oxigraph_server"] = (_http(f"{oxigraph.url}/query", cap), oxigraph.pid)
     return engines
@@ -356,34 +369,41 @@ def reference_engine(engines: list[str]) -> str:
 
 
 def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, log: Callable[[str], None],
-            save: Callable[[dict], None], chosen: set[str] | None = None) -> dict:
-    """Load ``data`` into every ``chosen`` engine (default: all), run the contract queries on each, compare the
-    answers; ``save`` the report after the servers' runs and again after rdflib's, and return it."""
+            save: Callable[[dict], None], chosen: set[str] | None = None, only: set[str] | None = None) -> dict:
+    """Load ``data`` into every ``chosen`` engine (default: all; a store already in ``work`` is used as it is), run
+    the contract queries (or those named in ``only``) on each, compare the answers; ``save`` the report after each
+    query of the first round, after the servers' runs and again after rdflib's, and return it."""
     chosen = set(ENGINES) if chosen is None else chosen
-    queries = _contract_queries()
+    queries = {name: query for name, query in _contract_queries().items() if only is None or name in only}
     report: dict = {"load_average_start": list(os.getloadavg()), "loads": {}}
-    log("loading the project's store ...")
-    report["loads"]["project"] = {**_timed_load(lambda: step_build(work, data, data), work / "store")}
+    if (work / "store").exists():
+        log("the project's store is there already (--reuse): not loaded again")
+    else:
+        log("loading the project's store ...")
+        report["loads"]["project"] = {**_timed_load(lambda: step_build(work, data, data), work / "store")}
     _disk, quads, engines = _local_engines(work, chosen, report, log)
     log("command start-up ...")
     report["startup"] = _startup(max(runs, 5))
     with ExitStack() as stack:
         engines.update(_server_engines(stack, work, data, quads, cap, chosen, report, log))
         log(f"{len(queries)} queries x {runs} runs on {', '.join(engines)} ...")
-        measured = _rounds(engines, queries, runs, work / "answers", log)
-    report["quads"] = quads
-    report["reference"] = reference_engine(list(engines))
-    report["queries"] = {name: {"engines": {engine: _median(runs_) for engine, runs_ in per.items()},
-                                "load": measured["loads"][name]}
-                         for name, per in measured["figures"].items()}
-    _finish(report, work, list(queries), save)
+        report["quads"], report["reference"] = quads, reference_engine(list(engines))
+
+        def done(measured: dict) -> None:
+            report["queries"] = {name: {"engines": {engine: _median(runs_) for engine, runs_ in per.items()},
+                                        "load": measured["loads"][name]}
+                                 for name, per in measured["figures"].items()}
+            _finish(report, work, list(report["queries"]), save)
+
+        _rounds(engines, queries, runs, work / "answers", log, done)
     if with_rdflib and "rdflib" in chosen:
         log("rdflib: parse, then each query once ...")
         rdflib = _rdflib(data, work / "answers", cap)
         report["loads"]["rdflib"] = rdflib.get("load", {"error": rdflib.get("error")})
         for name, figures in rdflib.get("queries", {}).items():
-            report["queries"][name]["engines"]["rdflib"] = {
-                key: round(value, 3) if isinstance(value, float) else value for key, value in figures.items()}
+            if name in report["queries"]:
+                report["queries"][name]["engines"]["rdflib"] = {
+                    key: round(value, 3) if isinstance(value, float) else value for key, value in figures.items()}
         _finish(report, work, list(queries), save)
     return report
 
@@ -627,6 +647,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
     parser.add_argument("--engines", type=lambda text: set(text.split(",")), default=set(ENGINES),
                         metavar="E1,E2", help=f"run only these engines (of {', '.join(ENGINES)}); default all")
+    parser.add_argument("--queries", type=lambda text: set(text.split(",")), metavar="Q1,Q2",
+                        help="run only these contract queries; default all")
+    parser.add_argument("--reuse", action="store_true", help="--work holds the stores of an earlier run: use them "
+                        "as they are (not loaded again, so without load figures) and write the answers again")
     parser.add_argument("--note", default="", help="a sentence on how this run was made, kept in the result file "
                         "and shown on the page (e.g. what else ran on the machine)")
     args = parser.parse_args(argv)
@@ -639,7 +663,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with ExitStack() as stack:
         if args.work:
-            args.work.mkdir(parents=True)
+            args.work.mkdir(parents=True, exist_ok=args.reuse)
             work = args.work.resolve()
         else:
             work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -666,7 +690,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(render(report, out.name)), flush=True)
 
         measure(data, work, args.runs, args.query_cap, not args.no_rdflib,
-                log=lambda message: print(message, flush=True), save=save, chosen=args.engines)
+                log=lambda message: print(message, flush=True), save=save, chosen=args.engines,
+                only=args.queries)
     if not args.no_doc:
         from benchmarks.performance_page import write
 
