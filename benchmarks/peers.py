@@ -181,6 +181,20 @@ def _memory_fits(quads: int) -> bool:
     return available is None or quads * IN_MEMORY_BYTES_PER_QUAD * 3 <= available
 
 
+#: Virtuoso's MaxQueryMem when --virtuoso-query-mem sets it (else chosen by the size of the graph).
+QUERY_MEM: dict[str, str] = {}
+
+
+def _virtuoso_query_mem(triples: int) -> str:
+    """Virtuoso's memory for one query's hash tables: its default 2G up to 2M triples, 8G above (at 10M the
+    contract queries' hashed sub-selects need more than 2G; ``--virtuoso-query-mem`` sets it).
+
+    >>> _virtuoso_query_mem(1_000_000), _virtuoso_query_mem(10_000_000)
+    ('2G', '8G')
+    """
+    return QUERY_MEM.get("virtuoso") or ("2G" if triples <= 2_000_000 else "8G")
+
+
 def _virtuoso_buffers(triples: int) -> int:
     """Virtuoso's buffer pool for ``triples``: about 1.3 GB at 1M, at most 2.7 GB (8 kB pages)."""
     return min(340_000, max(20_000, triples // 6))
@@ -219,8 +233,9 @@ def _one(answer: Answer, query, out: Path, server_pid: int | None) -> dict:
 
 
 def _rounds(engines: dict[str, tuple[Answer, int | None]], queries: dict, runs: int, folder: Path,
-            log: Callable[[str], None]) -> dict:
-    """Run every query on every engine ``runs`` times; return, per query and engine, the runs' figures."""
+            log: Callable[[str], None], done: Callable[[dict], None] = lambda measured: None) -> dict:
+    """Run every query on every engine ``runs`` times; return, per query and engine, the runs' figures (and give
+    them to ``done`` after each query of the first round and after each round, so a run cut short keeps them)."""
     figures: dict[str, dict[str, list[dict]]] = {name: {engine: [] for engine in engines} for name in queries}
     loads: dict[str, list[float]] = {name: [] for name in queries}
     for round_ in range(runs):
@@ -231,6 +246,8 @@ def _rounds(engines: dict[str, tuple[Answer, int | None]], queries: dict, runs: 
                 figures[name][engine].append(_one(answer, query, folder / engine / f"{name}.csv", pid))
             times = {e: round(f[-1].get("seconds", -1), 2) for e, f in figures[name].items()}
             log(f"  round {round_ + 1}, {name}: {times}")
+            if round_ == 0 or name == list(queries)[-1]:
+                done({"figures": {query: per for query, per in figures.items() if loads[query]}, "loads": loads})
     return {"figures": figures, "loads": loads}
 
 
@@ -300,58 +317,102 @@ def _rdflib_child(data: Path, folder: Path, cap: float) -> dict:
     return out
 
 
-def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, log: Callable[[str], None],
-            save: Callable[[dict], None]) -> dict:
-    """Load ``data`` into every engine, run the contract queries on each, compare the answers; ``save`` the report
-    after the servers' runs and again after rdflib's, and return it."""
+def _local_engines(work: Path, chosen: set[str], report: dict, log: Callable[[str], None]):
+    """The store on disk (read-only), its number of quads, and the chosen engines that run on it in this process or
+    through ``eukg query``."""
     import pyoxigraph as ox
 
     from kg.store import in_memory_copy
 
-    queries = _contract_queries()
-    report: dict = {"load_average_start": list(os.getloadavg()), "loads": {}}
-    log("loading the project's store ...")
-    report["loads"]["project"] = {**_timed_load(lambda: step_build(work, data, data), work / "store")}
     disk = ox.Store.read_only(str(work / "store"))
     quads = len(disk)
-    engines: dict[str, tuple[Answer, int | None]] = {"pyoxigraph_disk": (_project(disk), None)}
-    if _memory_fits(quads):
+    engines: dict[str, tuple[Answer, int | None]] = {}
+    if "pyoxigraph_disk" in chosen:
+        engines["pyoxigraph_disk"] = (_project(disk), None)
+    if "pyoxigraph_memory" in chosen and _memory_fits(quads):
         log("copying it into memory ...")
         memory: list = []
         report["loads"]["pyoxigraph_memory"] = _timed_load(lambda: memory.append(in_memory_copy(disk)))
         engines["pyoxigraph_memory"] = (_project(memory[0]), None)
-    engines["pyoxigraph_alone"] = (_alone(disk), None)
-    engines["eukg_query"] = (_eukg(work / "store"), None)
+    if "pyoxigraph_alone" in chosen:
+        engines["pyoxigraph_alone"] = (_alone(disk), None)
+    if "eukg_query" in chosen:
+        engines["eukg_query"] = (_eukg(work / "store"), None)
+    return disk, quads, engines
+
+
+def _server_engines(stack: ExitStack, work: Path, data: Path, quads: int, cap: float, chosen: set[str],
+                    report: dict, log: Callable[[str], None]) -> dict[str, tuple[Answer, int | None]]:
+    """Load ``data`` into each chosen server and start it until ``stack`` closes; return how to ask each."""
+    engines: dict[str, tuple[Answer, int | None]] = {}
+    if "virtuoso" in chosen:
+        loaded = (work / "virtuoso" / "virtuoso.db").exists()
+        (work / "virtuoso").mkdir(exist_ok=True)
+        virtuoso = stack.enter_context(servers.virtuoso_serve(
+            work / "virtuoso", buffers=_virtuoso_buffers(quads), max_rows=100 * quads, max_seconds=int(cap),
+            readable=(data.parent,), query_mem=_virtuoso_query_mem(quads)))
+        pid = virtuoso.pid
+        report["virtuoso_query_mem"] = _virtuoso_query_mem(quads)
+        if not loaded:
+            log("loading Virtuoso ...")
+            report["loads"]["virtuoso"] = _timed_load(lambda: servers.virtuoso_load(virtuoso, data),
+                                                      work / "virtuoso", pid)
+        engines["virtuoso"] = (_http(f"{virtuoso.url}/sparql", cap), pid)
+    if "oxigraph_server" in chosen:
+        location = work / "oxigraph"
+        if not location.exists():
+            log("loading the Oxigraph server's store ...")
+            report["loads"]["oxigraph_server"] = _timed_load(lambda: servers.oxigraph_load(location, data), location)
+        oxigraph = stack.enter_context(servers.oxigraph_serve(location, read_only=True))
+        engines["oxigraph_server"] = (_http(f"{oxigraph.url}/query", cap), oxigraph.pid)
+    return engines
+
+
+def reference_engine(engines: list[str]) -> str:
+    """The engine whose answers the others' are compared with: the project on disk, else ``eukg query``.
+
+    >>> reference_engine(["eukg_query", "virtuoso"])
+    'eukg_query'
+    """
+    return next(engine for engine in ("pyoxigraph_disk", "eukg_query", *engines) if engine in engines)
+
+
+def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, log: Callable[[str], None],
+            save: Callable[[dict], None], chosen: set[str] | None = None, only: set[str] | None = None) -> dict:
+    """Load ``data`` into every ``chosen`` engine (default: all; a store already in ``work`` is used as it is), run
+    the contract queries (or those named in ``only``) on each, compare the answers; ``save`` the report after each
+    query of the first round, after the servers' runs and again after rdflib's, and return it."""
+    chosen = set(ENGINES) if chosen is None else chosen
+    queries = {name: query for name, query in _contract_queries().items() if only is None or name in only}
+    report: dict = {"load_average_start": list(os.getloadavg()), "loads": {}}
+    if (work / "store").exists():
+        log("the project's store is there already (--reuse): not loaded again")
+    else:
+        log("loading the project's store ...")
+        report["loads"]["project"] = {**_timed_load(lambda: step_build(work, data, data), work / "store")}
+    _disk, quads, engines = _local_engines(work, chosen, report, log)
     log("command start-up ...")
     report["startup"] = _startup(max(runs, 5))
     with ExitStack() as stack:
-        log("loading Virtuoso ...")
-        (work / "virtuoso").mkdir()
-        virtuoso = stack.enter_context(servers.virtuoso_serve(
-            work / "virtuoso", buffers=_virtuoso_buffers(quads), max_rows=100 * quads, max_seconds=int(cap),
-            readable=(data.parent,)))
-        pid = virtuoso.pid
-        report["loads"]["virtuoso"] = _timed_load(lambda: servers.virtuoso_load(virtuoso, data), work / "virtuoso", pid)
-        engines["virtuoso"] = (_http(f"{virtuoso.url}/sparql", cap), pid)
-        log("loading the Oxigraph server's store ...")
-        location = work / "oxigraph"
-        report["loads"]["oxigraph_server"] = _timed_load(lambda: servers.oxigraph_load(location, data), location)
-        oxigraph = stack.enter_context(servers.oxigraph_serve(location, read_only=True))
-        engines["oxigraph_server"] = (_http(f"{oxigraph.url}/query", cap), oxigraph.pid)
+        engines.update(_server_engines(stack, work, data, quads, cap, chosen, report, log))
         log(f"{len(queries)} queries x {runs} runs on {', '.join(engines)} ...")
-        measured = _rounds(engines, queries, runs, work / "answers", log)
-    report["quads"] = quads
-    report["queries"] = {name: {"engines": {engine: _median(runs_) for engine, runs_ in per.items()},
-                                "load": measured["loads"][name]}
-                         for name, per in measured["figures"].items()}
-    _finish(report, work, list(queries), save)
-    if with_rdflib:
+        report["quads"], report["reference"] = quads, reference_engine(list(engines))
+
+        def done(measured: dict) -> None:
+            report["queries"] = {name: {"engines": {engine: _median(runs_) for engine, runs_ in per.items()},
+                                        "load": measured["loads"][name]}
+                                 for name, per in measured["figures"].items()}
+            _finish(report, work, list(report["queries"]), save)
+
+        _rounds(engines, queries, runs, work / "answers", log, done)
+    if with_rdflib and "rdflib" in chosen:
         log("rdflib: parse, then each query once ...")
         rdflib = _rdflib(data, work / "answers", cap)
         report["loads"]["rdflib"] = rdflib.get("load", {"error": rdflib.get("error")})
         for name, figures in rdflib.get("queries", {}).items():
-            report["queries"][name]["engines"]["rdflib"] = {
-                key: round(value, 3) if isinstance(value, float) else value for key, value in figures.items()}
+            if name in report["queries"]:
+                report["queries"][name]["engines"]["rdflib"] = {
+                    key: round(value, 3) if isinstance(value, float) else value for key, value in figures.items()}
         _finish(report, work, list(queries), save)
     return report
 
@@ -359,7 +420,7 @@ def measure(data: Path, work: Path, runs: int, cap: float, with_rdflib: bool, lo
 def _finish(report: dict, work: Path, queries: list[str], save: Callable[[dict], None]) -> None:
     """Compare the answers so far, note the load average and save the report (again after rdflib's queries)."""
     report["load_average_end"] = list(os.getloadavg())
-    for name, found in compare(work / "answers", list(ENGINES), queries).items():
+    for name, found in compare(work / "answers", list(ENGINES), queries, report["reference"]).items():
         report["queries"][name].update(found)
     save(report)
 
@@ -426,22 +487,34 @@ def _queries_table(report: dict) -> list[str]:
 
 
 def _cpu(figures: dict | None) -> float | None:
-    """CPU seconds of an engine's answer: the server's for a server, else the client's (with its children)."""
+    """CPU seconds of an engine's answer: the server's for a server, else the client's (with its children); for
+    a query stopped at the cap, the CPU seconds it had used (a lower bound)."""
     figures = figures or {}
-    return figures.get("server_cpu_seconds", figures.get("cpu_seconds"))
+    return figures.get("server_cpu_seconds", figures.get("cpu_seconds", figures.get("stopped", {}).get("cpu_seconds")))
+
+
+def _cpu_text(cell: float | None, stopped: bool = False) -> str:
+    return "–" if cell is None else f"{'> ' if stopped else ''}{cell:.2f}"
 
 
 def _cpu_table(report: dict) -> list[str]:
-    """CPU seconds per query and engine: on a shared machine, closer to a quiet machine's wall time."""
-    engines = [engine for engine in ENGINES if engine != "rdflib"
-               and any(_cpu(row["engines"].get(engine)) is not None for row in report["queries"].values())]
-    lines = ["| query | " + " | ".join(ENGINES[engine] for engine in engines) + " | `eukg query` ÷ Virtuoso |",
-             "|---|" + "---:|" * (len(engines) + 1)]
+    """CPU seconds per query and engine (on a shared machine, closer to a quiet machine's wall time), their ratios,
+    and the 1-minute load average as each round of the query began."""
+    engines = [engine for engine in ENGINES
+               if any(_cpu(row["engines"].get(engine)) is not None for row in report["queries"].values())]
+    rdflib = "rdflib" in engines
+    lines = ["| query | " + " | ".join(ENGINES[engine] for engine in engines) + " | `eukg query` ÷ Virtuoso |"
+             + (" rdflib ÷ `eukg query` |" if rdflib else "") + " load average |",
+             "|---|" + "---:|" * (len(engines) + 1 + rdflib) + "---|"]
     for name, row in report["queries"].items():
-        cells = [_cpu(row["engines"].get(engine)) for engine in engines]
+        cells = [_cpu_text(_cpu(row["engines"].get(engine)), "stopped" in row["engines"].get(engine, {}))
+                 for engine in engines]
         mine, theirs = _cpu(row["engines"].get("eukg_query")), _cpu(row["engines"].get("virtuoso"))
-        lines.append(f"| {name} | " + " | ".join("–" if cell is None else f"{cell:.2f}" for cell in cells)
-                     + f" | {_ratio_text(_ratio(mine, theirs))} |")
+        stopped = "stopped" in row["engines"].get("rdflib", {})
+        versus = (f" {_ratio_text(_ratio(_cpu(row['engines'].get('rdflib')), mine), at_least=stopped)} |"
+                  if rdflib else "")
+        load = ", ".join(f"{value:.1f}" for value in row.get("load", []))
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {_ratio_text(_ratio(mine, theirs))} |{versus} {load} |")
     return lines
 
 
@@ -477,6 +550,12 @@ def targets(report: dict) -> dict[str, list[str]]:
     return missed
 
 
+def _rdflib_runs(report: dict) -> str:
+    """How often rdflib ran each query (files written before ``rdflib_runs`` was kept: once, when measured)."""
+    runs = report.get("rdflib_runs", 1 if any("rdflib" in row["engines"] for row in report["queries"].values()) else 0)
+    return "rdflib not run" if not runs else "rdflib one run" if runs == 1 else f"rdflib {runs} runs"
+
+
 def render(report: dict, name: str) -> list[str]:
     """The lines of one result file's part of docs/performance.md."""
     startup = report["startup"]
@@ -489,10 +568,12 @@ def render(report: dict, name: str) -> list[str]:
              f"{report['versions']['virtuoso']}, Oxigraph {report['versions']['oxigraph']}, rdflib "
              f"{report['versions']['rdflib']}. Seconds for the complete answer written as CSV, "
              + (f"median of {report['runs']} runs" if report["runs"] > 1 else "one run")
-             + f" (rdflib one run, stopped after {report['query_cap']:.0f} s).", "",
+             + f"; {_rdflib_runs(report)}; a query is stopped after {report['query_cap']:.0f} s."
+             + (f" {report['note']}" if report.get("note") else ""), "",
              *_queries_table(report), "",
              "CPU seconds of the same runs (the server's process for Virtuoso and the Oxigraph server, the "
-             "command's process for `eukg query`), which a busy machine changes less than wall seconds:", "",
+             "command's process for `eukg query`, rdflib's forked process), which a busy machine changes less than "
+             "wall seconds, and the 1-minute load average as each round of the query began:", "",
              *_cpu_table(report), "",
              f"Command start-up alone (median of {len(startup['help']['runs'])}): `python -m kg --help` "
              f"{startup['help']['seconds']:.2f} s, `python -m kg queries` {startup['queries']['seconds']:.2f} s.", "",
@@ -533,7 +614,11 @@ def section() -> list[str]:
              "load of the N-Quads file (the project: `kg.store.load_file` in bulk and `optimize`; in memory: the "
              "copy of the store on disk; rdflib: `Dataset.parse`). Where rdflib's rows differ, it is rdflib 7.6 "
              "writing \"COALESCE got no arguments that did not evaluate to an error\" as the value of a COALESCE whose "
-             "arguments are all unbound (`persons`, `event_participants`).", ""]
+             "arguments are all unbound (`persons`, `event_participants`). Where Virtuoso's rows differ, its time is "
+             "that of the answer it gave: on the contract queries as written today (sub-selects for pyoxigraph) it "
+             "leaves rows out of `programme_projects` and `region_projects` and the type of one organisation out of "
+             "`organisations`. A run that leaves engines out or reuses the stores of an earlier run says so in its "
+             "first paragraph.", ""]
     for path in result_files():
         lines += render(json.loads(path.read_text(encoding="utf-8")), path.name)
     return lines
@@ -573,15 +658,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="keep the stores and answers in this new folder (default: a "
                         "temporary one, removed at the end)")
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
+    parser.add_argument("--engines", type=lambda text: set(text.split(",")), default=set(ENGINES),
+                        metavar="E1,E2", help=f"run only these engines (of {', '.join(ENGINES)}); default all")
+    parser.add_argument("--queries", type=lambda text: set(text.split(",")), metavar="Q1,Q2",
+                        help="run only these contract queries; default all")
+    parser.add_argument("--reuse", action="store_true", help="--work holds the stores of an earlier run: use them "
+                        "as they are (not loaded again, so without load figures) and write the answers again")
+    parser.add_argument("--virtuoso-query-mem", metavar="SIZE", help="Virtuoso's MaxQueryMem, such as 8G "
+                        "(default: 2G up to 2M triples, 8G above)")
+    parser.add_argument("--label", help="the result file is benchmarks/results/peers-LABEL.json (default: the size, "
+                        "such as 1M)")
+    parser.add_argument("--note", default="", help="a sentence on how this run was made, kept in the result file "
+                        "and shown on the page (e.g. what else ran on the machine)")
     args = parser.parse_args(argv)
     if (args.data is None) != (args.summary is None):
         parser.error("--data and --summary go together")
+    if args.engines - set(ENGINES):
+        parser.error(f"unknown engines: {', '.join(sorted(args.engines - set(ENGINES)))}")
 
     from benchmarks.generate import write_graph
 
     with ExitStack() as stack:
         if args.work:
-            args.work.mkdir(parents=True)
+            args.work.mkdir(parents=True, exist_ok=args.reuse)
             work = args.work.resolve()
         else:
             work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -594,10 +693,14 @@ def main(argv: list[str] | None = None) -> int:
             generated = write_graph(data, args.triples, args.seed, with_reference=True).summary()
         # A given file is labelled by its size to two figures (10,000,039 quads -> "10M"), as benchmarks.run does.
         label = _size_label(int(float(f"{generated['quads']:.2g}")) if args.data else args.triples)
-        out = RESULTS / f"peers-{label}.json"
+        out = RESULTS / f"peers-{args.label or label}.json"
+        if args.virtuoso_query_mem:
+            QUERY_MEM["virtuoso"] = args.virtuoso_query_mem
         head = {"date": dt.date.today().isoformat(),
                 "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-                "generated": generated, "runs": args.runs, "query_cap": args.query_cap, "code": _code(),
+                "generated": generated, "runs": args.runs,
+                "rdflib_runs": 0 if args.no_rdflib or "rdflib" not in args.engines else 1, "note": args.note,
+                "query_cap": args.query_cap, "code": _code(),
                 "versions": _versions(), "engines": ENGINES}
 
         def save(measured: dict) -> None:
@@ -606,7 +709,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(render(report, out.name)), flush=True)
 
         measure(data, work, args.runs, args.query_cap, not args.no_rdflib,
-                log=lambda message: print(message, flush=True), save=save)
+                log=lambda message: print(message, flush=True), save=save, chosen=args.engines,
+                only=args.queries)
     if not args.no_doc:
         from benchmarks.performance_page import write
 

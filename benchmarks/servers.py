@@ -121,6 +121,7 @@ TransactionFile = {dir}/virtuoso-temp.trx
 ServerPort = 127.0.0.1:{sql_port}
 NumberOfBuffers = {buffers}
 MaxDirtyBuffers = {dirty}
+MaxQueryMem = {query_mem}
 DirsAllowed = ., {dir}{dirs}
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
@@ -141,7 +142,7 @@ class Virtuoso(Server):
 
 @contextmanager
 def virtuoso_serve(folder: Path, buffers: int = 10_000, max_rows: int = 100_000, max_seconds: int = 60,
-                   readable: tuple[Path, ...] = ()) -> Iterator[Virtuoso]:
+                   readable: tuple[Path, ...] = (), query_mem: str = "2G") -> Iterator[Virtuoso]:
     """Run Virtuoso with a new database in ``folder`` and yield it.
 
     Parameters
@@ -155,12 +156,18 @@ def virtuoso_serve(folder: Path, buffers: int = 10_000, max_rows: int = 100_000,
         answer short and says so in the header ``X-SQL-State``).
     readable : tuple of Path
         Folders the server may read files from (:func:`virtuoso_load`).
+    query_mem : str
+        Memory for the hash tables of one query (``MaxQueryMem``; Virtuoso's default is 2G). A query that needs
+        more falls back to a much slower plan ("Low query memory limit" in ``virtuoso.log``), as the contract
+        queries' hashed sub-selects do at 10M triples.
+
+    A ``folder`` that already holds a database is opened as it is (the data loaded before is kept).
     """
     if VIRTUOSO is None:
         raise FileNotFoundError("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     http_port, sql_port = free_port(), free_port()
     ini = VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port, buffers=buffers,
-                              dirty=buffers * 3 // 4, max_rows=max_rows, max_seconds=max_seconds,
+                              dirty=buffers * 3 // 4, query_mem=query_mem, max_rows=max_rows, max_seconds=max_seconds,
                               dirs="".join(f", {path}" for path in readable))
     (folder / "virtuoso.ini").write_text(ini)
     with running([VIRTUOSO, "-f", "-c", str(folder / "virtuoso.ini")], http_port, "Virtuoso", seconds=60,

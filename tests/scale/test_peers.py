@@ -40,3 +40,17 @@ def test_a_lost_row_and_a_changed_cell_are_reported(generated, tmp_path: Path) -
         f"1 row only in the reference, 0 only in this answer ({rows:,} rows against {rows - 1:,})")
     assert found["regions"]["differences"]["pyoxigraph_alone"].startswith("1 row only in the reference, 1 only")
     assert found["persons"]["differences"]["pyoxigraph_alone"] is None
+
+
+def test_the_page_says_how_often_rdflib_ran_and_shows_the_note_of_the_run() -> None:
+    import json
+
+    report = json.loads(next(iter(peers.result_files())).read_text(encoding="utf-8"))
+    report["rdflib_runs"], report["note"] = 0, "Only two engines ran."
+    head = peers.render(report, "peers-test.json")[2]
+    assert "rdflib not run" in head and head.endswith("Only two engines ran.")
+
+
+def test_the_reference_is_the_project_on_disk_else_the_command() -> None:
+    assert peers.reference_engine(list(peers.ENGINES)) == "pyoxigraph_disk"
+    assert peers.reference_engine(["virtuoso", "eukg_query"]) == "eukg_query"
