@@ -10,12 +10,14 @@ through :mod:`kg.sparql.remote`; any client that returns its JSON bindings the s
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kg.errors import StoreMissingError
 from kg.paths import QUERIES_DIR
 from kg.sparql.queries import NamedQuery, find
 
@@ -147,22 +149,49 @@ def _query(name: str) -> NamedQuery:
 
 
 def open_or_build(location: Path | str | None = None, in_memory: bool | None = None) -> ox.Store:
-    """Open the built store, or build one into a temporary folder when there is none (for notebooks).
+    """Open the built store, or build one into a temporary folder when none is named and none exists (notebooks).
 
-    The store at ``location`` (default ``$EUKG_STORE``, else the user's default store) is opened
-    read-only when it exists; otherwise the project's files are built into a new temporary store,
-    which takes some seconds and leaves the default location untouched. ``in_memory`` is passed to
-    :func:`kg.store.open_store`: by default a store of up to 4 million quads is copied into memory,
-    where a notebook's many queries run 2–3.5× faster.
+    A store named by ``location`` or ``$EUKG_STORE`` is opened read-only, and when it cannot be opened
+    (missing, a link to a folder that is not there, not a store) :class:`~kg.errors.StoreMissingError`
+    says so in one line naming the path: a notebook never quietly analyses another graph than the one
+    asked for. Only when neither names a store and the default store does not exist are the project's
+    files built into a new temporary store, which takes some seconds and leaves the default location
+    untouched. ``in_memory`` is passed to :func:`kg.store.open_store`: by default a store of up to 4
+    million quads is copied into memory, where a notebook's many queries run 2–3.5× faster.
+
+    Raises
+    ------
+    StoreMissingError
+        When the store named, or the default one where something is, cannot be opened.
     """
     import tempfile
 
     from kg.store import open_store, resolve_location
     from kg.store.writer import build
 
+    named = location is not None or bool(os.environ.get("EUKG_STORE"))
     path = resolve_location(location)
-    if path.exists():
-        return open_store(path, in_memory=in_memory)
-    target = Path(tempfile.mkdtemp(prefix="eukg-store-")) / "store"
-    build(target)
-    return open_store(target, in_memory=in_memory)
+    if not named and not path.exists() and not path.is_symlink():
+        target = Path(tempfile.mkdtemp(prefix="eukg-store-")) / "store"
+        build(target)
+        return open_store(target, in_memory=in_memory)
+    problem = _unopenable(path)
+    if problem is None:
+        try:
+            return open_store(path, in_memory=in_memory)
+        except OSError as error:
+            problem = f"not a store that can be opened ({error})"
+    where = "the store $EUKG_STORE names" if location is None and named else "the store"
+    raise StoreMissingError(f"{path}: cannot open {where}: {problem}")
+
+
+def _unopenable(path: Path) -> str | None:
+    """What keeps the store at ``path`` from being opened, or None when nothing seen beforehand does."""
+    if path.is_symlink() and not path.exists():
+        return (f"it is a link to {os.readlink(path)}, which does not exist (a link to a relative snapshot "
+                "folder copied elsewhere?); name the snapshot folder itself, or build the store there")
+    if not path.exists():
+        return f"nothing is there; build it with `eukg build --store {path}`, or name another store"
+    if not path.is_dir():
+        return "it is a file, not a store folder"
+    return None

@@ -41,6 +41,7 @@ from kg.resolve.merges import (
     compute_derived,
     decide,
     decisions_of,
+    hold_ambiguous,
     link_node,
     link_triples,
     organisations,
@@ -140,11 +141,12 @@ class _Follower:
     def read_blocks(self, orgs: Iterable[Organisation]) -> None:
         """Read the blocks of ``orgs`` from the name index, all at once (word blocks of more than
         :data:`LINK_BLOCK_LIMIT` organisations are left out)."""
-        self.keys = {org.iri: {KEY_SEPARATOR.join(key) for name in org.names
-                               for key in block_keys(Record(name, org.country, org.city))} for org in orgs}
-        every = set().union(*self.keys.values())
+        keys = {org.iri: {KEY_SEPARATOR.join(key) for name in org.names
+                          for key in block_keys(Record(name, org.country, org.city))} for org in orgs}
+        self.keys.update(keys)
+        every = set().union(*keys.values()) - set(self.blocks)
         wholes = {key for key in every if key.split(KEY_SEPARATOR)[1] == "="}
-        self.blocks = names.block_holders(self.snapshot, every - wholes, LINK_BLOCK_LIMIT)
+        self.blocks.update(names.block_holders(self.snapshot, every - wholes, LINK_BLOCK_LIMIT))
         self.blocks.update(names.block_holders(self.snapshot, wholes))
 
     def candidates(self, org: Organisation) -> set[str]:
@@ -233,20 +235,50 @@ def follow(store: ox.Store, spec: dict[str, object], graph: str, changed: set[st
     touched = {iri: follower.get(iri) for iri in sorted(changed)}
     names.put_blocks(snapshot, [row for org in touched.values() if org is not None for row in block_rows(org)],
                      replaced=touched)
-    for iri in touched:
-        for other in follower.neighbours(iri):
-            follower.drop(iri, other)
-        follower.affected.add(iri)
-    follower.read_blocks(org for org in touched.values() if org is not None)
-    for org in touched.values():
-        for other_iri in sorted(follower.candidates(org)) if org is not None else ():
-            other = follower.get(other_iri)
-            link, _ = decide(org, other, best_match(org, other), follower.decisions)
-            if link is not None:
-                follower.add(link)
+    orgs = [org for org in touched.values() if org is not None]
+    _forget(follower, touched)
+    follower.read_blocks(orgs)
+    proposed = _proposals(follower, orgs)
+    # An organisation without identifiers that a touched one links to is linked again as a whole, so that
+    # hold_ambiguous sees all its partners, as in a full linkage.
+    plain = [follower.get(iri) for iri in sorted({end for link in proposed.values() for end in (link.a, link.b)}
+                                                 - set(touched)) if not follower.get(iri).identifiers]
+    if plain:
+        _forget(follower, [org.iri for org in plain])
+        follower.read_blocks(plain)
+        proposed.update(_proposals(follower, plain))
+    for link in hold_ambiguous(proposed.values(), follower.known)[0]:
+        follower.add(link)
     _apply_decisions(follower)
     _set_canonical(follower)
     return {iri for iri in follower.affected if follower.get(iri) is not None}
+
+
+def _forget(follower: _Follower, iris: Iterable[str]) -> None:
+    """Drop every link of ``iris``: they are linked again."""
+    for iri in iris:
+        for other in follower.neighbours(iri):
+            follower.drop(iri, other)
+        follower.affected.add(iri)
+
+
+def _proposals(follower: _Follower, orgs: Iterable[Organisation]) -> dict[tuple[str, str], Link]:
+    """The links of ``orgs`` with their candidates, and those a person decided ``same`` (by pair)."""
+    found: dict[tuple[str, str], Link] = {}
+    for org in orgs:
+        for other_iri in sorted(follower.candidates(org)):
+            other = follower.get(other_iri)
+            link, _ = decide(org, other, best_match(org, other), follower.decisions)
+            if link is not None:
+                found[(link.a, link.b)] = link
+    scope = {org.iri for org in orgs}
+    for (a, b), decided in follower.decisions.items():
+        if decided != "same" or not {a, b} & scope:
+            continue
+        first, second = follower.get(a), follower.get(b)
+        if first is not None and second is not None:
+            found[(a, b)] = decide(first, second, best_match(first, second), follower.decisions)[0]
+    return found
 
 
 def _relink_all(store: ox.Store, spec: dict[str, object], graph: str, snapshot: Path | None) -> set[str]:

@@ -39,7 +39,7 @@ from kg.resolve.thresholds import (
     LINK_WORD_MATCH,
 )
 
-__all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "name_score"]
+__all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifiers_conflict", "name_score"]
 
 #: The identifiers that decide a pair before its names, strongest first.
 IDENTIFIER_SCHEMES = ("pic", "vat", "national", "wikidata")
@@ -143,6 +143,19 @@ def _by_identifiers(a: Record, b: Record) -> Match | None:
                 return Match(100.0, True, False, f"identifier:{scheme}")
             return Match(0.0, False, False, f"identifier-conflict:{scheme}")
     return None
+
+
+def identifiers_conflict(a: Record, b: Record) -> bool:
+    """Whether the identifiers of two records say they are two bodies (``identifier-conflict:…``).
+
+    >>> identifiers_conflict(Record("U", identifiers=(("pic", "911111111"),)),
+    ...                      Record("U", identifiers=(("pic", "922222222"),)))
+    True
+    >>> identifiers_conflict(Record("U", identifiers=(("pic", "911111111"),)), Record("U"))
+    False
+    """
+    decided = _by_identifiers(a, b)
+    return decided is not None and not decided.same
 
 
 @lru_cache(maxsize=500_000)

@@ -25,7 +25,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -34,17 +35,19 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
 from kg.internal_queries import internal_query
 from kg.namespaces import EKG, GRAPH, ID
 from kg.resolve.blocking import link_records
-from kg.resolve.link import Match, Record, compare
+from kg.resolve.link import Match, Record, compare, identifiers_conflict
 
-__all__ = ["KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
-           "block_rows", "clusters", "compute_derived", "decide", "decisions_of", "linkage_graph", "links",
-           "link_node", "link_triples", "organisations", "recipe", "recompute"]
+__all__ = ["AMBIGUOUS", "KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
+           "block_rows", "clusters", "compute_derived", "decide", "decisions_of", "hold_ambiguous", "linkage_graph",
+           "links", "link_node", "link_triples", "organisations", "recipe", "recompute"]
 
 #: The derived graph of the links.
 LINKAGE_GRAPH = GRAPH["linkage"]
 #: The agents a link is attributed to.
 MATCHER = ID["agent/record-linkage"]
 REVIEWER = ID["agent/review"]
+#: How a pair held for review by :func:`hold_ambiguous` was decided (the review file's ``method``).
+AMBIGUOUS = "identifier-ambiguous"
 _PIC = re.compile(r"^[0-9]{9}$")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 
@@ -157,7 +160,8 @@ def links(orgs: list[Organisation], decisions: dict[tuple[str, str], str] | None
         link, review = decide(orgs[a], orgs[b], match, decisions)
         found += [link] if link is not None else []
         uncertain += [review] if review is not None else []
-    return found, uncertain
+    found, held = hold_ambiguous(found, {org.iri: org for org in orgs})
+    return found, uncertain + held
 
 
 def decide(a: Organisation, b: Organisation, match: Match, decisions: dict[tuple[str, str], str]
@@ -176,6 +180,45 @@ def decide(a: Organisation, b: Organisation, match: Match, decisions: dict[tuple
     if decided is None and match.review:
         return None, Link(key[0], key[1], match, graphs, MATCHER)
     return None, None
+
+
+def _record(org: Organisation) -> Record:
+    return Record(min(org.names, default=""), org.country, org.city, tuple(sorted(org.identifiers)))
+
+
+def hold_ambiguous(found: Iterable[Link], orgs: Mapping[str, Organisation | None]) -> tuple[list[Link], list[Link]]:
+    """Split ``found`` into the links kept and those held for review: an organisation without identifiers
+    that is linked to two organisations whose identifiers conflict (two PICs) could be either of them, so
+    the matcher's links of it to each of those go to review instead of joining the two (chains of such
+    records are not followed). A person's links (``REVIEWER``) are kept, and count as partners.
+
+    Examples
+    --------
+    >>> one = Organisation("u:1", {"Ruse University"}, identifiers={("pic", "911111111")})
+    >>> two = Organisation("u:2", {"Ruse University"}, identifiers={("pic", "922222222")})
+    >>> plain = Organisation("u:3", {"Ruse University"})
+    >>> same = Match(100.0, True, False, "name")
+    >>> kept, held = hold_ambiguous([Link("u:1", "u:3", same, (), MATCHER), Link("u:2", "u:3", same, (), MATCHER)],
+    ...                             {o.iri: o for o in (one, two, plain)})
+    >>> kept, [(h.a, h.b, h.match.review, h.match.method) for h in held]
+    ([], [('u:1', 'u:3', True, 'identifier-ambiguous'), ('u:2', 'u:3', True, 'identifier-ambiguous')])
+    """
+    found = list(found)
+    partners: dict[str, list[tuple[Link, str]]] = defaultdict(list)
+    for link in found:
+        for end, other in ((link.a, link.b), (link.b, link.a)):
+            mine, theirs = orgs.get(end), orgs.get(other)
+            if mine is not None and theirs is not None and not mine.identifiers and theirs.identifiers:
+                partners[end].append((link, other))
+    held: dict[Link, None] = {}
+    for pairs in partners.values():
+        records = {other: _record(orgs[other]) for _, other in pairs}
+        for link, other in pairs:
+            if link.by == MATCHER and any(identifiers_conflict(records[other], records[them])
+                                          for _, them in pairs if them != other):
+                held[link] = None
+    kept = [link for link in found if link not in held]
+    return kept, [replace(link, match=Match(link.match.score, False, True, AMBIGUOUS)) for link in held]
 
 
 def linkage_graph(found: list[Link]) -> Graph:

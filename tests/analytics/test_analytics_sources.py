@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.analytics import sources
+from kg.errors import StoreMissingError
 
 
 def test_store_rows_give_plain_values(tiny_store) -> None:
@@ -38,16 +39,49 @@ def test_open_or_build_opens_an_existing_store(built_store_path) -> None:
     assert len(store) > 1000
 
 
-def test_open_or_build_builds_into_a_temporary_store_when_there_is_none(tmp_path, monkeypatch) -> None:
+def test_open_or_build_builds_into_a_temporary_store_when_none_is_named_and_none_exists(tmp_path, monkeypatch) -> None:
     built: list[Path] = []
+    monkeypatch.delenv("EUKG_STORE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     monkeypatch.setattr("kg.store.writer.build", lambda target: built.append(Path(target)))
     monkeypatch.setattr("kg.store.open_store", lambda path, in_memory: ("opened", Path(path), in_memory))
-    result = sources.open_or_build(tmp_path / "missing")
+    result = sources.open_or_build()
     # The built store is copied into memory when small enough (the default of open_store's in_memory=None).
     assert len(built) == 1 and result == ("opened", built[0], None)
-    assert not (tmp_path / "missing").exists()
+    assert not (tmp_path / "data-home").exists()
     assert built[0].parent.name.startswith("eukg-store-")
     shutil.rmtree(built[0].parent)
+
+
+def _never_build(target: object) -> None:
+    raise AssertionError(f"built {target} instead of failing")
+
+
+@pytest.mark.parametrize(("make", "said"), [
+    (lambda path: path.symlink_to(".store-20261204T000000"), "is a link to .store-20261204T000000, which does not"),
+    (lambda path: None, "nothing is there"),
+    (lambda path: path.write_text("x"), "it is a file, not a store folder"),
+    (lambda path: path.mkdir(), "not a store that can be opened"),
+], ids=["copied-relative-link", "missing", "a-file", "an-empty-folder"])
+def test_open_or_build_fails_in_one_line_on_a_named_store_it_cannot_open(tmp_path, monkeypatch, make, said) -> None:
+    """$EUKG_STORE naming a store that cannot be opened (a symlink to a relative snapshot folder copied
+    elsewhere) is an error naming the path, not a quiet build of the default store."""
+    path = tmp_path / "store"
+    make(path)
+    monkeypatch.setenv("EUKG_STORE", str(path))
+    monkeypatch.setattr("kg.store.writer.build", _never_build)
+    with pytest.raises(StoreMissingError) as raised:
+        sources.open_or_build()
+    message = str(raised.value)
+    assert message.startswith(f"{path}: cannot open the store $EUKG_STORE names: ") and said in message
+    assert "\n" not in message
+
+
+def test_open_or_build_fails_on_a_store_named_by_its_argument(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("EUKG_STORE", raising=False)
+    monkeypatch.setattr("kg.store.writer.build", _never_build)
+    with pytest.raises(StoreMissingError, match="^.*missing: cannot open the store: nothing is there"):
+        sources.open_or_build(tmp_path / "missing")
 
 
 def test_a_source_must_be_a_store_or_callable() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pyoxigraph as ox
+import pytest
 
 from kg.sparql.queries import library, run
 
@@ -167,30 +168,35 @@ def _both(store: ox.Store, name: str, before: str) -> tuple[list, list]:
     return run(query, store).rows, run(replace(query, text=before), store).rows
 
 
-def test_persons_rows_equal_the_earlier_formulation(store: ox.Store) -> None:
-    now, before = _both(store, "persons", PERSONS_BEFORE)
-    assert now == before and len(now) > 0
-    small = ox.Store()
-    small.load(input=PEOPLE, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:x-test:g"))
-    now, before = _both(small, "persons", PERSONS_BEFORE)
-    assert now == before
-    roles = {str(row[0]).rsplit("/", 1)[1]: sorted(str(row[3] or "").split("; ")) for row in now}
-    assert roles == {"a": ["lead partner", "speaker"], "b": ["Director"], "c": ["speaker"], "d": [""]}
+def _roles(rows: list) -> dict:
+    return {str(row[0]).rsplit("/", 1)[1]: sorted(str(row[3] or "").split("; ")) for row in rows}
 
 
-def test_event_participants_rows_and_order_equal_the_earlier_formulation(store: ox.Store) -> None:
-    now, before = _both(store, "event_participants", EVENT_PARTICIPANTS_BEFORE)
-    assert now == before and len(now) > 0
-    small = ox.Store()
-    small.load(input=MEETINGS, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:x-test:g"))
-    now, before = _both(small, "event_participants", EVENT_PARTICIPANTS_BEFORE)
-    assert now == before
-    assert [(str(row[1]), str(row[2]), str(row[3]), str(row[4])) for row in now] == [
+def _attendance(rows: list) -> list:
+    return [(str(row[1]), str(row[2]), str(row[3]), str(row[4])) for row in rows]
+
+
+# Each query, its earlier text, and a small graph with what its rows then say (None: the built store only).
+FORMULATIONS = {
+    "persons": (PERSONS_BEFORE, PEOPLE, _roles,
+                {"a": ["lead partner", "speaker"], "b": ["Director"], "c": ["speaker"], "d": [""]}),
+    "event_participants": (EVENT_PARTICIPANTS_BEFORE, MEETINGS, _attendance, [
         ("Forum", "Agency", "None", "organiser"), ("Forum", "Biuro", "Ana", "participant"),
         ("Forum", "Zeta", "None", "speaker"), ("Spotkanie", "Biuro", "None", "participant"),
-        ("Spotkanie", "Zeta", "None", "participant")]
+        ("Spotkanie", "Zeta", "None", "participant")]),
+    "programme_projects": (PROGRAMME_PROJECTS_BEFORE, None, None, None),
+}
 
 
-def test_programme_projects_rows_and_order_equal_the_earlier_formulation(store: ox.Store) -> None:
-    now, before = _both(store, "programme_projects", PROGRAMME_PROJECTS_BEFORE)
-    assert now == before and len(now) > 0
+@pytest.mark.parametrize("name", FORMULATIONS)
+def test_rows_and_order_equal_the_earlier_formulation(store: ox.Store, name: str) -> None:
+    before, graph, shape, expected = FORMULATIONS[name]
+    now, earlier = _both(store, name, before)
+    assert now == earlier and len(now) > 0
+    if graph is None:
+        return
+    small = ox.Store()
+    small.load(input=graph, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:x-test:g"))
+    now, earlier = _both(small, name, before)
+    assert now == earlier
+    assert shape(now) == expected

@@ -124,3 +124,43 @@ def test_one_source_naming_one_body_twice_is_still_a_duplicate(linked: tuple[Pat
     with Writer(location, data_dir=data) as writer, pytest.raises(ValidationFailed, match="same name"):
         writer.put_sources({"twice": twice})
     assert not (data / "ingested" / "twice.ttl").exists()
+
+
+def _identified_source(identifier: str, orgs: dict[str, tuple[str, str | None]]) -> Graph:
+    """A source naming organisations: slug → (name, PIC or None)."""
+    graph = _org_source(identifier, {slug: (name, "PL84") for slug, (name, _) in orgs.items()})
+    for slug, (_, pic) in orgs.items():
+        if pic:
+            graph.add((URIRef(ORGN + slug), EKG.organisationId, Literal(pic)))
+    return graph
+
+
+def test_a_body_without_identifier_does_not_join_two_pics(linked: tuple[Path, Path]) -> None:
+    """A record without identifier named like two records of two PICs could be either: its links to them go
+    to review (the two PICs are not joined through it), whichever is written first, as a full build does;
+    a person's decision still links it."""
+    location, data = linked
+    ruse = "Ruse Test University"
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"plain": _identified_source("plain", {"ruse-c": (ruse, None)})})
+        writer.put_sources({"cordis": _identified_source("cordis", {"ruse-a": (ruse, "911111111")})})
+    assert _links(location) == {(ORGN + "ruse-a", ORGN + "ruse-c")}  # one PIC: linked
+    with Writer(location, data_dir=data) as writer:  # a second PIC of that name: the first link goes too
+        writer.put_sources({"cordis": _identified_source("cordis", {"ruse-a": (ruse, "911111111"),
+                                                                    "ruse-b": (ruse, "922222222")})})
+    assert _links(location) == set() and _canonical(location) == {}
+    with Writer(location, data_dir=data) as writer:  # the record without identifier written again
+        writer.put_sources({"plain": _identified_source("plain", {"ruse-c": (ruse.upper(), None)})})
+    assert _links(location) == set()
+    assert build(location, data_dir=data).report.conforms  # no duplicate: the name has two PICs
+    assert _links(location) == set()
+    from kg.resolve.merges import AMBIGUOUS, links, organisations
+
+    _, held = links(organisations(open_store(location)))
+    assert {(h.a, h.b, h.match.method) for h in held if h.match.method == AMBIGUOUS} == {(ORGN + "ruse-a", ORGN + "ruse-c", AMBIGUOUS),
+                                                         (ORGN + "ruse-b", ORGN + "ruse-c", AMBIGUOUS)}
+    write_decisions([{"iri_a": ORGN + "ruse-a", "iri_b": ORGN + "ruse-c", "decision": "same",
+                      "decided_on": "2026-12-04", "note": "test"}], data / "linkage" / "decisions.tsv")
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"other": _org_source("other", {"zzz": ("Zakopane Tourist Office", "PL82")})})
+    assert _links(location) == {(ORGN + "ruse-a", ORGN + "ruse-c")}  # B's link stays held: A conflicts with it
