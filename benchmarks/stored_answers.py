@@ -149,6 +149,8 @@ def render(result: dict) -> str:
               f"`{result['virtuoso_source']}` on the same machine and data. Start-up: the interpreter alone "
               f"{_cell(start['python'])}, with the fast path's imports {_cell(start['fast_path_imports'])}, the "
               f"whole command line (`eukg query --help`) {_cell(start['command_line'])}."]
+    if result.get("note"):
+        lines[-1] += " " + result["note"]
     return "\n".join(lines)
 
 
@@ -166,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers", type=Path, help="a peers result with Virtuoso's figures on the same data")
     parser.add_argument("--label", default="1M", help="the result file is stored-answers-LABEL.json")
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
+    parser.add_argument("--note", default="", help="a sentence on how this run was made, shown on the page")
     args = parser.parse_args(argv)
-    result = measure(args.store, args.queries, args.runs, args.peers, args.no_personal)
+    result = measure(args.store, args.queries, args.runs, args.peers, args.no_personal) | {"note": args.note}
     out = RESULTS / f"stored-answers-{args.label}.json"
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(render(result))
