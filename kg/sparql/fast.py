@@ -69,6 +69,8 @@ def run(arguments: list[str]) -> bool:
     from kg.sparql import stored
 
     query = QUERIES_DIR / f"{found['name']}.rq"
+    if os.path.exists(found["name"]):  # the command line reads a file of that name as the query (queries.find)
+        return False
     snapshot = stored.snapshot_of(found.get("store"))
     if snapshot is None or not query.is_file() or not stored.enabled():
         return False
