@@ -38,6 +38,7 @@ from benchmarks import (
     peers,
     resolve_speed,
     serve_load,
+    stored_answers,
     term_checks,
     writer_cost,
 )
@@ -329,8 +330,24 @@ def contract_queries_section() -> list[str]:
     return lines
 
 
+def stored_answers_section() -> list[str]:
+    files = sorted(RESULTS.glob("stored-answers-*.json"))
+    if not files:
+        return []
+    lines = ["## Stored answers: `eukg query` live, cold and warm", "",
+             _source(files[0].name, "python -m benchmarks.stored_answers --store STORE --peers PEERS.json")
+             + " Each contract query through `eukg query` as a user runs it: *live* with stored answers off "
+             "(`EUKG_STORED_ANSWERS=0`), *cold* the first run after a write (evaluated, kept with the snapshot, "
+             "written), *warm* the runs after it (the stored answer read back by the fast path); why and how in "
+             "[scale.md](scale.md#stored-answers).", ""]
+    for path in files:
+        lines += [f"`{path.name}`:", "", stored_answers.render(_load(path.name)), ""]
+    return lines
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
-    harness_section, peers.section, contract_queries_section, analytics_section, store_section, ingest_section,
+    harness_section, peers.section, stored_answers_section, contract_queries_section, analytics_section,
+    store_section, ingest_section,
     resolver_section, linkage_section, serve_section, privacy_section)
 
 

@@ -12,6 +12,12 @@ def main() -> None:
 
         if resolve(sys.argv[2:]):
             return
+    # ``eukg query NAME`` writes an answer stored with the store without typer, rdflib or the store (kg.sparql.fast).
+    if len(sys.argv) > 1 and sys.argv[1] == "query":
+        from kg.sparql.fast import run as stored_query
+
+        if stored_query(sys.argv[2:]):
+            return
     from kg.build.allocator import relaunch_on_mimalloc
 
     relaunch_on_mimalloc()

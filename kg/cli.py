@@ -157,6 +157,17 @@ def _parse_params(params: list[str]) -> dict[str, str]:
     return values
 
 
+def _source(location: Path | None, no_personal_data: bool):
+    """The store at ``location`` to query, or its copy without personal data (:func:`kg.privacy.public_copy`)."""
+    from kg.store import open_store
+
+    if no_personal_data:
+        from kg.privacy import public_copy
+
+        return public_copy(open_store(location))
+    return open_store(location)
+
+
 @app.command()
 def query(
     name: Annotated[str, typer.Argument(help="A named query (see `eukg queries`) or a path to an .rq file.")],
@@ -177,17 +188,22 @@ def query(
     wide: Annotated[
         bool, typer.Option("--wide", help="Show whole IRIs in the table (default: prefixed names, orgn:…).")
     ] = False,
+    no_personal_data: Annotated[
+        bool, typer.Option("--no-personal-data", help="Answer from a copy of the store without personal data "
+                           "(kg.privacy, as export does): no person's name or e-mail.")
+    ] = False,
 ) -> None:
     """Run a named SPARQL query (or an .rq file) and print its rows.
 
     A parameter that expects an IRI also takes a prefixed name (orgn:city-of-turin), a local name or
     code (ewrc-2019, PL81) or a name in any language, looked up in the store as `eukg resolve` does.
+    A named query without parameters is answered from the answer stored with the store when the store
+    has not been written since it was computed (kg.sparql.stored); EUKG_STORED_ANSWERS=0 evaluates it.
     """
     from kg.formats import RdfSyntax, UnknownFormat
-    from kg.sparql import results
+    from kg.sparql import results, stored
     from kg.sparql.params import resolve_names
     from kg.sparql.queries import evaluation_errors, find, solutions
-    from kg.store import open_store
 
     try:
         output = results.output_format(fmt)
@@ -195,22 +211,27 @@ def query(
         raise typer.BadParameter(str(error), param_hint="--format") from None
     if isinstance(output, RdfSyntax) and endpoint is not None:
         raise typer.BadParameter(f"{fmt} (RDF) is written from the store, not from --endpoint", param_hint="--format")
+    if no_personal_data and endpoint is not None:
+        raise typer.BadParameter("applies to the store, not to --endpoint", param_hint="--no-personal-data")
     try:
         named = find(name)
         values = resolve_names(named, _parse_params(param), store, report=lambda r: console.print(
             r.line(), markup=False, highlight=False, soft_wrap=True))
         if isinstance(output, RdfSyntax):
-            triples = results.construct(named, open_store(store), values)
+            triples = results.construct(named, _source(store, no_personal_data), values)
             sys.stdout.buffer.write(results.to_rdf(triples, output))
             return
+        answer = None
         if endpoint is not None:
             from kg.sparql.remote import Endpoint, run_remote
 
             remote = Endpoint(endpoint, user, password, timeout=timeout, retries=retries)
             answer = results.remote_answer(run_remote(named, remote, values))
-        else:
-            answer = solutions(named, open_store(store), values)
+        elif values:  # parameters go the live way
+            answer = solutions(named, _source(store, no_personal_data), values)
         with evaluation_errors(named):  # the store evaluates the query as its rows are written
+            if answer is None:
+                answer = stored.answer(named, store, personal=not no_personal_data)
             results.write_answer(answer, output, sys.stdout, sys.stdout.buffer, title=named.summary or named.name,
                                  wide=wide)
     except KgError as error:

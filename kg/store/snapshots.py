@@ -5,6 +5,11 @@ makes a new directory (a fresh build, or a RocksDB checkpoint of the current one
 changes it, and :func:`swap_in` replaces the link in one atomic rename. A snapshot is never written
 once the link points at it, so every reader sees one consistent state.
 
+A snapshot directory is thus the store's generation: each write makes a new one. What readers keep
+beside RocksDB's files in a snapshot (the stored answers of :mod:`kg.sparql.stored`, computed from
+that snapshot's data) belongs to that generation only: a checkpoint copies RocksDB's files, nothing
+else, so the next snapshot starts without them.
+
 Readers mark the snapshot they opened with a shared ``flock`` on a file named after it in ``.eukg-readers/``
 (:func:`hold`). A snapshot is deleted only when it is not current and nobody holds it
 (:func:`collect_garbage`, run by the writer): a server or notebook that opened the store before a
