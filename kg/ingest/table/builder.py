@@ -78,14 +78,16 @@ class _Builder:
             self.countries[value] = found
         return self.countries[value]
 
+    def _described_elsewhere(self, iri: str) -> bool:
+        """Whether a graph other than this source's own previous version gives ``iri`` a type (describes it)."""
+        return any(getattr(quad.graph_name, "value", None) != self.own_graph
+                   for quad in self.store.quads_for_pattern(_node(iri), _T["type"], None, None))
+
     def _elsewhere(self, found: Any) -> Any:
         """``found`` when some graph other than this source's own previous version describes it, else None."""
         if found is None or self.store is None:
             return found
-        for quad in self.store.quads_for_pattern(_node(found.iri), _T["type"], None, None):
-            if getattr(quad.graph_name, "value", None) != self.own_graph:
-                return found
-        return None
+        return found if self._described_elsewhere(found.iri) else None
 
     def project(self, acronym: str, code: str | None = None, programme: str | None = None) -> tuple[URIRef, bool]:
         """Return the project's IRI and whether it is new: found by its code first, else resolved by acronym.
@@ -166,11 +168,11 @@ class _Builder:
     def _taken(self, base: str, key: str) -> bool:
         """Whether the IRI ``base`` is another project's: minted here for another key, or a project another
         source of the graph describes (another dataset's GREEN, which the resolver did not take for this one)."""
-        minted = self._minted(str(ID[base]), None)
+        iri = str(ID[base])
+        minted = self._minted(iri, None)
         if minted is not None or self.store is None:
             return minted not in (None, key)
-        return any(getattr(quad.graph_name, "value", None) != self.own_graph
-                   for quad in self.store.quads_for_pattern(_node(str(ID[base])), _T["type"], None, None))
+        return self._described_elsewhere(iri)
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
         """The single-valued facts the graph already states about an existing project."""

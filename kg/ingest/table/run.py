@@ -19,9 +19,10 @@ from kg.ingest.table.organisation_list import _list_organisation, _write_listed
 from kg.ingest.table.partners import _PARTNER_AMOUNTS, _apply_patterns, _expand, _with_more_partners
 from kg.ingest.table.result import _RESULT_KNOWN, _RESULT_NEW, _RESULT_PROJECTS, _UNTITLED, RowProblem, TableResult
 from kg.ingest.table.rows import _Row
-from kg.ingest.table.sink import _T, _node, _Sink
+from kg.ingest.table.sink import _W, _Sink
 from kg.ingest.table.source import _source_description
 from kg.ingest.tablefile import JoinedRows, read_rows
+from kg.ingest.triple_writer import literal
 from kg.layout import source_graph
 from kg.store.manifest import file_sha256
 
@@ -88,7 +89,7 @@ def _convert(path: Path, mapping: Mapping, store: ox.Store, on_error: str, resul
         _stream(rows, columns, joined, builder, sink, result, path, progress)
         _write_listed(sink, builder, result)
         for project, acronym in memory.items(_UNTITLED):  # a project needs a name: its acronym, when no title
-            sink.add(_node(project), _T["prefLabel"], ox.Literal(acronym, language=mapping.language))
+            sink.add(project, _W["prefLabel"], literal(acronym, mapping.language))
         result.project_count = memory.count(_RESULT_PROJECTS)
         result.new_organisation_count = memory.count(_RESULT_NEW)
         result.resolved_organisation_count = memory.count(_RESULT_KNOWN)
