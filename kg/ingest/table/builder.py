@@ -33,6 +33,7 @@ class _Builder:
         self.memory = memory
         self.own_graph = own_graph  # the previous version of this source: replaced, so not a conflict
         self.resolver = resolver
+        self.prefetch: Any = None  # names resolved ahead by a second process (:class:`.prefetch.Prefetch`), if any
         self.reference = reference
         self.store = store
         self.programmes: dict[str, URIRef | None] = {}
@@ -78,6 +79,12 @@ class _Builder:
             self.countries[value] = found
         return self.countries[value]
 
+    def _confident(self, name: str, kind: str) -> Any:
+        """:func:`kg.ingest.resolving.confident` of ``name`` as a ``kind`` (the answer resolved ahead, if any)."""
+        if self.prefetch is not None:
+            return self.prefetch.confident(name, kind)
+        return confident(self.resolver, name, kind)
+
     def _described_elsewhere(self, iri: str) -> bool:
         """Whether a graph other than this source's own previous version gives ``iri`` a type (describes it)."""
         return any(getattr(quad.graph_name, "value", None) != self.own_graph
@@ -102,7 +109,7 @@ class _Builder:
         if seen is not None:  # new when this import minted it (its first row may have been rejected)
             return URIRef(seen), _NEW_PROJECT in self.facts(URIRef(seen))
         known = self.project_codes.get(code) if code else None
-        found = None if known else self._elsewhere(confident(self.resolver, acronym, "project"))
+        found = None if known else self._elsewhere(self._confident(acronym, "project"))
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
         if found is not None and code and facts.get("project_code", (code, 0))[0] != code:
             found, facts = None, {}
@@ -254,7 +261,7 @@ class _Builder:
         if seen is not None:
             return URIRef(seen[0]), seen[1]
         known = self.identifiers.get(identifier) if identifier else None
-        found = None if known else self._elsewhere(confident(self.resolver, name, "organisation"))
+        found = None if known else self._elsewhere(self._confident(name, "organisation"))
         if known is not None or found is not None:
             iri, new = URIRef(known or found.iri), False
         elif kind is not None and str(self.concept("OrganisationType", kind)) in self.personal_types:
