@@ -96,12 +96,12 @@ class TripleWriter:
         (default :data:`IN_PROCESS`).
     """
 
-    def __init__(self, path: Path, in_process: int = IN_PROCESS) -> None:
+    def __init__(self, path: Path, in_process: int | None = None) -> None:
         self.path = path
         self.handle = path.open("wb")
         self.batch: list[tuple[str, str, str | Literal]] = []
         self.count = 0
-        self.in_process = in_process
+        self.in_process = IN_PROCESS if in_process is None else in_process
         self.child: subprocess.Popen | None = None
 
     def add(self, s: str, p: str, o: str | Literal) -> None:

@@ -4,12 +4,13 @@ Resolving a name the graph does not know (ranking candidates, lemmatising it in 
 the closest labels) costs more than the rest of its row. For a large table, :class:`Prefetch`
 forks a process that reads the table ahead of the import, resolves each distinct project acronym
 and organisation name of its rows with :func:`kg.ingest.resolving.confident`, exactly as the
-import would, and sends the answers back in batches. The import takes an answer when the helper
-has sent it and resolves the name itself otherwise (a name the helper read differently, one
-already dropped, a helper that has failed), so the answers, and the graph, are the
-same either way. The import waits for a helper that is behind (as it is while it reads a language's
-lemma dictionary, which the import would have to read itself). The helper's memory is bounded (the :data:`_SEEN` names it resolved last) and so
-is the import's (answers not taken within :data:`_KEEP` of their row are dropped).
+import would, and sends the answers back in batches. The import takes an answer the helper has
+sent and resolves a name itself otherwise (one the helper read differently, one already dropped,
+a helper that has failed), so the graph is the same either way. The import waits for a helper
+that is behind (as it is while it reads a language's lemma dictionary, which the import would
+otherwise read itself). Memory stays bounded: the helper remembers the last :data:`_SEEN` names
+it resolved, the import holds the last :data:`_KEEP` answers, and the pipe between them holds a
+few batches.
 """
 
 from __future__ import annotations
