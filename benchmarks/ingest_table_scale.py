@@ -11,7 +11,8 @@ statements to N-Triples (the writer's load is measured by ``benchmarks/writer_co
 CPU seconds are both given: the machine is shared, and CPU seconds are what a quiet machine's wall
 time approaches; the CPU seconds count the import's helper processes too (names
 resolved ahead, statements serialised: see docs/ingest.md), and those of the import's own process,
-given apart, bound its wall time on an idle machine of two cores. Peak resident memory per size shows whether the import streams.
+given apart, bound its wall time on an idle machine of two cores. Peak resident memory per size
+shows whether the import streams.
 
 Run: ``python -m benchmarks.ingest_table_scale --rows 10000 100000 1000000`` (results in
 ``benchmarks/results/ingest-table-scale.json``, the table in docs/ingest.md); ``--write-docs``

@@ -4,7 +4,10 @@ Generates Keep.eu-like project–partner tables (five partners per project, ever
 organisation: the resolver's worst case), ingests each in a process of its own against a fresh
 build of the seed graph (read, check, resolve, stream the statements to N-Triples), then puts the
 source in through the writer (validate, write the file, load). Wall and CPU seconds are both given:
-the machine is shared, and CPU seconds are what a quiet machine's wall time approaches. Peak
+the machine is shared, and CPU seconds are what a quiet machine's wall time approaches; they count
+the import's helper processes too (names resolved ahead, statements serialised: see docs/ingest.md),
+and those of the import's own process, given apart, bound its wall time on an idle machine of two
+cores. Peak
 resident memory per size shows whether the import streams.
 
 Run: ``python -m benchmarks.ingest_table_speed --rows 10000 100000`` (results in

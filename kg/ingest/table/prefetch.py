@@ -8,9 +8,9 @@ import would, and sends the answers back in batches. The import takes an answer 
 sent and resolves a name itself otherwise (one the helper read differently, one already dropped,
 a helper that has failed), so the graph is the same either way. The import waits for a helper
 that is behind (as it is while it reads a language's lemma dictionary, which the import would
-otherwise read itself). Memory stays bounded: the helper remembers the last :data:`_SEEN` names
-it resolved, the import holds the last :data:`_KEEP` answers, and the pipe between them holds a
-few batches.
+otherwise read itself). Memory stays bounded: the helper remembers the last :data:`_SEEN` to twice
+as many names it resolved, the import the last :data:`_KEEP` to twice as many answers, and the
+pipe between them a few batches.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,11 @@ def _names(values: dict[str, Any], mapping: Mapping) -> list[tuple[str, str]]:
     return found
 
 
+def _last(entries: dict, count: int) -> dict:
+    """The ``count`` entries put in ``entries`` last (dropping the oldest one by one would rescan the dict's holes)."""
+    return dict(islice(entries.items(), len(entries) - count, None))
+
+
 def _helper(connection: Any, path: Path, mapping: Mapping, columns: Any, resolver: NameResolver) -> None:
     """The forked helper: read the table, resolve each name not seen lately, send the answers in batches."""
     try:
@@ -64,9 +70,9 @@ def _helper(connection: Any, path: Path, mapping: Mapping, columns: Any, resolve
             for key in _names(columns.values(cells, None), mapping):
                 if key not in seen:
                     seen[key] = None
-                    if len(seen) > _SEEN:
-                        del seen[next(iter(seen))]
                     answers.append((key, confident(resolver, key[1], key[0])))
+            if len(seen) > 2 * _SEEN:
+                seen = _last(seen, _SEEN)
             count += 1
             if count % _ROWS == 0:
                 connection.send_bytes(pickle.dumps((line, answers)))
@@ -109,8 +115,8 @@ class Prefetch:
         line, answers = message[0], message[1]
         self.error = message[2] if len(message) > 2 else None
         self.answers.update(answers)
-        while len(self.answers) > _KEEP:
-            del self.answers[next(iter(self.answers))]
+        if len(self.answers) > 2 * _KEEP:
+            self.answers = _last(self.answers, _KEEP)
         self.line = line
 
     def advance(self, line: int) -> None:
