@@ -226,7 +226,7 @@ def ingest_section() -> list[str]:
              _source("ingest-table-speed.json", "python -m benchmarks.ingest_table_speed") + " `eukg ingest table`:",
              "", ingest_table_speed.render(table), "",
              _source("ingest-table-scale.json", "python -m benchmarks.ingest_table_scale --rows 10000 100000 1000000")
-             + " `eukg ingest table` on real rows repeated to 10k, 100k and 1M (peak memory stays flat: what an "
+             + " `eukg ingest table` on real rows repeated to 10k, 100k and 1M (peak memory stays bounded: what an "
              "import remembers per resource is on disk):", "",
              ingest_table_scale.render(_load("ingest-table-scale.json")), "",
              _source("keep-eu-export-speed.json", "python -m benchmarks.keep_eu_export_speed")

@@ -33,6 +33,7 @@ class _Builder:
         self.memory = memory
         self.own_graph = own_graph  # the previous version of this source: replaced, so not a conflict
         self.resolver = resolver
+        self.prefetch: Any = None  # names resolved ahead by a second process (:class:`.prefetch.Prefetch`), if any
         self.reference = reference
         self.store = store
         self.programmes: dict[str, URIRef | None] = {}
@@ -78,14 +79,22 @@ class _Builder:
             self.countries[value] = found
         return self.countries[value]
 
+    def _confident(self, name: str, kind: str) -> Any:
+        """:func:`kg.ingest.resolving.confident` of ``name`` as a ``kind`` (the answer resolved ahead, if any)."""
+        if self.prefetch is not None:
+            return self.prefetch.confident(name, kind)
+        return confident(self.resolver, name, kind)
+
+    def _described_elsewhere(self, iri: str) -> bool:
+        """Whether a graph other than this source's own previous version gives ``iri`` a type (describes it)."""
+        return any(getattr(quad.graph_name, "value", None) != self.own_graph
+                   for quad in self.store.quads_for_pattern(_node(iri), _T["type"], None, None))
+
     def _elsewhere(self, found: Any) -> Any:
         """``found`` when some graph other than this source's own previous version describes it, else None."""
         if found is None or self.store is None:
             return found
-        for quad in self.store.quads_for_pattern(_node(found.iri), _T["type"], None, None):
-            if getattr(quad.graph_name, "value", None) != self.own_graph:
-                return found
-        return None
+        return found if self._described_elsewhere(found.iri) else None
 
     def project(self, acronym: str, code: str | None = None, programme: str | None = None) -> tuple[URIRef, bool]:
         """Return the project's IRI and whether it is new: found by its code first, else resolved by acronym.
@@ -100,7 +109,7 @@ class _Builder:
         if seen is not None:  # new when this import minted it (its first row may have been rejected)
             return URIRef(seen), _NEW_PROJECT in self.facts(URIRef(seen))
         known = self.project_codes.get(code) if code else None
-        found = None if known else self._elsewhere(confident(self.resolver, acronym, "project"))
+        found = None if known else self._elsewhere(self._confident(acronym, "project"))
         facts = self._facts_in_graph(URIRef(known or found.iri)) if (known or found) else {}
         if found is not None and code and facts.get("project_code", (code, 0))[0] != code:
             found, facts = None, {}
@@ -166,11 +175,11 @@ class _Builder:
     def _taken(self, base: str, key: str) -> bool:
         """Whether the IRI ``base`` is another project's: minted here for another key, or a project another
         source of the graph describes (another dataset's GREEN, which the resolver did not take for this one)."""
-        minted = self._minted(str(ID[base]), None)
+        iri = str(ID[base])
+        minted = self._minted(iri, None)
         if minted is not None or self.store is None:
             return minted not in (None, key)
-        return any(getattr(quad.graph_name, "value", None) != self.own_graph
-                   for quad in self.store.quads_for_pattern(_node(str(ID[base])), _T["type"], None, None))
+        return self._described_elsewhere(iri)
 
     def _facts_in_graph(self, project: URIRef) -> dict[str, tuple[str, int]]:
         """The single-valued facts the graph already states about an existing project."""
@@ -252,7 +261,7 @@ class _Builder:
         if seen is not None:
             return URIRef(seen[0]), seen[1]
         known = self.identifiers.get(identifier) if identifier else None
-        found = None if known else self._elsewhere(confident(self.resolver, name, "organisation"))
+        found = None if known else self._elsewhere(self._confident(name, "organisation"))
         if known is not None or found is not None:
             iri, new = URIRef(known or found.iri), False
         elif kind is not None and str(self.concept("OrganisationType", kind)) in self.personal_types:

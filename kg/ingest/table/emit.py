@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.ingest.reference import slug
@@ -22,11 +21,11 @@ from kg.ingest.table.result import (
     TableResult,
 )
 from kg.ingest.table.rows import _Row
-from kg.ingest.table.sink import _T, _decimal, _node, _Sink
+from kg.ingest.table.sink import _W, _decimal, _Sink
+from kg.ingest.triple_writer import from_rdflib, literal
 from kg.namespaces import ID
 from kg.reference.countries import country_triples, world_country
 from kg.resolve.normalise import is_latin
-from kg.store.terms import to_oxigraph
 
 _AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
 
@@ -80,49 +79,49 @@ def _emit_project(sink: _Sink, row: _Row, builder: _Builder, project: URIRef, ch
     """Write the project's statements that no earlier loaded row wrote (``written``: the names of its facts
     and marks that earlier loaded rows gave)."""
     values, language = row.values, builder.mapping.language
-    p = _node(str(project))
+    p = str(project)
     if _LOADED not in written:  # the project's first loaded row: the project's description
-        sink.add(p, _T["type"], _T["Project"])
+        sink.add(p, _W["type"], _W["Project"])
         if checked["new_project"]:  # a project of the graph has its acronym, perhaps spelt otherwise ("SCALE UP")
-            sink.add(p, _T["acronym"], ox.Literal(str(values["project_acronym"])))
+            sink.add(p, _W["acronym"], literal(str(values["project_acronym"])))
         if checked["new_project"] and not values.get("project_title") and checked["original"] is None:
             builder.memory.put(_UNTITLED, str(project), str(values["project_acronym"]))
     if values.get("project_title") and "project_title" not in written:
         builder.memory.delete(_UNTITLED, str(project))
-        sink.add(p, _T["prefLabel"], ox.Literal(str(values["project_title"]), language=language))
+        sink.add(p, _W["prefLabel"], literal(str(values["project_title"]), language))
     if checked["original"] is not None and "project_title_original" not in written:
         builder.memory.delete(_UNTITLED, str(project))
-        sink.add(p, _T["prefLabel"], ox.Literal(checked["original"][0], language=checked["original"][1]))
+        sink.add(p, _W["prefLabel"], literal(checked["original"][0], checked["original"][1]))
     if values.get("project_code") and "project_code" not in written:
-        sink.add(p, _T["projectCode"], ox.Literal(str(values["project_code"]).upper().replace(" ", "")))
+        sink.add(p, _W["projectCode"], literal(str(values["project_code"]).upper().replace(" ", "")))
     if values.get("priority") and f"{_SEEN}priority{_SEEN}{values['priority']}" not in written:
-        sink.add(p, _T["priority"], ox.Literal(str(values["priority"])))
+        sink.add(p, _W["priority"], literal(str(values["priority"])))
     for name, prop in (("start", "startDate"), ("end", "endDate")):
         if name in checked["dates"] and name not in written:
-            sink.add(p, _T[prop], ox.Literal(checked["dates"][name].isoformat(), datatype=_T["date"]))
+            sink.add(p, _W[prop], literal(checked["dates"][name].isoformat(), datatype=_W["date"]))
     if "project_total_budget" in checked["amounts"] and "project_total_budget" not in written:
-        sink.add(p, _T["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
+        sink.add(p, _W["projectTotalBudget"], _decimal(checked["amounts"]["project_total_budget"]))
     _emit_programme_and_fund(sink, row, builder, p, written)
 
 
-def _emit_programme_and_fund(sink: _Sink, row: _Row, builder: _Builder, p: ox.NamedNode, written: set[str]) -> None:
+def _emit_programme_and_fund(sink: _Sink, row: _Row, builder: _Builder, p: str, written: set[str]) -> None:
     """Write the project's programme (by code, else by name) and fund; warn of a programme or fund not in the graph."""
     values = row.values
     if values.get("programme_code"):
-        sink.add(p, _T["programme"], _node(_programme_by_code(sink, row, builder)))
+        sink.add(p, _W["programme"], _programme_by_code(sink, row, builder))
     elif values.get("programme"):
         programme = builder.programme(str(values["programme"]))
         if programme is None:
             row.warning(f"programme {values['programme']!r} is not in the graph; the project is loaded without it",
                         "programme")
         elif f"{_SEEN}programme{_SEEN}{values['programme']}" not in written:
-            sink.add(p, _T["programme"], _node(str(programme)))
+            sink.add(p, _W["programme"], str(programme))
     if values.get("fund"):
         fund = builder.fund(str(values["fund"]))
         if fund is None:
             row.warning(f"fund {values['fund']!r} is not in the graph; the project is loaded without it", "fund")
         else:
-            sink.add(p, _T["fund"], _node(fund))
+            sink.add(p, _W["fund"], fund)
 
 
 def _programme_by_code(sink: _Sink, row: _Row, builder: _Builder) -> str:
@@ -132,10 +131,10 @@ def _programme_by_code(sink: _Sink, row: _Row, builder: _Builder) -> str:
     known = builder.programme_codes()
     if code not in known:
         known[code] = str(ID[f"programme/{slug(code)}"])
-        programme = _node(known[code])
-        sink.add(programme, _T["type"], _T["Programme"])
-        sink.add(programme, _T["identifier"], ox.Literal(code))
-        sink.add(programme, _T["prefLabel"], ox.Literal(str(row.values.get("programme") or code), language="en"))
+        programme = known[code]
+        sink.add(programme, _W["type"], _W["Programme"])
+        sink.add(programme, _W["identifier"], literal(code))
+        sink.add(programme, _W["prefLabel"], literal(str(row.values.get("programme") or code), "en"))
     return known[code]
 
 
@@ -143,41 +142,41 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict,
     """Write the organisation's statements that no earlier loaded row wrote (``checked["first"]``: whether this is
     the organisation's first loaded row; absent, it is)."""
     organisation, country, region = checked["organisation"], checked["country"], checked["region"]
-    o = _node(str(organisation))
+    o = str(organisation)
     if checked["identifier"] and f"{_SEEN}id{_SEEN}{checked['identifier']}" not in written:
-        sink.add(o, _T["organisationId"], ox.Literal(checked["identifier"]))
+        sink.add(o, _W["organisationId"], literal(checked["identifier"]))
     if not checked["new"] or not checked.get("first", True):
         return
-    sink.add(o, _T["type"], _T["Organisation"])
+    sink.add(o, _W["type"], _W["Organisation"])
     language = builder.mapping.language_of(country[1] if country else None)
-    sink.add(o, _T["prefLabel"], ox.Literal(str(row.values["partner_name"]), language=language))
+    sink.add(o, _W["prefLabel"], literal(str(row.values["partner_name"]), language))
     alternative = row.values.get("partner_alt_name")
     if alternative and alternative != row.values["partner_name"]:
-        sink.add(o, _T["altLabel"], ox.Literal(str(alternative), language=_alt_language(
+        sink.add(o, _W["altLabel"], literal(str(alternative), _alt_language(
             str(row.values["partner_name"]), str(alternative), language)))
-    sink.add(o, _T["organisationType"],
-             _node(str(builder.concept("OrganisationType", checked["kind"]))))
+    sink.add(o, _W["organisationType"],
+             str(builder.concept("OrganisationType", checked["kind"])))
     if region is not None:
-        sink.add(o, _T["region"], _node(str(region[0])))
+        sink.add(o, _W["region"], str(region[0]))
     if country is not None:
-        sink.add(o, _T["country"], _node(country[0]))
+        sink.add(o, _W["country"], country[0])
         if country[0] not in builder.reference_countries and country[0] not in builder.other_countries:
             builder.other_countries.add(country[0])  # a country outside the reference graph: described here
             for triple in country_triples(world_country(country[1])):
-                sink.add(*(to_oxigraph(term) for term in triple))
+                sink.add(*(from_rdflib(term) for term in triple))
 
 
 def _emit_participation(sink: _Sink, participation: URIRef, project: URIRef, checked: dict,
                         written: set[str]) -> None:
-    s = ox.NamedNode(str(participation))
+    s = str(participation)
     if "partner_role" not in written:  # else an earlier row wrote it (with the same role)
-        sink.add(s, _T["type"], _T["ProjectParticipation"])
-        sink.add(s, _T["project"], _node(str(project)))
-        sink.add(s, _T["participant"], _node(str(checked["organisation"])))
-        sink.add(s, _T["role"], _node(str(checked["role"])))
+        sink.add(s, _W["type"], _W["ProjectParticipation"])
+        sink.add(s, _W["project"], str(project))
+        sink.add(s, _W["participant"], str(checked["organisation"]))
+        sink.add(s, _W["role"], str(checked["role"]))
     for name, prop in _AMOUNTS:
         if name in checked["amounts"] and name not in written:
-            sink.add(s, _T[prop], _decimal(checked["amounts"][name]))
+            sink.add(s, _W[prop], _decimal(checked["amounts"][name]))
 
 
 def _count(builder: _Builder, project: URIRef, checked: dict, written: list[set[str]]) -> bool:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from kg.ingest.table.builder import _Builder
 from kg.ingest.table.checks import _check_place, _partner, _required
 from kg.ingest.table.emit import _emit_organisation
 from kg.ingest.table.result import _RESULT_KNOWN, _RESULT_NEW, TableResult
 from kg.ingest.table.rows import _Listed, _Row
-from kg.ingest.table.sink import _T, _node, _Sink
+from kg.ingest.table.sink import _W, _Sink
+from kg.ingest.triple_writer import literal
 
 
 def _list_organisation(row: _Row, builder: _Builder) -> bool:
@@ -44,4 +43,4 @@ def _write_listed(sink: _Sink, builder: _Builder, result: TableResult) -> None:
         if checked["new"]:
             language = builder.mapping.language_of(checked["country"][1] if checked["country"] else None)
             for name in sorted(held.spellings):
-                sink.add(_node(str(organisation)), _T["altLabel"], ox.Literal(name, language=language))
+                sink.add(str(organisation), _W["altLabel"], literal(name, language))

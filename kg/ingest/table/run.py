@@ -17,11 +17,13 @@ from kg.ingest.table.columns import _Columns
 from kg.ingest.table.emit import _emit
 from kg.ingest.table.organisation_list import _list_organisation, _write_listed
 from kg.ingest.table.partners import _PARTNER_AMOUNTS, _apply_patterns, _expand, _with_more_partners
+from kg.ingest.table.prefetch import Prefetch
 from kg.ingest.table.result import _RESULT_KNOWN, _RESULT_NEW, _RESULT_PROJECTS, _UNTITLED, RowProblem, TableResult
 from kg.ingest.table.rows import _Row
-from kg.ingest.table.sink import _T, _node, _Sink
+from kg.ingest.table.sink import _W, _Sink
 from kg.ingest.table.source import _source_description
 from kg.ingest.tablefile import JoinedRows, read_rows
+from kg.ingest.triple_writer import literal
 from kg.layout import source_graph
 from kg.store.manifest import file_sha256
 
@@ -81,14 +83,16 @@ def _convert(path: Path, mapping: Mapping, store: ox.Store, on_error: str, resul
     """Stream the rows of ``opened`` (:func:`_rows`) into ``result``'s files (see :func:`ingest_table`)."""
     sink = _Sink(result.path)
     memory = DiskMap(result.memory)
+    builder = None
     try:
         builder = _Builder(mapping, resolver or resolver_for(store), ReferenceData.from_store(store), memory, store,
                            str(source_graph(result.identifier)))
         columns, joined, rows = opened
+        builder.prefetch = Prefetch.start(path, mapping, columns, builder.resolver, joined)
         _stream(rows, columns, joined, builder, sink, result, path, progress)
         _write_listed(sink, builder, result)
         for project, acronym in memory.items(_UNTITLED):  # a project needs a name: its acronym, when no title
-            sink.add(_node(project), _T["prefLabel"], ox.Literal(acronym, language=mapping.language))
+            sink.add(project, _W["prefLabel"], literal(acronym, mapping.language))
         result.project_count = memory.count(_RESULT_PROJECTS)
         result.new_organisation_count = memory.count(_RESULT_NEW)
         result.resolved_organisation_count = memory.count(_RESULT_KNOWN)
@@ -101,6 +105,8 @@ def _convert(path: Path, mapping: Mapping, store: ox.Store, on_error: str, resul
             return
         _source_description(sink, path, mapping, result, file_sha256(path))
     finally:  # what the result reads back (TableResult.projects …); the rest is not read again
+        if builder is not None and builder.prefetch is not None:
+            builder.prefetch.close()
         sink.close()
         memory.close(keep=(_RESULT_PROJECTS, _RESULT_NEW, _RESULT_KNOWN))
     result.triples = sink.count
@@ -112,6 +118,8 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
         if not any(str(c or "").strip() for c in cells):
             continue
         result.rows += 1
+        if builder.prefetch is not None:
+            builder.prefetch.advance(line)
         values = columns.values(cells, joined)
         partners = _expand(values, builder.mapping)
         before = len(result.problems)

@@ -1,19 +1,20 @@
-"""The N-Triples sink of a table import, and the vocabulary terms a row writes as pyoxigraph nodes."""
+"""The N-Triples sink of a table import (:class:`kg.ingest.triple_writer.TripleWriter`), and the vocabulary terms
+a row writes: as IRIs for the sink (:data:`_W`), as pyoxigraph nodes for looking the graph up (:data:`_T`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, SDO, SKOS, XSD
 
+from kg.ingest.triple_writer import Literal, TripleWriter, literal
 from kg.namespaces import EKG
 
 SCHEMA = SDO
-_BATCH = 20000
+#: The table import's sink: statements as IRIs (``str``) and literals (:func:`kg.ingest.triple_writer.literal`).
+_Sink = TripleWriter
 
 
 @lru_cache(maxsize=65536)
@@ -21,8 +22,8 @@ def _node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-#: The vocabulary terms a row writes, as pyoxigraph nodes made once (rdflib's namespace lookups are slow).
-_T = {name: ox.NamedNode(str(term)) for name, term in {
+#: The vocabulary terms a row writes, as IRIs made once (rdflib's namespace lookups are slow).
+_W = {name: str(term) for name, term in {
     "type": RDF.type, "Project": EKG.Project, "acronym": EKG.acronym, "prefLabel": SKOS.prefLabel,
     "projectCode": EKG.projectCode, "priority": EKG.priority, "startDate": SCHEMA.startDate,
     "endDate": SCHEMA.endDate, "projectTotalBudget": EKG.projectTotalBudget, "programme": EKG.programme,
@@ -34,30 +35,9 @@ _T = {name: ox.NamedNode(str(term)) for name, term in {
     "Programme": EKG.Programme, "identifier": DCTERMS.identifier}.items()}
 
 
-def _decimal(value: Decimal) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_T["decimal"])
+#: The same terms as pyoxigraph nodes, for looking the graph up.
+_T = {name: ox.NamedNode(iri) for name, iri in _W.items()}
 
 
-class _Sink:
-    """Writes triples to an N-Triples file in batches, with pyoxigraph's serialiser."""
-
-    def __init__(self, path: Path) -> None:
-        self.handle = path.open("wb")
-        self.batch: list[ox.Triple] = []
-        self.count = 0
-
-    def add(self, s: Any, p: Any, o: Any) -> None:
-        batch = self.batch
-        batch.append(ox.Triple(s, p, o))
-        if len(batch) >= _BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.batch:
-            ox.serialize(self.batch, self.handle, ox.RdfFormat.N_TRIPLES)
-            self.count += len(self.batch)
-            self.batch = []
-
-    def close(self) -> None:
-        self.flush()
-        self.handle.close()
+def _decimal(value: Decimal) -> Literal:
+    return literal(str(value), datatype=_W["decimal"])

@@ -10,9 +10,9 @@ from rdflib.namespace import DCTERMS, RDF
 from kg.ingest.mapping import Mapping
 from kg.ingest.table.result import TableResult
 from kg.ingest.table.sink import _Sink
+from kg.ingest.triple_writer import from_rdflib
 from kg.layout import source_graph
 from kg.namespaces import EKG, LANGUAGE
-from kg.store.terms import to_oxigraph
 
 
 def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: TableResult, digest: str) -> None:
@@ -28,7 +28,7 @@ def _source_description(sink: _Sink, path: Path, mapping: Mapping, result: Table
     graph.add((doc, EKG.sha256, Literal(digest)))
     stamp(graph, result.identifier)
     for triple in graph:
-        sink.add(*(to_oxigraph(term) for term in triple))
+        sink.add(*(from_rdflib(term) for term in triple))
 
 
 _MEDIA_TYPES = {".json": "application/json",
