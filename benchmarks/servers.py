@@ -153,7 +153,8 @@ def virtuoso_serve(folder: Path, buffers: int = 10_000, max_rows: int = 100_000,
         8 kB pages of the buffer pool (``NumberOfBuffers``; 10,000 is 80 MB).
     max_rows, max_seconds : int
         The most rows of one answer, and the seconds one query may run (beyond them Virtuoso cuts the
-        answer short and says so in the header ``X-SQL-State``).
+        answer short and says so in the header ``X-SQL-State``). Whatever ``max_rows``, Virtuoso's HTTP endpoint
+        returns at most 2^20 rows, without that header (:data:`benchmarks.peers.ROW_CAPS`).
     readable : tuple of Path
         Folders the server may read files from (:func:`virtuoso_load`).
     query_mem : str

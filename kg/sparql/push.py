@@ -54,14 +54,74 @@ class PushReport:
         return "\n".join(lines)
 
 
-def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.request.OpenerDirector:
-    handlers: list[urllib.request.BaseHandler] = []
-    if user is not None:
-        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        for url in urls:
-            passwords.add_password(None, url, user, password or "")
-        handlers += [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
-    return urllib.request.build_opener(*handlers)
+class _PreemptiveDigest(urllib.request.HTTPDigestAuthHandler):
+    """HTTP Digest that, once a server has sent its challenge, answers it in every later request from the start.
+
+    urllib sends Digest credentials only after a 401; a server that answers 401 before it reads a large body
+    (Virtuoso's Graph Store endpoint) closes the connection while the body is still being sent (a broken
+    pipe). The challenge is kept, and each request carries its ``Authorization`` from the start, the nonce
+    counted up; a stale nonce is answered with a 401 and a new challenge, which urllib answers as usual.
+    """
+
+    challenge: dict[str, str] | None = None
+
+    def http_request(self, request: urllib.request.Request) -> urllib.request.Request:
+        if self.challenge is not None and not request.has_header("Authorization"):
+            authorization = self.get_authorization(request, self.challenge)
+            if authorization:
+                request.add_unredirected_header(self.auth_header, f"Digest {authorization}")
+        return request
+
+    https_request = http_request
+
+    def retry_http_digest_auth(self, request: urllib.request.Request, auth: str):
+        _scheme, challenge = auth.split(" ", 1)
+        self.challenge = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(challenge)))
+        return super().retry_http_digest_auth(request, auth)
+
+
+@dataclass
+class _Client:
+    """How to reach the target: urllib's opener with the credentials, asking for the Digest challenge first.
+
+    Before the first request with a body, and again after a broken connection, a ``HEAD`` request (no body)
+    fetches the server's Digest challenge, so that the request with the body is authenticated from its start.
+    """
+
+    opener: urllib.request.OpenerDirector
+    digest: _PreemptiveDigest | None = None
+    asked: bool = False
+
+    def open(self, request: urllib.request.Request, timeout: float) -> None:
+        if self.digest is not None and not self.asked:
+            self._ask(request.full_url, timeout)
+        with self.opener.open(request, timeout=timeout) as response:
+            response.read()
+
+    def _ask(self, url: str, timeout: float) -> None:
+        """Send ``HEAD url``: a Digest server answers 401 with its challenge, which the handler keeps."""
+        self.asked = True
+        try:
+            with self.opener.open(urllib.request.Request(url, method="HEAD"), timeout=timeout) as response:
+                response.read()
+        except urllib.error.HTTPError as error:  # a 404 or 405 to HEAD: the challenge, if any, is kept
+            error.close()
+
+    def broken(self) -> None:
+        """The connection broke: ask for a new challenge before the next attempt (the nonce may be stale)."""
+        self.asked = False
+        if self.digest is not None:
+            self.digest.challenge = None
+
+
+def _client(user: str | None, password: str | None, urls: list[str]) -> _Client:
+    if user is None:
+        return _Client(urllib.request.build_opener())
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    for url in urls:
+        passwords.add_password(None, url, user, password or "")
+    digest = _PreemptiveDigest(passwords)
+    return _Client(urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords), digest), digest)
 
 
 @functools.cache
@@ -89,15 +149,14 @@ def _batches(store: ox.Store, graph: str, size: int) -> Iterator[list[ox.Triple]
         yield batch
 
 
-def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: bytes, kind: str,
-          endpoint: Endpoint, sleep: Callable[[float], None]) -> None:
+def _send(client: _Client, method: str, url: str, body: bytes, kind: str, endpoint: Endpoint,
+          sleep: Callable[[float], None]) -> None:
     """Send one request, retrying with the endpoint's back-off when it may succeed later."""
     timeout, retries = endpoint.timeout, max(0, endpoint.retries)
     for attempt in range(retries + 1):
         request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": kind})
         try:
-            with opener.open(request, timeout=timeout) as response:
-                response.read()
+            client.open(request, timeout)
             return
         except urllib.error.HTTPError as error:
             detail = " ".join(error.read().decode("utf-8", "replace").split())[:200]
@@ -106,6 +165,7 @@ def _send(opener: urllib.request.OpenerDirector, method: str, url: str, body: by
         except ValueError as error:  # urllib's Basic handler meeting an unknown scheme
             raise RemoteError(f"{method} {url}: {error}") from None
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            client.broken()
             if attempt == retries:
                 reason = getattr(error, "reason", error)
                 raise RemoteError(f"{method} {url} failed: {reason} (gave up after {retries + 1} attempts)") from None
@@ -152,7 +212,7 @@ def _resumed_state(state_file: Path | None, target: str, batch_size: int) -> dic
     return state
 
 
-def _send_batch(opener: urllib.request.OpenerDirector, endpoint: Endpoint, graph_store: str | None,
+def _send_batch(client: _Client, endpoint: Endpoint, graph_store: str | None,
                 update_endpoint: str | None, graph: str, number: int, batch: list[ox.Triple],
                 sleep: Callable[[float], None]) -> None:
     """Send batch ``number`` of ``graph``: the first replaces the remote graph, the others add to it.
@@ -165,12 +225,12 @@ def _send_batch(opener: urllib.request.OpenerDirector, endpoint: Endpoint, graph
         data = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
         url = f"{graph_store}{'&' if '?' in graph_store else '?'}{urllib.parse.urlencode({'graph': graph})}"
         method = "PUT" if number == 0 else "POST"
-        _send(opener, method, url, data, "application/n-triples", endpoint, sleep)
+        _send(client, method, url, data, "application/n-triples", endpoint, sleep)
         return
     template = update_template("push_replace_graph" if number == 0 else "push_add_to_graph")
     text = template.fill(graph=ox.NamedNode(graph), triples=batch)
     body = urllib.parse.urlencode({"update": text}).encode()
-    _send(opener, "POST", update_endpoint or endpoint.url, body, "application/x-www-form-urlencoded",
+    _send(client, "POST", update_endpoint or endpoint.url, body, "application/x-www-form-urlencoded",
           endpoint, sleep)
 
 
@@ -209,7 +269,7 @@ def push(
     if batch_size < 1:
         raise KgError("the batch size must be at least 1")
     target = graph_store or update_endpoint or endpoint.url
-    opener = _opener(endpoint.user, endpoint.password, [target])
+    client = _client(endpoint.user, endpoint.password, [target])
     state = _resumed_state(state_file, target, batch_size)
     done: dict[str, int] = state.setdefault("done", {})
     sizes: dict[str, int] = state.setdefault("sizes", {})
@@ -230,7 +290,7 @@ def push(
             if number < done.get(graph, 0):
                 report.skipped_batches += 1
                 continue
-            _send_batch(opener, endpoint, graph_store, update_endpoint, graph, number, batch, sleep)
+            _send_batch(client, endpoint, graph_store, update_endpoint, graph, number, batch, sleep)
             done[graph] = number + 1
             report.sent_batches += 1
             save()

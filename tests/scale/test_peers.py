@@ -54,3 +54,15 @@ def test_the_page_says_how_often_rdflib_ran_and_shows_the_note_of_the_run() -> N
 def test_the_reference_is_the_project_on_disk_else_the_command() -> None:
     assert peers.reference_engine(list(peers.ENGINES)) == "pyoxigraph_disk"
     assert peers.reference_engine(["virtuoso", "eukg_query"]) == "eukg_query"
+
+
+def test_an_answer_of_virtuosos_row_cap_is_flagged_truncated_not_compared(tmp_path: Path) -> None:
+    for engine, rows in (("pyoxigraph_disk", 1_100_000), ("virtuoso", 1 << 20), ("oxigraph_server", 1 << 20)):
+        (tmp_path / engine).mkdir()
+        (tmp_path / engine / "region_projects.csv").write_text("n\n" + "1\n" * rows, encoding="utf-8")
+    found = peers.compare(tmp_path, ["pyoxigraph_disk", "virtuoso", "oxigraph_server"], ["region_projects"])
+    row = found["region_projects"]
+    assert row["truncated"] == {"virtuoso": 1_048_576}
+    assert row["differences"]["virtuoso"].startswith("truncated: 1,048,576 rows")
+    assert row["differences"]["oxigraph_server"].startswith("51,424 rows only in the reference")
+    assert "virtuoso: truncated" in peers._same(row)
