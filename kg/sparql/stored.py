@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.files import write_atomically
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, QUERIES_DIR, default_store_path
 
 __all__ = ["ANSWERS_DIR", "SWITCH", "Stored", "answer", "answer_file", "answer_key", "enabled", "keep",
@@ -184,18 +185,9 @@ def keep(snapshot: Path, named, answer: ox.QuerySolutions, personal: bool = True
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a hidden temporary file; drop the older answers of the same query."""
-    target.parent.mkdir(exist_ok=True)
+    """Write ``data`` whole (:func:`kg.files.write_atomically`); drop the older answers of the same query."""
     query, variant = target.name.split(".")[:2]
-    tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
-    try:
-        with tmp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomically(target, data)
     for older in target.parent.glob(f"{query}.{variant}.*.tsv"):
         if older != target:
             older.unlink(missing_ok=True)

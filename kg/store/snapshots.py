@@ -24,6 +24,7 @@ import shutil
 import time
 from pathlib import Path
 
+from kg.files import fsync_dir
 from kg.paths import default_store_path
 
 __all__ = ["collect_garbage", "current_snapshot", "discard", "fsync_dir", "hold", "new_store_dir", "release",
@@ -132,15 +133,6 @@ def swap_in(new_dir: Path, location: Path | str | None = None) -> Path:
     fsync_dir(path.parent)
     collect_garbage(path)
     return path
-
-
-def fsync_dir(folder: Path) -> None:
-    """Flush ``folder``'s entries to disk, so that a rename or a deletion in it survives a power loss."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def discard(new_dir: Path) -> None:

@@ -37,6 +37,7 @@ from rdflib import Graph
 
 from kg.build.full import BuildResult, build_into
 from kg.errors import InputError, KgError, StoreWriteError, ValidationFailed
+from kg.files import fsync_dir, write_atomically
 from kg.layout import (
     GraphFile,
     check_identifier,
@@ -52,7 +53,7 @@ from kg.store.files import foreign_graphs, load_file, load_graph
 from kg.store.lock import writer_lock
 from kg.store.manifest import FileEntry, Manifest, file_entry, read_manifest, write_manifest
 from kg.store.reading import open_snapshot
-from kg.store.snapshots import current_snapshot, discard, fsync_dir, new_store_dir, release, resolve_location, swap_in
+from kg.store.snapshots import current_snapshot, discard, new_store_dir, release, resolve_location, swap_in
 from kg.validate import Report, located, qc_queries, shapes_graph
 from kg.validate.fast import NameIndex, change_problems, prepare_shapes
 
@@ -99,23 +100,6 @@ def is_generated(path: Path) -> bool:
     """Whether ``path`` is a file written by ``eukg ingest`` (it starts with the marker line)."""
     with path.open("rb") as handle:
         return handle.read(len(_MARK)).decode("utf-8", "replace") == _MARK
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a hidden temporary file, fsync'd, then renamed over it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
-    try:
-        with tmp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        error.filename = str(target)
-        raise
 
 
 def generated_fingerprint(shapes_dir: Path = SHAPES_DIR, qc_dir: Path = QUERIES_DIR / "qc") -> str:
@@ -324,7 +308,7 @@ class Writer:
             try:
                 for key, (identifier, path, stale) in targets.items():
                     kept.keep(path)
-                    _write_atomically(path, source_file_text(store, key, identifier))
+                    write_atomically(path, source_file_text(store, key, identifier))
                     wanted.files[key] = file_entry(path.resolve(), kind)
                     if stale is not None:
                         kept.keep(stale)

@@ -185,14 +185,14 @@ def test_a_full_disk_while_writing_the_second_of_two_sources_keeps_the_first_as_
     with Writer(location, data) as writer:
         writer.put_sources({"first": graph("first title")})
     before_graphs, before_files = _graphs(location), _tree(data)
-    real = writer_module._write_atomically
+    real = writer_module.write_atomically
 
     def second_fails(target: Path, content: bytes) -> None:
         if target.stem == "second":
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
         real(target, content)
 
-    monkeypatch.setattr(writer_module, "_write_atomically", second_fails)
+    monkeypatch.setattr(writer_module, "write_atomically", second_fails)
     with pytest.raises(StoreWriteError, match="No space left on device"), Writer(location, data) as writer:
         writer.put_sources({"first": graph("a new first title"), "second": graph("second title")})
     assert _graphs(location) == before_graphs
