@@ -13,13 +13,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from loopback import handler_serve
 from typer.testing import CliRunner
 
 from kg.build.stats import stats
@@ -268,13 +268,8 @@ def _garbage_endpoint(body: bytes, content_type: str) -> Iterator[str]:
 
         do_GET = do_POST = _answer  # noqa: N815 - the http.server API
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Garbage)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with handler_serve(Garbage) as url:
+        yield f"{url}/sparql"
 
 
 @pytest.mark.parametrize(("body", "content_type"), [

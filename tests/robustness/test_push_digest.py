@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.request import parse_http_list, parse_keqv_list
 
 import pyoxigraph as ox
 import pytest
+from loopback import handler_serve
 
 from kg.sparql.push import push
 from kg.sparql.remote import Endpoint
@@ -101,13 +101,8 @@ class _DigestGraphStore(BaseHTTPRequestHandler):
 def digest_store() -> Iterator[str]:
     _DigestGraphStore.triples, _DigestGraphStore.requests, _DigestGraphStore.counts = {}, [], {}
     _DigestGraphStore.nonces, _DigestGraphStore.uses = [0], 1000
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _DigestGraphStore)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with handler_serve(_DigestGraphStore) as url:
+        yield url
 
 
 def _store(triples: int) -> ox.Store:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import base64
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
-from loopback import wikidata_serve
+from loopback import handler_serve, wikidata_serve
 
 
 @pytest.fixture(scope="session")
@@ -80,13 +79,8 @@ class _Misbehaving(BaseHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def fake_endpoint() -> Iterator[str]:
     """The base URL of a local HTTP server that misbehaves on purpose (see :class:`_Misbehaving`)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Misbehaving)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with handler_serve(_Misbehaving) as url:
+        yield url
 
 
 @pytest.fixture()

@@ -11,12 +11,13 @@ from __future__ import annotations
 import threading
 import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from hostile import EX, HOSTILE_GRAPH, HOSTILE_IRIS, HOSTILE_LITERALS, hostile_store
+from loopback import handler_serve
 from rdflib import Dataset, Literal, URIRef
 
 from kg.analytics.writeback import write_scores
@@ -99,12 +100,8 @@ class _SparqlStore(BaseHTTPRequestHandler):
 def sparql_store() -> Iterator[tuple[str, _Stores]]:
     stores = _Stores()
     handler = type("Handler", (_SparqlStore,), {"stores": stores})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", stores
-    server.shutdown()
-    server.server_close()
+    with handler_serve(handler) as url:
+        yield url, stores
 
 
 def _rdflib_quads(stores: _Stores) -> set[ox.Quad]:
