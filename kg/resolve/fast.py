@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 
+from kg.argv import plain
+
 __all__ = ["parse", "run"]
 
 _OPTIONS = {"--type": "type", "-t": "type", "--format": "format", "-f": "format", "--limit": "limit",
@@ -20,30 +22,8 @@ _OPTIONS = {"--type": "type", "-t": "type", "--format": "format", "-f": "format"
 
 def parse(arguments: list[str]) -> dict[str, str] | None:
     """Return the name and options of ``resolve``'s arguments, or None when they are not plain ones."""
-    found: dict[str, str] = {}
-    queue = list(arguments)
-    while queue:
-        argument = queue.pop(0)
-        if argument == "--":
-            if len(queue) != 1 or "name" in found:
-                return None
-            found["name"] = queue.pop(0)
-            continue
-        option, equals, value = argument.partition("=") if argument.startswith("--") else (argument, "", "")
-        if option in _OPTIONS:
-            if not equals:
-                if not queue:
-                    return None
-                value = queue.pop(0)
-            key = _OPTIONS[option]
-            if key in found:
-                return None
-            found[key] = value
-        elif argument.startswith("-") or "name" in found:
-            return None
-        else:
-            found["name"] = argument
-    return found if "name" in found and _valid(found) else None
+    found = plain(arguments, _OPTIONS)
+    return found if found is not None and _valid(found) else None
 
 
 def _valid(found: dict[str, str]) -> bool:

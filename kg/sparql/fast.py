@@ -15,19 +15,13 @@ import os
 import re
 import sys
 
+from kg.argv import plain
+
 __all__ = ["parse", "run"]
 
 _VALUED = {"--format": "format", "-f": "format", "--store": "store"}
 _FLAGS = {"--wide": "wide", "--no-personal-data": "no_personal_data"}
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
-
-
-def _take(found: dict[str, str], key: str, value: str) -> bool:
-    """Record option ``key``; False when it was given before (the typer command says what it makes of that)."""
-    if key in found:
-        return False
-    found[key] = value
-    return True
 
 
 def parse(arguments: list[str]) -> dict[str, str] | None:
@@ -38,26 +32,10 @@ def parse(arguments: list[str]) -> dict[str, str] | None:
     >>> parse(["regions", "-p", "level=2"]) is None, parse(["queries/regions.rq"]) is None
     (True, True)
     """
-    found: dict[str, str] = {}
-    queue = list(arguments)
-    while queue:
-        argument = queue.pop(0)
-        option, equals, value = argument.partition("=") if argument.startswith("--") else (argument, "", "")
-        if option in _VALUED:
-            if not equals:
-                if not queue:
-                    return None
-                value = queue.pop(0)
-            if not _take(found, _VALUED[option], value):
-                return None
-        elif argument in _FLAGS:
-            if not _take(found, _FLAGS[argument], "1"):
-                return None
-        elif argument.startswith("-") or "name" in found or not _NAME.fullmatch(argument):
-            return None
-        else:
-            found["name"] = argument
-    return found if "name" in found and found.get("store", "x") != "" else None
+    found = plain(arguments, _VALUED, _FLAGS)
+    if found is None or not _NAME.fullmatch(found["name"]) or found.get("store", "x") == "":
+        return None
+    return found
 
 
 def run(arguments: list[str]) -> bool:
