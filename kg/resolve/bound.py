@@ -13,7 +13,7 @@ text as columns of an array and returns, in their order, the texts that may reac
 scores, the same positions and so the same order as over all of them.
 
 >>> counts = LetterCounts(["lublin", "lubelskie", "krakow"])
->>> [int(i) for i in counts.possible("lublin", 70.0)]
+>>> [int(i) for i in counts.possible("lublin", 60.0)]  # "krakow" cannot reach 60
 [0, 1]
 """
 
@@ -31,6 +31,8 @@ _ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz "
 _OTHER = len(_ALPHABET)
 _BUCKET = np.full(128, _OTHER, dtype=np.int64)
 _BUCKET[[ord(c) for c in _ALPHABET]] = np.arange(_OTHER)
+#: The most of one letter counted in a text (the counts are bytes).
+_MOST = 255
 #: A margin for the float comparison with the cut-off: a text at the limit is kept, never dropped.
 _MARGIN = 1e-6
 
@@ -48,12 +50,23 @@ class LetterCounts:
         rows = np.repeat(np.arange(len(texts), dtype=np.int64), self.lengths)
         cells = rows * (_OTHER + 1) + _buckets("".join(texts))
         counts = np.bincount(cells, minlength=len(texts) * (_OTHER + 1)).reshape(len(texts), _OTHER + 1)
-        self.columns = np.ascontiguousarray(counts.T.astype(np.int32))  # one array per letter
+        # One array per letter, of counts up to _MOST: min(count, q) is exact for any q of at most _MOST.
+        self.columns = np.ascontiguousarray(np.minimum(counts.T, _MOST).astype(np.uint8))
+        self.texts = np.empty(len(texts), dtype=object)
+        self.texts[:] = list(texts)
+
+    def texts_at(self, positions: np.ndarray) -> list[str]:
+        """Return the texts at ``positions`` (of :meth:`possible`), in that order."""
+        return self.texts[positions].tolist()
 
     def possible(self, query: str, cutoff: float) -> np.ndarray:
         """Return the positions, ascending, of the texts whose ``fuzz.ratio`` with ``query`` may reach ``cutoff``."""
         wanted = np.bincount(_buckets(query), minlength=_OTHER + 1)
-        shared = np.zeros(len(self.lengths), dtype=np.int64)
+        if wanted.max(initial=0) > _MOST:  # a query of more than _MOST of one letter: every text may
+            return np.arange(len(self.lengths))
+        shared = np.zeros(len(self.lengths), dtype=np.uint16)  # at most 38 letters of _MOST each
+        least = np.empty(len(self.lengths), dtype=np.uint8)
         for letter in np.flatnonzero(wanted):
-            shared += np.minimum(self.columns[letter], wanted[letter])
+            np.minimum(self.columns[letter], np.uint8(wanted[letter]), out=least)
+            shared += least
         return np.flatnonzero(200.0 * shared >= (cutoff - _MARGIN) * (self.lengths + len(query)))

@@ -224,8 +224,9 @@ class Resolver:
         cores, labels = self._cores[type], self._labels[type]
         if type not in self._counts:
             self._counts[type] = LetterCounts(cores)
-        possible = self._counts[type].possible(core, FLOOR)  # the same hits as over every core, in their order
-        hits = process.extract(core, [cores[i] for i in possible], scorer=fuzz.ratio, score_cutoff=FLOOR, limit=200)
+        counts = self._counts[type]
+        possible = counts.possible(core, FLOOR)  # the same hits as over every core, in their order
+        hits = process.extract(core, counts.texts_at(possible), scorer=fuzz.ratio, score_cutoff=FLOOR, limit=200)
         for _, core_score, position in hits:
             label = labels[possible[position]]
             if len(label.core) < MIN_FUZZY_LENGTH:
