@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from kg.resolve import index as _index
+from kg.resolve.bound import LetterCounts
 from kg.resolve.keys import combine, keys
 from kg.resolve.kinds import TYPES
 from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES, Lemmas, hinted_languages
@@ -106,6 +107,7 @@ class Resolver:
                 self._cores[key].append(label.core)
                 self._labels[key].append(label)
         self._lemmas = Lemmas(index.words, lemma_directory)
+        self._counts: dict[str | None, LetterCounts] = {}  # type → letter counts of its cores, made when first used
 
     # ------------------------------------------------------------------ construction
 
@@ -220,9 +222,13 @@ class Resolver:
         if len(core) < MIN_FUZZY_LENGTH:
             return
         cores, labels = self._cores[type], self._labels[type]
-        hits = process.extract(core, cores, scorer=fuzz.ratio, score_cutoff=FLOOR, limit=200)
+        if type not in self._counts:
+            self._counts[type] = LetterCounts(cores)
+        counts = self._counts[type]
+        possible = counts.possible(core, FLOOR)  # the same hits as over every core, in their order
+        hits = process.extract(core, counts.texts_at(possible), scorer=fuzz.ratio, score_cutoff=FLOOR, limit=200)
         for _, core_score, position in hits:
-            label = labels[position]
+            label = labels[possible[position]]
             if len(label.core) < MIN_FUZZY_LENGTH:
                 continue
             score = combine(core_score, plain, kinds, label.plain, label.kinds)

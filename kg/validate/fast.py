@@ -27,7 +27,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from kg.formats import RDF_SYNTAXES
-from kg.namespaces import EKG
+from kg.namespaces import EKG, GRAPH
 from kg.paths import DATA_DIR
 from kg.store.files import dump_union, rdf_format
 from kg.store.names import is_organisation, name_key
@@ -432,6 +432,7 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
         if key in keys and isinstance(quad.subject, ox.NamedNode):
             holders.setdefault(key, {}).setdefault(quad.subject.value, quad.object.value)
     problems = []
+    linked = store.contains_named_graph(_LINKAGE)
     for named in holders.values():
         organisations = sorted(iri for iri in named if is_organisation(store, ox.NamedNode(iri)))
         identified = {iri: _values(store, iri, _ORGANISATION_ID) for iri in organisations}
@@ -440,6 +441,9 @@ def _duplicate_organisations(store: ox.Store, focus: set[str], names: NameIndex 
             for other in organisations[number + 1:]:
                 if ambiguous and not (identified[first] and identified[other]):
                     continue  # which of the name's identified bodies one without identifier is: linkage's review
+                if linked and bool(identified[first]) != bool(identified[other]) \
+                        and not _in_one_graph(store, first, other):
+                    continue  # one without identifier, of another source: record linkage links it or holds it
                 if (first in focus or other in focus) and not _different_identifiers(store, first, other) \
                         and not _linked_across_sources(store, first, other):
                     message = (f'has the same name "{named[first]}" as <{other}>: merge them into one resource '
@@ -461,6 +465,17 @@ def _different_identifiers(store: ox.Store, first: str, other: str) -> bool:
 _CANONICAL = ox.NamedNode(str(EKG.canonical))
 _TYPE = ox.NamedNode(str(RDF.type))
 _ORGANISATION = ox.NamedNode(str(EKG.Organisation))
+
+
+_LINKAGE = ox.NamedNode(str(GRAPH["linkage"]))
+
+
+def _in_one_graph(store: ox.Store, first: str, other: str) -> bool:
+    """Whether one graph states both organisations."""
+    def graphs(iri: str) -> set:
+        return {q.graph_name for q in store.quads_for_pattern(ox.NamedNode(iri), _TYPE, _ORGANISATION, None)}
+
+    return bool(graphs(first) & graphs(other))
 
 
 def _linked_across_sources(store: ox.Store, first: str, other: str) -> bool:

@@ -164,3 +164,18 @@ def test_a_body_without_identifier_does_not_join_two_pics(linked: tuple[Path, Pa
     with Writer(location, data_dir=data) as writer:
         writer.put_sources({"other": _org_source("other", {"zzz": ("Zakopane Tourist Office", "PL82")})})
     assert _links(location) == {(ORGN + "ruse-a", ORGN + "ruse-c")}  # B's link stays held: A conflicts with it
+
+
+def test_a_held_record_named_exactly_like_one_pic_is_no_duplicate(linked: tuple[Path, Path]) -> None:
+    """The record without identifier has the exact name of one PIC's record only (the other's words are in another
+    order): record linkage holds both its links, and the duplicate check leaves the pair to it, on a write and
+    on a full build."""
+    location, data = linked
+    with Writer(location, data_dir=data) as writer:  # a link, as a store with datasets has (graph:linkage is there)
+        writer.put_sources({"table-pl": _org_source("table-pl", {"but": ("Bialystok Technical University", "PL84")})})
+        writer.put_sources({"cordis": _identified_source("cordis", {"ruse-a": ("Ruse Test University", "911111111"),
+                                                                    "ruse-b": ("University of Ruse Test", "922222222")})})
+        writer.put_sources({"plain": _identified_source("plain", {"ruse-c": ("Ruse Test University", None)})})
+    assert _links(location) == {(SEED, ORGN + "but")}
+    assert build(location, data_dir=data).report.conforms
+    assert _links(location) == {(SEED, ORGN + "but")}
