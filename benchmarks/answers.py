@@ -4,7 +4,7 @@ SPARQL leaves the order of the rows, and of a GROUP_CONCAT's parts, to the engin
 pyoxigraph on disk against in memory, join the parts in different orders). Two answers are the same
 when their header is the same and their rows, each cell with its "; "-joined parts sorted, are the same
 multiset. ``eukg query -f csv`` quotes a cell a spreadsheet would read as a formula
-(:func:`kg.sparql.results.spreadsheet_cell`); :func:`csv_file_rows` takes that quote off when asked.
+(:func:`kg.sparql.output.spreadsheet_cell`); :func:`csv_file_rows` takes that quote off when asked.
 
 >>> rows_with_parts_sorted([("b; a", None, "x")])
 [('a; b', None, 'x')]
@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.sparql.results import FORMULA_STARTS
+from kg.sparql.output import FORMULA_STARTS
 
 __all__ = ["SEPARATOR", "csv_file_rows", "difference", "normalised", "parts_sorted", "rows_with_parts_sorted"]
 
@@ -43,7 +43,7 @@ def normalised(csv_text: str) -> list[tuple[str, ...]]:
 
 
 def _unquoted(cell: str) -> str:
-    """``cell`` without the quote that :func:`kg.sparql.results.spreadsheet_cell` put before a formula start.
+    """``cell`` without the quote that :func:`kg.sparql.output.spreadsheet_cell` put before a formula start.
 
     >>> _unquoted("'=1+1"), _unquoted("'quoted"), _unquoted("-12")
     ('=1+1', "'quoted", '-12')
@@ -53,7 +53,7 @@ def _unquoted(cell: str) -> str:
 
 def csv_file_rows(path: Path, spreadsheet: bool = False) -> Iterator[tuple[str, ...]]:
     """The rows of the CSV answer in ``path`` (its header first), each with its parts sorted; with
-    ``spreadsheet``, without the quotes of :func:`kg.sparql.results.spreadsheet_cell`."""
+    ``spreadsheet``, without the quotes of :func:`kg.sparql.output.spreadsheet_cell`."""
     with open(path, encoding="utf-8", newline="") as answer:
         for row in csv.reader(answer):
             cells = map(_unquoted, row) if spreadsheet else row

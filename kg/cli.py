@@ -201,12 +201,13 @@ def query(
     has not been written since it was computed (kg.sparql.stored); EUKG_STORED_ANSWERS=0 evaluates it.
     """
     from kg.formats import RdfSyntax, UnknownFormat
+    from kg.sparql import output as answers
     from kg.sparql import results, stored
     from kg.sparql.params import resolve_names
     from kg.sparql.queries import evaluation_errors, find, solutions
 
     try:
-        output = results.output_format(fmt)
+        output = answers.output_format(fmt)
     except UnknownFormat as error:
         raise typer.BadParameter(str(error), param_hint="--format") from None
     if isinstance(output, RdfSyntax) and endpoint is not None:
@@ -232,7 +233,7 @@ def query(
         with evaluation_errors(named):  # the store evaluates the query as its rows are written
             if answer is None:
                 answer = stored.answer(named, store, personal=not no_personal_data)
-            results.write_answer(answer, output, sys.stdout, sys.stdout.buffer, title=named.summary or named.name,
+            answers.write_answer(answer, output, sys.stdout, sys.stdout.buffer, title=named.summary or named.name,
                                  wide=wide)
     except KgError as error:
         fail(error)

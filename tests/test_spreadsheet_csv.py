@@ -22,7 +22,7 @@ from kg.cli import app
 from kg.export.single import export
 from kg.export.tables import write_tables
 from kg.namespaces import EKG
-from kg.sparql import results
+from kg.sparql import output, results
 from kg.sparql.queries import Result
 from kg.sparql.serve import ServerConfig, make_server
 from kg.store import in_memory_copy
@@ -40,9 +40,9 @@ def _cells(text: str) -> list[list[str]]:
 
 def test_text_cells_that_start_a_formula_get_a_quote() -> None:
     for value in ATTACKS:
-        assert results.spreadsheet_cell(value) == "'" + value
+        assert output.spreadsheet_cell(value) == "'" + value
     for value in NUMBERS + PLAIN:
-        assert results.spreadsheet_cell(value) == value
+        assert output.spreadsheet_cell(value) == value
 
 
 def test_spreadsheet_csv_of_a_result_and_the_standard_csv() -> None:

@@ -29,21 +29,7 @@ from rdflib.term import Node, Variable
 from kg.errors import QueryError
 from kg.formats import RdfSyntax, ResultsFormat, rdf_format, results_format
 from kg.namespaces import PREFIXES
-from kg.sparql.output import (  # noqa: F401 - the writers of pyoxigraph's terms, kept importable from here
-    BOOLEAN_TYPE,
-    FORMATS,
-    FORMULA_STARTS,
-    INTEGER_TYPES,
-    RECORDS_NAMES,
-    answer_table,
-    output_format,
-    prefixed_iri,
-    prefixed_value,
-    spreadsheet_cell,
-    write_answer,
-    write_records,
-    write_spreadsheet_csv,
-)
+from kg.sparql.output import prefixed_iri, spreadsheet_cell
 from kg.sparql.queries import NamedQuery, Result, evaluation_errors
 from kg.store import to_oxigraph
 
