@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from loopback import handler_serve
 
 from kg.build.stats import stats
 from kg.errors import InputError, ValidationFailed
@@ -178,8 +179,7 @@ def test_huge_file_with_an_error_at_its_end_names_the_line(location: Path, tmp_p
 def test_jsonld_remote_context_is_never_fetched(tmp_path: Path) -> None:
     """A JSON-LD file naming a context on a server that would answer: refused, and the server sees no request."""
     import json
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
 
     import pyoxigraph as ox
 
@@ -200,17 +200,12 @@ def test_jsonld_remote_context_is_never_fetched(tmp_path: Path) -> None:
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Context)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     path = tmp_path / "remote.jsonld"
-    path.write_text(json.dumps({"@context": f"http://127.0.0.1:{server.server_address[1]}/context.jsonld",
-                                "@id": "https://example.org/a", "name": "x"}), encoding="utf-8")
     store = ox.Store()
-    try:
+    with handler_serve(Context) as url:
+        path.write_text(json.dumps({"@context": f"{url}/context.jsonld", "@id": "https://example.org/a", "name": "x"}),
+                        encoding="utf-8")
         with pytest.raises(InputError) as raised:
             load_file(store, path, "https://example.org/g")
-    finally:
-        server.shutdown()
-        server.server_close()
     assert str(path) in str(raised.value) and "remote context" in str(raised.value)
     assert requests == [] and len(store) == 0

@@ -7,14 +7,13 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from loopback import oxigraph_serve
+from loopback import handler_serve, oxigraph_serve
 
 from kg.build.stats import stats
 from kg.sparql.push import push
@@ -100,19 +99,11 @@ class _Failing(BaseHTTPRequestHandler):
 
 
 def test_a_failing_endpoint_is_retried_with_back_off_then_reported(store, tmp_path: Path) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Failing)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     waits: list[float] = []
     state = tmp_path / "state.json"
-    try:
-        with pytest.raises(RemoteError) as raised:
-            push(store, Endpoint(f"{base}/query", retries=3, backoff=0.25), graph_store=f"{base}/store",
-                 state_file=state, graphs=["https://w3id.org/eu-regional-kg/graph/curation"], sleep=waits.append)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with handler_serve(_Failing) as base, pytest.raises(RemoteError) as raised:
+        push(store, Endpoint(f"{base}/query", retries=3, backoff=0.25), graph_store=f"{base}/store",
+             state_file=state, graphs=["https://w3id.org/eu-regional-kg/graph/curation"], sleep=waits.append)
     assert waits == [0.25, 0.5, 1.0]
     assert _Failing.attempts == 4
     message = str(raised.value)
