@@ -100,3 +100,19 @@ def test_bad_cells_of_either_file_are_one_line_each(tmp_path, reference_store) -
         assert result.loaded_rows == 97
     finally:
         result.discard()
+
+
+def test_each_framework_programme_is_a_programme_of_the_catalogue(tmp_path, reference_store) -> None:
+    """CORDIS's ``frameworkProgramme`` of FP7, H2020 and Horizon Europe files names a programme of the graph."""
+    shutil.copy(ORGANISATIONS, tmp_path / "organization.csv")
+    rows = (SAMPLE / "project.csv").read_text(encoding="utf-8").split("\n")
+    cells = {"FP7": "fp7", "H2020": "horizon-2020", "HORIZON": "horizon-europe"}
+    named = [rows[0]] + [row.replace(",HORIZON,", f",{list(cells)[i % 3]},", 1) for i, row in enumerate(rows[1:])]
+    (tmp_path / "project.csv").write_text("\n".join(named), encoding="utf-8")
+    result = ingest_table(tmp_path / "organization.csv", load_mapping("cordis"), reference_store)
+    try:
+        programmes = {str(o).rsplit("/", 1)[-1] for o in result.graph.objects(None, EKG.programme)}
+        assert programmes == set(cells.values())
+        assert {w.column for w in result.warnings} == {"nutsCode"}  # no "programme ... is not in the graph"
+    finally:
+        result.discard()
