@@ -109,12 +109,14 @@ class SparqlServer(ThreadingHTTPServer):
         self._following = threading.Lock()
         self._resolver, self._resolver_snapshot = None, None
         try:
-            options = {"in_memory": config.in_memory, "max_waiting": config.max_waiting}
+            options = {"in_memory": config.in_memory, "max_waiting": config.max_waiting,
+                       "personal": _stored_variant(transform)}
             if snapshot is not None and transform is None:
                 self.pool = WorkerPool(None, config.workers, config.timeout, path=str(snapshot), on_unused=release,
                                        **options)
             else:
-                self.pool = WorkerPool(store, config.workers, config.timeout, **options)
+                origin = str(snapshot) if snapshot is not None else None
+                self.pool = WorkerPool(store, config.workers, config.timeout, origin=origin, **options)
                 if snapshot is not None:
                     release(snapshot)  # the pool read its own copy
         except BaseException:
@@ -132,7 +134,7 @@ class SparqlServer(ThreadingHTTPServer):
             if self.transform is None:
                 self.pool.refresh(path=str(path))
             else:
-                self.pool.refresh(self.transform(opened))
+                self.pool.refresh(self.transform(opened), origin=str(path))
                 del opened
                 release(path)
             self.store, self.snapshot = None, path
@@ -384,6 +386,19 @@ class _Handler(BaseHTTPRequestHandler):
 
 _READ_ONLY = ("this endpoint is read-only: the graph changes through `eukg ingest` and `eukg build`, "
               "and `eukg push` loads it into a triple store that takes updates")
+
+
+def _stored_variant(transform: Callable[[ox.Store], ox.Store] | None) -> bool | None:
+    """Which stored answers a server over a store made by ``transform`` serves (:mod:`kg.sparql.serve_stored`).
+
+    True (with personal data) for the store as it is, False (without) for :func:`kg.privacy.public_copy`,
+    None (none: every query is evaluated) for any other transform, whose answers no stored one matches.
+    """
+    from kg.privacy import public_copy
+
+    if transform is None:
+        return True
+    return False if transform is public_copy else None
 
 
 def _page() -> bytes:
