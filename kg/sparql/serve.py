@@ -35,6 +35,7 @@ from kg.sparql.serve_checks import uses_service
 from kg.sparql.serve_description import service_description
 from kg.sparql.serve_requests import DeadlineReader, content_length, drain, parse_form, read_body
 from kg.sparql.serve_results import SHORT_FORMATS, ProtocolError
+from kg.sparql.serve_stored import AnswerCache
 from kg.sparql.serve_workers import WorkerPool
 from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot, release, resolve_location
@@ -108,6 +109,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.location, self.snapshot, self.transform = location, snapshot, transform
         self._following = threading.Lock()
         self._resolver, self._resolver_snapshot = None, None
+        self.answers = AnswerCache()
         try:
             options = {"in_memory": config.in_memory, "max_waiting": config.max_waiting,
                        "personal": _stored_variant(transform)}
@@ -198,13 +200,29 @@ class SparqlServer(ThreadingHTTPServer):
         Every check of the text (the SERVICE check included) runs in the query worker, inside the
         time limit: nothing here depends on the query's size.
         """
-        self.follow()
-        return self.pool.run(text, accept, self.config.max_results, self.config.allow_service)
+        chunks = self.stream_query(text, accept)
+        content_type = next(chunks)
+        return b"".join(chunks), content_type
 
     def stream_query(self, text: str, accept: str) -> Iterator[str | bytes]:
-        """Run a query within the limits: yield its content type, then its body in chunks as the worker writes it."""
+        """Run a query within the limits: yield its content type, then its body in chunks as the worker writes it.
+
+        A library query sent as it is whose stored answer the server has sent before is answered from
+        memory (:class:`kg.sparql.serve_stored.AnswerCache`); the workers answer the others.
+        """
         self.follow()
-        return self.pool.stream(text, accept, self.config.max_results, self.config.allow_service)
+        key = self.answers.key(self.snapshot, text, accept, self.pool.personal)
+        if key is not None and (held := self.answers.get(key)) is not None:
+            return iter(held)
+        answer = self.pool.stream(text, accept, self.config.max_results, self.config.allow_service)
+        return answer if key is None else self._holding(key, answer)
+
+    def _holding(self, key: tuple[str, str], answer: Iterator[str | bytes]) -> Iterator[str | bytes]:
+        """Pass ``answer`` on, and let the cache hold its body when it was a stored answer."""
+        with contextlib.closing(answer):
+            content_type = next(answer)
+            yield content_type
+            yield from self.answers.keep(key, content_type, answer)
 
 
 class _Handler(BaseHTTPRequestHandler):

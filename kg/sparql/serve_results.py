@@ -26,7 +26,7 @@ from kg.formats import RDF_SYNTAXES, RESULTS_FORMATS
 from kg.sparql.serve_checks import uses_service
 
 __all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "Answer", "ProtocolError", "answer",
-           "from_tsv", "prepare", "rows_of", "too_many", "tsv_within"]
+           "from_tsv", "prepare", "results_type", "rows_of", "too_many", "tsv_within"]
 
 
 def _content_type(media: str) -> str:
@@ -166,7 +166,7 @@ def from_tsv(tsv: bytes, accept: str) -> Answer:
 
     pyoxigraph reads the TSV back and its serialiser writes the format: TSV is sent as it is.
     """
-    fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
+    fmt, content_type = results_type(accept)
     if fmt == "tsv":
         return Answer(content_type, lambda out: out.write(tsv))
     serialiser = RESULTS_FORMATS[fmt].oxigraph
@@ -175,6 +175,15 @@ def from_tsv(tsv: bytes, accept: str) -> Answer:
         ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(out, format=serialiser)
 
     return Answer(content_type, write)
+
+
+def results_type(accept: str) -> tuple[str, str]:
+    """Return the results format (``json``, ``xml``, ``csv``, ``tsv``) and the Content-Type a SELECT answer gets.
+
+    >>> results_type("text/csv;q=0.9, application/json")
+    ('csv', 'text/csv; charset=utf-8')
+    """
+    return RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
 
 
 def rows_of(tsv: bytes) -> int:

@@ -15,20 +15,26 @@ so the body is the one the live query would give, byte for byte.
 - When the snapshot holds no answer, the query runs as any other (stopped at the row limit); an answer
   that came whole within the limit is kept (:func:`kg.sparql.stored.keep`), so the next request reads it.
   An answer over the limit is refused and not kept: finding it whole could take far longer than the 413.
+
+The server itself keeps the bodies it sent from stored answers in memory (:class:`AnswerCache`, by
+answer file and format, for the snapshot it follows only), so a repeated request costs no worker hop.
 """
 
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.sparql import stored
-from kg.sparql.serve_results import Answer, from_tsv, rows_of, too_many, tsv_within
+from kg.sparql.serve_results import Answer, from_tsv, results_type, rows_of, too_many, tsv_within
 
-__all__ = ["Source", "library_query", "prepare_stored"]
+__all__ = ["AnswerCache", "Source", "library_query", "prepare_stored"]
 
 
 @dataclass(frozen=True)
@@ -91,3 +97,65 @@ def _keep(snapshot: Path, named: object, tsv: bytes, personal: bool) -> None:
             stored.keep(snapshot, named, ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV), personal)
         except OSError:  # the snapshot went between the check and the write: nothing kept
             pass
+
+
+class AnswerCache:
+    """The bodies of stored answers the server sent, by answer file and results format, in memory.
+
+    Only the answers of the snapshot the server follows are held: the cache is emptied when it moves on,
+    and the key of each entry is the stored answer's file, whose name holds the key of the query text,
+    the variant and the snapshot's files (:func:`kg.sparql.stored.answer_file`), so an entry stands for
+    exactly one stored answer. A body is held only once the file exists (the answer was kept), and only
+    up to ``most_bytes`` per body and ``total_bytes`` in all (the least recently sent go first).
+    """
+
+    def __init__(self, most_bytes: int = 8 << 20, total_bytes: int = 64 << 20) -> None:
+        self.most_bytes, self.total_bytes = most_bytes, total_bytes
+        self._bodies: OrderedDict[tuple[str, str], tuple[str, bytes]] = OrderedDict()
+        self._size, self._snapshot = 0, None
+        self._lock = threading.Lock()
+
+    def key(self, snapshot: object, text: str, accept: str, personal: bool | None) -> tuple[str, str] | None:
+        """Return the entry of ``text`` asked with ``accept`` on ``snapshot``, or None when it is no stored query."""
+        named = library_query(text) if personal is not None and snapshot is not None else None
+        if named is None:
+            return None
+        try:
+            path = stored.answer_file(Path(snapshot), named.name, stored.answer_key(Path(snapshot), text, personal),
+                                      personal)
+        except OSError:
+            return None
+        with self._lock:
+            if self._snapshot != snapshot:
+                self._bodies.clear()
+                self._size, self._snapshot = 0, snapshot
+        return str(path), results_type(accept)[0]
+
+    def get(self, key: tuple[str, str]) -> tuple[str, bytes] | None:
+        """Return the Content-Type and the body held for ``key``, or None."""
+        with self._lock:
+            found = self._bodies.get(key)
+            if found is not None:
+                self._bodies.move_to_end(key)
+            return found
+
+    def keep(self, key: tuple[str, str], content_type: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        """Yield ``chunks`` (a body as a worker sends it), and hold the whole body once its answer file exists."""
+        parts, size = [], 0
+        for chunk in chunks:
+            size += len(chunk)
+            if size <= self.most_bytes:
+                parts.append(chunk)
+            yield chunk
+        if size <= self.most_bytes and Path(key[0]).is_file():
+            self._put(key, content_type, b"".join(parts))
+
+    def _put(self, key: tuple[str, str], content_type: str, body: bytes) -> None:
+        with self._lock:
+            if key in self._bodies or Path(key[0]).parent.parent != Path(self._snapshot or ""):
+                return
+            self._bodies[key] = (content_type, body)
+            self._size += len(body)
+            while self._size > self.total_bytes:
+                _, (_, dropped) = self._bodies.popitem(last=False)
+                self._size -= len(dropped)

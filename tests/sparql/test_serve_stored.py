@@ -183,3 +183,26 @@ def test_the_public_mode_never_serves_a_name_or_email(built_store_path: Path, tm
                 assert status == 200 and body == _live(public, name, accept), accept
                 assert not [value for value in personal if value.encode() in body], accept
     assert any(f.startswith(f"{name}.public.") for f in _stored_files(location))
+
+
+def test_the_server_holds_the_bodies_of_stored_answers_of_its_snapshot_only(clone) -> None:
+    location, _ = clone
+    server = serve_location(location, port=0, config=ServerConfig(workers=1, max_results=LIMIT))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        text = find("persons").text
+        assert server.answers.key(server.snapshot, "SELECT * WHERE { ?s ?p ?o }", "text/csv", True) is None
+        assert server.answers.key(server.snapshot, text, "text/csv", None) is None  # no stored answers served
+        key = server.answers.key(server.snapshot, text, "text/csv", True)
+        first = _post(url, text, "text/csv")
+        held = server.answers.get(key)
+        assert held is not None and held[1] == first[1] and first[0] == 200
+        assert _post(url, text, "text/csv") == first
+        assert server.answers.key(location.parent / "data", text, "text/csv", True)  # a directory, not the snapshot
+        assert server.answers.get(key) is None  # another snapshot: emptied
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
