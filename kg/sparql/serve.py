@@ -12,7 +12,8 @@ ingest, the next query is answered from the new snapshot, without a restart. It 
 ``GET /sparql`` without a query answers the SPARQL Service Description. It uses the standard
 library's ``ThreadingHTTPServer`` with a deep listen backlog; requests are read within a size
 limit and a read time-out (:mod:`kg.sparql.serve_requests`), and queries run in worker processes
-(:mod:`kg.sparql.serve_workers`), so one that passes the time limit is killed.
+(:mod:`kg.sparql.serve_workers`), so one that passes the time limit is killed. A library query sent
+as it is gets the answer stored with the snapshot the server follows (:mod:`kg.sparql.serve_stored`).
 """
 
 from __future__ import annotations
