@@ -203,15 +203,13 @@ def write_answer(answer: ox.QuerySolutions, fmt: ResultsFormat, text: TextIO, bi
 def write_table(answer: ox.QuerySolutions, out: TextIO, title: str | None = None, wide: bool = False) -> None:
     """Write ``answer`` as a table for the terminal: with rich up to :data:`kg.sparql.plain_table.ROWS` rows, past
     them line by line in rich's frame (:func:`kg.sparql.plain_table.write_table`, 10× less CPU)."""
-    import shutil
-
     from kg.sparql import plain_table
 
     show = _value if wide else prefixed_value
     columns = [variable.value for variable in answer.variables]
     rows = [[show(term) for term in solution] for solution in answer]
     if len(rows) > plain_table.ROWS:
-        plain_table.write_table(columns, rows, out, title=title, room=shutil.get_terminal_size((80, 24)).columns)
+        plain_table.write_table(columns, rows, out, title=title, room=plain_table.terminal_width())
         return
     from rich.console import Console
     from rich.table import Table

@@ -11,11 +11,12 @@ narrowed and their cells folded onto more lines, as rich folds them. Values are 
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
-__all__ = ["ROWS", "fit_widths", "write_table"]
+__all__ = ["ROWS", "fit_widths", "terminal_width", "write_table"]
 
 #: Answers with more rows than this are written by :func:`write_table`, smaller ones by rich.
 ROWS = 500
@@ -27,6 +28,19 @@ def _width(value: str) -> int:
     from rich.cells import cell_len
 
     return cell_len(value)
+
+
+def terminal_width() -> int:
+    """The width rich gives its console: ``COLUMNS``, else the terminal of stdin, stdout or stderr, else 80."""
+    width = None
+    for descriptor in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() else (width or 80)
 
 
 def fit_widths(widths: Sequence[int], room: int) -> list[int]:
