@@ -38,6 +38,7 @@ from benchmarks import (
     peers,
     resolve_speed,
     serve_load,
+    serve_stored,
     stored_answers,
     term_checks,
     writer_cost,
@@ -298,7 +299,31 @@ def serve_section() -> list[str]:
             *_serve_workers_rows(), "",
             _source("serve-load.json", "python -m benchmarks.serve_load --uvicorn PYTHON")
             + " 1 to 200 client threads against `eukg serve`, `oxigraph serve-read-only` and a fixed answer "
-            "served by uvicorn.", "", *_marked("serve-load", serve_load.render(load)), ""]
+            "served by uvicorn.", "", *_marked("serve-load", serve_load.render(load)), "",
+            *_serve_load_before(), *_serve_stored()]
+
+
+def _serve_load_before() -> list[str]:
+    """The load benchmark run on the code before the endpoint read stored answers, on the same data."""
+    path = RESULTS / "serve-load-before-stored-answers.json"
+    if not path.exists():
+        return []
+    return [f"`{path.name}`: the same benchmark on the same graph, run just before with the code from before the "
+            "endpoint answered library queries from stored answers (every `projects` request evaluated); "
+            "uvicorn's rows as above.", "", serve_load.render(_load(path.name)), ""]
+
+
+def _serve_stored() -> list[str]:
+    """What a query worker spends per contract query: evaluated, first request, stored answer."""
+    lines = []
+    for path in sorted(RESULTS.glob("serve-stored-*.json")):
+        lines += [_source(path.name, "python -m benchmarks.serve_stored --store STORE --label LABEL")
+                  + " What a query worker spends on each contract query sent as its text: *live* with stored "
+                  "answers off, the *first request* on a snapshot (evaluated within the row limit and kept), "
+                  "the *stored answer* read back and written as SPARQL JSON; why and how in "
+                  "[sparql.md](sparql.md#stored-answers-on-the-endpoint).", "", serve_stored.render(_load(path.name)),
+                  ""]
+    return lines
 
 
 def privacy_section() -> list[str]:

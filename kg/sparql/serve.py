@@ -12,7 +12,8 @@ ingest, the next query is answered from the new snapshot, without a restart. It 
 ``GET /sparql`` without a query answers the SPARQL Service Description. It uses the standard
 library's ``ThreadingHTTPServer`` with a deep listen backlog; requests are read within a size
 limit and a read time-out (:mod:`kg.sparql.serve_requests`), and queries run in worker processes
-(:mod:`kg.sparql.serve_workers`), so one that passes the time limit is killed.
+(:mod:`kg.sparql.serve_workers`), so one that passes the time limit is killed. A library query sent
+as it is gets the answer stored with the snapshot the server follows (:mod:`kg.sparql.serve_stored`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from kg.sparql.serve_checks import uses_service
 from kg.sparql.serve_description import service_description
 from kg.sparql.serve_requests import DeadlineReader, content_length, drain, parse_form, read_body
 from kg.sparql.serve_results import SHORT_FORMATS, ProtocolError
+from kg.sparql.serve_stored import AnswerCache
 from kg.sparql.serve_workers import WorkerPool
 from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot, release, resolve_location
@@ -108,13 +110,16 @@ class SparqlServer(ThreadingHTTPServer):
         self.location, self.snapshot, self.transform = location, snapshot, transform
         self._following = threading.Lock()
         self._resolver, self._resolver_snapshot = None, None
+        self.answers = AnswerCache()
         try:
-            options = {"in_memory": config.in_memory, "max_waiting": config.max_waiting}
+            options = {"in_memory": config.in_memory, "max_waiting": config.max_waiting,
+                       "personal": _stored_variant(transform)}
             if snapshot is not None and transform is None:
                 self.pool = WorkerPool(None, config.workers, config.timeout, path=str(snapshot), on_unused=release,
                                        **options)
             else:
-                self.pool = WorkerPool(store, config.workers, config.timeout, **options)
+                origin = str(snapshot) if snapshot is not None else None
+                self.pool = WorkerPool(store, config.workers, config.timeout, origin=origin, **options)
                 if snapshot is not None:
                     release(snapshot)  # the pool read its own copy
         except BaseException:
@@ -132,7 +137,7 @@ class SparqlServer(ThreadingHTTPServer):
             if self.transform is None:
                 self.pool.refresh(path=str(path))
             else:
-                self.pool.refresh(self.transform(opened))
+                self.pool.refresh(self.transform(opened), origin=str(path))
                 del opened
                 release(path)
             self.store, self.snapshot = None, path
@@ -196,13 +201,29 @@ class SparqlServer(ThreadingHTTPServer):
         Every check of the text (the SERVICE check included) runs in the query worker, inside the
         time limit: nothing here depends on the query's size.
         """
-        self.follow()
-        return self.pool.run(text, accept, self.config.max_results, self.config.allow_service)
+        chunks = self.stream_query(text, accept)
+        content_type = next(chunks)
+        return b"".join(chunks), content_type
 
     def stream_query(self, text: str, accept: str) -> Iterator[str | bytes]:
-        """Run a query within the limits: yield its content type, then its body in chunks as the worker writes it."""
+        """Run a query within the limits: yield its content type, then its body in chunks as the worker writes it.
+
+        A library query sent as it is whose stored answer the server has sent before is answered from
+        memory (:class:`kg.sparql.serve_stored.AnswerCache`); the workers answer the others.
+        """
         self.follow()
-        return self.pool.stream(text, accept, self.config.max_results, self.config.allow_service)
+        key = self.answers.key(self.snapshot, text, accept, self.pool.personal)
+        if key is not None and (held := self.answers.get(key)) is not None:
+            return iter(held)
+        answer = self.pool.stream(text, accept, self.config.max_results, self.config.allow_service)
+        return answer if key is None else self._holding(key, answer)
+
+    def _holding(self, key: tuple[str, str], answer: Iterator[str | bytes]) -> Iterator[str | bytes]:
+        """Pass ``answer`` on, and let the cache hold its body when it was a stored answer."""
+        with contextlib.closing(answer):
+            content_type = next(answer)
+            yield content_type
+            yield from self.answers.keep(key, content_type, answer)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -384,6 +405,19 @@ class _Handler(BaseHTTPRequestHandler):
 
 _READ_ONLY = ("this endpoint is read-only: the graph changes through `eukg ingest` and `eukg build`, "
               "and `eukg push` loads it into a triple store that takes updates")
+
+
+def _stored_variant(transform: Callable[[ox.Store], ox.Store] | None) -> bool | None:
+    """Which stored answers a server over a store made by ``transform`` serves (:mod:`kg.sparql.serve_stored`).
+
+    True (with personal data) for the store as it is, False (without) for :func:`kg.privacy.public_copy`,
+    None (none: every query is evaluated) for any other transform, whose answers no stored one matches.
+    """
+    from kg.privacy import public_copy
+
+    if transform is None:
+        return True
+    return False if transform is public_copy else None
 
 
 def _page() -> bytes:

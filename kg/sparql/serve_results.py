@@ -26,7 +26,7 @@ from kg.formats import RDF_SYNTAXES, RESULTS_FORMATS
 from kg.sparql.serve_checks import uses_service
 
 __all__ = ["BOOLEAN_FORMATS", "GRAPH_TYPES", "RESULT_TYPES", "SHORT_FORMATS", "Answer", "ProtocolError", "answer",
-           "prepare"]
+           "from_tsv", "prepare", "results_type", "rows_of", "too_many", "tsv_within"]
 
 
 def _content_type(media: str) -> str:
@@ -80,10 +80,6 @@ def _pick(accept: str, offered: dict, default: str) -> str:
         if media in offered:
             return media
     return default
-
-
-def _too_many(limit: int) -> ProtocolError:
-    return ProtocolError(413, f"the answer has more than {limit} results: add a LIMIT")
 
 
 @dataclass(frozen=True)
@@ -159,11 +155,18 @@ def _prepare(store: ox.Store, text: str, accept: str, limit: int) -> Answer:
     if isinstance(result, ox.QueryTriples):
         triples = list(itertools.islice(result, limit + 1))
         if len(triples) > limit:
-            raise _too_many(limit)
+            raise too_many(limit)
         syntax, content_type = GRAPH_TYPES[_pick(accept, GRAPH_TYPES, "text/turtle")]
         return Answer(content_type, lambda out: ox.serialize(triples, out, format=syntax))
-    fmt, content_type = RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
-    tsv = _tsv_within(result, limit)
+    return from_tsv(tsv_within(result, limit), accept)
+
+
+def from_tsv(tsv: bytes, accept: str) -> Answer:
+    """Return the :class:`Answer` that writes the SPARQL TSV results ``tsv`` in the format ``accept`` asks for.
+
+    pyoxigraph reads the TSV back and its serialiser writes the format: TSV is sent as it is.
+    """
+    fmt, content_type = results_type(accept)
     if fmt == "tsv":
         return Answer(content_type, lambda out: out.write(tsv))
     serialiser = RESULTS_FORMATS[fmt].oxigraph
@@ -172,6 +175,29 @@ def _prepare(store: ox.Store, text: str, accept: str, limit: int) -> Answer:
         ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(out, format=serialiser)
 
     return Answer(content_type, write)
+
+
+def results_type(accept: str) -> tuple[str, str]:
+    """Return the results format (``json``, ``xml``, ``csv``, ``tsv``) and the Content-Type a SELECT answer gets.
+
+    >>> results_type("text/csv;q=0.9, application/json")
+    ('csv', 'text/csv; charset=utf-8')
+    """
+    return RESULT_TYPES[_pick(accept, RESULT_TYPES, "application/sparql-results+json")]
+
+
+def rows_of(tsv: bytes) -> int:
+    """Return the number of rows of the SPARQL TSV results ``tsv`` (a line each, after the line of variables).
+
+    >>> rows_of(b"?a\\t?b\\n<x>\\t\\n")
+    1
+    """
+    return max(0, tsv.count(b"\n") - 1)
+
+
+def too_many(limit: int) -> ProtocolError:
+    """The refusal of an answer over ``limit`` rows or triples (413)."""
+    return ProtocolError(413, f"the answer has more than {limit} results: add a LIMIT")
 
 
 class _TooMany(Exception):
@@ -195,7 +221,7 @@ class _LineLimited:
         """Nothing to flush: the parts are kept in memory."""
 
 
-def _tsv_within(solutions: ox.QuerySolutions, limit: int) -> bytes:
+def tsv_within(solutions: ox.QuerySolutions, limit: int) -> bytes:
     """Return ``solutions`` as SPARQL TSV results, written by pyoxigraph, or raise 413 past ``limit`` rows.
 
     In TSV every row is one line (a line break in a literal is escaped), so the rows are counted as the
@@ -207,5 +233,5 @@ def _tsv_within(solutions: ox.QuerySolutions, limit: int) -> bytes:
     try:
         solutions.serialize(output, format=ox.QueryResultsFormat.TSV)
     except _TooMany:
-        raise _too_many(limit) from None
+        raise too_many(limit) from None
     return b"".join(output.parts)

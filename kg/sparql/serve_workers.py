@@ -34,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.sparql.serve_results import Answer, ProtocolError, prepare
+from kg.sparql.serve_stored import Source, prepare_stored
 from kg.store import copy_quads, in_memory_copy
 
 __all__ = ["WorkerPool", "snapshot"]
@@ -87,10 +88,11 @@ def _exit_with_parent() -> None:
 
 
 def _serve(conn: Connection, in_memory: bool = False) -> None:
-    """The worker process: answer ``(snapshot, query, accept, max_results, allow_service)`` requests until EOF.
+    """The worker process: answer ``(snapshot, query, accept, max_results, allow_service, source)`` requests until EOF.
 
     With ``in_memory`` it reads each snapshot through an in-memory copy (made when the snapshot is first
-    asked for, before the query's time starts), where queries run 2–3.5× faster than on RocksDB.
+    asked for, before the query's time starts), where queries run 2–3.5× faster than on RocksDB. With a
+    :class:`kg.sparql.serve_stored.Source`, a library query sent as it is gets its stored answer.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on `eukg serve` is the server's to handle
     threading.Thread(target=_exit_with_parent, name="exit-with-parent", daemon=True).start()
@@ -101,7 +103,7 @@ def _serve(conn: Connection, in_memory: bool = False) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        path, text, accept, max_results, allow_service = request
+        path, text, accept, max_results, allow_service, source = request
         try:
             if path != opened:
                 store, opened = None, None  # close the previous snapshot before opening the new one
@@ -110,7 +112,7 @@ def _serve(conn: Connection, in_memory: bool = False) -> None:
             # The time limit counts from here: opening a snapshot on a busy machine is not the query's time.
             # It covers the SERVICE check too, which parses the query with rdflib (slow on large texts).
             conn.send("started")
-            prepared = prepare(store, text, accept, max_results, allow_service)
+            prepared = _prepare(store, text, accept, max_results, allow_service, source)
         except ProtocolError as error:
             conn.send(("error", error.status, str(error)))
             continue
@@ -119,6 +121,13 @@ def _serve(conn: Connection, in_memory: bool = False) -> None:
             continue
         conn.send(("ok", prepared.content_type))
         _send_body(conn, prepared)
+
+
+def _prepare(store: ox.Store, text: str, accept: str, max_results: int, allow_service: bool,
+             source: Source | None) -> Answer:
+    """The answer of ``text``: the stored one when ``source`` has it (:mod:`kg.sparql.serve_stored`), else live."""
+    found = prepare_stored(store, text, accept, max_results, source) if source is not None else None
+    return found if found is not None else prepare(store, text, accept, max_results, allow_service)
 
 
 def _send_body(conn: Connection, prepared: Answer) -> None:
@@ -164,14 +173,22 @@ class WorkerPool:
         store per worker).
     max_waiting : int
         The most queries that wait for a free worker; one more gets a 503 with ``Retry-After`` at once.
+    personal : bool or None
+        Which stored answers the workers read and keep (:mod:`kg.sparql.serve_stored`): True those with
+        personal data, False those without, None none (every query is evaluated).
+    origin : str or None
+        The store's snapshot directory that ``store`` or ``path`` was made from, where the stored answers
+        are (``path`` itself by default; a store held in memory has none).
     """
 
     def __init__(self, store: ox.Store | None, size: int, timeout: float, in_memory: bool = False,
                  path: str | None = None, on_unused: Callable[[str], None] | None = None,
-                 max_waiting: int = 1000) -> None:
+                 max_waiting: int = 1000, personal: bool | None = None, origin: str | None = None) -> None:
         self.size, self.timeout, self.in_memory, self.max_waiting = size, timeout, in_memory, max_waiting
         self._waiting = 0
         self._on_unused = on_unused
+        self.personal = personal
+        self._origins: dict[str, str] = {}  # each snapshot -> the store's snapshot directory it was made from
         self._owned: set[str] = set()  # the snapshots this pool made (and deletes)
         self._context = multiprocessing.get_context("spawn")
         self._slots = threading.BoundedSemaphore(size)
@@ -184,7 +201,7 @@ class WorkerPool:
         self._snapshots: list[str] = []  # every snapshot not yet deleted, the newest (current) last
         self._dir = Path(tempfile.mkdtemp(prefix="eukg-serve-"))
         try:
-            self.refresh(store, path=path)
+            self.refresh(store, path=path, origin=origin)
         except BaseException:
             shutil.rmtree(self._dir, ignore_errors=True)
             raise
@@ -195,13 +212,15 @@ class WorkerPool:
         return self._dir
 
     # -- snapshots ---------------------------------------------------------------------------
-    def refresh(self, store: ox.Store | None = None, path: str | None = None) -> None:
+    def refresh(self, store: ox.Store | None = None, path: str | None = None, origin: str | None = None) -> None:
         """Serve ``store`` (copied into a private snapshot) or the immutable store directory ``path`` from now on.
 
         Every query sent from now on sees the new state. A copy is made outside the pool's lock, so
-        queries go on (on the previous snapshot) meanwhile.
+        queries go on (on the previous snapshot) meanwhile. ``origin`` is the store's snapshot directory
+        that ``store`` was made from (by default ``path``): its stored answers are served.
         """
         with self._refreshing:
+            origin = origin if origin is not None else path
             if path is None:
                 self._made += 1
                 target = self._dir / f"snapshot-{self._made}"
@@ -210,6 +229,8 @@ class WorkerPool:
                 self._owned.add(path)
             with self._lock:
                 self._snapshots.append(path)
+                if origin is not None:
+                    self._origins[path] = origin
                 self._remove_unused_snapshots()
 
     def _remove_unused_snapshots(self) -> None:
@@ -217,6 +238,7 @@ class WorkerPool:
         keep = {self._snapshots[-1]} | {w.reads for w in self._busy}
         for path in [p for p in self._snapshots if p not in keep]:
             self._snapshots.remove(path)
+            self._origins.pop(path, None)
             if path in self._owned:
                 shutil.rmtree(path, ignore_errors=True)
                 self._owned.discard(path)
@@ -301,7 +323,8 @@ class WorkerPool:
             worker = self._take()
             healthy = False
             try:
-                deadline = self._start(worker, (worker.reads, text, accept, max_results, allow_service))
+                deadline = self._start(worker, (worker.reads, text, accept, max_results, allow_service,
+                                                self._source(worker.reads)))
                 yield self._receive(worker, deadline)
                 while (message := self._receive(worker, deadline)) is not None:
                     yield message
@@ -310,6 +333,12 @@ class WorkerPool:
                 self._give_back(worker, healthy)
         finally:
             self._slots.release()
+
+    def _source(self, path: str) -> Source | None:
+        """Where the worker reading ``path`` finds the stored answers, or None when none are served."""
+        with self._lock:
+            origin = self._origins.get(path)
+        return Source(origin, self.personal) if origin is not None and self.personal is not None else None
 
     def _start(self, worker: _Worker, request: tuple) -> float:
         """Send ``request`` once the worker is ready; return the deadline of its answer."""

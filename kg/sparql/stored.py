@@ -45,7 +45,7 @@ from kg.files import write_atomically
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, QUERIES_DIR, default_store_path
 
 __all__ = ["ANSWERS_DIR", "SWITCH", "Stored", "answer", "answer_file", "answer_key", "enabled", "keep",
-           "read_stored", "snapshot_of", "storable", "store_fingerprint"]
+           "read_stored", "read_stored_tsv", "snapshot_of", "storable", "store_fingerprint"]
 
 #: The folder of the stored answers inside a snapshot directory.
 ANSWERS_DIR = "eukg-answers"
@@ -124,8 +124,8 @@ class Stored:
     title: str
 
 
-def _parse(data: bytes, key: str) -> Stored | None:
-    """Return the stored answer in ``data`` (a JSON line, then the TSV), or None when not whole or not ``key``'s."""
+def _split(data: bytes, key: str) -> tuple[dict, bytes] | None:
+    """Return the head and the TSV of the stored answer in ``data``, or None when not whole or not ``key``'s."""
     head, newline, body = data.partition(b"\n")
     try:
         meta = json.loads(head)
@@ -133,6 +133,14 @@ def _parse(data: bytes, key: str) -> Stored | None:
         return None
     if not newline or not isinstance(meta, dict) or meta.get("key") != key or meta.get("bytes") != len(body):
         return None
+    return meta, body
+
+
+def _parse(data: bytes, key: str) -> Stored | None:
+    """Return the stored answer in ``data`` (a JSON line, then the TSV), or None when not whole or not ``key``'s."""
+    if (found := _split(data, key)) is None:
+        return None
+    meta, body = found
     return Stored(ox.parse_query_results(body, format=_TSV), str(meta.get("title", "")))
 
 
@@ -149,6 +157,23 @@ def read_stored(snapshot: Path, name: str, text: str, personal: bool = True) -> 
     except OSError:
         return None
     return _parse(data, key)
+
+
+def read_stored_tsv(snapshot: Path, name: str, text: str, personal: bool = True) -> bytes | None:
+    """Return the stored answer of query ``name`` (its text ``text``) on ``snapshot`` as SPARQL TSV results, or None.
+
+    The bytes pyoxigraph wrote (``QuerySolutions.serialize`` in TSV): one line of variables, then one line
+    per row. None as :func:`read_stored` says.
+    """
+    if not enabled():
+        return None
+    key = answer_key(snapshot, text, personal)
+    try:
+        data = answer_file(snapshot, name, key, personal).read_bytes()
+    except OSError:
+        return None
+    found = _split(data, key)
+    return None if found is None else found[1]
 
 
 def storable(named) -> bool:
