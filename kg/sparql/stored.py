@@ -192,26 +192,31 @@ def keep(snapshot: Path, named, answer: ox.QuerySolutions, personal: bool = True
     """Store ``answer``, the answer of ``named`` on ``snapshot``, and return it read back from what was stored.
 
     The rows are evaluated here (read them inside :func:`kg.sparql.queries.evaluation_errors`). When the
-    snapshot cannot be written (a store of another user, a full disk), nothing is kept and the answer is
+    snapshot cannot be written (a store of another user, a full disk, a snapshot that a write removed
+    meanwhile), nothing is kept and the answer is
     returned all the same.
     """
     buffer = io.BytesIO()
     answer.serialize(buffer, format=_TSV)
     body = buffer.getvalue()
-    key = answer_key(snapshot, named.text, personal)
-    target = answer_file(snapshot, named.name, key, personal)
-    head = json.dumps({"layout": _LAYOUT, "query": named.name, "key": key, "title": named.summary or named.name,
-                       "bytes": len(body)}, ensure_ascii=False).encode("utf-8")
-    try:
-        _write(target, head + b"\n" + body)
+    try:  # the key reads the snapshot's files: a snapshot removed meanwhile is an OSError too
+        key = answer_key(snapshot, named.text, personal)
+        head = json.dumps({"layout": _LAYOUT, "query": named.name, "key": key, "title": named.summary or named.name,
+                           "bytes": len(body)}, ensure_ascii=False).encode("utf-8")
+        _write(answer_file(snapshot, named.name, key, personal), head + b"\n" + body)
     except OSError:
         pass
     return ox.parse_query_results(body, format=_TSV)
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write ``data`` whole (:func:`kg.files.write_atomically`); drop the older answers of the same query."""
+    """Write ``data`` whole (:func:`kg.files.write_atomically`); drop the older answers of the same query.
+
+    The answers' folder is made only inside a snapshot that still exists: a snapshot that a write
+    removed meanwhile raises :class:`FileNotFoundError` instead of coming back as an orphan folder.
+    """
     query, variant = target.name.split(".")[:2]
+    target.parent.mkdir(exist_ok=True)
     write_atomically(target, data)
     for older in target.parent.glob(f"{query}.{variant}.*.tsv"):
         if older != target:

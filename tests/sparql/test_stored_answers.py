@@ -148,6 +148,17 @@ def test_only_library_queries_run_without_parameters_are_kept() -> None:
         p.name for p in (ROOT / "queries" / "qc").glob("*.rq")))))
 
 
+def test_an_answer_for_a_snapshot_removed_meanwhile_is_returned_and_not_kept(tmp_path: Path) -> None:
+    """A reader still answering on a snapshot that a write removed leaves no orphan folder where it was."""
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode(str(SKOS.prefLabel)), ox.Literal("a")))
+    gone = tmp_path / "snapshot-removed"
+    named = library()["regions"]
+    rows = list(stored.keep(gone, named, store.query("SELECT ?s WHERE { ?s ?p ?o }")))
+    assert [row["s"].value for row in rows] == ["https://example.org/a"]
+    assert not gone.exists()
+
+
 def _eukg(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kg", "query", *args], capture_output=True, timeout=300,
                           cwd=ROOT, env={**os.environ, "COLUMNS": "120", "NO_COLOR": "1", **env})
