@@ -193,8 +193,7 @@ def keep(snapshot: Path, named, answer: ox.QuerySolutions, personal: bool = True
 
     The rows are evaluated here (read them inside :func:`kg.sparql.queries.evaluation_errors`). When the
     snapshot cannot be written (a store of another user, a full disk, a snapshot that a write removed
-    meanwhile), nothing is kept and the answer is
-    returned all the same.
+    meanwhile), nothing is kept and the answer is returned all the same.
     """
     buffer = io.BytesIO()
     answer.serialize(buffer, format=_TSV)
