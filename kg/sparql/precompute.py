@@ -17,9 +17,10 @@ every contract query (``tags: [contract]`` in the query's header) and keeps it i
 Two workers (``--jobs 2``: processes forked before the store is opened, each reading the snapshot)
 share the answers, each taking the next one not yet taken (a file made exclusively in a hidden
 folder of the answers). The standard output says how many answers there are (``total N``), then
-each answer kept (``answer NAME VARIANT kept SECONDS``, or ``found`` when it was kept already): the
-writer reads it for its progress line. The exit status is 0 when every answer is kept (or the work
-was superseded), 1 on a failure (the writer says so and the write stands)::
+each answer kept (``answer NAME VARIANT kept SECONDS``, or ``found`` when it was kept already, then
+``worker PID cpu SECONDS``, the CPU its worker has used so far): the writer reads it for its
+progress line. The exit status is 0 when every answer is kept (or the work was superseded), 1 on a
+failure (the writer says so and the write stands)::
 
     python -m kg.sparql.precompute --store LOCATION --snapshot SNAPSHOT [--variants all,public] [--jobs 2]
         [--at-least STATEMENTS] [--background]
@@ -238,8 +239,15 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _say(line: str) -> None:
+    """Write ``line`` on the standard output in one write, so the lines of two workers never mix."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def _report(name: str, variant: str, seconds: float | None) -> None:
-    print(f"answer {name} {variant} " + ("found" if seconds is None else f"kept {seconds:.3f}"), flush=True)
+    done = "found" if seconds is None else f"kept {seconds:.3f}"
+    _say(f"answer {name} {variant} {done} worker {os.getpid()} cpu {time.process_time():.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         known = library()
         queries = [known[n] for n in args.queries.split(",") if n in known] if args.queries else contract_queries()
-        print(f"total {len(queries) * len(variants)}", flush=True)
+        _say(f"total {len(queries) * len(variants)}")
         outcome = precompute(args.store, args.snapshot, variants, queries, _report, max(1, args.jobs))
     except (KgError, OSError) as error:
         print(f"stored answers not kept: {error}", file=sys.stderr)
