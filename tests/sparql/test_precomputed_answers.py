@@ -196,3 +196,18 @@ def test_the_contract_queries_are_the_ones_tagged_in_the_library() -> None:
     from kg.export.tables import contract_queries
 
     assert [q.name for q in precompute.contract_queries()] == sorted(q.name for q in contract_queries()) == CONTRACT
+
+
+@pytest.mark.slow
+def test_eukg_build_waits_for_the_answers_and_says_so(tmp_path: Path, monkeypatch) -> None:
+    location = tmp_path / "store"
+    env = {**os.environ, answers.THRESHOLD_VARIABLE: "1000", "NO_COLOR": "1", "COLUMNS": "200"}
+    env.pop(stored.SWITCH, None)
+    done = subprocess.run([sys.executable, "-m", "kg", "build", "--store", str(location)], capture_output=True,
+                          text=True, timeout=900, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "kept the answers of the contract queries" in done.stdout + done.stderr
+    assert _kept(location) == [f"{name}.all" for name in CONTRACT]
+    small = subprocess.run([sys.executable, "-m", "kg", "build", "--store", str(location)], capture_output=True,
+                           text=True, timeout=900, cwd=ROOT, env={**env, answers.THRESHOLD_VARIABLE: "100000"})
+    assert small.returncode == 0 and "kept the answers" not in small.stdout + small.stderr and _kept(location) == []
