@@ -188,10 +188,11 @@ def precompute(location: Path, snapshot: Path, variants: Iterable[str] = ("all",
     seconds of each answer kept (None for one kept already). The answers without personal data are
     computed by one worker on one :func:`kg.privacy.public_copy` of the snapshot.
 
+    A snapshot that is gone or no longer the store's (a newer write came first) is left alone: the
+    outcome says ``superseded``, and each worker also stops before its next answer once that happens.
+
     Raises
     ------
-    StoreMissingError
-        When ``snapshot`` is gone (a newer write's writer deleted it before this began).
     QueryError
         When a query fails; the answers kept before it stay.
     OSError
