@@ -36,6 +36,7 @@ from benchmarks import (
     linkage_follow,
     linkage_quality,
     peers,
+    precomputed_answers,
     resolve_speed,
     serve_load,
     serve_stored,
@@ -370,8 +371,24 @@ def stored_answers_section() -> list[str]:
     return lines
 
 
+def precomputed_answers_section() -> list[str]:
+    files = sorted(RESULTS.glob("precomputed-answers-*.json"))
+    if not files:
+        return []
+    lines = ["## Stored answers made ready by the writer: the first query after a write", "",
+             _source(files[0].name, "python -m benchmarks.precomputed_answers --work WORK --peers PEERS.json")
+             + " A store built through the writer, the answers of the contract queries computed after the build "
+             "as `eukg build` does, then each contract query through `eukg query` as a user runs it right after; "
+             "what the answers add to the build and to a write of one source; why and how in "
+             "[scale.md](scale.md#stored-answers).", ""]
+    for path in files:
+        lines += [f"`{path.name}`:", "", precomputed_answers.render(_load(path.name)), ""]
+    return lines
+
+
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
-    harness_section, peers.section, stored_answers_section, contract_queries_section, analytics_section,
+    harness_section, peers.section, stored_answers_section, precomputed_answers_section, contract_queries_section,
+    analytics_section,
     store_section, ingest_section,
     resolver_section, linkage_section, serve_section, privacy_section)
 

@@ -63,8 +63,27 @@ def build(
             if result.report is not None:
                 console.print(_report_summary(result.report.text()), markup=False, highlight=False, soft_wrap=True)
             build_datasets(writer, datasets)
+            _prepare_answers(writer)
     except KgError as error:
         fail(error)
+
+
+def _prepare_answers(writer) -> None:
+    """Compute the stored answers of the contract queries on the new store, with a progress bar (a store of at
+    least ``EUKG_STORED_ANSWERS_FROM`` statements; :mod:`kg.store.answers`)."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    start = time.perf_counter()
+    with Progress(TextColumn("answers of the contract queries"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        done = writer.prepare_answers(lambda kept, total, name: bar.update(task, completed=kept, total=total,
+                                                                          description=name))
+    if done:
+        seconds = time.perf_counter() - start
+        console.print(f"kept the answers of the contract queries for `eukg query` ({seconds:.1f} s)")
 
 
 def _report_summary(text: str) -> str:

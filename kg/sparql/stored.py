@@ -1,6 +1,8 @@
 """Stored answers: the answer of a named query kept with the snapshot of the store it was computed from.
 
 ``eukg query NAME`` run without parameters, on the store (not ``--endpoint``), keeps the answer it computed
+(unless the writer kept it first: :mod:`kg.store.answers` has the contract queries' answers computed after
+each write on a big store, by :mod:`kg.sparql.precompute` through :func:`store_answer`)
 in the snapshot directory it read (``SNAPSHOT/eukg-answers/NAME.VARIANT.KEY.tsv``), and every later run
 on that snapshot reads it back instead of evaluating the query again: parsing a stored answer takes
 0.2 s for the 333,952 rows of ``region_projects`` at 1M triples, where the query takes 6 s on disk
@@ -45,7 +47,7 @@ from kg.files import write_atomically
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, QUERIES_DIR, default_store_path
 
 __all__ = ["ANSWERS_DIR", "SWITCH", "Stored", "answer", "answer_file", "answer_key", "enabled", "keep",
-           "read_stored", "read_stored_tsv", "snapshot_of", "storable", "store_fingerprint"]
+           "read_stored", "read_stored_tsv", "snapshot_of", "storable", "store_answer", "store_fingerprint"]
 
 #: The folder of the stored answers inside a snapshot directory.
 ANSWERS_DIR = "eukg-answers"
@@ -199,13 +201,32 @@ def keep(snapshot: Path, named, answer: ox.QuerySolutions, personal: bool = True
     answer.serialize(buffer, format=_TSV)
     body = buffer.getvalue()
     try:  # the key reads the snapshot's files: a snapshot removed meanwhile is an OSError too
-        key = answer_key(snapshot, named.text, personal)
-        head = json.dumps({"layout": _LAYOUT, "query": named.name, "key": key, "title": named.summary or named.name,
-                           "bytes": len(body)}, ensure_ascii=False).encode("utf-8")
-        _write(answer_file(snapshot, named.name, key, personal), head + b"\n" + body)
+        store_answer(snapshot, named, body, personal)
     except OSError:
         pass
     return ox.parse_query_results(body, format=_TSV)
+
+
+def store_answer(snapshot: Path, named, answer: ox.QuerySolutions | bytes, personal: bool = True) -> Path:
+    """Store ``answer`` (solutions, or their SPARQL TSV) as the answer of ``named`` on ``snapshot``; return its file.
+
+    What the writer's precomputation (:mod:`kg.sparql.precompute`) calls: nothing is read back.
+
+    Raises
+    ------
+    OSError
+        When the snapshot cannot be written (nothing is left behind: the file is written whole or not at all).
+    """
+    if isinstance(answer, ox.QuerySolutions):
+        buffer = io.BytesIO()
+        answer.serialize(buffer, format=_TSV)
+        answer = buffer.getvalue()
+    key = answer_key(snapshot, named.text, personal)
+    target = answer_file(snapshot, named.name, key, personal)
+    head = json.dumps({"layout": _LAYOUT, "query": named.name, "key": key, "title": named.summary or named.name,
+                       "bytes": len(answer)}, ensure_ascii=False).encode("utf-8")
+    _write(target, head + b"\n" + answer)
+    return target
 
 
 def _write(target: Path, data: bytes) -> None:

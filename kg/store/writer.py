@@ -24,6 +24,7 @@ import importlib.metadata
 import os
 import shutil
 import signal
+import subprocess
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -48,7 +49,7 @@ from kg.layout import (
     source_graph,
 )
 from kg.paths import DATA_DIR, ONTOLOGY_FILE, PACKAGE_DIR, QUERIES_DIR, SHAPES_DIR, is_packaged
-from kg.store import derived, names
+from kg.store import answers, derived, names
 from kg.store.files import foreign_graphs, load_file, load_graph
 from kg.store.lock import writer_lock
 from kg.store.manifest import FileEntry, Manifest, file_entry, read_manifest, write_manifest
@@ -147,6 +148,11 @@ class Writer:
         self._lock = None
         #: Seconds spent in each phase of the writes made so far (lock, sync, checkpoint, load, validate …).
         self.timings: dict[str, float] = {}
+        #: The snapshot the last write swapped in and its statements (None: not counted), until its answers are
+        #: made ready (:mod:`kg.store.answers`).
+        self._fresh: tuple[Path, int | None] | None = None
+        #: The child left computing the answers of the last write (:func:`kg.store.answers.start`), if any.
+        self.preparing: subprocess.Popen | None = None
 
     # -- the lock ---------------------------------------------------------------------------------
     def __enter__(self) -> Writer:
@@ -163,10 +169,32 @@ class Writer:
         lock, self._lock = self._lock, None
         if lock is not None:
             lock.__exit__(*exc)
+        if exc[0] is None:  # the lock is released first: the child needs no lock, and another writer may go on
+            self._answers_in_background()
 
     def _check_locked(self) -> None:
         if self._lock is None:
             raise RuntimeError("use the Writer as a context manager: `with Writer(location) as writer:`")
+
+    # -- stored answers ---------------------------------------------------------------------------
+    def prepare_answers(self, progress: Callable[[int, int, str], None] | None = None) -> bool:
+        """Compute the stored answers of the contract queries on the snapshot the last write swapped in, and wait.
+
+        Nothing is done (False) when no write was made, the store is under :func:`kg.store.answers.threshold`
+        statements or stored answers are off. ``progress`` receives the answers kept so far, their number
+        and the last one's name. A failure is told to ``notify`` and does not undo the write. See
+        :mod:`kg.store.answers`; without this call, leaving the writer starts the same work in the background.
+        """
+        fresh, self._fresh = self._fresh, None
+        if fresh is None or current_snapshot(self.location) != fresh[0] or not answers.due(*fresh):
+            return False
+        return answers.prepare(self.location, fresh[0], fresh[1], progress, self.notify)
+
+    def _answers_in_background(self) -> None:
+        """Leave a low-priority child computing the stored answers of the last write's snapshot (see above)."""
+        fresh, self._fresh = self._fresh, None
+        if fresh is not None and current_snapshot(self.location) == fresh[0] and answers.due(*fresh):
+            self.preparing = answers.start(self.location, *fresh)
 
     # -- the files ----------------------------------------------------------------------------------
     @property
@@ -424,6 +452,7 @@ class Writer:
             raise
         with self._phase("swap"):
             self._swap(new_dir, undo)
+        self._fresh = (new_dir.resolve(), None)  # not counted: that reads every statement
         _crash_point("swapped")
         release(old_dir)
         return change
@@ -481,6 +510,7 @@ class Writer:
             raise
         old_dir = current_snapshot(self.location)
         path = self._swap(new_dir)
+        self._fresh = (new_dir.resolve(), sum(sizes.values()))
         if old_dir is not None:
             release(old_dir)
         return BuildResult(path, sizes, report)
