@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.docs_section import replace_section
+from benchmarks.tree_memory import TreeMemory
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "datasets" / "files" / "h2020-norway.csv.gz"
@@ -96,9 +97,13 @@ def measure_one(path: Path, rows: int, work: Path) -> dict:
     build(location, validate=False)
     store = open_store(location)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    clock, own = Clock(), time.process_time()
-    result = ingest_table(path, load_mapping(MAPPING), store)
-    read = clock.read()
+    with TreeMemory() as tree:
+        def progress(done: int) -> None:
+            tree.progress = done
+
+        clock, own = Clock(), time.process_time()
+        result = ingest_table(path, load_mapping(MAPPING), store, progress=progress)
+        read = clock.read()
     own = time.process_time() - own
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     figures = {"rows": rows, "bytes": path.stat().st_size, "triples": result.triples,
@@ -108,7 +113,10 @@ def measure_one(path: Path, rows: int, work: Path) -> dict:
             "import_cpu_s": round(own, 1),
                "rows_per_s": round(rows / read["seconds"]), "rows_per_cpu_s": round(rows / read["cpu_seconds"]),
             "rows_per_import_cpu_s": round(rows / own),
-               "peak_rss_mb_before": round(before / 1024), "peak_rss_mb": round(peak / 1024)}
+               "peak_rss_mb_before": round(before / 1024), "peak_rss_mb": round(peak / 1024),
+               "peak_tree_rss_mb": round(tree.peak_rss_mb), "peak_tree_pss_mb": round(tree.peak_pss_mb)}
+    if os.environ.get("EUKG_MEMORY_SAMPLES"):  # the memory along the way, for finding what grows
+        Path(os.environ["EUKG_MEMORY_SAMPLES"]).write_text(json.dumps(tree.samples), encoding="utf-8")
     result.discard()
     return figures
 
