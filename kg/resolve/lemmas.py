@@ -9,13 +9,6 @@ bytes as one (so ``lubelskim`` keeps its lemma ``lubelski``, which scores 94 aga
 is built the first time a name needs that language and, when a directory is given (the
 resolver's cache beside the store, :mod:`kg.resolve.cache`), written there as JSON and read back
 by later processes in milliseconds.
-
-A process that makes several resolvers (``eukg build --datasets all`` makes one per dataset, each
-with the words of a larger graph) would decode a language's dictionary for each. The second time a
-language is needed, :func:`_by_lemma` decodes it once more and keeps it for the process, regrouped
-by the first six bytes of the lemma, so that any later vocabulary is cut down by looking up its own
-words: about 94 MB for Polish or Finnish, 30 MB for German, 6 MB for English. A process that makes
-one resolver (``eukg ingest``, ``eukg resolve``) decodes each language once and keeps nothing.
 """
 
 from __future__ import annotations
@@ -105,50 +98,6 @@ def _full_dictionary(language: str) -> Iterable[tuple[bytes, bytes]]:
     yield from raw.items()
 
 
-#: Languages whose dictionary this process has decoded once (cut down to a vocabulary, not kept).
-_DECODED: set[str] = set()
-#: Per language decoded twice: its entries (form ≠ lemma) by the first :data:`_PREFIX` bytes of the lemma, each
-#: group packed as ``form NUL lemma NUL form NUL lemma …``.
-_BY_LEMMA: dict[str, dict[bytes, bytes]] = {}
-
-
-def _by_lemma(language: str) -> dict[bytes, bytes]:
-    """simplemma's dictionary of ``language`` by the first bytes of its lemmas, decoded once for the process."""
-    found = _BY_LEMMA.get(language)
-    if found is None:
-        groups: dict[bytes, list[bytes]] = {}
-        for form, lemma in _full_dictionary(language):
-            if b"\0" in form or b"\0" in lemma:  # cannot be packed: this language is decoded each time
-                _BY_LEMMA[language] = {}
-                return {}
-            if form != lemma:
-                group = groups.get(lemma[:_PREFIX])
-                if group is None:
-                    groups[lemma[:_PREFIX]] = [form, lemma]
-                else:
-                    group += (form, lemma)
-        found = _BY_LEMMA[language] = {key: b"\0".join(group) for key, group in groups.items()}
-    return found
-
-
-def _cut_down(language: str, prefixes: set[bytes], short: set[bytes]) -> dict[str, str]:
-    """The entries of ``language``'s dictionary (form ≠ lemma) whose lemma begins with one of ``prefixes`` (of
-    :data:`_PREFIX` bytes) or is one of ``short`` (shorter words)."""
-    if language not in simplemma_languages():
-        return {}
-    if language not in _DECODED or _by_lemma(language) == {}:  # the first time: decode, keep nothing else
-        _DECODED.add(language)
-        return {form.decode(): lemma.decode() for form, lemma in _full_dictionary(language)
-                if form != lemma and (lemma[:_PREFIX] in prefixes or lemma in short)}
-    index, found = _by_lemma(language), {}
-    for key in prefixes | short:  # a lemma of six bytes or more has its prefix as key; a shorter one, itself
-        packed = index.get(key)
-        if packed is not None:
-            parts = packed.split(b"\0")
-            found.update(zip(map(bytes.decode, parts[::2]), map(bytes.decode, parts[1::2]), strict=True))
-    return found
-
-
 class Lemmas:
     """Lemmatise names in a language with simplemma, against dictionaries cut down to ``vocabulary``.
 
@@ -175,7 +124,9 @@ class Lemmas:
         if found is None:
             found = self._read(language)
             if found is None:
-                found = _cut_down(language, self._prefixes, self._short)
+                found = {form.decode(): lemma.decode() for form, lemma in _full_dictionary(language)
+                         if form != lemma and (lemma[:_PREFIX] in self._prefixes or lemma in self._short)
+                         } if language in simplemma_languages() else {}
                 self._write(language, found)
             self._dictionaries[language] = found
         return found
