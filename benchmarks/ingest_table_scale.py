@@ -12,11 +12,14 @@ CPU seconds are both given: the machine is shared, and CPU seconds are what a qu
 time approaches; the CPU seconds count the import's helper processes too (names
 resolved ahead, statements serialised: see docs/ingest.md), and those of the import's own process,
 given apart, bound its wall time on an idle machine of two cores. Peak resident memory per size
-shows whether the import streams.
+shows whether the import streams: the import's own process (``getrusage``), and the sum over it
+and its helper processes, sampled from /proc (:mod:`benchmarks.tree_memory`; PSS counts the pages
+a forked helper shares with the import once).
 
 Run: ``python -m benchmarks.ingest_table_scale --rows 10000 100000 1000000`` (results in
-``benchmarks/results/ingest-table-scale.json``, the table in docs/ingest.md); ``--write-docs``
-only rewrites the docs table from the results.
+``benchmarks/results/ingest-table-scale.json``, the table in docs/ingest.md); ``--memory`` records
+the runs in a second table, of memory by rows, keeping the speed runs of a quiet machine;
+``--write-docs`` only rewrites the docs tables from the results.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.docs_section import replace_section
+from benchmarks.tree_memory import TreeMemory
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "datasets" / "files" / "h2020-norway.csv.gz"
@@ -96,9 +100,13 @@ def measure_one(path: Path, rows: int, work: Path) -> dict:
     build(location, validate=False)
     store = open_store(location)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    clock, own = Clock(), time.process_time()
-    result = ingest_table(path, load_mapping(MAPPING), store)
-    read = clock.read()
+    with TreeMemory() as tree:
+        def progress(done: int) -> None:
+            tree.progress = done
+
+        clock, own = Clock(), time.process_time()
+        result = ingest_table(path, load_mapping(MAPPING), store, progress=progress)
+        read = clock.read()
     own = time.process_time() - own
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     figures = {"rows": rows, "bytes": path.stat().st_size, "triples": result.triples,
@@ -108,7 +116,10 @@ def measure_one(path: Path, rows: int, work: Path) -> dict:
             "import_cpu_s": round(own, 1),
                "rows_per_s": round(rows / read["seconds"]), "rows_per_cpu_s": round(rows / read["cpu_seconds"]),
             "rows_per_import_cpu_s": round(rows / own),
-               "peak_rss_mb_before": round(before / 1024), "peak_rss_mb": round(peak / 1024)}
+               "peak_rss_mb_before": round(before / 1024), "peak_rss_mb": round(peak / 1024),
+               "peak_tree_rss_mb": round(tree.peak_rss_mb), "peak_tree_pss_mb": round(tree.peak_pss_mb)}
+    if os.environ.get("EUKG_MEMORY_SAMPLES"):  # the memory along the way, for finding what grows
+        Path(os.environ["EUKG_MEMORY_SAMPLES"]).write_text(json.dumps(tree.samples), encoding="utf-8")
     result.discard()
     return figures
 
@@ -118,23 +129,43 @@ def _own(run: dict) -> str:
     return f"{run['rows_per_import_cpu_s']:,}" if "rows_per_import_cpu_s" in run else "–"
 
 
+def _tree(run: dict) -> str:
+    """Peak memory of the import and its helper processes together (RSS, and PSS: shared pages counted once), or –."""
+    return f"{run['peak_tree_rss_mb']} ({run['peak_tree_pss_mb']})" if "peak_tree_rss_mb" in run else "–"
+
+
 def render(results: dict) -> str:
     """Return the Markdown table of ``results`` (ingest-table-scale.json) for docs/ingest.md."""
     lines = ["| rows | projects | organisations | triples | ingest s (CPU s; import process) "
-             "| rows/s (per CPU s; import process) | peak memory MB (before the rows) | measured |",
-             "|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| rows/s (per CPU s; import process) | peak memory MB: import process (before the rows) "
+             "| all processes, RSS (PSS) | measured |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for _, run in sorted(results["runs"].items(), key=lambda item: int(item[0])):
         seconds = f"{run['ingest_s']} ({run['ingest_cpu_s']}; {run.get('import_cpu_s', '–')})"
         speed = f"{run['rows_per_s']:,} ({run['rows_per_cpu_s']:,}; {_own(run)})"
         lines.append(f"| {run['rows']:,} | {run['projects']:,} | {run['organisations']:,} | {run['triples']:,} "
-                     f"| {seconds} | {speed} | {run['peak_rss_mb']} ({run['peak_rss_mb_before']}) "
+                     f"| {seconds} | {speed} | {run['peak_rss_mb']} ({run['peak_rss_mb_before']}) | {_tree(run)} "
                      f"| {run['measured']}, {run['machine']}, load {run['load_average']} |")
+    return "\n".join(lines)
+
+
+def render_memory(results: dict) -> str:
+    """Return the Markdown table of the memory runs (``--memory``) of ``results``, or nothing."""
+    if not results.get("memory"):
+        return ""
+    lines = ["| rows | peak memory MB: import process | all processes, RSS (PSS) | helper remembers (names) "
+             "| CPU s (import process) | measured |", "|---:|---:|---:|---:|---:|---|"]
+    for run in sorted(results["memory"].values(), key=lambda run: (run["rows"], run["helper_window"])):
+        lines.append(f"| {run['rows']:,} | {run['peak_rss_mb']} | {_tree(run)} | {run['helper_window']} "
+                     f"| {run['ingest_cpu_s']} ({run['import_cpu_s']}) | {run['measured']}, {run['machine']}, "
+                     f"load {run['load_average']} |")
     return "\n".join(lines)
 
 
 def write_docs(results: dict, docs: Path = DOCS) -> None:
     """Replace the figures between the markers of docs/ingest.md with :func:`render` of ``results``."""
-    replace_section(docs, START, END, render(results))
+    memory = render_memory(results)
+    replace_section(docs, START, END, render(results) + (f"\n\nMemory by rows:\n\n{memory}" if memory else ""))
 
 
 def _measure(rows: int, work: Path | None) -> dict:
@@ -159,6 +190,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=None, help="Folder for the tables and stores (default: a "
                                                                 "temporary one).")
     parser.add_argument("--write-docs", action="store_true", help="Only write the figures into docs/ingest.md.")
+    parser.add_argument("--memory", action="store_true", help="Record the runs as memory runs (the second table), "
+                                                              "keeping the speed runs of a quiet machine.")
     args = parser.parse_args(argv)
     if args.one is not None:
         print(json.dumps(measure_one(args.table, args.one, args.work)))
@@ -171,7 +204,13 @@ def main(argv: list[str] | None = None) -> None:
                          "numbers, acronyms and names per copy; ingested against the seed graph")
     for rows in args.rows:
         row = _measure(rows, args.work)
-        previous["runs"][str(rows)] = row
+        if args.memory:  # one run per size and helper window
+            from kg.ingest.table.prefetch import _KEEP
+
+            row["helper_window"] = f"{_KEEP:,}–{2 * _KEEP:,}"
+            previous.setdefault("memory", {})[f"{rows} {row['helper_window']}"] = row
+        else:
+            previous["runs"][str(rows)] = row
         print(json.dumps(row), flush=True)
         RESULTS.write_text(json.dumps(previous, indent=1) + "\n", encoding="utf-8")
     write_docs(previous)

@@ -231,6 +231,8 @@ def ingest_section() -> list[str]:
              + " `eukg ingest table` on real rows repeated to 10k, 100k and 1M (peak memory stays bounded: what an "
              "import remembers per resource is on disk):", "",
              ingest_table_scale.render(_load("ingest-table-scale.json")), "",
+             "Memory by rows, the import and its helper processes together (`--memory`; docs/ingest.md says what "
+             "each process holds):", "", ingest_table_scale.render_memory(_load("ingest-table-scale.json")), "",
              _source("keep-eu-export-speed.json", "python -m benchmarks.keep_eu_export_speed")
              + " `eukg ingest table --mapping keep_eu_export` on a generated workbook with the export's two sheets:",
              "", keep_eu_export_speed.render(_load("keep-eu-export-speed.json")), "",

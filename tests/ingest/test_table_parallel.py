@@ -61,6 +61,26 @@ def test_helper_processes_change_nothing(tmp_path, reference_store, monkeypatch)
     assert taken and all(taken)  # every name the import resolved came from the helper
 
 
+def test_small_windows_still_take_every_answer_from_the_helper(tmp_path, reference_store, monkeypatch) -> None:
+    """Names come back after the helper has forgotten them: it resolves them again, the import never does."""
+    path, mapping = _table(tmp_path / "t.csv"), load_mapping("keep_eu")
+    alone = ingest_table(path, mapping, reference_store)
+    taken = []
+    original = prefetch_module.Prefetch.confident
+
+    def confident(self, name, kind):
+        taken.append((kind, name) in self.answers)
+        return original(self, name, kind)
+
+    monkeypatch.setattr(prefetch_module, "MIN_BYTES", 0)
+    monkeypatch.setattr(prefetch_module, "_KEEP", 4)
+    monkeypatch.setattr(prefetch_module, "_ROWS", 3)
+    monkeypatch.setattr(prefetch_module.Prefetch, "confident", confident)
+    both = ingest_table(path, mapping, reference_store)
+    assert _outcome(both) == _outcome(alone)
+    assert taken and all(taken)
+
+
 def test_writer_child_failure_is_one_clear_error(tmp_path) -> None:
     writer = TripleWriter(tmp_path / "out.nt", in_process=0)
     writer.add("https://example.org/a", "https://example.org/p", literal("x"))

@@ -8,9 +8,11 @@ import would, and sends the answers back in batches. The import takes an answer 
 sent and resolves a name itself otherwise (one the helper read differently, one already dropped,
 a helper that has failed), so the graph is the same either way. The import waits for a helper
 that is behind (as it is while it reads a language's lemma dictionary, which the import would
-otherwise read itself). Memory stays bounded: the helper remembers the last :data:`_SEEN` to twice
-as many names it resolved, the import the last :data:`_KEEP` to twice as many answers, and the
-pipe between them a few batches.
+otherwise read itself). Memory stays bounded: the helper remembers the last :data:`_KEEP` to twice
+as many names it resolved, the import the answers of the last three to six times as many names it
+was sent, and the pipe between them a few batches. The helper sends a name again once it has
+forgotten it, and the import still holds the answer of every name the helper remembers, so a name
+that comes back far down the table is resolved again by the helper, never by the import.
 """
 
 from __future__ import annotations
@@ -30,8 +32,7 @@ from kg.ingest.tablefile import read_rows
 #: Tables smaller than this (bytes) are resolved in the import's process alone (a fork costs more).
 MIN_BYTES = 2_000_000
 _ROWS = 200  # rows per batch of answers
-_SEEN = 200_000  # names the helper remembers having resolved
-_KEEP = 50_000  # answers the import holds before dropping the oldest
+_KEEP = 16_000  # names the helper remembers having resolved (the import holds three times as many answers)
 _DONE = -1
 
 
@@ -71,8 +72,8 @@ def _helper(connection: Any, path: Path, mapping: Mapping, columns: Any, resolve
                 if key not in seen:
                     seen[key] = None
                     answers.append((key, confident(resolver, key[1], key[0])))
-            if len(seen) > 2 * _SEEN:
-                seen = _last(seen, _SEEN)
+            if len(seen) > 2 * _KEEP:
+                seen = _last(seen, _KEEP)
             count += 1
             if count % _ROWS == 0:
                 connection.send_bytes(pickle.dumps((line, answers)))
@@ -114,9 +115,11 @@ class Prefetch:
             message = (_DONE, [], "the helper stopped")
         line, answers = message[0], message[1]
         self.error = message[2] if len(message) > 2 else None
-        self.answers.update(answers)
-        if len(self.answers) > 2 * _KEEP:
-            self.answers = _last(self.answers, _KEEP)
+        if len(self.answers) > 6 * _KEEP:  # before the batch, whose rows come next
+            self.answers = _last(self.answers, 3 * _KEEP)
+        for key, answer in answers:  # in the order sent: a name sent again is the newest
+            self.answers.pop(key, None)
+            self.answers[key] = answer
         self.line = line
 
     def advance(self, line: int) -> None:
