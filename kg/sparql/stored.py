@@ -138,19 +138,8 @@ def _split(data: bytes, key: str) -> tuple[dict, bytes] | None:
     return meta, body
 
 
-def _parse(data: bytes, key: str) -> Stored | None:
-    """Return the stored answer in ``data`` (a JSON line, then the TSV), or None when not whole or not ``key``'s."""
-    if (found := _split(data, key)) is None:
-        return None
-    meta, body = found
-    return Stored(ox.parse_query_results(body, format=_TSV), str(meta.get("title", "")))
-
-
-def read_stored(snapshot: Path, name: str, text: str, personal: bool = True) -> Stored | None:
-    """Return the stored answer of query ``name`` (its text ``text``) on ``snapshot``, or None when none is kept.
-
-    None also when stored answers are off (:data:`SWITCH`), or the file is not whole.
-    """
+def _stored_parts(snapshot: Path, name: str, text: str, personal: bool) -> tuple[dict, bytes] | None:
+    """Return the head and the TSV of the stored answer of ``name`` on ``snapshot``, or None (:func:`read_stored`)."""
     if not enabled():
         return None
     key = answer_key(snapshot, text, personal)
@@ -158,7 +147,18 @@ def read_stored(snapshot: Path, name: str, text: str, personal: bool = True) -> 
         data = answer_file(snapshot, name, key, personal).read_bytes()
     except OSError:
         return None
-    return _parse(data, key)
+    return _split(data, key)
+
+
+def read_stored(snapshot: Path, name: str, text: str, personal: bool = True) -> Stored | None:
+    """Return the stored answer of query ``name`` (its text ``text``) on ``snapshot``, or None when none is kept.
+
+    None also when stored answers are off (:data:`SWITCH`), or the file is not whole.
+    """
+    if (found := _stored_parts(snapshot, name, text, personal)) is None:
+        return None
+    meta, body = found
+    return Stored(ox.parse_query_results(body, format=_TSV), str(meta.get("title", "")))
 
 
 def read_stored_tsv(snapshot: Path, name: str, text: str, personal: bool = True) -> bytes | None:
@@ -167,14 +167,7 @@ def read_stored_tsv(snapshot: Path, name: str, text: str, personal: bool = True)
     The bytes pyoxigraph wrote (``QuerySolutions.serialize`` in TSV): one line of variables, then one line
     per row. None as :func:`read_stored` says.
     """
-    if not enabled():
-        return None
-    key = answer_key(snapshot, text, personal)
-    try:
-        data = answer_file(snapshot, name, key, personal).read_bytes()
-    except OSError:
-        return None
-    found = _split(data, key)
+    found = _stored_parts(snapshot, name, text, personal)
     return None if found is None else found[1]
 
 
