@@ -20,10 +20,19 @@ class Clock:
     which is what a quiet machine's wall time approaches (parallel steps excepted)."""
 
     def __init__(self) -> None:
-        self.wall, self.cpu = time.perf_counter(), cpu_now()
+        self.wall, self.cpu, self.times = time.perf_counter(), cpu_now(), os.times()
 
     def read(self) -> dict[str, float]:
         return {"seconds": time.perf_counter() - self.wall, "cpu_seconds": cpu_now() - self.cpu}
+
+    def read_apart(self) -> dict[str, float]:
+        """Wall seconds, this process's CPU seconds and its finished children's apart, and the load average."""
+        after = os.times()
+        return {"seconds": round(time.perf_counter() - self.wall, 3),
+                "cpu_seconds": round(after.user + after.system - self.times.user - self.times.system, 3),
+                "children_cpu_seconds": round(after.children_user + after.children_system
+                                              - self.times.children_user - self.times.children_system, 3),
+                "load": round(os.getloadavg()[0], 2)}
 
     def mark(self, path: Path, what: str) -> None:
         """Write when ``what`` started, so that a parent that stops this process at its cap can still

@@ -30,28 +30,14 @@ import platform
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from benchmarks.clock import Clock
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 
 __all__ = ["main", "measure", "render"]
-
-
-class _Clock:
-    """Wall seconds, this process's CPU seconds and its finished children's, from the start of a block."""
-
-    def __init__(self) -> None:
-        self.wall, self.times = time.perf_counter(), os.times()
-
-    def read(self) -> dict:
-        after = os.times()
-        return {"seconds": round(time.perf_counter() - self.wall, 3),
-                "cpu_seconds": round(after.user + after.system - self.times.user - self.times.system, 3),
-                "children_cpu_seconds": round(after.children_user + after.children_system
-                                              - self.times.children_user - self.times.children_system, 3),
-                "load": round(os.getloadavg()[0], 2)}
 
 
 def _clear(snapshot: Path) -> None:
@@ -62,7 +48,7 @@ def _child(location: Path, snapshot: Path, *extra: str) -> dict:
     """Run the writer's child on ``snapshot`` (the answers deleted first) and wait; return its figures, with
     the CPU seconds of each worker (the last ``worker PID cpu S`` of each on its output)."""
     _clear(snapshot)
-    clock = _Clock()
+    clock = Clock()
     done = subprocess.run([sys.executable, "-m", "kg.sparql.precompute", "--store", str(location), "--snapshot",
                            str(snapshot), *extra], check=True, capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
@@ -72,7 +58,7 @@ def _child(location: Path, snapshot: Path, *extra: str) -> dict:
         if words[:1] == ["answer"] and "worker" in words:
             at = words.index("worker")
             workers[words[at + 1]] = float(words[at + 3])
-    return clock.read() | {"workers_cpu_seconds": sorted(workers.values())}
+    return clock.read_apart() | {"workers_cpu_seconds": sorted(workers.values())}
 
 
 def _build(location: Path, data: Path) -> dict:
@@ -80,21 +66,21 @@ def _build(location: Path, data: Path) -> dict:
     from kg.store.writer import Writer
 
     with Writer(location, data) as writer:
-        clock = _Clock()
+        clock = Clock()
         result = writer.build()
-        build = clock.read()
+        build = clock.read_apart()
         build["all_cpu_seconds"] = round(build["cpu_seconds"] + build["children_cpu_seconds"], 3)
-        clock = _Clock()
+        clock = Clock()
         kept = writer.prepare_answers()
-        answers = clock.read() | {"kept": kept}
+        answers = clock.read_apart() | {"kept": kept}
     return {"statements": result.triples, "build": build, "answers_two_workers": answers}
 
 
 def _query(location: Path, name: str, **env: str) -> tuple[dict, bytes]:
-    clock = _Clock()
+    clock = Clock()
     done = subprocess.run([sys.executable, "-m", "kg", "query", name, "-f", "csv", "--store", str(location)],
                           check=True, capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT), **env))
-    return clock.read(), done.stdout
+    return clock.read_apart(), done.stdout
 
 
 def _first_queries(location: Path, names: list[str]) -> dict:
@@ -112,15 +98,15 @@ def _write(location: Path, action) -> dict:
     """Time a write until the writer returns, then wait for the child it left; return both."""
     from kg.store.writer import Writer
 
-    clock = _Clock()
+    clock = Clock()
     with Writer(location) as writer:
         action(writer)
-    write = clock.read()
-    clock = _Clock()
+    write = clock.read_apart()
+    clock = Clock()
     child = writer.preparing
     if child is not None:
         child.wait()
-    return {"write": write, "background": clock.read() | {"started": child is not None,
+    return {"write": write, "background": clock.read_apart() | {"started": child is not None,
                                                         "status": None if child is None else child.returncode}}
 
 
