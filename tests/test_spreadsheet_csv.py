@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from loopback import threaded
 from rdflib import RDF, Literal, URIRef
 from typer.testing import CliRunner
 
@@ -109,18 +109,11 @@ def test_release_csv_files_neutralise_formulas_and_the_rdf_keeps_them(attacked: 
 
 def test_the_endpoint_csv_stays_standard_sparql_csv(attacked: ox.Store) -> None:
     server = make_server(attacked, "127.0.0.1", 0, ServerConfig(timeout=20))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        query = "SELECT ?a WHERE { <https://w3id.org/eu-regional-kg/id/project/injected> " \
-                "<https://w3id.org/eu-regional-kg/ontology#acronym> ?a }"
-        request = urllib.request.Request(f"http://127.0.0.1:{server.server_address[1]}/sparql",
-                                         data=urllib.parse.urlencode({"query": query}).encode(),
+    query = "SELECT ?a WHERE { <https://w3id.org/eu-regional-kg/id/project/injected> " \
+            "<https://w3id.org/eu-regional-kg/ontology#acronym> ?a }"
+    with threaded(server) as url:
+        request = urllib.request.Request(f"{url}/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
                                          headers={"Accept": "text/csv"})
         with urllib.request.urlopen(request, timeout=30) as response:
             body = response.read().decode("utf-8")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
     assert _cells(body)[1] == [CALC]

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 import pyoxigraph as ox
 import pytest
+from loopback import threaded
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
@@ -30,14 +31,8 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 def serving(store: ox.Store, **limits: object) -> Iterator[tuple[int, SparqlServer]]:
     """Run a server with ``limits`` on a free loopback port; yield its port."""
     server = make_server(store, "127.0.0.1", 0, ServerConfig(**limits))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with threaded(server):
         yield server.server_address[1], server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="module")

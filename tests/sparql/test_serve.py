@@ -23,6 +23,7 @@ import pyoxigraph as ox
 import pytest
 from clones import clone_store
 from group_concat import rows_with_parts_sorted
+from loopback import threaded
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
@@ -41,14 +42,8 @@ from kg.store.writer import build
 def serving(store: ox.Store, config: ServerConfig) -> Iterator[tuple[str, SparqlServer]]:
     """Run a server on a free loopback port; close it (and its query workers) on leaving."""
     server = make_server(store, "127.0.0.1", 0, config)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with threaded(server) as url:
+        yield url, server
 
 
 def _start(store: ox.Store, config: ServerConfig) -> Iterator[str]:
@@ -220,14 +215,8 @@ SERVED = "SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/eu-regional-kg/id/or
 @contextmanager
 def _serving_location(location: Path, config: ServerConfig) -> Iterator[str]:
     server = serve_location(location, port=0, config=config)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with threaded(server) as url:
+        yield url
 
 
 def _served(url: str) -> int:

@@ -4,7 +4,6 @@ personal data in the public mode."""
 
 from __future__ import annotations
 
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from clones import clone_store
+from loopback import threaded
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -39,14 +39,8 @@ LIMIT = 1_000_000
 @contextmanager
 def _serving(location: Path, config: ServerConfig, **options: object) -> Iterator[str]:
     server = serve_location(location, port=0, config=config, **options)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with threaded(server) as url:
+        yield url
 
 
 def _post(url: str, query: str, accept: str = ACCEPT[0]) -> tuple[int, bytes]:
@@ -188,10 +182,7 @@ def test_the_public_mode_never_serves_a_name_or_email(built_store_path: Path, tm
 def test_the_server_holds_the_bodies_of_stored_answers_of_its_snapshot_only(clone) -> None:
     location, _ = clone
     server = serve_location(location, port=0, config=ServerConfig(workers=1, max_results=LIMIT))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with threaded(server) as url:
         text = find("persons").text
         assert server.answers.key(server.snapshot, "SELECT * WHERE { ?s ?p ?o }", "text/csv", True) is None
         assert server.answers.key(server.snapshot, text, "text/csv", None) is None  # no stored answers served
@@ -202,7 +193,3 @@ def test_the_server_holds_the_bodies_of_stored_answers_of_its_snapshot_only(clon
         assert _post(url, text, "text/csv") == first
         assert server.answers.key(location.parent / "data", text, "text/csv", True)  # a directory, not the snapshot
         assert server.answers.get(key) is None  # another snapshot: emptied
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

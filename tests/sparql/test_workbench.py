@@ -7,7 +7,6 @@ import io
 import json
 import shutil
 import subprocess
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from loopback import threaded
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
 
@@ -29,14 +29,8 @@ NUTS_PL81 = "http://data.europa.eu/nuts/code/PL81"
 @contextmanager
 def serving(store, config: ServerConfig) -> Iterator[str]:
     server = make_server(store, "127.0.0.1", 0, config)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with threaded(server) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
