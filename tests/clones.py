@@ -48,3 +48,18 @@ def source_document(identifier: str):
     graph.add((doc, DCTERMS.title, Literal(f"source {identifier}")))
     graph.add((doc, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")))
     return graph
+
+
+def organisation_source(identifier: str, name: str):
+    """A source ``identifier`` stating one organisation (an SME) named ``name``: a write that changes answers."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, SKOS
+
+    from kg.namespaces import EKG
+
+    graph = source_document(identifier)
+    org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{identifier}-agency")
+    graph.add((org, RDF.type, EKG.Organisation))
+    graph.add((org, SKOS.prefLabel, Literal(name, lang="en")))
+    graph.add((org, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/sme")))
+    return graph

@@ -14,11 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from clones import clone_store, source_document
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from clones import clone_store, organisation_source
 
-from kg.namespaces import EKG
 from kg.sparql import precompute, stored
 from kg.sparql.queries import find
 from kg.store import answers, open_snapshot
@@ -30,19 +27,10 @@ CONTRACT = ["event_participants", "events", "organisations", "persons", "program
             "projects", "region_projects", "regions"]
 
 
-def _organisation_source(identifier: str, name: str):
-    graph = source_document(identifier)
-    org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{identifier}-agency")
-    graph.add((org, RDF.type, EKG.Organisation))
-    graph.add((org, SKOS.prefLabel, Literal(name, lang="en")))
-    graph.add((org, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/sme")))
-    return graph
-
-
 def _put(location: Path, identifier: str, name: str, wait: bool = True) -> Writer:
     """Write one source through the writer; wait for the child it leaves (when ``wait``)."""
     with Writer(location) as writer:
-        writer.put_sources({identifier: _organisation_source(identifier, name)})
+        writer.put_sources({identifier: organisation_source(identifier, name)})
     if wait and writer.preparing is not None:
         writer.preparing.wait(timeout=300)
     return writer
@@ -86,7 +74,7 @@ def test_a_write_over_the_threshold_leaves_the_answers_ready_and_eukg_query_read
 def test_prepare_answers_waits_and_reports_progress(clone: Path) -> None:
     seen: list[tuple[int, int, str]] = []
     with Writer(clone) as writer:
-        writer.put_sources({"waited": _organisation_source("waited", "Waited Answers Agency")})
+        writer.put_sources({"waited": organisation_source("waited", "Waited Answers Agency")})
         assert writer.prepare_answers(lambda *step: seen.append(step))
     assert writer.preparing is None  # made ready already: no child left at the end
     assert [done for done, _, _ in seen] == list(range(1, len(CONTRACT) + 1))
@@ -125,7 +113,7 @@ def test_a_failed_child_is_one_line_and_never_fails_the_write(clone: Path, monke
     said: list[str] = []
     monkeypatch.setenv("EUKG_CRASH_AT", "answer-computed")
     with Writer(clone, notify=said.append) as writer:
-        writer.put_sources({"failed": _organisation_source("failed", "Failed Child Agency")})
+        writer.put_sources({"failed": organisation_source("failed", "Failed Child Agency")})
         assert writer.prepare_answers() is False
     assert len(said) == 1 and "not all made ready" in said[0] and "\n" not in said[0]
     assert _kept(clone) == []

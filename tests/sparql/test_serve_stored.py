@@ -13,13 +13,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from clones import clone_store
+from clones import clone_store, organisation_source
 from loopback import threaded
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
 
 from kg.ingest.sources import remove_source, replace_source
-from kg.namespaces import EKG
 from kg.privacy import public_copy
 from kg.sparql import serve_stored, stored
 from kg.sparql.queries import evaluation_errors, find, solutions
@@ -132,17 +129,6 @@ def test_an_answer_over_the_limit_is_refused_and_not_kept(built_store_path: Path
     assert not [f for f in _stored_files(location) if f.startswith("regions.")]
 
 
-def _agency(identifier: str, name: str):
-    from clones import source_document
-
-    graph = source_document(identifier)
-    org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{identifier}-agency")
-    graph.add((org, RDF.type, EKG.Organisation))
-    graph.add((org, SKOS.prefLabel, Literal(name, lang="en")))
-    graph.add((org, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/sme")))
-    return graph
-
-
 @pytest.mark.parametrize("no_personal_data", [False, True], ids=["all", "public"])
 def test_after_a_write_the_server_serves_the_new_answer(built_store_path: Path, tmp_path: Path,
                                                         no_personal_data: bool) -> None:
@@ -152,7 +138,7 @@ def test_after_a_write_the_server_serves_the_new_answer(built_store_path: Path, 
     with _serving(location, ServerConfig(workers=2, max_results=LIMIT), **options) as url:
         before = _post(url, text, "text/csv")
         assert before[0] == 200 and _post(url, text, "text/csv") == before and _stored_files(location)
-        replace_source("served-stored", _agency("served-stored", "Served Stored Agency"), location)
+        replace_source("served-stored", organisation_source("served-stored", "Served Stored Agency"), location)
         added = _post(url, text, "text/csv")
         assert added[0] == 200 and b"Served Stored Agency" in added[1]
         assert _post(url, text, "text/csv") == added  # kept with the new snapshot, read back

@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from clones import clone_store, source_document
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from clones import clone_store, organisation_source
+from rdflib.namespace import SKOS
 
 from kg.ingest.sources import remove_source, replace_source
-from kg.namespaces import EKG
 from kg.privacy import public_copy
 from kg.sparql import output, stored
 from kg.sparql.queries import evaluation_errors, find, library, solutions
@@ -82,15 +80,6 @@ def test_the_answer_without_personal_data_is_its_own_and_holds_no_name_or_email(
     assert f"{name}.public." in " ".join(_stored_files(location))
 
 
-def _organisation_source(identifier: str, name: str):
-    graph = source_document(identifier)
-    org = URIRef(f"https://w3id.org/eu-regional-kg/id/organisation/{identifier}-agency")
-    graph.add((org, RDF.type, EKG.Organisation))
-    graph.add((org, SKOS.prefLabel, Literal(name, lang="en")))
-    graph.add((org, EKG.organisationType, URIRef("https://w3id.org/eu-regional-kg/id/organisation-type/sme")))
-    return graph
-
-
 def _csv(location: Path, name: str, capsys) -> bytes:
     named = find(name)
     return _written(stored.answer(named, location), "csv", named, capsys)
@@ -101,7 +90,7 @@ def test_a_write_through_the_writer_is_never_answered_from_before_it(built_store
     location, _ = clone_store(built_store_path, tmp_path)
     before = _csv(location, "organisations", capsys)
     assert _csv(location, "organisations", capsys) == before and _stored_files(location)
-    replace_source("stored-answers", _organisation_source("stored-answers", "Stored Answers Agency"), location)
+    replace_source("stored-answers", organisation_source("stored-answers", "Stored Answers Agency"), location)
     assert _stored_files(location) == []  # the new snapshot has none
     added = _csv(location, "organisations", capsys)
     assert b"Stored Answers Agency" in added and added != before
