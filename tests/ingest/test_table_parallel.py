@@ -41,9 +41,9 @@ def _outcome(result) -> tuple:
             result.new_organisation_count, result.resolved_organisation_count, result.triples, result.loaded_rows)
 
 
-def test_helper_processes_change_nothing(tmp_path, reference_store, monkeypatch) -> None:
-    path, mapping = _table(tmp_path / "t.csv"), load_mapping("keep_eu")
-    alone = ingest_table(path, mapping, reference_store)
+def _through_the_helper(path, mapping, store, monkeypatch, **windows: int):
+    """Ingest ``path`` with the name helper at any size (and ``windows`` of prefetch set); return the result
+    and, for each name the import resolved, whether the helper's answer was there."""
     taken = []
     original = prefetch_module.Prefetch.confident
 
@@ -52,9 +52,17 @@ def test_helper_processes_change_nothing(tmp_path, reference_store, monkeypatch)
         return original(self, name, kind)
 
     monkeypatch.setattr(prefetch_module, "MIN_BYTES", 0)
-    monkeypatch.setattr(triple_writer, "IN_PROCESS", 0)
+    for name, value in windows.items():
+        monkeypatch.setattr(prefetch_module, name, value)
     monkeypatch.setattr(prefetch_module.Prefetch, "confident", confident)
-    both = ingest_table(path, mapping, reference_store)
+    return ingest_table(path, mapping, store), taken
+
+
+def test_helper_processes_change_nothing(tmp_path, reference_store, monkeypatch) -> None:
+    path, mapping = _table(tmp_path / "t.csv"), load_mapping("keep_eu")
+    alone = ingest_table(path, mapping, reference_store)
+    monkeypatch.setattr(triple_writer, "IN_PROCESS", 0)
+    both, taken = _through_the_helper(path, mapping, reference_store, monkeypatch)
     assert _outcome(both) == _outcome(alone)
     assert [p.text().split(": ", 1)[0].rsplit("/", 1)[-1] for p in alone.problems] == [
         "t.csv:7 [Start date]", "t.csv:104 [Start date]", "t.csv:201 [Start date]", "t.csv:298 [Start date]"]
@@ -65,18 +73,7 @@ def test_small_windows_still_take_every_answer_from_the_helper(tmp_path, referen
     """Names come back after the helper has forgotten them: it resolves them again, the import never does."""
     path, mapping = _table(tmp_path / "t.csv"), load_mapping("keep_eu")
     alone = ingest_table(path, mapping, reference_store)
-    taken = []
-    original = prefetch_module.Prefetch.confident
-
-    def confident(self, name, kind):
-        taken.append((kind, name) in self.answers)
-        return original(self, name, kind)
-
-    monkeypatch.setattr(prefetch_module, "MIN_BYTES", 0)
-    monkeypatch.setattr(prefetch_module, "_KEEP", 4)
-    monkeypatch.setattr(prefetch_module, "_ROWS", 3)
-    monkeypatch.setattr(prefetch_module.Prefetch, "confident", confident)
-    both = ingest_table(path, mapping, reference_store)
+    both, taken = _through_the_helper(path, mapping, reference_store, monkeypatch, _KEEP=4, _ROWS=3)
     assert _outcome(both) == _outcome(alone)
     assert taken and all(taken)
 
