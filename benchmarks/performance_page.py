@@ -358,34 +358,35 @@ def contract_queries_section() -> list[str]:
     return lines
 
 
-def stored_answers_section() -> list[str]:
-    files = sorted(RESULTS.glob("stored-answers-*.json"))
+def _per_file_section(pattern: str, title: str, command: str, about: str, render: Callable[[dict], str]) -> list[str]:
+    """A section of one part per result file matching ``pattern``: ``title``, how the files are written, ``about``."""
+    files = sorted(RESULTS.glob(pattern))
     if not files:
         return []
-    lines = ["## Stored answers: `eukg query` live, cold and warm", "",
-             _source(files[0].name, "python -m benchmarks.stored_answers --store STORE --peers PEERS.json")
-             + " Each contract query through `eukg query` as a user runs it: *live* with stored answers off "
-             "(`EUKG_STORED_ANSWERS=0`), *cold* the first run after a write (evaluated, kept with the snapshot, "
-             "written), *warm* the runs after it (the stored answer read back by the fast path); why and how in "
-             "[scale.md](scale.md#stored-answers).", ""]
+    lines = [f"## {title}", "", _source(files[0].name, command) + " " + about, ""]
     for path in files:
-        lines += [f"`{path.name}`:", "", stored_answers.render(_load(path.name)), ""]
+        lines += [f"`{path.name}`:", "", render(_load(path.name)), ""]
     return lines
+
+
+def stored_answers_section() -> list[str]:
+    return _per_file_section(
+        "stored-answers-*.json", "Stored answers: `eukg query` live, cold and warm",
+        "python -m benchmarks.stored_answers --store STORE --peers PEERS.json",
+        "Each contract query through `eukg query` as a user runs it: *live* with stored answers off "
+        "(`EUKG_STORED_ANSWERS=0`), *cold* the first run after a write (evaluated, kept with the snapshot, "
+        "written), *warm* the runs after it (the stored answer read back by the fast path); why and how in "
+        "[scale.md](scale.md#stored-answers).", stored_answers.render)
 
 
 def precomputed_answers_section() -> list[str]:
-    files = sorted(RESULTS.glob("precomputed-answers-*.json"))
-    if not files:
-        return []
-    lines = ["## Stored answers made ready by the writer: the first query after a write", "",
-             _source(files[0].name, "python -m benchmarks.precomputed_answers --work WORK --peers PEERS.json")
-             + " A store built through the writer, the answers of the contract queries computed after the build "
-             "as `eukg build` does, then each contract query through `eukg query` as a user runs it right after; "
-             "what the answers add to the build and to a write of one source; why and how in "
-             "[scale.md](scale.md#stored-answers).", ""]
-    for path in files:
-        lines += [f"`{path.name}`:", "", precomputed_answers.render(_load(path.name)), ""]
-    return lines
+    return _per_file_section(
+        "precomputed-answers-*.json", "Stored answers made ready by the writer: the first query after a write",
+        "python -m benchmarks.precomputed_answers --work WORK --peers PEERS.json",
+        "A store built through the writer, the answers of the contract queries computed after the build "
+        "as `eukg build` does, then each contract query through `eukg query` as a user runs it right after; "
+        "what the answers add to the build and to a write of one source; why and how in "
+        "[scale.md](scale.md#stored-answers).", precomputed_answers.render)
 
 
 SECTIONS: tuple[Callable[[], list[str]], ...] = (
