@@ -30,8 +30,8 @@ import yaml
 
 from kg.errors import InputError, KgError, unknown_name
 
-__all__ = ["ALIASES", "FIELDS", "KEEP_FIRST", "MAPPINGS_DIR", "ROW_KINDS", "UNKNOWN_NUTS", "Join", "Mapping",
-           "Partners", "load_mapping"]
+__all__ = ["ALIASES", "FIELDS", "KEEP_FIRST", "MAPPINGS_DIR", "ROW_KINDS", "UNKNOWN_NUTS", "UNNAMED_PARTNERS",
+           "Join", "Mapping", "Partners", "load_mapping"]
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 #: The fields a mapping may fill. ``total_budget`` is the partner's budget, ``project_total_budget`` the project's.
@@ -46,10 +46,13 @@ ALIASES = {"erdf": "eu_contribution"}
 _KEYS = {"name", "description", "language", "columns", "required", "date_formats", "roles", "organisation_types",
          "constants", "values", "multi_valued", "separators", "exchange_rates", "decimal_separator", "join",
          "encoding", "patterns", "currency", "partners", "fill_down", "rows", "languages", "quoting", "name_types",
-         "extract", "sheet", "keep_first", "unknown_nuts"}
+         "extract", "sheet", "keep_first", "unknown_nuts", "unnamed_partners"}
 #: What a row whose NUTS code the graph does not know gives: a problem (the row is left out), or the region
 #: above it that the graph knows (else the country only), with a warning (``unknown_nuts``).
 UNKNOWN_NUTS = ("problem", "parent")
+#: What a row that names no partner gives: a problem (the row is left out), or its project alone, with a warning
+#: (``unnamed_partners``): for tables whose partner names are in another file that may be missing.
+UNNAMED_PARTNERS = ("problem", "project")
 #: The facts of an organisation a mapping may let later rows give differently (``keep_first``).
 KEEP_FIRST = ("nuts", "partner_type")
 
@@ -127,6 +130,7 @@ class Mapping:
     # organisation facts (of KEEP_FIRST) a later row may give differently: a warning, and the first is kept
     keep_first: tuple[str, ...] = ()
     unknown_nuts: str = "problem"  # one of UNKNOWN_NUTS
+    unnamed_partners: str = "problem"  # one of UNNAMED_PARTNERS
 
 
 def _fields(path: Path, names: Any, what: str) -> list[str]:
@@ -233,12 +237,24 @@ def _keep_first(path: Path, data: dict) -> tuple[str, ...]:
     return tuple(fields)
 
 
-def _unknown_nuts(path: Path, data: dict[str, Any]) -> str:
-    """The mapping's ``unknown_nuts``: ``problem`` (the default) or ``parent``."""
-    value = str(data.get("unknown_nuts", "problem"))
-    if value not in UNKNOWN_NUTS:
-        raise InputError(path, f"unknown_nuts: {value!r} is not one of {', '.join(UNKNOWN_NUTS)}")
+def _choice(path: Path, data: dict[str, Any], key: str, choices: tuple[str, ...]) -> str:
+    """The mapping's ``key`` (``unknown_nuts``, ``unnamed_partners``): one of ``choices``, the first by default."""
+    value = str(data.get(key, choices[0]))
+    if value not in choices:
+        raise InputError(path, f"{key}: {value!r} is not one of {', '.join(choices)}")
     return value
+
+
+def _always_required(path: Path, data: dict[str, Any], rows: str, unnamed: str) -> tuple[str, ...]:
+    """The fields a mapping requires whatever its ``required`` says: a partner row's acronym and partner name (the
+    name not with ``unnamed_partners: project``, where a row without one gives its project alone)."""
+    if unnamed == "problem":
+        return ("project_acronym", "partner_name") if rows == "participations" else ("partner_name",)
+    if rows != "participations":
+        raise InputError(path, f"unnamed_partners: project is for rows of participations, not of {rows}")
+    if "partner_name" in (data.get("required") or []):
+        raise InputError(path, "unnamed_partners: project and a required partner_name contradict each other")
+    return ("project_acronym",)
 
 
 def load_mapping(name_or_path: str | Path) -> Mapping:
@@ -270,7 +286,8 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
     rows = str(data.get("rows", "participations"))
     if rows not in ROW_KINDS:
         raise InputError(path, f"rows: {rows!r} is not one of {', '.join(ROW_KINDS)}")
-    always = ("project_acronym", "partner_name") if rows == "participations" else ("partner_name",)
+    unnamed = _choice(path, data, "unnamed_partners", UNNAMED_PARTNERS)
+    always = _always_required(path, data, rows, unnamed)
     required = _fields(path, data.get("required", list(always)), "required")
     quoting = data.get("quoting", "standard")
     if quoting not in ("standard", "none"):
@@ -309,5 +326,6 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
                  for k, v in _table(path, data, "extract").items()},
         sheet=str(data["sheet"]) if data.get("sheet") else None,
         keep_first=_keep_first(path, data),
-        unknown_nuts=_unknown_nuts(path, data),
+        unknown_nuts=_choice(path, data, "unknown_nuts", UNKNOWN_NUTS),
+        unnamed_partners=unnamed,
     )

@@ -96,12 +96,13 @@ def test_kohesio_projects_load_with_their_beneficiaries(reference_store) -> None
     try:
         assert [p.text() for p in result.problems] == [
             f"{PROJECTS}:6 [Operation_End_Date]: the project ends (2019-06-30) before it starts (2019-07-01)",
-            f"{PROJECTS}:7 [Operation_Start_Date]: '31/02/2018' is not a date (formats: %d/%m/%Y, %Y-%m-%d)",
-            # Q9100099 is not in beneficiaries.csv: the row has no beneficiary name.
-            f"{PROJECTS}:9 [beneficiaries.csv:BeneficiaryLabel]: empty required cell"]
+            f"{PROJECTS}:7 [Operation_Start_Date]: '31/02/2018' is not a date (formats: %d/%m/%Y, %Y-%m-%d)"]
         assert [w.text() for w in result.warnings] == [
-            f"{PROJECTS}:8 [Fund_Code]: fund 'EMFF' is not in the graph; the project is loaded without it"]
-        assert result.loaded_rows == 4  # of 7; line 2's summary spans two lines, with doubled quotes
+            f"{PROJECTS}:8 [Fund_Code]: fund 'EMFF' is not in the graph; the project is loaded without it",
+            # Q9100099 is not in beneficiaries.csv: the row has no beneficiary name, and gives its operation alone.
+            f"{PROJECTS}:9 [beneficiaries.csv:BeneficiaryLabel]: no partner name: the project is loaded alone, "
+            "without its partner and the partner's amounts"]
+        assert result.loaded_rows == 5  # of 7; line 2's summary spans two lines, with doubled quotes
         g = result.graph
         project = ID["project/q9000001-q9000001"]
         assert set(g.objects(project, SKOS.prefLabel)) == {
@@ -112,7 +113,9 @@ def test_kohesio_projects_load_with_their_beneficiaries(reference_store) -> None
             Literal("Обучение на служители на общината", lang="bg")}
         funds = {str(g.value(s, EKG.projectCode)): g.value(s, EKG.fund) for s in g.subjects(RDF.type, EKG.Project)}
         assert funds == {"Q9000001": ID["fund/erdf"], "Q9000002": ID["fund/esf"], "Q9000003": ID["fund/cohesion-fund"],
-                         "Q9000006": None}
+                         "Q9000006": None, "Q9000007": ID["fund/erdf"]}
+        # The operation without a beneficiary name has no participation.
+        assert not list(g.subjects(EKG.project, ID["project/q9000007-q9000007"]))
         # The programme by its CCI code, described by the source (the graph has no national programmes).
         programme = g.value(project, EKG.programme)
         assert str(g.value(programme, DCTERMS.identifier)) == "2014BG16RFOP001"

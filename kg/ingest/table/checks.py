@@ -170,6 +170,20 @@ def _check(row: _Row, builder: _Builder) -> dict | None:
             "dates": dates, **partner, "original": _original_title(values, mapping, country)}
 
 
+def _check_project(row: _Row, builder: _Builder) -> dict | None:
+    """Check a row that gives its project alone (no partner); return what the project's statements need, or None
+    when it has problems. Its country is checked (and gives the original title's language); its region and
+    the partner's amounts are nobody's."""
+    mapping, values = builder.mapping, row.values
+    if not _required(row, mapping):
+        return None
+    country, _region = _check_place(row, builder)
+    amounts, dates = _check_amounts_dates(row, mapping)
+    if row.problems:
+        return None
+    return {"dates": dates, "amounts": amounts, "original": _original_title(values, mapping, country)}
+
+
 def _original_title(values: dict[str, Any], mapping: Mapping, country: tuple[str, str] | None) -> tuple | None:
     """Return (title, language) of the row's title in the programme's language, or None.
 

@@ -8,7 +8,7 @@ from rdflib import URIRef
 
 from kg.ingest.reference import slug
 from kg.ingest.table.builder import _Builder
-from kg.ingest.table.checks import _check
+from kg.ingest.table.checks import _check, _check_project
 from kg.ingest.table.result import (
     _LOADED,
     _LOADED_KNOWN,
@@ -35,7 +35,8 @@ def _alt_language(name: str, alternative: str, language: str) -> str:
     return f"{language}-Latn" if is_latin(alternative) and not is_latin(name) else language
 
 
-def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> list:
+def _project_facts(row: _Row, checked: dict) -> dict[str, str]:
+    """The single-valued facts of the row's project: dates, titles, code and own total."""
     values, dates, amounts = row.values, checked["dates"], checked["amounts"]
     project_facts = {name: dates[name].isoformat() for name in dates}
     if values.get("project_title"):
@@ -46,6 +47,12 @@ def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> 
         project_facts["project_code"] = str(values["project_code"]).upper().replace(" ", "")
     if "project_total_budget" in amounts:
         project_facts["project_total_budget"] = str(amounts["project_total_budget"])
+    return project_facts
+
+
+def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> list:
+    values, amounts = row.values, checked["amounts"]
+    project_facts = _project_facts(row, checked)
     organisation_facts = {}
     if checked["new"]:
         organisation_facts["partner_type"] = str(checked["kind"])
@@ -191,14 +198,45 @@ def _count(builder: _Builder, project: URIRef, checked: dict, written: list[set[
     return True
 
 
+def _emit_project_alone(sink: _Sink, row: _Row, builder: _Builder) -> bool:
+    """Check a row that names no partner (``unnamed_partners: project``) and write its project; return True when
+    it loads. The partner's amounts are nobody's without a partner: they are not loaded."""
+    checked = _check_project(row, builder)
+    if checked is None:
+        return False
+    if "partner_name" in row.headers:  # the file has the column (else the import warned once for the file)
+        row.warning("no partner name: the project is loaded alone, without its partner and the partner's amounts",
+                    "partner_name")
+    project, checked["new_project"] = _row_project(row, builder)
+    facts = _project_facts(row, checked)
+    before = builder.facts(project)
+    for name, message in builder.conflicts(before, f"project {row.values['project_acronym']}", facts):
+        row.problem(message, name)
+    if row.problems:
+        return False
+    written = {name for name, (_value, line) in before.items() if line}
+    builder.remember(project, before, {**facts, **_marks(row.values, None, False)[0]}, row.line)
+    if _LOADED not in written:
+        builder.memory.add_new(_RESULT_PROJECTS, str(project))
+    _emit_project(sink, row, builder, project, checked, written)
+    return True
+
+
+def _row_project(row: _Row, builder: _Builder) -> tuple[URIRef, bool]:
+    """The row's project (by acronym, code and programme) and whether it is new."""
+    code = str(row.values["project_code"]).upper().replace(" ", "") if row.values.get("project_code") else None
+    programme = str(row.values["programme"]) if row.values.get("programme") else None
+    return builder.project(str(row.values["project_acronym"]), code, programme)
+
+
 def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> bool:
     """Check one partner row and write its statements; return True when it loads."""
+    if not row.values.get("partner_name") and builder.mapping.unnamed_partners == "project":
+        return _emit_project_alone(sink, row, builder)
     checked = _check(row, builder)
     if checked is None:
         return False
-    code = str(row.values["project_code"]).upper().replace(" ", "") if row.values.get("project_code") else None
-    programme = str(row.values["programme"]) if row.values.get("programme") else None
-    project, checked["new_project"] = builder.project(str(row.values["project_acronym"]), code, programme)
+    project, checked["new_project"] = _row_project(row, builder)
     organisation = checked["organisation"]
     participation = ID[f"participation/{project.rsplit('/', 1)[-1]}-{organisation.rsplit('/', 1)[-1]}"[:200]]
     # The shapes allow one title (per language), code, start, end and total per project, one region and type

@@ -114,6 +114,12 @@ def _convert(path: Path, mapping: Mapping, store: ox.Store, on_error: str, resul
 
 def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builder: _Builder, sink: _Sink,
             result: TableResult, path: Path, progress: Callable[[int], None] | None) -> None:
+    mapping = builder.mapping
+    if mapping.unnamed_partners == "project" and mapping.columns.get("partner_name") \
+            and "partner_name" not in columns.headers:  # (a mapping without partner columns is of projects alone)
+        result.warnings.append(RowProblem(
+            str(path), 1, f"no column of partner names ({', '.join(mapping.columns.get('partner_name', []))}): each "
+            "row gives its project alone, without its partner and the partner's amounts"))
     for line, cells in rows:
         if not any(str(c or "").strip() for c in cells):
             continue
