@@ -29,6 +29,8 @@ PAIRS = ROOT / "benchmarks" / "data" / "org_pairs.tsv"
 RESULT = ROOT / "benchmarks" / "results" / "linkage-quality.json"
 SPEED = ROOT / "benchmarks" / "results" / "linkage-speed.json"
 DOCS = ROOT / "docs" / "linkage.md"
+#: The splits of the sample: ``train`` (tuned on), ``test`` and ``holdout`` (never tuned on).
+SPLITS = ("train", "test", "holdout")
 GRID = (80.0, 85.0, 88.0, 90.0, 92.0, 95.0)
 
 
@@ -53,7 +55,7 @@ def measure(path: Path = PAIRS) -> dict[str, object]:
                        "name_a": a.name, "name_b": b.name, "score": match.score, "same": match.same,
                        "review": match.review, "method": match.method})
     splits: dict[str, object] = {}
-    for split in ("train", "test"):
+    for split in SPLITS:
         rows = [s for s in scored if s["split"] == split]
         kinds = defaultdict(list)
         for s in rows:
@@ -86,11 +88,12 @@ def docs_table(result: dict[str, object]) -> str:
         a = figures["all"]
         lines.append(f"| {split} | {a['pairs']} | {a['same']} | {a['precision']:.3f} | {a['recall']:.3f} | "
                      f"{a['f1']:.3f} | {a['false_positives']} | {a['false_negatives']} | {figures['sent_to_review']} |")
-    lines += ["", "| kind of pair | train pairs | labelled same | wrong same | missed | test pairs | labelled same "
-              "| wrong same | missed |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    train, test = result["splits"]["train"]["by_kind"], result["splits"]["test"]["by_kind"]
-    for kind in sorted(set(train) | set(test)):
-        lines.append(f"| {kind} | {_cell(train.get(kind))} | {_cell(test.get(kind))} |")
+    splits = [s for s in SPLITS if s in result["splits"]]
+    by_kind = [result["splits"][s]["by_kind"] for s in splits]
+    lines += ["", "| kind of pair | " + " | ".join(f"{s} pairs | labelled same | wrong same | missed" for s in splits)
+              + " |", "|---|" + "---:|---:|---:|---:|" * len(splits)]
+    for kind in sorted(set().union(*by_kind)):
+        lines.append(f"| {kind} | " + " | ".join(_cell(k.get(kind)) for k in by_kind) + " |")
     lines += ["", "Accept threshold on the training split (the chosen one is "
               f"{result['accept']:g}):", "", "| accept | precision | recall | F1 |", "|---:|---:|---:|---:|"]
     for threshold, r in result["train_grid"].items():

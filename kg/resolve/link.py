@@ -19,21 +19,26 @@ False
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from kg.resolve.acronyms import expansion
 from kg.resolve.normalise import compact, normalise
-from kg.resolve.orgnames import OrgName, parse
+from kg.resolve.orgnames import UNIT_KINDS, OrgName, parse
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
+    LINK_ACRONYM_SHORT,
     LINK_CITY_PENALTY,
+    LINK_INFLECTED_STEM,
     LINK_LEGAL_FORM_PENALTY,
     LINK_ONE_KIND_PENALTY,
     LINK_OTHER_KIND_CAP,
     LINK_REVIEW,
+    LINK_SEGMENT_PENALTY,
     LINK_STEM_LENGTH,
     LINK_STEM_SUFFIX,
     LINK_WORD_MATCH,
@@ -167,9 +172,23 @@ def _word_similarity(a: str, b: str) -> float:
     short, long = sorted((a, b), key=len)
     if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX:
         return 100.0
+    if _inflected(short, long):
+        return 100.0
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return fuzz.ratio(a, b)
+
+
+def _inflected(short: str, long: str) -> bool:
+    """Whether two words are one stem with two endings: ``Žilina``/``Žilinský``, ``Slovenije``/``Slovenia``.
+
+    The longer word is longer; the stem is at least ``LINK_INFLECTED_STEM`` letters and all the shorter
+    word but its last two at most; the longer word's ending is at most ``LINK_STEM_SUFFIX`` + 1 letters
+    (``Szomor`` and ``Szomód``, two villages, are not one word).
+    """
+    stem = len(os.path.commonprefix((short, long)))
+    return (len(long) > len(short) and stem >= LINK_INFLECTED_STEM and len(short) - stem <= 2
+            and len(long) - stem <= LINK_STEM_SUFFIX + 1 and not short.isdigit())
 
 
 def _coverage(words: tuple[str, ...], others: tuple[str, ...]) -> float:
@@ -212,8 +231,31 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return words
 
 
-def name_score(a: OrgName, b: OrgName) -> float:
+def _acronym_score(a: OrgName, b: OrgName) -> float:
+    """Return the best score of the two names with a word of one read as an acronym of words of the other.
+
+    ``KU Leuven`` is compared as ``Katholieke Universiteit Leuven``; a name that is an acronym of two
+    letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies.
+    """
+    best = 0.0
+    for x, y in ((a, b), (b, a)):
+        for i, token in enumerate(x.words):
+            run = expansion(token, y.words)
+            if run is None:
+                continue
+            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]))
+            score = name_score(expanded, y, acronyms=False)
+            if len(x.words) == 1 and len(token) < 3:
+                score = min(score, LINK_ACRONYM_SHORT)
+            best = max(best, score)
+    return best
+
+
+def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     """Return 0–100: how alike two parsed names are, their kinds and legal forms considered.
+
+    With ``acronyms``, a name that scores below ``LINK_ACCEPT`` is also compared with a word of one read
+    as the acronym of words of the other (``KU Leuven``, ``CNRS``).
 
     Examples
     --------
@@ -230,7 +272,86 @@ def name_score(a: OrgName, b: OrgName) -> float:
         score -= LINK_ONE_KIND_PENALTY
     if a.legal_form and b.legal_form and compact(a.legal_form) != compact(b.legal_form):
         score -= LINK_LEGAL_FORM_PENALTY
+    if acronyms and score < LINK_ACCEPT:
+        score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
+
+
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+# Kinds of a segment that say where a body is (``Община Невестино, област Кюстендил``), not another body.
+_PLACE_KINDS = frozenset({"county", "region"})
+# Words of a segment that name a body of their own (``…, Institute of Archaeology``), beside the kinds.
+_BODY_WORDS = frozenset({"institute", "centre", "academy"})
+_SEGMENT_BREAK = re.compile(r"\s+[-–—]+\s*|[-–—]+\s+|[,/;|:]")
+
+
+def _segments(name: str) -> list[str]:
+    return [s for s in _SEGMENT_BREAK.split(name) if normalise(s)]
+
+
+def _head_score(name: str, other: OrgName, country: str | None) -> float:
+    """Return the best score of ``other`` against the first segments of ``name`` when what follows adds nothing.
+
+    ``Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur`` and ``Municipality of Zemen,
+    Bulgaria`` are ``Bodensee-Stiftung`` and ``Municipality of Zemen``; ``University of Maribor, Faculty
+    for Agriculture`` is not ``University of Maribor``: the segments after the head may name no kind of
+    body the head does not name, nor a part of a body (a faculty, a department), unless the head is one.
+    """
+    segments = _segments(name)
+    best = 0.0
+    for k in range(1, len(segments)):
+        head = parse(" ".join(segments[:k]), country)
+        tail = parse(" ".join(segments[k:]), country)
+        adds = (tail.kinds - head.kinds - _PLACE_KINDS) | (set(tail.core) & _BODY_WORDS) - set(head.core)
+        if (adds and not head.kinds & UNIT_KINDS) or (tail.kinds & _PLACE_KINDS and not head.kinds):
+            continue
+        best = max(best, name_score(head, other) - LINK_SEGMENT_PENALTY)
+    return best
+
+
+def _written_acronym(name: str, other: OrgName) -> float:
+    """Return ``LINK_ACCEPT`` when ``other`` is one word that ``name`` writes as a segment of its own.
+
+    ``EuroGeoSurveys - EGS`` and ``International Committee for Animal Recording (ICAR)`` give their
+    acronyms ``EGS`` and ``ICAR``.
+    """
+    if len(other.words) != 1 or len(other.words[0]) < 3:
+        return 0.0
+    written = {normalise(p) for p in _PARENTHESES.findall(name)} | {normalise(s) for s in _segments(name)[1:]}
+    return LINK_ACCEPT if other.words[0] in written else 0.0
+
+
+def _country_words(code: str | None) -> frozenset[str]:
+    """The folded words of a country's names (``latvia``, ``latvija``)."""
+    if not code:
+        return frozenset()
+    return frozenset(w for text, iso in _country_names().items() if iso == code for w in text.split())
+
+
+def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgName, OrgName]:
+    """Drop from each core the words naming the country that the other core lacks (``… of Latvia``)."""
+    words = _country_words(country)
+    if not words:
+        return a, b
+
+    def drop(x: OrgName, y: OrgName) -> OrgName:
+        kept = tuple(w for w in x.core if w not in words or w in y.core)
+        return OrgName(kept, x.kinds, x.legal_form, x.words) if kept and kept != x.core else x
+
+    return drop(a, b), drop(b, a)
+
+
+def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
+    """Return how alike the names of two records are: whole, without country words, and by their first segments."""
+    name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
+    score = name_score(name_a, name_b)
+    if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
+        return score
+    score = max(score, name_score(*_without_country(name_a, name_b, country_a or country_b)))
+    if score >= LINK_ACCEPT:
+        return score
+    return max(score, _head_score(a.name, name_b, country_a), _head_score(b.name, name_a, country_b),
+               _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
 
 
 def _places_disagree(a: str | None, b: str | None) -> bool:
@@ -262,7 +383,7 @@ def compare(a: Record, b: Record) -> Match:
     if decided is not None:
         return decided
     country_a, country_b = country_code(a.country), country_code(b.country)
-    score = name_score(parse(a.name, country_a), parse(b.name, country_b))
+    score = _names_score(a, b, country_a, country_b)
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city):

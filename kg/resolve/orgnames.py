@@ -20,15 +20,21 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from kg.errors import InputError
+from kg.resolve.acronyms import own_acronym
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
 
-__all__ = ["LEGAL_FORMS", "ORG_HEADS", "ORG_WORDS", "OrgName", "head_words", "legal_forms", "parse", "word_meanings"]
+__all__ = [
+    "LEGAL_FORMS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName", "head_words", "legal_forms", "parse",
+    "word_meanings",
+]
 
 DATA = Path(__file__).with_name("data")
 #: The curated legal forms, per country.
@@ -37,6 +43,9 @@ LEGAL_FORMS = DATA / "legal_forms.tsv"
 ORG_HEADS = DATA / "org_heads.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
+
+#: The kinds of body that are parts of another (a faculty of a university, a department of a ministry).
+UNIT_KINDS = frozenset({"faculty", "department"})
 
 # Function words of names in the languages of the EU beyond those the resolver's keys know, after folding.
 _MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
@@ -47,6 +56,11 @@ _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _COMPOUND_PART = 5
 # … and ends at most this many letters before the word's end (``klini|kum``; not ``ad|minist|ration``).
 _COMPOUND_TAIL = 4
+# A word this long or longer this alike (rapidfuzz ratio) to a head word misspells it.
+_MISSPELT_LENGTH = 7
+_MISSPELT_SCORE = 90.0
+# A legal form of this many words or more is recognised misspelt too.
+_MISSPELT_FORM_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -61,11 +75,15 @@ class OrgName:
         The kinds of body its head words name (``municipality``, ``university``, ``faculty`` …).
     legal_form : str or None
         The short form of its legal form (``GmbH``, ``ЕООД``), when it has one.
+    words : tuple of str
+        All its folded words, head and function words kept, legal form and own acronym out (what an
+        acronym of another name is read against); not compared.
     """
 
     core: tuple[str, ...]
     kinds: frozenset[str]
     legal_form: str | None
+    words: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -170,6 +188,20 @@ def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 @lru_cache(maxsize=200_000)
+def _misspelt_head(word: str) -> list[str]:
+    """Return the kind of a head word that ``word`` (7+ letters) misspells: ``önykormányzata``, ``župnije``."""
+    if len(word) < _MISSPELT_LENGTH:
+        return []
+    words, stems = head_words()
+    found = process.extractOne(word, [w for w in words if " " not in w], scorer=fuzz.ratio,
+                               score_cutoff=_MISSPELT_SCORE)
+    if found:
+        return [words[found[0]]]
+    return next(([kind] for stem, kind in stems
+                 if len(stem) >= _MISSPELT_LENGTH and fuzz.ratio(word[:len(stem) + 1], stem) >= _MISSPELT_SCORE), [])
+
+
+@lru_cache(maxsize=200_000)
 def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     """Return the kinds a word names, and whether it is a compound that ends in a head (``Universitätsklinikum``,
     ``Wirtschaftsuniversität``: a compound's first part says which body it is, so it stays in the core)."""
@@ -178,7 +210,7 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     if word in words:
         kinds.add(words[word])
     else:
-        kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []))
+        kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []) or _misspelt_head(word))
     compound = False
     for stem, kind in stems:
         at = word.find(stem, 1)
@@ -232,6 +264,19 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
         for start in range(1, len(words) - n):
             if tuple(words[start:start + n]) == form:
                 return words[:start], short
+    return _take_misspelt_form(words, country)
+
+
+def _take_misspelt_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
+    """Remove a long legal form (three words or more) misspelt at the end of ``words``.
+
+    ``Zárkörűen Működő Részvénytársaság`` is ``Zártkörűen Működő Részvénytársaság`` (Zrt.).
+    """
+    for form, short in _forms_for(country):
+        n = len(form)
+        if n >= _MISSPELT_FORM_WORDS and len(words) > n and fuzz.ratio(
+                " ".join(words[-n:]), " ".join(form)) >= _MISSPELT_SCORE:
+            return words[:-n], short
     return words, None
 
 
@@ -267,6 +312,9 @@ def parse(name: str, country: str | None = None) -> OrgName:
     """
     words = normalise(_text_of(name)).split()
     words, form = _take_legal_form(words, country)
+    acronym = own_acronym(tuple(words))
+    if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
+        words = words[:acronym] + words[acronym + 1:]
     kinds = set()
     core = []
     for word in _join_phrases(words):
@@ -277,4 +325,4 @@ def parse(name: str, country: str | None = None) -> OrgName:
         kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
-    return OrgName(tuple(core), frozenset(kinds), form)
+    return OrgName(tuple(core), frozenset(kinds), form, tuple(words))

@@ -35,10 +35,10 @@ was replaced, against 1.00 and 1.00 for this resolver.
 from __future__ import annotations
 
 __all__ = [
-    "ACCEPT", "FLOOR", "LABEL_KIND_WEIGHT", "LEMMA_LANGUAGES", "LEMMA_SCORE", "LINK_ACCEPT", "LINK_BLOCK_LIMIT",
-    "LINK_CITY_PENALTY", "LINK_LEGAL_FORM_PENALTY", "LINK_ONE_KIND_PENALTY", "LINK_OTHER_KIND_CAP", "LINK_PREFILTER",
-    "LINK_REVIEW", "LINK_STEM_LENGTH", "LINK_STEM_SUFFIX", "LINK_WORD_MATCH", "MARGIN", "MIN_FUZZY_LENGTH",
-    "NAME_KIND_WEIGHT",
+    "ACCEPT", "FLOOR", "LABEL_KIND_WEIGHT", "LEMMA_LANGUAGES", "LEMMA_SCORE", "LINK_ACCEPT", "LINK_ACRONYM_SHORT",
+    "LINK_BLOCK_LIMIT", "LINK_CITY_PENALTY", "LINK_INFLECTED_STEM", "LINK_LEGAL_FORM_PENALTY",
+    "LINK_ONE_KIND_PENALTY", "LINK_OTHER_KIND_CAP", "LINK_PREFILTER", "LINK_REVIEW", "LINK_SEGMENT_PENALTY",
+    "LINK_STEM_LENGTH", "LINK_STEM_SUFFIX", "LINK_WORD_MATCH", "MARGIN", "MIN_FUZZY_LENGTH", "NAME_KIND_WEIGHT",
 ]
 
 #: Score (0–100) the best candidate needs to be the answer.
@@ -79,12 +79,21 @@ LINK_ONE_KIND_PENALTY = 6.0
 #: Highest score of two names that name different kinds of body (a city and its county, a university
 #: and its faculty or its hospital).
 LINK_OTHER_KIND_CAP = 60.0
+#: Highest score of a name that is an acronym of two letters (``UR``) against the words it abbreviates: it
+#: stands for too many bodies to be more than a pair to review.
+LINK_ACRONYM_SHORT = 80.0
+#: Points taken off a name that matches the other only without its last segments (``Bodensee-Stiftung,
+#: Internationale Stiftung für Natur und Kultur`` against ``Bodensee-Stiftung``).
+LINK_SEGMENT_PENALTY = 4.0
 #: Points taken off when both records give a city or region and they do not agree.
 LINK_CITY_PENALTY = 4.0
 #: A word ending another that is at least this long, with at most LINK_STEM_SUFFIX more letters, is the same
 #: word inflected (``Zagreb``, ``Zagrebu``; ``Łódź``, ``Łódzki``).
 LINK_STEM_LENGTH = 4
 LINK_STEM_SUFFIX = 3
+#: Two words sharing a beginning this long, the shorter with at most two letters more, the longer with at most
+#: LINK_STEM_SUFFIX + 1, are the same word inflected (``Žilina``, ``Žilinský``; ``Slovenije``, ``Slovenia``).
+LINK_INFLECTED_STEM = 5
 #: Two words this alike (rapidfuzz ratio) are the same word misspelt; a name with a word unlike every word of
 #: the other, and the other with such a word too, names another body (``Jurbarko …``, ``Tauragės …``).
 LINK_WORD_MATCH = 75.0
