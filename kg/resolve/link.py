@@ -27,8 +27,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kg.resolve.acronyms import expansion
-from kg.resolve.normalise import compact, normalise
-from kg.resolve.orgnames import UNIT_KINDS, OrgName, parse
+from kg.resolve.normalise import normalise
+from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, parse
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -223,10 +223,13 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return 0.0
     words = min(_coverage(a, b), _coverage(b, a))
     joined_a, joined_b = "".join(a), "".join(b)
+    joined = 0.0
     if len(a) != len(b) and min(len(joined_a), len(joined_b)) >= LINK_STEM_LENGTH and abs(
             len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
-        words = max(words, fuzz.ratio(joined_a, joined_b))  # words split or joined: "Nowa Sól", "Nowasól"
-    if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or (_unmatched(a, b) and _unmatched(b, a)):
+        joined = fuzz.ratio(joined_a, joined_b)  # words split or joined: "Nowa Sól", "Nowasól"
+        words = max(words, joined)
+    unmatched = joined < LINK_ACCEPT and _unmatched(a, b) and _unmatched(b, a)
+    if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched:
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words
 
@@ -270,7 +273,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
         score = min(score, LINK_OTHER_KIND_CAP)
     elif a.kinds != b.kinds:
         score -= LINK_ONE_KIND_PENALTY
-    if a.legal_form and b.legal_form and compact(a.legal_form) != compact(b.legal_form):
+    if a.legal_form and b.legal_form and legal_form_kind(a.legal_form) != legal_form_kind(b.legal_form):
         score -= LINK_LEGAL_FORM_PENALTY
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
@@ -296,6 +299,7 @@ def _head_score(name: str, other: OrgName, country: str | None) -> float:
     Bulgaria`` are ``Bodensee-Stiftung`` and ``Municipality of Zemen``; ``University of Maribor, Faculty
     for Agriculture`` is not ``University of Maribor``: the segments after the head may name no kind of
     body the head does not name, nor a part of a body (a faculty, a department), unless the head is one.
+    A score below ``LINK_ACCEPT`` counts as 0.
     """
     segments = _segments(name)
     best = 0.0
@@ -306,19 +310,25 @@ def _head_score(name: str, other: OrgName, country: str | None) -> float:
         if (adds and not head.kinds & UNIT_KINDS) or (tail.kinds & _PLACE_KINDS and not head.kinds):
             continue
         best = max(best, name_score(head, other) - LINK_SEGMENT_PENALTY)
-    return best
+    return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
 
 
 def _written_acronym(name: str, other: OrgName) -> float:
     """Return ``LINK_ACCEPT`` when ``other`` is one word that ``name`` writes as a segment of its own.
 
     ``EuroGeoSurveys - EGS`` and ``International Committee for Animal Recording (ICAR)`` give their
-    acronyms ``EGS`` and ``ICAR``.
+    acronyms ``EGS`` and ``ICAR``. The word must be the first segment (``DESCUBRE - Fundación …``), or be
+    written with two capitals or more in a name that is not all capitals, as acronyms are: ``Strojarska
+    škola, Zagreb`` or ``Škola (Zagreb)`` is not the city.
     """
     if len(other.words) != 1 or len(other.words[0]) < 3:
         return 0.0
-    written = {normalise(p) for p in _PARENTHESES.findall(name)} | {normalise(s) for s in _segments(name)[1:]}
-    return LINK_ACCEPT if other.words[0] in written else 0.0
+    segments = _segments(name)
+    if len(segments) > 1 and " " in name.strip() and normalise(segments[0]) == other.words[0]:
+        return LINK_ACCEPT  # "DESCUBRE - Fundación Andaluza …"
+    written = [] if name.isupper() else _PARENTHESES.findall(name) + (segments if len(segments) > 1 else [])
+    return LINK_ACCEPT if any(normalise(w) == other.words[0] and sum(c.isupper() for c in w) >= 2
+                              for w in written) else 0.0
 
 
 def _country_words(code: str | None) -> frozenset[str]:
@@ -328,11 +338,12 @@ def _country_words(code: str | None) -> frozenset[str]:
     return frozenset(w for text, iso in _country_names().items() if iso == code for w in text.split())
 
 
-def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgName, OrgName]:
-    """Drop from each core the words naming the country that the other core lacks (``… of Latvia``)."""
+def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgName, OrgName] | None:
+    """Drop from each core the words naming the country that the other core lacks (``… of Latvia``); ``None``
+    when neither has one."""
     words = _country_words(country)
-    if not words:
-        return a, b
+    if not words or not (words & (set(a.core) ^ set(b.core))):
+        return None
 
     def drop(x: OrgName, y: OrgName) -> OrgName:
         kept = tuple(w for w in x.core if w not in words or w in y.core)
@@ -342,12 +353,15 @@ def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgNa
 
 
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
-    """Return how alike the names of two records are: whole, without country words, and by their first segments."""
+    """Return how alike the names of two records are: whole, without country words, by their first segments,
+    and by an acronym one writes in a segment of its own."""
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
     if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
         return score
-    score = max(score, name_score(*_without_country(name_a, name_b, country_a or country_b)))
+    without = _without_country(name_a, name_b, country_a or country_b)
+    if without is not None:
+        score = max(score, name_score(*without))
     if score >= LINK_ACCEPT:
         return score
     return max(score, _head_score(a.name, name_b, country_a), _head_score(b.name, name_a, country_b),

@@ -32,8 +32,8 @@ from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
 
 __all__ = [
-    "LEGAL_FORMS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName", "head_words", "legal_forms", "parse",
-    "word_meanings",
+    "LEGAL_FORMS", "LEGAL_FORM_KINDS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName", "head_words",
+    "legal_form_kind", "legal_forms", "parse", "word_meanings",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -41,6 +41,8 @@ DATA = Path(__file__).with_name("data")
 LEGAL_FORMS = DATA / "legal_forms.tsv"
 #: The curated head words, per kind of body.
 ORG_HEADS = DATA / "org_heads.tsv"
+#: The curated kinds of legal form shared by several countries (``GmbH`` and ``Ltd``).
+LEGAL_FORM_KINDS = DATA / "legal_form_kinds.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
 
@@ -76,7 +78,7 @@ class OrgName:
     legal_form : str or None
         The short form of its legal form (``GmbH``, ``ЕООД``), when it has one.
     words : tuple of str
-        All its folded words, head and function words kept, legal form and own acronym out (what an
+        All its folded words, head and function words and legal form kept, its own acronym out (what an
         acronym of another name is read against); not compared.
     """
 
@@ -121,6 +123,28 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
             raise InputError(path, f"{row['written']!r} has no letters or digits", number)
         table.setdefault(row["country"], {})[words] = row["form"]
     return table
+
+
+@lru_cache(maxsize=4)
+def _form_kinds(path: Path = LEGAL_FORM_KINDS) -> dict[str, str]:
+    forms = {form for table in legal_forms().values() for form in table.values()}
+    kinds = {}
+    for number, row in _rows(path, ("kind", "form")):
+        if row["form"] not in forms:
+            raise InputError(path, f"{row['form']!r} is not a short form of {LEGAL_FORMS.name}", number)
+        kinds[row["form"]] = row["kind"]
+    return kinds
+
+
+def legal_form_kind(form: str) -> str:
+    """Return the kind of a legal form (``GmbH`` and ``Ltd`` are ``private-limited``), or the form itself.
+
+    Examples
+    --------
+    >>> legal_form_kind("GmbH") == legal_form_kind("Ltd"), legal_form_kind("ЕООД") == legal_form_kind("ООД")
+    (True, False)
+    """
+    return _form_kinds().get(form, form)
 
 
 @lru_cache(maxsize=4)
@@ -181,10 +205,14 @@ def _meaning(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The head phrases by their first word, longest first."""
     words, _ = head_words()
-    found = [(tuple(w.split()), kind) for w, kind in words.items() if " " in w]
-    return tuple(sorted(found, key=lambda p: -len(p[0])))
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for w, kind in words.items():
+        if " " in w:
+            found.setdefault(w.split()[0], []).append((tuple(w.split()), kind))
+    return {first: tuple(sorted(p, key=lambda p: -len(p[0]))) for first, p in found.items()}
 
 
 @lru_cache(maxsize=200_000)
@@ -226,7 +254,7 @@ def _join_phrases(words: list[str]) -> list[str]:
     phrases = _phrases()
     out, i = [], 0
     while i < len(words):
-        for phrase, kind in phrases:
+        for phrase, kind in phrases.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 out.append(f"<{kind}>")
                 i += len(phrase)
@@ -237,12 +265,13 @@ def _join_phrases(words: list[str]) -> list[str]:
     return out
 
 
-def _forms_for(country: str | None) -> list[tuple[tuple[str, ...], str]]:
+@lru_cache(maxsize=512)
+def _forms_for(country: str | None) -> tuple[tuple[tuple[str, ...], str], ...]:
     table = legal_forms()
     found = list(table.get("*", {}).items())
     if country:
         found += list(table.get(country.upper(), {}).items())
-    return sorted(found, key=lambda f: -len(f[0]))
+    return tuple(sorted(found, key=lambda f: -len(f[0])))
 
 
 def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
@@ -310,11 +339,12 @@ def parse(name: str, country: str | None = None) -> OrgName:
     >>> parse("Sveučilište u Zagrebu").core, parse("University of Zagreb").core
     (('zagrebu',), ('zagreb',))
     """
-    words = normalise(_text_of(name)).split()
-    words, form = _take_legal_form(words, country)
+    written = normalise(_text_of(name)).split()
+    words, form = _take_legal_form(written, country)
     acronym = own_acronym(tuple(words))
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
         words = words[:acronym] + words[acronym + 1:]
+        written = [w for w in written if w != written[acronym]] if acronym < len(written) else written
     kinds = set()
     core = []
     for word in _join_phrases(words):
@@ -325,4 +355,4 @@ def parse(name: str, country: str | None = None) -> OrgName:
         kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
-    return OrgName(tuple(core), frozenset(kinds), form, tuple(words))
+    return OrgName(tuple(core), frozenset(kinds), form, tuple(written))
