@@ -52,17 +52,20 @@ def measure(path: Path = PAIRS) -> dict[str, object]:
     for line, a, b, extra in read_pairs(path):
         match = compare(a, b)
         scored.append({"line": line, "split": extra["split"], "kind": extra["kind"], "label": extra["label"],
+                       "source": extra["source"],
                        "name_a": a.name, "name_b": b.name, "score": match.score, "same": match.same,
                        "review": match.review, "method": match.method})
     splits: dict[str, object] = {}
     for split in SPLITS:
         rows = [s for s in scored if s["split"] == split]
-        kinds = defaultdict(list)
+        kinds, sources = defaultdict(list), defaultdict(list)
         for s in rows:
             kinds[s["kind"]].append((s["same"], s["label"] == "same"))
+            sources[s["source"]].append((s["same"], s["label"] == "same"))
         splits[split] = {
             "all": _rates([(s["same"], s["label"] == "same") for s in rows]),
             "by_kind": {k: _rates(v) for k, v in sorted(kinds.items())},
+            "by_source": {k: _rates(v) for k, v in sorted(sources.items())},
             "sent_to_review": sum(s["review"] for s in rows),
             "wrong": [{k: s[k] for k in ("line", "kind", "label", "name_a", "name_b", "score")}
                       for s in rows if s["same"] != (s["label"] == "same")],
@@ -94,6 +97,12 @@ def docs_table(result: dict[str, object]) -> str:
               + " |", "|---|" + "---:|---:|---:|---:|" * len(splits)]
     for kind in sorted(set().union(*by_kind)):
         lines.append(f"| {kind} | " + " | ".join(_cell(k.get(kind)) for k in by_kind) + " |")
+    lines += ["", "| source | split | pairs | same | precision | recall | wrong same | missed |",
+              "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for split in splits:
+        for source, r in result["splits"][split]["by_source"].items():
+            lines.append(f"| {source} | {split} | {r['pairs']} | {r['same']} | {r['precision']:.3f} "
+                         f"| {r['recall']:.3f} | {r['false_positives']} | {r['false_negatives']} |")
     lines += ["", "Accept threshold on the training split (the chosen one is "
               f"{result['accept']:g}):", "", "| accept | precision | recall | F1 |", "|---:|---:|---:|---:|"]
     for threshold, r in result["train_grid"].items():

@@ -35,6 +35,7 @@ from kg.resolve.thresholds import (
     LINK_CITY_PENALTY,
     LINK_INFLECTED_STEM,
     LINK_LEGAL_FORM_PENALTY,
+    LINK_ONE_KIND_CAP,
     LINK_ONE_KIND_PENALTY,
     LINK_OTHER_KIND_CAP,
     LINK_REVIEW,
@@ -207,6 +208,14 @@ def _unmatched(words: tuple[str, ...], others: tuple[str, ...]) -> bool:
                for w in words)
 
 
+# Kinds a name may leave unsaid: those a bare place name stands for ("Petrich" for "Община Петрич"), and
+# those that say how a body is constituted, as a legal form does ("Fondazione ICONS" and "ICONS").
+_UNSAID_KINDS = frozenset({"municipality", "county", "region", "district-municipality", "association", "foundation",
+                           "consortium"})
+# Two cores whose words joined are this alike are one name split otherwise ("Regional Management"/"Regionalmanagement").
+_JOINED = 97.0
+
+
 def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Return 0–100: how alike two cores are, every word of each covered by the other.
 
@@ -228,7 +237,7 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
             len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
         joined = fuzz.ratio(joined_a, joined_b)  # words split or joined: "Nowa Sól", "Nowasól"
         words = max(words, joined)
-    unmatched = joined < LINK_ACCEPT and _unmatched(a, b) and _unmatched(b, a)
+    unmatched = joined < _JOINED and _unmatched(a, b) and _unmatched(b, a)
     if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched:
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words
@@ -238,12 +247,13 @@ def _acronym_score(a: OrgName, b: OrgName) -> float:
     """Return the best score of the two names with a word of one read as an acronym of words of the other.
 
     ``KU Leuven`` is compared as ``Katholieke Universiteit Leuven``; a name that is an acronym of two
-    letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies.
+    letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies. Only the
+    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési.
     """
     best = 0.0
     for x, y in ((a, b), (b, a)):
         for i, token in enumerate(x.words):
-            run = expansion(token, y.words)
+            run = expansion(token, y.words) if token in x.acronyms else None
             if run is None:
                 continue
             expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]))
@@ -269,10 +279,12 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     True
     """
     score = core_score(a.core, b.core)
-    if a.kinds and b.kinds and a.kinds != b.kinds:
-        score = min(score, LINK_OTHER_KIND_CAP)
+    if (a.kinds and b.kinds and a.kinds != b.kinds) or (a.kinds ^ b.kinds) & UNIT_KINDS:
+        score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
     elif a.kinds != b.kinds:
         score -= LINK_ONE_KIND_PENALTY
+        if (a.kinds | b.kinds) - _UNSAID_KINDS:  # "Bragança" is not "Instituto Politécnico de Bragança"
+            score = min(score, LINK_ONE_KIND_CAP)
     if a.legal_form and b.legal_form and legal_form_kind(a.legal_form) != legal_form_kind(b.legal_form):
         score -= LINK_LEGAL_FORM_PENALTY
     if acronyms and score < LINK_ACCEPT:
@@ -292,24 +304,39 @@ def _segments(name: str) -> list[str]:
     return [s for s in _SEGMENT_BREAK.split(name) if normalise(s)]
 
 
-def _head_score(name: str, other: OrgName, country: str | None) -> float:
+def _adds_nothing(head: OrgName, tail: OrgName, places: frozenset[str]) -> bool:
+    """Whether the last segments of a name (``tail``) say nothing its first ones (``head``) do not.
+
+    They do not when they name again a kind of body or an institute, centre or academy the head names
+    (a description, or the name in a second language), when they say where the body is (a county or
+    region after a body that names its kind; the country or the record's city), or when the head is a
+    part of a body and the tail the body it belongs to. Anything else may be a part or another body
+    (``…, Faculty of Law``, ``… – DG GROW``, ``CNRS - IPCMS``).
+    """
+    if head.kinds & UNIT_KINDS:
+        return True
+    bodies = set(tail.core) & _BODY_WORDS
+    if tail.kinds and tail.kinds <= _PLACE_KINDS and not bodies and head.kinds:
+        return True
+    if tail.kinds or bodies:
+        return not (tail.kinds - head.kinds) and not bodies - set(head.core)
+    return bool(tail.core) and set(tail.core) <= places
+
+
+def _head_score(name: str, other: OrgName, country: str | None, places: frozenset[str]) -> float:
     """Return the best score of ``other`` against the first segments of ``name`` when what follows adds nothing.
 
     ``Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur`` and ``Municipality of Zemen,
     Bulgaria`` are ``Bodensee-Stiftung`` and ``Municipality of Zemen``; ``University of Maribor, Faculty
-    for Agriculture`` is not ``University of Maribor``: the segments after the head may name no kind of
-    body the head does not name, nor a part of a body (a faculty, a department), unless the head is one.
-    A score below ``LINK_ACCEPT`` counts as 0.
+    for Agriculture`` is not ``University of Maribor`` (:func:`_adds_nothing`). ``places`` are the folded
+    words of the country's names and of the records' cities. A score below ``LINK_ACCEPT`` counts as 0.
     """
     segments = _segments(name)
     best = 0.0
     for k in range(1, len(segments)):
         head = parse(" ".join(segments[:k]), country)
-        tail = parse(" ".join(segments[k:]), country)
-        adds = (tail.kinds - head.kinds - _PLACE_KINDS) | (set(tail.core) & _BODY_WORDS) - set(head.core)
-        if (adds and not head.kinds & UNIT_KINDS) or (tail.kinds & _PLACE_KINDS and not head.kinds):
-            continue
-        best = max(best, name_score(head, other) - LINK_SEGMENT_PENALTY)
+        if _adds_nothing(head, parse(" ".join(segments[k:]), country), places):
+            best = max(best, name_score(head, other) - LINK_SEGMENT_PENALTY)
     return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
 
 
@@ -342,8 +369,8 @@ def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgNa
     """Drop from each core the words naming the country that the other core lacks (``… of Latvia``); ``None``
     when neither has one."""
     words = _country_words(country)
-    if not words or not (words & (set(a.core) ^ set(b.core))):
-        return None
+    if not words or not (words & (set(a.core) ^ set(b.core))) or _numbers(a.core) != _numbers(b.core):
+        return None  # "ТРАНС ГРУП БЪЛГАРИЯ 1 ООД" is not "ТРАНС ГРУП ООД"
 
     def drop(x: OrgName, y: OrgName) -> OrgName:
         kept = tuple(w for w in x.core if w not in words or w in y.core)
@@ -364,7 +391,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         score = max(score, name_score(*without))
     if score >= LINK_ACCEPT:
         return score
-    return max(score, _head_score(a.name, name_b, country_a), _head_score(b.name, name_a, country_b),
+    places = _country_words(country_a or country_b) | {w for c in (a.city, b.city) if c for w in normalise(c).split()}
+    return max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
                _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
 
 

@@ -80,12 +80,16 @@ class OrgName:
     words : tuple of str
         All its folded words, head and function words and legal form kept, its own acronym out (what an
         acronym of another name is read against); not compared.
+    acronyms : frozenset of str
+        The folded words written as acronyms are (``KU``, ``UBremen``: two capitals or more, in a name not
+        all in capitals), or the whole name when it is one word; not compared.
     """
 
     core: tuple[str, ...]
     kinds: frozenset[str]
     legal_form: str | None
     words: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    acronyms: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -316,6 +320,19 @@ def _text_of(name: str) -> str:
     return without if normalise(without) else text
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _written_acronyms(name: str) -> frozenset[str]:
+    """The folded words of ``name`` written as acronyms (``KU`` of ``KU Leuven``), or its one word."""
+    tokens = _TOKEN.findall(_QUOTES.sub(" ", name))
+    if len(tokens) == 1:
+        return frozenset({normalise(tokens[0])})
+    if name.isupper():  # "VAS MEGYEI …": every word is in capitals, none is told apart
+        return frozenset()
+    return frozenset(normalise(t) for t in tokens if sum(c.isupper() for c in t) >= 2)
+
+
 @lru_cache(maxsize=200_000)
 def parse(name: str, country: str | None = None) -> OrgName:
     """Return the kinds, legal form and core words of an organisation's name.
@@ -355,4 +372,4 @@ def parse(name: str, country: str | None = None) -> OrgName:
         kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
-    return OrgName(tuple(core), frozenset(kinds), form, tuple(written))
+    return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name))

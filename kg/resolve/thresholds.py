@@ -36,7 +36,7 @@ from __future__ import annotations
 
 __all__ = [
     "ACCEPT", "FLOOR", "LABEL_KIND_WEIGHT", "LEMMA_LANGUAGES", "LEMMA_SCORE", "LINK_ACCEPT", "LINK_ACRONYM_SHORT",
-    "LINK_BLOCK_LIMIT", "LINK_CITY_PENALTY", "LINK_INFLECTED_STEM", "LINK_LEGAL_FORM_PENALTY",
+    "LINK_BLOCK_LIMIT", "LINK_CITY_PENALTY", "LINK_INFLECTED_STEM", "LINK_LEGAL_FORM_PENALTY", "LINK_ONE_KIND_CAP",
     "LINK_ONE_KIND_PENALTY", "LINK_OTHER_KIND_CAP", "LINK_PREFILTER", "LINK_REVIEW", "LINK_SEGMENT_PENALTY",
     "LINK_STEM_LENGTH", "LINK_STEM_SUFFIX", "LINK_WORD_MATCH", "MARGIN", "MIN_FUZZY_LENGTH", "NAME_KIND_WEIGHT",
 ]
@@ -79,6 +79,9 @@ LINK_REVIEW = 75.0
 LINK_LEGAL_FORM_PENALTY = 12.0
 #: Points taken off when only one name says what kind of body it is (``Petrich`` and ``Община Петрич``).
 LINK_ONE_KIND_PENALTY = 6.0
+#: Highest score of two names of which only one says what kind of body it is, when that kind is not one a bare
+#: place name stands for (``Thessaloniki`` and ``Thessaloniki Chamber of Commerce and Industry``): a pair to review.
+LINK_ONE_KIND_CAP = 80.0
 #: Highest score of two names that name different kinds of body (a city and its county, a university
 #: and its faculty or its hospital).
 LINK_OTHER_KIND_CAP = 60.0

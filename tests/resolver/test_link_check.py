@@ -66,6 +66,16 @@ def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None
     # a place written as a segment or in parentheses is not an acronym of the body
     ("Strojarska tehnička škola Fausta Vrančića, Zagreb", "Zagreb", "HR"),
     ("Osnovna škola Ivana Gorana Kovačića (Vrbovsko)", "VRBOVSKO", "HR"),
+    # a bare place name is not a body of another kind there; a DG is a part of the Commission
+    ("Bragança", "Instituto Politécnico de Bragança", "PT"),
+    ("Thessaloniki", "THESSALONIKI CHAMBER OF COMMERCE AND INDUSTRY", "GR"),
+    ("European Commission – DG REGIO", "European Commission", "BE"),
+    # a word in capitals of an all-capitals name, or a title-case word, is not read as an acronym
+    ("Vas Megyei Szakképzési Centrum", "Váci Szakképzési Centrum", "HU"),
+    ("CNRS - IPCMS", "Centre National de la Recherche Scientifique", "FR"),
+    # two addresses whose words joined are alike are still two addresses; a number on one side only
+    ("Rakvere linn, Kungla tn 11 korteriühistu", "Rakvere linn, L. Koidula tn 11 korteriühistu", "EE"),
+    ("ТРАНС ГРУП БЪЛГАРИЯ 1 ООД", "ТРАНС ГРУП ООД", "BG"),
 ])
 def test_hard_negatives_are_different(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
