@@ -119,13 +119,21 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
     --------
     >>> legal_forms()["PL"][("spolka", "z", "o", "o")]
     'Sp. z o.o.'
+
+    A form written with one letter a word is also read with its letters joined:
+
+    >>> legal_forms()["CZ"][("ops",)]
+    'o.p.s.'
     """
     table: dict[str, dict[tuple[str, ...], str]] = {}
     for number, row in _rows(path, ("country", "form", "written")):
         words = tuple(normalise(row["written"]).split())
         if not words:
             raise InputError(path, f"{row['written']!r} has no letters or digits", number)
-        table.setdefault(row["country"], {})[words] = row["form"]
+        forms = table.setdefault(row["country"], {})
+        forms[words] = row["form"]
+        if len(words) > 1 and all(len(w) == 1 for w in words):  # "o.p.s." is also written "OPS"
+            forms.setdefault(("".join(words),), row["form"])
     return table
 
 
