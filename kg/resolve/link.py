@@ -396,6 +396,25 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters two writings of one word must differ in (diacritics only) to name two places.
+_DIACRITICS_DIFFER = 2
+
+
+def _diacritics_disagree(a: str, b: str) -> bool:
+    """Whether both names write a word with diacritics, each otherwise in two letters or more (``Komoró``,
+    ``Kömörő``).
+
+    A name written without any (``Kohtla-Jarve``) does not disagree: it only leaves them out; nor does one
+    letter (``Sütőde``, ``Sütöde``: a slip, or a font without ``ő``).
+    """
+    words_a = {w.casefold() for w in _WORD.findall(a) if not w.isascii()}
+    words_b = {w.casefold() for w in _WORD.findall(b) if not w.isascii()}
+    folded_b = {normalise(w): w for w in words_b - words_a}
+    return any(len(w) == len(v) and sum(x != y for x, y in zip(w, v, strict=True)) >= _DIACRITICS_DIFFER
+               for w in words_a - words_b if (v := folded_b.get(normalise(w))))
+
+
 def _places_disagree(a: str | None, b: str | None) -> bool:
     if not a or not b or not a.strip() or not b.strip():
         return False
@@ -430,5 +449,7 @@ def compare(a: Record, b: Record) -> Match:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city):
         score -= LINK_CITY_PENALTY
+    if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name):
+        score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell
     score = round(max(score, 0.0), 1)
     return Match(score, score >= LINK_ACCEPT, LINK_REVIEW <= score < LINK_ACCEPT, "name")

@@ -42,6 +42,9 @@ HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region
      "FERROPATENT Kereskedelmi és Szolgáltató Zártkörűen Működő Részvénytársaság", "HU"),
     ("Regionalmanagement Burgenland GmbH", "Regionalmanagement Burgenland Ltd.", "AT"),
     ("Regional Management Burgenland GmbH", "Regionalmanagement Burgenland GmbH", "AT"),
+    # diacritics left out, or one of them written otherwise
+    ("Kohtla-Järve Linnavalitsus", "Kohtla-Jarve Linnavalitsus", "EE"),
+    ("Royal Sütőde Kft.", "Royal Sütöde Kft.", "HU"),
 ])
 def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -76,6 +79,8 @@ def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None
     # two addresses whose words joined are alike are still two addresses; a number on one side only
     ("Rakvere linn, Kungla tn 11 korteriühistu", "Rakvere linn, L. Koidula tn 11 korteriühistu", "EE"),
     ("ТРАНС ГРУП БЪЛГАРИЯ 1 ООД", "ТРАНС ГРУП ООД", "BG"),
+    # two villages written with other diacritics in two letters or more
+    ("KOMORÓ KÖZSÉG ÖNKORMÁNYZATA", "KÖMÖRŐ KÖZSÉGI ÖNKORMÁNYZAT", "HU"),
 ])
 def test_hard_negatives_are_different(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
