@@ -29,6 +29,8 @@ PAIRS = ROOT / "benchmarks" / "data" / "org_pairs.tsv"
 RESULT = ROOT / "benchmarks" / "results" / "linkage-quality.json"
 SPEED = ROOT / "benchmarks" / "results" / "linkage-speed.json"
 DOCS = ROOT / "docs" / "linkage.md"
+#: The splits of the sample: ``train`` (tuned on), ``test`` and ``holdout`` (never tuned on).
+SPLITS = ("train", "test", "holdout")
 GRID = (80.0, 85.0, 88.0, 90.0, 92.0, 95.0)
 
 
@@ -50,17 +52,20 @@ def measure(path: Path = PAIRS) -> dict[str, object]:
     for line, a, b, extra in read_pairs(path):
         match = compare(a, b)
         scored.append({"line": line, "split": extra["split"], "kind": extra["kind"], "label": extra["label"],
+                       "source": extra["source"],
                        "name_a": a.name, "name_b": b.name, "score": match.score, "same": match.same,
                        "review": match.review, "method": match.method})
     splits: dict[str, object] = {}
-    for split in ("train", "test"):
+    for split in SPLITS:
         rows = [s for s in scored if s["split"] == split]
-        kinds = defaultdict(list)
+        kinds, sources = defaultdict(list), defaultdict(list)
         for s in rows:
             kinds[s["kind"]].append((s["same"], s["label"] == "same"))
+            sources[s["source"]].append((s["same"], s["label"] == "same"))
         splits[split] = {
             "all": _rates([(s["same"], s["label"] == "same") for s in rows]),
             "by_kind": {k: _rates(v) for k, v in sorted(kinds.items())},
+            "by_source": {k: _rates(v) for k, v in sorted(sources.items())},
             "sent_to_review": sum(s["review"] for s in rows),
             "wrong": [{k: s[k] for k in ("line", "kind", "label", "name_a", "name_b", "score")}
                       for s in rows if s["same"] != (s["label"] == "same")],
@@ -86,11 +91,18 @@ def docs_table(result: dict[str, object]) -> str:
         a = figures["all"]
         lines.append(f"| {split} | {a['pairs']} | {a['same']} | {a['precision']:.3f} | {a['recall']:.3f} | "
                      f"{a['f1']:.3f} | {a['false_positives']} | {a['false_negatives']} | {figures['sent_to_review']} |")
-    lines += ["", "| kind of pair | train pairs | labelled same | wrong same | missed | test pairs | labelled same "
-              "| wrong same | missed |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    train, test = result["splits"]["train"]["by_kind"], result["splits"]["test"]["by_kind"]
-    for kind in sorted(set(train) | set(test)):
-        lines.append(f"| {kind} | {_cell(train.get(kind))} | {_cell(test.get(kind))} |")
+    splits = [s for s in SPLITS if s in result["splits"]]
+    by_kind = [result["splits"][s]["by_kind"] for s in splits]
+    lines += ["", "| kind of pair | " + " | ".join(f"{s} pairs | labelled same | wrong same | missed" for s in splits)
+              + " |", "|---|" + "---:|---:|---:|---:|" * len(splits)]
+    for kind in sorted(set().union(*by_kind)):
+        lines.append(f"| {kind} | " + " | ".join(_cell(k.get(kind)) for k in by_kind) + " |")
+    lines += ["", "| source | split | pairs | same | precision | recall | wrong same | missed |",
+              "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for split in splits:
+        for source, r in result["splits"][split]["by_source"].items():
+            lines.append(f"| {source} | {split} | {r['pairs']} | {r['same']} | {r['precision']:.3f} "
+                         f"| {r['recall']:.3f} | {r['false_positives']} | {r['false_negatives']} |")
     lines += ["", "Accept threshold on the training split (the chosen one is "
               f"{result['accept']:g}):", "", "| accept | precision | recall | F1 |", "|---:|---:|---:|---:|"]
     for threshold, r in result["train_grid"].items():

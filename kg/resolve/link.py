@@ -19,21 +19,27 @@ False
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from kg.resolve.normalise import compact, normalise
-from kg.resolve.orgnames import OrgName, parse
+from kg.resolve.acronyms import expansion
+from kg.resolve.normalise import normalise
+from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, parse
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
+    LINK_ACRONYM_SHORT,
     LINK_CITY_PENALTY,
+    LINK_INFLECTED_STEM,
     LINK_LEGAL_FORM_PENALTY,
+    LINK_ONE_KIND_CAP,
     LINK_ONE_KIND_PENALTY,
     LINK_OTHER_KIND_CAP,
     LINK_REVIEW,
+    LINK_SEGMENT_PENALTY,
     LINK_STEM_LENGTH,
     LINK_STEM_SUFFIX,
     LINK_WORD_MATCH,
@@ -167,9 +173,23 @@ def _word_similarity(a: str, b: str) -> float:
     short, long = sorted((a, b), key=len)
     if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX:
         return 100.0
+    if _inflected(short, long):
+        return 100.0
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return fuzz.ratio(a, b)
+
+
+def _inflected(short: str, long: str) -> bool:
+    """Whether two words are one stem with two endings: ``Žilina``/``Žilinský``, ``Slovenije``/``Slovenia``.
+
+    The longer word is longer; the stem is at least ``LINK_INFLECTED_STEM`` letters and all the shorter
+    word but its last two at most; the longer word's ending is at most ``LINK_STEM_SUFFIX`` + 1 letters
+    (``Szomor`` and ``Szomód``, two villages, are not one word).
+    """
+    stem = len(os.path.commonprefix((short, long)))
+    return (len(long) > len(short) and stem >= LINK_INFLECTED_STEM and len(short) - stem <= 2
+            and len(long) - stem <= LINK_STEM_SUFFIX + 1 and not short.isdigit())
 
 
 def _coverage(words: tuple[str, ...], others: tuple[str, ...]) -> float:
@@ -188,6 +208,14 @@ def _unmatched(words: tuple[str, ...], others: tuple[str, ...]) -> bool:
                for w in words)
 
 
+# Kinds a name may leave unsaid: those a bare place name stands for ("Petrich" for "Община Петрич"), and
+# those that say how a body is constituted, as a legal form does ("Fondazione ICONS" and "ICONS").
+_UNSAID_KINDS = frozenset({"municipality", "county", "region", "district-municipality", "association", "foundation",
+                           "consortium"})
+# Two cores whose words joined are this alike are one name split otherwise ("Regional Management"/"Regionalmanagement").
+_JOINED = 97.0
+
+
 def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Return 0–100: how alike two cores are, every word of each covered by the other.
 
@@ -204,16 +232,43 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return 0.0
     words = min(_coverage(a, b), _coverage(b, a))
     joined_a, joined_b = "".join(a), "".join(b)
+    joined = 0.0
     if len(a) != len(b) and min(len(joined_a), len(joined_b)) >= LINK_STEM_LENGTH and abs(
             len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
-        words = max(words, fuzz.ratio(joined_a, joined_b))  # words split or joined: "Nowa Sól", "Nowasól"
-    if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or (_unmatched(a, b) and _unmatched(b, a)):
+        joined = fuzz.ratio(joined_a, joined_b)  # words split or joined: "Nowa Sól", "Nowasól"
+        words = max(words, joined)
+    unmatched = joined < _JOINED and _unmatched(a, b) and _unmatched(b, a)
+    if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched:
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words
 
 
-def name_score(a: OrgName, b: OrgName) -> float:
+def _acronym_score(a: OrgName, b: OrgName) -> float:
+    """Return the best score of the two names with a word of one read as an acronym of words of the other.
+
+    ``KU Leuven`` is compared as ``Katholieke Universiteit Leuven``; a name that is an acronym of two
+    letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies. Only the
+    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési.
+    """
+    best = 0.0
+    for x, y in ((a, b), (b, a)):
+        for i, token in enumerate(x.words):
+            run = expansion(token, y.words) if token in x.acronyms else None
+            if run is None:
+                continue
+            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]))
+            score = name_score(expanded, y, acronyms=False)
+            if len(x.words) == 1 and len(token) < 3:
+                score = min(score, LINK_ACRONYM_SHORT)
+            best = max(best, score)
+    return best
+
+
+def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     """Return 0–100: how alike two parsed names are, their kinds and legal forms considered.
+
+    With ``acronyms``, a name that scores below ``LINK_ACCEPT`` is also compared with a word of one read
+    as the acronym of words of the other (``KU Leuven``, ``CNRS``).
 
     Examples
     --------
@@ -224,13 +279,140 @@ def name_score(a: OrgName, b: OrgName) -> float:
     True
     """
     score = core_score(a.core, b.core)
-    if a.kinds and b.kinds and a.kinds != b.kinds:
-        score = min(score, LINK_OTHER_KIND_CAP)
+    if (a.kinds and b.kinds and a.kinds != b.kinds) or (a.kinds ^ b.kinds) & UNIT_KINDS:
+        score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
     elif a.kinds != b.kinds:
         score -= LINK_ONE_KIND_PENALTY
-    if a.legal_form and b.legal_form and compact(a.legal_form) != compact(b.legal_form):
+        if (a.kinds | b.kinds) - _UNSAID_KINDS:  # "Bragança" is not "Instituto Politécnico de Bragança"
+            score = min(score, LINK_ONE_KIND_CAP)
+    if a.legal_form and b.legal_form and legal_form_kind(a.legal_form) != legal_form_kind(b.legal_form):
         score -= LINK_LEGAL_FORM_PENALTY
+    if acronyms and score < LINK_ACCEPT:
+        score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
+
+
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+# Kinds of a segment that say where a body is (``Община Невестино, област Кюстендил``), not another body.
+_PLACE_KINDS = frozenset({"county", "region"})
+# Words of a segment that name a body of their own (``…, Institute of Archaeology``), beside the kinds.
+_BODY_WORDS = frozenset({"institute", "centre", "academy"})
+_SEGMENT_BREAK = re.compile(r"\s+[-–—]+\s*|[-–—]+\s+|[,/;|:]")
+
+
+def _segments(name: str) -> list[str]:
+    return [s for s in _SEGMENT_BREAK.split(name) if normalise(s)]
+
+
+def _adds_nothing(head: OrgName, tail: OrgName, places: frozenset[str]) -> bool:
+    """Whether the last segments of a name (``tail``) say nothing its first ones (``head``) do not.
+
+    They do not when they name again a kind of body or an institute, centre or academy the head names
+    (a description, or the name in a second language), when they say where the body is (a county or
+    region after a body that names its kind; the country or the record's city), or when the head is a
+    part of a body and the tail the body it belongs to. Anything else may be a part or another body
+    (``…, Faculty of Law``, ``… – DG GROW``, ``CNRS - IPCMS``).
+    """
+    if head.kinds & UNIT_KINDS:
+        return True
+    bodies = set(tail.core) & _BODY_WORDS
+    if tail.kinds and tail.kinds <= _PLACE_KINDS and not bodies and head.kinds:
+        return True
+    if tail.kinds or bodies:
+        return not (tail.kinds - head.kinds) and not bodies - set(head.core)
+    return bool(tail.core) and set(tail.core) <= places
+
+
+def _head_score(name: str, other: OrgName, country: str | None, places: frozenset[str]) -> float:
+    """Return the best score of ``other`` against the first segments of ``name`` when what follows adds nothing.
+
+    ``Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur`` and ``Municipality of Zemen,
+    Bulgaria`` are ``Bodensee-Stiftung`` and ``Municipality of Zemen``; ``University of Maribor, Faculty
+    for Agriculture`` is not ``University of Maribor`` (:func:`_adds_nothing`). ``places`` are the folded
+    words of the country's names and of the records' cities. A score below ``LINK_ACCEPT`` counts as 0.
+    """
+    segments = _segments(name)
+    best = 0.0
+    for k in range(1, len(segments)):
+        head = parse(" ".join(segments[:k]), country)
+        if _adds_nothing(head, parse(" ".join(segments[k:]), country), places):
+            best = max(best, name_score(head, other) - LINK_SEGMENT_PENALTY)
+    return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
+
+
+def _written_acronym(name: str, other: OrgName) -> float:
+    """Return ``LINK_ACCEPT`` when ``other`` is one word that ``name`` writes as a segment of its own.
+
+    ``EuroGeoSurveys - EGS`` and ``International Committee for Animal Recording (ICAR)`` give their
+    acronyms ``EGS`` and ``ICAR``. The word must be the first segment (``DESCUBRE - Fundación …``), or be
+    written with two capitals or more in a name that is not all capitals, as acronyms are: ``Strojarska
+    škola, Zagreb`` or ``Škola (Zagreb)`` is not the city.
+    """
+    if len(other.words) != 1 or len(other.words[0]) < 3:
+        return 0.0
+    segments = _segments(name)
+    if len(segments) > 1 and " " in name.strip() and normalise(segments[0]) == other.words[0]:
+        return LINK_ACCEPT  # "DESCUBRE - Fundación Andaluza …"
+    written = [] if name.isupper() else _PARENTHESES.findall(name) + (segments if len(segments) > 1 else [])
+    return LINK_ACCEPT if any(normalise(w) == other.words[0] and sum(c.isupper() for c in w) >= 2
+                              for w in written) else 0.0
+
+
+def _country_words(code: str | None) -> frozenset[str]:
+    """The folded words of a country's names (``latvia``, ``latvija``)."""
+    if not code:
+        return frozenset()
+    return frozenset(w for text, iso in _country_names().items() if iso == code for w in text.split())
+
+
+def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgName, OrgName] | None:
+    """Drop from each core the words naming the country that the other core lacks (``… of Latvia``); ``None``
+    when neither has one."""
+    words = _country_words(country)
+    if not words or not (words & (set(a.core) ^ set(b.core))) or _numbers(a.core) != _numbers(b.core):
+        return None  # "ТРАНС ГРУП БЪЛГАРИЯ 1 ООД" is not "ТРАНС ГРУП ООД"
+
+    def drop(x: OrgName, y: OrgName) -> OrgName:
+        kept = tuple(w for w in x.core if w not in words or w in y.core)
+        return OrgName(kept, x.kinds, x.legal_form, x.words) if kept and kept != x.core else x
+
+    return drop(a, b), drop(b, a)
+
+
+def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
+    """Return how alike the names of two records are: whole, without country words, by their first segments,
+    and by an acronym one writes in a segment of its own."""
+    name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
+    score = name_score(name_a, name_b)
+    if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
+        return score
+    without = _without_country(name_a, name_b, country_a or country_b)
+    if without is not None:
+        score = max(score, name_score(*without))
+    if score >= LINK_ACCEPT:
+        return score
+    places = _country_words(country_a or country_b) | {w for c in (a.city, b.city) if c for w in normalise(c).split()}
+    return max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
+               _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters two writings of one word must differ in (diacritics only) to name two places.
+_DIACRITICS_DIFFER = 2
+
+
+def _diacritics_disagree(a: str, b: str) -> bool:
+    """Whether both names write a word with diacritics, each otherwise in two letters or more (``Komoró``,
+    ``Kömörő``).
+
+    A name written without any (``Kohtla-Jarve``) does not disagree: it only leaves them out; nor does one
+    letter (``Sütőde``, ``Sütöde``: a slip, or a font without ``ő``).
+    """
+    words_a = {w.casefold() for w in _WORD.findall(a) if not w.isascii()}
+    words_b = {w.casefold() for w in _WORD.findall(b) if not w.isascii()}
+    folded_b = {normalise(w): w for w in words_b - words_a}
+    return any(len(w) == len(v) and sum(x != y for x, y in zip(w, v, strict=True)) >= _DIACRITICS_DIFFER
+               for w in words_a - words_b if (v := folded_b.get(normalise(w))))
 
 
 def _places_disagree(a: str | None, b: str | None) -> bool:
@@ -262,10 +444,12 @@ def compare(a: Record, b: Record) -> Match:
     if decided is not None:
         return decided
     country_a, country_b = country_code(a.country), country_code(b.country)
-    score = name_score(parse(a.name, country_a), parse(b.name, country_b))
+    score = _names_score(a, b, country_a, country_b)
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city):
         score -= LINK_CITY_PENALTY
+    if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name):
+        score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell
     score = round(max(score, 0.0), 1)
     return Match(score, score >= LINK_ACCEPT, LINK_REVIEW <= score < LINK_ACCEPT, "name")

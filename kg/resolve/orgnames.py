@@ -20,23 +20,34 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from kg.errors import InputError
+from kg.resolve.acronyms import own_acronym
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
 
-__all__ = ["LEGAL_FORMS", "ORG_HEADS", "ORG_WORDS", "OrgName", "head_words", "legal_forms", "parse", "word_meanings"]
+__all__ = [
+    "LEGAL_FORMS", "LEGAL_FORM_KINDS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName", "head_words",
+    "legal_form_kind", "legal_forms", "parse", "word_meanings",
+]
 
 DATA = Path(__file__).with_name("data")
 #: The curated legal forms, per country.
 LEGAL_FORMS = DATA / "legal_forms.tsv"
 #: The curated head words, per kind of body.
 ORG_HEADS = DATA / "org_heads.tsv"
+#: The curated kinds of legal form shared by several countries (``GmbH`` and ``Ltd``).
+LEGAL_FORM_KINDS = DATA / "legal_form_kinds.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
+
+#: The kinds of body that are parts of another (a faculty of a university, a department of a ministry).
+UNIT_KINDS = frozenset({"faculty", "department"})
 
 # Function words of names in the languages of the EU beyond those the resolver's keys know, after folding.
 _MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
@@ -47,6 +58,11 @@ _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _COMPOUND_PART = 5
 # … and ends at most this many letters before the word's end (``klini|kum``; not ``ad|minist|ration``).
 _COMPOUND_TAIL = 4
+# A word this long or longer this alike (rapidfuzz ratio) to a head word misspells it.
+_MISSPELT_LENGTH = 7
+_MISSPELT_SCORE = 90.0
+# A legal form of this many words or more is recognised misspelt too.
+_MISSPELT_FORM_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -61,11 +77,19 @@ class OrgName:
         The kinds of body its head words name (``municipality``, ``university``, ``faculty`` …).
     legal_form : str or None
         The short form of its legal form (``GmbH``, ``ЕООД``), when it has one.
+    words : tuple of str
+        All its folded words, head and function words and legal form kept, its own acronym out (what an
+        acronym of another name is read against); not compared.
+    acronyms : frozenset of str
+        The folded words written as acronyms are (``KU``, ``UBremen``: two capitals or more, in a name not
+        all in capitals), or the whole name when it is one word; not compared.
     """
 
     core: tuple[str, ...]
     kinds: frozenset[str]
     legal_form: str | None
+    words: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    acronyms: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -95,14 +119,44 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
     --------
     >>> legal_forms()["PL"][("spolka", "z", "o", "o")]
     'Sp. z o.o.'
+
+    A form written with one letter a word is also read with its letters joined:
+
+    >>> legal_forms()["CZ"][("ops",)]
+    'o.p.s.'
     """
     table: dict[str, dict[tuple[str, ...], str]] = {}
     for number, row in _rows(path, ("country", "form", "written")):
         words = tuple(normalise(row["written"]).split())
         if not words:
             raise InputError(path, f"{row['written']!r} has no letters or digits", number)
-        table.setdefault(row["country"], {})[words] = row["form"]
+        forms = table.setdefault(row["country"], {})
+        forms[words] = row["form"]
+        if len(words) > 1 and all(len(w) == 1 for w in words):  # "o.p.s." is also written "OPS"
+            forms.setdefault(("".join(words),), row["form"])
     return table
+
+
+@lru_cache(maxsize=4)
+def _form_kinds(path: Path = LEGAL_FORM_KINDS) -> dict[str, str]:
+    forms = {form for table in legal_forms().values() for form in table.values()}
+    kinds = {}
+    for number, row in _rows(path, ("kind", "form")):
+        if row["form"] not in forms:
+            raise InputError(path, f"{row['form']!r} is not a short form of {LEGAL_FORMS.name}", number)
+        kinds[row["form"]] = row["kind"]
+    return kinds
+
+
+def legal_form_kind(form: str) -> str:
+    """Return the kind of a legal form (``GmbH`` and ``Ltd`` are ``private-limited``), or the form itself.
+
+    Examples
+    --------
+    >>> legal_form_kind("GmbH") == legal_form_kind("Ltd"), legal_form_kind("ЕООД") == legal_form_kind("ООД")
+    (True, False)
+    """
+    return _form_kinds().get(form, form)
 
 
 @lru_cache(maxsize=4)
@@ -163,10 +217,28 @@ def _meaning(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The head phrases by their first word, longest first."""
     words, _ = head_words()
-    found = [(tuple(w.split()), kind) for w, kind in words.items() if " " in w]
-    return tuple(sorted(found, key=lambda p: -len(p[0])))
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for w, kind in words.items():
+        if " " in w:
+            found.setdefault(w.split()[0], []).append((tuple(w.split()), kind))
+    return {first: tuple(sorted(p, key=lambda p: -len(p[0]))) for first, p in found.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _misspelt_head(word: str) -> list[str]:
+    """Return the kind of a head word that ``word`` (7+ letters) misspells: ``önykormányzata``, ``župnije``."""
+    if len(word) < _MISSPELT_LENGTH:
+        return []
+    words, stems = head_words()
+    found = process.extractOne(word, [w for w in words if " " not in w], scorer=fuzz.ratio,
+                               score_cutoff=_MISSPELT_SCORE)
+    if found:
+        return [words[found[0]]]
+    return next(([kind] for stem, kind in stems
+                 if len(stem) >= _MISSPELT_LENGTH and fuzz.ratio(word[:len(stem) + 1], stem) >= _MISSPELT_SCORE), [])
 
 
 @lru_cache(maxsize=200_000)
@@ -178,7 +250,7 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     if word in words:
         kinds.add(words[word])
     else:
-        kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []))
+        kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []) or _misspelt_head(word))
     compound = False
     for stem, kind in stems:
         at = word.find(stem, 1)
@@ -194,7 +266,7 @@ def _join_phrases(words: list[str]) -> list[str]:
     phrases = _phrases()
     out, i = [], 0
     while i < len(words):
-        for phrase, kind in phrases:
+        for phrase, kind in phrases.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 out.append(f"<{kind}>")
                 i += len(phrase)
@@ -205,12 +277,13 @@ def _join_phrases(words: list[str]) -> list[str]:
     return out
 
 
-def _forms_for(country: str | None) -> list[tuple[tuple[str, ...], str]]:
+@lru_cache(maxsize=512)
+def _forms_for(country: str | None) -> tuple[tuple[tuple[str, ...], str], ...]:
     table = legal_forms()
     found = list(table.get("*", {}).items())
     if country:
         found += list(table.get(country.upper(), {}).items())
-    return sorted(found, key=lambda f: -len(f[0]))
+    return tuple(sorted(found, key=lambda f: -len(f[0])))
 
 
 def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
@@ -232,6 +305,19 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
         for start in range(1, len(words) - n):
             if tuple(words[start:start + n]) == form:
                 return words[:start], short
+    return _take_misspelt_form(words, country)
+
+
+def _take_misspelt_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
+    """Remove a long legal form (three words or more) misspelt at the end of ``words``.
+
+    ``Zárkörűen Működő Részvénytársaság`` is ``Zártkörűen Működő Részvénytársaság`` (Zrt.).
+    """
+    for form, short in _forms_for(country):
+        n = len(form)
+        if n >= _MISSPELT_FORM_WORDS and len(words) > n and fuzz.ratio(
+                " ".join(words[-n:]), " ".join(form)) >= _MISSPELT_SCORE:
+            return words[:-n], short
     return words, None
 
 
@@ -240,6 +326,19 @@ def _text_of(name: str) -> str:
     text = _QUOTES.sub(" ", name)
     without = _PARENTHESES.sub(" ", text)
     return without if normalise(without) else text
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _written_acronyms(name: str) -> frozenset[str]:
+    """The folded words of ``name`` written as acronyms (``KU`` of ``KU Leuven``), or its one word."""
+    tokens = _TOKEN.findall(_QUOTES.sub(" ", name))
+    if len(tokens) == 1:
+        return frozenset({normalise(tokens[0])})
+    if name.isupper():  # "VAS MEGYEI …": every word is in capitals, none is told apart
+        return frozenset()
+    return frozenset(normalise(t) for t in tokens if sum(c.isupper() for c in t) >= 2)
 
 
 @lru_cache(maxsize=200_000)
@@ -265,8 +364,12 @@ def parse(name: str, country: str | None = None) -> OrgName:
     >>> parse("Sveučilište u Zagrebu").core, parse("University of Zagreb").core
     (('zagrebu',), ('zagreb',))
     """
-    words = normalise(_text_of(name)).split()
-    words, form = _take_legal_form(words, country)
+    written = normalise(_text_of(name)).split()
+    words, form = _take_legal_form(written, country)
+    acronym = own_acronym(tuple(words))
+    if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
+        words = words[:acronym] + words[acronym + 1:]
+        written = [w for w in written if w != written[acronym]] if acronym < len(written) else written
     kinds = set()
     core = []
     for word in _join_phrases(words):
@@ -277,4 +380,4 @@ def parse(name: str, country: str | None = None) -> OrgName:
         kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
-    return OrgName(tuple(core), frozenset(kinds), form)
+    return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.resolve.link import Record, compare
-from kg.resolve.orgnames import head_words, legal_forms, parse
+from kg.resolve.orgnames import head_words, legal_form_kind, legal_forms, parse
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region_b\n"
@@ -22,6 +22,29 @@ HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region
     ("RZESZOWSKA AGENCJA ROZWOJU REGIONALNEGO S.A.", "RZESZOWSKA AGENCJA ROZWOJU REGIONALNEGO SPÓŁKA AKCYJNA", "PL"),
     ("Sveučilište u Zagrebu", "University of Zagreb", "HR"),
     ("Saldus County Municipality", "Saldus novada pašvaldība", "LV"),
+    # acronyms, written beside the name or standing for it
+    ("Katholieke Universiteit Leuven", "KU Leuven", "BE"),
+    ("Centre national de la recherche scientifique", "CNRS", "FR"),
+    ("SILICON AUSTRIA LABS GMBH", "SAL", "AT"),
+    ("Zenica Economic Development Agency ZEDA", "Zenica Economic Development Agency", "BA"),
+    ("International Committee for Animal Recording (ICAR)", "ICAR", "IT"),
+    # a name with segments that add nothing: a description, the country, the province, a second language
+    ("Bodensee-Stiftung", "Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur", "DE"),
+    ("Municipality of Zemen", "Municipality of Zemen, Bulgaria", "BG"),
+    ("Nevestino municipality", "Община Невестино, област Кюстендил", "BG"),
+    ("Univerza na Primorskem", "UNIVERZA NA PRIMORSKEM/UNIVERSITÀ DEL LITORALE", "SI"),
+    ("State Fire and Rescue Service", "State fire and rescue service of Latvia", "LV"),
+    # head words and legal forms in other languages, misspelt, or of one kind in two countries
+    ("Fachhochschule Salzburg", "Salzburg University of Applied Sciences", "AT"),
+    ("Žilina self–governing region", "Žilinský samosprávny kraj", "SK"),
+    ("PAKS VÁROS ÖNKORMÁNYZATA", "PAKS VÁROS ÖNYKORMÁNYZATA", "HU"),
+    ("FERROPATENT Kereskedelmi és Szolgáltató Zárkörűen Működő Részvénytársaság",
+     "FERROPATENT Kereskedelmi és Szolgáltató Zártkörűen Működő Részvénytársaság", "HU"),
+    ("Regionalmanagement Burgenland GmbH", "Regionalmanagement Burgenland Ltd.", "AT"),
+    ("Regional Management Burgenland GmbH", "Regionalmanagement Burgenland GmbH", "AT"),
+    # diacritics left out, or one of them written otherwise
+    ("Kohtla-Järve Linnavalitsus", "Kohtla-Jarve Linnavalitsus", "EE"),
+    ("Royal Sütőde Kft.", "Royal Sütöde Kft.", "HU"),
 ])
 def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -34,6 +57,30 @@ def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None
     ("Universität Wien", "Wirtschaftsuniversität Wien", "AT"),
     ("Alytaus miesto savivaldybės administracija", "Alytaus rajono savivaldybės administracija", "LT"),
     ("Tapa vald, Tapa linn, Turu tn 12a korteriühistu", "Tapa vald, Tapa linn, Turu tn 3 korteriühistu", "EE"),
+    # a segment that names a part of the body, or another body, is not a description
+    ("University of Maribor", "University of Maribor, Faculty for Agriculture and Life Sciences", "SI"),
+    ("University of Vienna", "University of Vienna, Institute of Prehistoric and Historical Archaeology", "AT"),
+    ("Ministry of Construction, Transport and Infrastructure",
+     "Ministry of Construction, Transport and Infrastructure – Directorate for Inland Waterways", "RS"),
+    # an acronym of two letters stands for too many bodies; villages one letter apart stay two
+    ("UNIVERSITE DE ROUEN NORMANDIE", "UR", "FR"),
+    ("SZOMOR KÖZSÉG ÖNKORMÁNYZATA", "SZOMÓD KÖZSÉG ÖNKORMÁNYZATA", "HU"),
+    ("X OOD", "X EOOD", "BG"),
+    # a place written as a segment or in parentheses is not an acronym of the body
+    ("Strojarska tehnička škola Fausta Vrančića, Zagreb", "Zagreb", "HR"),
+    ("Osnovna škola Ivana Gorana Kovačića (Vrbovsko)", "VRBOVSKO", "HR"),
+    # a bare place name is not a body of another kind there; a DG is a part of the Commission
+    ("Bragança", "Instituto Politécnico de Bragança", "PT"),
+    ("Thessaloniki", "THESSALONIKI CHAMBER OF COMMERCE AND INDUSTRY", "GR"),
+    ("European Commission – DG REGIO", "European Commission", "BE"),
+    # a word in capitals of an all-capitals name, or a title-case word, is not read as an acronym
+    ("Vas Megyei Szakképzési Centrum", "Váci Szakképzési Centrum", "HU"),
+    ("CNRS - IPCMS", "Centre National de la Recherche Scientifique", "FR"),
+    # two addresses whose words joined are alike are still two addresses; a number on one side only
+    ("Rakvere linn, Kungla tn 11 korteriühistu", "Rakvere linn, L. Koidula tn 11 korteriühistu", "EE"),
+    ("ТРАНС ГРУП БЪЛГАРИЯ 1 ООД", "ТРАНС ГРУП ООД", "BG"),
+    # two villages written with other diacritics in two letters or more
+    ("KOMORÓ KÖZSÉG ÖNKORMÁNYZATA", "KÖMÖRŐ KÖZSÉGI ÖNKORMÁNYZAT", "HU"),
 ])
 def test_hard_negatives_are_different(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
@@ -61,6 +108,12 @@ def test_curated_files_are_well_formed() -> None:
     lines = (ROOT / "kg/resolve/data/legal_forms.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line for line in lines if line and not line.startswith("#")]
     assert len(rows) == len(set(rows)), "a legal form is listed twice"
+    assert legal_form_kind("GmbH") == legal_form_kind("Ltd") == legal_form_kind("Sp. z o.o.")
+    assert legal_form_kind("ООД") != legal_form_kind("ЕООД")
+    for name in ("org_heads.tsv", "org_words.tsv", "legal_form_kinds.tsv"):
+        lines = (ROOT / "kg/resolve/data" / name).read_text(encoding="utf-8").splitlines()
+        rows = [line for line in lines if line and not line.startswith("#")]
+        assert len(rows) == len(set(rows)), f"a row of {name} is listed twice"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

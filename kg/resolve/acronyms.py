@@ -1,0 +1,129 @@
+"""Acronyms of organisation names: ``KU`` for ``Katholieke Universiteit``, ``CNRS`` for its long name.
+
+An acronym is read as the first letters of a run of words, each word giving a prefix of itself of at
+most :data:`MAX_PART` letters (``bwcon`` is *B*aden-*W*ürttemberg:*Con*nected), the last word any
+prefix (``UBremen`` is *U*niversität *Bremen*), every word that is not a function word giving at
+least one (``MFN`` is *M*useum *f*ür *N*aturkunde, ``CMC`` *C*âmara *M*unicipal de *C*oimbra);
+function words and single letters may give none (:data:`SKIPPABLE`). Words are the folded words of
+:func:`kg.resolve.normalise` (a hyphen parts two words: ``Micro-Electronica``).
+
+Examples
+--------
+>>> expansion("ku", ("katholieke", "universiteit", "leuven"))
+(0, 2)
+>>> expansion("cnrs", ("centre", "national", "de", "la", "recherche", "scientifique"))
+(0, 6)
+>>> expansion("lipova", ("obec", "lipova")) is None
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.resolve.keys import FUNCTION_WORDS
+
+__all__ = ["MAX_ACRONYM", "MAX_PART", "SKIPPABLE", "expansion", "own_acronym"]
+
+#: An acronym has at most this many letters.
+MAX_ACRONYM = 10
+#: A word gives at most this many letters of its beginning to an acronym.
+MAX_PART = 3
+#: Words an acronym may leave out: the function words of the EU languages, and single letters
+#: (``d'Histoire``, ``l'Aviation``).
+SKIPPABLE = FUNCTION_WORDS | frozenset(
+    "u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the og fur fuer pour per para por sur"
+    " del della dello degli delle dei nel nella als bei an".split())
+# At most this share of an acronym's letters may be second or third letters of a word.
+_INNER_SHARE = 0.5
+
+
+def _spells(acronym: str, words: tuple[str, ...]) -> bool:
+    """Whether ``acronym`` is prefixes of ``words`` in order, each content word giving one at least."""
+    memo: dict[tuple[int, int, int], bool] = {}
+
+    def walk(i: int, w: int, inner: int) -> bool:
+        if w == len(words):
+            return i == len(acronym) and inner <= _INNER_SHARE * len(acronym)
+        if i == len(acronym) or (w, i, inner) in memo:
+            return memo.get((w, i, inner), False) if i < len(acronym) else (
+                inner <= _INNER_SHARE * len(acronym) and all(x in SKIPPABLE or len(x) == 1 for x in words[w:]))
+        word = words[w]
+        found = (word in SKIPPABLE or len(word) == 1) and walk(i, w + 1, inner)
+        last = w == len(words) - 1
+        n = 1
+        while not found and n <= (len(word) if last else min(MAX_PART, len(word))) and acronym.startswith(word[:n], i):
+            found = walk(i + n, w + 1, inner + (0 if last else n - 1))
+            n += 1
+        memo[(w, i, inner)] = found
+        return found
+
+    return walk(0, 0, 0)
+
+
+def _is_acronym(token: str, words: tuple[str, ...]) -> bool:
+    return 2 <= len(token) <= MAX_ACRONYM and token.isalnum() and not token.isdigit() and token not in words
+
+
+def _runs(token: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The runs of two words or more that could spell ``token``: from a content word of its first letter,
+    to a content word, with no more content words than ``token`` has letters; longest first."""
+    runs = []
+    for start, first in enumerate(words):
+        if first in SKIPPABLE or first[0] != token[0]:
+            continue
+        content = 0
+        for end in range(start + 1, len(words) + 1):
+            word = words[end - 1]
+            if word in SKIPPABLE or len(word) == 1:
+                continue
+            content += 1
+            if content > len(token):
+                break
+            if end - start >= 2 and word[0] in token:
+                runs.append((start, end))
+    return sorted(runs, key=lambda r: (r[0] - r[1], r[0]))
+
+
+@lru_cache(maxsize=100_000)
+def expansion(token: str, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Return the (start, end) of the longest run of two words or more of ``words`` that ``token`` abbreviates.
+
+    Parameters
+    ----------
+    token : str
+        A folded word (``ku``, ``cnrs``).
+    words : tuple of str
+        The folded words of the other name.
+
+    Returns
+    -------
+    tuple of int or None
+        The run's slice, or ``None`` when no run of two or more words spells ``token`` (or it is a word
+        of ``words`` itself).
+    """
+    if not _is_acronym(token, words):
+        return None
+    return next((run for run in _runs(token, words) if _spells(token, words[run[0]:run[1]])), None)
+
+
+def own_acronym(words: tuple[str, ...]) -> int | None:
+    """Return the index of a word that is the acronym of all the other words of a name, if there is one.
+
+    ``Zenica Economic Development Agency ZEDA`` and ``CEI - Central European Initiative`` write their
+    acronym beside their name; it says nothing more.
+
+    Examples
+    --------
+    >>> own_acronym(("cei", "central", "european", "initiative"))
+    0
+    >>> own_acronym(("grad", "zagreb")) is None
+    True
+    """
+    if len(words) < 3:
+        return None
+    for at in (0, len(words) - 1):
+        rest = words[:at] + words[at + 1:]
+        if _is_acronym(words[at], rest) and len(words[at]) >= 2 and _spells(words[at], rest):
+            return at
+    return None
