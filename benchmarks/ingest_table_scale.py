@@ -110,7 +110,7 @@ def measure_one(path: Path, rows: int, work: Path) -> dict:
     own = time.process_time() - own
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     figures = {"rows": rows, "bytes": path.stat().st_size, "triples": result.triples,
-               "nt_bytes": result.path.stat().st_size, "problems": len(result.problems),
+               "nt_bytes": result.path.stat().st_size, "problems": result.problem_count,
                "projects": result.project_count, "organisations": result.organisation_count,
                "ingest_s": round(read["seconds"], 1), "ingest_cpu_s": round(read["cpu_seconds"], 1),
             "import_cpu_s": round(own, 1),
