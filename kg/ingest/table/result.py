@@ -100,6 +100,13 @@ class TableResult:
         if self.report is not None:
             self.report("warning", warning)
 
+    def add_reports(self, problems: list[RowProblem], warnings: list[RowProblem]) -> None:
+        """:meth:`add_problem` each of ``problems`` and :meth:`add_warning` each of ``warnings`` (one row's)."""
+        for problem in problems:
+            self.add_problem(problem)
+        for warning in warnings:
+            self.add_warning(warning)
+
     @property
     def organisation_count(self) -> int:
         """The number of organisations of the loaded rows, new and known."""

@@ -152,10 +152,7 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
                 _list_organisation(row, builder)
             else:
                 _emit(sink, row, builder, result)
-            for problem in row.problems:
-                result.add_problem(problem)
-            for warning in row.warnings:
-                result.add_warning(warning)
+            result.add_reports(row.problems, row.warnings)
         if result.problem_count == before:
             result.loaded_rows += 1
         if result.rows % 1000 == 0:
