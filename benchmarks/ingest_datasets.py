@@ -67,7 +67,7 @@ def measure_one(name: str, work: Path) -> dict:
         held = holdings(result.graph)
     finally:
         result.discard()
-    return {"dataset": name, "rows": result.rows, "loaded_rows": result.loaded_rows, "problems": len(result.problems),
+    return {"dataset": name, "rows": result.rows, "loaded_rows": result.loaded_rows, "problems": result.problem_count,
             "triples": result.triples, "convert_s": round(read["seconds"], 1),
             "convert_cpu_s": round(read["cpu_seconds"], 1), "rows_per_s": round(result.rows / read["seconds"]),
             "rows_per_cpu_s": round(result.rows / read["cpu_seconds"]), "peak_rss_mb_before": round(before / 1024),

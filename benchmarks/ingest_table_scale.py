@@ -110,7 +110,7 @@ def measure_one(path: Path, rows: int, work: Path) -> dict:
     own = time.process_time() - own
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     figures = {"rows": rows, "bytes": path.stat().st_size, "triples": result.triples,
-               "nt_bytes": result.path.stat().st_size, "problems": len(result.problems),
+               "nt_bytes": result.path.stat().st_size, "problems": result.problem_count,
                "projects": result.project_count, "organisations": result.organisation_count,
                "ingest_s": round(read["seconds"], 1), "ingest_cpu_s": round(read["cpu_seconds"], 1),
             "import_cpu_s": round(own, 1),
@@ -154,9 +154,11 @@ def render_memory(results: dict) -> str:
     if not results.get("memory"):
         return ""
     lines = ["| rows | peak memory MB: import process | all processes, RSS (PSS) | helper remembers (names) "
-             "| CPU s (import process) | measured |", "|---:|---:|---:|---:|---:|---|"]
-    for run in sorted(results["memory"].values(), key=lambda run: (run["rows"], run["helper_window"])):
-        lines.append(f"| {run['rows']:,} | {run['peak_rss_mb']} | {_tree(run)} | {run['helper_window']} "
+             "| free pages given back | CPU s (import process) | measured |", "|---:|---:|---:|---:|---|---:|---|"]
+    for run in sorted(results["memory"].values(),
+                      key=lambda run: (run["rows"], run["helper_window"], run.get("give_back_rows", 0))):
+        given = f"every {run['give_back_rows']:,} rows" if run.get("give_back_rows") else "–"
+        lines.append(f"| {run['rows']:,} | {run['peak_rss_mb']} | {_tree(run)} | {run['helper_window']} | {given} "
                      f"| {run['ingest_cpu_s']} ({run['import_cpu_s']}) | {run['measured']}, {run['machine']}, "
                      f"load {run['load_average']} |")
     return "\n".join(lines)
@@ -204,11 +206,12 @@ def main(argv: list[str] | None = None) -> None:
                          "numbers, acronyms and names per copy; ingested against the seed graph")
     for rows in args.rows:
         row = _measure(rows, args.work)
-        if args.memory:  # one run per size and helper window
+        if args.memory:  # one run per size, helper window and period of giving free pages back
             from kg.ingest.table.prefetch import _KEEP
+            from kg.ingest.table.run import _GIVE_BACK_ROWS
 
-            row["helper_window"] = f"{_KEEP:,}–{2 * _KEEP:,}"
-            previous.setdefault("memory", {})[f"{rows} {row['helper_window']}"] = row
+            row["helper_window"], row["give_back_rows"] = f"{_KEEP:,}–{2 * _KEEP:,}", _GIVE_BACK_ROWS
+            previous.setdefault("memory", {})[f"{rows} {row['helper_window']} {_GIVE_BACK_ROWS}"] = row
         else:
             previous["runs"][str(rows)] = row
         print(json.dumps(row), flush=True)

@@ -1,5 +1,6 @@
 """``eukg ingest article|table``, ``eukg sources`` and ``eukg remove``: grow the graph source by source."""
 
+import itertools
 import json
 from pathlib import Path
 from typing import Annotated
@@ -84,14 +85,19 @@ _NO_SAVE_HELP = ("Keep the source outside the repository (in the local sources f
                  "store records), instead of data/ingested/.")
 
 
-def _table_reports(result) -> None:
-    """Print a table's row problems (all) and warnings (the first 50)."""
-    for item in result.problems:
-        console.print(f"row problem: {item.text()}", markup=False, highlight=False)
-    for item in result.warnings[:50]:
-        console.print(f"warning: {item.text()}", markup=False, highlight=False)
-    if len(result.warnings) > 50:
-        console.print(f"… and {len(result.warnings) - 50} more warnings")
+_WARNINGS_SHOWN = 50
+
+
+def _table_reporter():
+    """Return the import's ``report``: it prints each row problem, and the first 50 warnings, as they are found."""
+    warnings = itertools.count(1)
+
+    def report(kind: str, item) -> None:
+        if kind == "problem":
+            console.print(f"row problem: {item.text()}", markup=False, highlight=False)
+        elif next(warnings) <= _WARNINGS_SHOWN:
+            console.print(f"warning: {item.text()}", markup=False, highlight=False)
+    return report
 
 
 def _put_table(result, out: Path | None, store, data_dir, no_save: bool, wait) -> bool:
@@ -192,11 +198,12 @@ def _ingest_table(file: Path, mapping: str, on_error: str, source_id: str | None
             task = bar.add_task(f"reading {file.name}", total=None)
             result = ingest_table(file, loaded_mapping, reader, on_error, source_id,
                                   progress=lambda n: bar.update(task, completed=n), join=join,
-                                  resolver=resolver_for_location(store))
+                                  resolver=resolver_for_location(store), report=_table_reporter())
         del reader
-        _table_reports(result)
-        if result.problems and on_error == "reject-file":
-            console.print(f"rejected {file}: {len(result.problems)} row(s) with problems; nothing was loaded")
+        if result.warning_count > _WARNINGS_SHOWN:
+            console.print(f"… and {result.warning_count - _WARNINGS_SHOWN} more warnings")
+        if result.problem_count and on_error == "reject-file":
+            console.print(f"rejected {file}: {result.problem_count} row(s) with problems; nothing was loaded")
             raise typer.Exit(1)
         if not _put_table(result, out, store, data_dir, no_save, wait):
             return
@@ -206,7 +213,7 @@ def _ingest_table(file: Path, mapping: str, on_error: str, source_id: str | None
     console.print(
         f"loaded source {result.identifier}: {result.loaded_rows} of {result.rows} rows, "
         f"{result.project_count} projects, {result.resolved_organisation_count} known and "
-        f"{result.new_organisation_count} new organisations, {len(result.problems)} rows skipped"
+        f"{result.new_organisation_count} new organisations, {result.problem_count} rows skipped"
     )
 
 

@@ -284,7 +284,7 @@ def put_datasets(writer: Writer, chosen: list[str], known: dict[str, Dataset],
             result.discard()
         _fingerprint_file(local_dir, name).write_text(fingerprint(known[name]))
         notify(f"dataset {name}: {result.loaded_rows:,} of {result.rows:,} rows, {result.triples:,} statements"
-               + (f"; {result.rows - result.loaded_rows:,} rows left out ({len(result.problems):,} problems)"
-                  if result.problems else ""))
+               + (f"; {result.rows - result.loaded_rows:,} rows left out ({result.problem_count:,} problems)"
+                  if result.problem_count else ""))
         results.append(result)
     return results

@@ -76,6 +76,24 @@ def test_bad_rows_are_reported_by_line_and_skipped(tmp_path, reference_store, ma
     assert result.loaded_rows == 3 and len(result.graph) > 0
 
 
+def test_problems_are_reported_as_found_and_only_the_first_ones_kept(tmp_path, reference_store, mapping,
+                                                                    monkeypatch) -> None:
+    import kg.ingest.table.result as table_result
+
+    monkeypatch.setattr(table_result, "SAMPLE", 2)
+    path = _write_csv(tmp_path / "t.csv", GOOD + BAD)
+    reported: list[tuple[str, str]] = []
+    result = ingest_table(path, mapping, reference_store, report=lambda kind, item: reported.append((kind, item.text())))
+    problems = [text for kind, text in reported if kind == "problem"]
+    # every problem is reported, one clear line each, in the order of the rows
+    assert len(problems) == result.problem_count >= 4 and result.warning_count == 0
+    lines = [int(text.removeprefix(f"{path}:").split(maxsplit=1)[0].rstrip(":")) for text in problems]
+    assert lines == sorted(lines) and set(lines) == {5, 6, 7}
+    assert f"{path}:7 [Start date]: " in "\n".join(problems) and f"{path}:7 [Total budget]: " in "\n".join(problems)
+    # the result keeps the first two, and still counts the rows that loaded
+    assert [p.text() for p in result.problems] == problems[:2] and result.loaded_rows == 3
+
+
 def test_reject_file_loads_nothing(tmp_path, reference_store, mapping) -> None:
     result = ingest_table(_write_csv(tmp_path / "t.csv", GOOD + BAD), mapping, reference_store, on_error="reject-file")
     assert len(result.graph) == 0 and result.loaded_rows == 0 and result.problems

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,9 @@ _MINTED = f"{_SEEN}minted"
 _NEW_PROJECT = f"{_SEEN}new-project"
 #: In an organisation's facts: a loaded row named it (as a new organisation, or as one the graph knows).
 _LOADED_NEW, _LOADED_KNOWN = f"{_LOADED}{_SEEN}new", f"{_LOADED}{_SEEN}known"
+#: The row problems and warnings a result keeps (the first ones); the others are counted, and handed to the
+#: import's ``report`` as they come, so a messy table's bad rows do not fill the memory.
+SAMPLE = 1_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,10 @@ class RowProblem:
 class TableResult:
     """What ingesting a table produced: the source's statements in an N-Triples file, and the row reports.
 
+    Row problems and warnings are counted (:attr:`problem_count`, :attr:`warning_count`) and handed to
+    :attr:`report` as they are found (:meth:`add_problem`, :meth:`add_warning`); :attr:`problems` and
+    :attr:`warnings` keep the first :data:`SAMPLE` of each.
+
     Its files are in a temporary folder of their own (:meth:`in_temporary_folder`), which :meth:`discard`
     deletes, and which is deleted all the same when the result is dropped without it or the process ends.
     """
@@ -55,13 +63,17 @@ class TableResult:
     triples: int = 0
     rows: int = 0
     loaded_rows: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)  # the first SAMPLE
+    warnings: list[RowProblem] = field(default_factory=list)  # the first SAMPLE
+    problem_count: int = 0
+    warning_count: int = 0
     project_count: int = 0
     new_organisation_count: int = 0
     resolved_organisation_count: int = 0
     memory: Path | None = None  # what the import remembered per resource (:class:`DiskMap`), until discard
     folder: Path | None = None  # the temporary folder of path and memory, deleted by discard
+    #: Called with ("problem" or "warning", the report) for each one as it is found.
+    report: Callable[[str, RowProblem], None] | None = field(default=None, repr=False, compare=False)
     _finalizer: weakref.finalize | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
@@ -71,6 +83,29 @@ class TableResult:
         result = cls(identifier, folder / f"{identifier}.nt", memory=folder / "memory.sqlite", folder=folder)
         result._finalizer = weakref.finalize(result, shutil.rmtree, folder, ignore_errors=True)
         return result
+
+    def add_problem(self, problem: RowProblem) -> None:
+        """Count a row problem, keep it when fewer than :data:`SAMPLE` are kept, and :attr:`report` it."""
+        self.problem_count += 1
+        if len(self.problems) < SAMPLE:
+            self.problems.append(problem)
+        if self.report is not None:
+            self.report("problem", problem)
+
+    def add_warning(self, warning: RowProblem) -> None:
+        """Count a warning, keep it when fewer than :data:`SAMPLE` are kept, and :attr:`report` it."""
+        self.warning_count += 1
+        if len(self.warnings) < SAMPLE:
+            self.warnings.append(warning)
+        if self.report is not None:
+            self.report("warning", warning)
+
+    def add_reports(self, problems: list[RowProblem], warnings: list[RowProblem]) -> None:
+        """:meth:`add_problem` each of ``problems`` and :meth:`add_warning` each of ``warnings`` (one row's)."""
+        for problem in problems:
+            self.add_problem(problem)
+        for warning in warnings:
+            self.add_warning(warning)
 
     @property
     def organisation_count(self) -> int:

@@ -48,7 +48,7 @@ class _Listed:
         if len(ranked[0][1]) * 2 > sum(len(lines) for lines in self.regions.values()):
             return ranked[0][0]
         lines = sorted(line for found in self.regions.values() for line in found)
-        result.warnings.append(RowProblem(
+        result.add_warning(RowProblem(
             str(self.row.path), self.row.line, f"{self.row.values['partner_name']!r} is listed in "
             f"{len(self.regions)} regions (lines {', '.join(map(str, lines[:5]))}{' …' if len(lines) > 5 else ''}) "
             "and none holds most of its rows: it is loaded without a region", self.row.headers.get("nuts", "nuts")))
