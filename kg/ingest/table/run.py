@@ -126,7 +126,7 @@ def _stream(rows: Iterator, columns: _Columns, joined: JoinedRows | None, builde
     mapping = builder.mapping
     if mapping.unnamed_partners == "project" and mapping.columns.get("partner_name") \
             and "partner_name" not in columns.headers:  # (a mapping without partner columns is of projects alone)
-        result.warnings.append(RowProblem(
+        result.add_warning(RowProblem(
             str(path), 1, f"no column of partner names ({', '.join(mapping.columns.get('partner_name', []))}): each "
             "row gives its project alone, without its partner and the partner's amounts"))
     for line, cells in rows:
