@@ -8,26 +8,15 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, RDF, SDO, SKOS, XSD
+from rdflib.namespace import RDF, SDO, SKOS, XSD
+from reimport import imported_twice, projects_by_acronym
 
-from kg.ingest.sources import replace_source
 from kg.ingest.table import ingest_table, load_mapping
 from kg.namespaces import EKG, ID
-from kg.store import open_store
 
 PROJECTS = Path(__file__).resolve().parents[1] / "data" / "tables" / "cordis" / "fp7-2021" / "project.csv"
-
-
-def _projects(graph: Graph) -> dict[str, URIRef]:
-    return {str(graph.value(s, EKG.acronym)): s for s in graph.subjects(RDF.type, EKG.Project)}
-
-
-def _without_time(graph: Graph) -> Graph:
-    for triple in list(graph.triples((None, DCTERMS.modified, None))):
-        graph.remove(triple)
-    return graph
 
 
 def test_fp7_project_table_loads_every_project(reference_store) -> None:
@@ -37,7 +26,7 @@ def test_fp7_project_table_loads_every_project(reference_store) -> None:
         assert result.problems == [] and result.warnings == []
         assert result.rows == result.loaded_rows == result.project_count == 58
         g = result.graph
-        projects = _projects(g)
+        projects = projects_by_acronym(g)
         mires = projects["MIReS"]  # the first record, after the byte-order mark of the header
         assert g.value(mires, SKOS.prefLabel) == Literal("Roadmap for Music Information ReSearch", lang="en")
         assert str(g.value(mires, EKG.projectCode)) == "287711"
@@ -56,13 +45,8 @@ def test_fp7_project_table_loads_every_project(reference_store) -> None:
 
 
 def test_fp7_project_table_reimports_to_the_same_graph_and_validates(store_copy) -> None:
-    graphs = []
-    for _ in range(2):
-        result = ingest_table(PROJECTS, load_mapping("cordis_projects"), open_store(store_copy))
-        graphs.append(_without_time(result.graph))
-        replace_source(result.identifier, result.path, store_copy, save=False)  # validated by the writer
-        result.discard()
-    assert len(graphs[0]) > 400 and isomorphic(graphs[0], graphs[1])
+    first, second = imported_twice(PROJECTS, "cordis_projects", store_copy)
+    assert len(first) > 400 and isomorphic(first, second)
 
 
 def test_participations_join_the_real_project_table(tmp_path, reference_store) -> None:
@@ -80,7 +64,7 @@ def test_participations_join_the_real_project_table(tmp_path, reference_store) -
     try:
         assert result.problems == [] and result.loaded_rows == 2
         g = result.graph
-        projects = _projects(g)
+        projects = projects_by_acronym(g)
         assert g.value(projects["MIReS"], SKOS.prefLabel) == Literal("Roadmap for Music Information ReSearch",
                                                                      lang="en")
         assert g.value(projects["CARDIMMUN"], EKG.projectTotalBudget).toPython() == Decimal("7785840")

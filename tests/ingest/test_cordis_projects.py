@@ -12,9 +12,10 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import RDF, SKOS
+from reimport import projects_by_acronym, without_time
 
 from kg.ingest.table import ingest_table, load_mapping
 from kg.namespaces import EKG, ID
@@ -25,22 +26,12 @@ SCHEMA = "https://schema.org/"
 MPG = "999990267"  # Max-Planck-Gesellschaft: one PIC in three projects of the sample
 
 
-def _projects(graph: Graph) -> dict[str, URIRef]:
-    return {str(graph.value(s, EKG.acronym)): s for s in graph.subjects(RDF.type, EKG.Project)}
-
-
-def _without_time(graph: Graph) -> Graph:
-    for triple in list(graph.triples((None, DCTERMS.modified, None))):
-        graph.remove(triple)
-    return graph
-
-
 def test_real_organisations_join_their_projects(reference_store) -> None:
     result = ingest_table(ORGANISATIONS, load_mapping("cordis"), reference_store)
     try:
         assert result.problems == [] and result.loaded_rows == result.rows == 100
         g = result.graph
-        projects = _projects(g)
+        projects = projects_by_acronym(g)
         assert len(projects) == 42
         # Every project takes its title, dates and programme from project.csv ("HORIZON" is Horizon Europe).
         for project in projects.values():
@@ -75,7 +66,7 @@ def test_reimport_gives_the_same_graph(reference_store) -> None:
     graphs = []
     for _ in range(2):
         result = ingest_table(ORGANISATIONS, mapping, reference_store)
-        graphs.append(_without_time(result.graph))
+        graphs.append(without_time(result.graph))
         result.discard()
     assert isomorphic(graphs[0], graphs[1])
 

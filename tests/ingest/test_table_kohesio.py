@@ -11,12 +11,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, SKOS
+from reimport import imported_twice
 
 from kg.errors import InputError
-from kg.ingest.sources import replace_source
 from kg.ingest.table import ingest_table, load_mapping
 from kg.namespaces import EKG, ID
-from kg.store import open_store
 
 KOHESIO = Path(__file__).resolve().parents[1] / "data" / "tables" / "kohesio"
 BENEFICIARIES = KOHESIO / "beneficiaries.tsv"
@@ -27,12 +26,6 @@ KOHESIO_ENTITY = "https://linkedopendata.eu/entity/"
 
 def _named(graph: Graph, name: str, language: str) -> URIRef:
     return next(graph.subjects(SKOS.prefLabel, Literal(name, lang=language)))
-
-
-def _without_time(graph: Graph) -> Graph:
-    for triple in list(graph.triples((None, DCTERMS.modified, None))):
-        graph.remove(triple)
-    return graph
 
 
 @pytest.fixture(scope="module")
@@ -132,13 +125,8 @@ def test_kohesio_projects_load_with_their_beneficiaries(reference_store) -> None
 
 def test_kohesio_files_reimport_to_the_same_graph_and_validate(store_copy) -> None:
     for path, mapping in ((PROJECTS, "kohesio_projects"), (BENEFICIARIES, "kohesio_beneficiaries")):
-        graphs = []
-        for _ in range(2):
-            result = ingest_table(path, load_mapping(mapping), open_store(store_copy))
-            graphs.append(_without_time(result.graph))
-            replace_source(result.identifier, result.path, store_copy, save=False)  # validated by the writer
-            result.discard()
-        assert len(graphs[0]) > 50 and isomorphic(graphs[0], graphs[1]), mapping
+        first, second = imported_twice(path, mapping, store_copy)
+        assert len(first) > 50 and isomorphic(first, second), mapping
 
 
 def _table(tmp_path: Path, text: str, name: str = "t.tsv") -> Path:
