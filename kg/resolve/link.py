@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from kg.resolve.acronyms import expansion
 from kg.resolve.normalise import normalise
 from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, parse
+from kg.resolve.places import towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -168,9 +169,11 @@ def identifiers_conflict(a: Record, b: Record) -> bool:
 def _word_similarity(a: str, b: str) -> float:
     if a == b:
         return 100.0
-    if a.isdigit() or b.isdigit():
-        return 0.0
+    if a.isdigit() or b.isdigit() or (a in towns() and b in towns()):
+        return 0.0  # two towns: "Świdnica" and "Świdnik" (the forms of one town are one word, kg.resolve.places)
     short, long = sorted((a, b), key=len)
+    if _other_town(a, b):
+        return fuzz.ratio(a, b)
     if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX:
         return 100.0
     if _inflected(short, long):
@@ -178,6 +181,13 @@ def _word_similarity(a: str, b: str) -> float:
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return fuzz.ratio(a, b)
+
+
+def _other_town(a: str, b: str) -> bool:
+    """Whether one word is a town and the other leaves out more than its last letter (``Gryfino`` and
+    ``gryficki``, the adjective of Gryfice): the other word names another town, or none."""
+    town = a if a in towns() else b if b in towns() else None
+    return town is not None and len(os.path.commonprefix((a, b))) < len(town) - 1
 
 
 def _inflected(short: str, long: str) -> bool:
@@ -256,7 +266,7 @@ def _acronym_score(a: OrgName, b: OrgName) -> float:
             run = expansion(token, y.words) if token in x.acronyms else None
             if run is None:
                 continue
-            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]))
+            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]), y.country)
             score = name_score(expanded, y, acronyms=False)
             if len(x.words) == 1 and len(token) < 3:
                 score = min(score, LINK_ACRONYM_SHORT)
@@ -374,7 +384,7 @@ def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgNa
 
     def drop(x: OrgName, y: OrgName) -> OrgName:
         kept = tuple(w for w in x.core if w not in words or w in y.core)
-        return OrgName(kept, x.kinds, x.legal_form, x.words) if kept and kept != x.core else x
+        return OrgName(kept, x.kinds, x.legal_form, x.words, x.acronyms, x.country) if kept and kept != x.core else x
 
     return drop(a, b), drop(b, a)
 

@@ -30,6 +30,7 @@ from kg.errors import InputError
 from kg.resolve.acronyms import own_acronym
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
+from kg.resolve.places import place_word
 
 __all__ = [
     "LEGAL_FORMS", "LEGAL_FORM_KINDS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName", "head_words",
@@ -83,6 +84,8 @@ class OrgName:
     acronyms : frozenset of str
         The folded words written as acronyms are (``KU``, ``UBremen``: two capitals or more, in a name not
         all in capitals), or the whole name when it is one word; not compared.
+    country : str or None
+        The country the name was read for (its legal forms and place names); not compared.
     """
 
     core: tuple[str, ...]
@@ -90,6 +93,7 @@ class OrgName:
     legal_form: str | None
     words: tuple[str, ...] = field(default=(), repr=False, compare=False)
     acronyms: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    country: str | None = field(default=None, repr=False, compare=False)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -376,8 +380,8 @@ def parse(name: str, country: str | None = None) -> OrgName:
         found, compound = (frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)
         if not found or compound:
             if word not in _STOP:
-                core.append(_meaning(word))
+                core.append(_meaning(place_word(word, country)))  # "Ljubljani", "Wien": one name of the town
         kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
-    return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name))
+    return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name), country)
