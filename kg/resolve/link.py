@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from rapidfuzz import fuzz
 from kg.resolve.acronyms import expansion
 from kg.resolve.normalise import normalise
 from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, parse
-from kg.resolve.places import towns
+from kg.resolve.places import place_word, town_of, towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -169,7 +170,7 @@ def identifiers_conflict(a: Record, b: Record) -> bool:
 def _word_similarity(a: str, b: str) -> float:
     if a == b:
         return 100.0
-    if a.isdigit() or b.isdigit() or (a in towns() and b in towns()):
+    if a.isdigit() or b.isdigit() or _two_towns(a, b):
         return 0.0  # two towns: "Świdnica" and "Świdnik" (the forms of one town are one word, kg.resolve.places)
     short, long = sorted((a, b), key=len)
     if _other_town(a, b):
@@ -181,6 +182,12 @@ def _word_similarity(a: str, b: str) -> float:
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return fuzz.ratio(a, b)
+
+
+def _two_towns(a: str, b: str) -> bool:
+    """Whether two words name two towns (``Świdnicy`` and ``Świdniku``: :func:`kg.resolve.places.town_of`)."""
+    town_a = town_of(a)
+    return town_a is not None and (town_b := town_of(b)) is not None and town_a != town_b
 
 
 def _other_town(a: str, b: str) -> bool:
@@ -411,18 +418,33 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIACRITICS_DIFFER = 2
 
 
-def _diacritics_disagree(a: str, b: str) -> bool:
+def _diacritics_disagree(a: str, b: str, country: str | None = None) -> bool:
     """Whether both names write a word with diacritics, each otherwise in two letters or more (``Komoró``,
-    ``Kömörő``).
+    ``Kömörő``), or one writes a word of the other with an ending of one or two letters with diacritics
+    (``Kružlov``, ``Kružlová``: a village and its neighbour, not an inflected form) that the place names of
+    ``country`` do not give as one town's forms (``Kolín``, ``Kolíně``).
 
     A name written without any (``Kohtla-Jarve``) does not disagree: it only leaves them out; nor does one
     letter (``Sütőde``, ``Sütöde``: a slip, or a font without ``ő``).
     """
-    words_a = {w.casefold() for w in _WORD.findall(a) if not w.isascii()}
-    words_b = {w.casefold() for w in _WORD.findall(b) if not w.isascii()}
-    folded_b = {normalise(w): w for w in words_b - words_a}
-    return any(len(w) == len(v) and sum(x != y for x, y in zip(w, v, strict=True)) >= _DIACRITICS_DIFFER
-               for w in words_a - words_b if (v := folded_b.get(normalise(w))))
+    words_a = {w.casefold() for w in _WORD.findall(a)}
+    words_b = {w.casefold() for w in _WORD.findall(b)}
+    folded_b = {normalise(w): w for w in words_b - words_a if not w.isascii()}
+    if any(len(w) == len(v) and sum(x != y for x, y in zip(w, v, strict=True)) >= _DIACRITICS_DIFFER
+           for w in words_a - words_b if not w.isascii() and (v := folded_b.get(normalise(w)))):
+        return True
+    return any(_accented_ending(w, v, country) or _accented_ending(v, w, country)
+               for w in words_a - words_b for v in words_b - words_a)
+
+
+def _accented_ending(short: str, long: str, country: str | None) -> bool:
+    """Whether ``long`` is ``short`` with an ending of one or two letters, one with diacritics, that is not a form
+    of one town (:func:`kg.resolve.places.place_word`)."""
+    ending = long[len(short):]
+    if len(short) < LINK_STEM_LENGTH or not long.startswith(short) or not 0 < len(ending) <= 2:
+        return False
+    accented = any(unicodedata.decomposition(c) for c in ending)
+    return accented and place_word(normalise(short), country) != place_word(normalise(long), country)
 
 
 def _places_disagree(a: str | None, b: str | None) -> bool:
@@ -459,7 +481,7 @@ def compare(a: Record, b: Record) -> Match:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city):
         score -= LINK_CITY_PENALTY
-    if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name):
+    if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name, country_a or country_b):
         score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell
     score = round(max(score, 0.0), 1)
     return Match(score, score >= LINK_ACCEPT, LINK_REVIEW <= score < LINK_ACCEPT, "name")
