@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from kg.resolve.acronyms import expansion
-from kg.resolve.normalise import normalise
+from kg.resolve.normalise import is_latin, normalise
 from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, parse
 from kg.resolve.places import place_word, town_of, towns
 from kg.resolve.thresholds import (
@@ -443,7 +442,7 @@ def _accented_ending(short: str, long: str, country: str | None) -> bool:
     ending = long[len(short):]
     if len(short) < LINK_STEM_LENGTH or not long.startswith(short) or not 0 < len(ending) <= 2:
         return False
-    accented = any(unicodedata.decomposition(c) for c in ending)
+    accented = not ending.isascii() and is_latin(ending)  # "á", not the Cyrillic "те" of "средните"
     return accented and place_word(normalise(short), country) != place_word(normalise(long), country)
 
 

@@ -10,8 +10,6 @@ Examples
 --------
 >>> place_word("ljubljani", "SI"), place_word("wien", "AT"), place_word("praze", "CZ")
 ('ljubljana', 'vienna', 'prague')
->>> place_word("swidnicy", "PL"), place_word("swidniku", "PL")
-('swidnica', 'swidnik')
 >>> place_word("ljubljani", "PL"), place_word("ljubljani", None)
 ('ljubljani', 'ljubljani')
 """
