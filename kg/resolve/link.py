@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from kg.resolve.acronyms import expansion
 from kg.resolve.normalise import is_latin, normalise
-from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, parse
+from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, legal_status, parse
 from kg.resolve.places import place_word, town_of, towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
@@ -36,6 +36,7 @@ from kg.resolve.thresholds import (
     LINK_CITY_PENALTY,
     LINK_INFLECTED_STEM,
     LINK_LEGAL_FORM_PENALTY,
+    LINK_LEGAL_STATUS_CAP,
     LINK_ONE_KIND_CAP,
     LINK_ONE_KIND_PENALTY,
     LINK_OTHER_KIND_CAP,
@@ -303,6 +304,9 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
             score = min(score, LINK_ONE_KIND_CAP)
     if a.legal_form and b.legal_form and legal_form_kind(a.legal_form) != legal_form_kind(b.legal_form):
         score -= LINK_LEGAL_FORM_PENALTY
+    status_a, status_b = legal_status(a), legal_status(b)
+    if status_a and status_b and status_a != status_b:
+        score = min(score, LINK_LEGAL_STATUS_CAP)  # "SINTEF AS" and "Stiftelsen SINTEF": two legal persons
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)

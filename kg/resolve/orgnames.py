@@ -33,8 +33,8 @@ from kg.resolve.normalise import normalise
 from kg.resolve.places import place_word
 
 __all__ = [
-    "LEGAL_FORMS", "LEGAL_FORM_KINDS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName", "head_words",
-    "legal_form_kind", "legal_forms", "parse", "word_meanings",
+    "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName",
+    "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "word_meanings",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -44,6 +44,8 @@ LEGAL_FORMS = DATA / "legal_forms.tsv"
 ORG_HEADS = DATA / "org_heads.tsv"
 #: The curated kinds of legal form shared by several countries (``GmbH`` and ``Ltd``).
 LEGAL_FORM_KINDS = DATA / "legal_form_kinds.tsv"
+#: The curated status (company, association, foundation) of legal forms the kinds do not say.
+LEGAL_FORM_STATUS = DATA / "legal_form_status.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
 
@@ -161,6 +163,46 @@ def legal_form_kind(form: str) -> str:
     (True, False)
     """
     return _form_kinds().get(form, form)
+
+
+# Kinds of legal form (legal_form_kinds.tsv) that make a company or an association.
+_STATUS_OF_KIND = {"private-limited": "company", "public-limited": "company", "nonprofit-limited": "company",
+                   "association": "association"}
+# Kinds of body (head words) that say how it is constituted: "Stiftelsen SINTEF", "Verein …".
+_STATUS_KINDS = ("foundation", "association")
+
+
+@lru_cache(maxsize=4)
+def _form_status(path: Path = LEGAL_FORM_STATUS) -> dict[str, str]:
+    forms = {form for table in legal_forms().values() for form in table.values()}
+    status = {}
+    for number, row in _rows(path, ("status", "form")):
+        if row["form"] not in forms:
+            raise InputError(path, f"{row['form']!r} is not a short form of {LEGAL_FORMS.name}", number)
+        if row["status"] not in ("company", "association", "foundation"):
+            raise InputError(path, f"{row['status']!r} is not company, association or foundation", number)
+        status[row["form"]] = row["status"]
+    return status
+
+
+def legal_status(name: OrgName) -> str | None:
+    """Return the kind of legal person a name says its body is: ``company``, ``association`` or ``foundation``.
+
+    Its legal form says it (``GmbH``, ``AS``, ``e.V.``, ``Stichting``), or else a head word (``Stiftelsen``,
+    ``Fundación``, ``Verein``); None when the name says neither.
+
+    Examples
+    --------
+    >>> legal_status(parse("SINTEF AS", "NO")), legal_status(parse("Stiftelsen SINTEF", "NO"))
+    ('company', 'foundation')
+    >>> legal_status(parse("SINTEF", "NO")) is None
+    True
+    """
+    if name.legal_form:
+        found = _STATUS_OF_KIND.get(legal_form_kind(name.legal_form)) or _form_status().get(name.legal_form)
+        if found:
+            return found
+    return next((kind for kind in _STATUS_KINDS if kind in name.kinds), None)
 
 
 @lru_cache(maxsize=4)
