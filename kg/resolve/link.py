@@ -385,10 +385,32 @@ def _country_words(code: str | None) -> frozenset[str]:
     return frozenset(w for text, iso in _country_names().items() if iso == code for w in text.split())
 
 
-def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgName, OrgName] | None:
-    """Drop from each core the words naming the country that the other core lacks (``… of Latvia``); ``None``
-    when neither has one."""
-    words = _country_words(country)
+def _city_words(a: Record, b: Record, country: str | None) -> frozenset[str]:
+    """The folded words (four letters or more) of the records' cities or regions, each the one name of its town."""
+    return frozenset(place_word(w, country) for c in (a.city, b.city) if c for w in normalise(c).split()
+                     if len(w) >= LINK_STEM_LENGTH)
+
+
+def _city_form(word: str, cities: frozenset[str]) -> str:
+    """Return the city word that ``word`` inflects (``Ljubljani`` in Ljubljana: all its letters but the last, or the
+    last two for a name of seven or more, and an ending of at most ``LINK_STEM_SUFFIX``), else ``word``."""
+    for city in cities:
+        common = len(os.path.commonprefix((word, city)))
+        if word != city and common >= len(city) - (2 if len(city) >= 7 else 1) and \
+                len(word) - common <= LINK_STEM_SUFFIX and not _two_towns(word, city):
+            return city
+    return word
+
+
+def _without_places(a: OrgName, b: OrgName, country: str | None,
+                    cities: frozenset[str]) -> tuple[OrgName, OrgName] | None:
+    """Read the words that inflect the records' city as the city, and drop from each core the words naming the
+    country or the city that the other core lacks (``… of Latvia``, ``… v Praze`` in Praha); ``None`` when
+    neither has one."""
+    words = _country_words(country) | cities
+    if cities:
+        a, b = (OrgName(tuple(_city_form(w, cities) for w in x.core), x.kinds, x.legal_form, x.words, x.acronyms,
+                        x.country) for x in (a, b))
     if not words or not (words & (set(a.core) ^ set(b.core))) or _numbers(a.core) != _numbers(b.core):
         return None  # "ТРАНС ГРУП БЪЛГАРИЯ 1 ООД" is not "ТРАНС ГРУП ООД"
 
@@ -400,13 +422,13 @@ def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgNa
 
 
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
-    """Return how alike the names of two records are: whole, without country words, by their first segments,
+    """Return how alike the names of two records are: whole, without country and city words, by their first segments,
     and by an acronym one writes in a segment of its own."""
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
     if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
         return score
-    without = _without_country(name_a, name_b, country_a or country_b)
+    without = _without_places(name_a, name_b, country_a or country_b, _city_words(a, b, country_a or country_b))
     if without is not None:
         score = max(score, name_score(*without))
     if score >= LINK_ACCEPT:
