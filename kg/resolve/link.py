@@ -360,20 +360,33 @@ def _head_score(name: str, other: OrgName, country: str | None, places: frozense
     return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
 
 
+# A word in parentheses of a name all in capitals is its acronym when it is at most this long and no town.
+_CAPITAL_ACRONYM = 6
+
+
+def _capital_acronyms(name: str) -> list[str]:
+    """The words in parentheses of a name written all in capitals that can be its acronym (``… (ICAR)``): short,
+    and not a town (``… (VRBOVSKO)``)."""
+    return [w for w in _PARENTHESES.findall(name) if len(w.strip()) <= _CAPITAL_ACRONYM and " " not in w.strip()
+            and town_of(normalise(w)) is None]
+
+
 def _written_acronym(name: str, other: OrgName) -> float:
     """Return ``LINK_ACCEPT`` when ``other`` is one word that ``name`` writes as a segment of its own.
 
     ``EuroGeoSurveys - EGS`` and ``International Committee for Animal Recording (ICAR)`` give their
     acronyms ``EGS`` and ``ICAR``. The word must be the first segment (``DESCUBRE - Fundación …``), or be
     written with two capitals or more in a name that is not all capitals, as acronyms are: ``Strojarska
-    škola, Zagreb`` or ``Škola (Zagreb)`` is not the city.
+    škola, Zagreb`` or ``Škola (Zagreb)`` is not the city. In a name all in capitals, a short word in
+    parentheses that is no town is its acronym (``INTERNATIONAL COMMITTEE FOR ANIMALRECORDING (ICAR)``).
     """
     if len(other.words) != 1 or len(other.words[0]) < 3:
         return 0.0
     segments = _segments(name)
     if len(segments) > 1 and " " in name.strip() and normalise(segments[0]) == other.words[0]:
         return LINK_ACCEPT  # "DESCUBRE - Fundación Andaluza …"
-    written = [] if name.isupper() else _PARENTHESES.findall(name) + (segments if len(segments) > 1 else [])
+    written = _capital_acronyms(name) if name.isupper() else \
+        _PARENTHESES.findall(name) + (segments if len(segments) > 1 else [])
     return LINK_ACCEPT if any(normalise(w) == other.words[0] and sum(c.isupper() for c in w) >= 2
                               for w in written) else 0.0
 

@@ -28,6 +28,7 @@ HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region
     ("SILICON AUSTRIA LABS GMBH", "SAL", "AT"),
     ("Zenica Economic Development Agency ZEDA", "Zenica Economic Development Agency", "BA"),
     ("International Committee for Animal Recording (ICAR)", "ICAR", "IT"),
+    ("LEIBNIZ-INSTITUT FUR ASTROPHYSIK POTSDAM (AIP)", "AIP", "DE"),
     # a name with segments that add nothing: a description, the country, the province, a second language
     ("Bodensee-Stiftung", "Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur", "DE"),
     ("Municipality of Zemen", "Municipality of Zemen, Bulgaria", "BG"),
@@ -77,6 +78,7 @@ def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None
     # a place written as a segment or in parentheses is not an acronym of the body
     ("Strojarska tehnička škola Fausta Vrančića, Zagreb", "Zagreb", "HR"),
     ("Osnovna škola Ivana Gorana Kovačića (Vrbovsko)", "VRBOVSKO", "HR"),
+    ("GIMNAZIJA JURJA BARAKOVIĆA (ZADAR)", "ZADAR", "HR"),
     # a bare place name is not a body of another kind there; a DG is a part of the Commission
     ("Bragança", "Instituto Politécnico de Bragança", "PT"),
     ("Thessaloniki", "THESSALONIKI CHAMBER OF COMMERCE AND INDUSTRY", "GR"),
