@@ -365,10 +365,12 @@ _CAPITAL_ACRONYM = 6
 
 
 def _capital_acronyms(name: str) -> list[str]:
-    """The words in parentheses of a name written all in capitals that can be its acronym (``… (ICAR)``): short,
-    and not a town (``… (VRBOVSKO)``)."""
-    return [w for w in _PARENTHESES.findall(name) if len(w.strip()) <= _CAPITAL_ACRONYM and " " not in w.strip()
-            and town_of(normalise(w)) is None]
+    """The words in parentheses or in the last segment of a name written all in capitals that can be its acronym
+    (``… (ICAR)``, ``… RENOVABLES - APPA``): short, and not a town (``… (VRBOVSKO)``)."""
+    segments = _segments(name)
+    last = segments[-1:] if len(segments) > 1 else []
+    return [w for w in _PARENTHESES.findall(name) + last if len(w.strip()) <= _CAPITAL_ACRONYM
+            and " " not in w.strip() and town_of(normalise(w)) is None]
 
 
 def _written_acronym(name: str, other: OrgName) -> float:
@@ -378,13 +380,17 @@ def _written_acronym(name: str, other: OrgName) -> float:
     acronyms ``EGS`` and ``ICAR``. The word must be the first segment (``DESCUBRE - Fundación …``), or be
     written with two capitals or more in a name that is not all capitals, as acronyms are: ``Strojarska
     škola, Zagreb`` or ``Škola (Zagreb)`` is not the city. In a name all in capitals, a short word in
-    parentheses that is no town is its acronym (``INTERNATIONAL COMMITTEE FOR ANIMALRECORDING (ICAR)``).
+    parentheses that is no town is its acronym (``INTERNATIONAL COMMITTEE FOR ANIMALRECORDING (ICAR)``); so is a
+    first word that spells the words after it (``VDE VERBAND DER ELEKTROTECHNIK …``).
     """
     if len(other.words) != 1 or len(other.words[0]) < 3:
         return 0.0
     segments = _segments(name)
     if len(segments) > 1 and " " in name.strip() and normalise(segments[0]) == other.words[0]:
         return LINK_ACCEPT  # "DESCUBRE - Fundación Andaluza …"
+    words = normalise(name).split()
+    if len(words) > 1 and words[0] == other.words[0] and (run := expansion(words[0], tuple(words[1:]))) and run[0] == 0:
+        return LINK_ACCEPT  # "VDE VERBAND DER ELEKTROTECHNIK …": the acronym first, then the words it spells
     written = _capital_acronyms(name) if name.isupper() else \
         _PARENTHESES.findall(name) + (segments if len(segments) > 1 else [])
     return LINK_ACCEPT if any(normalise(w) == other.words[0] and sum(c.isupper() for c in w) >= 2

@@ -64,6 +64,8 @@ _COMPOUND_TAIL = 4
 # A word this long or longer this alike (rapidfuzz ratio) to a head word misspells it.
 _MISSPELT_LENGTH = 7
 _MISSPELT_SCORE = 90.0
+# A legal form written as one word of this many letters is also read spelt out letter by letter (a.i.s.b.l.).
+_SPELT_FORM = (3, 5)
 # A legal form of this many words or more is recognised misspelt too.
 _MISSPELT_FORM_WORDS = 3
 
@@ -126,10 +128,11 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
     >>> legal_forms()["PL"][("spolka", "z", "o", "o")]
     'Sp. z o.o.'
 
-    A form written with one letter a word is also read with its letters joined:
+    A form written with one letter a word is also read with its letters joined, and a short form of one word
+    spelt out:
 
-    >>> legal_forms()["CZ"][("ops",)]
-    'o.p.s.'
+    >>> legal_forms()["CZ"][("ops",)], legal_forms()["BE"][("a", "i", "s", "b", "l")]
+    ('o.p.s.', 'AISBL')
     """
     table: dict[str, dict[tuple[str, ...], str]] = {}
     for number, row in _rows(path, ("country", "form", "written")):
@@ -140,6 +143,8 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
         forms[words] = row["form"]
         if len(words) > 1 and all(len(w) == 1 for w in words):  # "o.p.s." is also written "OPS"
             forms.setdefault(("".join(words),), row["form"])
+        if len(words) == 1 and _SPELT_FORM[0] <= len(words[0]) <= _SPELT_FORM[1] and words[0].isalpha():
+            forms.setdefault(tuple(words[0]), row["form"])  # "AISBL" is also written "a.i.s.b.l."
     return table
 
 

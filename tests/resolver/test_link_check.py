@@ -29,6 +29,8 @@ HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region
     ("Zenica Economic Development Agency ZEDA", "Zenica Economic Development Agency", "BA"),
     ("International Committee for Animal Recording (ICAR)", "ICAR", "IT"),
     ("LEIBNIZ-INSTITUT FUR ASTROPHYSIK POTSDAM (AIP)", "AIP", "DE"),
+    ("VDE VERBAND DER ELEKTROTECHNIK ELEKTRONIK INFORMATIONSTECHNIK EV", "VDE", "DE"),
+    ("Cine-Regio a.i.s.b.l.", "Cine-Regio", "BE"),
     # a name with segments that add nothing: a description, the country, the province, a second language
     ("Bodensee-Stiftung", "Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur", "DE"),
     ("Municipality of Zemen", "Municipality of Zemen, Bulgaria", "BG"),
@@ -79,6 +81,7 @@ def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None
     ("Strojarska tehnička škola Fausta Vrančića, Zagreb", "Zagreb", "HR"),
     ("Osnovna škola Ivana Gorana Kovačića (Vrbovsko)", "VRBOVSKO", "HR"),
     ("GIMNAZIJA JURJA BARAKOVIĆA (ZADAR)", "ZADAR", "HR"),
+    ("ENEA OPERATOR SP. Z O.O.", "ENEA", "PL"),
     # a bare place name is not a body of another kind there; a DG is a part of the Commission
     ("Bragança", "Instituto Politécnico de Bragança", "PT"),
     ("Thessaloniki", "THESSALONIKI CHAMBER OF COMMERCE AND INDUSTRY", "GR"),
