@@ -406,10 +406,16 @@ def _country_words(code: str | None) -> frozenset[str]:
 
 def _city_words(a: Record, b: Record, country: str | None) -> frozenset[str]:
     """The folded words (four letters or more) of the records' cities or regions, each the one name of its town."""
-    return frozenset(place_word(w, country) for c in (a.city, b.city) if c for w in normalise(c).split()
-                     if len(w) >= LINK_STEM_LENGTH)
+    return _words_of_city(a.city, country) | _words_of_city(b.city, country)
 
 
+@lru_cache(maxsize=10_000)
+def _words_of_city(city: str | None, country: str | None) -> frozenset[str]:
+    return frozenset(place_word(w, country) for w in normalise(city).split() if len(w) >= LINK_STEM_LENGTH) \
+        if city else frozenset()
+
+
+@lru_cache(maxsize=200_000)
 def _city_form(word: str, cities: frozenset[str]) -> str:
     """Return the city word that ``word`` inflects (``Ljubljani`` in Ljubljana: all its letters but the last, or the
     last two for a name of seven or more, and an ending of at most ``LINK_STEM_SUFFIX``), else ``word``."""
