@@ -27,15 +27,12 @@ from pathlib import Path
 
 from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES, _full_dictionary, simplemma_languages
 from kg.resolve.normalise import normalise
+from kg.resolve.places import PLACE_NAMES, TOWN_POPULATION
 
-__all__ = ["EXONYM_POPULATION", "PLACE_NAMES", "TOWN_POPULATION", "build", "main"]
+__all__ = ["EXONYM_POPULATION", "build", "main"]
 
-#: The file written.
-PLACE_NAMES = Path(__file__).with_name("data") / "place_names.tsv"
 #: Towns this large are known by their alternate names (exonyms: Munich, Monachium, Mnichov).
 EXONYM_POPULATION = 15_000
-#: Towns this large are written whether or not they have another name.
-TOWN_POPULATION = 10_000
 _MIN_NAME = 4
 _LAST_LETTER = 0x0530  # Latin, Greek and Cyrillic letters: the scripts of the countries' own names
 _HEADER = (

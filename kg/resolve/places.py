@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["PLACE_NAMES", "place_word", "town_of", "towns"]
+__all__ = ["PLACE_NAMES", "TOWN_POPULATION", "place_word", "town_of", "towns"]
 
 #: The generated table of places, their other names and inflected forms.
 PLACE_NAMES = Path(__file__).with_name("data") / "place_names.tsv"
