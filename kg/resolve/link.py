@@ -27,14 +27,16 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kg.resolve.acronyms import expansion
-from kg.resolve.normalise import normalise
-from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, parse
+from kg.resolve.normalise import is_latin, normalise
+from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, legal_status, parse
+from kg.resolve.places import place_word, town_of, towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
     LINK_CITY_PENALTY,
     LINK_INFLECTED_STEM,
     LINK_LEGAL_FORM_PENALTY,
+    LINK_LEGAL_STATUS_CAP,
     LINK_ONE_KIND_CAP,
     LINK_ONE_KIND_PENALTY,
     LINK_OTHER_KIND_CAP,
@@ -168,9 +170,11 @@ def identifiers_conflict(a: Record, b: Record) -> bool:
 def _word_similarity(a: str, b: str) -> float:
     if a == b:
         return 100.0
-    if a.isdigit() or b.isdigit():
-        return 0.0
+    if a.isdigit() or b.isdigit() or _two_towns(a, b):
+        return 0.0  # two towns: "Świdnica" and "Świdnik" (the forms of one town are one word, kg.resolve.places)
     short, long = sorted((a, b), key=len)
+    if _other_town(a, b):
+        return fuzz.ratio(a, b)
     if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX:
         return 100.0
     if _inflected(short, long):
@@ -178,6 +182,19 @@ def _word_similarity(a: str, b: str) -> float:
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return fuzz.ratio(a, b)
+
+
+def _two_towns(a: str, b: str) -> bool:
+    """Whether two words name two towns (``Świdnicy`` and ``Świdniku``: :func:`kg.resolve.places.town_of`)."""
+    town_a = town_of(a)
+    return town_a is not None and (town_b := town_of(b)) is not None and town_a != town_b
+
+
+def _other_town(a: str, b: str) -> bool:
+    """Whether one word is a town and the other leaves out more than its last letter (``Gryfino`` and
+    ``gryficki``, the adjective of Gryfice): the other word names another town, or none."""
+    town = a if a in towns() else b if b in towns() else None
+    return town is not None and len(os.path.commonprefix((a, b))) < len(town) - 1
 
 
 def _inflected(short: str, long: str) -> bool:
@@ -256,7 +273,7 @@ def _acronym_score(a: OrgName, b: OrgName) -> float:
             run = expansion(token, y.words) if token in x.acronyms else None
             if run is None:
                 continue
-            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]))
+            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]), y.country)
             score = name_score(expanded, y, acronyms=False)
             if len(x.words) == 1 and len(token) < 3:
                 score = min(score, LINK_ACRONYM_SHORT)
@@ -287,6 +304,9 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
             score = min(score, LINK_ONE_KIND_CAP)
     if a.legal_form and b.legal_form and legal_form_kind(a.legal_form) != legal_form_kind(b.legal_form):
         score -= LINK_LEGAL_FORM_PENALTY
+    status_a, status_b = legal_status(a), legal_status(b)
+    if status_a and status_b and status_a != status_b:
+        score = min(score, LINK_LEGAL_STATUS_CAP)  # "SINTEF AS" and "Stiftelsen SINTEF": two legal persons
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
@@ -340,20 +360,39 @@ def _head_score(name: str, other: OrgName, country: str | None, places: frozense
     return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
 
 
+# A word in parentheses of a name all in capitals is its acronym when it is at most this long and no town.
+_CAPITAL_ACRONYM = 6
+
+
+def _capital_acronyms(name: str) -> list[str]:
+    """The words in parentheses or in the last segment of a name written all in capitals that can be its acronym
+    (``… (ICAR)``, ``… RENOVABLES - APPA``): short, and not a town (``… (VRBOVSKO)``)."""
+    segments = _segments(name)
+    last = segments[-1:] if len(segments) > 1 else []
+    return [w for w in _PARENTHESES.findall(name) + last if len(w.strip()) <= _CAPITAL_ACRONYM
+            and " " not in w.strip() and town_of(normalise(w)) is None]
+
+
 def _written_acronym(name: str, other: OrgName) -> float:
     """Return ``LINK_ACCEPT`` when ``other`` is one word that ``name`` writes as a segment of its own.
 
     ``EuroGeoSurveys - EGS`` and ``International Committee for Animal Recording (ICAR)`` give their
     acronyms ``EGS`` and ``ICAR``. The word must be the first segment (``DESCUBRE - Fundación …``), or be
     written with two capitals or more in a name that is not all capitals, as acronyms are: ``Strojarska
-    škola, Zagreb`` or ``Škola (Zagreb)`` is not the city.
+    škola, Zagreb`` or ``Škola (Zagreb)`` is not the city. In a name all in capitals, a short word in
+    parentheses that is no town is its acronym (``INTERNATIONAL COMMITTEE FOR ANIMALRECORDING (ICAR)``); so is a
+    first word that spells the words after it (``VDE VERBAND DER ELEKTROTECHNIK …``).
     """
     if len(other.words) != 1 or len(other.words[0]) < 3:
         return 0.0
     segments = _segments(name)
     if len(segments) > 1 and " " in name.strip() and normalise(segments[0]) == other.words[0]:
         return LINK_ACCEPT  # "DESCUBRE - Fundación Andaluza …"
-    written = [] if name.isupper() else _PARENTHESES.findall(name) + (segments if len(segments) > 1 else [])
+    words = normalise(name).split()
+    if len(words) > 1 and words[0] == other.words[0] and (run := expansion(words[0], tuple(words[1:]))) and run[0] == 0:
+        return LINK_ACCEPT  # "VDE VERBAND DER ELEKTROTECHNIK …": the acronym first, then the words it spells
+    written = _capital_acronyms(name) if name.isupper() else \
+        _PARENTHESES.findall(name) + (segments if len(segments) > 1 else [])
     return LINK_ACCEPT if any(normalise(w) == other.words[0] and sum(c.isupper() for c in w) >= 2
                               for w in written) else 0.0
 
@@ -365,28 +404,56 @@ def _country_words(code: str | None) -> frozenset[str]:
     return frozenset(w for text, iso in _country_names().items() if iso == code for w in text.split())
 
 
-def _without_country(a: OrgName, b: OrgName, country: str | None) -> tuple[OrgName, OrgName] | None:
-    """Drop from each core the words naming the country that the other core lacks (``… of Latvia``); ``None``
-    when neither has one."""
-    words = _country_words(country)
+def _city_words(a: Record, b: Record, country: str | None) -> frozenset[str]:
+    """The folded words (four letters or more) of the records' cities or regions, each the one name of its town."""
+    return _words_of_city(a.city, country) | _words_of_city(b.city, country)
+
+
+@lru_cache(maxsize=10_000)
+def _words_of_city(city: str | None, country: str | None) -> frozenset[str]:
+    return frozenset(place_word(w, country) for w in normalise(city).split() if len(w) >= LINK_STEM_LENGTH) \
+        if city else frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def _city_form(word: str, cities: frozenset[str]) -> str:
+    """Return the city word that ``word`` inflects (``Ljubljani`` in Ljubljana: all its letters but the last, or the
+    last two for a name of seven or more, and an ending of at most ``LINK_STEM_SUFFIX``), else ``word``."""
+    for city in cities:
+        common = len(os.path.commonprefix((word, city)))
+        if word != city and common >= len(city) - (2 if len(city) >= 7 else 1) and \
+                len(word) - common <= LINK_STEM_SUFFIX and not _two_towns(word, city):
+            return city
+    return word
+
+
+def _without_places(a: OrgName, b: OrgName, country: str | None,
+                    cities: frozenset[str]) -> tuple[OrgName, OrgName] | None:
+    """Read the words that inflect the records' city as the city, and drop from each core the words naming the
+    country or the city that the other core lacks (``… of Latvia``, ``… v Praze`` in Praha); ``None`` when
+    neither has one."""
+    words = _country_words(country) | cities
+    if cities:
+        a, b = (OrgName(tuple(_city_form(w, cities) for w in x.core), x.kinds, x.legal_form, x.words, x.acronyms,
+                        x.country) for x in (a, b))
     if not words or not (words & (set(a.core) ^ set(b.core))) or _numbers(a.core) != _numbers(b.core):
         return None  # "ТРАНС ГРУП БЪЛГАРИЯ 1 ООД" is not "ТРАНС ГРУП ООД"
 
     def drop(x: OrgName, y: OrgName) -> OrgName:
         kept = tuple(w for w in x.core if w not in words or w in y.core)
-        return OrgName(kept, x.kinds, x.legal_form, x.words) if kept and kept != x.core else x
+        return OrgName(kept, x.kinds, x.legal_form, x.words, x.acronyms, x.country) if kept and kept != x.core else x
 
     return drop(a, b), drop(b, a)
 
 
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
-    """Return how alike the names of two records are: whole, without country words, by their first segments,
+    """Return how alike the names of two records are: whole, without country and city words, by their first segments,
     and by an acronym one writes in a segment of its own."""
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
     if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
         return score
-    without = _without_country(name_a, name_b, country_a or country_b)
+    without = _without_places(name_a, name_b, country_a or country_b, _city_words(a, b, country_a or country_b))
     if without is not None:
         score = max(score, name_score(*without))
     if score >= LINK_ACCEPT:
@@ -401,18 +468,33 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIACRITICS_DIFFER = 2
 
 
-def _diacritics_disagree(a: str, b: str) -> bool:
+def _diacritics_disagree(a: str, b: str, country: str | None = None) -> bool:
     """Whether both names write a word with diacritics, each otherwise in two letters or more (``Komoró``,
-    ``Kömörő``).
+    ``Kömörő``), or one writes a word of the other with an ending of one or two letters with diacritics
+    (``Kružlov``, ``Kružlová``: a village and its neighbour, not an inflected form) that the place names of
+    ``country`` do not give as one town's forms (``Kolín``, ``Kolíně``).
 
     A name written without any (``Kohtla-Jarve``) does not disagree: it only leaves them out; nor does one
     letter (``Sütőde``, ``Sütöde``: a slip, or a font without ``ő``).
     """
-    words_a = {w.casefold() for w in _WORD.findall(a) if not w.isascii()}
-    words_b = {w.casefold() for w in _WORD.findall(b) if not w.isascii()}
-    folded_b = {normalise(w): w for w in words_b - words_a}
-    return any(len(w) == len(v) and sum(x != y for x, y in zip(w, v, strict=True)) >= _DIACRITICS_DIFFER
-               for w in words_a - words_b if (v := folded_b.get(normalise(w))))
+    words_a = {w.casefold() for w in _WORD.findall(a)}
+    words_b = {w.casefold() for w in _WORD.findall(b)}
+    folded_b = {normalise(w): w for w in words_b - words_a if not w.isascii()}
+    if any(len(w) == len(v) and sum(x != y for x, y in zip(w, v, strict=True)) >= _DIACRITICS_DIFFER
+           for w in words_a - words_b if not w.isascii() and (v := folded_b.get(normalise(w)))):
+        return True
+    return any(_accented_ending(w, v, country) or _accented_ending(v, w, country)
+               for w in words_a - words_b for v in words_b - words_a)
+
+
+def _accented_ending(short: str, long: str, country: str | None) -> bool:
+    """Whether ``long`` is ``short`` with an ending of one or two letters, one with diacritics, that is not a form
+    of one town (:func:`kg.resolve.places.place_word`)."""
+    ending = long[len(short):]
+    if len(short) < LINK_STEM_LENGTH or not long.startswith(short) or not 0 < len(ending) <= 2:
+        return False
+    accented = not ending.isascii() and is_latin(ending)  # "á", not the Cyrillic "те" of "средните"
+    return accented and place_word(normalise(short), country) != place_word(normalise(long), country)
 
 
 def _places_disagree(a: str | None, b: str | None) -> bool:
@@ -449,7 +531,7 @@ def compare(a: Record, b: Record) -> Match:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city):
         score -= LINK_CITY_PENALTY
-    if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name):
+    if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name, country_a or country_b):
         score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell
     score = round(max(score, 0.0), 1)
     return Match(score, score >= LINK_ACCEPT, LINK_REVIEW <= score < LINK_ACCEPT, "name")

@@ -30,10 +30,11 @@ from kg.errors import InputError
 from kg.resolve.acronyms import own_acronym
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
+from kg.resolve.places import place_word
 
 __all__ = [
-    "LEGAL_FORMS", "LEGAL_FORM_KINDS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName", "head_words",
-    "legal_form_kind", "legal_forms", "parse", "word_meanings",
+    "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName",
+    "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "word_meanings",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -43,6 +44,8 @@ LEGAL_FORMS = DATA / "legal_forms.tsv"
 ORG_HEADS = DATA / "org_heads.tsv"
 #: The curated kinds of legal form shared by several countries (``GmbH`` and ``Ltd``).
 LEGAL_FORM_KINDS = DATA / "legal_form_kinds.tsv"
+#: The curated status (company, association, foundation) of legal forms the kinds do not say.
+LEGAL_FORM_STATUS = DATA / "legal_form_status.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
 
@@ -61,6 +64,8 @@ _COMPOUND_TAIL = 4
 # A word this long or longer this alike (rapidfuzz ratio) to a head word misspells it.
 _MISSPELT_LENGTH = 7
 _MISSPELT_SCORE = 90.0
+# A legal form written as one word of this many letters is also read spelt out letter by letter (a.i.s.b.l.).
+_SPELT_FORM = (3, 5)
 # A legal form of this many words or more is recognised misspelt too.
 _MISSPELT_FORM_WORDS = 3
 
@@ -83,6 +88,8 @@ class OrgName:
     acronyms : frozenset of str
         The folded words written as acronyms are (``KU``, ``UBremen``: two capitals or more, in a name not
         all in capitals), or the whole name when it is one word; not compared.
+    country : str or None
+        The country the name was read for (its legal forms and place names); not compared.
     """
 
     core: tuple[str, ...]
@@ -90,6 +97,7 @@ class OrgName:
     legal_form: str | None
     words: tuple[str, ...] = field(default=(), repr=False, compare=False)
     acronyms: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    country: str | None = field(default=None, repr=False, compare=False)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -120,10 +128,11 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
     >>> legal_forms()["PL"][("spolka", "z", "o", "o")]
     'Sp. z o.o.'
 
-    A form written with one letter a word is also read with its letters joined:
+    A form written with one letter a word is also read with its letters joined, and a short form of one word
+    spelt out:
 
-    >>> legal_forms()["CZ"][("ops",)]
-    'o.p.s.'
+    >>> legal_forms()["CZ"][("ops",)], legal_forms()["BE"][("a", "i", "s", "b", "l")]
+    ('o.p.s.', 'AISBL')
     """
     table: dict[str, dict[tuple[str, ...], str]] = {}
     for number, row in _rows(path, ("country", "form", "written")):
@@ -134,6 +143,8 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
         forms[words] = row["form"]
         if len(words) > 1 and all(len(w) == 1 for w in words):  # "o.p.s." is also written "OPS"
             forms.setdefault(("".join(words),), row["form"])
+        if len(words) == 1 and _SPELT_FORM[0] <= len(words[0]) <= _SPELT_FORM[1] and words[0].isalpha():
+            forms.setdefault(tuple(words[0]), row["form"])  # "AISBL" is also written "a.i.s.b.l."
     return table
 
 
@@ -157,6 +168,46 @@ def legal_form_kind(form: str) -> str:
     (True, False)
     """
     return _form_kinds().get(form, form)
+
+
+# Kinds of legal form (legal_form_kinds.tsv) that make a company or an association.
+_STATUS_OF_KIND = {"private-limited": "company", "public-limited": "company", "nonprofit-limited": "company",
+                   "association": "association"}
+# Kinds of body (head words) that say how it is constituted: "Stiftelsen SINTEF", "Verein …".
+_STATUS_KINDS = ("foundation", "association")
+
+
+@lru_cache(maxsize=4)
+def _form_status(path: Path = LEGAL_FORM_STATUS) -> dict[str, str]:
+    forms = {form for table in legal_forms().values() for form in table.values()}
+    status = {}
+    for number, row in _rows(path, ("status", "form")):
+        if row["form"] not in forms:
+            raise InputError(path, f"{row['form']!r} is not a short form of {LEGAL_FORMS.name}", number)
+        if row["status"] not in ("company", "association", "foundation"):
+            raise InputError(path, f"{row['status']!r} is not company, association or foundation", number)
+        status[row["form"]] = row["status"]
+    return status
+
+
+def legal_status(name: OrgName) -> str | None:
+    """Return the kind of legal person a name says its body is: ``company``, ``association`` or ``foundation``.
+
+    Its legal form says it (``GmbH``, ``AS``, ``e.V.``, ``Stichting``), or else a head word (``Stiftelsen``,
+    ``Fundación``, ``Verein``); None when the name says neither.
+
+    Examples
+    --------
+    >>> legal_status(parse("SINTEF AS", "NO")), legal_status(parse("Stiftelsen SINTEF", "NO"))
+    ('company', 'foundation')
+    >>> legal_status(parse("SINTEF", "NO")) is None
+    True
+    """
+    if name.legal_form:
+        found = _STATUS_OF_KIND.get(legal_form_kind(name.legal_form)) or _form_status().get(name.legal_form)
+        if found:
+            return found
+    return next((kind for kind in _STATUS_KINDS if kind in name.kinds), None)
 
 
 @lru_cache(maxsize=4)
@@ -376,8 +427,8 @@ def parse(name: str, country: str | None = None) -> OrgName:
         found, compound = (frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)
         if not found or compound:
             if word not in _STOP:
-                core.append(_meaning(word))
+                core.append(_meaning(place_word(word, country)))  # "Ljubljani", "Wien": one name of the town
         kinds.update(found - {"neutral"})
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
-    return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name))
+    return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name), country)

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 __all__ = [
     "ACCEPT", "FLOOR", "LABEL_KIND_WEIGHT", "LEMMA_LANGUAGES", "LEMMA_SCORE", "LINK_ACCEPT", "LINK_ACRONYM_SHORT",
-    "LINK_BLOCK_LIMIT", "LINK_CITY_PENALTY", "LINK_INFLECTED_STEM", "LINK_LEGAL_FORM_PENALTY", "LINK_ONE_KIND_CAP",
+    "LINK_BLOCK_LIMIT", "LINK_CITY_PENALTY", "LINK_INFLECTED_STEM", "LINK_LEGAL_FORM_PENALTY", "LINK_LEGAL_STATUS_CAP",
+    "LINK_ONE_KIND_CAP",
     "LINK_ONE_KIND_PENALTY", "LINK_OTHER_KIND_CAP", "LINK_PREFILTER", "LINK_REVIEW", "LINK_SEGMENT_PENALTY",
     "LINK_STEM_LENGTH", "LINK_STEM_SUFFIX", "LINK_WORD_MATCH", "MARGIN", "MIN_FUZZY_LENGTH", "NAME_KIND_WEIGHT",
 ]
@@ -77,6 +78,9 @@ LINK_ACCEPT = 90.0
 LINK_REVIEW = 75.0
 #: Points taken off when both records have a legal form and the forms differ (``X OOD`` and ``X EOOD``).
 LINK_LEGAL_FORM_PENALTY = 12.0
+#: Highest score of two names that say their bodies are two kinds of legal person (a company, an association, a
+#: foundation: ``SINTEF AS`` and ``Stiftelsen SINTEF``), by their legal forms or head words: a pair to review.
+LINK_LEGAL_STATUS_CAP = 80.0
 #: Points taken off when only one name says what kind of body it is (``Petrich`` and ``Община Петрич``).
 LINK_ONE_KIND_PENALTY = 6.0
 #: Highest score of two names of which only one says what kind of body it is, when that kind is not one a bare

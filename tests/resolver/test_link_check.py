@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.resolve.link import Record, compare
-from kg.resolve.orgnames import head_words, legal_form_kind, legal_forms, parse
+from kg.resolve.orgnames import head_words, legal_form_kind, legal_forms, legal_status, parse
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region_b\n"
@@ -28,6 +28,9 @@ HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region
     ("SILICON AUSTRIA LABS GMBH", "SAL", "AT"),
     ("Zenica Economic Development Agency ZEDA", "Zenica Economic Development Agency", "BA"),
     ("International Committee for Animal Recording (ICAR)", "ICAR", "IT"),
+    ("LEIBNIZ-INSTITUT FUR ASTROPHYSIK POTSDAM (AIP)", "AIP", "DE"),
+    ("VDE VERBAND DER ELEKTROTECHNIK ELEKTRONIK INFORMATIONSTECHNIK EV", "VDE", "DE"),
+    ("Cine-Regio a.i.s.b.l.", "Cine-Regio", "BE"),
     # a name with segments that add nothing: a description, the country, the province, a second language
     ("Bodensee-Stiftung", "Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur", "DE"),
     ("Municipality of Zemen", "Municipality of Zemen, Bulgaria", "BG"),
@@ -45,6 +48,14 @@ HEADER = "name_a\tcountry_a\tcity_or_region_a\tname_b\tcountry_b\tcity_or_region
     # diacritics left out, or one of them written otherwise
     ("Kohtla-Järve Linnavalitsus", "Kohtla-Jarve Linnavalitsus", "EE"),
     ("Royal Sütőde Kft.", "Royal Sütöde Kft.", "HU"),
+    # a town named in another case or language (kg/resolve/data/place_names.tsv)
+    ("University of Ljubljana", "Univerza v Ljubljani", "SI"),
+    ("Uniwersytet w Białymstoku", "University of Białystok", "PL"),
+    ("Univerzita v Praze", "University in Prague", "CZ"),
+    ("Stadt Wien", "City of Vienna", "AT"),
+    ("Technische Universität München", "Technical University of Munich", "DE"),
+    ("Helsingin yliopisto", "University of Helsinki", "FI"),
+    ("Město Kolín", "Město v Kolíně", "CZ"),
 ])
 def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -69,6 +80,8 @@ def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None
     # a place written as a segment or in parentheses is not an acronym of the body
     ("Strojarska tehnička škola Fausta Vrančića, Zagreb", "Zagreb", "HR"),
     ("Osnovna škola Ivana Gorana Kovačića (Vrbovsko)", "VRBOVSKO", "HR"),
+    ("GIMNAZIJA JURJA BARAKOVIĆA (ZADAR)", "ZADAR", "HR"),
+    ("ENEA OPERATOR SP. Z O.O.", "ENEA", "PL"),
     # a bare place name is not a body of another kind there; a DG is a part of the Commission
     ("Bragança", "Instituto Politécnico de Bragança", "PT"),
     ("Thessaloniki", "THESSALONIKI CHAMBER OF COMMERCE AND INDUSTRY", "GR"),
@@ -81,6 +94,14 @@ def test_variants_of_one_body_are_the_same(a: str, b: str, country: str) -> None
     ("ТРАНС ГРУП БЪЛГАРИЯ 1 ООД", "ТРАНС ГРУП ООД", "BG"),
     # two villages written with other diacritics in two letters or more
     ("KOMORÓ KÖZSÉG ÖNKORMÁNYZATA", "KÖMÖRŐ KÖZSÉGI ÖNKORMÁNYZAT", "HU"),
+    # neighbouring places whose names differ in an ending: two towns, or a village and its neighbour
+    ("Powiatowy Urząd Pracy w Świdnicy", "Powiatowy Urząd Pracy w Świdniku", "PL"),
+    ("Obec Kružlov", "Obec Kružlová", "SK"),
+    ("POWIAT GRYFICKI/POWIATOWY URZĄD PRACY W GRYFICACH", "POWIAT GRYFIŃSKI/POWIATOWY URZĄD PRACY W GRYFINIE", "PL"),
+    # a company and a foundation or an association of one name are two legal persons
+    ("SINTEF AS", "Stiftelsen SINTEF", "NO"),
+    ("Stiftung Warentest", "Warentest GmbH", "DE"),
+    ("X-Net e.V.", "X-Net GmbH", "DE"),
 ])
 def test_hard_negatives_are_different(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
@@ -110,7 +131,8 @@ def test_curated_files_are_well_formed() -> None:
     assert len(rows) == len(set(rows)), "a legal form is listed twice"
     assert legal_form_kind("GmbH") == legal_form_kind("Ltd") == legal_form_kind("Sp. z o.o.")
     assert legal_form_kind("ООД") != legal_form_kind("ЕООД")
-    for name in ("org_heads.tsv", "org_words.tsv", "legal_form_kinds.tsv"):
+    assert legal_status(parse("SINTEF AS", "NO")) == "company" and legal_status(parse("Stichting X", "NL")) == "foundation"
+    for name in ("org_heads.tsv", "org_words.tsv", "legal_form_kinds.tsv", "legal_form_status.tsv", "place_names.tsv"):
         lines = (ROOT / "kg/resolve/data" / name).read_text(encoding="utf-8").splitlines()
         rows = [line for line in lines if line and not line.startswith("#")]
         assert len(rows) == len(set(rows)), f"a row of {name} is listed twice"
@@ -146,3 +168,24 @@ def test_link_check_names_a_missing_column(tmp_path: Path) -> None:
     pairs.write_text("name_a\tname_b\nA\tB\n", encoding="utf-8")
     result = _run(str(pairs))
     assert result.returncode == 1 and "lacks the column(s) country_a" in " ".join(result.stderr.split())
+
+
+def test_place_table_names_a_bad_line(tmp_path: Path) -> None:
+    from kg.errors import InputError
+    from kg.resolve.places import _table
+
+    path = tmp_path / "places.tsv"
+    path.write_text("# a comment\ncountry\tplace\tpopulation\tnames\nSI\tljubljana\tmany\tljubljani\n", encoding="utf-8")
+    with pytest.raises(InputError, match="population"):
+        _table(path)
+    path.write_text("SI\tljubljana\t1\t\n", encoding="utf-8")
+    with pytest.raises(InputError, match="header"):
+        _table(path)
+
+
+def test_place_table_is_generated_from_what_the_dependencies_ship() -> None:
+    rows = (ROOT / "kg/resolve/data/place_names.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("# Generated by `python -m kg.resolve.place_table`")
+    places = {tuple(r.split("\t")[:2]): r.split("\t")[3].split() for r in rows if not r.startswith("#")}
+    assert "ljubljani" in places[("SI", "ljubljana")] and "wien" in places[("AT", "vienna")]
+    assert "praze" in places[("CZ", "prague")] and places[("PL", "swidnik")] == []

@@ -1,0 +1,100 @@
+"""Place names in organisation names: one word for every name and form of a town (``kg/resolve/data/place_names.tsv``).
+
+``Univerza v Ljubljani`` and ``University of Ljubljana``, ``Uniwersytet w Białymstoku`` and ``University of
+Białystok``, ``Stadt Wien`` and ``City of Vienna`` name their town in two languages or two grammatical cases;
+:func:`place_word` gives each such word its town's one name, within the records' country, so the names
+compare as equal. The table is generated (:mod:`kg.resolve.place_table`); :func:`towns` are the places
+that two names must not confuse (``Świdnica`` and ``Świdnik``).
+
+Examples
+--------
+>>> place_word("ljubljani", "SI"), place_word("wien", "AT"), place_word("praze", "CZ")
+('ljubljana', 'vienna', 'prague')
+>>> place_word("ljubljani", "PL"), place_word("ljubljani", None)
+('ljubljani', 'ljubljani')
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import InputError
+
+__all__ = ["PLACE_NAMES", "TOWN_POPULATION", "place_word", "town_of", "towns"]
+
+#: The generated table of places, their other names and inflected forms.
+PLACE_NAMES = Path(__file__).with_name("data") / "place_names.tsv"
+#: Towns of this many inhabitants or more are the towns two names must not confuse.
+TOWN_POPULATION = 10_000
+_COLUMNS = ("country", "place", "population", "names")
+
+
+# A word that no dictionary gives as a town's form is read as one when it keeps all the town's name but its
+# last letter (two for names of seven letters or more) and adds at most this many (``Świdnicy``, ``Świdniku``).
+_ENDING = 3
+_STEM = 4  # letters of a town's name by which a word is looked up
+_SHORTEST = 5  # towns with shorter names are matched by their table's forms only (``Koło`` is not ``kolei``)
+
+
+@lru_cache(maxsize=2)
+def _table(path: Path = PLACE_NAMES) -> tuple[dict[str, dict[str, str]], frozenset[str], dict[str, tuple[str, ...]]]:
+    """Return country → folded name or form → place, the places of TOWN_POPULATION or more, and their first
+    letters → those towns."""
+    names: dict[str, dict[str, str]] = {}
+    big = set()
+    stems: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = ((n, line.rstrip("\n")) for n, line in enumerate(handle, 1) if not line.startswith("#"))
+        number, header = next(lines, (0, ""))
+        if tuple(header.split("\t")) != _COLUMNS:
+            raise InputError(path, f"the header must be {', '.join(_COLUMNS)}", number)
+        for number, line in lines:
+            values = line.split("\t")
+            if len(values) != len(_COLUMNS) or not values[2].isdigit():
+                raise InputError(path, "expected country, place, population (a number) and names", number)
+            country, place, population, others = values
+            table = names.setdefault(country, {})
+            for name in (place, *others.split()):
+                table.setdefault(name, place)
+            if int(population) >= TOWN_POPULATION:
+                big.add(place)
+                if len(place) >= _SHORTEST:
+                    stems.setdefault(place[:_STEM], []).append(place)
+    return names, frozenset(big), {k: tuple(v) for k, v in stems.items()}
+
+
+@lru_cache(maxsize=200_000)
+def town_of(word: str) -> str | None:
+    """Return the town a folded word names: itself, or the town whose name it keeps but for the last letter
+    (two for names of seven letters or more), adding at most three (``swidnicy``, ``swidniku``); else None.
+
+    Letters alone are weak evidence that a word is a town's form: record linkage uses it only to tell two
+    towns apart (``Świdnicy`` and ``Świdniku``), not to match a name.
+
+    >>> town_of("swidnicy"), town_of("swidniku"), town_of("swidnik"), town_of("pracy")
+    ('swidnica', 'swidnik', 'swidnik', None)
+    """
+    if word in towns():
+        return word
+    best, best_common = None, 0
+    for town in _table()[2].get(word[:_STEM], ()):
+        common = len(os.path.commonprefix((town, word)))
+        if common >= len(town) - (2 if len(town) >= 7 else 1) and 0 < len(word) - common <= _ENDING \
+                and common > best_common:
+            best, best_common = town, common
+    return best
+
+
+def place_word(word: str, country: str | None) -> str:
+    """Return the town's one name for a folded word that names it (another language, an inflected form) in
+    ``country``, else ``word``."""
+    if not country:
+        return word
+    return _table()[0].get(country.upper(), {}).get(word, word)
+
+
+def towns() -> frozenset[str]:
+    """Return the folded names of the towns of the table with TOWN_POPULATION inhabitants or more."""
+    return _table()[1]
