@@ -48,6 +48,7 @@ def build(
 ) -> None:
     """Build the graph (ontology, reference data, data/ and chosen datasets) into a new store, validate, swap it in."""
     from kg.commands.datasets import build_datasets
+    from kg.ingest.datasets import build_recipes
     from kg.paths import DATA_DIR
     from kg.store.writer import Writer
 
@@ -58,7 +59,8 @@ def build(
             choose(datasets, registry())
         with Writer(store, data_dir or DATA_DIR, wait=wait, notify=notify) as writer:
             with console.status("building") as status:
-                result = writer.build(validate=not no_validate, progress=lambda p: status.update(f"loading {p}"))
+                result = writer.build(validate=not no_validate, progress=lambda p: status.update(f"loading {p}"),
+                                      derived=build_recipes(writer.location))
             console.print(f"built {result.location} with {result.triples} triples in {len(result.graph_sizes)} graphs")
             if result.report is not None:
                 console.print(_report_summary(result.report.text()), markup=False, highlight=False, soft_wrap=True)

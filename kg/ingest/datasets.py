@@ -49,8 +49,8 @@ from kg.store.reading import open_snapshot
 from kg.store.snapshots import current_snapshot
 from kg.store.writer import Writer
 
-__all__ = ["DataFile", "Dataset", "DatasetStatus", "choose", "convert", "ensure_linkage", "fingerprint",
-           "put_datasets", "registry", "status", "verify"]
+__all__ = ["DataFile", "Dataset", "DatasetStatus", "build_recipes", "choose", "convert", "ensure_linkage",
+           "fingerprint", "put_datasets", "registry", "status", "verify"]
 
 _FIELDS = ("name", "title", "publisher", "url", "licence", "retrieved", "files", "mapping")
 
@@ -231,6 +231,17 @@ def _without(location: Path, graph: URIRef) -> ox.Store:
         if name != own:
             copy.bulk_extend(store.quads_for_pattern(None, None, None, name))
     return copy
+
+
+def build_recipes(location: Path, decisions: Path = DECISIONS_FILE) -> dict[str, dict]:
+    """The derived graphs a full build of the store at ``location`` must make whatever its manifest says: the
+    linkage graph when the store's local sources hold datasets.
+
+    The converted datasets are kept beside the store (:func:`in_store`); a store folder removed and built
+    again beside them has no manifest, and without the linkage graph its build would take the organisations
+    that two datasets name for duplicates.
+    """
+    return {str(LINKAGE_GRAPH): recipe(decisions.resolve())} if in_store(location) else {}
 
 
 def ensure_linkage(writer: Writer, decisions: Path = DECISIONS_FILE) -> bool:

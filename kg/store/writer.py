@@ -482,13 +482,21 @@ class Writer:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
     # -- full builds ------------------------------------------------------------------------------
-    def build(self, validate: bool = True, progress: Callable[[str], None] | None = None):
-        """Build the store anew from every file (and recompute the derived graphs); see :func:`build`."""
+    def build(self, validate: bool = True, progress: Callable[[str], None] | None = None,
+              derived: dict[str, dict] | None = None):
+        """Build the store anew from every file (and recompute the derived graphs); see :func:`build`.
+
+        ``derived`` (graph IRI → recipe) names derived graphs the build must make even when the store's
+        manifest does not list them (a store folder made anew beside kept local sources has no manifest).
+        """
         self._check_locked()
         self._migrate()
         files = self.files()
         have = read_manifest(current_snapshot(self.location))
-        return self._full_build(files, self._manifest(files, have), validate=validate, progress=progress)
+        wanted = self._manifest(files, have)
+        for graph, spec in (derived or {}).items():
+            wanted.derived.setdefault(graph, spec)
+        return self._full_build(files, wanted, validate=validate, progress=progress)
 
     def _full_build(self, files: dict[str, GraphFile], wanted: Manifest, validate: bool = True,
                     progress: Callable[[str], None] | None = None):

@@ -148,17 +148,16 @@ _IDENTIFIED_MAPPING = {
 }
 
 
-def _identified(folder: Path) -> None:
-    """A dataset ``identified`` whose two rows name one university under two PICs (as CORDIS can)."""
+def _identified(folder: Path, pics: tuple[str, ...] = ("911111111", "922222222")) -> None:
+    """A dataset ``identified`` whose rows name one university under the PICs ``pics`` (two, as CORDIS can)."""
     data = folder / "files" / "identified.csv.gz"
     with gzip.open(data, "wt", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Project acronym", "Project title", "Programme", "Partner name", "PIC", "Partner role",
                          "Country"])
-        writer.writerow(["DLA", "Project DLA", "Interreg Europe", "Danube Test University", "911111111", "Partner",
-                         "Bulgaria"])
-        writer.writerow(["DLB", "Project DLB", "Interreg Europe", "Danube Test University", "922222222", "Partner",
-                         "Bulgaria"])
+        for acronym, pic in zip(("DLA", "DLB"), pics, strict=False):
+            writer.writerow([acronym, f"Project {acronym}", "Interreg Europe", "Danube Test University", pic,
+                             "Partner", "Bulgaria"])
     (folder / "identified.mapping.yaml").write_text(yaml.safe_dump(_IDENTIFIED_MAPPING), encoding="utf-8")
     entry = {"name": "identified", "title": "Identified partners", "publisher": "The tests",
              "url": "https://example.org/", "licence": "CC0", "retrieved": "2026-12-04",
@@ -185,3 +184,33 @@ def test_a_name_under_two_pics_and_none_is_held_for_review_not_a_duplicate(clone
     bodies = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, canonical, None, linkage)
               if "danube-test-university" in q.subject.value}
     assert bodies == {}, bodies
+
+
+@pytest.mark.slow
+def test_a_store_folder_built_again_beside_its_kept_datasets_links_them(clone, tmp_path: Path) -> None:
+    """The converted datasets are kept beside the store: a store folder removed and built again has no
+    manifest, and its build must still make the linkage graph, or the body that one dataset names with a PIC
+    and another without is two nodes, and a duplicate the build can fail on (the CLI passes ``build_recipes``)."""
+    import shutil
+
+    from kg.ingest.datasets import build_recipes
+    from kg.store.manifest import read_manifest
+    from kg.store.snapshots import current_snapshot
+
+    location, _ = clone
+    folder = _registry(tmp_path / "registry", name="plain",
+                       rows=[("DLC", "Danube Test University", "Bulgaria", "BG323")])
+    _identified(folder, pics=("911111111",))
+    with Writer(location) as writer:
+        put_datasets(writer, ["identified", "plain"], registry(folder))
+    location.unlink() if location.is_symlink() else shutil.rmtree(location)  # what `rm -r STORE` removes
+    assert in_store(location) == ["identified", "plain"]
+    linkage = "https://w3id.org/eu-regional-kg/graph/linkage"
+    with Writer(location) as writer:
+        writer.build()  # what `eukg build` did before: the datasets without their linkage graph
+    assert linkage not in read_manifest(current_snapshot(location)).derived
+    with Writer(location) as writer:
+        writer.build(derived=build_recipes(location))
+    # the linkage graph is made, and kept up to date by every later write
+    assert read_manifest(current_snapshot(location)).derived[linkage]["kind"] == "linkage"
+    assert build_recipes(tmp_path / "a-store-without-datasets") == {}
