@@ -397,6 +397,7 @@ def _written_acronym(name: str, other: OrgName) -> float:
                               for w in written) else 0.0
 
 
+@lru_cache(maxsize=256)
 def _country_words(code: str | None) -> frozenset[str]:
     """The folded words of a country's names (``latvia``, ``latvija``)."""
     if not code:

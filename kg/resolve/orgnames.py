@@ -148,15 +148,23 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
     return table
 
 
-@lru_cache(maxsize=4)
-def _form_kinds(path: Path = LEGAL_FORM_KINDS) -> dict[str, str]:
+def _per_form(path: Path, column: str, allowed: tuple[str, ...] = ()) -> dict[str, str]:
+    """Read a table of a value (``column``, one of ``allowed`` when given) per short legal form of
+    ``legal_forms.tsv``; a form that table lacks, or a value not allowed, is one line naming the file."""
     forms = {form for table in legal_forms().values() for form in table.values()}
-    kinds = {}
-    for number, row in _rows(path, ("kind", "form")):
+    values = {}
+    for number, row in _rows(path, (column, "form")):
         if row["form"] not in forms:
             raise InputError(path, f"{row['form']!r} is not a short form of {LEGAL_FORMS.name}", number)
-        kinds[row["form"]] = row["kind"]
-    return kinds
+        if allowed and row[column] not in allowed:
+            raise InputError(path, f"{row[column]!r} is not {', '.join(allowed[:-1])} or {allowed[-1]}", number)
+        values[row["form"]] = row[column]
+    return values
+
+
+@lru_cache(maxsize=4)
+def _form_kinds(path: Path = LEGAL_FORM_KINDS) -> dict[str, str]:
+    return _per_form(path, "kind")
 
 
 def legal_form_kind(form: str) -> str:
@@ -179,15 +187,7 @@ _STATUS_KINDS = ("foundation", "association")
 
 @lru_cache(maxsize=4)
 def _form_status(path: Path = LEGAL_FORM_STATUS) -> dict[str, str]:
-    forms = {form for table in legal_forms().values() for form in table.values()}
-    status = {}
-    for number, row in _rows(path, ("status", "form")):
-        if row["form"] not in forms:
-            raise InputError(path, f"{row['form']!r} is not a short form of {LEGAL_FORMS.name}", number)
-        if row["status"] not in ("company", "association", "foundation"):
-            raise InputError(path, f"{row['status']!r} is not company, association or foundation", number)
-        status[row["form"]] = row["status"]
-    return status
+    return _per_form(path, "status", ("company", "association", "foundation"))
 
 
 def legal_status(name: OrgName) -> str | None:
