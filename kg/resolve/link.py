@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kg.resolve.acronyms import expansion
+from kg.resolve.endings import is_ending
 from kg.resolve.normalise import is_latin, normalise
 from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, legal_status, parse
 from kg.resolve.places import place_word, town_of, towns
@@ -175,7 +176,8 @@ def _word_similarity(a: str, b: str) -> float:
     short, long = sorted((a, b), key=len)
     if _other_town(a, b):
         return fuzz.ratio(a, b)
-    if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX:
+    if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX \
+            and is_ending(long[len(short):]):
         return 100.0
     if _inflected(short, long):
         return 100.0
@@ -206,7 +208,8 @@ def _inflected(short: str, long: str) -> bool:
     """
     stem = len(os.path.commonprefix((short, long)))
     return (len(long) > len(short) and stem >= LINK_INFLECTED_STEM and len(short) - stem <= 2
-            and len(long) - stem <= LINK_STEM_SUFFIX + 1 and not short.isdigit())
+            and len(long) - stem <= LINK_STEM_SUFFIX + 1 and not short.isdigit()
+            and is_ending(short[stem:]) and is_ending(long[stem:]))
 
 
 def _coverage(words: tuple[str, ...], others: tuple[str, ...]) -> float:
