@@ -403,6 +403,10 @@ _SHORT_FORM_COST = 1.5
 _SHORT_FORM_SLOPE = 10.0
 # What leaving out a word of the long form costs: a head word (Stichting, Fundación, Institut), another word.
 _HEAD_WEIGHT, _WORD_WEIGHT = 0.5, 1.0
+# A one-word name of this many letters or more may be the word that names a body (_named_by) ...
+_NAMED_BY_LETTERS = 3
+# ... whose name names no kind of body but these.
+_UNSAID_BODY_KINDS = frozenset({"association", "foundation", "consortium"})
 # Long forms of more words than this are not aligned.
 _LONG_FORM_WORDS = 24
 
@@ -438,6 +442,24 @@ def _long_forms(name: str, country: str | None) -> list[tuple[str, ...]]:
     return [words for text in texts if 0 < len(words := tuple(normalise(text).split())) <= _LONG_FORM_WORDS]
 
 
+def _named_by(short: str, long_name: str, country: str | None) -> bool:
+    """Whether the one-word name ``short`` (folded) is the distinctive word of ``long_name`` that names the body.
+
+    ``Xylofutur`` is ``XYLOFUTUR PRODUITS ET MATERIAUX …``, ``CETEST`` is ``CENTRO DE ENSAYOS Y ANALISIS CETEST SL``,
+    ``Symlog`` is ``INSTITUT SYMLOG``. Not when the word is a town, a word of the country's names, a head
+    word or a function word (``Bragança`` is not ``Instituto Politécnico de Bragança``), when the long name
+    names a kind of body other than an association, a foundation or a consortium (``Lipová`` is not
+    ``Základní škola Lipová``), or when it is a company named by the word and more (``ENEA Operator sp. z o.o.``:
+    a subsidiary of ENEA).
+    """
+    long = parse(long_name, country)
+    if len(short) < _NAMED_BY_LETTERS or short not in long.words or long.kinds - _UNSAID_BODY_KINDS:
+        return False
+    if short in SKIPPABLE or town_of(short) is not None or short in _country_words(country) or parse(short).kinds:
+        return False
+    return not (legal_status(long) == "company" and long.words[0] == short and len(long.core) > 1)
+
+
 def _short_form_score(short_name: str, long_name: str, country: str | None) -> float:
     """Return how plainly ``long_name`` is what the one-word ``short_name`` abbreviates (0 when it is not one word).
 
@@ -451,6 +473,8 @@ def _short_form_score(short_name: str, long_name: str, country: str | None) -> f
     short = _short_form(short_name)
     if short is None:
         return 0.0
+    if _named_by(short, long_name, country):
+        return LINK_ACCEPT
     forms = _long_forms(long_name, country)
     forms += [words[1:] for words in forms if len(words) > 1 and words[0] == short]  # "LKR LEICHTMETALL…"
     legal_form = parse(long_name, country).legal_form

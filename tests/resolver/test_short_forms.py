@@ -21,6 +21,9 @@ from kg.resolve.link import Record, compare
     ("Bundesministerium für Klimaschutz, Umwelt, Energie, Mobilität, Innovation und Technologie", "BMK", "AT"),
     # the short form written first, then the words it spells
     ("LKR Leichtmetallkompetenzzentrum Ranshofen GmbH", "LKR", "AT"),
+    # the word that names the body, in a name of no kind or of an association, foundation or consortium
+    ("FUNDACION TECNALIA RESEARCH & INNOVATION", "TECNALIA", "ES"),
+    ("CENTRO DE ENSAYOS Y ANALISIS CETEST SL", "CETEST", "ES"),
 ])
 def test_a_short_form_is_the_body_it_abbreviates(long: str, short: str, country: str) -> None:
     assert compare(Record(long, country), Record(short, country)).same
@@ -32,8 +35,11 @@ def test_a_short_form_is_the_body_it_abbreviates(long: str, short: str, country:
     ("Centro Tecnológico das Indústrias Têxtil e do Vestuário de Portugal", "CENTI", "PT"),
     # no word of the long name starts with the first letter
     ("Global e-Sustainability Initiative AISBL", "ENS", "BE"),
-    # a word of the long name is no abbreviation of it
+    # a word of the long name is no abbreviation of it, nor is it the body here
     ("ENEA OPERATOR SP. Z O.O.", "ENEA", "PL"),
+    # a company named by a body's name and more is its subsidiary; a village is not its school
+    ("SINTEF Energi AS", "SINTEF", "NO"),
+    ("Základní škola Lipová", "Lipová", "CZ"),
     # a segment naming a part of a body is not left out; two letters stand for too many bodies
     ("Univerza v Mariboru, Fakulteta za kemijo", "UMAR", "SI"),
     ("Univerza v Mariboru", "UM", "SI"),
