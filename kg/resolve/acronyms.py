@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from kg.resolve.keys import FUNCTION_WORDS
 
-__all__ = ["MAX_ACRONYM", "MAX_PART", "SKIPPABLE", "expansion", "own_acronym"]
+__all__ = ["INNER_LETTER", "MAX_ACRONYM", "MAX_PART", "NEXT_LETTER", "SKIPPABLE", "alignment_cost", "expansion",
+           "own_acronym"]
 
 #: An acronym has at most this many letters.
 MAX_ACRONYM = 10
@@ -33,7 +34,8 @@ MAX_PART = 3
 #: (``d'Histoire``, ``l'Aviation``).
 SKIPPABLE = FUNCTION_WORDS | frozenset(
     "u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the og fur fuer pour per para por sur"
-    " del della dello degli delle dei nel nella als bei an".split())
+    " del della dello degli delle dei nel nella als bei an um uma uno una ein eine een con fra voor prie em nos nas"
+    .split())
 # At most this share of an acronym's letters may be second or third letters of a word.
 _INNER_SHARE = 0.5
 
@@ -127,3 +129,73 @@ def own_acronym(words: tuple[str, ...]) -> int | None:
         if _is_acronym(words[at], rest) and len(words[at]) >= 2 and _spells(words[at], rest):
             return at
     return None
+
+
+#: The cost of a letter of a short form that continues the letter before it in one word (``CEN`` of ``centro``).
+NEXT_LETTER = 0.25
+#: The cost of a letter found inside a word, not after the letter before it: the start of a part of a compound
+#: (the second ``D`` of ``DWD``, Deutscher Wetterdienst).
+INNER_LETTER = 1.0
+
+
+def _letter_cost(at: int, last: int) -> float:
+    if at == 0:
+        return 0.0
+    return NEXT_LETTER if at == last + 1 else INNER_LETTER
+
+
+@lru_cache(maxsize=20_000)
+def alignment_cost(short: str, words: tuple[str, ...], weights: tuple[float, ...]) -> float:
+    """Return how far ``short`` is from a plain abbreviation of all of ``words`` (0: their first letters).
+
+    The letters of ``short`` are found in order in ``words`` (Schwartz & Hearst 2003), the first at the
+    start of a word. A letter at a word's start costs nothing, one that continues the letter before it in a
+    word :data:`NEXT_LETTER` (``cen`` of ``centro``), any other letter inside a word :data:`INNER_LETTER`
+    (the start of a part of a compound); a word that gives no letter costs its weight (``weights``, one per
+    word: nothing for a function word, more for a word that names the body). Two letters at least must
+    not continue the first (``sofi`` is no abbreviation of ``sofiaplan``). The cheapest alignment is kept.
+
+    Parameters
+    ----------
+    short : str
+        A folded short form (``dwd``).
+    words : tuple of str
+        The folded words of the long form.
+    weights : tuple of float
+        What leaving out each word costs.
+
+    Returns
+    -------
+    float
+        The cost of the cheapest alignment, ``inf`` when the letters cannot be found in order.
+
+    Examples
+    --------
+    >>> alignment_cost("dwd", ("deutscher", "wetterdienst"), (1.0, 1.0))
+    1.0
+    >>> alignment_cost("lne", ("laboratoire", "national", "de", "metrologie", "et", "essais"), (1, 1, 0, 1, 0, 1))
+    1.0
+    >>> alignment_cost("abc", ("cab",), (1.0,))
+    inf
+    >>> alignment_cost("sofia", ("sofiaplan",), (1.0,))  # its "a" inside "plan"
+    1.75
+    >>> alignment_cost("sofi", ("sofiaplan",), (1.0,))
+    inf
+    """
+    memo: dict[tuple[int, int, int, bool], float] = {}
+
+    def best(i: int, w: int, last: int, two: bool) -> float:
+        if w == len(words):
+            return 0.0 if i == len(short) and two else float("inf")
+        key = (i, w, last, two)
+        if key not in memo:
+            word = words[w]
+            cost = best(i, w + 1, -1, two) + (weights[w] if last < 0 else 0.0)
+            for at in range(last + 1, len(word) if i else 1) if i < len(short) else ():
+                if word[at] == short[i]:
+                    letter = _letter_cost(at, last)
+                    cost = min(cost, letter + best(i + 1, w, at, two or (i > 0 and letter != NEXT_LETTER)))
+            memo[key] = cost
+        return memo[key]
+
+    return best(0, 0, -1, False)

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from kg.resolve.acronyms import expansion
+from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.endings import is_ending
 from kg.resolve.normalise import is_latin, normalise
 from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, legal_status, parse
@@ -400,6 +400,95 @@ def _written_acronym(name: str, other: OrgName) -> float:
                               for w in written) else 0.0
 
 
+# A one-word name that another name abbreviates at this cost or less (kg.resolve.acronyms.alignment_cost) is that
+# body: it scores LINK_ACCEPT, and each unit of cost more _SHORT_FORM_SLOPE points less.
+_SHORT_FORM_COST = 1.5
+_SHORT_FORM_SLOPE = 10.0
+# What leaving out a word of the long form costs: a head word (Stichting, Fundación, Institut), another word.
+_HEAD_WEIGHT, _WORD_WEIGHT = 0.5, 1.0
+# A one-word name of this many letters or more may be the word that names a body (_named_by) ...
+_NAMED_BY_LETTERS = 3
+# ... whose name names no kind of body but these.
+_UNSAID_BODY_KINDS = frozenset({"association", "foundation", "consortium"})
+# Long forms of more words than this are not aligned.
+_LONG_FORM_WORDS = 24
+
+
+def _short_form(name: str) -> str | None:
+    """The folded letters of a name written as one word (``DWD``, ``FIBIO-HRC``) of 2 to ``MAX_ACRONYM`` letters."""
+    if len(name.split()) != 1:
+        return None
+    letters = "".join(normalise(name).split())
+    return letters if 2 <= len(letters) <= MAX_ACRONYM and not letters.isdigit() else None
+
+
+def _skip_weights(words: tuple[str, ...], form: frozenset[str], country: str | None) -> tuple[float, ...]:
+    """What each word of a long form that gives a short form no letter costs
+    (:func:`kg.resolve.acronyms.alignment_cost`): nothing for a function word or a word of the legal form ``form``,
+    less for a head word (Stichting, Fundación) or an institute, centre or academy."""
+    def weight(word: str) -> float:
+        if word in SKIPPABLE or len(word) == 1 or word in form:
+            return 0.0
+        parsed = parse(word, country)
+        return _HEAD_WEIGHT if parsed.kinds or set(parsed.core) <= _BODY_WORDS else _WORD_WEIGHT
+
+    return tuple(weight(w) for w in words)
+
+
+def _long_forms(name: str, country: str | None) -> list[tuple[str, ...]]:
+    """The folded words of a name, and of its first segment unless the rest names a part of a body (``…, Faculty
+    of Law``): ``MFN`` abbreviates ``Museum für Naturkunde - Leibniz-Institut für Evolutions- …``."""
+    segments = _segments(name)
+    texts = [name]
+    if len(segments) > 1 and not parse(" ".join(segments[1:]), country).kinds & UNIT_KINDS:
+        texts.append(segments[0])
+    return [words for text in texts if 0 < len(words := tuple(normalise(text).split())) <= _LONG_FORM_WORDS]
+
+
+def _named_by(short: str, long_name: str, country: str | None) -> bool:
+    """Whether the one-word name ``short`` (folded) is the distinctive word of ``long_name`` that names the body.
+
+    ``Xylofutur`` is ``XYLOFUTUR PRODUITS ET MATERIAUX …``, ``CETEST`` is ``CENTRO DE ENSAYOS Y ANALISIS CETEST SL``,
+    ``Symlog`` is ``INSTITUT SYMLOG``. Not when the word is a town, a word of the country's names, a head
+    word or a function word (``Bragança`` is not ``Instituto Politécnico de Bragança``), when the long name
+    names a kind of body other than an association, a foundation or a consortium (``Lipová`` is not
+    ``Základní škola Lipová``), or when it is a company named by the word and more (``ENEA Operator sp. z o.o.``:
+    a subsidiary of ENEA).
+    """
+    long = parse(long_name, country)
+    if len(short) < _NAMED_BY_LETTERS or short not in long.words or long.kinds - _UNSAID_BODY_KINDS:
+        return False
+    if short in SKIPPABLE or town_of(short) is not None or short in _country_words(country) or parse(short).kinds:
+        return False
+    return not (legal_status(long) == "company" and long.words[0] == short and len(long.core) > 1)
+
+
+def _short_form_score(short_name: str, long_name: str, country: str | None) -> float:
+    """Return how plainly ``long_name`` is what the one-word ``short_name`` abbreviates (0 when it is not one word).
+
+    The letters of the short form are aligned with the words of the long name, or of its first segment
+    (:func:`kg.resolve.acronyms.alignment_cost`: ``DWD`` with Deutscher Wetterdienst, ``LNE`` with
+    Laboratoire National de métrologie et d'Essais, ``Rannis`` with RANNSóknamiðstöð ÍSlands), or of the words
+    after a first word that is the short form (``LKR Leichtmetallkompetenzzentrum Ranshofen``); a cost of
+    ``_SHORT_FORM_COST`` scores ``LINK_ACCEPT``. A short form that is a word of the long form is no abbreviation of
+    it (``ENEA`` is not ``ENEA Operator sp. z o.o.``); one of two letters scores at most ``LINK_ACRONYM_SHORT``.
+    """
+    short = _short_form(short_name)
+    if short is None:
+        return 0.0
+    if _named_by(short, long_name, country):
+        return LINK_ACCEPT
+    forms = _long_forms(long_name, country)
+    forms += [words[1:] for words in forms if len(words) > 1 and words[0] == short]  # "LKR LEICHTMETALL…"
+    legal_form = parse(long_name, country).legal_form
+    form = frozenset(normalise(legal_form).split()) if legal_form else frozenset()
+    costs = [alignment_cost(short, words, _skip_weights(words, form, country)) for words in forms if short not in words]
+    if not costs or min(costs) == float("inf"):
+        return 0.0
+    score = min(100.0, LINK_ACCEPT + (_SHORT_FORM_COST - min(costs)) * _SHORT_FORM_SLOPE)
+    return min(score, LINK_ACRONYM_SHORT) if len(short) < 3 else score
+
+
 @lru_cache(maxsize=256)
 def _country_words(code: str | None) -> frozenset[str]:
     """The folded words of a country's names (``latvia``, ``latvija``)."""
@@ -452,7 +541,7 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
 
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
     """Return how alike the names of two records are: whole, without country and city words, by their first segments,
-    and by an acronym one writes in a segment of its own."""
+    by an acronym one writes in a segment of its own, and by a one-word name the other abbreviates."""
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
     if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
@@ -464,7 +553,9 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         return score
     places = _country_words(country_a or country_b) | {w for c in (a.city, b.city) if c for w in normalise(c).split()}
     return max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
-               _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
+               _written_acronym(a.name, name_b), _written_acronym(b.name, name_a),
+               _short_form_score(a.name, b.name, country_a or country_b),
+               _short_form_score(b.name, a.name, country_a or country_b))
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -1,0 +1,56 @@
+"""A one-word name (a CORDIS short name) against the long name it abbreviates, and against another body's long name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.acronyms import alignment_cost
+from kg.resolve.link import Record, compare
+
+
+@pytest.mark.parametrize(("long", "short", "country"), [
+    # letters at the starts of parts of compounds
+    ("Deutscher Wetterdienst", "DWD", "DE"),
+    ("Deutsches Zentrum für Luft- und Raumfahrt", "DLR", "DE"),
+    # a word in the middle that gives no letter
+    ("Laboratoire national de métrologie et d'essais", "LNE", "FR"),
+    # several letters of a word
+    ("Rannsóknamiðstöð Íslands", "Rannis", "IS"),
+    # the first segment only
+    ("Museum für Naturkunde - Leibniz-Institut für Evolutions- und Biodiversitätsforschung", "MFN", "DE"),
+    ("Bundesministerium für Klimaschutz, Umwelt, Energie, Mobilität, Innovation und Technologie", "BMK", "AT"),
+    # the short form written first, then the words it spells
+    ("LKR Leichtmetallkompetenzzentrum Ranshofen GmbH", "LKR", "AT"),
+    # the word that names the body, in a name of no kind or of an association, foundation or consortium
+    ("FUNDACION TECNALIA RESEARCH & INNOVATION", "TECNALIA", "ES"),
+    ("CENTRO DE ENSAYOS Y ANALISIS CETEST SL", "CETEST", "ES"),
+])
+def test_a_short_form_is_the_body_it_abbreviates(long: str, short: str, country: str) -> None:
+    assert compare(Record(long, country), Record(short, country)).same
+
+
+@pytest.mark.parametrize(("long", "short", "country"), [
+    # the letters are found, but words of the long name give none: for review at most
+    ("Instituto de Saúde Pública da Universidade do Porto", "ISEP", "PT"),
+    ("Centro Tecnológico das Indústrias Têxtil e do Vestuário de Portugal", "CENTI", "PT"),
+    # no word of the long name starts with the first letter
+    ("Global e-Sustainability Initiative AISBL", "ENS", "BE"),
+    # a word of the long name is no abbreviation of it, nor is it the body here
+    ("ENEA OPERATOR SP. Z O.O.", "ENEA", "PL"),
+    # a company named by a body's name and more is its subsidiary; a village is not its school
+    ("SINTEF Energi AS", "SINTEF", "NO"),
+    ("Základní škola Lipová", "Lipová", "CZ"),
+    # a segment naming a part of a body is not left out; two letters stand for too many bodies
+    ("Univerza v Mariboru, Fakulteta za kemijo", "UMAR", "SI"),
+    ("Univerza v Mariboru", "UM", "SI"),
+])
+def test_a_short_form_is_not_a_body_it_does_not_plainly_abbreviate(long: str, short: str, country: str) -> None:
+    assert not compare(Record(long, country), Record(short, country)).same
+
+
+def test_letters_at_word_starts_cost_least() -> None:
+    weights = (1.0, 1.0, 1.0)
+    words = ("koninklijk", "nederlands", "instituut")
+    assert alignment_cost("kni", words, weights) == 0.0
+    assert alignment_cost("kni", words, weights) < alignment_cost("kon", words, weights)
+    assert alignment_cost("nki", words, weights) == float("inf")  # the letters out of order
