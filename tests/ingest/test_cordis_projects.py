@@ -53,6 +53,12 @@ def test_real_organisations_join_their_projects(reference_store) -> None:
         assert len(set(g.objects(None, EKG.participant))) == 92
         mpg = next(s for s in g.subjects(EKG.organisationId, None) if str(g.value(s, EKG.organisationId)) == MPG)
         assert len(list(g.subjects(EKG.participant, mpg))) == 3
+        # CORDIS's shortName is the organisation's acronym; an empty shortName gives none.
+        wageningen = next(s for s in g.subjects(SKOS.prefLabel, None)
+                          if str(g.value(s, SKOS.prefLabel)) == "WAGENINGEN UNIVERSITY")
+        assert str(g.value(wageningen, EKG.acronym)) == "WU"
+        assert all(str(a).strip() for a in g.objects(None, EKG.acronym))
+        assert len(set(g.subjects(EKG.acronym, None)) & set(g.objects(None, EKG.participant))) > 50
         roles = Counter(str(o).rsplit("/", 1)[-1] for o in g.objects(None, EKG.role))
         assert roles == {"participant": 44, "coordinator": 41, "third-party": 14, "associated-partner": 1}
         # Partners outside the NUTS countries (US, IL, GE) load with their country, each with a warning.

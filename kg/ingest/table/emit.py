@@ -155,12 +155,7 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict,
     if not checked["new"] or not checked.get("first", True):
         return
     sink.add(o, _W["type"], _W["Organisation"])
-    language = builder.mapping.language_of(country[1] if country else None)
-    sink.add(o, _W["prefLabel"], literal(str(row.values["partner_name"]), language))
-    alternative = row.values.get("partner_alt_name")
-    if alternative and alternative != row.values["partner_name"]:
-        sink.add(o, _W["altLabel"], literal(str(alternative), _alt_language(
-            str(row.values["partner_name"]), str(alternative), language)))
+    _emit_names(sink, o, row.values, builder.mapping.language_of(country[1] if country else None))
     sink.add(o, _W["organisationType"],
              str(builder.concept("OrganisationType", checked["kind"])))
     if region is not None:
@@ -171,6 +166,20 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict,
             builder.other_countries.add(country[0])  # a country outside the reference graph: described here
             for triple in country_triples(world_country(country[1])):
                 sink.add(*(from_rdflib(term) for term in triple))
+
+
+def _emit_names(sink: _Sink, organisation: str, values: dict, language: str | None) -> None:
+    """Write a new organisation's name, its other name (``partner_alt_name``) and its short name
+    (``partner_acronym``: CORDIS's shortName, as ``ekg:acronym``), each when given and not the name itself."""
+    name = str(values["partner_name"])
+    sink.add(organisation, _W["prefLabel"], literal(name, language))
+    alternative = values.get("partner_alt_name")
+    if alternative and alternative != name:
+        alternative = str(alternative)
+        sink.add(organisation, _W["altLabel"], literal(alternative, _alt_language(name, alternative, language)))
+    acronym = values.get("partner_acronym")
+    if acronym and str(acronym).strip() and str(acronym) != name:
+        sink.add(organisation, _W["acronym"], literal(str(acronym).strip()))
 
 
 def _emit_participation(sink: _Sink, participation: URIRef, project: URIRef, checked: dict,
