@@ -76,6 +76,7 @@ class EKG(DefinedNamespace):
     euContribution: URIRef  # The part of a participation's budget, in euro, that the European Union pays, whatever the fund or programme (a CORDIS ecContribution, a Kohesio EU contribution).
     isoAlpha3: URIRef  # The ISO 3166-1 alpha-3 code of a country, as used in the Publications Office country authority IRIs.
     isoCode: URIRef  # The ISO 3166-1 alpha-2 code of a country (GR, GB).
+    locality: URIRef  # The town or city of an organisation's address as a source writes it (CORDIS's city, Keep.eu's town), not resolved to a place: record linkage compares and blocks organisations by it.
     metricName: URIRef  # The name of the network metric of a score (degree, betweenness, louvain, brokerage-liaison ...).
     networkName: URIRef  # The name of the collaboration network a score was computed on (coparticipation, bipartite, regions, programme-regions, events).
     nutsCode: URIRef  # The NUTS code of a region, such as PL81, or the NUTS-like code of a statistical region, such as NO081.

@@ -38,7 +38,7 @@ MAPPINGS_DIR = Path(__file__).parent / "mappings"
 FIELDS = ("project_acronym", "project_title", "project_title_original", "project_code", "programme",
           "programme_code", "fund",
           "priority", "start", "end", "partner_name", "partner_alt_name", "partner_acronym", "partner_id",
-          "partner_role",
+          "partner_role", "partner_city",
           "partner_type", "country", "nuts", "total_budget", "eu_contribution", "project_total_budget", "currency")
 #: What one row of a table gives: a partner of a project (the default), or an organisation alone.
 ROW_KINDS = ("participations", "organisations")

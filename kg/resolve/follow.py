@@ -64,6 +64,7 @@ _LABELS = (ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(SKOS.altLabel)))
 _IDENTIFIERS = (ox.NamedNode(str(EKG.organisationId)), ox.NamedNode(str(DCTERMS.identifier)))
 _DATA_GRAPHS = (str(SOURCE), str(GRAPH["dataset/"]))
 _WIKIDATA = "http://www.wikidata.org/entity/"
+_LOCALITY = ox.NamedNode(str(EKG.locality))  # the town a table gives, as written
 
 
 def _values(store: ox.Store, node: ox.NamedNode, *path: ox.NamedNode) -> set[str]:
@@ -86,7 +87,7 @@ def organisation(store: ox.Store, iri: str) -> Organisation | None:
     if not labels:
         return None
     countries = _values(store, node, ox.NamedNode(str(EKG.country)), ox.NamedNode(str(EKG.isoCode)))
-    cities = _values(store, node, ox.NamedNode(str(EKG.city)), _LABELS[0])
+    cities = _values(store, node, ox.NamedNode(str(EKG.city)), _LABELS[0]) | _values(store, node, _LOCALITY)
     identifiers = {(_scheme(value), value) for p in _IDENTIFIERS for value in _values(store, node, p)}
     identifiers |= {("wikidata", value) for value in _values(store, node, ox.NamedNode(str(SKOS.exactMatch)))
                     if value.startswith(_WIKIDATA)}

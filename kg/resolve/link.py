@@ -546,16 +546,23 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     score = name_score(name_a, name_b)
     if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
         return score
-    without = _without_places(name_a, name_b, country_a or country_b, _city_words(a, b, country_a or country_b))
+    country = country_a or country_b
+    # Two records in two places: a town's name in one is no word to leave out ("Technical University of Munich"
+    # in Munich is not "Technical University Dresden" in Dresden), and a one-word name is no short form of the other.
+    apart = _places_disagree(a.city, b.city, country)
+    cities = frozenset() if apart else _city_words(a, b, country)
+    without = _without_places(name_a, name_b, country, cities)
     if without is not None:
         score = max(score, name_score(*without))
     if score >= LINK_ACCEPT:
         return score
-    places = _country_words(country_a or country_b) | {w for c in (a.city, b.city) if c for w in normalise(c).split()}
-    return max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
-               _written_acronym(a.name, name_b), _written_acronym(b.name, name_a),
-               _short_form_score(a.name, b.name, country_a or country_b),
-               _short_form_score(b.name, a.name, country_a or country_b))
+    places = _country_words(country) | (
+        frozenset() if apart else {w for c in (a.city, b.city) if c for w in normalise(c).split()})
+    score = max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
+                _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
+    if apart:
+        return score
+    return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -592,10 +599,14 @@ def _accented_ending(short: str, long: str, country: str | None) -> bool:
     return accented and place_word(normalise(short), country) != place_word(normalise(long), country)
 
 
-def _places_disagree(a: str | None, b: str | None) -> bool:
+@lru_cache(maxsize=200_000)
+def _places_disagree(a: str | None, b: str | None, country: str | None = None) -> bool:
+    """Whether two records' cities or regions are two places: their words, each town's forms and names one word
+    (``München``, ``Munich``; ``Venezia``, ``Venice``), share too little (``DUBLIN 8`` and ``Dublin`` agree)."""
     if not a or not b or not a.strip() or not b.strip():
         return False
-    return fuzz.token_set_ratio(normalise(a), normalise(b)) < LINK_ACCEPT
+    words_a, words_b = (" ".join(place_word(w, country) for w in normalise(x).split()) for x in (a, b))
+    return fuzz.token_set_ratio(words_a, words_b) < LINK_ACCEPT
 
 
 def compare(a: Record, b: Record) -> Match:
@@ -624,7 +635,7 @@ def compare(a: Record, b: Record) -> Match:
     score = _names_score(a, b, country_a, country_b)
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
-    if _places_disagree(a.city, b.city):
+    if _places_disagree(a.city, b.city, country_a or country_b):
         score -= LINK_CITY_PENALTY
     if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name, country_a or country_b):
         score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell

@@ -57,6 +57,7 @@ def test_real_organisations_join_their_projects(reference_store) -> None:
         wageningen = next(s for s in g.subjects(SKOS.prefLabel, None)
                           if str(g.value(s, SKOS.prefLabel)) == "WAGENINGEN UNIVERSITY")
         assert str(g.value(wageningen, EKG.acronym)) == "WU"
+        assert str(g.value(wageningen, EKG.locality)) == "Wageningen"  # CORDIS's city, as written
         assert all(str(a).strip() for a in g.objects(None, EKG.acronym))
         assert len(set(g.subjects(EKG.acronym, None)) & set(g.objects(None, EKG.participant))) > 50
         roles = Counter(str(o).rsplit("/", 1)[-1] for o in g.objects(None, EKG.role))

@@ -112,3 +112,21 @@ def test_a_bad_decision_is_named_with_its_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{review}:2: decision must be same or different, not 'maybe'" in " ".join(result.stderr.split())
     assert not (tmp_path / "decisions.tsv").exists()
+
+
+def test_the_locality_a_table_gives_is_the_city_linkage_reads() -> None:
+    """An organisation of a table gives its town as ``ekg:locality`` (CORDIS's city, Keep.eu's town): the full
+    linkage (SPARQL) and the linkage kept up to date on writes (kg.resolve.follow) read it as the city."""
+    from kg.namespaces import EKG, GRAPH, ID
+    from kg.resolve.follow import organisation
+
+    store = ox.Store()
+    graph = ox.NamedNode(str(GRAPH["dataset/cordis-sample"]))
+    org = ox.NamedNode(str(ID["organisation/wageningen-university-999981634"]))
+    for predicate, value in ((RDF.type, ox.NamedNode(str(EKG.Organisation))),
+                             (URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("WAGENINGEN UNIVERSITY")),
+                             (EKG.locality, ox.Literal("Wageningen"))):
+        store.add(ox.Quad(org, ox.NamedNode(str(predicate)), value, graph))
+    [found] = organisations(store)
+    assert found.city == "Wageningen"
+    assert organisation(store, org.value).city == "Wageningen"

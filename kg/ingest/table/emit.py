@@ -169,8 +169,9 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict,
 
 
 def _emit_names(sink: _Sink, organisation: str, values: dict, language: str | None) -> None:
-    """Write a new organisation's name, its other name (``partner_alt_name``) and its short name
-    (``partner_acronym``: CORDIS's shortName, as ``ekg:acronym``), each when given and not the name itself."""
+    """Write a new organisation's name, its other name (``partner_alt_name``), its short name
+    (``partner_acronym``: CORDIS's shortName, as ``ekg:acronym``), each when given and not the name itself, and
+    the town of its address as written (``partner_city``, as ``ekg:locality``)."""
     name = str(values["partner_name"])
     sink.add(organisation, _W["prefLabel"], literal(name, language))
     alternative = values.get("partner_alt_name")
@@ -180,6 +181,9 @@ def _emit_names(sink: _Sink, organisation: str, values: dict, language: str | No
     acronym = values.get("partner_acronym")
     if acronym and str(acronym).strip() and str(acronym) != name:
         sink.add(organisation, _W["acronym"], literal(str(acronym).strip()))
+    city = " ".join(str(values.get("partner_city") or "").split())
+    if city:
+        sink.add(organisation, _W["locality"], literal(city))
 
 
 def _emit_participation(sink: _Sink, participation: URIRef, project: URIRef, checked: dict,

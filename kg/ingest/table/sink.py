@@ -32,7 +32,7 @@ _W = {name: str(term) for name, term in {
     "ProjectParticipation": EKG.ProjectParticipation, "project": EKG.project, "participant": EKG.participant,
     "role": EKG.role, "totalBudget": EKG.totalBudget, "euContribution": EKG.euContribution,
     "decimal": XSD.decimal, "date": XSD.date, "altLabel": SKOS.altLabel, "fund": EKG.fund,
-    "Programme": EKG.Programme, "identifier": DCTERMS.identifier}.items()}
+    "Programme": EKG.Programme, "identifier": DCTERMS.identifier, "locality": EKG.locality}.items()}
 
 
 #: The same terms as pyoxigraph nodes, for looking the graph up.

@@ -1,0 +1,30 @@
+"""Records in two places: the town in a name is no word to leave out, and a one-word name no short form."""
+
+from __future__ import annotations
+
+from kg.resolve.link import Record, compare
+
+
+def test_a_town_in_each_name_is_no_word_to_leave_out_when_the_records_are_in_those_towns():
+    a = Record("Technical University of Munich", "DE", "Munich")
+    b = Record("Technical University Dresden", "DE", "Dresden")
+    assert not compare(a, b).same
+
+
+def test_two_health_centres_of_two_towns_are_two_bodies():
+    a = Record("Zarasai District Municipality Primary Health Care Centre", "LT", "Zarasai")
+    b = Record("Public Institution Birstonas primary health care center", "LT", "Birštonas")
+    assert not compare(a, b).same
+
+
+def test_a_one_word_name_in_another_town_is_no_short_form():
+    assert not compare(Record("PRESTE", "FR", "Paris"),
+                       Record("Commune Prats-de-Mollo-La-Preste", "FR", "PRATS-DE-MOLLO-LA-PRESTE")).same
+
+
+def test_a_town_written_in_two_languages_is_one_place():
+    # München and Munich, Venezia and Venice, "DUBLIN 8" and Dublin: no city penalty, the town's word left out.
+    assert compare(Record("Univerza v Ljubljani", "SI", "Ljubljana"), Record("University", "SI", "Ljubljana")).score \
+        == compare(Record("Univerza v Ljubljani", "SI", "Ljubljana"), Record("University", "SI", "Ljubljani")).score
+    assert compare(Record("Fraunhofer-Gesellschaft", "DE", "München"), Record("Fraunhofer-Gesellschaft", "DE", "Munich")).score == 100
+    assert compare(Record("Dublin City Council", "IE", "DUBLIN 8"), Record("Dublin City Council", "IE", "Dublin")).score == 100
