@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
 
 from kg.resolve.acronyms import expansion
 from kg.resolve.normalise import is_latin, normalise
@@ -173,6 +174,8 @@ def _word_similarity(a: str, b: str) -> float:
     if a.isdigit() or b.isdigit() or _two_towns(a, b):
         return 0.0  # two towns: "Świdnica" and "Świdnik" (the forms of one town are one word, kg.resolve.places)
     short, long = sorted((a, b), key=len)
+    if _swapped(a, b):
+        return 100.0  # "Koprivncia" is "Koprivnica" with two letters swapped
     if _other_town(a, b):
         return fuzz.ratio(a, b)
     if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX:
@@ -182,6 +185,16 @@ def _word_similarity(a: str, b: str) -> float:
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return fuzz.ratio(a, b)
+
+
+# A word this long or longer written with two neighbouring letters swapped is the same word misspelt.
+_SWAP_LENGTH = 7
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words of ``_SWAP_LENGTH`` letters or more are one with two neighbouring letters swapped
+    (``koprivncia``, ``koprivnica``): a slip of typing, where two places' names differ in a letter or more."""
+    return len(a) == len(b) >= _SWAP_LENGTH and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
 
 
 def _two_towns(a: str, b: str) -> bool:
