@@ -460,9 +460,45 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
     return drop(a, b), drop(b, a)
 
 
+# A word written with a full stop after it and at most this many letters is an abbreviation or an initial.
+_ABBREVIATION = 5
+_ABBREVIATED = re.compile(rf"(?<![^\W\d_])([^\W\d_]{{1,{_ABBREVIATION}}})\.(?!\w\.)")
+
+
+def _abbreviated(name: str) -> frozenset[str]:
+    """The folded words ``name`` writes abbreviated: letters and a full stop (``J.J. Strossmayera``,
+    ``Slov. gorice``), not one of a run of letters with stops (``d.o.o.``).
+
+    >>> sorted(_abbreviated("Sveučilište J. J. Strossmayera")), sorted(_abbreviated("Sveti Andraž v Slov. gor."))
+    (['j'], ['gor', 'slov'])
+    """
+    return frozenset(normalise(w) for w in _ABBREVIATED.findall(name))
+
+
+def _spelt_out(x: OrgName, abbreviations: frozenset[str], y: OrgName) -> OrgName | None:
+    """Return ``x`` with each abbreviated core word read as the word in its place in ``y`` that it begins
+    (``J.`` as ``Josipa``, ``Slov.`` as ``Slovenskih``), or ``None`` when it has none so read; both cores must
+    have as many words."""
+    if not abbreviations or len(x.core) != len(y.core):
+        return None
+    core = tuple(o if w in abbreviations and len(o) > len(w) and o.startswith(w) else w
+                 for w, o in zip(x.core, y.core, strict=True))
+    return OrgName(core, x.kinds, x.legal_form, x.words, x.acronyms, x.country) if core != x.core else None
+
+
+def _abbreviations_score(a: Record, b: Record, name_a: OrgName, name_b: OrgName) -> float:
+    """Return the score of the two names with the words one abbreviates spelt out as the other writes them."""
+    best = 0.0
+    for x, name, y in ((name_a, a.name, name_b), (name_b, b.name, name_a)):
+        spelt = _spelt_out(x, _abbreviated(name), y)
+        if spelt is not None:
+            best = max(best, name_score(spelt, y))
+    return best
+
+
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
-    """Return how alike the names of two records are: whole, without country and city words, by their first segments,
-    and by an acronym one writes in a segment of its own."""
+    """Return how alike the names of two records are: whole, without country and city words, with abbreviations
+    spelt out, by their first segments, and by an acronym one writes in a segment of its own."""
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
     if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
@@ -470,6 +506,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     without = _without_places(name_a, name_b, country_a or country_b, _city_words(a, b, country_a or country_b))
     if without is not None:
         score = max(score, name_score(*without))
+    if score < LINK_ACCEPT and "." in a.name + b.name:
+        score = max(score, _abbreviations_score(a, b, name_a, name_b))
     if score >= LINK_ACCEPT:
         return score
     places = _country_words(country_a or country_b) | {w for c in (a.city, b.city) if c for w in normalise(c).split()}

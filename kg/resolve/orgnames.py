@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -69,7 +70,7 @@ _MISSPELT_SCORE = 90.0
 # added, left out, replaced, or two letters swapped: ``governement``, ``insitute``); one this long by two
 # (``accociation``).
 _RESPELT_ONE = 7
-_RESPELT_TWO = 10
+_RESPELT_TWO = 11
 # A legal form written as one word of this many letters is also read spelt out letter by letter (a.i.s.b.l.).
 _SPELT_FORM = (3, 5)
 # A legal form of this many words or more is recognised misspelt too.
@@ -314,26 +315,12 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _languages() -> dict[str, frozenset[str]]:
-    """The languages (simplemma's codes) each word of the head and word tables is written in."""
-    import simplemma
+def _english() -> Container[str]:
+    """The word forms of simplemma's English dictionary (loaded once: its shared cache would load it again after
+    other languages)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    found: dict[str, set[str]] = {}
-    for path, columns in ((ORG_HEADS, ("kind", "language", "word")), (ORG_WORDS, ("meaning", "language", "word"))):
-        for _, row in _rows(path, columns):
-            for w in normalise(row["word"].rstrip("*")).split():
-                found.setdefault(w, set()).add(row["language"])
-    supported = set(simplemma.strategies.dictionaries.dictionary_factory.SUPPORTED_LANGUAGES)
-    return {w: frozenset(languages & supported) for w, languages in found.items()}
-
-
-def _a_word(word: str, of: str) -> bool:
-    """Whether simplemma's dictionary of English or of the language of the table word ``of`` knows ``word``
-    (``production``, ``country``, ``promozione``: words of their own, not ``protection``, ``county`` or
-    ``protezione`` misspelt)."""
-    import simplemma
-
-    return simplemma.is_known(word, lang=tuple(sorted(_languages().get(of, frozenset()) | {"en"})))
+    return DefaultDictionaryFactory(cache_max_size=1).get_dictionary("en")
 
 
 @lru_cache(maxsize=200_000)
@@ -346,7 +333,7 @@ def respelt(word: str, country: str | None = None) -> str:
     optimal string alignment distance, for which two letters swapped are one edit. Both begin with the same
     letter and end with the same two, as slips do: a word of another language (``zentrum``, ``centrum``) or
     another ending (``akademii``, ``akademia``) is none, and an acronym's letters stay. A word simplemma's
-    dictionary of English or of the table word's language knows is a word of its own (``production``).
+    English dictionary knows is a word of its own (``country``, not ``county`` misspelt).
 
     Examples
     --------
@@ -369,7 +356,7 @@ def respelt(word: str, country: str | None = None) -> str:
     if not found:
         return word
     nearest = min(found, key=lambda f: f[1])[0]  # the first of the nearest: English first
-    return word if _a_word(word, nearest) else nearest
+    return word if word in _english() else nearest  # "production", "country": English words, not misspelt
 
 
 @lru_cache(maxsize=200_000)
@@ -452,9 +439,18 @@ def _take_misspelt_form(words: list[str], country: str | None) -> tuple[list[str
     return words, None
 
 
+# Two words written together, the second's capital inside (``ViennaEuropean``, ``industryVDCCI``): lines of a
+# form joined without a space. Three small letters before it, so that ``eBay`` or ``McLean`` stay one word.
+_GLUED = re.compile(r"(?<=[^\W\d_A-Z]{3})(?=[A-Z](?:[^\W\d_A-Z]{2}|[A-Z]+\b))")
+
+
 def _text_of(name: str) -> str:
-    """Return ``name`` without quotes, and without a parenthesis that is not the whole name."""
-    text = _QUOTES.sub(" ", name)
+    """Return ``name`` without quotes, and without a parenthesis that is not the whole name, its glued words apart.
+
+    >>> _text_of('Board of Education for ViennaEuropean Office'), _text_of('"Zora" (Sofia)')
+    ('Board of Education for Vienna European Office', ' Zora   ')
+    """
+    text = _GLUED.sub(" ", _QUOTES.sub(" ", name))
     without = _PARENTHESES.sub(" ", text)
     return without if normalise(without) else text
 

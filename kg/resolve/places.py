@@ -101,6 +101,8 @@ def place_word(word: str, country: str | None) -> str:
 
     >>> place_word("warszawski", "PL"), place_word("zilinsky", "SK"), place_word("lodzkiego", "PL")
     ('warsaw', 'zilina', 'lodz')
+    >>> place_word("zagrebacka", "HR"), place_word("dubrovacki", "HR"), place_word("plocki", "PL")
+    ('zagreb', 'dubrovnik', 'plock')
     >>> place_word("miejski", "PL"), place_word("warszawski", "CZ")
     ('miejski', 'warszawski')
     """
@@ -113,13 +115,16 @@ def place_word(word: str, country: str | None) -> str:
 
 def _adjective_place(word: str, table: dict[str, str]) -> str:
     """Return the place a Slavic adjective names (``warszawski``: Warszawa, ``zagrebacki``: Zagreb), found in
-    ``table`` as its stem, or its stem with a last vowel added or left out; else ``word``."""
+    ``table`` as its stem, or its stem with a last vowel added or left out, or with its palatalised ``c`` read
+    as the ``k`` (or ``-nik``) of the name; else ``word``."""
     ending = _ADJECTIVE.search(word)
     if ending is None or ending.start() < _ADJECTIVE_STEM:
         return word
     stem = word[:ending.start()]
-    candidates = (stem, stem + "a", stem + "e", stem + "o", stem + "y", stem + "sk",
-                  stem[:-1] if stem[-1] in "aeiou" else stem)
+    candidates = [stem, stem + "a", stem + "e", stem + "o", stem + "y", stem + "sk", stem + "k",
+                  stem[:-1] if stem[-1] in "aeiou" else stem]
+    if stem.endswith("c"):  # k palatalised before the ending: Sisak, sisački; Rijeka, riječki; Zagreb, zagrebački
+        candidates += [stem[:-1] + "k", stem[:-1] + "ka", stem[:-2], stem[:-2] + "nik"]
     return next((table[c] for c in candidates if c in table), word)
 
 

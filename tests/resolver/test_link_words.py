@@ -27,6 +27,10 @@ from kg.resolve.orgnames import parse, respelt
      "IT"),
     ("AFIL – ASSOCIATION INTELLIGENT FACTORY LOMBARDY", "AFIL – ASSOCIAZIONE FABBRICA INTELLIGENTE LOMBARDIA", "IT"),
     ("Székesfehérvár Megyei Jogú Város Önkormányzata", "Székesfehérvár Megyei Jogú Önkormányzata", "HU"),
+    ("Uniwersytet Warszawski", "University of Warsaw", "PL"),
+    ("Sveučilište J.J. Strossmayera u Osijeku", "Sveučilište Josipa Jurja Strossmayera u Osijeku", "HR"),
+    ("Municipality of Sveti Andraž in Slov. gorice", "Municipality of Sveti Andraž v Slovenskih goricah", "SI"),
+    ("Board of Education for ViennaEuropean Office", "Vienna Board of Education, European Office", "AT"),
 ])
 def test_misspelt_and_translated_names_are_one_body(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -36,6 +40,10 @@ def test_misspelt_and_translated_names_are_one_body(a: str, b: str, country: str
     ("Production Centre Kranj", "Protection Centre Kranj", "SI"),  # "production" is a word, not "protection" misspelt
     ("Fejér Megyei Önkormányzat", "Székesfehérvár Megyei Jogú Város Önkormányzata", "HU"),  # the county, its city
     ("Zavod za varstvo kulturne dediščine Slovenije", "Zavod Republike Slovenije za varstvo narave", "SI"),
+    ("Grad Zagreb", "Zagrebačka županija", "HR"),  # the adjective is the city, the kinds still differ
+    ("Uniwersytet Medyczny w Łodzi", "Uniwersytet Łódzki", "PL"),
+    ("Osnovna škola A. Šenoe", "Osnovna škola Augusta Cesarca", "HR"),  # an initial reads only its own word
+    ("E-Institute", "Energy Institute", "SI"),  # "E-" is no abbreviation
 ])
 def test_other_bodies_stay_apart(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
@@ -53,3 +61,8 @@ def test_a_common_word_reads_the_same_in_its_languages() -> None:
     english = parse("Institute of the Republic of Slovenia for Nature Conservation", "SI")
     assert slovene.core[0] == english.core[0] == "institute"
     assert slovene.core[-2:] == ("conservation", "nature") and english.core[-2:] == ("nature", "conservation")
+
+
+def test_a_place_adjective_is_its_town() -> None:
+    assert parse("Uniwersytet Warszawski", "PL").core == parse("University of Warsaw", "PL").core == ("warsaw",)
+    assert parse("Dubrovačka razvojna agencija", "HR").core[0] == "dubrovnik"
