@@ -31,6 +31,8 @@ from kg.resolve.orgnames import parse, respelt
     ("Sveučilište J.J. Strossmayera u Osijeku", "Sveučilište Josipa Jurja Strossmayera u Osijeku", "HR"),
     ("Municipality of Sveti Andraž in Slov. gorice", "Municipality of Sveti Andraž v Slovenskih goricah", "SI"),
     ("Board of Education for ViennaEuropean Office", "Vienna Board of Education, European Office", "AT"),
+    ("Powiatowy Urząd Pracy w Świdnicy", "County Labour Office in Świdnica", "PL"),
+    ("Centrum Kultury w Lublinie", "Culture Centre in Lublin", "PL"),
 ])
 def test_misspelt_and_translated_names_are_one_body(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -44,6 +46,7 @@ def test_misspelt_and_translated_names_are_one_body(a: str, b: str, country: str
     ("Uniwersytet Medyczny w Łodzi", "Uniwersytet Łódzki", "PL"),
     ("Osnovna škola A. Šenoe", "Osnovna škola Augusta Cesarca", "HR"),  # an initial reads only its own word
     ("E-Institute", "Energy Institute", "SI"),  # "E-" is no abbreviation
+    ("Centrum Kultury w Lublinie", "Centrum Edukacji w Lublinie", "PL"),
 ])
 def test_other_bodies_stay_apart(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
@@ -61,6 +64,7 @@ def test_a_common_word_reads_the_same_in_its_languages() -> None:
     english = parse("Institute of the Republic of Slovenia for Nature Conservation", "SI")
     assert slovene.core[0] == english.core[0] == "institute"
     assert slovene.core[-2:] == ("conservation", "nature") and english.core[-2:] == ("nature", "conservation")
+    assert parse("Kulturstiftung", "DE").core == ("kulturstiftung",)  # a stem does not swallow a German compound
 
 
 def test_a_place_adjective_is_its_town() -> None:
