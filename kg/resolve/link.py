@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
 
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.endings import is_ending
@@ -174,6 +175,8 @@ def _word_similarity(a: str, b: str) -> float:
     if a.isdigit() or b.isdigit() or _two_towns(a, b):
         return 0.0  # two towns: "Świdnica" and "Świdnik" (the forms of one town are one word, kg.resolve.places)
     short, long = sorted((a, b), key=len)
+    if _swapped(a, b):
+        return 100.0  # "Koprivncia" is "Koprivnica" with two letters swapped
     if _other_town(a, b):
         return fuzz.ratio(a, b)
     if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX \
@@ -184,6 +187,16 @@ def _word_similarity(a: str, b: str) -> float:
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return fuzz.ratio(a, b)
+
+
+# A word this long or longer written with two neighbouring letters swapped is the same word misspelt.
+_SWAP_LENGTH = 7
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words of ``_SWAP_LENGTH`` letters or more are one with two neighbouring letters swapped
+    (``koprivncia``, ``koprivnica``): a slip of typing, where two places' names differ in a letter or more."""
+    return len(a) == len(b) >= _SWAP_LENGTH and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
 
 
 def _two_towns(a: str, b: str) -> bool:
@@ -539,9 +552,46 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
     return drop(a, b), drop(b, a)
 
 
+# A word written with a full stop after it and at most this many letters is an abbreviation or an initial.
+_ABBREVIATION = 5
+_ABBREVIATED = re.compile(rf"(?<![^\W\d_])([^\W\d_]{{1,{_ABBREVIATION}}})\.(?!\w\.)")
+
+
+def _abbreviated(name: str) -> frozenset[str]:
+    """The folded words ``name`` writes abbreviated: letters and a full stop (``J.J. Strossmayera``,
+    ``Slov. gorice``), not one of a run of letters with stops (``d.o.o.``).
+
+    >>> sorted(_abbreviated("Sveučilište J. J. Strossmayera")), sorted(_abbreviated("Sveti Andraž v Slov. gor."))
+    (['j'], ['gor', 'slov'])
+    """
+    return frozenset(normalise(w) for w in _ABBREVIATED.findall(name))
+
+
+def _spelt_out(x: OrgName, abbreviations: frozenset[str], y: OrgName) -> OrgName | None:
+    """Return ``x`` with each abbreviated core word read as the word in its place in ``y`` that it begins
+    (``J.`` as ``Josipa``, ``Slov.`` as ``Slovenskih``), or ``None`` when it has none so read; both cores must
+    have as many words."""
+    if not abbreviations or len(x.core) != len(y.core):
+        return None
+    core = tuple(o if w in abbreviations and len(o) > len(w) and o.startswith(w) else w
+                 for w, o in zip(x.core, y.core, strict=True))
+    return OrgName(core, x.kinds, x.legal_form, x.words, x.acronyms, x.country) if core != x.core else None
+
+
+def _abbreviations_score(a: Record, b: Record, name_a: OrgName, name_b: OrgName) -> float:
+    """Return the score of the two names with the words one abbreviates spelt out as the other writes them."""
+    best = 0.0
+    for x, name, y in ((name_a, a.name, name_b), (name_b, b.name, name_a)):
+        spelt = _spelt_out(x, _abbreviated(name), y)
+        if spelt is not None:
+            best = max(best, name_score(spelt, y))
+    return best
+
+
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
-    """Return how alike the names of two records are: whole, without country and city words, by their first segments,
-    by an acronym one writes in a segment of its own, and by a one-word name the other abbreviates."""
+    """Return how alike the names of two records are: whole, without country and city words, with abbreviations
+    spelt out, by their first segments, by an acronym one writes in a segment of its own, and by a one-word name
+    the other abbreviates."""
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
     if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
@@ -554,6 +604,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     without = _without_places(name_a, name_b, country, cities)
     if without is not None:
         score = max(score, name_score(*without))
+    if score < LINK_ACCEPT and "." in a.name + b.name:
+        score = max(score, _abbreviations_score(a, b, name_a, name_b))
     if score >= LINK_ACCEPT:
         return score
     places = _country_words(country) | (

@@ -20,21 +20,23 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from kg.errors import InputError
 from kg.resolve.acronyms import own_acronym
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
-from kg.resolve.places import place_word
+from kg.resolve.places import place_word, towns
 
 __all__ = [
     "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName",
-    "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "word_meanings",
+    "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt", "word_meanings",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -64,6 +66,11 @@ _COMPOUND_TAIL = 4
 # A word this long or longer this alike (rapidfuzz ratio) to a head word misspells it.
 _MISSPELT_LENGTH = 7
 _MISSPELT_SCORE = 90.0
+# A word this long or longer that no table knows is read as the table word it misspells by one edit (a letter
+# added, left out, replaced, or two letters swapped: ``governement``, ``insitute``); one this long by two
+# (``accociation``).
+_RESPELT_ONE = 7
+_RESPELT_TWO = 11
 # A legal form written as one word of this many letters is also read spelt out letter by letter (a.i.s.b.l.).
 _SPELT_FORM = (3, 5)
 # A legal form of this many words or more is recognised misspelt too.
@@ -292,6 +299,66 @@ def _misspelt_head(word: str) -> list[str]:
                  if len(stem) >= _MISSPELT_LENGTH and fuzz.ratio(word[:len(stem) + 1], stem) >= _MISSPELT_SCORE), [])
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of the head, word and legal form tables (each word of a phrase), and those of the head and word
+    tables long enough to be misspelt (:data:`_RESPELT_ONE`), English first: ``governement`` is one edit from
+    ``government`` and ``gouvernement``."""
+    heads, _ = head_words()
+    meanings, _ = word_meanings()
+    forms = (w for table in legal_forms().values() for form in table for w in form)
+    english = {normalise(row["word"]) for _, row in _rows(ORG_HEADS, ("kind", "language", "word"))
+               if row["language"] == "en"} | {w for w, m in meanings.items() if w == m}
+    words = {w for phrase in (*heads, *meanings) for w in phrase.split()}
+    long = sorted((w for w in words if len(w) >= _RESPELT_ONE - 1), key=lambda w: (w not in english, w))
+    return frozenset(words) | frozenset(forms), tuple(long)
+
+
+@lru_cache(maxsize=1)
+def _english() -> Container[str]:
+    """The word forms of simplemma's English dictionary (loaded once: its shared cache would load it again after
+    other languages)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory(cache_max_size=1).get_dictionary("en")
+
+
+@lru_cache(maxsize=200_000)
+def respelt(word: str, country: str | None = None) -> str:
+    """Return the word of the head or word tables that a folded word misspells, else ``word``.
+
+    A word of :data:`_RESPELT_ONE` letters or more that no table knows (nor the place names of ``country``, nor
+    a town's name: ``Gradiška``, not ``gradska``) is
+    read as the table word it misspells by one edit, and one of :data:`_RESPELT_TWO` or more by two: the
+    optimal string alignment distance, for which two letters swapped are one edit. Both begin with the same
+    letter and end with the same two, as slips do: a word of another language (``zentrum``, ``centrum``) or
+    another ending (``akademii``, ``akademia``) is none, and an acronym's letters stay. A word simplemma's
+    English dictionary knows is a word of its own (``country``, not ``county`` misspelt).
+
+    Examples
+    --------
+    >>> respelt("governement"), respelt("insitute"), respelt("accociation"), respelt("koprivnica", "HR")
+    ('government', 'institute', 'association', 'koprivnica')
+
+    A short word, or one two edits away, is not read so: it may be another word.
+
+    >>> respelt("agencia"), respelt("innovatia"), respelt("production"), respelt("country")
+    ('agencia', 'innovatia', 'production', 'country')
+    """
+    known, long = _vocabulary()
+    if len(word) < _RESPELT_ONE or word in known or word in _STOP or place_word(word, country) != word \
+            or word in towns():
+        return word
+    budget = 2 if len(word) >= _RESPELT_TWO else 1
+    found = [f for f in process.extract(word, long, scorer=OSA.distance, score_cutoff=budget, limit=None)
+             if f[0][0] == word[0] and f[0][-2:] == word[-2:]]  # a slip keeps the first and last letters: "zentrum"
+    # is not "centrum" misspelt, nor "akademii" "akademia"
+    if not found:
+        return word
+    nearest = min(found, key=lambda f: f[1])[0]  # the first of the nearest: English first
+    return word if word in _english() else nearest  # "production", "country": English words, not misspelt
+
+
 @lru_cache(maxsize=200_000)
 def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     """Return the kinds a word names, and whether it is a compound that ends in a head (``Universitätsklinikum``,
@@ -372,9 +439,18 @@ def _take_misspelt_form(words: list[str], country: str | None) -> tuple[list[str
     return words, None
 
 
+# Two words written together, the second's capital inside (``ViennaEuropean``, ``industryVDCCI``): lines of a
+# form joined without a space. Three small letters before it, so that ``eBay`` or ``McLean`` stay one word.
+_GLUED = re.compile(r"(?<=[^\W\d_A-Z]{3})(?=[A-Z](?:[^\W\d_A-Z]{2}|[A-Z]+\b))")
+
+
 def _text_of(name: str) -> str:
-    """Return ``name`` without quotes, and without a parenthesis that is not the whole name."""
-    text = _QUOTES.sub(" ", name)
+    """Return ``name`` without quotes, and without a parenthesis that is not the whole name, its glued words apart.
+
+    >>> _text_of('Board of Education for ViennaEuropean Office'), _text_of('"Zora" (Sofia)')
+    ('Board of Education for Vienna European Office', ' Zora   ')
+    """
+    text = _GLUED.sub(" ", _QUOTES.sub(" ", name))
     without = _PARENTHESES.sub(" ", text)
     return without if normalise(without) else text
 
@@ -415,7 +491,7 @@ def parse(name: str, country: str | None = None) -> OrgName:
     >>> parse("Sveučilište u Zagrebu").core, parse("University of Zagreb").core
     (('zagrebu',), ('zagreb',))
     """
-    written = normalise(_text_of(name)).split()
+    written = [respelt(w, country) for w in normalise(_text_of(name)).split()]
     words, form = _take_legal_form(written, country)
     acronym = own_acronym(tuple(words))
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more

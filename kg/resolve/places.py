@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,12 +88,44 @@ def town_of(word: str) -> str | None:
     return best
 
 
+# The endings of Slavic adjectives of places, after the "sk" or "k" that makes them (Warszawa, warszawski;
+# Žilina, žilinský; Łódź, łódzki), folded: Polish, Czech, Slovak, the South Slavic languages and Bulgarian.
+_ADJECTIVE = re.compile(r"(?:sk|k)(?:iego|iej|ich|imi|im|eho|ych|ym|og|oj|ih|em|ie|i|a|e|o|y|u)$")
+# A place adjective keeps at least this many letters of its town's name.
+_ADJECTIVE_STEM = 4
+
+
 def place_word(word: str, country: str | None) -> str:
-    """Return the town's one name for a folded word that names it (another language, an inflected form) in
-    ``country``, else ``word``."""
+    """Return the town's one name for a folded word that names it (another language, an inflected form, or a
+    Slavic adjective of it) in ``country``, else ``word``.
+
+    >>> place_word("warszawski", "PL"), place_word("zilinsky", "SK"), place_word("lodzkiego", "PL")
+    ('warsaw', 'zilina', 'lodz')
+    >>> place_word("zagrebacka", "HR"), place_word("dubrovacki", "HR"), place_word("plocki", "PL")
+    ('zagreb', 'dubrovnik', 'plock')
+    >>> place_word("miejski", "PL"), place_word("warszawski", "CZ")
+    ('miejski', 'warszawski')
+    """
     if not country:
         return word
-    return _table()[0].get(country.upper(), {}).get(word, word)
+    table = _table()[0].get(country.upper(), {})
+    found = table.get(word)
+    return found if found is not None else _adjective_place(word, table)
+
+
+def _adjective_place(word: str, table: dict[str, str]) -> str:
+    """Return the place a Slavic adjective names (``warszawski``: Warszawa, ``zagrebacki``: Zagreb), found in
+    ``table`` as its stem, or its stem with a last vowel added or left out, or with its palatalised ``c`` read
+    as the ``k`` (or ``-nik``) of the name; else ``word``."""
+    ending = _ADJECTIVE.search(word)
+    if ending is None or ending.start() < _ADJECTIVE_STEM:
+        return word
+    stem = word[:ending.start()]
+    candidates = [stem, stem + "a", stem + "e", stem + "o", stem + "y", stem + "sk", stem + "k",
+                  stem[:-1] if stem[-1] in "aeiou" else stem]
+    if stem.endswith("c"):  # k palatalised before the ending: Sisak, sisački; Rijeka, riječki; Zagreb, zagrebački
+        candidates += [stem[:-1] + "k", stem[:-1] + "ka", stem[:-2], stem[:-2] + "nik"]
+    return next((table[c] for c in candidates if c in table), word)
 
 
 def towns() -> frozenset[str]:

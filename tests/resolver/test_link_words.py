@@ -1,0 +1,72 @@
+"""Record linkage reads words, not letters: misspelt table words, translated common words, swapped letters.
+
+Names of the kinds the labelled sample has (Keep.eu, Kohesio), written as sources write them: a word
+misspelt by a slip (``Accociation``, ``Governement``, ``Koprivncia``), the name in two languages
+(``Zavod Republike Slovenije za varstvo narave``), a head phrase written in part (``Megyei Jogú
+Önkormányzata``). Each rule must keep two bodies apart: another word that is a word of its own
+(``Production``), two towns, a county and its city.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.link import Record, compare
+from kg.resolve.orgnames import parse, respelt
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Accociation of Polish Communes of Euroregion Baltic", "Association of Polish Communes of Euroregion Baltic",
+     "PL"),
+    ("REGIONAL GOVERNEMENT OF LOMBARDY", "Regional Government of Lombardia", "IT"),
+    ("E-Institute", "E-institute, insitute for comprehensive development solutions", "SI"),
+    ("City of Koprivncia", "Koprivnica", "HR"),
+    ("Institute of the Republic of Slovenia for Nature Conservation", "Zavod Republike Slovenije za varstvo narave",
+     "SI"),
+    ("Central European Initiative – Executive Secretariat", "Iniziativa Centro Europea - Segretariato Esecutivo",
+     "IT"),
+    ("AFIL – ASSOCIATION INTELLIGENT FACTORY LOMBARDY", "AFIL – ASSOCIAZIONE FABBRICA INTELLIGENTE LOMBARDIA", "IT"),
+    ("Székesfehérvár Megyei Jogú Város Önkormányzata", "Székesfehérvár Megyei Jogú Önkormányzata", "HU"),
+    ("Uniwersytet Warszawski", "University of Warsaw", "PL"),
+    ("Sveučilište J.J. Strossmayera u Osijeku", "Sveučilište Josipa Jurja Strossmayera u Osijeku", "HR"),
+    ("Municipality of Sveti Andraž in Slov. gorice", "Municipality of Sveti Andraž v Slovenskih goricah", "SI"),
+    ("Board of Education for ViennaEuropean Office", "Vienna Board of Education, European Office", "AT"),
+    ("Powiatowy Urząd Pracy w Świdnicy", "County Labour Office in Świdnica", "PL"),
+    ("Centrum Kultury w Lublinie", "Culture Centre in Lublin", "PL"),
+])
+def test_misspelt_and_translated_names_are_one_body(a: str, b: str, country: str) -> None:
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Production Centre Kranj", "Protection Centre Kranj", "SI"),  # "production" is a word, not "protection" misspelt
+    ("Fejér Megyei Önkormányzat", "Székesfehérvár Megyei Jogú Város Önkormányzata", "HU"),  # the county, its city
+    ("Zavod za varstvo kulturne dediščine Slovenije", "Zavod Republike Slovenije za varstvo narave", "SI"),
+    ("Grad Zagreb", "Zagrebačka županija", "HR"),  # the adjective is the city, the kinds still differ
+    ("Uniwersytet Medyczny w Łodzi", "Uniwersytet Łódzki", "PL"),
+    ("Osnovna škola A. Šenoe", "Osnovna škola Augusta Cesarca", "HR"),  # an initial reads only its own word
+    ("E-Institute", "Energy Institute", "SI"),  # "E-" is no abbreviation
+    ("Centrum Kultury w Lublinie", "Centrum Edukacji w Lublinie", "PL"),
+])
+def test_other_bodies_stay_apart(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_slip_keeps_the_first_and_last_letters() -> None:
+    assert respelt("governement") == "government"
+    assert respelt("zentrum") == "zentrum"  # German, not "centrum" misspelt
+    assert respelt("akademii") == "akademii"  # another ending of "akademia"
+    assert respelt("gradiska", "BA") == "gradiska"  # a town, not "gradska" misspelt
+
+
+def test_a_common_word_reads_the_same_in_its_languages() -> None:
+    slovene = parse("Zavod Republike Slovenije za varstvo narave", "SI")
+    english = parse("Institute of the Republic of Slovenia for Nature Conservation", "SI")
+    assert slovene.core[0] == english.core[0] == "institute"
+    assert slovene.core[-2:] == ("conservation", "nature") and english.core[-2:] == ("nature", "conservation")
+    assert parse("Kulturstiftung", "DE").core == ("kulturstiftung",)  # a stem does not swallow a German compound
+
+
+def test_a_place_adjective_is_its_town() -> None:
+    assert parse("Uniwersytet Warszawski", "PL").core == parse("University of Warsaw", "PL").core == ("warsaw",)
+    assert parse("Dubrovačka razvojna agencija", "HR").core[0] == "dubrovnik"
