@@ -588,6 +588,28 @@ def _abbreviations_score(a: Record, b: Record, name_a: OrgName, name_b: OrgName)
     return best
 
 
+def _marks(name: OrgName) -> frozenset[str]:
+    """The core words of ``name`` that mark one body: written as acronyms are, of three letters or more (``REDEA``,
+    ``BSC``), or letters and digits (``SIGMA2``)."""
+    return frozenset(w for w in name.core if (w in name.acronyms and len(w) >= 3)
+                     or (any(c.isdigit() for c in w) and not w.isdigit()))
+
+
+def _marks_score(a: OrgName, b: OrgName) -> float:
+    """Return ``LINK_ACCEPT`` when two names in one place write the same marks and no other (``Javna ustanova za razvoj
+    Međimurske županije REDEA``, ``Regionalna razvojna agencija Međimurje REDEA d.o.o.``) and say the same of
+    being a part of a body, else 0 (``CNRS - IPCMS`` and ``CNRS - LAAS`` write two marks each)."""
+    marks = _marks(a)
+    if not marks or marks != _marks(b) or (a.kinds & UNIT_KINDS) != (b.kinds & UNIT_KINDS):
+        return 0.0
+    if marks in (frozenset(a.core), frozenset(b.core)):
+        return 0.0  # a name that is its mark only is a short form, read as one ("SINTEF" is not "SINTEF Energi AS")
+    status_a, status_b = legal_status(a), legal_status(b)
+    if status_a and status_b and status_a != status_b:
+        return 0.0  # "SINTEF AS" and "Stiftelsen SINTEF": a company and a foundation
+    return LINK_ACCEPT
+
+
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
     """Return how alike the names of two records are: whole, without country and city words, with abbreviations
     spelt out, by their first segments, by an acronym one writes in a segment of its own, and by a one-word name
@@ -614,6 +636,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                 _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
     if apart:
         return score
+    score = max(score, _marks_score(name_a, name_b))
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
 
 

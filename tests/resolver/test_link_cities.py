@@ -28,3 +28,22 @@ def test_a_town_written_in_two_languages_is_one_place():
         == compare(Record("Univerza v Ljubljani", "SI", "Ljubljana"), Record("University", "SI", "Ljubljani")).score
     assert compare(Record("Fraunhofer-Gesellschaft", "DE", "München"), Record("Fraunhofer-Gesellschaft", "DE", "Munich")).score == 100
     assert compare(Record("Dublin City Council", "IE", "DUBLIN 8"), Record("Dublin City Council", "IE", "Dublin")).score == 100
+
+
+def test_two_names_writing_the_same_mark_in_one_place_are_one_body():
+    a = Record("Javna ustanova za razvoj Međimurske županije REDEA", "HR", "Čakovec")
+    b = Record("Regionalna razvojna agencija Međimurje REDEA d.o.o.", "HR", "Čakovec")
+    assert compare(a, b).same
+
+
+def test_two_parts_writing_the_body_and_a_mark_of_their_own_are_two_bodies():
+    a = Record("CNRS - IPCMS Institut de Physique et Chimie des Matériaux", "FR", "Strasbourg")
+    b = Record("CNRS - LAAS Laboratoire d'Analyse et d'Architecture des Systèmes", "FR", "Toulouse")
+    assert not compare(a, b).same
+    assert not compare(Record("CNRS - IPCMS", "FR", "Strasbourg"), Record("CNRS - LAAS", "FR", "Strasbourg")).same
+
+
+def test_a_mark_in_another_place_joins_nothing():
+    a = Record("Javna ustanova za razvoj Međimurske županije REDEA", "HR", "Čakovec")
+    b = Record("Regionalna razvojna agencija Međimurje REDEA d.o.o.", "HR", "Split")
+    assert not compare(a, b).same
