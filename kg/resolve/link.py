@@ -177,6 +177,8 @@ def _word_similarity(a: str, b: str) -> float:
     short, long = sorted((a, b), key=len)
     if _swapped(a, b):
         return 100.0  # "Koprivncia" is "Koprivnica" with two letters swapped
+    if len(short) >= LINK_STEM_LENGTH and long.endswith(short) and len(long) - len(short) >= 2:
+        return 0.0  # a word with a prefix is another word: "organic" and "bioorganic", "physics" and "geophysics"
     if _other_town(a, b):
         return fuzz.ratio(a, b)
     if len(short) >= LINK_STEM_LENGTH and long.startswith(short) and len(long) - len(short) <= LINK_STEM_SUFFIX \

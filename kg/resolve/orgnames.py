@@ -35,7 +35,8 @@ from kg.resolve.normalise import normalise
 from kg.resolve.places import place_word, towns
 
 __all__ = [
-    "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS", "OrgName",
+    "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS",
+    "OrgName",
     "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt", "word_meanings",
 ]
 
@@ -53,6 +54,8 @@ ORG_WORDS = DATA / "org_words.tsv"
 
 #: The kinds of body that are parts of another (a faculty of a university, a department of a ministry).
 UNIT_KINDS = frozenset({"faculty", "department"})
+#: What a town's core word becomes in a municipality named by the town's adjective: the land around the town.
+AROUND = "-around"
 
 # Function words of names in the languages of the EU beyond those the resolver's keys know, after folding.
 _MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
@@ -413,7 +416,7 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
     for form, short in _forms_for(country):
         n = len(form)
         if len(words) > n and tuple(words[-n:]) == form:
-            return words[:-n], short
+            return _inner_end_form(words[:-n], country), short
         if len(words) > n and tuple(words[:n]) == form:
             return words[n:], short
     for form, short in _forms_for(country):
@@ -424,6 +427,17 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
             if tuple(words[start:start + n]) == form:
                 return words[:start], short
     return _take_misspelt_form(words, country)
+
+
+def _inner_end_form(words: list[str], country: str | None) -> list[str]:
+    """Remove a second legal form that ends ``words`` once the last is taken: a company that is a partner of
+    another form (``DRAGON POLAND spółka z ograniczoną odpowiedzialnością spółka komandytowa``: sp. z o.o. sp. k.,
+    is ``DRAGON POLAND``)."""
+    for form, _ in _forms_for(country):
+        n = len(form)
+        if len(words) > n and tuple(words[-n:]) == form:
+            return words[:-n]
+    return words
 
 
 def _take_misspelt_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
@@ -469,6 +483,17 @@ def _written_acronyms(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
+def _core_word(word: str, country: str | None, municipality: bool) -> str:
+    """Return a word of a name's core: one name of its town ("Ljubljani", "Wien"), the town's land for the adjective
+    of a town in a municipality's name ("Община Добричка", the municipality around Dobrich, is not "Община град
+    Добрич"), or its meaning in the word tables."""
+    town = place_word(word, country)
+    if town != word and municipality and place_word(word, country, adjectives=False) == word:
+        return town + AROUND
+    return _meaning(town)
+
+
+@lru_cache(maxsize=200_000)
 def parse(name: str, country: str | None = None) -> OrgName:
     """Return the kinds, legal form and core words of an organisation's name.
 
@@ -497,14 +522,11 @@ def parse(name: str, country: str | None = None) -> OrgName:
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
         words = words[:acronym] + words[acronym + 1:]
         written = [w for w in written if w != written[acronym]] if acronym < len(written) else written
-    kinds = set()
-    core = []
-    for word in _join_phrases(words):
-        found, compound = (frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)
-        if not found or compound:
-            if word not in _STOP:
-                core.append(_meaning(place_word(word, country)))  # "Ljubljani", "Wien": one name of the town
-        kinds.update(found - {"neutral"})
+    read = [(word, *((frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)))
+            for word in _join_phrases(words)]
+    kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
+    core = [_core_word(word, country, "municipality" in kinds) for word, found, compound in read
+            if (not found or compound) and word not in _STOP]
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
     return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name), country)

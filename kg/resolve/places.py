@@ -95,9 +95,9 @@ _ADJECTIVE = re.compile(r"(?:sk|k)(?:iego|iej|ich|imi|im|eho|ych|ym|og|oj|ih|em|
 _ADJECTIVE_STEM = 4
 
 
-def place_word(word: str, country: str | None) -> str:
+def place_word(word: str, country: str | None, adjectives: bool = True) -> str:
     """Return the town's one name for a folded word that names it (another language, an inflected form, or a
-    Slavic adjective of it) in ``country``, else ``word``.
+    Slavic adjective of it, unless ``adjectives`` is false) in ``country``, else ``word``.
 
     >>> place_word("warszawski", "PL"), place_word("zilinsky", "SK"), place_word("lodzkiego", "PL")
     ('warsaw', 'zilina', 'lodz')
@@ -110,7 +110,9 @@ def place_word(word: str, country: str | None) -> str:
         return word
     table = _table()[0].get(country.upper(), {})
     found = table.get(word)
-    return found if found is not None else _adjective_place(word, table)
+    if found is not None:
+        return found
+    return _adjective_place(word, table) if adjectives else word
 
 
 def _adjective_place(word: str, table: dict[str, str]) -> str:
