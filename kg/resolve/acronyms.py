@@ -144,6 +144,10 @@ def _letter_cost(at: int, last: int) -> float:
     return NEXT_LETTER if at == last + 1 else INNER_LETTER
 
 
+# A short form takes letters from this many words of the long form at least ("NVE" is no abbreviation of "Never").
+_WORDS_USED = 2
+
+
 @lru_cache(maxsize=20_000)
 def alignment_cost(short: str, words: tuple[str, ...], weights: tuple[float, ...]) -> float:
     """Return how far ``short`` is from a plain abbreviation of all of ``words`` (0: their first letters).
@@ -153,7 +157,8 @@ def alignment_cost(short: str, words: tuple[str, ...], weights: tuple[float, ...
     word :data:`NEXT_LETTER` (``cen`` of ``centro``), any other letter inside a word :data:`INNER_LETTER`
     (the start of a part of a compound); a word that gives no letter costs its weight (``weights``, one per
     word: nothing for a function word, more for a word that names the body). Two letters at least must
-    not continue the first (``sofi`` is no abbreviation of ``sofiaplan``). The cheapest alignment is kept.
+    not continue the first (``sofi`` is no abbreviation of ``sofiaplan``), and two words at least give
+    letters (``nve`` is none of ``never``). The cheapest alignment is kept.
 
     Parameters
     ----------
@@ -177,25 +182,28 @@ def alignment_cost(short: str, words: tuple[str, ...], weights: tuple[float, ...
     1.0
     >>> alignment_cost("abc", ("cab",), (1.0,))
     inf
-    >>> alignment_cost("sofia", ("sofiaplan",), (1.0,))  # its "a" inside "plan"
-    1.75
+    >>> alignment_cost("sofia", ("sofiaplan",), (1.0,))  # one word gives all its letters
+    inf
+    >>> alignment_cost("nve", ("never",), (1.0,))
+    inf
     >>> alignment_cost("sofi", ("sofiaplan",), (1.0,))
     inf
     """
-    memo: dict[tuple[int, int, int, bool], float] = {}
+    memo: dict[tuple[int, int, int, bool, int], float] = {}
 
-    def best(i: int, w: int, last: int, two: bool) -> float:
+    def best(i: int, w: int, last: int, two: bool, used: int) -> float:
         if w == len(words):
-            return 0.0 if i == len(short) and two else float("inf")
-        key = (i, w, last, two)
+            return 0.0 if i == len(short) and two and used >= _WORDS_USED else float("inf")
+        key = (i, w, last, two, used)
         if key not in memo:
             word = words[w]
-            cost = best(i, w + 1, -1, two) + (weights[w] if last < 0 else 0.0)
+            cost = best(i, w + 1, -1, two, used) + (weights[w] if last < 0 else 0.0)
             for at in range(last + 1, len(word) if i else 1) if i < len(short) else ():
                 if word[at] == short[i]:
                     letter = _letter_cost(at, last)
-                    cost = min(cost, letter + best(i + 1, w, at, two or (i > 0 and letter != NEXT_LETTER)))
+                    cost = min(cost, letter + best(i + 1, w, at, two or (i > 0 and letter != NEXT_LETTER),
+                                                   min(_WORDS_USED, used + (last < 0))))
             memo[key] = cost
         return memo[key]
 
-    return best(0, 0, -1, False)
+    return best(0, 0, -1, False, 0)

@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.endings import is_ending
 from kg.resolve.normalise import is_latin, normalise
-from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, legal_status, parse
+from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, legal_status, parse, without_legal_form
 from kg.resolve.places import place_word, town_of, towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
@@ -473,7 +473,8 @@ def _named_by(short: str, long_name: str, country: str | None) -> bool:
     long = parse(long_name, country)
     if len(short) < _NAMED_BY_LETTERS or short not in long.words or long.kinds - _UNSAID_BODY_KINDS:
         return False
-    if short in SKIPPABLE or town_of(short) is not None or short in _country_words(country) or parse(short).kinds:
+    if short in SKIPPABLE or town_of(place_word(short, country)) is not None or short in _country_words(country) \
+            or parse(short).kinds:
         return False
     return not (legal_status(long) == "company" and long.words[0] == short and len(long.core) > 1)
 
@@ -493,11 +494,11 @@ def _short_form_score(short_name: str, long_name: str, country: str | None) -> f
         return 0.0
     if _named_by(short, long_name, country):
         return LINK_ACCEPT
-    forms = _long_forms(long_name, country)
+    # The legal form gives no letters: "CSP" is not "CENTAI INSTITUTE SPA".
+    forms = [words for words in (without_legal_form(w, country) for w in _long_forms(long_name, country)) if words]
     forms += [words[1:] for words in forms if len(words) > 1 and words[0] == short]  # "LKR LEICHTMETALL…"
-    legal_form = parse(long_name, country).legal_form
-    form = frozenset(normalise(legal_form).split()) if legal_form else frozenset()
-    costs = [alignment_cost(short, words, _skip_weights(words, form, country)) for words in forms if short not in words]
+    costs = [alignment_cost(short, words, _skip_weights(words, frozenset(), country))
+             for words in forms if short not in words]
     if not costs or min(costs) == float("inf"):
         return 0.0
     score = min(100.0, LINK_ACCEPT + (_SHORT_FORM_COST - min(costs)) * _SHORT_FORM_SLOPE)

@@ -37,7 +37,8 @@ from kg.resolve.places import place_word, towns
 __all__ = [
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS",
     "OrgName",
-    "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt", "word_meanings",
+    "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt", "without_legal_form",
+    "word_meanings",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -427,6 +428,16 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
             if tuple(words[start:start + n]) == form:
                 return words[:start], short
     return _take_misspelt_form(words, country)
+
+
+def without_legal_form(words: tuple[str, ...], country: str | None = None) -> tuple[str, ...]:
+    """Return folded ``words`` without the legal form :func:`parse` takes out (``centai institute spa`` is
+    ``centai institute``).
+
+    >>> without_legal_form(("centai", "institute", "spa"), "IT")
+    ('centai', 'institute')
+    """
+    return tuple(_take_legal_form(list(words), country)[0])
 
 
 def _inner_end_form(words: list[str], country: str | None) -> list[str]:

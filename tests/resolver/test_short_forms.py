@@ -54,3 +54,18 @@ def test_letters_at_word_starts_cost_least() -> None:
     assert alignment_cost("kni", words, weights) == 0.0
     assert alignment_cost("kni", words, weights) < alignment_cost("kon", words, weights)
     assert alignment_cost("nki", words, weights) == float("inf")  # the letters out of order
+
+
+@pytest.mark.parametrize(("short", "long", "country", "city"), [
+    ("CSP", "CENTAI INSTITUTE SPA", "IT", "Torino"),          # letters of the legal form
+    ("NVE", "NEVER NO AS", "NO", "Oslo"),                     # letters of one word only
+    ("Torino", "Manifattura Automobili Torino SRL", "IT", "Torino"),  # a big town, known by its other name
+    ("VASAB", "VALSTS AKCIJU SABIEDRIBA LATVIJAS VALSTS MEZI", "LV", "Riga"),  # letters of the legal form
+])
+def test_short_forms_real_build_linked_wrongly_are_told_apart(short, long, country, city):
+    """Short forms a build linked to full names of their town that they do not abbreviate."""
+    assert not compare(Record(short, country, city), Record(long, country, city)).same
+
+
+def test_a_short_form_of_the_words_after_a_legal_form_is_the_body():
+    assert compare(Record("LVM", "LV", "Riga"), Record("VALSTS AKCIJU SABIEDRIBA LATVIJAS VALSTS MEZI", "LV", "Riga")).same
