@@ -138,10 +138,19 @@ NEXT_LETTER = 0.25
 INNER_LETTER = 1.0
 
 
-def _letter_cost(at: int, last: int) -> float:
+#: A letter inside a word starts a part of a compound only in a word this long, after the word gave its first
+#: letter, and this many letters into it: ``Wetter-Dienst``; not the ``C`` of ``reCherche``, the ``I`` of
+#: ``partnershIp`` (BEIA is not the Batteries European Partnership Association).
+COMPOUND_LENGTH = 10
+_COMPOUND_PART = 3
+
+
+def _letter_cost(at: int, last: int, length: int) -> float:
     if at == 0:
         return 0.0
-    return NEXT_LETTER if at == last + 1 else INNER_LETTER
+    if at == last + 1:
+        return NEXT_LETTER
+    return INNER_LETTER if last >= 0 and length >= COMPOUND_LENGTH and at >= _COMPOUND_PART else float("inf")
 
 
 # A short form takes letters from this many words of the long form at least ("NVE" is no abbreviation of "Never").
@@ -200,7 +209,9 @@ def alignment_cost(short: str, words: tuple[str, ...], weights: tuple[float, ...
             cost = best(i, w + 1, -1, two, used) + (weights[w] if last < 0 else 0.0)
             for at in range(last + 1, len(word) if i else 1) if i < len(short) else ():
                 if word[at] == short[i]:
-                    letter = _letter_cost(at, last)
+                    letter = _letter_cost(at, last, len(word))
+                    if letter == float("inf"):
+                        continue
                     cost = min(cost, letter + best(i + 1, w, at, two or (i > 0 and letter != NEXT_LETTER),
                                                    min(_WORDS_USED, used + (last < 0))))
             memo[key] = cost

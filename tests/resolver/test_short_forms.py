@@ -61,6 +61,10 @@ def test_letters_at_word_starts_cost_least() -> None:
     ("NVE", "NEVER NO AS", "NO", "Oslo"),                     # letters of one word only
     ("Torino", "Manifattura Automobili Torino SRL", "IT", "Torino"),  # a big town, known by its other name
     ("VASAB", "VALSTS AKCIJU SABIEDRIBA LATVIJAS VALSTS MEZI", "LV", "Riga"),  # letters of the legal form
+    ("BEIA", "Batteries European Partnership Association", "BE", "Brussels"),  # an inner letter of a word
+    ("ANCT", "Association nationale de la recherche et de la technologie", "FR", "Paris"),
+    ("Mace", "Material Cultures", "UK", "London"),                  # a short word is no compound
+    ("KOIS", "Koninklijk Instituut voor het Kunstpatrimonium", "BE", "Brussels"),
 ])
 def test_short_forms_real_build_linked_wrongly_are_told_apart(short, long, country, city):
     """Short forms a build linked to full names of their town that they do not abbreviate."""
