@@ -12,8 +12,9 @@ statements changed are linked again:
    than two, pairs whose cores are less than :data:`~kg.resolve.thresholds.LINK_PREFILTER` alike are
    not compared, as in a full linkage; a short form is compared with the longer names of its city that
    hold the partner of its short-form key, and a longer name with the short forms (unless more than
-   ``LINK_BLOCK_LIMIT`` longer names hold the key), all of them; a short form that only these blocks find
-   the same as two longer names not linked to each other is linked to neither;
+   :data:`~kg.resolve.blocking.SHORT_FORM_BLOCK_LIMIT` longer names hold the key), all of them; a short
+   form that only these blocks find the same as two longer names not linked to each other is linked to
+   neither;
 3. the decisions of ``data/linkage/decisions.tsv`` are applied to every pair they name: ``same`` links
    it, ``different`` drops its link; a link a person made and then took back is dropped;
 4. the canonical organisation (``ekg:canonical``, the smallest IRI of the cluster) is set again for every
@@ -32,7 +33,7 @@ from rapidfuzz import fuzz
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS
 
 from kg.namespaces import EKG, GRAPH, SOURCE
-from kg.resolve.blocking import LONG, SHORT, block_keys, partner_key
+from kg.resolve.blocking import LONG, SHORT, SHORT_FORM_BLOCK_LIMIT, block_keys, partner_key
 from kg.resolve.link import Record, country_code
 from kg.resolve.merges import (
     KEY_SEPARATOR,
@@ -155,8 +156,9 @@ class _Follower:
         every = set().union(*keys.values()) - set(self.blocks)
         wholes = {key for key in every if key.split(KEY_SEPARATOR)[1] == "="}
         wholes |= {key for key in held if key.split(KEY_SEPARATOR)[2] != LONG}  # short forms: few, all read
-        every |= {key for key in held if key.split(KEY_SEPARATOR)[2] == LONG}
         self.blocks.update(names.block_holders(self.snapshot, every - wholes, LINK_BLOCK_LIMIT))
+        longs = {key for key in held if key.split(KEY_SEPARATOR)[2] == LONG}
+        self.blocks.update(names.block_holders(self.snapshot, longs, SHORT_FORM_BLOCK_LIMIT))
         self.blocks.update(names.block_holders(self.snapshot, wholes))
 
     def candidates(self, org: Organisation) -> set[str]:
@@ -175,8 +177,8 @@ class _Follower:
 
     def short_form_candidates(self, org: Organisation) -> set[str]:
         """The longer names of a short form's city that could begin it, or the short forms of a longer name's
-        (:func:`kg.resolve.blocking.short_form_keys`), when no more than ``LINK_BLOCK_LIMIT`` longer names hold
-        the key."""
+        (:func:`kg.resolve.blocking.short_form_keys`), when no more than ``SHORT_FORM_BLOCK_LIMIT`` longer names
+        hold the key."""
         found: set[str] = set()
         for key in self.short_keys[org.iri]:
             partner = partner_key(key)

@@ -48,8 +48,8 @@ def test_a_short_form_without_a_city_gets_no_short_form_key() -> None:
 def test_a_block_of_too_many_longer_names_is_left_out() -> None:
     records = [Record("DWD", "DE", "Offenbach"), Record("Deutscher Wetterdienst", "DE", "Offenbach"),
                *(Record(f"Dienst Nummer {n}", "DE", "Offenbach") for n in range(3))]
-    assert (0, 1) in set().union(*_candidate_pairs(records, 4))
-    assert (0, 1) not in set().union(*_candidate_pairs(records, 3))
+    assert (0, 1) in set().union(*_candidate_pairs(records, 100, 4))
+    assert (0, 1) not in set().union(*_candidate_pairs(records, 100, 3))
 
 
 AMBIGUOUS = [
