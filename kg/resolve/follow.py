@@ -10,7 +10,11 @@ statements changed are linked again:
    (:func:`kg.store.names.block_holders`), not with all of them: a word key held by more than
    :data:`~kg.resolve.thresholds.LINK_BLOCK_LIMIT` organisations makes no block, and in a block of more
    than two, pairs whose cores are less than :data:`~kg.resolve.thresholds.LINK_PREFILTER` alike are
-   not compared, as in a full linkage;
+   not compared, as in a full linkage; a short form is compared with the longer names of its city that
+   hold the partner of its short-form key, and a longer name with the short forms (unless more than
+   :data:`~kg.resolve.blocking.SHORT_FORM_BLOCK_LIMIT` longer names hold the key), all of them; a short
+   form that only these blocks find the same as two longer names not linked to each other is linked to
+   neither;
 3. the decisions of ``data/linkage/decisions.tsv`` are applied to every pair they name: ``same`` links
    it, ``different`` drops its link; a link a person made and then took back is dropped;
 4. the canonical organisation (``ekg:canonical``, the smallest IRI of the cluster) is set again for every
@@ -29,10 +33,11 @@ from rapidfuzz import fuzz
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS
 
 from kg.namespaces import EKG, GRAPH, SOURCE
-from kg.resolve.blocking import block_keys
+from kg.resolve.blocking import LONG, SHORT, SHORT_FORM_BLOCK_LIMIT, block_keys, partner_key
 from kg.resolve.link import Record, country_code
 from kg.resolve.merges import (
     KEY_SEPARATOR,
+    MATCHER,
     REVIEWER,
     Link,
     Organisation,
@@ -103,6 +108,7 @@ class _Follower:
         self.cores: dict[str, set[str]] = {}
         self.affected: set[str] = set()
         self.keys: dict[str, set[str]] = {}
+        self.short_keys: dict[str, set[tuple[str, ...]]] = {}
         self.blocks: dict[str, set[str]] = {}
 
     def get(self, iri: str) -> Organisation | None:
@@ -142,16 +148,26 @@ class _Follower:
     def read_blocks(self, orgs: Iterable[Organisation]) -> None:
         """Read the blocks of ``orgs`` from the name index, all at once (word blocks of more than
         :data:`LINK_BLOCK_LIMIT` organisations are left out)."""
-        keys = {org.iri: {KEY_SEPARATOR.join(key) for name in org.names
-                          for key in block_keys(Record(name, org.country, org.city))} for org in orgs}
+        found = {org.iri: {key for name in org.names for key in block_keys(Record(name, org.country, org.city))}
+                 for org in orgs}
+        keys = {iri: {KEY_SEPARATOR.join(key) for key in found[iri] if partner_key(key) is None} for iri in found}
         self.keys.update(keys)
+        self.short_keys.update({iri: {key for key in found[iri] if partner_key(key) is not None} for iri in found})
+        held = {KEY_SEPARATOR.join(k) for iri in found for key in self.short_keys[iri] for k in (key, partner_key(key))}
         every = set().union(*keys.values()) - set(self.blocks)
         wholes = {key for key in every if key.split(KEY_SEPARATOR)[1] == "="}
+        wholes |= {key for key in held if key.split(KEY_SEPARATOR)[2] != LONG}  # short forms: few, all read
         self.blocks.update(names.block_holders(self.snapshot, every - wholes, LINK_BLOCK_LIMIT))
+        longs = {key for key in held if key.split(KEY_SEPARATOR)[2] == LONG}
+        self.blocks.update(names.block_holders(self.snapshot, longs, SHORT_FORM_BLOCK_LIMIT))
         self.blocks.update(names.block_holders(self.snapshot, wholes))
 
     def candidates(self, org: Organisation) -> set[str]:
         """The organisations that share a block with ``org`` (see the module docstring; :meth:`read_blocks` first)."""
+        return self.word_candidates(org) | self.short_form_candidates(org)
+
+    def word_candidates(self, org: Organisation) -> set[str]:
+        """The organisations that share a word, core or city block with ``org``."""
         found: set[str] = set()
         for members in (self.blocks[key] for key in self.keys[org.iri] if key in self.blocks):
             for iri in members - {org.iri} - found:
@@ -159,6 +175,17 @@ class _Follower:
                 if other is not None and (len(members) <= 2 or self.alike(org, other)):
                     found.add(iri)
         return found
+
+    def short_form_candidates(self, org: Organisation) -> set[str]:
+        """The longer names of a short form's city that could begin it, or the short forms of a longer name's
+        (:func:`kg.resolve.blocking.short_form_keys`), when no more than ``SHORT_FORM_BLOCK_LIMIT`` longer names
+        hold the key."""
+        found: set[str] = set()
+        for key in self.short_keys[org.iri]:
+            partner = partner_key(key)
+            if KEY_SEPARATOR.join(key if key[2] == LONG else partner) in self.blocks:
+                found |= self.blocks.get(KEY_SEPARATOR.join(partner), set()) - {org.iri}
+        return {iri for iri in found if self.get(iri) is not None}
 
 
 def _clusters_of(follower: _Follower, start: Iterable[str]) -> list[set[str]]:
@@ -270,7 +297,7 @@ def _proposals(follower: _Follower, orgs: Iterable[Organisation]) -> dict[tuple[
         for other_iri in sorted(follower.candidates(org)):
             other = follower.get(other_iri)
             link, _ = decide(org, other, best_match(org, other), follower.decisions)
-            if link is not None:
+            if link is not None and not _ambiguous_short_form(follower, org, other, link):
                 found[(link.a, link.b)] = link
     scope = {org.iri for org in orgs}
     for (a, b), decided in follower.decisions.items():
@@ -280,6 +307,21 @@ def _proposals(follower: _Follower, orgs: Iterable[Organisation]) -> dict[tuple[
         if first is not None and second is not None:
             found[(a, b)] = decide(first, second, best_match(first, second), follower.decisions)[0]
     return found
+
+
+def _ambiguous_short_form(follower: _Follower, org: Organisation, other: Organisation, link: Link) -> bool:
+    """Whether the matcher's ``link`` joins a short form, met only in a short-form block, to one of two longer names
+    it is the same as that are not linked to each other (a full linkage holds those for review)."""
+    if link.by != MATCHER or other.iri in follower.word_candidates(org):
+        return False
+    short = next((o for o in (org, other) if any(k[2] == SHORT for k in follower.short_keys.get(o.iri, ()))), None)
+    if short is None:
+        return False
+    if short.iri not in follower.short_keys or short.iri not in follower.keys:
+        follower.read_blocks([short])
+    partners = {iri for iri in follower.short_form_candidates(short) - follower.word_candidates(short)
+                if best_match(short, follower.get(iri)).same}
+    return any(b not in follower.neighbours(a) | {a} for a in partners for b in partners)
 
 
 def _relink_all(store: ox.Store, spec: dict[str, object], graph: str, snapshot: Path | None) -> set[str]:

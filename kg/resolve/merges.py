@@ -34,7 +34,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
 
 from kg.internal_queries import internal_query
 from kg.namespaces import EKG, GRAPH, ID
-from kg.resolve.blocking import link_records
+from kg.resolve.blocking import SHORT_FORM_AMBIGUOUS, link_records
 from kg.resolve.link import Match, Record, compare, identifiers_conflict
 
 __all__ = ["AMBIGUOUS", "KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
@@ -117,11 +117,15 @@ def _best_matches(orgs: list[Organisation]) -> dict[tuple[int, int], Match]:
     records, owner = _records(orgs)
     linkage = link_records(records)
     best: dict[tuple[int, int], Match] = {}
-    pairs = {(owner[i], owner[j]) for cluster in linkage.clusters for i in cluster for j in cluster}
-    pairs |= {(owner[i], owner[j]) for i, j, _ in linkage.review}
+    joined = {(owner[i], owner[j]) for cluster in linkage.clusters for i in cluster for j in cluster}
+    pairs = joined | {(owner[i], owner[j]) for i, j, _ in linkage.review}
+    held = {tuple(sorted((owner[i], owner[j]))) for i, j, match in linkage.review
+            if match.method == SHORT_FORM_AMBIGUOUS} - joined
     for a, b in pairs:
         if a < b:
             best[(a, b)] = best_match(orgs[a], orgs[b])
+            if (a, b) in held and best[(a, b)].same:  # a short form the same as two bodies: either (blocking)
+                best[(a, b)] = Match(best[(a, b)].score, False, True, SHORT_FORM_AMBIGUOUS)
     return best
 
 

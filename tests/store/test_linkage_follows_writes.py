@@ -179,3 +179,43 @@ def test_a_held_record_named_exactly_like_one_pic_is_no_duplicate(linked: tuple[
     assert _links(location) == {(SEED, ORGN + "but")}
     assert build(location, data_dir=data).report.conforms
     assert _links(location) == {(SEED, ORGN + "but")}
+
+
+def _with_city(graph: Graph, slug: str) -> Graph:
+    """``graph`` with its organisation ``slug`` in the city of Białystok."""
+    city = URIRef("https://w3id.org/eu-regional-kg/id/city/bialystok")
+    graph.add((city, RDF.type, EKG.City))
+    graph.add((city, RDF.type, EKG.Place))
+    graph.add((city, SKOS.prefLabel, Literal("Białystok", lang="pl")))
+    graph.add((city, EKG.country, COUNTRY))
+    graph.add((city, EKG.region, URIRef(NUTS + "PL84")))
+    graph.add((URIRef(ORGN + slug), EKG.city, city))
+    return graph
+
+
+def test_a_short_form_is_linked_to_its_full_name_of_its_city(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"table-umb": _with_city(_org_source(
+            "table-umb", {"umb": ("Uniwersytet Medyczny w Białymstoku", "PL84")}), "umb")})
+    assert _links(location) == set()
+    with Writer(location, data_dir=data) as writer:  # the short form, written later, meets it in its city's block
+        writer.put_sources({"table-short": _with_city(_org_source("table-short", {"umb-short": ("UMB", "PL84")}),
+                                                      "umb-short")})
+    assert _links(location) == {(ORGN + "umb", ORGN + "umb-short")}
+    with Writer(location, data_dir=data) as writer:  # the full name written again: found from its side too
+        writer.put_sources({"table-umb": _with_city(_org_source(
+            "table-umb", {"umb": ("Uniwersytet Medyczny w Białymstoku", "PL84")}), "umb")})
+    assert _links(location) == {(ORGN + "umb", ORGN + "umb-short")}
+
+
+def test_a_short_form_the_same_as_two_bodies_of_its_city_is_linked_to_neither(linked: tuple[Path, Path]) -> None:
+    location, data = linked
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"table-umb": _with_city(_with_city(_org_source("table-umb", {
+            "umb": ("Uniwersytet Medyczny w Białymstoku", "PL84"),
+            "um": ("Urząd Miejski w Białymstoku", "PL84")}), "umb"), "um")})
+    with Writer(location, data_dir=data) as writer:
+        writer.put_sources({"table-short": _with_city(_org_source("table-short", {"umb-short": ("UMB", "PL84")}),
+                                                      "umb-short")})
+    assert _links(location) == set()
