@@ -299,6 +299,16 @@ def _acronym_score(a: OrgName, b: OrgName) -> float:
     return best
 
 
+# Kinds of bodies that govern a territory: a company is never one.
+_AUTHORITY_KINDS = frozenset({"municipality", "county", "region", "district-municipality"})
+
+
+def _company_and_authority(a: OrgName, status_a: str | None, b: OrgName, status_b: str | None) -> bool:
+    """Whether ``a`` is a company and ``b`` a territorial authority that is none ("Brodska posavina d.d." and
+    "Brod-posavina County"; "Ogres novada pašvaldības SIA …", a company of the municipality, and the municipality)."""
+    return status_a == "company" and status_b != "company" and bool(b.kinds & _AUTHORITY_KINDS)
+
+
 def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     """Return 0–100: how alike two parsed names are, their kinds and legal forms considered.
 
@@ -325,6 +335,8 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     status_a, status_b = legal_status(a), legal_status(b)
     if status_a and status_b and status_a != status_b:
         score = min(score, LINK_LEGAL_STATUS_CAP)  # "SINTEF AS" and "Stiftelsen SINTEF": two legal persons
+    if _company_and_authority(a, status_a, b, status_b) or _company_and_authority(b, status_b, a, status_a):
+        score = min(score, LINK_OTHER_KIND_CAP)  # "RAGUSA d.o.o." is not the City of Dubrovnik (Ragusa)
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
@@ -607,6 +619,9 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
         return 0.0
     if marks in (frozenset(a.core), frozenset(b.core)):
         return 0.0  # a name that is its mark only is a short form, read as one ("SINTEF" is not "SINTEF Energi AS")
+    rest_a, rest_b = (tuple(w for w in x.core if w not in marks) for x in (a, b))
+    if not any(_word_similarity(x, y) >= LINK_WORD_MATCH for x in rest_a for y in rest_b):
+        return 0.0  # a mark of a kind of body: "MAS Krušné hory" and "MAS Achát" are two local action groups
     status_a, status_b = legal_status(a), legal_status(b)
     if status_a and status_b and status_a != status_b:
         return 0.0  # "SINTEF AS" and "Stiftelsen SINTEF": a company and a foundation

@@ -408,11 +408,15 @@ def _forms_for(country: str | None) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(found, key=lambda f: -len(f[0])))
 
 
+# Prepositions that say where a body is, after its legal form ("PWiK sp. z o.o. w Jarocinie", "… s.r.o. v Praze").
+_LOCATIVE = frozenset({"w", "we", "v", "ve", "u", "in", "din"})
+
+
 def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
     """Remove a legal form from the end or the start of ``words``, or (several words) from inside.
 
     A form of several words inside a name ends its name part: ``PAG 91 d.o.o. za proizvodnju`` is
-    ``PAG 91``.
+    ``PAG 91``; but where the body is, after a preposition, stays (``PWiK sp. z o.o. w Jarocinie``).
     """
     for form, short in _forms_for(country):
         n = len(form)
@@ -426,7 +430,8 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
             continue
         for start in range(1, len(words) - n):
             if tuple(words[start:start + n]) == form:
-                return words[:start], short
+                tail = words[start + n:]  # where the company is stays: "… sp. z o.o. w Jarocinie"
+                return words[:start] + (tail[1:] if tail[0] in _LOCATIVE else []), short
     return _take_misspelt_form(words, country)
 
 

@@ -27,3 +27,23 @@ def test_a_word_with_a_prefix_is_another_word():
     a = Record("INSTITUTE OF ORGANIC CHEMISTRY - POLISH ACADEMY OF SCIENCES", "PL", "Warszawa")
     b = Record("Institute of Bioorganic Chemistry Polish Academy of Sciences", "PL")
     assert not compare(a, b).same
+
+
+def test_where_a_company_is_stays_after_its_legal_form():
+    a = Record("PRZEDSIĘBIORSTWO WODOCIĄGÓW I KANALIZACJI SP. Z O.O. W JAROCINIE", "PL")
+    assert not compare(a, Record("PRZEDSIĘBIORSTWO WODOCIĄGÓW I KANALIZACJI W BRZEGU SP. Z O.O.", "PL")).same
+    assert compare(a, Record("PRZEDSIĘBIORSTWO WODOCIĄGÓW I KANALIZACJI W JAROCINIE SP. Z O.O.", "PL")).same
+    # The activity after a Croatian legal form still goes: "PAG 91 d.o.o. za proizvodnju i trgovinu" is "PAG 91".
+    assert parse("PAG 91 d.o.o. za proizvodnju i trgovinu", "HR").core == ("pag", "91")
+
+
+def test_a_mark_of_a_kind_of_body_joins_nothing():
+    assert not compare(Record("MAS Krušné hory, o.p.s.", "CZ"), Record("MAS Achát z.s.", "CZ")).same
+
+
+def test_a_company_is_no_territorial_authority():
+    assert not compare(Record("RAGUSA društvo s ograničenom odgovornošću za trgovinu i poslovne usluge", "HR"),
+                       Record("City of Dubrovnik", "HR")).same  # Ragusa: Dubrovnik's Italian name
+    assert not compare(Record("Brodska posavina d.d.", "HR"), Record("Brod-posavina County", "HR")).same
+    assert not compare(Record('Ogres novada pašvaldības sabiedrība ar ierobežotu atbildību "MS siltums"', "LV"),
+                       Record("Ogres novada pašvaldība", "LV")).same
