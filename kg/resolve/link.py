@@ -309,6 +309,20 @@ def _company_and_authority(a: OrgName, status_a: str | None, b: OrgName, status_
     return status_a == "company" and status_b != "company" and bool(b.kinds & _AUTHORITY_KINDS)
 
 
+# Polish and Latvian towns and the rural municipalities around them often share a name: a "gmina" (without
+# "miejska", "miasto") or a "novads" is the rural one, a "miasto", "gmina miejska", "pilsēta" or "city" the town.
+_URBAN_WORDS = frozenset({"miasto", "miasta", "miejska", "miejskiej", "pilseta", "pilsetas", "valstspilseta",
+                          "valstspilsetas", "city", "town"})
+_RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada"})
+
+
+def _town_and_country_side(a: OrgName, b: OrgName) -> bool:
+    """Whether ``a`` names a rural municipality and ``b`` the town of its name (``Gmina Grudziądz`` and
+    ``Gmina-Miasto Grudziądz``; ``Daugavpils novada dome`` and ``Daugavpils City Council``)."""
+    words_a, words_b = set(a.words), set(b.words)
+    return bool(words_a & _RURAL_WORDS) and not words_a & _URBAN_WORDS and bool(words_b & _URBAN_WORDS)
+
+
 def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     """Return 0–100: how alike two parsed names are, their kinds and legal forms considered.
 
@@ -335,6 +349,8 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     status_a, status_b = legal_status(a), legal_status(b)
     if status_a and status_b and status_a != status_b:
         score = min(score, LINK_LEGAL_STATUS_CAP)  # "SINTEF AS" and "Stiftelsen SINTEF": two legal persons
+    if _town_and_country_side(a, b) or _town_and_country_side(b, a):
+        score = min(score, LINK_ONE_KIND_CAP)  # "Gmina Puławy" and "Miasto Puławy": two municipalities of one name
     if _company_and_authority(a, status_a, b, status_b) or _company_and_authority(b, status_b, a, status_a):
         score = min(score, LINK_OTHER_KIND_CAP)  # "RAGUSA d.o.o." is not the City of Dubrovnik (Ragusa)
     if acronyms and score < LINK_ACCEPT:

@@ -373,13 +373,14 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
         kinds.add(words[word])
     else:
         kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []) or _misspelt_head(word))
+    whole = bool(kinds)  # the word is a head itself ("nagyközség", a large village): no compound of a head
     compound = False
     for stem, kind in stems:
         at = word.find(stem, 1)
         ends_word = len(word) - at - len(stem) <= _COMPOUND_TAIL
         if len(stem) >= _COMPOUND_PART and at > 0 and ends_word and kind != "neutral":
             kinds.add(kind)
-            compound = compound or not kinds - {kind}
+            compound = compound or (not whole and not kinds - {kind})
     return frozenset(kinds), compound
 
 

@@ -47,3 +47,18 @@ def test_a_company_is_no_territorial_authority():
     assert not compare(Record("Brodska posavina d.d.", "HR"), Record("Brod-posavina County", "HR")).same
     assert not compare(Record('Ogres novada pašvaldības sabiedrība ar ierobežotu atbildību "MS siltums"', "LV"),
                        Record("Ogres novada pašvaldība", "LV")).same
+
+
+def test_a_head_word_is_no_compound_of_a_head():
+    # "nagyközség" (a large village) is a head word, not a village's name: Csökmő and Csömör are two villages.
+    assert parse("CSÖKMŐ NAGYKÖZSÉG ÖNKORMÁNYZATA", "HU").core == ("csokmo",)
+    assert not compare(Record("CSÖKMŐ NAGYKÖZSÉG ÖNKORMÁNYZATA", "HU"),
+                       Record("CSÖMÖR NAGYKÖZSÉG ÖNKORMÁNYZATA", "HU")).same
+
+
+def test_a_rural_municipality_and_the_town_of_its_name_are_for_review():
+    for rural, town, country in (("Gmina Grudziądz", "GMINA - MIASTO GRUDZIĄDZ", "PL"),
+                                 ("DAUGAVPILS NOVADA DOME", "Daugavpils City Council", "LV")):
+        match = compare(Record(rural, country), Record(town, country))
+        assert not match.same and match.review
+    assert compare(Record("GMINA MIEJSKA BOLESŁAWIEC", "PL"), Record("Municipality of Boleslawiec", "PL")).same
