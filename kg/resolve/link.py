@@ -636,8 +636,11 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     if marks in (frozenset(a.core), frozenset(b.core)):
         return 0.0  # a name that is its mark only is a short form, read as one ("SINTEF" is not "SINTEF Energi AS")
     rest_a, rest_b = (tuple(w for w in x.core if w not in marks) for x in (a, b))
-    if not any(_word_similarity(x, y) >= LINK_WORD_MATCH for x in rest_a for y in rest_b):
+    if not any(_word_similarity(x, y) >= LINK_WORD_MATCH for x in rest_a for y in rest_b
+               if min(len(x), len(y)) >= LINK_STEM_LENGTH):
         return 0.0  # a mark of a kind of body: "MAS Krušné hory" and "MAS Achát" are two local action groups
+    if _unmatched(rest_a, rest_b) and _unmatched(rest_b, rest_a):
+        return 0.0  # each says something the other does not: "INSA de Strasbourg Kinn", "INSA de Strasbourg Lesja"
     status_a, status_b = legal_status(a), legal_status(b)
     if status_a and status_b and status_a != status_b:
         return 0.0  # "SINTEF AS" and "Stiftelsen SINTEF": a company and a foundation

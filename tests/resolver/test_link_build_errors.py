@@ -62,3 +62,11 @@ def test_a_rural_municipality_and_the_town_of_its_name_are_for_review():
         match = compare(Record(rural, country), Record(town, country))
         assert not match.same and match.review
     assert compare(Record("GMINA MIEJSKA BOLESŁAWIEC", "PL"), Record("Municipality of Boleslawiec", "PL")).same
+
+
+def test_a_shared_mark_with_a_word_on_each_side_that_the_other_lacks_joins_nothing():
+    # Names written partly in capitals read their capitalised words as marks; "SINTEF" and "Trilobite" stay
+    # two offices or bodies when each name adds a place of its own.
+    assert not compare(Record("TRILOBITE AS Hadsel", "NO", "Horten"), Record("TRILOBITE AS Tønsberg", "NO", "Horten")).same
+    assert not compare(Record("INSA de Strasbourg Kinn", "FR", "Strasbourg"),
+                       Record("INSA de Strasbourg Lesja", "FR", "Strasbourg")).same
