@@ -243,9 +243,10 @@ def _unmatched(words: tuple[str, ...], others: tuple[str, ...]) -> bool:
                for w in words)
 
 
-# Kinds a name may leave unsaid: those a bare place name stands for ("Petrich" for "Община Петрич"), and
+# Kinds a name may leave unsaid: the one a bare place name stands for ("Petrich" for "Община Петрич"; a bare
+# "Lublin" is the city, not the region "Województwo Lubelskie" nor a county), and
 # those that say how a body is constituted, as a legal form does ("Fondazione ICONS" and "ICONS").
-_UNSAID_KINDS = frozenset({"municipality", "county", "region", "district-municipality", "association", "foundation",
+_UNSAID_KINDS = frozenset({"municipality", "district-municipality", "association", "foundation",
                            "consortium"})
 # Two cores whose words joined are this alike are one name split otherwise ("Regional Management"/"Regionalmanagement").
 _JOINED = 97.0

@@ -70,3 +70,10 @@ def test_a_shared_mark_with_a_word_on_each_side_that_the_other_lacks_joins_nothi
     assert not compare(Record("TRILOBITE AS Hadsel", "NO", "Horten"), Record("TRILOBITE AS Tønsberg", "NO", "Horten")).same
     assert not compare(Record("INSA de Strasbourg Kinn", "FR", "Strasbourg"),
                        Record("INSA de Strasbourg Lesja", "FR", "Strasbourg")).same
+
+
+def test_a_bare_town_is_no_region_or_county_named_after_it():
+    assert not compare(Record("Województwo Lubelskie", "PL"), Record("Lublin", "PL")).same
+    assert not compare(Record("Bielsk County", "PL"), Record("Bielsko Biala", "PL")).same
+    assert compare(Record("Zagrebačka županija", "HR"), Record("Zagreb County", "HR")).same
+    assert compare(Record("Община Петрич", "BG"), Record("Petrich", "BG")).same
