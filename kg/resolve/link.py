@@ -466,12 +466,13 @@ def _short_form(name: str) -> str | None:
     return letters if 2 <= len(letters) <= MAX_ACRONYM and not letters.isdigit() else None
 
 
-def _skip_weights(words: tuple[str, ...], form: frozenset[str], country: str | None) -> tuple[float, ...]:
+def _skip_weights(words: tuple[str, ...], country: str | None) -> tuple[float, ...]:
     """What each word of a long form that gives a short form no letter costs
-    (:func:`kg.resolve.acronyms.alignment_cost`): nothing for a function word or a word of the legal form ``form``,
-    less for a head word (Stichting, Fundación) or an institute, centre or academy."""
+    (:func:`kg.resolve.acronyms.alignment_cost`): nothing for a function word, less for a head word (Stichting,
+    Fundación) or an institute, centre or academy. The legal form is no word of a long form
+    (:func:`kg.resolve.orgnames.without_legal_form`)."""
     def weight(word: str) -> float:
-        if word in SKIPPABLE or len(word) == 1 or word in form:
+        if word in SKIPPABLE or len(word) == 1:
             return 0.0
         parsed = parse(word, country)
         return _HEAD_WEIGHT if parsed.kinds or set(parsed.core) <= _BODY_WORDS else _WORD_WEIGHT
@@ -526,7 +527,7 @@ def _short_form_score(short_name: str, long_name: str, country: str | None) -> f
     # The legal form gives no letters: "CSP" is not "CENTAI INSTITUTE SPA".
     forms = [words for words in (without_legal_form(w, country) for w in _long_forms(long_name, country)) if words]
     forms += [words[1:] for words in forms if len(words) > 1 and words[0] == short]  # "LKR LEICHTMETALL…"
-    costs = [alignment_cost(short, words, _skip_weights(words, frozenset(), country))
+    costs = [alignment_cost(short, words, _skip_weights(words, country))
              for words in forms if short not in words]
     if not costs or min(costs) == float("inf"):
         return 0.0
