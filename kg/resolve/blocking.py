@@ -26,7 +26,7 @@ from rapidfuzz.process import extract
 from kg.resolve.acronyms import SKIPPABLE
 from kg.resolve.link import Match, Record, _short_form, compare, country_code
 from kg.resolve.normalise import normalise
-from kg.resolve.orgnames import parse
+from kg.resolve.orgnames import country_words, parse
 from kg.resolve.places import place_word, towns
 from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
 
@@ -80,10 +80,13 @@ def block_keys(record: Record) -> set[tuple[str, ...]]:
     """
     country = country_code(record.country) or ""
     core = parse(record.name, country or None).core
-    keys = {(country, word) for word in core if len(word) >= 3 or word.isdigit()}
+    # The word of the country ("Deutsche Bahn": "germany") is a key only when it is the whole core.
+    national = country_words().get(country, ("",))[0]
+    words = [w for w in core if w != national] or list(core)
+    keys = {(country, word) for word in words if len(word) >= 3 or word.isdigit()}
     keys.add((country, "=", " ".join(sorted(core))))
     if record.city and core:
-        keys.add((country, "@" + normalise(record.city), core[0]))
+        keys.add((country, "@" + normalise(record.city), words[0]))
     return keys | short_form_keys(record)
 
 

@@ -52,6 +52,8 @@ LEGAL_FORM_KINDS = DATA / "legal_form_kinds.tsv"
 LEGAL_FORM_STATUS = DATA / "legal_form_status.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
+#: Words that name a country or say that a body is of it (``hrvatska``, ``croatian``, ``latvijas``).
+COUNTRY_WORDS = DATA / "country_words.tsv"
 
 #: The kinds of body that are parts of another (a faculty of a university, a department of a ministry).
 UNIT_KINDS = frozenset({"faculty", "department"})
@@ -268,6 +270,49 @@ def word_meanings(path: Path = ORG_WORDS) -> tuple[dict[str, str], tuple[tuple[s
         else:
             words[folded] = row["meaning"]
     return words, tuple(sorted(stems, key=lambda s: -len(s[0])))
+
+
+@lru_cache(maxsize=4)
+def country_words(path: Path = COUNTRY_WORDS) -> dict[str, tuple[str, frozenset[str], tuple[str, ...]]]:
+    """Return, per country code, the folded words of ``path`` that name the country and its folded stems, with
+    the one word that stands for them all (the longest word of the country's English name).
+
+    Examples
+    --------
+    >>> word, words, stems = country_words()["HR"]
+    >>> word, "hrvatsk" in stems, "croatia" in stems
+    ('croatia', True, True)
+    """
+    from kg.reference.countries import get_country
+
+    found: dict[str, tuple[str, set[str], list[str]]] = {}
+    for number, row in _rows(path, ("country", "language", "word")):
+        try:
+            country = get_country(row["country"])
+        except KeyError:
+            raise InputError(path, f"{row['country']!r} is no country code", number) from None
+        one = max(normalise(country.name_en).split(), key=len)
+        _, words, stems = found.setdefault(country.iso2, (one, set(), []))
+        folded = normalise(row["word"].rstrip("*"))
+        (stems.append if row["word"].endswith("*") else words.add)(folded)
+    return {code: (one, frozenset(words), tuple(stems)) for code, (one, words, stems) in found.items()}
+
+
+@lru_cache(maxsize=200_000)
+def country_word(word: str, country: str | None) -> str:
+    """Return the country's one word for a folded word that names ``country`` or says a body is of it, else
+    ``word``.
+
+    >>> country_word("hrvatske", "HR"), country_word("croatian", "HR"), country_word("latvijas", "LV")
+    ('croatia', 'croatia', 'latvia')
+    >>> country_word("slovenska", "SK"), country_word("slovenska", "PL"), country_word("zagreb", "HR")
+    ('slovakia', 'slovenska', 'zagreb')
+    """
+    table = country_words().get(country.upper()) if country else None
+    if table is None:
+        return word
+    one, words, stems = table
+    return one if word in words or any(word.startswith(s) for s in stems) else word
 
 
 @lru_cache(maxsize=200_000)
@@ -505,9 +550,16 @@ def _core_word(word: str, country: str | None, municipality: bool) -> str:
     of a town in a municipality's name ("Община Добричка", the municipality around Dobrich, is not "Община град
     Добрич"), or its meaning in the word tables."""
     town = place_word(word, country)
+    if town == word:
+        town = country_word(word, country)
     if town != word and municipality and place_word(word, country, adjectives=False) == word:
         return town + AROUND
     return _meaning(town)
+
+
+# Kinds that are another kind with a word of the core: a polytechnic (Politechnika, Politecnico, Universidad
+# Politécnica) is a university of technology.
+_KIND_AND_WORD = {"polytechnic": ("university", "technology")}
 
 
 @lru_cache(maxsize=200_000)
@@ -544,6 +596,10 @@ def parse(name: str, country: str | None = None) -> OrgName:
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
     core = [_core_word(word, country, "municipality" in kinds) for word, found, compound in read
             if (not found or compound) and word not in _STOP]
+    for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
+        if kind in kinds:
+            kinds = kinds - {kind} | {means}
+            core += [word] if word not in core else []
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
         core = [w for w in words if w not in _STOP] or list(words)
     return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name), country)

@@ -1,0 +1,48 @@
+"""Words that name a body's country, in its languages or in English, are one word (kg/resolve/data/country_words.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.link import Record, compare
+from kg.resolve.orgnames import country_word, parse
+
+
+@pytest.mark.parametrize(("word", "country", "expected"), [
+    ("hrvatske", "HR", "croatia"), ("croatian", "HR", "croatia"), ("latvijas", "LV", "latvia"),
+    ("magyar", "HU", "hungary"), ("deutsches", "DE", "germany"),
+    ("slovenska", "SK", "slovakia"), ("slovenska", "SI", "slovenia"),  # one word, two countries: the record's
+    ("slovenska", "PL", "slovenska"), ("zagreb", "HR", "zagreb"), ("hrvatske", None, "hrvatske"),
+])
+def test_a_country_word_is_read_within_the_records_country(word: str, country: str | None, expected: str) -> None:
+    assert country_word(word, country) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Latvijas Universitāte", "University of Latvia", "LV"),
+    ("Hrvatska gospodarska komora", "Croatian Chamber of Economy", "HR"),
+    ("Politecnico di Milano", "Polytechnic University of Milan", "IT"),  # a polytechnic: a university of technology
+    ("Universidad Politécnica de Madrid", "Technical University of Madrid", "ES"),
+    ("Szegedi Tudományegyetem", "University of Szeged", "HU"),
+    ("Università degli Studi di Padova", "University of Padua", "IT"),
+    ("Masarykova univerzita", "Masaryk University", "CZ"),  # a possessive adjective of a person's name
+])
+def test_translated_names_of_one_body_are_the_same(a: str, b: str, country: str) -> None:
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Politechnika Warszawska", "Uniwersytet Warszawski", "PL"),  # the university of technology is not the university
+    ("Latvijas Universitāte", "Latvijas Lauksaimniecības universitāte", "LV"),
+    ("Deutsche Bahn AG", "Deutscher Wetterdienst", "DE"),
+])
+def test_bodies_named_after_one_country_or_town_stay_apart(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_the_country_word_is_no_block_key_beside_other_words() -> None:
+    from kg.resolve.blocking import block_keys
+
+    assert ("DE", "germany") not in block_keys(Record("Deutsche Bahn AG", "DE"))
+    assert ("LV", "latvia") in block_keys(Record("Latvijas Universitāte", "LV"))
+    assert parse("Latvijas Universitāte", "LV").core == parse("University of Latvia", "LV").core
