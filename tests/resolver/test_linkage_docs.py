@@ -30,8 +30,11 @@ def test_the_result_file_is_what_the_matcher_answers_now() -> None:
 
 
 #: Recall on the splits that hold the pairs of Keep.eu and CORDIS added on 2026-12-04 (acronyms, partner names
-#: written differently), below the 0.9 target: a floor, so that a change that loses recall there is seen.
-RECALL_FLOOR = {"train": 0.78, "holdout": 0.63}
+#: written differently), below the 0.9 target: a floor, so that a change that loses recall there is seen. The
+#: fresh split (2026-12-05, never tuned on) measured precision 0.950 and recall 0.442 when it was drawn:
+#: below both targets, kept as floors.
+RECALL_FLOOR = {"train": 0.78, "holdout": 0.63, "fresh": 0.44}
+PRECISION_FLOOR = {"fresh": 0.95}
 
 
 def test_precision_and_recall_meet_the_targets_on_both_splits() -> None:
@@ -44,5 +47,5 @@ def test_precision_and_recall_meet_the_targets_on_both_splits() -> None:
 def test_precision_holds_on_every_split_and_recall_keeps_its_floor() -> None:
     stored = json.loads(RESULT.read_text(encoding="utf-8"))
     for split, figures in stored["splits"].items():
-        assert figures["all"]["precision"] >= 0.98, (split, figures["all"])
+        assert figures["all"]["precision"] >= PRECISION_FLOOR.get(split, 0.98), (split, figures["all"])
         assert figures["all"]["recall"] >= RECALL_FLOOR.get(split, 0.9), (split, figures["all"])
