@@ -33,7 +33,10 @@ def test_the_result_file_is_what_the_matcher_answers_now() -> None:
 #: written differently), below the 0.9 target: a floor, so that a change that loses recall there is seen. The
 #: fresh split (2026-12-05, never tuned on) measured precision 0.950 and recall 0.442 when it was drawn:
 #: below both targets, kept as floors with a margin of a few pairs (0.949 / 0.430 after the country words).
-RECALL_FLOOR = {"train": 0.78, "holdout": 0.63, "fresh": 0.40}
+#: The train split's floor went from 0.78 to 0.72 when the development draw of 2026-12-05 was added to it (455
+#: pairs drawn like the fresh ones from PICs disjoint from them: recall 0.400 on its 305 positives, mostly
+#: reworded descriptors, changed legal forms and translations, which the rules do not link yet).
+RECALL_FLOOR = {"train": 0.72, "holdout": 0.63, "fresh": 0.40}
 PRECISION_FLOOR = {"fresh": 0.94}
 
 
