@@ -46,3 +46,12 @@ def test_the_country_word_is_no_block_key_beside_other_words() -> None:
     assert ("DE", "germany") not in block_keys(Record("Deutsche Bahn AG", "DE"))
     assert ("LV", "latvia") in block_keys(Record("Latvijas Universitāte", "LV"))
     assert parse("Latvijas Universitāte", "LV").core == parse("University of Latvia", "LV").core
+
+
+@pytest.mark.parametrize(("a", "b", "country", "same"), [
+    ("Stockholms läns landsting", "Region Stockholm", "SE", True),  # a county council became a region in 2019
+    ("Universitätsmedizin Rostock", "Universität Rostock", "DE", False),  # the university's hospital
+    ("Agenția Spațială Română", "Romanian Space Agency", "RO", True),
+])
+def test_kinds_and_words_of_public_bodies(a: str, b: str, country: str, same: bool) -> None:
+    assert compare(Record(a, country), Record(b, country)).same is same
