@@ -723,6 +723,13 @@ def _places_disagree(a: str | None, b: str | None, country: str | None = None) -
     return fuzz.token_set_ratio(words_a, words_b) < LINK_ACCEPT
 
 
+def _number_on_one_side(a: str, b: str, country_a: str | None, country_b: str | None) -> bool:
+    """Whether one name has a number of its own in its core and the other none (a numbered body of a group, a
+    school; a number written onto a word, "Xeryon2", is no number of its own)."""
+    numbers_a = any(w.isdigit() for w in parse(a, country_a).core)
+    return numbers_a != any(w.isdigit() for w in parse(b, country_b).core)
+
+
 def compare(a: Record, b: Record) -> Match:
     """Return whether two organisation records are the same body, with a score and how it was decided.
 
@@ -753,5 +760,7 @@ def compare(a: Record, b: Record) -> Match:
         score -= LINK_CITY_PENALTY
     if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name, country_a or country_b):
         score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell
+    if score >= LINK_ACCEPT and _number_on_one_side(a.name, b.name, country_a, country_b):
+        score = min(score, LINK_ONE_KIND_CAP)  # "Lhyfe Production 1" is a subsidiary of "Lhyfe"
     score = round(max(score, 0.0), 1)
     return Match(score, score >= LINK_ACCEPT, LINK_REVIEW <= score < LINK_ACCEPT, "name")

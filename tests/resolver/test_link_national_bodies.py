@@ -1,4 +1,4 @@
-"""Words that name a body's country, in its languages or in English, are one word (kg/resolve/data/country_words.tsv)."""
+"""Names of national and public bodies: words of the country, kinds of body, numbers of their own (kg.resolve.link)."""
 
 from __future__ import annotations
 
@@ -55,3 +55,9 @@ def test_the_country_word_is_no_block_key_beside_other_words() -> None:
 ])
 def test_kinds_and_words_of_public_bodies(a: str, b: str, country: str, same: bool) -> None:
     assert compare(Record(a, country), Record(b, country)).same is same
+
+
+def test_a_number_of_its_own_on_one_side_is_held_for_review() -> None:
+    numbered = compare(Record("LHYFE", "FR", "Nantes"), Record("LHYFE PRODUCTION 1", "FR", "Nantes"))
+    assert not numbered.same and numbered.review
+    assert compare(Record("XERYON2", "BE"), Record("Xeryon", "BE")).same  # a digit written onto the word
