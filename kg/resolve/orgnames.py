@@ -591,6 +591,10 @@ def parse(name: str, country: str | None = None) -> OrgName:
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
         words = words[:acronym] + words[acronym + 1:]
         written = [w for w in written if w != written[acronym]] if acronym < len(written) else written
+    elif form is not None and (whole := own_acronym(tuple(written))) is not None and written[whole] in words:
+        # "Stichting Wetenschappelijk Onderzoek Verkeersveiligheid SWOV": the acronym spells the legal form too
+        words = [w for w in words if w != written[whole]]
+        written = [w for w in written if w != written[whole]]
     read = [(word, *((frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)))
             for word in _join_phrases(words)]
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}

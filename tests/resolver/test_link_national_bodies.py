@@ -61,3 +61,8 @@ def test_a_number_of_its_own_on_one_side_is_held_for_review() -> None:
     numbered = compare(Record("LHYFE", "FR", "Nantes"), Record("LHYFE PRODUCTION 1", "FR", "Nantes"))
     assert not numbered.same and numbered.review
     assert compare(Record("XERYON2", "BE"), Record("Xeryon", "BE")).same  # a digit written onto the word
+
+
+def test_an_acronym_that_spells_the_legal_form_too_says_nothing_more() -> None:
+    with_acronym = "STICHTING WETENSCHAPPELIJK ONDERZOEK VERKEERSVEILIGHEID SWOV"
+    assert parse(with_acronym, "NL").core == parse("Stichting Wetenschappelijk Onderzoek Verkeersveiligheid", "NL").core
