@@ -279,20 +279,38 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return words
 
 
+def _without_legal_form_span(name: OrgName) -> tuple[int, tuple[str, ...]]:
+    """The words of ``name`` without its legal form, and where they start, when they are one word: the legal form
+    gives an acronym no letters then, as one letter of the name says too little ("TSP" is not TeleSPazio SpA, "OSR"
+    not Otid SRl, "EAB" not Einride AB); after two words or more it may ("CEPSA": Compañía Española de Petróleos
+    SA)."""
+    words = without_legal_form(name.words, name.country)
+    if len(words) != 1:
+        return 0, name.words
+    if words and name.words[:len(words)] == words:
+        return 0, words
+    if words and name.words[-len(words):] == words:
+        return len(name.words) - len(words), words
+    return 0, name.words
+
+
 def _acronym_score(a: OrgName, b: OrgName) -> float:
     """Return the best score of the two names with a word of one read as an acronym of words of the other.
 
     ``KU Leuven`` is compared as ``Katholieke Universiteit Leuven``; a name that is an acronym of two
     letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies. Only the
-    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési.
+    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési; the legal
+    form gives none of its letters (:func:`_without_legal_form_span`).
     """
     best = 0.0
     for x, y in ((a, b), (b, a)):
+        start, words = _without_legal_form_span(y)
         for i, token in enumerate(x.words):
-            run = expansion(token, y.words) if token in x.acronyms else None
+            run = expansion(token, words) if token in x.acronyms else None
             if run is None:
                 continue
-            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]), y.country)
+            expanded = parse(" ".join(x.words[:i] + y.words[start + run[0]:start + run[1]] + x.words[i + 1:]),
+                             y.country)
             score = name_score(expanded, y, acronyms=False)
             if len(x.words) == 1 and len(token) < 3:
                 score = min(score, LINK_ACRONYM_SHORT)

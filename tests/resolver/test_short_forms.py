@@ -98,5 +98,23 @@ def test_short_forms_real_build_linked_wrongly_are_told_apart(short, long, count
     assert not compare(Record(short, country, city), Record(long, country, city)).same
 
 
+@pytest.mark.parametrize(("short", "long", "country", "city"), [
+    ("TSP", "TELESPAZIO SPA", "IT", "Roma"),
+    ("OSR", "OPENDOT SRL", "IT", "Milano"),
+    ("EAB", "EINRIDE AB", "SE", "Stockholm"),
+])
+def test_the_legal_form_of_a_one_word_name_gives_an_acronym_no_letters(short, long, country, city):
+    """One letter of a name and its legal form fit too many companies of a city (EAB: Einride, Energiforsk, ...)."""
+    assert not compare(Record(short, country, city), Record(long, country, city)).same
+
+
+@pytest.mark.parametrize(("short", "long", "country", "city"), [
+    ("CEPSA", "COMPANIA ESPANOLA DE PETROLEOS SA", "ES", "Madrid"),
+    ("LKAB", "LUOSSAVAARA-KIIRUNAVAARA AB", "SE", "Lulea"),
+])
+def test_the_legal_form_of_a_longer_name_may_give_letters(short, long, country, city):
+    assert compare(Record(short, country, city), Record(long, country, city)).same
+
+
 def test_a_short_form_of_the_words_after_a_legal_form_is_the_body():
     assert compare(Record("LVM", "LV", "Riga"), Record("VALSTS AKCIJU SABIEDRIBA LATVIJAS VALSTS MEZI", "LV", "Riga")).same
