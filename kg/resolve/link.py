@@ -279,20 +279,38 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return words
 
 
+def _without_legal_form_span(name: OrgName) -> tuple[int, tuple[str, ...]]:
+    """The words of ``name`` without its legal form, and where they start, when they are one word: the legal form
+    gives an acronym no letters then, as one letter of the name says too little ("TSP" is not TeleSPazio SpA, "OSR"
+    not Otid SRl, "EAB" not Einride AB); after two words or more it may ("CEPSA": Compañía Española de Petróleos
+    SA)."""
+    words = without_legal_form(name.words, name.country)
+    if len(words) != 1:
+        return 0, name.words
+    if words and name.words[:len(words)] == words:
+        return 0, words
+    if words and name.words[-len(words):] == words:
+        return len(name.words) - len(words), words
+    return 0, name.words
+
+
 def _acronym_score(a: OrgName, b: OrgName) -> float:
     """Return the best score of the two names with a word of one read as an acronym of words of the other.
 
     ``KU Leuven`` is compared as ``Katholieke Universiteit Leuven``; a name that is an acronym of two
     letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies. Only the
-    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési.
+    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési; the legal
+    form gives none of its letters (:func:`_without_legal_form_span`).
     """
     best = 0.0
     for x, y in ((a, b), (b, a)):
+        start, words = _without_legal_form_span(y)
         for i, token in enumerate(x.words):
-            run = expansion(token, y.words) if token in x.acronyms else None
+            run = expansion(token, words) if token in x.acronyms else None
             if run is None:
                 continue
-            expanded = parse(" ".join(x.words[:i] + y.words[run[0]:run[1]] + x.words[i + 1:]), y.country)
+            expanded = parse(" ".join(x.words[:i] + y.words[start + run[0]:start + run[1]] + x.words[i + 1:]),
+                             y.country)
             score = name_score(expanded, y, acronyms=False)
             if len(x.words) == 1 and len(token) < 3:
                 score = min(score, LINK_ACRONYM_SHORT)
@@ -448,6 +466,12 @@ def _written_acronym(name: str, other: OrgName) -> float:
 # body: it scores LINK_ACCEPT, and each unit of cost more _SHORT_FORM_SLOPE points less.
 _SHORT_FORM_COST = 1.5
 _SHORT_FORM_SLOPE = 10.0
+# ... plus this much for each letter more than _SHORT_FORM_LETTERS, up to _SHORT_FORM_MORE letters, and less for each
+# letter fewer (_allowed_cost): five letters in order are rarely found by a costly alignment by chance, three often
+# (calibrated on the pairs of a CORDIS name and its short name, and of the short name against other bodies of its city).
+_SHORT_FORM_PER_LETTER = 0.5
+_SHORT_FORM_LETTERS = 4
+_SHORT_FORM_MORE = 1
 # What leaving out a word of the long form costs: a head word (Stichting, Fundación, Institut), another word.
 _HEAD_WEIGHT, _WORD_WEIGHT = 0.5, 1.0
 # A one-word name of this many letters or more may be the word that names a body (_named_by) ...
@@ -509,6 +533,16 @@ def _named_by(short: str, long_name: str, country: str | None) -> bool:
     return not (legal_status(long) == "company" and long.words[0] == short and len(long.core) > 1)
 
 
+def _allowed_cost(short: str, words: tuple[str, ...]) -> float:
+    """The alignment cost at which ``short`` scores ``LINK_ACCEPT`` against ``words``: more for a short form of more
+    letters (``_SHORT_FORM_PER_LETTER``), but not when it writes a word of ``words`` whole, whose letters say
+    little more than its first (``E-Institute`` is no abbreviation of Energy Institute)."""
+    letters = len(short)
+    if any(len(w) >= _NAMED_BY_LETTERS and w in short for w in words):
+        letters = min(letters, _SHORT_FORM_LETTERS)
+    return _SHORT_FORM_COST + _SHORT_FORM_PER_LETTER * min(letters - _SHORT_FORM_LETTERS, _SHORT_FORM_MORE)
+
+
 def _short_form_score(short_name: str, long_name: str, country: str | None) -> float:
     """Return how plainly ``long_name`` is what the one-word ``short_name`` abbreviates (0 when it is not one word).
 
@@ -516,7 +550,8 @@ def _short_form_score(short_name: str, long_name: str, country: str | None) -> f
     (:func:`kg.resolve.acronyms.alignment_cost`: ``DWD`` with Deutscher Wetterdienst, ``LNE`` with
     Laboratoire National de métrologie et d'Essais, ``Rannis`` with RANNSóknamiðstöð ÍSlands), or of the words
     after a first word that is the short form (``LKR Leichtmetallkompetenzzentrum Ranshofen``); a cost of
-    ``_SHORT_FORM_COST`` scores ``LINK_ACCEPT``. A short form that is a word of the long form is no abbreviation of
+    ``_SHORT_FORM_COST`` scores ``LINK_ACCEPT`` for a short form of four letters, less for three, more for five or
+    more (:func:`_allowed_cost`). A short form that is a word of the long form is no abbreviation of
     it (``ENEA`` is not ``ENEA Operator sp. z o.o.``); one of two letters scores at most ``LINK_ACRONYM_SHORT``.
     """
     short = _short_form(short_name)
@@ -527,11 +562,11 @@ def _short_form_score(short_name: str, long_name: str, country: str | None) -> f
     # The legal form gives no letters: "CSP" is not "CENTAI INSTITUTE SPA".
     forms = [words for words in (without_legal_form(w, country) for w in _long_forms(long_name, country)) if words]
     forms += [words[1:] for words in forms if len(words) > 1 and words[0] == short]  # "LKR LEICHTMETALL…"
-    costs = [alignment_cost(short, words, _skip_weights(words, country))
-             for words in forms if short not in words]
-    if not costs or min(costs) == float("inf"):
+    margins = [_allowed_cost(short, words) - alignment_cost(short, words, _skip_weights(words, country))
+               for words in forms if short not in words]
+    if not margins or max(margins) == -float("inf"):
         return 0.0
-    score = min(100.0, LINK_ACCEPT + (_SHORT_FORM_COST - min(costs)) * _SHORT_FORM_SLOPE)
+    score = min(100.0, LINK_ACCEPT + max(margins) * _SHORT_FORM_SLOPE)
     return min(score, LINK_ACRONYM_SHORT) if len(short) < 3 else score
 
 

@@ -24,6 +24,12 @@ from kg.resolve.link import Record, compare
     # the word that names the body, in a name of no kind or of an association, foundation or consortium
     ("FUNDACION TECNALIA RESEARCH & INNOVATION", "TECNALIA", "ES"),
     ("CENTRO DE ENSAYOS Y ANALISIS CETEST SL", "CETEST", "ES"),
+    # a letter that starts a syllable of the last word (Craio-Va, Pader-Born)
+    ("Universitatea din Craiova", "UCV", "RO"),
+    ("Universität Paderborn", "UPB", "DE"),
+    # a short form of five letters or more may leave out more: "studi" gives no letter
+    ("Università degli Studi di Messina", "UNIME", "IT"),
+    ("Universidade Tecnológica Federal do Paraná", "UTFPR", "BR"),
 ])
 def test_a_short_form_is_the_body_it_abbreviates(long: str, short: str, country: str) -> None:
     assert compare(Record(long, country), Record(short, country)).same
@@ -43,6 +49,13 @@ def test_a_short_form_is_the_body_it_abbreviates(long: str, short: str, country:
     # a segment naming a part of a body is not left out; two letters stand for too many bodies
     ("Univerza v Mariboru, Fakulteta za kemijo", "UMAR", "SI"),
     ("Univerza v Mariboru", "UM", "SI"),
+    # three letters are found by chance in many names: a short form of three letters may cost less
+    ("Hochschule für Technik und Wirtschaft Dresden", "TUD", "DE"),
+    ("Erasmus Universitair Medisch Centrum Rotterdam", "EUR", "NL"),
+    # a letter at a syllable's start is read in the last word only, not in the first (Medi-Zinische)
+    ("Medizinische Universität Wien", "MDW", "AT"),
+    # a letter inside a compound of one word: two starts of its parts are needed
+    ("Never AS", "NVE", "NO"),
 ])
 def test_a_short_form_is_not_a_body_it_does_not_plainly_abbreviate(long: str, short: str, country: str) -> None:
     assert not compare(Record(long, country), Record(short, country)).same
@@ -54,6 +67,20 @@ def test_letters_at_word_starts_cost_least() -> None:
     assert alignment_cost("kni", words, weights) == 0.0
     assert alignment_cost("kni", words, weights) < alignment_cost("kon", words, weights)
     assert alignment_cost("nki", words, weights) == float("inf")  # the letters out of order
+
+
+@pytest.mark.parametrize(("short", "words", "cost"), [
+    ("ucv", ("universitatea", "din", "craiova"), 0.75),            # Craio-Va: a syllable's start
+    ("pbt", ("pharmabiotec",), 1.5),                                # Pharma-Bio-Tec: one word, two part starts
+    ("upb", ("universitaet", "paderborn"), 0.75),
+    ("mdw", ("medizinische", "universitaet", "wien"), float("inf")),  # a syllable of the last word only
+    ("nve", ("never",), float("inf")),                               # one word, one part start
+    ("sofi", ("sofiaplan",), float("inf")),                          # letters that only continue the first
+    ("usg", ("universitaet", "salzburg"), float("inf")),             # the last "g" starts no syllable
+])
+def test_letters_inside_a_word_start_a_syllable(short: str, words: tuple[str, ...], cost: float) -> None:
+    weights = tuple(0.0 if w == "din" else 1.0 for w in words)
+    assert alignment_cost(short, words, weights) == cost
 
 
 @pytest.mark.parametrize(("short", "long", "country", "city"), [
@@ -69,6 +96,24 @@ def test_letters_at_word_starts_cost_least() -> None:
 def test_short_forms_real_build_linked_wrongly_are_told_apart(short, long, country, city):
     """Short forms a build linked to full names of their town that they do not abbreviate."""
     assert not compare(Record(short, country, city), Record(long, country, city)).same
+
+
+@pytest.mark.parametrize(("short", "long", "country", "city"), [
+    ("TSP", "TELESPAZIO SPA", "IT", "Roma"),
+    ("OSR", "OPENDOT SRL", "IT", "Milano"),
+    ("EAB", "EINRIDE AB", "SE", "Stockholm"),
+])
+def test_the_legal_form_of_a_one_word_name_gives_an_acronym_no_letters(short, long, country, city):
+    """One letter of a name and its legal form fit too many companies of a city (EAB: Einride, Energiforsk, ...)."""
+    assert not compare(Record(short, country, city), Record(long, country, city)).same
+
+
+@pytest.mark.parametrize(("short", "long", "country", "city"), [
+    ("CEPSA", "COMPANIA ESPANOLA DE PETROLEOS SA", "ES", "Madrid"),
+    ("LKAB", "LUOSSAVAARA-KIIRUNAVAARA AB", "SE", "Lulea"),
+])
+def test_the_legal_form_of_a_longer_name_may_give_letters(short, long, country, city):
+    assert compare(Record(short, country, city), Record(long, country, city)).same
 
 
 def test_a_short_form_of_the_words_after_a_legal_form_is_the_body():
