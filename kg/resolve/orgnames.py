@@ -268,8 +268,8 @@ def legal_form_changed(a: OrgName, b: OrgName) -> bool:
     company forms (:func:`_company_form`: an AG made a GmbH, an Oy listed as an Oyj, an S.r.l. become an
     S.p.A., a state enterprise a joint-stock company), and a core that names one body (:func:`_distinctive`).
 
-    A word added is no change of form ("FINCANTIERI SI SPA"); two forms a country's registers give two companies
-    of one name (``legal_form_apart.tsv``: ``ООД``, ``ЕООД``) are none either.
+    A word added is no change of form ("CARL ZEISS AG", "CARL ZEISS SMT GMBH"); two forms a country's registers
+    give two companies of one name (``legal_form_apart.tsv``: ``ООД``, ``ЕООД``) are none either.
 
     Examples
     --------
@@ -698,8 +698,10 @@ def parse(name: str, country: str | None = None) -> OrgName:
     read = [(word, *((frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)))
             for word in _join_phrases(words)]
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
-    core = [_core_word(word, country, "municipality" in kinds) for word, found, compound in read
-            if (not found or compound) and word not in _STOP]
+    last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
+    # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)
+    core = [_core_word(word, country, "municipality" in kinds) for i, (word, found, compound) in enumerate(read)
+            if (not found or compound) and (word not in _STOP or i == last)]
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
         if kind in kinds:
             kinds = kinds - {kind} | {means}
