@@ -570,7 +570,7 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
     for form, short in _forms_for(country):
         n = len(form)
         if len(words) > n and tuple(words[-n:]) == form:
-            return _inner_end_form(words[:-n], country), short
+            return _start_form(_inner_end_form(words[:-n], country), country), short
         if len(words) > n and tuple(words[:n]) == form:
             return words[n:], short
     joined = _joined_forms(country)
@@ -603,6 +603,16 @@ def _inner_end_form(words: list[str], country: str | None) -> list[str]:
         n = len(form)
         if len(words) > n and tuple(words[-n:]) == form:
             return words[:-n]
+    return words
+
+
+def _start_form(words: list[str], country: str | None) -> list[str]:
+    """Remove a legal form that begins ``words`` once the last is taken: the Romanian ``S.C.`` (societate
+    comercială) before an ``S.R.L.`` or an ``S.A.`` (``S.C. ALFA S.R.L.`` is ``ALFA``)."""
+    for form, _ in _forms_for(country):
+        n = len(form)
+        if len(words) > n and tuple(words[:n]) == form:
+            return words[n:]
     return words
 
 
