@@ -16,7 +16,16 @@ import pytest
 
 from kg.errors import InputError
 from kg.resolve.link import Record, compare
-from kg.resolve.orgnames import _apart, _per_pair, legal_form_changed, legal_form_kind, legal_forms, legal_status, parse
+from kg.resolve.orgnames import (
+    LEGAL_FORMS,
+    _apart,
+    _per_pair,
+    _rows,
+    legal_form_changed,
+    legal_form_kind,
+    legal_status,
+    parse,
+)
 
 
 @pytest.mark.parametrize(("a", "b", "country"), [
@@ -128,9 +137,15 @@ def test_a_foundation_named_again_after_its_name_is_one_body() -> None:
                    Record("Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur", "DE")).same
 
 
-def test_every_written_form_of_a_country_names_one_form() -> None:
-    for country, forms in legal_forms().items():
-        assert all(forms.values()), country
+def test_every_row_of_the_table_is_read_as_its_form() -> None:
+    rows = _rows(LEGAL_FORMS, ("country", "form", "written"))
+    unread = [(number, row["written"]) for number, row in rows
+              if parse(f"Zorvath Quimbel {row['written']}", None if row["country"] == "*" else row["country"]).legal_form
+              != row["form"]]
+    assert not unread
+    assert len(rows) > 600 and {row["country"] for _, row in rows} >= {
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU",
+        "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"}
 
 
 def test_a_pair_of_unknown_forms_is_one_line(tmp_path: Path) -> None:
