@@ -30,7 +30,15 @@ from rapidfuzz.distance import OSA, Levenshtein
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.endings import is_ending
 from kg.resolve.normalise import is_latin, normalise
-from kg.resolve.orgnames import UNIT_KINDS, OrgName, legal_form_kind, legal_status, parse, without_legal_form
+from kg.resolve.orgnames import (
+    UNIT_KINDS,
+    OrgName,
+    legal_form_changed,
+    legal_form_kind,
+    legal_status,
+    parse,
+    without_legal_form,
+)
 from kg.resolve.places import place_word, town_of, towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
@@ -342,6 +350,15 @@ def _town_and_country_side(a: OrgName, b: OrgName) -> bool:
     return bool(words_a & _RURAL_WORDS) and not words_a & _URBAN_WORDS and bool(words_b & _URBAN_WORDS)
 
 
+def _legal_form_penalty(a: OrgName, b: OrgName) -> float:
+    """Return what two legal forms of two kinds cost a pair (``LINK_LEGAL_FORM_PENALTY``), nothing when neither
+    or one name gives a form, both give one kind (``GmbH``, ``Ltd``), or the names are one company whose form
+    changed (:func:`kg.resolve.orgnames.legal_form_changed`: ``TURBODEN SRL``, ``TURBODEN SPA``)."""
+    if not (a.legal_form and b.legal_form) or legal_form_kind(a.legal_form) == legal_form_kind(b.legal_form):
+        return 0.0
+    return 0.0 if legal_form_changed(a, b) else LINK_LEGAL_FORM_PENALTY
+
+
 def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     """Return 0–100: how alike two parsed names are, their kinds and legal forms considered.
 
@@ -363,8 +380,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
         score -= LINK_ONE_KIND_PENALTY
         if (a.kinds | b.kinds) - _UNSAID_KINDS:  # "Bragança" is not "Instituto Politécnico de Bragança"
             score = min(score, LINK_ONE_KIND_CAP)
-    if a.legal_form and b.legal_form and legal_form_kind(a.legal_form) != legal_form_kind(b.legal_form):
-        score -= LINK_LEGAL_FORM_PENALTY
+    score -= _legal_form_penalty(a, b)
     status_a, status_b = legal_status(a), legal_status(b)
     if status_a and status_b and status_a != status_b:
         score = min(score, LINK_LEGAL_STATUS_CAP)  # "SINTEF AS" and "Stiftelsen SINTEF": two legal persons
@@ -403,8 +419,8 @@ def _adds_nothing(head: OrgName, tail: OrgName, places: frozenset[str]) -> bool:
     bodies = set(tail.core) & _BODY_WORDS
     if tail.kinds and tail.kinds <= _PLACE_KINDS and not bodies and head.kinds:
         return True
-    if tail.kinds or bodies:
-        return not (tail.kinds - head.kinds) and not bodies - set(head.core)
+    if tail.kinds or bodies:  # a foundation's legal form says its kind ("Bodensee-Stiftung, Internationale Stiftung …")
+        return not (tail.kinds - head.kinds - {legal_status(head)}) and not bodies - set(head.core)
     return bool(tail.core) and set(tail.core) <= places
 
 

@@ -37,7 +37,8 @@ from kg.resolve.places import place_word, towns
 __all__ = [
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS",
     "OrgName",
-    "head_words", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt", "without_legal_form",
+    "head_words", "legal_form_changed", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt",
+    "without_legal_form",
     "word_meanings",
 ]
 
@@ -50,6 +51,8 @@ ORG_HEADS = DATA / "org_heads.tsv"
 LEGAL_FORM_KINDS = DATA / "legal_form_kinds.tsv"
 #: The curated status (company, association, foundation) of legal forms the kinds do not say.
 LEGAL_FORM_STATUS = DATA / "legal_form_status.tsv"
+#: The curated pairs of legal forms that two companies of one name hold side by side (``ООД`` and ``ЕООД``).
+LEGAL_FORM_APART = DATA / "legal_form_apart.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
 #: Words that name a country or say that a body is of it (``hrvatska``, ``croatian``, ``latvijas``).
@@ -221,6 +224,67 @@ def legal_status(name: OrgName) -> str | None:
         if found:
             return found
     return next((kind for kind in _STATUS_KINDS if kind in name.kinds), None)
+
+
+def _company_form(form: str) -> bool:
+    """Whether a legal form makes a company whose members' liability is limited: not a partnership (a KG, whose
+    partner is often a company of the same name), nor a form that is no company (an association, a foundation)."""
+    kind = legal_form_kind(form)
+    return kind != "partnership" and (_STATUS_OF_KIND.get(kind) or _form_status().get(form)) == "company"
+
+
+@lru_cache(maxsize=4)
+def _apart(path: Path = LEGAL_FORM_APART) -> frozenset[frozenset[str]]:
+    pairs = {frozenset((row["form"], row["other"])) for _, row in _per_pair(path)}
+    return frozenset(pairs)
+
+
+def _per_pair(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a table of two short legal forms of ``legal_forms.tsv`` a line (``form``, ``other``)."""
+    forms = {form for table in legal_forms().values() for form in table.values()}
+    rows = _rows(path, ("form", "other"))
+    for number, row in rows:
+        unknown = [f for f in row.values() if f not in forms]
+        if unknown:
+            raise InputError(path, f"{unknown[0]!r} is not a short form of {LEGAL_FORMS.name}", number)
+    return rows
+
+
+# A core names one company when a word of it has this many letters or more, and no dictionary, table or town
+# knows it ("TURBODEN", "SPINNOVA"; not "ENERGY SERVICE", "SOKOL").
+_DISTINCTIVE = 5
+
+
+def _distinctive(core: tuple[str, ...]) -> bool:
+    """Whether a core has a word that names one body: long, of letters, and no word of simplemma's English
+    dictionary, of the head, word or legal form tables, nor a town's name."""
+    known, _ = _vocabulary()
+    return any(len(w) >= _DISTINCTIVE and w.isalpha() and w not in known and w not in _english() and w not in towns()
+               for w in core)
+
+
+def legal_form_changed(a: OrgName, b: OrgName) -> bool:
+    """Whether two names of one country are one company whose legal form changed: the same core and kinds, two
+    company forms (:func:`_company_form`: an AG made a GmbH, an Oy listed as an Oyj, an S.r.l. become an
+    S.p.A., a state enterprise a joint-stock company), and a core that names one body (:func:`_distinctive`).
+
+    A word added is no change of form ("CARL ZEISS AG", "CARL ZEISS SMT GMBH"); two forms a country's registers
+    give two companies of one name (``legal_form_apart.tsv``: ``ООД``, ``ЕООД``) are none either.
+
+    Examples
+    --------
+    >>> legal_form_changed(parse("TURBODEN SRL", "IT"), parse("TURBODEN SPA", "IT"))
+    True
+    >>> legal_form_changed(parse("LEIPFINGER-BADER GMBH", "DE"), parse("LEIPFINGER-BADER KG", "DE"))
+    False
+    >>> legal_form_changed(parse("ENERGY SERVICE GMBH", "DE"), parse("ENERGY SERVICE AG", "DE"))
+    False
+    """
+    if not (a.legal_form and b.legal_form and a.country and b.country) or a.country.upper() != b.country.upper():
+        return False
+    if a.core != b.core or a.kinds != b.kinds or frozenset((a.legal_form, b.legal_form)) in _apart():
+        return False
+    return _company_form(a.legal_form) and _company_form(b.legal_form) and _distinctive(a.core)
 
 
 @lru_cache(maxsize=4)
@@ -445,13 +509,50 @@ def _join_phrases(words: list[str]) -> list[str]:
     return out
 
 
+# The codes the EU writes for two countries (legal_forms.tsv may use either): Greece and the United Kingdom.
+_EU_CODES = {"GR": "EL", "EL": "GR", "GB": "UK", "UK": "GB"}
+
+
 @lru_cache(maxsize=512)
 def _forms_for(country: str | None) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The legal forms of ``country`` (its ISO or EU code) and those used everywhere, longest first; of one writing
+    both give, the country's (``S.R.L.`` is an S.L. in Spain)."""
     table = legal_forms()
-    found = list(table.get("*", {}).items())
+    found = []
     if country:
-        found += list(table.get(country.upper(), {}).items())
+        code = country.upper()
+        for key in (code, _EU_CODES.get(code)):
+            found += list(table.get(key, {}).items()) if key else []
+    found += list(table.get("*", {}).items())
     return tuple(sorted(found, key=lambda f: -len(f[0])))
+
+
+@lru_cache(maxsize=512)
+def _joined_forms(country: str | None) -> frozenset[str]:
+    """The legal forms of ``country`` written with one letter a word, as one word of three letters or more
+    (``doo``, ``sro``): like a form of several words, one inside a name ends its name part."""
+    return frozenset("".join(form) for form, _ in _forms_for(country)
+                     if len(form) >= _SPELT_FORM[0] and all(len(w) == 1 for w in form))
+
+
+# A legal form of one word of this many letters or more glued to the last word of a name of three words or more is
+# its legal form ("… BADEN-WURTTEMBERGSTIFTUNG"), when what is before it is this long.
+_GLUED_FORM = 7
+_GLUED_STEM = 5
+_GLUED_WORDS = 3
+
+
+def _unglued(words: list[str], country: str | None) -> list[str]:
+    """Return ``words`` with a one-word legal form glued to the end of the last word written apart (a name of
+    three words or more, written all together: ``… baden wurttembergstiftung`` is ``… baden wurttemberg stiftung``)."""
+    if len(words) < _GLUED_WORDS:
+        return words
+    last = words[-1]
+    for form, _ in _forms_for(country):
+        if len(form) == 1 and len(form[0]) >= _GLUED_FORM and last.endswith(form[0]) \
+                and len(last) - len(form[0]) >= _GLUED_STEM:
+            return [*words[:-1], last[:-len(form[0])], form[0]]
+    return words
 
 
 # Prepositions that say where a body is, after its legal form ("PWiK sp. z o.o. w Jarocinie", "… s.r.o. v Praze").
@@ -461,18 +562,21 @@ _LOCATIVE = frozenset({"w", "we", "v", "ve", "u", "in", "din"})
 def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
     """Remove a legal form from the end or the start of ``words``, or (several words) from inside.
 
-    A form of several words inside a name ends its name part: ``PAG 91 d.o.o. za proizvodnju`` is
-    ``PAG 91``; but where the body is, after a preposition, stays (``PWiK sp. z o.o. w Jarocinie``).
+    A form of several words inside a name (or of letters written as one word, ``doo``) ends its name part:
+    ``PAG 91 d.o.o. za proizvodnju`` is ``PAG 91``; but where the body is, after a preposition, stays
+    (``PWiK sp. z o.o. w Jarocinie``). A form glued to the last word is taken out too (:func:`_unglued`).
     """
+    words = _unglued(words, country)
     for form, short in _forms_for(country):
         n = len(form)
         if len(words) > n and tuple(words[-n:]) == form:
-            return _inner_end_form(words[:-n], country), short
+            return _start_form(_inner_end_form(words[:-n], country), country), short
         if len(words) > n and tuple(words[:n]) == form:
             return words[n:], short
+    joined = _joined_forms(country)
     for form, short in _forms_for(country):
         n = len(form)
-        if n < 2:
+        if n < 2 and form[0] not in joined:
             continue
         for start in range(1, len(words) - n):
             if tuple(words[start:start + n]) == form:
@@ -499,6 +603,16 @@ def _inner_end_form(words: list[str], country: str | None) -> list[str]:
         n = len(form)
         if len(words) > n and tuple(words[-n:]) == form:
             return words[:-n]
+    return words
+
+
+def _start_form(words: list[str], country: str | None) -> list[str]:
+    """Remove a legal form that begins ``words`` once the last is taken: the Romanian ``S.C.`` (societate
+    comercială) before an ``S.R.L.`` or an ``S.A.`` (``S.C. ALFA S.R.L.`` is ``ALFA``)."""
+    for form, _ in _forms_for(country):
+        n = len(form)
+        if len(words) > n and tuple(words[:n]) == form:
+            return words[n:]
     return words
 
 
@@ -598,8 +712,10 @@ def parse(name: str, country: str | None = None) -> OrgName:
     read = [(word, *((frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)))
             for word in _join_phrases(words)]
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
-    core = [_core_word(word, country, "municipality" in kinds) for word, found, compound in read
-            if (not found or compound) and word not in _STOP]
+    last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
+    # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)
+    core = [_core_word(word, country, "municipality" in kinds) for i, (word, found, compound) in enumerate(read)
+            if (not found or compound) and (word not in _STOP or i == last)]
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
         if kind in kinds:
             kinds = kinds - {kind} | {means}

@@ -1,0 +1,156 @@
+"""Legal forms in record linkage: which forms are read, and when two forms are one company whose form changed.
+
+Names as CORDIS and the national registers write them: a company converted to another form keeps its name
+(``TURBODEN SRL`` became ``TURBODEN SPA``, ``ELKEM AS`` was listed as ``ELKEM ASA``), and a form written out,
+without its diacritics or in another script is the form (``DRUSTVO S OGRANICENOM ODGOVORNOSCU``,
+``MONOPROSOPI ANONYMOS ETAIREIA``). Each rule must keep two bodies apart: a company and its partner of the same
+name (``… GMBH``, ``… KG``), a group company named by a word more, two companies of a common word's name, and
+forms the Bulgarian registers give two companies of one name (``ООД``, ``ЕООД``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.resolve.link import Record, compare
+from kg.resolve.orgnames import (
+    LEGAL_FORMS,
+    _apart,
+    _per_pair,
+    _rows,
+    legal_form_changed,
+    legal_form_kind,
+    legal_status,
+    parse,
+)
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("TURBODEN SRL", "TURBODEN SPA", "IT"),
+    ("GORENJE GOSPODINJSKI APARATI D.D.", "GORENJE GOSPODINJSKI APARATI DOO", "SI"),
+    ("RAYLASE AG", "RAYLASE GMBH", "DE"),
+    ("WHITE RESEARCH SPRL", "WHITE RESEARCH SRL", "BE"),
+    ("KUHNE LOGISTICS UNIVERSITY GMBH", "KUHNE LOGISTICS UNIVERSITY GGMBH", "DE"),
+    ("MEOTEC GMBH & CO. KG", "MEOTEC GMBH", "DE"),
+    ("CAIXA MAGICA SOFTWARE LDA", "CAIXA MAGICA SOFTWARE SA", "PT"),
+    ("SATLANTIS MICROSATS SL", "SATLANTIS MICROSATS SA", "ES"),
+    ("ELKEM AS", "ELKEM ASA", "NO"),
+    ("SPINNOVA OY", "SPINNOVA OYJ", "FI"),
+    ("CHEMOSVIT FIBROCHEM AS", "CHEMOSVIT FIBROCHEM SRO", "SK"),
+    ("SIXSQ SARL", "SIXSQ SA", "CH"),
+    ("UCC ACADEMY LIMITED", "UCC ACADEMY DESIGNATED ACTIVITY COMPANY", "IE"),
+    ("VALSTYBES IMONE ORO NAVIGACIJA", "AKCINE BENDROVE ORO NAVIGACIJA", "LT"),
+    ("SEMILAB FELVEZETO FIZIKAI LABORATORIUM RESZVENYTARSASAG",
+     "SEMILAB FELVEZETO FIZIKAI LABORATORIUM ZARTKORUEN MUKODO RESZVENYTARSASAG", "HU"),
+    ("RS ARASTIRMA EGITIM DANISMANLIK ILAC SANAYI TICARET LIMITED SIRKETI",
+     "RS ARASTIRMA EGITIM DANISMANLIK ILAC SANAYI TICARET ANONIM SIRKETI", "TR"),
+    ("Great Ormond Street Hospital for Children NHS Trust",
+     "GREAT ORMOND STREET HOSPITAL FOR CHILDREN NHS FOUNDATION TRUST", "UK"),
+])
+def test_a_company_whose_legal_form_changed_is_one_body(a: str, b: str, country: str) -> None:
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("LEIPFINGER-BADER GMBH", "LEIPFINGER-BADER KG", "DE"),  # a company and a partnership: often its partner
+    ("FIBEE I SP. Z O.O.", "FIBEE IV SP. Z O.O.", "PL"),  # a word more: another company of the group
+    ("ENERGY SERVICE GMBH", "ENERGY SERVICE AG", "DE"),  # words of a dictionary: many a company's name
+    ("SOKOL D.O.O.", "SOKOL D.D.", "HR"),  # a word of a table, or short
+    ("БОЖЕНЦИТУРС ООД", "БОЖЕНЦИТУРС ЕООД", "BG"),  # registers give two companies of one name these forms
+    ("ЗАГОРКА ИНВЕСТ АД", "ЗАГОРКА ИНВЕСТ ЕАД", "BG"),
+    ("TURBODEN SRL", "TURBODEN SPA", None),  # of no known country
+])
+def test_two_legal_forms_stay_two_bodies(a: str, b: str, country: str | None) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_form_change_is_read_within_one_country_only() -> None:
+    assert not legal_form_changed(parse("TURBODEN SRL", "IT"), parse("TURBODEN SPA", "FR"))
+    assert legal_form_changed(parse("TURBODEN SRL", "IT"), parse("TURBODEN SPA", "IT"))
+
+
+@pytest.mark.parametrize(("name", "country", "core", "form"), [
+    ("LAVOLA 1981 SAU", "ES", ("lavola", "1981"), "S.A.U."),
+    ("THE ENERGY SAVING TRUST LTD BY GUARANTEE", "UK", ("energy", "saving", "trust"), "CLG"),
+    ("THE MANUFACTURING TECHNOLOGY CENTRE LIMITED LBG", "GB", ("manufacturing", "technology", "centre"), "CLG"),
+    ("NATIONAL UNIVERSITY OF SINGAPORE PUBLIC COMPANY LIMITED BY GUARANTEE", "SG", None, "CLG"),
+    ("EMC INFORMATION SYSTEMS INTERNATIONAL UNLIMITED COMPANY", "IE", None, "UC"),
+    ("UCC ACADEMY DESIGNATED ACTIVITY COMPANY", "IE", None, "DAC"),
+    ("LONDON SCHOOL OF HYGIENE AND TROPICAL MEDICINE ROYAL CHARTER", "UK", None, "RC"),
+    ("FEIRMEOIRI AONTUITHE NA H-EIREANN IONTAOBIATHE CUIDEACHTA FAOI THEORAINN RATHAIOCHTA", "IE", None, "CLG"),
+    ("TERA TEHNOPOLIS DRUŠTVO S OGRANIČENOM ODGOVORNOŠĆU ZA PROMICANJE NOVIH TEHNOLOGIJA", "HR",
+     ("tera", "tehnopolis"), "d.o.o."),
+    ("TERA TEHNOPOLIS DRUSTVO S OGRANICENOM ODGOVORNOSCU", "HR", ("tera", "tehnopolis"), "d.o.o."),
+    ("TERA TEHNOPOLIS DOO ZA PROMICANJE NOVIH TEHNOLOGIJA", "HR", ("tera", "tehnopolis"), "d.o.o."),
+    ("CTADVENTURE SPÓLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "PL", ("ctadventure",), "Sp. z o.o."),
+    ("CTADVENTURE SP ZOO", "PL", ("ctadventure",), "Sp. z o.o."),
+    ("ELPEDISON MONOPROSOPI ANONYMOS ETAIREIA", "EL", ("elpedison",), "Α.Ε."),
+    ("ΕΛΠΕΔΙΣΟΝ ΜΟΝΟΠΡΟΣΩΠΗ ΑΝΩΝΥΜΗ ΕΤΑΙΡΕΙΑ", "GR", None, "Α.Ε."),
+    ("ABC Ε.Π.Ε.", "GR", ("abc",), "Ε.Π.Ε."),
+    ("ASTRONOMICKY USTAV AVCR VVI", "CZ", None, "v.v.i."),
+    ("Astronomický ústav AV ČR, v. v. i.", "CZ", None, "v.v.i."),
+    ("Centro Regionale Information Communication Technology scrl", "IT", None, "S.c.r.l."),
+    ("CENTRO REGIONALE INFORMATION E COMMUNICATION TECHNOLOGY SCARL", "IT", None, "S.c.a.r.l."),
+    ("STIFTUNG DEUTSCHES ELEKTRONEN-SYNCHROTRON DESY", "DE", None, "Stiftung"),
+    ("ZENTRUM FUR SONNENENERGIE- UND WASSERSTOFF-FORSCHUNG BADEN-WURTTEMBERGSTIFTUNG", "DE", None, "Stiftung"),
+    ("EIBIR GEMEINNUETZIGE GMBH ZUR FOERDERUNG DER ERFORSCHUNG", "AT", ("eibir",), "gGmbH"),
+    ("GREAT ORMOND STREET HOSPITAL FOR CHILDREN NHS FOUNDATION TRUST", "UK", None, "NHS Trust"),
+    ("SEMILAB FELVEZETO RESZVENYTARSASAG", "HU", ("semilab", "felvezeto"), "Rt."),
+    ("ORO NAVIGACIJA VALSTYBĖS ĮMONĖ", "LT", ("oro", "navigacija"), "VĮ"),
+    ("WHITE RESEARCH SPRL", "BE", ("white", "research"), "SPRL"),
+    ("RS ARASTIRMA LIMITED ŞIRKETI", "TR", ("rs", "arastirma"), "Ltd. Şti."),
+    ("S.C. ALFA CONSTRUCT S.R.L.", "RO", ("alfa", "construct"), "SRL"),  # societate comercială, then its form
+    ("Държавно предприятие Пристанищна инфраструктура", "BG", ("pristanishchna", "infrastruktura"), "ДП"),
+    ("AZIENDA SPECIALE INNOVHUB - STAZIONI SPERIMENTALI PER L'INDUSTRIA", "IT", None, "Az. spec."),
+    ("HOMO DIGITALIS ASTIKI MI KERDOSKOPIKI ETAIREIA", "EL", ("homo", "digitalis"), "Α.Μ.Κ.Ε."),
+])
+def test_a_legal_form_is_read(name: str, country: str, core: tuple[str, ...] | None, form: str) -> None:
+    parsed = parse(name, country)
+    assert parsed.legal_form == form
+    if core is not None:
+        assert parsed.core == core
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("S.A.U.", "S.A."), ("S.L.U.", "S.L."), ("CLG", "Ltd"), ("DAC", "Ltd"), ("Teoranta", "Ltd"), ("SPRL", "SRL"),
+    ("Rt.", "Zrt."), ("S.c.a.r.l.", "S.c.r.l."), ("Sàrl", "SARL"), ("KG", "Sp. k."),
+])
+def test_forms_of_one_kind(a: str, b: str) -> None:
+    assert legal_form_kind(a) == legal_form_kind(b)
+
+
+@pytest.mark.parametrize(("name", "country", "status"), [
+    ("SA Tartu Ülikooli Kliinikum", "EE", "foundation"),  # sihtasutus, not a société anonyme
+    ("Stiftung Tierärztliche Hochschule Hannover", "DE", "foundation"),
+    ("ORO NAVIGACIJA VĮ", "LT", "company"),
+    ("ELKEM ASA", "NO", "company"),
+])
+def test_the_status_a_form_gives(name: str, country: str, status: str) -> None:
+    assert legal_status(parse(name, country)) == status
+
+
+def test_a_foundation_named_again_after_its_name_is_one_body() -> None:
+    assert compare(Record("Bodensee-Stiftung", "DE"),
+                   Record("Bodensee-Stiftung, Internationale Stiftung für Natur und Kultur", "DE")).same
+
+
+def test_every_row_of_the_table_is_read_as_its_form() -> None:
+    rows = _rows(LEGAL_FORMS, ("country", "form", "written"))
+    unread = [(number, row["written"]) for number, row in rows
+              if parse(f"Zorvath Quimbel {row['written']}", None if row["country"] == "*" else row["country"]).legal_form
+              != row["form"]]
+    assert not unread
+    assert len(rows) > 600 and {row["country"] for _, row in rows} >= {
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU",
+        "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"}
+
+
+def test_a_pair_of_unknown_forms_is_one_line(tmp_path: Path) -> None:
+    table = tmp_path / "apart.tsv"
+    table.write_text("form\tother\nООД\tXYZ\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'XYZ' is not a short form"):
+        _per_pair(table)
+    assert frozenset(("ООД", "ЕООД")) in _apart()
