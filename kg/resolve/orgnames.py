@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,10 +37,10 @@ from kg.resolve.places import place_word, towns
 
 __all__ = [
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS",
+    "WORD_TRANSLATIONS",
     "OrgName",
     "head_words", "legal_form_changed", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt",
-    "without_legal_form",
-    "word_meanings",
+    "without_legal_form", "word_meanings", "word_translations",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -57,6 +58,8 @@ LEGAL_FORM_APART = DATA / "legal_form_apart.tsv"
 ORG_WORDS = DATA / "org_words.tsv"
 #: Words that name a country or say that a body is of it (``hrvatska``, ``croatian``, ``latvijas``).
 COUNTRY_WORDS = DATA / "country_words.tsv"
+#: The words of names and their translations mined from parallel text (``python -m kg.resolve.word_table``).
+WORD_TRANSLATIONS = DATA / "word_translations.tsv"
 
 #: The kinds of body that are parts of another (a faculty of a university, a department of a ministry).
 UNIT_KINDS = frozenset({"faculty", "department"})
@@ -379,12 +382,38 @@ def country_word(word: str, country: str | None) -> str:
     return one if word in words or any(word.startswith(s) for s in stems) else word
 
 
+@lru_cache(maxsize=4)
+def word_translations(path: Path = WORD_TRANSLATIONS) -> dict[str, str]:
+    """Return the words of ``path`` and their translations: folded word → the English word of its meaning.
+
+    The table is generated (:mod:`kg.resolve.word_table`) from the parallel texts of Interreg projects.
+
+    Examples
+    --------
+    >>> table = word_translations()
+    >>> table["entwicklung"], table["rozwoju"], table["desarrollo"]
+    ('development', 'development', 'development')
+    """
+    table = {}
+    for number, row in _rows(path, ("meaning", "language", "word", "together", "dice")):
+        if " " in row["word"] or normalise(row["word"]) != row["word"]:
+            raise InputError(path, f"{row['word']!r} must be one folded word", number)
+        table[row["word"]] = row["meaning"]
+    return table
+
+
 @lru_cache(maxsize=200_000)
 def _meaning(word: str) -> str:
+    """The meaning of a word in the curated word table, else in the mined translations (whose English word may
+    have a curated meaning: ``technische`` and ``technical`` are ``technology``), else the word."""
     words, stems = word_meanings()
     if word in words:
         return words[word]
-    return next((meaning for stem, meaning in stems if word.startswith(stem)), word)
+    curated = next((meaning for stem, meaning in stems if word.startswith(stem)), None)
+    if curated is not None:
+        return curated
+    mined = word_translations().get(word, word)
+    return word if mined == word else _meaning(mined)
 
 
 @lru_cache(maxsize=1)
@@ -413,18 +442,21 @@ def _misspelt_head(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words of the head, word and legal form tables (each word of a phrase), and those of the head and word
-    tables long enough to be misspelt (:data:`_RESPELT_ONE`), English first: ``governement`` is one edit from
-    ``government`` and ``gouvernement``."""
+def _vocabulary() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]]]:
+    """The words of the head, word, translation and legal form tables (each word of a phrase), and those of the
+    head, word and translation tables long enough to be misspelt (:data:`_RESPELT_ONE`) by their first letter
+    and last two (what a slip keeps), English first: ``governement`` is one edit from ``government`` and
+    ``gouvernement``."""
     heads, _ = head_words()
     meanings, _ = word_meanings()
     forms = (w for table in legal_forms().values() for form in table for w in form)
     english = {normalise(row["word"]) for _, row in _rows(ORG_HEADS, ("kind", "language", "word"))
-               if row["language"] == "en"} | {w for w, m in meanings.items() if w == m}
-    words = {w for phrase in (*heads, *meanings) for w in phrase.split()}
-    long = sorted((w for w in words if len(w) >= _RESPELT_ONE - 1), key=lambda w: (w not in english, w))
-    return frozenset(words) | frozenset(forms), tuple(long)
+               if row["language"] == "en"} | {w for w, m in (*meanings.items(), *word_translations().items()) if w == m}
+    words = {w for phrase in (*heads, *meanings, *word_translations()) for w in phrase.split()}
+    long: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for w in sorted((w for w in words if len(w) >= _RESPELT_ONE - 1), key=lambda w: (w not in english, w)):
+        long[(w[0], w[-2:])].append(w)
+    return frozenset(words) | frozenset(forms), {key: tuple(found) for key, found in long.items()}
 
 
 @lru_cache(maxsize=1)
@@ -463,9 +495,9 @@ def respelt(word: str, country: str | None = None) -> str:
             or word in towns():
         return word
     budget = 2 if len(word) >= _RESPELT_TWO else 1
-    found = [f for f in process.extract(word, long, scorer=OSA.distance, score_cutoff=budget, limit=None)
-             if f[0][0] == word[0] and f[0][-2:] == word[-2:]]  # a slip keeps the first and last letters: "zentrum"
-    # is not "centrum" misspelt, nor "akademii" "akademia"
+    # a slip keeps the first and last letters: "zentrum" is not "centrum" misspelt, nor "akademii" "akademia"
+    found = process.extract(word, long.get((word[0], word[-2:]), ()), scorer=OSA.distance, score_cutoff=budget,
+                            limit=None)
     if not found:
         return word
     nearest = min(found, key=lambda f: f[1])[0]  # the first of the nearest: English first
