@@ -15,8 +15,8 @@ or identifier links join is left as it is (they win). Ties are broken by the lin
 depends on the links only, not on the order they are given in.
 
 The pairwise comparison is bounded (:data:`CLUSTER_CHECK_LIMIT`): members that read alike (names, country, city,
-identifiers) are compared once; a cluster of more distinct members than the limit has each compared with the
-members two links away from it only (a chain through a generic record), not with every other.
+identifiers) are compared once; in a cluster of more distinct members than the limit, each is compared with at most
+that many of the members two links away from it (a chain through a generic record), not with every other.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ __all__ = ["CLUSTER_CHECK_LIMIT", "CLUSTER_CONFLICT", "check_clusters", "conflic
 
 #: The method of a link held for review because it would join two organisations that compare clearly different.
 CLUSTER_CONFLICT = "cluster-conflict"
-#: A cluster of at most this many distinct members has every pair compared; a larger one, each member with those
-#: two links away.
+#: A cluster of at most this many distinct members has every pair compared; in a larger one each member is compared
+#: with this many of the members two links away at most.
 CLUSTER_CHECK_LIMIT = 60
 
 _Key = tuple[frozenset[str], str | None, str | None, frozenset[tuple[str, str]]]
@@ -62,12 +62,17 @@ def _key(org: Any) -> _Key:
 
 
 def _pairs(members: list[str], linked: Mapping[str, set[str]], keys: Mapping[str, _Key]) -> Iterable[tuple[str, str]]:
-    """The pairs of ``members`` (sorted) to compare: every pair, or, in a cluster of more than
-    :data:`CLUSTER_CHECK_LIMIT` distinct members, those two links away."""
+    """The pairs of ``members`` (sorted) to compare: every pair in a cluster of at most :data:`CLUSTER_CHECK_LIMIT`
+    distinct members; in a larger one, each member with the first :data:`CLUSTER_CHECK_LIMIT` (by IRI) of the
+    members two links away from it (through a shared partner), so that a member is compared with at most that
+    many others."""
     if len({keys[m] for m in members}) <= CLUSTER_CHECK_LIMIT:
         return combinations(members, 2)
-    near = {tuple(sorted((a, c))) for b in members for a, c in combinations(sorted(linked[b]), 2)}
-    return sorted(near)
+    pairs = set()
+    for member in members:
+        away = sorted({far for near in linked[member] for far in linked[near]} - linked[member] - {member})
+        pairs |= {(min(member, far), max(member, far)) for far in away[:CLUSTER_CHECK_LIMIT]}
+    return sorted(pairs)
 
 
 def conflicts(members: Iterable[str], linked: Mapping[str, set[str]], orgs: Mapping[str, Any],

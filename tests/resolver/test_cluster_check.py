@@ -11,7 +11,7 @@ import itertools
 
 from kg.resolve.link import Match
 from kg.resolve.merges import MATCHER, REVIEWER, Link, Organisation, best_match, clusters, links
-from kg.resolve.split import CLUSTER_CONFLICT, check_clusters, conflicts, split
+from kg.resolve.split import CLUSTER_CHECK_LIMIT, CLUSTER_CONFLICT, check_clusters, conflicts, split
 
 NAME = "Zakład Wodociągów"
 
@@ -101,3 +101,20 @@ def test_the_outcome_does_not_depend_on_the_order() -> None:
     found, _ = links(orgs)
     assert check_clusters(reversed(found), by_iri, best_match) == (found, [])
 
+
+
+def test_a_large_cluster_is_compared_two_links_away_and_bounded() -> None:
+    """A generic record linked to 100 others, all clearly different from each other (a stand-in comparison): each
+    is compared with at most CLUSTER_CHECK_LIMIT others, and the cluster is split all the same."""
+    spokes = [f"u:{n:03d}" for n in range(100)]
+    orgs = {iri: Organisation(iri, {iri}, {"g"}, "PL") for iri in ["u:hub", *spokes]}
+    compared = []
+
+    def unlike(a: Organisation, b: Organisation) -> Match:
+        compared.append((a.iri, b.iri))
+        return Match(10.0, False, False, "name")
+
+    star = [_name(spoke, "u:hub", 95.0) for spoke in spokes]
+    kept, held = check_clusters(star, orgs, unlike)
+    assert 0 < len(compared) <= len(spokes) * CLUSTER_CHECK_LIMIT
+    assert len(kept) == 1 and len(held) == 99  # the hub keeps the first of its links (ties by IRIs)
