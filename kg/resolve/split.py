@@ -27,7 +27,10 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Any, Protocol
 
+from rapidfuzz import fuzz
+
 from kg.resolve.link import Match
+from kg.resolve.normalise import normalise
 from kg.resolve.thresholds import LINK_REVIEW
 
 __all__ = ["CLUSTER_CHECK_LIMIT", "CLUSTER_CONFLICT", "check_clusters", "conflicts", "fixed", "split"]
@@ -105,9 +108,13 @@ def _find(parent: dict[str, str], node: str) -> str:
     return node
 
 
-def split(found: Iterable[Link], conflicting: set[tuple[str, str]]) -> tuple[list[Link], list[Link]]:
+def split(found: Iterable[Link], conflicting: set[tuple[str, str]],
+          alike: Mapping[tuple[str, str], float] | None = None) -> tuple[list[Link], list[Link]]:
     """Return the links of one cluster that are kept and those held for review, so that no pair of
     ``conflicting`` is joined by the kept ones unless only fixed links (:func:`fixed`) join it.
+
+    Links are taken strongest first: fixed links, then by score, then, of links that score alike, by how alike
+    their names are as written (``alike``: (IRI, IRI) → 0–100, :func:`_alike`), then by IRIs.
 
     Examples
     --------
@@ -117,7 +124,9 @@ def split(found: Iterable[Link], conflicting: set[tuple[str, str]]) -> tuple[lis
     >>> [(k.a, k.b) for k in kept], [(h.a, h.b, h.match.method) for h in held]
     ([('u:a', 'u:b')], [('u:b', 'u:c', 'cluster-conflict')])
     """
-    ordered = sorted(found, key=lambda link: (not fixed(link), -link.match.score, link.a, link.b))
+    alike = alike or {}
+    ordered = sorted(found, key=lambda link: (not fixed(link), -link.match.score, -alike.get((link.a, link.b), 0.0),
+                                              link.a, link.b))
     parent: dict[str, str] = {}
     members: dict[str, set[str]] = {}
     against: dict[str, set[str]] = defaultdict(set)
@@ -141,6 +150,13 @@ def split(found: Iterable[Link], conflicting: set[tuple[str, str]]) -> tuple[lis
             parent[small] = large
             members[large] |= members.pop(small)
     return kept, held
+
+
+def _alike(a: Any, b: Any) -> float:
+    """How alike the names of two organisations are as written (the best of :func:`rapidfuzz.fuzz.ratio` of their
+    normalised names): of two links that score alike, the one of names written alike is kept ("Ova Gradiška", a
+    slip, is Nova Gradiška's Red Cross rather than Ivanić Grad's, 92.5 each)."""
+    return max((fuzz.ratio(normalise(x), normalise(y)) for x in a.names for y in b.names), default=0.0)
 
 
 def check_clusters(found: Iterable[Link], orgs: Mapping[str, Any], best_match: Compare,
@@ -179,7 +195,7 @@ def check_clusters(found: Iterable[Link], orgs: Mapping[str, Any], best_match: C
         if not conflicting:
             kept += cluster
             continue
-        ok, no = split(cluster, conflicting)
+        ok, no = split(cluster, conflicting, {(link.a, link.b): _alike(orgs[link.a], orgs[link.b]) for link in cluster})
         kept += ok
         held += no
     return sorted(kept, key=lambda link: (link.a, link.b)), sorted(held, key=lambda link: (link.a, link.b))

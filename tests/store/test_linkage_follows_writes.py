@@ -249,8 +249,9 @@ _CHAIN = {"water-szczecin": ("water-a", (f"{WATER} Szczecin", "Szczecin")), "wat
 def test_a_chain_of_two_bodies_is_split_by_every_write_as_by_a_full_build(linked: tuple[Path, Path],
                                                                           order: tuple[str, ...]) -> None:
     """The water works of Szczecin and of Kraków, and a record of their name without a town: the record links to
-    each, and the cluster check keeps one link (the first by IRIs: the scores are equal) and holds the other,
-    whatever the order the sources are written in; removing Szczecin's source gives the held link back."""
+    each, and the cluster check keeps one link (the scores are equal: that of the names written more alike) and
+    holds the other, whatever the order the sources are written in; removing Szczecin's source gives the held
+    link back."""
     location, data = linked
     for slug in order:
         source, org = _CHAIN[slug]
