@@ -16,8 +16,9 @@ This package is the project's one resolver: ``eukg resolve``, article ingestion 
 * record linkage of organisations (docs/linkage.md): :mod:`~kg.resolve.orgnames` (legal forms and head
   words, ``data/legal_forms.tsv``, ``data/org_heads.tsv``), :mod:`~kg.resolve.link` (are two records one
   body?), :mod:`~kg.resolve.blocking` (many records at once), :mod:`~kg.resolve.pairs` (``eukg link
-  check``), :mod:`~kg.resolve.merges` (the links as a derived graph) and :mod:`~kg.resolve.review`
-  (the review and decisions files).
+  check``), :mod:`~kg.resolve.merges` (the links as a derived graph), :mod:`~kg.resolve.split` (no cluster
+  joins two records that compare clearly different) and :mod:`~kg.resolve.review` (the review and decisions
+  files).
 
 A name is scored against every label's *core* with :func:`rapidfuzz.fuzz.ratio` (0–100), weighted
 by kind words (``Lublin`` is not ``Lublin Voivodeship``); codes and acronyms match exactly. Without a

@@ -17,7 +17,12 @@ statements changed are linked again:
    neither;
 3. the decisions of ``data/linkage/decisions.tsv`` are applied to every pair they name: ``same`` links
    it, ``different`` drops its link; a link a person made and then took back is dropped;
-4. the canonical organisation (``ekg:canonical``, the smallest IRI of the cluster) is set again for every
+4. each cluster a dropped or new link belongs to, with the links the cluster check held in it before (their
+   link nodes, without ``owl:sameAs``), is checked as a full linkage checks it
+   (:func:`kg.resolve.split.check_clusters`): its links are made again from its members, and a link that joins
+   two members that compare clearly different is held (its node stays, its ``owl:sameAs`` goes), so a held
+   link comes back when the member it conflicted with is gone;
+5. the canonical organisation (``ekg:canonical``, the smallest IRI of the cluster) is set again for every
    cluster a dropped or new link belonged to.
 
 A full build, or ``eukg link apply``, links every organisation anew (:func:`kg.resolve.merges.recompute`).
@@ -52,6 +57,7 @@ from kg.resolve.merges import (
     organisations,
 )
 from kg.resolve.orgnames import parse
+from kg.resolve.split import check_clusters
 from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
 from kg.store import names
 from kg.store.terms import to_oxigraph
@@ -122,6 +128,19 @@ class _Follower:
         ahead = {q.object.value for q in self.store.quads_for_pattern(node, _SAME, None, self.graph)}
         return ahead | {q.subject.value for q in self.store.quads_for_pattern(None, _SAME, node, self.graph)}
 
+    def partners(self, iri: str) -> set[str]:
+        """The other ends of the link nodes of ``iri``: its links, and those the cluster check holds."""
+        node, found = ox.NamedNode(iri), set()
+        for end, other in ((_LINK_SUBJECT, _LINK_OBJECT), (_LINK_OBJECT, _LINK_SUBJECT)):
+            for quad in self.store.quads_for_pattern(None, end, node, self.graph):
+                found |= {q.object.value for q in self.store.quads_for_pattern(quad.subject, other, None, self.graph)}
+        return found - {iri}
+
+    def held(self, a: str, b: str) -> bool:
+        """Whether the pair has a link node but no ``owl:sameAs``: a link the cluster check holds."""
+        return b not in self.neighbours(a) and next(self.store.quads_for_pattern(
+            ox.NamedNode(str(link_node(a, b))), None, None, self.graph), None) is not None
+
     def drop(self, a: str, b: str) -> None:
         """Remove the link of ``a`` and ``b`` and its evidence."""
         evidence = ox.NamedNode(str(link_node(a, b)))
@@ -188,8 +207,10 @@ class _Follower:
         return {iri for iri in found if self.get(iri) is not None}
 
 
-def _clusters_of(follower: _Follower, start: Iterable[str]) -> list[set[str]]:
-    """The clusters (joined by ``owl:sameAs``) of the IRIs ``start``."""
+def _clusters_of(follower: _Follower, start: Iterable[str], held: bool = False) -> list[set[str]]:
+    """The clusters (joined by ``owl:sameAs``; with ``held``, by the links the cluster check holds too) of the
+    IRIs ``start``."""
+    step = follower.partners if held else follower.neighbours
     seen: set[str] = set()
     groups = []
     for first in sorted(start):
@@ -200,7 +221,7 @@ def _clusters_of(follower: _Follower, start: Iterable[str]) -> list[set[str]]:
             iri = queue.pop()
             if iri not in group:
                 group.add(iri)
-                queue.extend(follower.neighbours(iri) - group)
+                queue.extend(step(iri) - group)
         seen |= group
         groups.append(group)
     return groups
@@ -237,7 +258,7 @@ def _apply_decisions(follower: _Follower) -> None:
     for (a, b), decided in follower.decisions.items():
         first, second = follower.get(a), follower.get(b)
         if decided == "different":
-            if b in follower.neighbours(a):
+            if b in follower.partners(a):
                 follower.drop(a, b)
         elif first is not None and second is not None:
             link, _ = decide(first, second, best_match(first, second), follower.decisions)
@@ -278,14 +299,51 @@ def follow(store: ox.Store, spec: dict[str, object], graph: str, changed: set[st
     for link in hold_ambiguous(proposed.values(), follower.known)[0]:
         follower.add(link)
     _apply_decisions(follower)
+    _check_clusters(follower)
     _set_canonical(follower)
     return {iri for iri in follower.affected if follower.get(iri) is not None}
 
 
+def _check_clusters(follower: _Follower) -> None:
+    """Check the clusters a write changed as a full linkage does (:func:`kg.resolve.split.check_clusters`): each
+    cluster of an affected IRI, with the links the check held before, its links made again from its members,
+    split where two members compare clearly different; and those of two members a person decided different."""
+    start = set(follower.affected)
+    for (a, b), decided in sorted(follower.decisions.items()):
+        if decided == "different" and follower.get(a) is not None and _canonical_of(follower, a) is not None \
+                and _canonical_of(follower, a) == _canonical_of(follower, b):
+            start.add(a)
+    for group in _clusters_of(follower, start, held=True):
+        pairs = sorted({tuple(sorted((a, b))) for a in group for b in follower.partners(a)})
+        if len(group) < 3 and not any(follower.held(a, b) for a, b in pairs):
+            continue
+        found = []
+        for a, b in pairs:
+            first, second = follower.get(a), follower.get(b)
+            link = None if first is None or second is None else \
+                decide(first, second, best_match(first, second), follower.decisions)[0]
+            if link is None:
+                follower.drop(a, b)
+            else:
+                found.append(link)
+        kept, held = check_clusters(found, follower.known, best_match, follower.decisions)
+        for link in kept:
+            if link.b not in follower.neighbours(link.a):
+                follower.add(link)
+        for link in held:
+            if not follower.held(link.a, link.b):
+                follower.add(link)
+
+
+def _canonical_of(follower: _Follower, iri: str) -> str | None:
+    quad = next(follower.store.quads_for_pattern(ox.NamedNode(iri), _CANONICAL, None, follower.graph), None)
+    return None if quad is None else quad.object.value
+
+
 def _forget(follower: _Follower, iris: Iterable[str]) -> None:
-    """Drop every link of ``iris``: they are linked again."""
+    """Drop every link of ``iris``, and every link of them the cluster check held: they are linked again."""
     for iri in iris:
-        for other in follower.neighbours(iri):
+        for other in follower.partners(iri):
             follower.drop(iri, other)
         follower.affected.add(iri)
 

@@ -36,6 +36,7 @@ from kg.internal_queries import internal_query
 from kg.namespaces import EKG, GRAPH, ID
 from kg.resolve.blocking import SHORT_FORM_AMBIGUOUS, link_records
 from kg.resolve.link import Match, Record, compare, identifiers_conflict
+from kg.resolve.split import CLUSTER_CONFLICT, check_clusters
 
 __all__ = ["AMBIGUOUS", "KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
            "block_rows", "clusters", "compute_derived", "decide", "decisions_of", "hold_ambiguous", "linkage_graph",
@@ -143,7 +144,9 @@ def best_match(a: Organisation, b: Organisation) -> Match:
 
 def links(orgs: list[Organisation], decisions: dict[tuple[str, str], str] | None = None
           ) -> tuple[list[Link], list[Link]]:
-    """Return the links (pairs that are one body) and the uncertain pairs, a person's decisions applied.
+    """Return the links (pairs that are one body) and the uncertain pairs, a person's decisions applied; links that
+    would join two organisations that compare clearly different into one cluster are among the uncertain pairs
+    (:mod:`kg.resolve.split`, method ``cluster-conflict``).
 
     Parameters
     ----------
@@ -164,8 +167,10 @@ def links(orgs: list[Organisation], decisions: dict[tuple[str, str], str] | None
         link, review = decide(orgs[a], orgs[b], match, decisions)
         found += [link] if link is not None else []
         uncertain += [review] if review is not None else []
-    found, held = hold_ambiguous(found, {org.iri: org for org in orgs})
-    return found, uncertain + held
+    by_iri = {org.iri: org for org in orgs}
+    found, held = hold_ambiguous(found, by_iri)
+    found, conflicting = check_clusters(found, by_iri, best_match, decisions)
+    return found, uncertain + held + conflicting
 
 
 def decide(a: Organisation, b: Organisation, match: Match, decisions: dict[tuple[str, str], str]
@@ -225,8 +230,10 @@ def hold_ambiguous(found: Iterable[Link], orgs: Mapping[str, Organisation | None
     return kept, [replace(link, match=Match(link.match.score, False, True, AMBIGUOUS)) for link in held]
 
 
-def linkage_graph(found: list[Link]) -> Graph:
-    """Return the derived graph of ``found``: ``owl:sameAs`` and a link node with the evidence of each.
+def linkage_graph(found: list[Link], held: Iterable[Link] = ()) -> Graph:
+    """Return the derived graph of ``found``: ``owl:sameAs`` and a link node with the evidence of each; and the
+    link node of each of ``held``, the links the cluster check holds for review (:mod:`kg.resolve.split`), without
+    ``owl:sameAs``: what a later write needs to make them again when the conflict is gone.
 
     Examples
     --------
@@ -242,7 +249,7 @@ def linkage_graph(found: list[Link]) -> Graph:
         canonical = URIRef(min(cluster))
         for member in sorted(cluster):
             graph.add((URIRef(member), EKG.canonical, canonical))
-    for link in found:
+    for link in [*found, *held]:
         for triple in link_triples(link):
             graph.add(triple)
     return graph
@@ -256,10 +263,12 @@ def link_node(a: str, b: str) -> URIRef:
 
 
 def link_triples(link: Link) -> list[tuple]:
-    """Return the statements of one link: ``owl:sameAs``, and its node with the evidence."""
+    """Return the statements of one link: ``owl:sameAs``, and its node with the evidence; a link held for review
+    (``link.match.same`` false: the cluster check's) has its node only, which states no ``owl:sameAs``."""
     a, b, node = URIRef(link.a), URIRef(link.b), link_node(link.a, link.b)
     triples = [(link.by, RDF.type, PROV.SoftwareAgent if link.by == MATCHER else PROV.Agent)]
-    triples += [(a, OWL.sameAs, b), (node, RDF.type, RDF.Statement), (node, RDF.type, PROV.Entity),
+    triples += [(a, OWL.sameAs, b)] if link.match.same else []
+    triples += [(node, RDF.type, RDF.Statement), (node, RDF.type, PROV.Entity),
                 (node, RDF.subject, a), (node, RDF.predicate, OWL.sameAs), (node, RDF.object, b),
                 (node, PROV.value, Literal(f"{link.match.score:.1f}", datatype=XSD.decimal)),
                 (node, DCTERMS.description, Literal(link.match.method)), (node, PROV.wasAttributedTo, link.by)]
@@ -282,8 +291,8 @@ def decisions_of(spec: dict[str, object]) -> dict[tuple[str, str], str]:
 
 def recompute(store: object, spec: dict[str, object]) -> Graph:
     """Compute the linkage graph of ``store`` again from ``spec`` (:func:`recipe`)."""
-    found, _ = links(organisations(store), decisions_of(spec))
-    return linkage_graph(found)
+    found, uncertain = links(organisations(store), decisions_of(spec))
+    return linkage_graph(found, _conflicting(uncertain))
 
 
 def compute_derived(store: object, spec: dict[str, object], snapshot: Path | None = None) -> Graph:
@@ -291,12 +300,17 @@ def compute_derived(store: object, spec: dict[str, object], snapshot: Path | Non
     organisation into the name index of ``snapshot``, which later writes look candidates up in
     (:func:`kg.resolve.follow.follow`)."""
     orgs = organisations(store)
-    found, _ = links(orgs, decisions_of(spec))
+    found, uncertain = links(orgs, decisions_of(spec))
     if snapshot is not None:
         from kg.store import names
 
         names.put_blocks(snapshot, [row for org in orgs for row in block_rows(org)], full=True)
-    return linkage_graph(found)
+    return linkage_graph(found, _conflicting(uncertain))
+
+
+def _conflicting(uncertain: Iterable[Link]) -> list[Link]:
+    """The links of ``uncertain`` that the cluster check held (:data:`kg.resolve.split.CLUSTER_CONFLICT`)."""
+    return [link for link in uncertain if link.match.method == CLUSTER_CONFLICT]
 
 
 def block_rows(org: Organisation) -> set[tuple[str, str]]:

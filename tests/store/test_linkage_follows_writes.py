@@ -219,3 +219,81 @@ def test_a_short_form_the_same_as_two_bodies_of_its_city_is_linked_to_neither(li
         writer.put_sources({"table-short": _with_city(_org_source("table-short", {"umb-short": ("UMB", "PL84")}),
                                                       "umb-short")})
     assert _links(location) == set()
+
+
+WATER = "Zakład Wodociągów"
+
+
+def _town_source(identifier: str, orgs: dict[str, tuple[str, str | None]]) -> Graph:
+    """A source naming organisations: slug → (name, the town the table gives or None)."""
+    graph = _org_source(identifier, {slug: (name, "PL84") for slug, (name, _) in orgs.items()})
+    for slug, (_, town) in orgs.items():
+        if town:
+            graph.add((URIRef(ORGN + slug), EKG.locality, Literal(town)))
+    return graph
+
+
+def _linkage(location: Path) -> set[tuple]:
+    """Every statement of the linkage graph: links, held links and canonical bodies."""
+    return {tuple(q.triple) for q in open_store(location).quads_for_pattern(None, None, None,
+                                                                            ox.NamedNode(str(LINKAGE_GRAPH)))}
+
+
+_CHAIN = {"water-szczecin": ("water-a", (f"{WATER} Szczecin", "Szczecin")), "water": ("water-b", (WATER, None)),
+          "water-krakow": ("water-c", (f"{WATER} Kraków", "Kraków"))}
+
+
+@pytest.mark.parametrize("order", [("water-szczecin", "water", "water-krakow"),
+                                   ("water-krakow", "water", "water-szczecin"),
+                                   ("water", "water-krakow", "water-szczecin")])
+def test_a_chain_of_two_bodies_is_split_by_every_write_as_by_a_full_build(linked: tuple[Path, Path],
+                                                                          order: tuple[str, ...]) -> None:
+    """The water works of Szczecin and of Kraków, and a record of their name without a town: the record links to
+    each, and the cluster check keeps one link (the scores are equal: that of the names written more alike) and
+    holds the other, whatever the order the sources are written in; removing Szczecin's source gives the held
+    link back."""
+    location, data = linked
+    for slug in order:
+        source, org = _CHAIN[slug]
+        with Writer(location, data_dir=data) as writer:
+            writer.put_sources({source: _town_source(source, {slug: org})})
+    assert _links(location) == {(ORGN + "water", ORGN + "water-krakow")}
+    written = _linkage(location)
+    build(location, data_dir=data)
+    assert _linkage(location) == written
+    from kg.resolve.merges import links, organisations
+    from kg.resolve.split import CLUSTER_CONFLICT
+
+    _, uncertain = links(organisations(open_store(location)))
+    assert {(u.a, u.b) for u in uncertain if u.match.method == CLUSTER_CONFLICT} == {(ORGN + "water",
+                                                                                     ORGN + "water-szczecin")}
+    with Writer(location, data_dir=data) as writer:  # Kraków's gone: the held link is made
+        writer.remove_source("water-c")
+    assert _links(location) == {(ORGN + "water", ORGN + "water-szczecin")}
+    written = _linkage(location)
+    build(location, data_dir=data)
+    assert _linkage(location) == written
+
+
+def test_a_persons_link_in_a_chain_wins(linked: tuple[Path, Path]) -> None:
+    """A person decided the record without a town is Szczecin's: its link to Kraków's goes instead, and an
+    identifier link is kept likewise; a full build agrees."""
+    location, data = linked
+    write_decisions([{"iri_a": ORGN + "water", "iri_b": ORGN + "water-szczecin", "decision": "same",
+                      "decided_on": "2026-12-05", "note": "test"}], data / "linkage" / "decisions.tsv")
+    with Writer(location, data_dir=data) as writer:
+        for slug, (source, org) in _CHAIN.items():
+            writer.put_sources({source: _town_source(source, {slug: org})})
+    assert _links(location) == {(ORGN + "water", ORGN + "water-szczecin")}
+    written = _linkage(location)
+    build(location, data_dir=data)
+    assert _linkage(location) == written
+    with Writer(location, data_dir=data) as writer:  # a PIC joins Kraków's to the record: kept, Szczecin's goes
+        writer.put_sources({"water-b": _identified_source("water-b", {"water": (WATER, "933333333")})})
+        graph = _town_source("water-c", {"water-krakow": _CHAIN["water-krakow"][1]})
+        graph.add((URIRef(ORGN + "water-krakow"), EKG.organisationId, Literal("933333333")))
+        writer.put_sources({"water-c": graph})
+    assert _links(location) == {(ORGN + "water", ORGN + "water-szczecin"), (ORGN + "water", ORGN + "water-krakow")}
+    written = _linkage(location)
+    build(location, data_dir=data)
+    assert _linkage(location) == written
