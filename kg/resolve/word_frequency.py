@@ -28,6 +28,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.resolve.orgnames import parse
+from kg.resolve.places import is_place
 
 __all__ = ["ALL", "FLOOR", "MIN_NAMES", "MIN_SHARE", "WORD_FREQUENCY", "WordCounts", "count", "rarity", "shares",
            "write"]
@@ -75,7 +76,11 @@ class WordCounts:
             self.words.setdefault(key, Counter()).update(core)
 
     def common(self) -> list[tuple[str, str, int]]:
-        """The rows of the table: (country, word, names), the number of names first (word ``*``)."""
+        """The rows of the table: (country, word, names), the number of names first (word ``*``).
+
+        Place names are left out: a town is common in its country's names because many bodies are there, but it
+        is the word that tells two branches of one network apart (the police of two regions, the chambers of
+        two towns), so it keeps its whole weight."""
         rows = []
         for key in sorted(self.names, key=lambda k: (k != ALL, k)):
             total = self.names[key]
@@ -83,7 +88,8 @@ class WordCounts:
                 continue
             least = max(_MIN_COUNT, MIN_SHARE * total)
             rows.append((key, _NAMES, total))
-            rows += sorted(((key, word, n) for word, n in self.words[key].items() if n >= least),
+            rows += sorted(((key, word, n) for word, n in self.words[key].items()
+                            if n >= least and not is_place(word, None if key == ALL else key)),
                            key=lambda row: (-row[2], row[1]))
         return rows
 
