@@ -235,9 +235,15 @@ def _word_weight(word: str, country: str | None) -> float:
     return len(word) * rarity(word, country)
 
 
+@lru_cache(maxsize=200_000)
+def _weights(words: tuple[str, ...], country: str | None) -> tuple[float, ...]:
+    """The :func:`_word_weight` of each word of a core (a core is compared with many others)."""
+    return tuple(_word_weight(w, country) for w in words)
+
+
 def _coverage(words: tuple[str, ...], others: tuple[str, ...], country: str | None = None) -> float:
     """How well ``others`` cover ``words``: each word's best similarity, weighted by :func:`_word_weight`."""
-    weights = [_word_weight(w, country) for w in words]
+    weights = _weights(words, country)
     return sum(weight * max(_word_similarity(w, o) for o in others)
                for weight, w in zip(weights, words, strict=True)) / sum(weights)
 
