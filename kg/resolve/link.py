@@ -56,6 +56,7 @@ from kg.resolve.thresholds import (
     LINK_STEM_SUFFIX,
     LINK_WORD_MATCH,
 )
+from kg.resolve.word_frequency import rarity
 
 __all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifiers_conflict", "name_score"]
 
@@ -235,10 +236,24 @@ def _inflected(short: str, long: str) -> bool:
             and is_ending(short[stem:]) and is_ending(long[stem:]))
 
 
-def _coverage(words: tuple[str, ...], others: tuple[str, ...]) -> float:
-    """How well ``others`` cover ``words``: each word's best similarity, weighted by its length."""
-    total = sum(len(w) for w in words)
-    return sum(len(w) * max(_word_similarity(w, o) for o in others) for w in words) / total
+def _word_weight(word: str, country: str | None) -> float:
+    """What a core word weighs in a name: its length, times a factor that falls with the share of the country's
+    organisation names that hold it (:func:`kg.resolve.word_frequency.rarity`: "kereskedelmi", *trading*, which
+    every fifth Hungarian company writes, weighs less than a rare word of its length)."""
+    return len(word) * rarity(word, country)
+
+
+@lru_cache(maxsize=200_000)
+def _weights(words: tuple[str, ...], country: str | None) -> tuple[float, ...]:
+    """The :func:`_word_weight` of each word of a core (a core is compared with many others)."""
+    return tuple(_word_weight(w, country) for w in words)
+
+
+def _coverage(words: tuple[str, ...], others: tuple[str, ...], country: str | None = None) -> float:
+    """How well ``others`` cover ``words``: each word's best similarity, weighted by :func:`_word_weight`."""
+    weights = _weights(words, country)
+    return sum(weight * max(_word_similarity(w, o) for o in others)
+               for weight, w in zip(weights, words, strict=True)) / sum(weights)
 
 
 def _numbers(words: tuple[str, ...]) -> set[str]:
@@ -260,8 +275,26 @@ _UNSAID_KINDS = frozenset({"municipality", "district-municipality", "association
 _JOINED = 97.0
 
 
-def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Return 0–100: how alike two cores are, every word of each covered by the other.
+def _joined_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -> float:
+    """Return how alike two cores are as one name written with its words apart or together ("Nowa Sól", "Nowasól").
+
+    The words both cores hold count as matched, by their weight (:func:`_word_weight`), and only the others are
+    compared joined: two companies that share their activity words ("… Kereskedelmi és Szolgáltató Kft.") are
+    as alike as their own words, not as the long joined string of the words they share.
+    """
+    shared = set(a) & set(b)
+    rest_a, rest_b = (tuple(w for w in x if w not in shared) for x in (a, b))
+    if not shared or not rest_a or not rest_b:
+        return fuzz.ratio("".join(a), "".join(b))
+    weight_shared = sum(_word_weight(w, country) for w in shared)
+    weight_rest = max(sum(_word_weight(w, country) for w in rest) for rest in (rest_a, rest_b))
+    rest = fuzz.ratio("".join(rest_a), "".join(rest_b))
+    return (weight_shared * 100.0 + weight_rest * rest) / (weight_shared + weight_rest)
+
+
+def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = None) -> float:
+    """Return 0–100: how alike two cores are, every word of each covered by the other, the words of ``country``'s
+    names weighed by how rare they are (:func:`_word_weight`).
 
     Examples
     --------
@@ -274,12 +307,12 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """
     if not a or not b:
         return 0.0
-    words = min(_coverage(a, b), _coverage(b, a))
+    words = min(_coverage(a, b, country), _coverage(b, a, country))
     joined_a, joined_b = "".join(a), "".join(b)
     joined = 0.0
     if len(a) != len(b) and min(len(joined_a), len(joined_b)) >= LINK_STEM_LENGTH and abs(
             len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
-        joined = fuzz.ratio(joined_a, joined_b)  # words split or joined: "Nowa Sól", "Nowasól"
+        joined = _joined_score(a, b, country)  # words split or joined: "Nowa Sól", "Nowasól"
         words = max(words, joined)
     unmatched = joined < _JOINED and _unmatched(a, b) and _unmatched(b, a)
     if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched:
@@ -373,7 +406,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     >>> name_score(parse("Sveučilište u Zagrebu"), faculty) < 75
     True
     """
-    score = core_score(a.core, b.core)
+    score = core_score(a.core, b.core, a.country or b.country)
     if (a.kinds and b.kinds and a.kinds != b.kinds) or (a.kinds ^ b.kinds) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
     elif a.kinds != b.kinds:

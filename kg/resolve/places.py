@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["PLACE_NAMES", "TOWN_POPULATION", "place_word", "town_of", "towns"]
+__all__ = ["PLACE_NAMES", "TOWN_POPULATION", "is_place", "place_word", "town_of", "towns"]
 
 #: The generated table of places, their other names and inflected forms.
 PLACE_NAMES = Path(__file__).with_name("data") / "place_names.tsv"
@@ -133,3 +133,13 @@ def _adjective_place(word: str, table: dict[str, str]) -> str:
 def towns() -> frozenset[str]:
     """Return the folded names of the towns of the table with TOWN_POPULATION inhabitants or more."""
     return _table()[1]
+
+
+def is_place(word: str, country: str | None = None) -> bool:
+    """Whether a folded word is a name or form of a place of ``country`` in the table; without a country,
+    whether it is a town of TOWN_POPULATION inhabitants or more of any country.
+
+    >>> is_place("olomouc", "CZ"), is_place("zagreb"), is_place("policie", "CZ"), is_place("plast", "HU")
+    (True, True, False, False)
+    """
+    return word in _table()[0].get(country.upper(), {}) if country else word in towns()
