@@ -249,9 +249,11 @@ def _weights(words: tuple[str, ...], country: str | None) -> tuple[float, ...]:
     return tuple(_word_weight(w, country) for w in words)
 
 
-def _coverage(words: tuple[str, ...], others: tuple[str, ...], country: str | None = None) -> float:
-    """How well ``others`` cover ``words``: each word's best similarity, weighted by :func:`_word_weight`."""
-    weights = _weights(words, country)
+def _coverage(words: tuple[str, ...], others: tuple[str, ...], country: str | None = None, rarity_weights: bool = True
+              ) -> float:
+    """How well ``others`` cover ``words``: each word's best similarity, weighted by :func:`_word_weight` (by its
+    length alone without ``rarity_weights``)."""
+    weights = _weights(words, country) if rarity_weights else tuple(len(w) for w in words)
     return sum(weight * max(_word_similarity(w, o) for o in others)
                for weight, w in zip(weights, words, strict=True)) / sum(weights)
 
@@ -307,7 +309,11 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
     """
     if not a or not b:
         return 0.0
-    words = min(_coverage(a, b, country), _coverage(b, a, country))
+    # Rarity weighs words only where two names share no rare word: then common words must not make them alike
+    # ("… Kereskedelmi és Szolgáltató Kft."); a shared rare word already says which body it is, and a word
+    # written beside it (the body's acronym, a misspelling) weighs by its length, as in any other name.
+    common_only = not any(rarity(w, country) >= 1.0 for w in set(a) & set(b))
+    words = min(_coverage(a, b, country, common_only), _coverage(b, a, country, common_only))
     joined_a, joined_b = "".join(a), "".join(b)
     joined = 0.0
     if len(a) != len(b) and min(len(joined_a), len(joined_b)) >= LINK_STEM_LENGTH and abs(
