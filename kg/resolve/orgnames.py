@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 
 from kg.errors import InputError
 from kg.resolve.acronyms import own_acronym
+from kg.resolve.endings import is_ending
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
 from kg.resolve.places import place_word, towns
@@ -374,12 +375,15 @@ def country_word(word: str, country: str | None) -> str:
     ('croatia', 'croatia', 'latvia')
     >>> country_word("slovenska", "SK"), country_word("slovenska", "PL"), country_word("zagreb", "HR")
     ('slovakia', 'slovenska', 'zagreb')
+    >>> country_word("magyargec", "HU"), country_word("magyarorszagi", "HU")
+    ('magyargec', 'hungary')
     """
     table = country_words().get(country.upper()) if country else None
     if table is None:
         return word
     one, words, stems = table
-    return one if word in words or any(word.startswith(s) for s in stems) else word
+    # a stem with an ending only: "hrvatskoj", "deutschen"; not the village "Magyargéc" of "magyar*"
+    return one if word in words or any(word.startswith(s) and is_ending(word[len(s):]) for s in stems) else word
 
 
 @lru_cache(maxsize=4)

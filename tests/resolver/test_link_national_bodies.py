@@ -66,3 +66,9 @@ def test_a_number_of_its_own_on_one_side_is_held_for_review() -> None:
 def test_an_acronym_that_spells_the_legal_form_too_says_nothing_more() -> None:
     with_acronym = "STICHTING WETENSCHAPPELIJK ONDERZOEK VERKEERSVEILIGHEID SWOV"
     assert parse(with_acronym, "NL").core == parse("Stichting Wetenschappelijk Onderzoek Verkeersveiligheid", "NL").core
+
+
+def test_a_country_stem_reads_only_with_an_ending() -> None:
+    assert country_word("magyarorszagi", "HU") == country_word("magyar", "HU") == "hungary"
+    assert country_word("magyargec", "HU") == "magyargec"  # a village, not "Hungarian"
+    assert not compare(Record("Magyargéc Község Önkormányzata", "HU"), Record("Magyarszék Községi Önkormányzat", "HU")).same
