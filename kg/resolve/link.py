@@ -275,6 +275,8 @@ _UNSAID_KINDS = frozenset({"municipality", "district-municipality", "association
                            "consortium"})
 # Two cores whose words joined are this alike are one name split otherwise ("Regional Management"/"Regionalmanagement").
 _JOINED = 97.0
+# Beside the words two cores share, the others joined must be this alike to be one word written apart.
+_JOINED_REST = 90.0
 
 
 def _joined_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -> float:
@@ -286,11 +288,15 @@ def _joined_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -
     """
     shared = set(a) & set(b)
     rest_a, rest_b = (tuple(w for w in x if w not in shared) for x in (a, b))
-    if not shared or not rest_a or not rest_b:
+    if not shared:
         return fuzz.ratio("".join(a), "".join(b))
+    if not rest_a or not rest_b:
+        return 0.0  # one name is the other with a word more: "Fincantieri" and "Fincantieri SI"
     weight_shared = sum(_word_weight(w, country) for w in shared)
     weight_rest = max(sum(_word_weight(w, country) for w in rest) for rest in (rest_a, rest_b))
     rest = fuzz.ratio("".join(rest_a), "".join(rest_b))
+    if rest < _JOINED_REST:
+        return 0.0  # the words left are other words, not one written apart: "M.I.T. Consulting", "PM Consulting"
     return (weight_shared * 100.0 + weight_rest * rest) / (weight_shared + weight_rest)
 
 

@@ -72,3 +72,15 @@ def test_a_country_stem_reads_only_with_an_ending() -> None:
     assert country_word("magyarorszagi", "HU") == country_word("magyar", "HU") == "hungary"
     assert country_word("magyargec", "HU") == "magyargec"  # a village, not "Hungarian"
     assert not compare(Record("Magyargéc Község Önkormányzata", "HU"), Record("Magyarszék Községi Önkormányzat", "HU")).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("FINCANTIERI SPA", "FINCANTIERI SI SPA", "IT"),  # a word more is no word written apart
+    ("M.I.T. Consulting, s.r.o.", "PM consulting s.r.o.", "CZ"),  # the other words joined are other words
+])
+def test_the_joined_reading_is_for_words_written_apart_only(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_words_written_apart_still_read_as_one() -> None:
+    assert compare(Record("Regional Management Burgenland", "AT"), Record("Regionalmanagement Burgenland", "AT")).same
