@@ -84,3 +84,7 @@ def test_the_joined_reading_is_for_words_written_apart_only(a: str, b: str, coun
 
 def test_words_written_apart_still_read_as_one() -> None:
     assert compare(Record("Regional Management Burgenland", "AT"), Record("Regionalmanagement Burgenland", "AT")).same
+
+
+def test_a_school_named_after_its_town_is_not_the_municipality() -> None:
+    assert not compare(Record("OBČINA ŠKOFJA LOKA", "SI"), Record("OŠ ŠKOFJA LOKA-MESTO", "SI")).same  # OŠ: osnovna šola
