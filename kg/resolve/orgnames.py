@@ -545,8 +545,18 @@ def _join_phrases(words: list[str]) -> list[str]:
     return out
 
 
-# The codes the EU writes for two countries (legal_forms.tsv may use either): Greece and the United Kingdom.
-_EU_CODES = {"GR": "EL", "EL": "GR", "GB": "UK", "UK": "GB"}
+def _country_codes(country: str | None) -> list[str]:
+    """The codes ``legal_forms.tsv`` may write ``country`` with: its ISO code and the EU's (``GR`` and ``EL``,
+    ``GB`` and ``UK``: kg.reference.countries), or the code as given for a country it does not hold."""
+    if not country:
+        return []
+    from kg.reference.countries import get_country
+
+    try:
+        known = get_country(country)
+    except KeyError:
+        return [country.upper()]
+    return list(dict.fromkeys((known.iso2, known.nuts_code)))
 
 
 @lru_cache(maxsize=512)
@@ -555,10 +565,8 @@ def _forms_for(country: str | None) -> tuple[tuple[tuple[str, ...], str], ...]:
     both give, the country's (``S.R.L.`` is an S.L. in Spain)."""
     table = legal_forms()
     found = []
-    if country:
-        code = country.upper()
-        for key in (code, _EU_CODES.get(code)):
-            found += list(table.get(key, {}).items()) if key else []
+    for key in _country_codes(country):
+        found += list(table.get(key, {}).items())
     found += list(table.get("*", {}).items())
     return tuple(sorted(found, key=lambda f: -len(f[0])))
 
