@@ -68,7 +68,19 @@ UNIT_KINDS = frozenset({"faculty", "department"})
 AROUND = "-around"
 
 # Function words of names in the languages of the EU beyond those the resolver's keys know, after folding.
-_MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
+_MORE_FUNCTION_WORDS = frozenset("""
+    u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the
+    l d dell all nel nella sul sulla alla per con ed
+    pour sur dans par
+    fur fuer bei auf aus mit
+    voor ter
+    para por em nas nos pelo pela
+    es
+    pentru
+    og til ved
+    pro przy
+    gia sto stin stis
+""".split())
 _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
 _QUOTES = re.compile(r"[\"'„“”«»‘’`]")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
