@@ -523,6 +523,112 @@ def _written_acronym(name: str, other: OrgName) -> float:
                               for w in written) else 0.0
 
 
+# A name of more parts than this is not read part by part (:func:`_second_names_score`).
+_MAX_PARTS = 6
+# The kinds a part of a name may name beside its legal form and still say no more than it: how a body is constituted.
+_CONSTITUTED = frozenset({"association", "foundation", "consortium"})
+_JOINING_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _hyphen_parts(text: str) -> list[str]:
+    """``text`` split at each hyphen written without spaces between two runs of two words or more
+    (``EUROPEAN COUNCIL OF TRANSPORT USERS-CONSEIL EUROPEEN …``), not within a compound name (``RHEINLAND-PFALZ``)."""
+    pieces = _JOINING_HYPHEN.split(text)
+    parts = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(parts[-1].split()) >= 2 and len(piece.split()) >= 2:
+            parts.append(piece)
+        else:
+            parts[-1] += "-" + piece
+    return parts
+
+
+def _name_parts(name: str) -> list[str]:
+    """The parts of a name that may each be a name of the body: its segments (:func:`_segments`), the text of each
+    parenthesis, and what an asterisk or a hyphen between two runs of words sets apart (``… SA*TAP PORTUGAL``)."""
+    parts = []
+    for segment in _segments(name):
+        for piece in _PARENTHESES.sub(" ", segment).split("*"):
+            parts += _hyphen_parts(piece)
+        parts += _PARENTHESES.findall(segment)
+    return [part for part in parts if normalise(part)]
+
+
+def _legal_words_only(part: str, country: str | None) -> bool:
+    """Whether a part of a name is a legal form (``… -SOCIETA PER AZIONI``), or words that say how a body is
+    constituted (``ASOCIACION``)."""
+    # A legal form is taken from the end of a name: the part is read after a word of a name, which stays.
+    words = [w for w in without_legal_form(("name", *normalise(part).split()), country)[1:] if w not in SKIPPABLE]
+    return all(parse(w, country).kinds and parse(w, country).kinds <= _CONSTITUTED for w in words)
+
+
+def _abbreviates(short: str, long: str, country: str | None, places: frozenset[str]) -> bool:
+    """Whether ``short``, its place words aside (``TAP PORTUGAL``), is one word that abbreviates ``long``."""
+    words = [w for w in normalise(short).split() if w not in places]
+    return len(words) == 1 and _short_form_score(words[0], long, country) >= LINK_ACCEPT
+
+
+def _part_adds_nothing(part: str, reading: str, country: str | None, places: frozenset[str]) -> bool:
+    """Whether a part of a name says nothing beside the part(s) read as its name: it names the country or the city,
+    is an acronym of the reading or the reading one of it (``NIBIO - NORSK INSTITUTT FOR BIOOKONOMI``), or is the
+    reading in another language, compared through the word tables (``FRIENDS OF EUROPE - LES AMIS DE L'EUROPE``)."""
+    parsed = parse(part, country)
+    if set(parsed.core) <= places or _abbreviates(part, reading, country, places) or \
+            _abbreviates(reading, part, country, places):
+        return True
+    return name_score(parsed, parse(reading, country), acronyms=False) >= LINK_ACCEPT
+
+
+def _parts(name: str, country: str | None) -> tuple[list[str], list[str]]:
+    """The parts of a name (:func:`_name_parts`) that may name the body, and those that are a legal form or say how
+    the body is constituted (:func:`_legal_words_only`)."""
+    every = _name_parts(name)
+    legal = [p for p in every if _legal_words_only(p, country)]
+    return [p for p in every if p not in legal], legal
+
+
+def _readings(name: str, country: str | None, places: frozenset[str], others: list[str]) -> list[str]:
+    """The runs of parts of a name (:func:`_parts`) that are its name when every other part adds nothing
+    (:func:`_part_adds_nothing`) or is a part of the other name too (``others``, in another language or as its
+    acronym): ``FRIENDS OF EUROPE`` of ``FRIENDS OF EUROPE - LES AMIS DE L'EUROPE``; ``TECHNICKA UNIVERZITA
+    OSTRAVA`` of ``VYSOKA SKOLA BANSKA - TECHNICKA UNIVERZITA OSTRAVA`` beside ``VSB - TECHNICAL UNIVERSITY OF
+    OSTRAVA``.
+
+    A part that is a legal form, or says how the body is constituted, is no name of its own: each reading keeps it
+    (``AUTOTECH ENGINEERING, AIE`` is read whole, an economic interest grouping, not a company ``… SL``).
+    """
+    parts, legal = _parts(name, country)
+    if not 1 < len(parts) <= _MAX_PARTS:
+        return []
+    said = [p for p in parts if any(_part_adds_nothing(p, other, country, places) for other in others)]
+    runs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if j - i < len(parts)]
+    return [" ".join(parts[i:j] + legal) for i, j in runs
+            if all(p in said or _part_adds_nothing(p, " ".join(parts[i:j]), country, places)
+                   for p in parts[:i] + parts[j:])]
+
+
+def _second_names_score(a: str, b: str, country: str | None, places: frozenset[str]) -> float:
+    """Return the best score of two names read by their parts (:func:`_readings`), one name at least by a part,
+    less ``LINK_SEGMENT_PENALTY``; a score below ``LINK_ACCEPT`` counts as 0.
+
+    A reading of one word (an acronym: ``Norwegian institute of Bioeconomy Research - NIBIO`` and
+    ``NIBIO - NORSK INSTITUTT FOR BIOOKONOMI``) names the body only when the whole names are alike too
+    (``LINK_REVIEW``): two bodies may write one acronym, and an acronym spells other names than its own.
+    """
+    parts_a, parts_b = (parts if len(parts := _parts(x, country)[0]) > 1 else [] for x in (a, b))
+    readings_a, readings_b = _readings(a, country, places, parts_b), _readings(b, country, places, parts_a)
+    if not readings_a and not readings_b:
+        return 0.0
+    whole = name_score(parse(a, country), parse(b, country))
+    best = 0.0
+    for x in readings_a + [a]:
+        for y in readings_b + [b]:
+            if (x, y) == (a, b) or (1 in (len(x.split()), len(y.split())) and whole < LINK_REVIEW):
+                continue
+            best = max(best, name_score(parse(x, country), parse(y, country)) - LINK_SEGMENT_PENALTY)
+    return best if best >= LINK_ACCEPT else 0.0
+
+
 # A one-word name that another name abbreviates at this cost or less (kg.resolve.acronyms.alignment_cost) is that
 # body: it scores LINK_ACCEPT, and each unit of cost more _SHORT_FORM_SLOPE points less.
 _SHORT_FORM_COST = 1.5
@@ -768,7 +874,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     places = _country_words(country) | (
         frozenset() if apart else {w for c in (a.city, b.city) if c for w in normalise(c).split()})
     score = max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
-                _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
+                _written_acronym(a.name, name_b), _written_acronym(b.name, name_a),
+                _second_names_score(a.name, b.name, country, places))
     if apart:
         return score
     score = max(score, _marks_score(name_a, name_b))
