@@ -1,0 +1,71 @@
+"""Record linkage reads a name by its parts: a second name in a part of its own adds nothing.
+
+Names as CORDIS writes them (labelled training pairs, and pairs of one PIC named differently in H2020 and
+Horizon Europe): a translation after a dash, an acronym after an asterisk or in parentheses, a legal form
+after a comma. A name matches the other record when one of its parts is that record's name and every other
+part is the same name again (in another language, or its acronym), the country, or a part the other record
+writes too. A part that names something else (a faculty, a unit, another body) keeps the two apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.link import Record, _hyphen_parts, _parts, _readings, compare
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # a translation in a part of its own
+    ("FRIENDS OF EUROPE - LES AMIS DE L'EUROPE", "FRIENDS OF EUROPE", "BE"),
+    ("EUROPEAN COUNCIL OF TRANSPORT USERS (EUROPEAN SHIPPERS COUNCIL)",
+     "EUROPEAN COUNCIL OF TRANSPORT USERS-CONSEIL EUROPEEN DES USAGERS DES TRANSPORTS", "BE"),
+    # an acronym, with the country, after an asterisk
+    ("TRANSPORTES AEREOS PORTUGUESES SA*TAP PORTUGAL", "TRANSPORTES AEREOS PORTUGUESES SA", "PT"),
+    # the acronym is the name the other part spells; the whole names are alike too
+    ("Norwegian institute of Bioeconomy Research - NIBIO", "NIBIO - NORSK INSTITUTT FOR BIOOKONOMI", "NO"),
+    ("BCAM - BASQUE CENTER FOR APPLIED MATHEMATICS ASOCIACION", "BCAM - BASQUE CENTER FOR APPLIED MATHEMATICS", "ES"),
+    # a part both write, once as its acronym: the other parts are one name in two languages
+    ("VYSOKA SKOLA BANSKA - TECHNICKA UNIVERZITA OSTRAVA", "VSB - TECHNICAL UNIVERSITY OF OSTRAVA", "CZ"),
+])
+def test_a_second_name_in_a_part_of_its_own_adds_nothing(a: str, b: str, country: str) -> None:
+    assert compare(Record(a, country), Record(b, country)).same
+    assert compare(Record(b, country), Record(a, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # a faculty after the university's name
+    ("UNIVERSITY OF BELGRADE - FACULTY OF MINING AND GEOLOGY", "UNIVERSITY OF BELGRADE", "RS"),
+    # the university of a town, and the town
+    ("PECSI TUDOMANYEGYETEM - UNIVERSITY OF PECS", "PECS MEGYEI JOGU VAROS ONKORMANYZATA", "HU"),
+    # two institutes of one academy, one with its acronym
+    ("I.I. SCHMALHAUSEN INSTITUTE OF ZOOLOGY OF NATIONAL ACADEMY OF SCIENCES OF UKRAINE - IZNASU",
+     "THE GAS INSTITUTE OF THE NATIONAL ACADEMY OF SCIENCES OF UKRAINE", "UA"),
+    ("TOULOUSE BUSINESS SCHOOL -TBS", "UNIVERSITE TOULOUSE CAPITOLE", "FR"),
+    # one acronym read in both, the names that spell it two bodies
+    ("ASOCIACION VALENCIANA DE EMPRESARIOS DE PLASTICOS - AVEP", "ASOCIACION VALENCIANA DE AGRICULTORES", "ES"),
+])
+def test_a_part_that_names_another_body_keeps_them_apart(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_hyphen_between_two_runs_of_words_sets_a_part_apart() -> None:
+    assert _hyphen_parts("EUROPEAN COUNCIL OF TRANSPORT USERS-CONSEIL EUROPEEN DES USAGERS DES TRANSPORTS") == [
+        "EUROPEAN COUNCIL OF TRANSPORT USERS", "CONSEIL EUROPEEN DES USAGERS DES TRANSPORTS"]
+    assert _hyphen_parts("MINISTERIUM FUER WIRTSCHAFT RHEINLAND-PFALZ") == ["MINISTERIUM FUER WIRTSCHAFT RHEINLAND-PFALZ"]
+
+
+def test_a_legal_form_in_a_part_of_its_own_stays_with_the_name() -> None:
+    # "AIE", an economic interest grouping, is no second name: the legal forms of two names are still compared
+    assert _parts("AUTOTECH ENGINEERING, AIE", "ES") == (["AUTOTECH ENGINEERING"], [" AIE"])
+    name = "SOTACARBO - SOCIETA TECNOLOGIE AVANZATE LOW CARBON -SOCIETA PER AZIONI"
+    parts, legal = _parts(name, "IT")
+    assert len(parts) == 2 and [p.strip() for p in legal] == ["SOCIETA PER AZIONI"]
+    readings = _readings(name, "IT", frozenset(), _parts("SOTACARBO - SOCIETA TECNOLOGIE AVANZATE CARBONE SPA.", "IT")[0])
+    assert readings and all(reading.endswith("SOCIETA PER AZIONI") for reading in readings)
+
+
+def test_a_part_read_alone_needs_the_others_to_add_nothing() -> None:
+    # "LES AMIS DE L'EUROPE" is "FRIENDS OF EUROPE" in French; "Laboratorio del Ebro" says more than the name before it
+    assert "FRIENDS OF EUROPE" in _readings("FRIENDS OF EUROPE - LES AMIS DE L'EUROPE", "BE", frozenset(), [])
+    assert _readings("Centro Nacional de Tecnología y Seguridad Alimentaria (CNTA) - Laboratorio del Ebro", "ES",
+                     frozenset(), []) == []
