@@ -554,6 +554,7 @@ def _name_parts(name: str) -> list[str]:
     return [part for part in parts if normalise(part)]
 
 
+@lru_cache(maxsize=100_000)
 def _legal_words_only(part: str, country: str | None) -> bool:
     """Whether a part of a name is a legal form (``… -SOCIETA PER AZIONI``), or words that say how a body is
     constituted (``ASOCIACION``)."""
@@ -579,15 +580,18 @@ def _part_adds_nothing(part: str, reading: str, country: str | None, places: fro
     return name_score(parsed, parse(reading, country), acronyms=False) >= LINK_ACCEPT
 
 
-def _parts(name: str, country: str | None) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=100_000)
+def _parts(name: str, country: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The parts of a name (:func:`_name_parts`) that may name the body, and those that are a legal form or say how
     the body is constituted (:func:`_legal_words_only`)."""
     every = _name_parts(name)
-    legal = [p for p in every if _legal_words_only(p, country)]
-    return [p for p in every if p not in legal], legal
+    if len(every) < 2:
+        return tuple(every), ()
+    legal = tuple(p for p in every if _legal_words_only(p, country))
+    return tuple(p for p in every if p not in legal), legal
 
 
-def _readings(name: str, country: str | None, places: frozenset[str], others: list[str]) -> list[str]:
+def _readings(name: str, country: str | None, places: frozenset[str], others: tuple[str, ...]) -> list[str]:
     """The runs of parts of a name (:func:`_parts`) that are its name when every other part adds nothing
     (:func:`_part_adds_nothing`) or is a part of the other name too (``others``, in another language or as its
     acronym): ``FRIENDS OF EUROPE`` of ``FRIENDS OF EUROPE - LES AMIS DE L'EUROPE``; ``TECHNICKA UNIVERZITA
@@ -615,16 +619,22 @@ def _second_names_score(a: str, b: str, country: str | None, places: frozenset[s
     ``NIBIO - NORSK INSTITUTT FOR BIOOKONOMI``) names the body only when the whole names are alike too
     (``LINK_REVIEW``): two bodies may write one acronym, and an acronym spells other names than its own.
     """
-    parts_a, parts_b = (parts if len(parts := _parts(x, country)[0]) > 1 else [] for x in (a, b))
+    parts_a, parts_b = (parts if len(parts := _parts(x, country)[0]) > 1 else () for x in (a, b))
+    if not parts_a and not parts_b:
+        return 0.0
     readings_a, readings_b = _readings(a, country, places, parts_b), _readings(b, country, places, parts_a)
     if not readings_a and not readings_b:
         return 0.0
-    whole = name_score(parse(a, country), parse(b, country))
+    alike = None
     best = 0.0
     for x in readings_a + [a]:
         for y in readings_b + [b]:
-            if (x, y) == (a, b) or (1 in (len(x.split()), len(y.split())) and whole < LINK_REVIEW):
+            if (x, y) == (a, b):
                 continue
+            if 1 in (len(x.split()), len(y.split())):
+                alike = name_score(parse(a, country), parse(b, country)) >= LINK_REVIEW if alike is None else alike
+                if not alike:
+                    continue
             best = max(best, name_score(parse(x, country), parse(y, country)) - LINK_SEGMENT_PENALTY)
     return best if best >= LINK_ACCEPT else 0.0
 

@@ -56,7 +56,7 @@ def test_a_hyphen_between_two_runs_of_words_sets_a_part_apart() -> None:
 
 def test_a_legal_form_in_a_part_of_its_own_stays_with_the_name() -> None:
     # "AIE", an economic interest grouping, is no second name: the legal forms of two names are still compared
-    assert _parts("AUTOTECH ENGINEERING, AIE", "ES") == (["AUTOTECH ENGINEERING"], [" AIE"])
+    assert _parts("AUTOTECH ENGINEERING, AIE", "ES") == (("AUTOTECH ENGINEERING",), (" AIE",))
     name = "SOTACARBO - SOCIETA TECNOLOGIE AVANZATE LOW CARBON -SOCIETA PER AZIONI"
     parts, legal = _parts(name, "IT")
     assert len(parts) == 2 and [p.strip() for p in legal] == ["SOCIETA PER AZIONI"]
@@ -66,6 +66,6 @@ def test_a_legal_form_in_a_part_of_its_own_stays_with_the_name() -> None:
 
 def test_a_part_read_alone_needs_the_others_to_add_nothing() -> None:
     # "LES AMIS DE L'EUROPE" is "FRIENDS OF EUROPE" in French; "Laboratorio del Ebro" says more than the name before it
-    assert "FRIENDS OF EUROPE" in _readings("FRIENDS OF EUROPE - LES AMIS DE L'EUROPE", "BE", frozenset(), [])
+    assert "FRIENDS OF EUROPE" in _readings("FRIENDS OF EUROPE - LES AMIS DE L'EUROPE", "BE", frozenset(), ())
     assert _readings("Centro Nacional de Tecnología y Seguridad Alimentaria (CNTA) - Laboratorio del Ebro", "ES",
-                     frozenset(), []) == []
+                     frozenset(), ()) == []
