@@ -570,12 +570,14 @@ def _abbreviates(short: str, long: str, country: str | None, places: frozenset[s
 
 
 def _part_adds_nothing(part: str, reading: str, country: str | None, places: frozenset[str]) -> bool:
-    """Whether a part of a name says nothing beside the part(s) read as its name: it names the country or the city,
+    """Whether a part of a name says nothing beside the part(s) read as its name: it names the country, the city or
+    their county or region (not a body of theirs, a municipality: ``Municipality of X - Y`` is no name of ``Y``),
     is an acronym of the reading or the reading one of it (``NIBIO - NORSK INSTITUTT FOR BIOOKONOMI``), or is the
     reading in another language, compared through the word tables (``FRIENDS OF EUROPE - LES AMIS DE L'EUROPE``)."""
     parsed = parse(part, country)
-    if set(parsed.core) <= places or _abbreviates(part, reading, country, places) or \
-            _abbreviates(reading, part, country, places):
+    if parsed.kinds <= _PLACE_KINDS and set(parsed.core) <= places:
+        return True
+    if _abbreviates(part, reading, country, places) or _abbreviates(reading, part, country, places):
         return True
     return name_score(parsed, parse(reading, country), acronyms=False) >= LINK_ACCEPT
 
