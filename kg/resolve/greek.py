@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["GREEK_COUNTRIES", "GreekWords", "greek_words", "has_greek_script", "reads_greek",
+__all__ = ["GREEK_COUNTRIES", "GreekWords", "greek_words", "has_greek_script", "phrase_at", "reads_greek",
            "romanised", "same_word"]
 
 #: The countries whose organisations' names are Greek (ISO 3166-1 codes, and the EU's ``EL``).
@@ -129,6 +129,20 @@ def same_word(a: str, b: str) -> bool:
     return any(s.replace("e", "i") in stems_a for s in (b, *_stems(b)) if len(s) >= _SAME_STEM)
 
 
+def phrase_at(words: list[str], start: int, phrase: tuple[str, ...]) -> bool:
+    """Whether ``words`` write the folded ``phrase`` at ``start``, each word as written or as one word in another
+    romanisation or case (:func:`same_word`: ``KYPRIAKON EMBORIKON KAI BIOMICHANIKON EPIMELITIRION`` writes
+    ``emporiko kai viomichaniko epimelitirio``, a chamber of commerce and industry).
+
+    >>> phrase_at("kypriakon emborikon kai biomichanikon epimelitirion".split(), 1,
+    ...           ("emporiko", "kai", "viomichaniko", "epimelitirio"))
+    True
+    """
+    written = words[start:start + len(phrase)]
+    return len(written) == len(phrase) and all(
+        w == p or same_word(romanised(w), romanised(p)) for w, p in zip(written, phrase, strict=True))
+
+
 def _by_stem(words: Iterable[tuple[str, str]], stems: Callable[[str], list[str]] = _stems) -> dict[str, str]:
     """The words by the ``stems`` of their keys; a stem that words saying two things share (two kinds, meanings,
     towns) is left out: it says neither."""
@@ -219,6 +233,7 @@ def greek_words(words: Iterable[tuple[str, str]], stems: Iterable[str], forms: I
     by_key = _by_stem(towns, lambda key: [key])  # a key two towns' names share is neither's (Irakleio, Iraklio)
     for word, _ in reversed(words):
         by_key[romanised(word)] = word  # a word of the tables before a town's name, the first of one key
-    keyed_stems = tuple(sorted(((romanised(s), s) for s in set(stems) if len(s) >= 4), key=lambda s: -len(s[0])))
+    keyed = sorted((romanised(s), s) for s in set(stems) if len(s) >= 4)
+    keyed_stems = tuple(sorted(keyed, key=lambda s: -len(s[0])))
     spelling = {romanised(w): w for w in reversed(forms)}
     return GreekWords(by_key, keyed_stems, _by_stem(words), _by_stem(towns, _town_stems), spelling)

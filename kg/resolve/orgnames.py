@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 from kg.errors import InputError
 from kg.resolve.acronyms import own_acronym
 from kg.resolve.endings import is_ending
-from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek_script, reads_greek
+from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek_script, phrase_at, reads_greek
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
 from kg.resolve.places import is_place, place_word, towns
@@ -542,6 +542,26 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     return frozenset(kinds), compound
 
 
+def _greek_phrases(words: list[str]) -> list[str]:
+    """Replace the Greek head phrases of ``data/org_heads.tsv`` that a Greek name writes in any romanisation or case
+    (:func:`kg.resolve.greek.phrase_at`) by one word of their kind, as :func:`_join_phrases` does."""
+    phrases = _greek_head_phrases()
+    out, i = [], 0
+    while i < len(words):
+        found = next(((phrase, kind) for phrase, kind in phrases if phrase_at(words, i, phrase)), None)
+        out.append(f"<{found[1]}>" if found else words[i])
+        i += len(found[0]) if found else 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _greek_head_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The Greek head phrases (of two words or more), longest first."""
+    rows = _rows(ORG_HEADS, ("kind", "language", "word"))
+    found = {(tuple(normalise(row["word"]).split()), row["kind"]) for _, row in rows if row["language"] == "el"}
+    return tuple(sorted((p for p in found if len(p[0]) > 1), key=lambda p: (-len(p[0]), p)))
+
+
 def _join_phrases(words: list[str]) -> list[str]:
     """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind."""
     phrases = _phrases()
@@ -812,7 +832,8 @@ def parse(name: str, country: str | None = None) -> OrgName:
     (('zagrebu',), ('zagreb',))
     """
     greek = reads_greek(country) or has_greek_script(name)
-    written = [_read_word(w, country, greek) for w in normalise(_text_of(name)).split()]
+    folded = normalise(_text_of(name)).split()
+    written = [_read_word(w, country, greek) for w in (_greek_phrases(folded) if greek else folded)]
     words, form = _take_legal_form(written, country)
     acronym = own_acronym(tuple(words))
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
