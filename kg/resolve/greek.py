@@ -9,12 +9,14 @@ spellings: ``ευ``/``αυ`` as ``ev``/``av``, ``ef``/``af``, ``eu``/``au`` or `
 ``Hellinikos``); and letters doubled or not. :func:`romanised` folds a word written in any of them to one key,
 so that ``HELLINIKOS`` and ``ELLINIKOS``, ``EREYNAS`` and ``EREVNAS``, ``ETAIRIA`` and ``ETERIA`` meet.
 
+:func:`same_word` tells one word in two cases or in the classical spelling (``DIMOKRITIO``, ``DEMOCRITUS``);
+:func:`phrase_at` finds a head phrase written so (``KYPRIAKON EMBORIKON KAI BIOMICHANIKON EPIMELITIRION``).
 :meth:`GreekWords.read` reads a word of a Greek or Cypriot name (or one written in Greek script) as the word of the
-project's tables it is written for: the Greek rows of the head, word and translation tables, the legal forms
-and country words of Greece and Cyprus, and the place names of their towns, each keyed by :func:`romanised`
-and, but for the legal forms, by its stem before a Greek case ending (``PANEPISTIMION``, a genitive plural,
-is ``panepistimio``; ``ATHINON`` is ``athina``, the town Athens). The tables then read it as they read the word
-they hold (a kind of body, a meaning, a town).
+project's tables it is written for (:func:`kg.resolve.orgnames.greek_word` gives it the tables): the Greek rows of
+the head, word and translation tables, the legal forms and country words of Greece and Cyprus, and the place
+names of their towns, each keyed by :func:`romanised` and, but for the legal forms, by its stem before a Greek
+case ending (``PANEPISTIMION``, a genitive plural, is ``panepistimio``; ``ATHINON`` is ``athina``, the town
+Athens). The tables then read it as they read the word they hold (a kind of body, a meaning, a town).
 
 Examples
 --------
