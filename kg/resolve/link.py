@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.endings import is_ending
+from kg.resolve.greek import reads_greek, romanised, same_word
 from kg.resolve.normalise import is_latin, normalise
 from kg.resolve.orgnames import (
     UNIT_KINDS,
@@ -200,6 +202,24 @@ def _word_similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
 
 
+@lru_cache(maxsize=500_000)
+def _greek_similarity(a: str, b: str) -> float:
+    """Return :func:`_word_similarity` of two words of Greek names, or of their romanisation keys
+    (:func:`kg.resolve.greek.romanised`: ``HELLINIKOS`` and ``ELLINIKOS``, ``EREYNAS`` and ``EREVNAS``) when
+    higher, 100 for one word in two cases or spellings (:func:`kg.resolve.greek.same_word`); two towns stay two
+    words."""
+    plain = _word_similarity(a, b)
+    if plain == 100.0 or a.isdigit() or b.isdigit() or _two_towns(a, b):
+        return plain
+    key_a, key_b = romanised(a), romanised(b)
+    return 100.0 if same_word(key_a, key_b) else max(plain, _word_similarity(key_a, key_b))
+
+
+def _similarity(country: str | None) -> Callable[[str, str], float]:
+    """The word similarity of names of ``country``: :func:`_greek_similarity` for Greek and Cypriot names."""
+    return _greek_similarity if reads_greek(country) else _word_similarity
+
+
 # A word this long or longer written with two neighbouring letters swapped is the same word misspelt.
 _SWAP_LENGTH = 7
 
@@ -254,7 +274,8 @@ def _coverage(words: tuple[str, ...], others: tuple[str, ...], country: str | No
     """How well ``others`` cover ``words``: each word's best similarity, weighted by :func:`_word_weight` (by its
     length alone without ``rarity_weights``)."""
     weights = _weights(words, country) if rarity_weights else tuple(len(w) for w in words)
-    return sum(weight * max(_word_similarity(w, o) for o in others)
+    similar = _similarity(country)
+    return sum(weight * max(similar(w, o) for o in others)
                for weight, w in zip(weights, words, strict=True)) / sum(weights)
 
 
@@ -262,9 +283,10 @@ def _numbers(words: tuple[str, ...]) -> set[str]:
     return {w for w in words if any(c.isdigit() for c in w)}
 
 
-def _unmatched(words: tuple[str, ...], others: tuple[str, ...]) -> bool:
-    """True when a word of ``words`` (4+ letters) has nothing like it in ``others``."""
-    return any(len(w) >= LINK_STEM_LENGTH and max(_word_similarity(w, o) for o in others) < LINK_WORD_MATCH
+def _unmatched(words: tuple[str, ...], others: tuple[str, ...], country: str | None = None) -> bool:
+    """True when a word of ``words`` (4+ letters) has nothing like it in ``others`` (names of ``country``)."""
+    similar = _similarity(country)
+    return any(len(w) >= LINK_STEM_LENGTH and max(similar(w, o) for o in others) < LINK_WORD_MATCH
                for w in words)
 
 
@@ -326,7 +348,7 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
             len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
         joined = _joined_score(a, b, country)  # words split or joined: "Nowa Sól", "Nowasól"
         words = max(words, joined)
-    unmatched = joined < _JOINED and _unmatched(a, b) and _unmatched(b, a)
+    unmatched = joined < _JOINED and _unmatched(a, b, country) and _unmatched(b, a, country)
     if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched:
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words

@@ -32,16 +32,17 @@ from rapidfuzz.distance import OSA
 from kg.errors import InputError
 from kg.resolve.acronyms import own_acronym
 from kg.resolve.endings import is_ending
+from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek_script, phrase_at, reads_greek
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
-from kg.resolve.places import place_word, towns
+from kg.resolve.places import is_place, place_word, towns
 
 __all__ = [
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS",
     "WORD_TRANSLATIONS",
     "OrgName",
-    "head_words", "legal_form_changed", "legal_form_kind", "legal_forms", "legal_status", "parse", "respelt",
-    "without_legal_form", "word_meanings", "word_translations",
+    "greek_word", "head_words", "legal_form_changed", "legal_form_kind", "legal_forms", "legal_status", "parse",
+    "respelt", "without_legal_form", "word_meanings", "word_translations",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -541,6 +542,26 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     return frozenset(kinds), compound
 
 
+def _greek_phrases(words: list[str]) -> list[str]:
+    """Replace the Greek head phrases of ``data/org_heads.tsv`` that a Greek name writes in any romanisation or case
+    (:func:`kg.resolve.greek.phrase_at`) by one word of their kind, as :func:`_join_phrases` does."""
+    phrases = _greek_head_phrases()
+    out, i = [], 0
+    while i < len(words):
+        found = next(((phrase, kind) for phrase, kind in phrases if phrase_at(words, i, phrase)), None)
+        out.append(f"<{found[1]}>" if found else words[i])
+        i += len(found[0]) if found else 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _greek_head_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The Greek head phrases (of two words or more), longest first."""
+    rows = _rows(ORG_HEADS, ("kind", "language", "word"))
+    found = {(tuple(normalise(row["word"]).split()), row["kind"]) for _, row in rows if row["language"] == "el"}
+    return tuple(sorted((p for p in found if len(p[0]) > 1), key=lambda p: (-len(p[0]), p)))
+
+
 def _join_phrases(words: list[str]) -> list[str]:
     """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind."""
     phrases = _phrases()
@@ -579,6 +600,9 @@ def _forms_for(country: str | None) -> tuple[tuple[tuple[str, ...], str], ...]:
     found = []
     for key in _country_codes(country):
         found += list(table.get(key, {}).items())
+    if reads_greek(country):  # each word of a Greek form in the one spelling parse reads it in (_read_word)
+        found += [(spelt, short) for form, short in found
+                  if (spelt := tuple(_greek_words().form_word(w) or w for w in form)) != form]
     found += list(table.get("*", {}).items())
     return tuple(sorted(found, key=lambda f: -len(f[0])))
 
@@ -727,6 +751,58 @@ def _core_word(word: str, country: str | None, municipality: bool) -> str:
     return _meaning(town)
 
 
+@lru_cache(maxsize=1)
+def _greek_words() -> GreekWords:
+    """The Greek words of the tables (:mod:`kg.resolve.greek`): the Greek rows of the head, word and translation
+    tables with what each says, their stems, the country words of Greece and Cyprus, the words of their legal
+    forms, and the names of their towns (:mod:`kg.resolve.places`)."""
+    from kg.resolve.places import _table
+
+    words: list[tuple[str, str]] = []
+    stems: list[str] = []
+    for path, columns in ((ORG_HEADS, ("kind", "language", "word")), (ORG_WORDS, ("meaning", "language", "word")),
+                          (WORD_TRANSLATIONS, ("meaning", "language", "word", "together", "dice")),
+                          (COUNTRY_WORDS, ("country", "language", "word"))):
+        for _, row in _rows(path, columns):
+            if row["language"] == "el" or row[columns[0]] in GREEK_COUNTRIES:
+                folded = normalise(row["word"].rstrip("*"))
+                if row["word"].endswith("*"):
+                    stems.append(folded)
+                else:
+                    words.append((folded, row[columns[0]]))
+    towns = [(name, town) for country in ("GR", "CY") for name, town in _table()[0].get(country, {}).items()
+             if " " not in name]
+    forms = [w for code in GREEK_COUNTRIES for form in legal_forms().get(code, {}) for w in form if len(w) > 2]
+    return greek_words(words, stems, forms, towns)
+
+
+def greek_word(word: str) -> str:
+    """Return the word of the tables a folded word of a Greek name is written for (:meth:`GreekWords.read`).
+
+    >>> greek_word("panepistimion"), greek_word("athinon"), greek_word("ereynitiko"), greek_word("hellinikos")
+    ('panepistimio', 'athina', 'erevn', 'ellinik')
+    >>> greek_word("anonimos"), greek_word("epimelitirion"), greek_word("alexandros"), greek_word("university")
+    ('anonymos', 'epimelitirio', 'alexandros', 'university')
+    """
+    return _greek_words().read(word)
+
+
+@lru_cache(maxsize=200_000)
+def _read_word(word: str, country: str | None, greek: bool) -> str:
+    """Return a folded word of a name as the tables read it: the table word a Greek name's word is written for
+    (:func:`greek_word`: ``EREYNITIKO``, ``PANEPISTIMION``, ``ATHINON``) when ``greek`` and no table nor town
+    knows the word as written, else the word it misspells (:func:`respelt`). A word of the English dictionary
+    is read so as a Greek town's name only (``PATRON``, of Patra; ``physics`` in a Greek name is English, not
+    ``fysikes``, *natural*)."""
+    if greek and (spelling := _greek_words().form_word(word)):
+        return spelling  # one spelling of a legal form's words, as _forms_for reads the forms
+    if greek and word not in _vocabulary()[0] and not is_place(word, country):
+        found = greek_word(word)
+        if found != word and (word not in _english() or any(is_place(found, c) for c in ("GR", "CY"))):
+            return found
+    return respelt(word, country)
+
+
 # Kinds that are another kind with a word of the core: a polytechnic (Politechnika, Politecnico, Universidad
 # Politécnica) is a university of technology.
 _KIND_AND_WORD = {"polytechnic": ("university", "technology")}
@@ -755,7 +831,9 @@ def parse(name: str, country: str | None = None) -> OrgName:
     >>> parse("Sveučilište u Zagrebu").core, parse("University of Zagreb").core
     (('zagrebu',), ('zagreb',))
     """
-    written = [respelt(w, country) for w in normalise(_text_of(name)).split()]
+    greek = reads_greek(country) or has_greek_script(name)
+    folded = normalise(_text_of(name)).split()
+    written = [_read_word(w, country, greek) for w in (_greek_phrases(folded) if greek else folded)]
     words, form = _take_legal_form(written, country)
     acronym = own_acronym(tuple(words))
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
