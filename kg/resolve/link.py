@@ -29,6 +29,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.endings import is_ending
+from kg.resolve.networks import RESEARCH
+from kg.resolve.networks import split as network_split
 from kg.resolve.normalise import is_latin, normalise
 from kg.resolve.orgnames import (
     UNIT_KINDS,
@@ -39,7 +41,7 @@ from kg.resolve.orgnames import (
     parse,
     without_legal_form,
 )
-from kg.resolve.places import place_word, town_of, towns
+from kg.resolve.places import is_place, place_word, town_of, towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -769,10 +771,55 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         frozenset() if apart else {w for c in (a.city, b.city) if c for w in normalise(c).split()})
     score = max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
                 _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
+    score = max(score, _network_score(name_a, name_b, country))
     if apart:
         return score
     score = max(score, _marks_score(name_a, name_b))
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
+
+
+# Words a name may write before an institute's own name instead of a network's (``MAGYAR TUDOMANYOS AKADEMIA``,
+# ``SP``): at most this many.
+_OTHER_NETWORK_WORDS = 4
+# Words of an own name that weigh this much together (_word_weight: letters times rarity) say which institute it is.
+_OWN_WEIGHT = 12.0
+
+
+def _own_name_distinctive(own: tuple[str, ...], country: str | None) -> bool:
+    """Whether an institute's own name says which body it is by its words that are no place, no number and no
+    research word (:data:`kg.resolve.networks.RESEARCH`: "Institute", "Zentrum"): one of four letters or more that
+    is rare among the country's names (:func:`kg.resolve.word_frequency.rarity`: ``Processum``, ``Fire``), or
+    words that weigh ``_OWN_WEIGHT`` or more together (:func:`_word_weight`: ``Szamitastechnikai es
+    Automatizalasi``, which many spellings of one institute make common in Hungarian names)."""
+    words = [w for w in own if len(w) >= LINK_STEM_LENGTH and not w.isdigit() and not RESEARCH.match(w)
+             and not is_place(w, country)]
+    return any(rarity(w, country) >= 1.0 for w in words) or \
+        sum(_word_weight(w, country) for w in words) >= _OWN_WEIGHT
+
+
+def _with_core(name: OrgName, core: tuple[str, ...]) -> OrgName:
+    return OrgName(core, name.kinds, name.legal_form, name.words, name.acronyms, name.country)
+
+
+def _network_score(a: OrgName, b: OrgName, country: str | None) -> float:
+    """Return how alike two names are as one institute whose network was renamed, joined or left.
+
+    One name is a network's leading words (:func:`kg.resolve.networks.split`, learnt from data) and an own name;
+    the other writes the same own name after at most ``_OTHER_NETWORK_WORDS`` other words or none
+    (``HUN-REN ENERGIATUDOMANYI KUTATOKOZPONT`` and ``MAGYAR TUDOMANYOS AKADEMIA ENERGIATUDOMANYI KUTATOKOZPONT``,
+    ``RISE PROCESSUM AB`` and ``SP PROCESSUM AB``). Only the own names are compared, with each name's kinds and legal
+    form, so the network never makes two names alike (``HUN-REN X KUTATOKOZPONT`` is not ``HUN-REN Y
+    KUTATOKOZPONT``), and the own name must say which body it is (:func:`_own_name_distinctive`). A score below
+    ``LINK_ACCEPT`` counts as 0.
+    """
+    best = 0.0
+    for x, y in ((a, b), (b, a)):
+        for _, own in network_split(x.core, country):
+            if not _own_name_distinctive(own, country):
+                continue
+            for k in range(min(_OTHER_NETWORK_WORDS, len(y.core) - 1) + 1):
+                best = max(best, name_score(_with_core(x, own), _with_core(y, y.core[k:])) - LINK_SEGMENT_PENALTY)
+    return best if best >= LINK_ACCEPT else 0.0
 
 
 _WORD = re.compile(r"[^\W\d_]+")
