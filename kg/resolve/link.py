@@ -771,10 +771,9 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         frozenset() if apart else {w for c in (a.city, b.city) if c for w in normalise(c).split()})
     score = max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
                 _written_acronym(a.name, name_b), _written_acronym(b.name, name_a))
-    score = max(score, _network_score(name_a, name_b, country))
     if apart:
         return score
-    score = max(score, _marks_score(name_a, name_b))
+    score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country))
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
 
 
@@ -786,13 +785,14 @@ _OWN_WEIGHT = 12.0
 
 
 def _own_name_distinctive(own: tuple[str, ...], country: str | None) -> bool:
-    """Whether an institute's own name says which body it is by its words that are no place, no number and no
-    research word (:data:`kg.resolve.networks.RESEARCH`: "Institute", "Zentrum"): one of four letters or more that
-    is rare among the country's names (:func:`kg.resolve.word_frequency.rarity`: ``Processum``, ``Fire``), or
-    words that weigh ``_OWN_WEIGHT`` or more together (:func:`_word_weight`: ``Szamitastechnikai es
-    Automatizalasi``, which many spellings of one institute make common in Hungarian names)."""
+    """Whether an institute's own name says which body it is by its words that are no place, no country's name
+    ("TECNALIA SERBIA" is a branch), no number and no research word (:data:`kg.resolve.networks.RESEARCH`:
+    "Institute", "Zentrum"): one of four letters or more that is rare among the country's names
+    (:func:`kg.resolve.word_frequency.rarity`: ``Processum``, ``Fire``), or words that weigh ``_OWN_WEIGHT`` or more
+    together (:func:`_word_weight`: ``Szamitastechnikai es Automatizalasi``, which many spellings of one institute
+    make common in Hungarian names)."""
     words = [w for w in own if len(w) >= LINK_STEM_LENGTH and not w.isdigit() and not RESEARCH.match(w)
-             and not is_place(w, country)]
+             and not is_place(w, country) and w not in _country_words(country)]
     return any(rarity(w, country) >= 1.0 for w in words) or \
         sum(_word_weight(w, country) for w in words) >= _OWN_WEIGHT
 
@@ -805,12 +805,14 @@ def _network_score(a: OrgName, b: OrgName, country: str | None) -> float:
     """Return how alike two names are as one institute whose network was renamed, joined or left.
 
     One name is a network's leading words (:func:`kg.resolve.networks.split`, learnt from data) and an own name;
-    the other writes the same own name after at most ``_OTHER_NETWORK_WORDS`` other words or none
+    the other writes the same own name after at most ``_OTHER_NETWORK_WORDS`` other words naming no research body,
+    or none
     (``HUN-REN ENERGIATUDOMANYI KUTATOKOZPONT`` and ``MAGYAR TUDOMANYOS AKADEMIA ENERGIATUDOMANYI KUTATOKOZPONT``,
     ``RISE PROCESSUM AB`` and ``SP PROCESSUM AB``). Only the own names are compared, with each name's kinds and legal
     form, so the network never makes two names alike (``HUN-REN X KUTATOKOZPONT`` is not ``HUN-REN Y
     KUTATOKOZPONT``), and the own name must say which body it is (:func:`_own_name_distinctive`). A score below
-    ``LINK_ACCEPT`` counts as 0.
+    ``LINK_ACCEPT`` counts as 0. It reads names of one place (or of none): ``ETHIC OCEAN`` in Pantin is not
+    ``MERCATOR OCEAN`` in Toulouse.
     """
     best = 0.0
     for x, y in ((a, b), (b, a)):
@@ -818,6 +820,8 @@ def _network_score(a: OrgName, b: OrgName, country: str | None) -> float:
             if not _own_name_distinctive(own, country):
                 continue
             for k in range(min(_OTHER_NETWORK_WORDS, len(y.core) - 1) + 1):
+                if any(RESEARCH.search(w) for w in y.core[:k]):
+                    break  # words naming an institute are no network's name: an institute of CSIC is not CSIC
                 best = max(best, name_score(_with_core(x, own), _with_core(y, y.core[k:])) - LINK_SEGMENT_PENALTY)
     return best if best >= LINK_ACCEPT else 0.0
 

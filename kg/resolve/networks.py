@@ -17,7 +17,7 @@ run of one to :data:`MAX_WORDS` leading words is a network's name when, among th
 - one of its words is rare among all names (a share below :data:`kg.resolve.word_frequency.MIN_SHARE`) and no
   place: a network has a name of its own, a town or a kind of body ("institute", "srednja") is none;
 - it does not end with a word naming a research body (``leibniz institute`` is the network ``leibniz`` and an
-  institute's name);
+  institute's name), and no longer run found begins most of the names it begins (``hun`` is a part of ``hun ren``);
 - at least :data:`MIN_RESEARCH` of the own names after it name a research body (an institute, a centre, a
   laboratory, research in one of the EU's languages: :data:`RESEARCH`): the networks read here are research
   networks, whose institutes keep their names when the network changes.
@@ -122,15 +122,25 @@ def _named(prefix: tuple[str, ...], country: str) -> bool:
 def _networks(cores: set[tuple[str, ...]], country: str) -> list[tuple[tuple[str, ...], tuple[int, int, int]]]:
     """The networks' leading words among ``cores`` of ``country`` and their figures (names, holding, research)."""
     owns, holding = _runs(cores)
-    found = []
+    found = {}
     for prefix, after in owns.items():
         names = len(after)
         if names < MIN_NAMES or names < MIN_INITIAL * holding[prefix] or not _named(prefix, country):
             continue
         research = sum(1 for own in after if RESEARCH.search(" ".join(own)))
         if research >= MIN_RESEARCH * names:
-            found.append((prefix, (names, holding[prefix], research)))
-    return sorted(found)
+            found[prefix] = (names, holding[prefix], research)
+    return sorted((p, figures) for p, figures in found.items() if not _part_of_longer(p, found))
+
+
+#: A run of words is a part of a network's longer name when that begins this share of the names the run begins.
+_LONGER = 0.75
+
+
+def _part_of_longer(prefix: tuple[str, ...], found: dict[tuple[str, ...], tuple[int, int, int]]) -> bool:
+    """Whether a longer run found begins most names ``prefix`` begins (``hun`` is a part of ``hun ren``)."""
+    return any(len(p) == len(prefix) + 1 and p[:len(prefix)] == prefix and figures[0] >= _LONGER * found[prefix][0]
+               for p, figures in found.items())
 
 
 def count(records: Iterable[tuple[str, str | None]]) -> NetworkCounts:
