@@ -39,15 +39,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.resolve.acronyms import expansion
 from kg.resolve.orgnames import parse
 from kg.resolve.places import is_place
 from kg.resolve.word_frequency import ALL, MIN_SHARE, shares
 
-__all__ = ["MAX_WORDS", "MIN_INITIAL", "MIN_NAMES", "MIN_RESEARCH", "NETWORK_PREFIXES", "RESEARCH", "NetworkCounts",
-           "count", "prefixes", "split", "write"]
+__all__ = ["ACRONYM_LETTERS", "MAX_GENERIC", "MAX_WORDS", "MIN_INITIAL", "MIN_NAMES", "MIN_RESEARCH",
+           "NETWORK_PREFIXES", "RESEARCH", "NetworkCounts", "count", "prefixes", "split", "write"]
 
 #: The shipped table of the networks' leading words, per country and overall.
 NETWORK_PREFIXES = Path(__file__).with_name("data") / "network_prefixes.tsv"
+#: A word before a network's name of at most this many letters is an institute's acronym (:func:`split`).
+ACRONYM_LETTERS = 4
 #: A network's name is at most this many core words.
 MAX_WORDS = 4
 #: ... begins at least this many distinct cores of a country ...
@@ -56,12 +59,17 @@ MIN_NAMES = 4
 MIN_INITIAL = 0.5
 #: ... and at least this share of the own names after it name a research body.
 MIN_RESEARCH = 0.3
+#: An own name that follows this many leading runs or more is a kind of body many places have ("pirminės sveikatos
+#: priežiūros centras", a primary health care centre) ...
+_GENERIC_LEADS = 3
+#: ... and a network's own names are at most this share of such names.
+MAX_GENERIC = 0.25
 #: The stems of the words that name a research body or research, in the EU's languages (folded, as core words are):
-#: institute, centre, laboratory, research (German Forschung, Hungarian kutató, Italian ricerca, French recherche,
-#: Spanish investigación, Polish badawczy, Romanian cercetare, Finnish tutkimus, Czech výzkum, Slovak výskum,
-#: Slovenian raziskovalni, Croatian istraživanje, Greek erevna, Lithuanian tyrimų, Latvian pētījumu, Estonian
-#: uurimis, Dutch onderzoek, Nordic forskning).
-RESEARCH = re.compile(r"institut|research|centre|center|zentrum|laborator|kutat|forsch|ricerc|recherch|investiga"
+#: institute, laboratory, research (not "centre": an entrepreneurship centre, a health centre; German Forschung,
+#: Hungarian kutató, Italian ricerca, French recherche, Spanish investigación, Polish badawczy, Romanian
+#: cercetare, Finnish tutkimus, Czech výzkum, Slovak výskum, Slovenian raziskovalni, Croatian istraživanje, Greek
+#: erevna, Lithuanian tyrimų, Latvian pētījumu, Estonian uurimis, Dutch onderzoek, Nordic forskning).
+RESEARCH = re.compile(r"institut|research|laborator|kutat|forsch|ricerc|recherch|investiga"
                       r"|badaw|cercet|tutki|vyzkum|vyskum|raziskov|istraz|ereun|tyrim|petij|uurimis|onderzoek"
                       r"|forskning")
 _COLUMNS = ("country", "prefix", "names", "holding", "research")
@@ -98,16 +106,18 @@ class NetworkCounts:
         return found
 
 
-def _runs(cores: set[tuple[str, ...]]) -> tuple[dict[tuple[str, ...], set[tuple[str, ...]]], Counter]:
-    """Return each leading run of 1 to MAX_WORDS words → the own names after it, and each run → the cores holding
-    it anywhere."""
+def _runs(cores: set[tuple[str, ...]]) -> tuple[dict[tuple[str, ...], set[tuple[str, ...]]], Counter, Counter]:
+    """Return each leading run of 1 to MAX_WORDS words → the own names after it, each run → the cores holding it
+    anywhere, and each own name → the leading runs it follows."""
     owns: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     holding: Counter[tuple[str, ...]] = Counter()
+    leads: Counter[tuple[str, ...]] = Counter()
     for core in cores:
         for k in range(1, min(MAX_WORDS, len(core) - 1) + 1):
             owns.setdefault(core[:k], set()).add(core[k:])
+            leads[core[k:]] += 1
         holding.update({core[i:i + k] for k in range(1, MAX_WORDS + 1) for i in range(len(core) - k + 1)})
-    return owns, holding
+    return owns, holding, leads
 
 
 def _named(prefix: tuple[str, ...], country: str) -> bool:
@@ -121,12 +131,14 @@ def _named(prefix: tuple[str, ...], country: str) -> bool:
 
 def _networks(cores: set[tuple[str, ...]], country: str) -> list[tuple[tuple[str, ...], tuple[int, int, int]]]:
     """The networks' leading words among ``cores`` of ``country`` and their figures (names, holding, research)."""
-    owns, holding = _runs(cores)
+    owns, holding, leads = _runs(cores)
     found = {}
     for prefix, after in owns.items():
         names = len(after)
         if names < MIN_NAMES or names < MIN_INITIAL * holding[prefix] or not _named(prefix, country):
             continue
+        if sum(1 for own in after if leads[own] >= _GENERIC_LEADS) > MAX_GENERIC * names:
+            continue  # a town's name before its health centre, school, utility: names many towns' bodies have
         research = sum(1 for own in after if RESEARCH.search(" ".join(own)))
         if research >= MIN_RESEARCH * names:
             found[prefix] = (names, holding[prefix], research)
@@ -188,5 +200,21 @@ def prefixes(country: str | None) -> tuple[tuple[str, ...], ...]:
 
 
 def split(core: tuple[str, ...], country: str | None) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Return each reading of a core as a network's leading words and an own name (of one word or more)."""
-    return [(p, core[len(p):]) for p in prefixes(country) if len(core) > len(p) and core[:len(p)] == p]
+    """Return each reading of a core as a network's leading words and an own name (of one word or more).
+
+    The network's words begin the core, or follow the institute's acronym, written first: a word of at most
+    :data:`ACRONYM_LETTERS` letters that abbreviates the own name (:func:`kg.resolve.acronyms.expansion`: ``ZEW -
+    LEIBNIZ-ZENTRUM FUR EUROPAISCHE WIRTSCHAFTSFORSCHUNG``; not ``RWI - LEIBNIZ-INSTITUT FUR WIRTSCHAFTSFORSCHUNG``,
+    whose acronym spells the institute's older name, Rheinisch-Westfälisches Institut).
+    """
+    found = []
+    for p in prefixes(country):
+        for start in (0, 1):
+            end = start + len(p)
+            if len(core) > end and core[start:end] == p and (start == 0 or _acronym_of(core[0], core[end:])):
+                found.append((p, core[end:]))
+    return found
+
+
+def _acronym_of(word: str, own: tuple[str, ...]) -> bool:
+    return len(word) <= ACRONYM_LETTERS and expansion(word, own) is not None

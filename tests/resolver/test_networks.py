@@ -17,14 +17,14 @@ def test_the_shipped_table_says_where_it_came_from_and_holds_the_research_networ
     assert any("horizon-europe-participations" in line for line in header)
     assert ("hun", "ren") in prefixes("HU")
     assert ("network", "badawcza", "lukasiewicz") in prefixes("PL")  # SIEĆ BADAWCZA ŁUKASIEWICZ
-    assert {("leibniz",), ("helmholtz",), ("max", "planck")} <= set(prefixes("DE"))
+    assert {("leibniz",), ("helmholtz", "zentrum"), ("max", "planck")} <= set(prefixes("DE"))
     assert ("fraunhofer",) in prefixes("AT") and ("rise",) in prefixes("SE")
 
 
 def test_kind_words_common_words_and_a_network_with_its_institute_word_are_no_network():
-    known = set(prefixes("DE")) | set(prefixes("HU")) | set(prefixes("HR"))
+    known = set(prefixes("DE")) | set(prefixes("HU")) | set(prefixes("HR")) | set(prefixes("LT"))
     for words in (("institute",), ("european",), ("national",), ("centre",), ("leibniz", "institute"),
-                  ("srednja",), ("hungary",)):
+                  ("srednja",), ("hungary",), ("hun",), ("szegedi",), ("kalvarija",), ("rietavas",)):
         assert words not in known
 
 
@@ -38,8 +38,15 @@ _OWNS = ["Institute Qaplor", "Research Centre Vexmir", "Institute Drunvel", "Lab
 def test_a_network_is_learnt_from_names_it_begins_in_one_country(tmp_path):
     records = _names("Zyxquor", _OWNS) + _names("Zyxquor", ["Institute Qaplor"])  # a name twice counts once
     # a word that begins names but stands inside as many is no network's name
-    records += _names("Plimbo", _OWNS) + [(f"Wotan {own} Plimbo", "XX") for own in _OWNS[:4]] + \
-        [(f"Wotan Plimbo {own}", "XX") for own in _OWNS[:4]]
+    others = ["Institute Brelka", "Institute Fordune", "Laboratory Gimzor", "Research Hoptal", "Institute Jurrow"]
+    records += _names("Plimbo", others) + [(f"{own} Plimbo", "XX") for own in _OWNS[:4]] + \
+        [(f"{own} Plimbo Institute", "XX") for own in others]
+    # a town before a kind of body many towns have is no network ("X pirminės sveikatos priežiūros centras")
+    records += [(f"{town} Research Institute of Health", "XX") for town in ("Varnio", "Skuodo", "Rietavo")]
+    records += _names("Rietavo", ["Research Institute of Health", "Laboratory of Health", "Institute of Roads",
+                                  "Research Laboratory"]) + \
+        [(f"{town} {body}", "XX") for town in ("Skuodo", "Varnio") for body in ("Laboratory of Health",
+                                                                                "Institute of Roads")]
     records += _names("Gravlund", ["Bakery Qaplor", "Hotel Vexmir", "Shop Drunvel", "Garage Zoltrax"])  # no research
     records += _names("Quendril", _OWNS[:3])  # too few names
     path = tmp_path / "networks.tsv"
@@ -47,7 +54,7 @@ def test_a_network_is_learnt_from_names_it_begins_in_one_country(tmp_path):
     found = {tuple(line.split("\t")[:2]) for line in path.read_text(encoding="utf-8").splitlines()
              if not line.startswith("#")}
     assert ("XX", "zyxquor") in found and ("*", "zyxquor") in found
-    assert not {p for _, p in found} & {"plimbo", "gravlund", "quendril"}
+    assert not {p for _, p in found} & {"plimbo", "gravlund", "quendril", "rietavo"}
 
 
 def test_a_table_with_a_bad_row_is_reported_with_its_line(tmp_path):
@@ -81,6 +88,9 @@ def test_a_name_is_read_as_a_network_and_an_own_name():
     ("MAX-PLANCK-INSTITUT FUR EISENFORSCHUNG GMBH", "INSTITUT FUR EISENFORSCHUNG GMBH", "DE", None, None),
     ("HUN-REN SZAMITASTECHNIKAI ES AUTOMATIZALASI KUTATOINTEZET", "SZAMITASTECHNIKAI ES AUTOMATIZALASI KUTATOINTEZET",
      "HU", None, None),
+    # the institute's acronym before its network's name
+    ("ZENTRUM FUER EUROPAEISCHE WIRTSCHAFTSFORSCHUNG GmbH",
+     "ZEW - LEIBNIZ-ZENTRUM FUR EUROPAISCHE WIRTSCHAFTSFORSCHUNG GMBH MANNHEIM", "DE", "Mannheim", "MANNHEIM"),
 ])
 def test_an_institute_is_one_body_when_its_network_is_renamed_joined_or_left(a, b, country, city_a, city_b):
     assert compare(Record(a, country, city_a), Record(b, country, city_b)).same
@@ -90,6 +100,19 @@ def test_an_institute_is_one_body_when_its_network_is_renamed_joined_or_left(a, 
     # an institute of a network and the network, whatever its name is read as
     ("AGENCIA ESTATAL CONSEJO SUPERIOR DE INVESTIGACIONES CIENTIFICAS",
      "Institut de Ciències del Mar, Agencia Estatal Consejo Superior de Investigaciones Científicas", "ES"),
+    ("Agencia Estatal Consejo Superior de Investigaciones Científicas",
+     "Estación Experimental de Aula Dei - Agencia Estatal Consejo Superior de Investigaciones Científicas (EEAD-CSIC)",
+     "ES"),
+    # the departments of two universities, the bodies of two regions or towns
+    ("ARISTOTLE UNIVERSITY OF THESSALONIKI-SPECIAL ACCOUNT FOR RESEARCH FUNDS - DEPARTMENT OF CIVIL ENGINEERING",
+     "UNIVERSITY OF THESSALY-SPECIAL ACCOUNT FUNDS FOR RESEARCH-DEPARTMENT OF CIVIL ENGINEERING", "GR"),
+    ("Region of East Macedonia and Thrace (REMTH) - Regional Development Fund",
+     "Region of Thessaly - Regional Development Fund", "GR"),
+    ("MAŁOPOLSKIE CENTRUM PRZEDSIĘBIORCZOŚCI", "ŚLĄSKIE CENTRUM PRZEDSIĘBIORCZOŚCI", "PL"),
+    ("Viešoji įstaiga Kalvarijos pirminės sveikatos priežiūros centras",
+     "Viešoji įstaiga Rietavo pirminės sveikatos priežiūros centras", "LT"),
+    ("DEUTSCHES INSTITUT FUR WIRTSCHAFTSFORSCHUNG DIW (INSTITUT FUR KONJUNKTURFORSCHUNG) EV",
+     "RWI - LEIBNIZ-INSTITUT FUR WIRTSCHAFTSFORSCHUNG e.V.", "DE"),
     # a network and its branch in a country
     ("TECNALIA SERBIA DOO BEOGRAD", "GEOLOGICAL SURVEY OF SERBIA", "RS"),
     # two institutes of one network: the network never makes two names alike
