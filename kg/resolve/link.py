@@ -835,8 +835,8 @@ def _network_score(a: OrgName, b: OrgName, country: str | None) -> float:
             for k in range(min(_OTHER_NETWORK_WORDS, len(y.core) - 1) + 1):
                 if k and _not_a_network(y.core[k - 1], prefix, country):
                     break
-
-                best = max(best, name_score(_with_core(x, own), _with_core(y, y.core[k:])) - LINK_SEGMENT_PENALTY)
+                best = max(best, name_score(_with_core(x, own), _with_core(y, y.core[k:]), acronyms=False)
+                           - LINK_SEGMENT_PENALTY)
     return best if best >= LINK_ACCEPT else 0.0
 
 

@@ -199,6 +199,15 @@ def prefixes(country: str | None) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(known, key=lambda p: (-len(p), p)))
 
 
+@lru_cache(maxsize=256)
+def _by_first_word(country: str | None) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The :func:`prefixes` of ``country`` by their first word."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for p in prefixes(country):
+        found.setdefault(p[0], []).append(p)
+    return {word: tuple(runs) for word, runs in found.items()}
+
+
 def split(core: tuple[str, ...], country: str | None) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Return each reading of a core as a network's leading words and an own name (of one word or more).
 
@@ -208,8 +217,9 @@ def split(core: tuple[str, ...], country: str | None) -> list[tuple[tuple[str, .
     whose acronym spells the institute's older name, Rheinisch-Westfälisches Institut).
     """
     found = []
-    for p in prefixes(country):
-        for start in (0, 1):
+    first = _by_first_word(country)
+    for start in (0, 1):
+        for p in first.get(core[start], ()) if len(core) > start else ():
             end = start + len(p)
             if len(core) > end and core[start:end] == p and (start == 0 or _acronym_of(core[0], core[end:])):
                 found.append((p, core[end:]))
