@@ -18,9 +18,16 @@ run of one to :data:`MAX_WORDS` leading words is a network's name when, among th
   place: a network has a name of its own, a town or a kind of body ("institute", "srednja") is none;
 - it does not end with a word naming a research body (``leibniz institute`` is the network ``leibniz`` and an
   institute's name), and no longer run found begins most of the names it begins (``hun`` is a part of ``hun ren``);
-- at least :data:`MIN_RESEARCH` of the own names after it name a research body (an institute, a centre, a
-  laboratory, research in one of the EU's languages: :data:`RESEARCH`): the networks read here are research
-  networks, whose institutes keep their names when the network changes.
+- at least :data:`MIN_RESEARCH` of the own names after it name a research body (an institute, a laboratory,
+  research in one of the EU's languages: :data:`RESEARCH`): the networks read here are research networks, whose
+  institutes keep their names when the network changes;
+- at most :data:`MAX_GENERIC` of the own names after it follow three leading runs or more: those are kinds of
+  body that many places have, and the run before them a town's or a region's name ("Rietavo pirminės sveikatos
+  priežiūros centras", a town's primary health care centre).
+
+The "rare word" is rare among all names, not the country's: ``leibniz`` is in one German name of sixty. What the
+table still holds that is no network (a region's name, an adjective: ``thessaly``, ``federal``) only costs when
+two names of one place share a distinctive own name after it, which :func:`kg.resolve.link.compare` demands.
 
 Examples
 --------
@@ -79,7 +86,8 @@ _HEADER = (
     "# Read from the organisation names of the datasets of datasets/: {sources}.\n"
     "# Rows: runs of 1 to {words} leading core words that begin {names} or more distinct cores of a country (or of\n"
     "# all, country *), {initial:g} or more of those holding them, with a rare word that is no place, not ending\n"
-    "# with a research word, {research:g} or more of the own names after them naming a research body.\n"
+    "# with a research word, {research:g} or more of the own names after them naming a research body and at most\n"
+    "# {generic:g} of them following three leading runs or more (a kind of body many towns have).\n"
     "# Columns (tab-separated): country (ISO 3166-1 alpha-2, or * for all), prefix (folded core words),\n"
     "# names (cores it begins), holding (cores holding it anywhere), research (own names naming a research body).\n"
 )
@@ -167,7 +175,7 @@ def write(counts: NetworkCounts, sources: str, path: Path = NETWORK_PREFIXES) ->
     """Write the networks of ``counts`` to ``path`` with a header naming ``sources``; return the rows written."""
     rows = counts.rows()
     header = _HEADER.format(sources=sources, words=MAX_WORDS, names=MIN_NAMES, initial=MIN_INITIAL,
-                            research=MIN_RESEARCH)
+                            research=MIN_RESEARCH, generic=MAX_GENERIC)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         out.write(header)
         out.write("\t".join(_COLUMNS) + "\n")

@@ -141,3 +141,16 @@ def test_an_own_name_in_two_places_is_no_renamed_institute():
     assert not compare(Record("ETHIC OCEAN", "FR", "Pantin"), Record("MERCATOR OCEAN", "FR", "Toulouse")).same
     assert not compare(Record("MAGYAR TUDOMANYOS AKADEMIA CSILLAGASZATI ES FOLDTUDOMANYI KUTATOKOZPONT", "HU", "Sopron"),
                        Record("HUN-REN CSILLAGASZATI ES FOLDTUDOMANYI KUTATOKOZPONT", "HU", "Budapest")).same
+
+
+@pytest.mark.slow
+def test_the_generator_learns_the_networks_from_the_datasets(tmp_path, capsys):
+    from kg.ingest.network_prefixes import main
+
+    target = tmp_path / "networks.tsv"
+    assert main([str(target)]) == 0
+    assert "networks from the names of" in capsys.readouterr().out
+    rows = {tuple(line.split("\t")[:2]) for line in target.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")}
+    assert {("HU", "hun ren"), ("PL", "network badawcza lukasiewicz"), ("DE", "leibniz"), ("*", "fraunhofer"),
+            ("*", "rise")} <= rows
