@@ -14,11 +14,12 @@ This package is the project's one resolver: ``eukg resolve``, article ingestion 
 * :mod:`~kg.resolve.resolver`: :class:`Resolver`, :class:`Candidate`, :class:`Decision`;
 * :mod:`~kg.resolve.cache`: the index kept beside the store (:func:`resolver_for_location`);
 * record linkage of organisations (docs/linkage.md): :mod:`~kg.resolve.orgnames` (legal forms and head
-  words, ``data/legal_forms.tsv``, ``data/org_heads.tsv``), :mod:`~kg.resolve.link` (are two records one
-  body?), :mod:`~kg.resolve.blocking` (many records at once), :mod:`~kg.resolve.pairs` (``eukg link
-  check``), :mod:`~kg.resolve.merges` (the links as a derived graph), :mod:`~kg.resolve.split` (no cluster
-  joins two records that compare clearly different) and :mod:`~kg.resolve.review` (the review and decisions
-  files).
+  words, ``data/legal_forms.tsv``, ``data/org_heads.tsv``), :mod:`~kg.resolve.networks` (the research networks
+  whose names institutes write before their own, learnt from the datasets: ``data/network_prefixes.tsv``),
+  :mod:`~kg.resolve.link` (are two records one body?), :mod:`~kg.resolve.blocking` (many records at once),
+  :mod:`~kg.resolve.pairs` (``eukg link check``), :mod:`~kg.resolve.merges` (the links as a derived graph),
+  :mod:`~kg.resolve.split` (no cluster joins two records that compare clearly different) and
+  :mod:`~kg.resolve.review` (the review and decisions files).
 
 A name is scored against every label's *core* with :func:`rapidfuzz.fuzz.ratio` (0–100), weighted
 by kind words (``Lublin`` is not ``Lublin Voivodeship``); codes and acronyms match exactly. Without a

@@ -31,6 +31,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.endings import is_ending
 from kg.resolve.greek import reads_greek, romanised, same_word
+from kg.resolve.networks import RESEARCH
+from kg.resolve.networks import split as network_split
 from kg.resolve.normalise import is_latin, normalise
 from kg.resolve.orgnames import (
     UNIT_KINDS,
@@ -41,7 +43,7 @@ from kg.resolve.orgnames import (
     parse,
     without_legal_form,
 )
-from kg.resolve.places import place_word, town_of, towns
+from kg.resolve.places import is_place, place_word, town_of, towns
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -912,8 +914,71 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                 _second_names_score(a.name, b.name, country, places))
     if apart:
         return score
-    score = max(score, _marks_score(name_a, name_b))
+    score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country))
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
+
+
+# Words a name may write before an institute's own name instead of a network's (``MAGYAR TUDOMANYOS AKADEMIA``,
+# ``SP``): at most this many.
+_OTHER_NETWORK_WORDS = 4
+# Words of an own name that weigh this much together (_word_weight: letters times rarity), each of this rarity or
+# more (a share of the country's names of about one in 160 or less), say which institute it is.
+_OWN_WEIGHT = 12.0
+_OWN_RARITY = 0.8
+
+
+def _own_name_distinctive(own: tuple[str, ...], country: str | None) -> bool:
+    """Whether an institute's own name says which body it is by its words that are no place, no country's name
+    ("TECNALIA SERBIA" is a branch), no number and no research word (:data:`kg.resolve.networks.RESEARCH`:
+    "Institute", "Zentrum"): one of four letters or more that is rare among the country's names
+    (:func:`kg.resolve.word_frequency.rarity`: ``Processum``, ``Fire``), or words of ``_OWN_RARITY`` or more that
+    weigh ``_OWN_WEIGHT`` or more together (:func:`_word_weight`: ``Szamitastechnikai es Automatizalasi``, which
+    many spellings of one institute make common in Hungarian names; not "Regional Development Fund")."""
+    words = [w for w in own if len(w) >= LINK_STEM_LENGTH and not w.isdigit() and not RESEARCH.match(w)
+             and not is_place(w, country) and w not in _country_words(country)]
+    return any(rarity(w, country) >= 1.0 for w in words) or \
+        sum(_word_weight(w, country) for w in words if rarity(w, country) >= _OWN_RARITY) >= _OWN_WEIGHT
+
+
+def _not_a_network(word: str, prefix: tuple[str, ...], country: str | None) -> bool:
+    """Whether a word written before an own name says that the words before it are no network's name: a research
+    word (an institute's name: the ``Institut de Ciències del Mar`` of CSIC is not CSIC), a place (a region's body),
+    or a word of the other name's network (``Estación Experimental de Aula Dei - Agencia Estatal CSIC`` is an
+    institute of ``Agencia Estatal CSIC``, which it names after its own name). A country's name may be a network's
+    (``MAGYAR TUDOMANYOS AKADEMIA``, the Hungarian Academy of Sciences)."""
+    return bool(RESEARCH.search(word)) or is_place(word, country) or word in prefix
+
+
+def _with_core(name: OrgName, core: tuple[str, ...]) -> OrgName:
+    return OrgName(core, name.kinds, name.legal_form, name.words, name.acronyms, name.country)
+
+
+def _network_score(a: OrgName, b: OrgName, country: str | None) -> float:
+    """Return how alike two names are as one institute whose network was renamed, joined or left.
+
+    One name is a network's leading words (:func:`kg.resolve.networks.split`, learnt from data) and an own name;
+    the other writes the same own name after at most ``_OTHER_NETWORK_WORDS`` other words naming no research body
+    and no place, or none
+    (``HUN-REN ENERGIATUDOMANYI KUTATOKOZPONT`` and ``MAGYAR TUDOMANYOS AKADEMIA ENERGIATUDOMANYI KUTATOKOZPONT``,
+    ``RISE PROCESSUM AB`` and ``SP PROCESSUM AB``). Only the own names are compared, with each name's kinds and legal
+    form, so the network never makes two names alike (``HUN-REN X KUTATOKOZPONT`` is not ``HUN-REN Y
+    KUTATOKOZPONT``), and the own name must say which body it is (:func:`_own_name_distinctive`). A score below
+    ``LINK_ACCEPT`` counts as 0. It reads names of one place (or of none): ``ETHIC OCEAN`` in Pantin is not
+    ``MERCATOR OCEAN`` in Toulouse; and institutes, not the departments of a university.
+    """
+    best = 0.0
+    for x, y in ((a, b), (b, a)):
+        if x.kinds & UNIT_KINDS:
+            continue  # a department of a university is no network's institute
+        for prefix, own in network_split(x.core, country):
+            if not _own_name_distinctive(own, country):
+                continue
+            for k in range(min(_OTHER_NETWORK_WORDS, len(y.core) - 1) + 1):
+                if k and _not_a_network(y.core[k - 1], prefix, country):
+                    break
+                best = max(best, name_score(_with_core(x, own), _with_core(y, y.core[k:]), acronyms=False)
+                           - LINK_SEGMENT_PENALTY)
+    return best if best >= LINK_ACCEPT else 0.0
 
 
 _WORD = re.compile(r"[^\W\d_]+")
