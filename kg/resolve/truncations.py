@@ -33,14 +33,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Container
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES
 from kg.resolve.orgnames import head_words, is_function_word, word_meanings, word_translations
 from kg.resolve.places import towns
 
-__all__ = ["MAX_INITIALS", "MIN_CUT", "spelt_out"]
+__all__ = ["DICTIONARY_LETTERS", "MAX_INITIALS", "MIN_CUT", "spelt_out"]
 
 #: A truncation leaves out at least this many letters of the word it cuts short (one letter is an inflection).
 MIN_CUT = 2
@@ -56,12 +55,19 @@ def _whole_words() -> frozenset[str]:
     return frozenset(w for phrase in (*heads, *meanings, *word_translations()) for w in phrase.split())
 
 
-@lru_cache(maxsize=2)
-def _dictionary(language: str) -> Container[str]:
-    """The word forms of simplemma's dictionary of a language (its own cache would load it again)."""
+#: Words of a dictionary this long or shorter are kept to tell a word from a truncation (a truncation is short: a
+#: longer word that begins a word of the other name is read as it, and the rest of the names must still agree).
+DICTIONARY_LETTERS = 8
+
+
+@cache
+def _dictionary(language: str) -> frozenset[str]:
+    """The word forms of simplemma's dictionary of a language written in ASCII letters, of at most
+    :data:`DICTIONARY_LETTERS` letters, lower-cased (about 220,000 for Polish, 8 MB, out of 3.7 million forms)."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    return DefaultDictionaryFactory(cache_max_size=1).get_dictionary(language)
+    forms = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(language)
+    return frozenset(w.lower() for w in forms if len(w) <= DICTIONARY_LETTERS and w.isascii() and w.isalpha())
 
 
 @lru_cache(maxsize=64)
