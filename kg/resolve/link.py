@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
+from kg.resolve.cognates import cognate_score
 from kg.resolve.endings import is_ending
 from kg.resolve.greek import reads_greek, romanised, same_word
 from kg.resolve.networks import RESEARCH
@@ -60,6 +61,7 @@ from kg.resolve.thresholds import (
     LINK_STEM_SUFFIX,
     LINK_WORD_MATCH,
 )
+from kg.resolve.truncations import spelt_out
 from kg.resolve.word_frequency import rarity
 
 __all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifiers_conflict", "name_score"]
@@ -201,7 +203,7 @@ def _word_similarity(a: str, b: str) -> float:
         return 100.0
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
-    return fuzz.ratio(a, b)
+    return max(fuzz.ratio(a, b), cognate_score(a, b))  # one learned word in two languages: "sismologique"
 
 
 @lru_cache(maxsize=500_000)
@@ -859,6 +861,47 @@ def _abbreviations_score(a: Record, b: Record, name_a: OrgName, name_b: OrgName)
     return best
 
 
+# A word of a name's rest carries its identity when its rarity (kg.resolve.word_frequency) is this or more.
+_IDENTITY_RARITY = 0.8
+
+
+def _identity(words: tuple[str, ...], country: str | None) -> OrgName | None:
+    """``words`` parsed, when their core says which body it is (``None`` else): it holds a rare word
+    (``_IDENTITY_RARITY``) of four letters or more that is neither a head word nor a town (``Compania de Apa``, a
+    water company, and ``d.o.o.`` say none)."""
+    name = parse(" ".join(words), country)
+    return name if any(len(w) >= LINK_STEM_LENGTH and rarity(w, country) >= _IDENTITY_RARITY and town_of(w) is None
+                       and not parse(w, country).kinds for w in name.core) else None
+
+
+def _truncations_score(name_a: OrgName, name_b: OrgName) -> float:
+    """Return the score of the two names with the words one cuts short without a full stop read as the other
+    writes them (:func:`kg.resolve.truncations.spelt_out`: ``ASSOC … AGRICULT``, ``SOC CONS ARL``), at most the score
+    of the rest of the names: the words so read say nothing of which body it is (``Univ Rennes`` is not every
+    university, an initial ``J`` is no word matched). The dictionaries of the country's languages are looked in
+    only for a reading that would decide the pair (``ARC`` is a French word, not *archives* cut short)."""
+    best = 0.0
+    for x, y in ((name_a, name_b), (name_b, name_a)):
+        score = _truncated_score(x, y, dictionaries=False)
+        if score >= LINK_ACCEPT:
+            score = _truncated_score(x, y, dictionaries=True)
+        best = max(best, score)
+    return best
+
+
+def _truncated_score(x: OrgName, y: OrgName, dictionaries: bool) -> float:
+    """The score of :func:`_truncations_score` for the words ``x`` cuts short."""
+    found = spelt_out(x.words, y.words, x.country, dictionaries)
+    if found is None:
+        return 0.0
+    words, read, targets = found
+    rest_x = _identity(tuple(w for i, w in enumerate(words) if i not in read), x.country)
+    rest_y = _identity(tuple(w for i, w in enumerate(y.words) if i not in targets), y.country)
+    if rest_x is None or rest_y is None:
+        return 0.0
+    return min(name_score(parse(" ".join(words), x.country), y), name_score(rest_x, rest_y))
+
+
 def _marks(name: OrgName) -> frozenset[str]:
     """The core words of ``name`` that mark one body: written as acronyms are, of three letters or more (``REDEA``,
     ``BSC``), or letters and digits (``SIGMA2``)."""
@@ -905,6 +948,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         score = max(score, name_score(*without))
     if score < LINK_ACCEPT and "." in a.name + b.name:
         score = max(score, _abbreviations_score(a, b, name_a, name_b))
+    if score < LINK_ACCEPT:
+        score = max(score, _truncations_score(name_a, name_b))
     if score >= LINK_ACCEPT:
         return score
     places = _country_words(country) | (

@@ -41,8 +41,8 @@ __all__ = [
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS",
     "WORD_TRANSLATIONS",
     "OrgName",
-    "greek_word", "head_words", "legal_form_changed", "legal_form_kind", "legal_forms", "legal_status", "parse",
-    "respelt", "without_legal_form", "word_meanings", "word_translations",
+    "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_forms",
+    "legal_status", "parse", "respelt", "without_legal_form", "word_meanings", "word_translations",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -83,6 +83,13 @@ _MORE_FUNCTION_WORDS = frozenset("""
     gia sto stin stis
 """.split())
 _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
+
+
+def is_function_word(word: str) -> bool:
+    """Whether a folded word is a function word that names leave out of their core (``de``, ``fuer``, ``und``)."""
+    return word in _STOP
+
+
 _QUOTES = re.compile(r"[\"'„“”«»‘’`]")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 # A head stem at least this long found inside a longer word makes it a compound of that kind.

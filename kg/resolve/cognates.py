@@ -1,0 +1,97 @@
+"""Cognates: one learned word of Latin or Greek stock written in two languages of the EU.
+
+The word tables (:mod:`kg.resolve.orgnames`) translate the words names often hold; the learned words of
+science and administration they do not hold are still recognisable across languages, as one stem with the
+suffix each language gives it: *seismological*, *sismologique*, *sismologico*; *nanotechnology*,
+*nanotecnologia*; *dynamics*, *dynamique*; *biostructures*, *biostrutture*. :func:`cognate_score` compares two
+words by their stems after those suffixes (:data:`SUFFIXES`: -ical/-ique/-ico/-isch/-iczny, -y/-ie/-ia/-ija,
+-ation/-azione/-acion/-acao, -al/-ale/-el, -ar/-aire/-are, -an/-ian/-een, -ure/-ura …), folded to one spelling
+(``ph`` as ``f``, ``th`` as ``t``, ``ch`` and ``k`` as ``c``, ``y`` as ``i``, ``z`` as ``s``, ``ct`` as ``t``,
+double letters single).
+
+The stem keeps what tells two sciences apart: *-ology* is part of it (``physics`` is ``phys``, ``physiology``
+``physiolog``), and two stems must be one folded stem, or of eight letters or more and at least
+:data:`COGNATE_SCORE` alike (``electronic`` and ``electrical`` are two: ``electron``, ``electr``).
+
+Examples
+--------
+>>> cognate_score("seismological", "sismologique"), cognate_score("nanotechnology", "nanotecnologia")
+(94.1, 100.0)
+>>> cognate_score("dynamics", "dynamique"), cognate_score("biostructures", "biostrutture")
+(100.0, 100.0)
+>>> cognate_score("biosystems", "biosistemi"), cognate_score("banca", "banco")
+(100.0, 0.0)
+>>> cognate_score("physics", "chemistry"), cognate_score("electronic", "electrical"), cognate_score("ethics", "eth")
+(0.0, 0.0, 0.0)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+__all__ = ["COGNATE_SCORE", "SUFFIXES", "cognate_score", "learned_stem"]
+
+#: The suffixes of learned words in the languages of the EU, folded (:func:`kg.resolve.normalise.normalise`).
+SUFFIXES = tuple(sorted(set("""
+    ical icale icali icals ics ic ico ica ici ichi iche ique iques isch ische ischen ischer ischem iczny iczna
+    iczne icznych icznej iczneg icky icka icke ickych icki ikos iki ika ik ikai ikas ikus ikum ico
+    y ie ia ias ies ii ija ije iji io iu ium
+    ation ations azione azioni acion aciones acao acoes atie aties acja acji acije acija ationen ace acia
+    atio aatio
+    al als ale ali aux ales aal alis alny alna alne alni
+    ar ars aire aires are ari aris arny arna arne
+    an ans ian ians ean een eens eenne eennes eo ea eos eas eu eus ejski ejska ejskie ejsky aisch aische
+    ure ures ura ure uren uur
+    s es e a o i en
+""".split()), key=lambda s: (-len(s), s)))
+#: Two stems of eight letters or more this alike (rapidfuzz ratio) are one stem written in two languages.
+COGNATE_SCORE = 90.0
+# A stem is at least this long, and this long when only one word loses a suffix of the learned kind.
+_STEM, _STEM_ONE = 4, 5
+_LONG_STEM = 8
+# Two words with bare inflections are one word spelt in two languages when their folded stems are one of this many
+# letters or more (``biosystems``, ``biosistemi``).
+_SPELT_STEM = 7
+# The suffixes that make a learned word (all but the bare inflections of the last line of SUFFIXES).
+_INFLECTIONS = frozenset({"s", "es", "e", "a", "o", "i", "en"})
+_SPELLINGS = (("ph", "f"), ("th", "t"), ("ch", "c"), ("k", "c"), ("y", "i"), ("z", "s"), ("ct", "t"))
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def learned_stem(word: str) -> tuple[str, bool]:
+    """Return the folded stem of a folded word without its longest suffix that leaves ``_STEM`` letters, and whether
+    the suffix is one of a learned word (not a bare inflection).
+
+    >>> learned_stem("meteorological"), learned_stem("meteorologique"), learned_stem("laboratory")
+    (('meteorolog', True), ('meteorolog', True), ('laborator', True))
+    """
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM:
+            return _folded(word[:-len(suffix)]), suffix not in _INFLECTIONS
+    return _folded(word), False
+
+
+def _folded(stem: str) -> str:
+    for written, read in _SPELLINGS:
+        stem = stem.replace(written, read)
+    return _DOUBLE.sub(r"\1", stem)
+
+
+@lru_cache(maxsize=200_000)
+def cognate_score(a: str, b: str) -> float:
+    """Return 100 when two folded words are one learned word in two languages, the likeness of their stems when
+    both are long and at least :data:`COGNATE_SCORE` alike, else 0 (see the module's description)."""
+    (stem_a, learned_a), (stem_b, learned_b) = learned_stem(a), learned_stem(b)
+    shortest = min(len(stem_a), len(stem_b))
+    if a.isdigit() or b.isdigit() or not (learned_a or learned_b or shortest >= _SPELT_STEM):
+        return 0.0
+    if stem_a == stem_b:
+        return 100.0 if shortest >= (_STEM if learned_a and learned_b else _STEM_ONE) else 0.0
+    if shortest < _LONG_STEM:
+        return 0.0
+    score = fuzz.ratio(stem_a, stem_b)
+    return round(score, 1) if score >= COGNATE_SCORE else 0.0
