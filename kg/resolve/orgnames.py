@@ -296,11 +296,11 @@ def _written_name(name: OrgName) -> tuple[str, ...]:
     return tuple(_take_legal_form(list(name.words), name.country)[0])
 
 
-def legal_form_changed(a: OrgName, b: OrgName) -> bool:
+def legal_form_changed(a: OrgName, b: OrgName, common: bool = True) -> bool:
     """Whether two names of one country are one company whose legal form changed: the same core and kinds, two
     company forms (:func:`_company_form`: an AG made a GmbH, an Oy listed as an Oyj, an S.r.l. become an
     S.p.A., a state enterprise a joint-stock company, a consortium company or a grouping become a company), and a
-    core that names one body (:func:`_distinctive`) or the same name written word for word.
+    core that names one body (:func:`_distinctive`) or, with ``common``, the same name written word for word.
 
     The registers of most EU countries do not give a name to a second company when they differ only in their legal
     forms; a core of common words ("LIFE CYCLE ENGINEERING") must be the whole name word for word, function words
@@ -320,6 +320,11 @@ def legal_form_changed(a: OrgName, b: OrgName) -> bool:
     False
     >>> legal_form_changed(parse("PLUS SRL", "IT"), parse("WE PLUS SPA", "IT"))
     False
+
+    Without ``common``, a name of common words is none (record linkage asks it of two records in two places):
+
+    >>> legal_form_changed(parse("CIRCLE SRL", "IT"), parse("CIRCLE SPA", "IT"), common=False)
+    False
     """
     if not (a.legal_form and b.legal_form and a.country and b.country) or a.country.upper() != b.country.upper():
         return False
@@ -327,7 +332,7 @@ def legal_form_changed(a: OrgName, b: OrgName) -> bool:
         return False
     if not (_company_form(a.legal_form) and _company_form(b.legal_form)):
         return False
-    return _distinctive(a.core) or _written_name(a) == _written_name(b)
+    return _distinctive(a.core) or (common and _written_name(a) == _written_name(b))
 
 
 @lru_cache(maxsize=4)

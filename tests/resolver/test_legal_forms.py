@@ -209,3 +209,13 @@ def test_a_marker_without_letters_is_one_line(tmp_path: Path) -> None:
 def test_a_marker_is_no_word_of_a_name_without_a_form() -> None:
     """"SME" alone is a word of names (small and medium-sized enterprises); only "SME MP" is a marker."""
     assert "sme" in parse("EUROPEAN DIGITAL SME ALLIANCE", "ES").core
+
+
+def test_a_name_of_common_words_under_two_forms_in_two_places_is_for_review() -> None:
+    """Many a company is named by common words: in two towns, two forms are two companies as often as one converted
+    (development pool: "ASTER SPA" in Rome is not the consortium "ASTER" of Bologna; "CIRCLE SRL" in Rozzano and
+    "CIRCLE SPA" in Milan are one)."""
+    moved = compare(Record("ASTER - SOCIETA CONSORTILE PER AZIONI", "IT", "BOLOGNA"), Record("ASTER SPA", "IT", "ROMA"))
+    assert moved.review and not moved.same
+    assert compare(Record("CIRCLE SRL", "IT", "Milano"), Record("CIRCLE SPA", "IT", "Milano")).same
+    assert compare(Record("TURBODEN SRL", "IT", "Brescia"), Record("TURBODEN SPA", "IT", "Milano")).same
