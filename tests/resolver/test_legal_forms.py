@@ -146,7 +146,6 @@ def test_a_form_change_is_read_within_one_country_only() -> None:
     ("BIOG3D MONOPROSOPI IKE", "EL", ("biog3d",), "Ι.Κ.Ε."),
     ("WORKABLE SOFTWARE SINGLE MEMBER PRIVATE COMPANY", "EL", ("workable", "software"), "Ι.Κ.Ε."),
     ("THINK SILICON RESEARCH AND TECHNOLOGY SINGLE MEMBER SOCIETE ANONYME", "EL", None, "Α.Ε."),
-    ("SPREAD EUROPEAN SAFETY GEIE", "IT", ("spread", "european", "safety"), "EEIG"),
 ])
 def test_a_legal_form_is_read(name: str, country: str, core: tuple[str, ...] | None, form: str) -> None:
     parsed = parse(name, country)
