@@ -145,6 +145,8 @@ def test_a_form_change_is_read_within_one_country_only() -> None:
      ("synelixis", "lyseis", "pliroforikis", "automatismou", "tilepikoinonion"), "Ε.Π.Ε."),
     ("BIOG3D MONOPROSOPI IKE", "EL", ("biog3d",), "Ι.Κ.Ε."),
     ("WORKABLE SOFTWARE SINGLE MEMBER PRIVATE COMPANY", "EL", ("workable", "software"), "Ι.Κ.Ε."),
+    ("SMART AI SOLUTIONS SINGLE MEMBER P.C.", "EL", ("smart", "ai", "solutions"), "Ι.Κ.Ε."),
+    ("Altair Engineering Single shareholder ltd", "EL", ("altair", "engineering"), "Ltd"),
     ("THINK SILICON RESEARCH AND TECHNOLOGY SINGLE MEMBER SOCIETE ANONYME", "EL", None, "Α.Ε."),
 ])
 def test_a_legal_form_is_read(name: str, country: str, core: tuple[str, ...] | None, form: str) -> None:
