@@ -1077,6 +1077,16 @@ def _number_on_one_side(a: str, b: str, country_a: str | None, country_b: str | 
     return numbers_a != any(w.isdigit() for w in parse(b, country_b).core)
 
 
+def _common_name_moved(a: Record, b: Record, country_a: str | None, country_b: str | None) -> bool:
+    """Whether two records in two places are one name of common words under two legal forms (``ASTER SPA`` in Rome,
+    ``ASTER - SOCIETA CONSORTILE PER AZIONI`` in Bologna): a change of form
+    (:func:`kg.resolve.orgnames.legal_form_changed`) only by their words, which many a company's name is made of."""
+    name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
+    return _legal_form_penalty(name_a, name_b) == 0.0 and bool(name_a.legal_form and name_b.legal_form) \
+        and legal_form_kind(name_a.legal_form) != legal_form_kind(name_b.legal_form) \
+        and not legal_form_changed(name_a, name_b, common=False)
+
+
 def compare(a: Record, b: Record) -> Match:
     """Return whether two organisation records are the same body, with a score and how it was decided.
 
@@ -1105,6 +1115,8 @@ def compare(a: Record, b: Record) -> Match:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city, country_a or country_b):
         score -= LINK_CITY_PENALTY
+        if score >= LINK_ACCEPT and _common_name_moved(a, b, country_a, country_b):
+            score = LINK_ACCEPT - 1  # "ASTER SPA" in Rome is not "ASTER - SOCIETA CONSORTILE PER AZIONI" in Bologna
     if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name, country_a or country_b):
         score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell
     if score >= LINK_ACCEPT and _number_on_one_side(a.name, b.name, country_a, country_b):

@@ -38,11 +38,11 @@ from kg.resolve.normalise import normalise
 from kg.resolve.places import is_place, place_word, towns
 
 __all__ = [
-    "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS", "UNIT_KINDS",
-    "WORD_TRANSLATIONS",
+    "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_MARKERS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS",
+    "UNIT_KINDS", "WORD_TRANSLATIONS",
     "OrgName",
-    "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_forms",
-    "legal_status", "parse", "respelt", "without_legal_form", "word_meanings", "word_translations",
+    "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_form_markers",
+    "legal_forms", "legal_status", "parse", "respelt", "without_legal_form", "word_meanings", "word_translations",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -56,6 +56,9 @@ LEGAL_FORM_KINDS = DATA / "legal_form_kinds.tsv"
 LEGAL_FORM_STATUS = DATA / "legal_form_status.tsv"
 #: The curated pairs of legal forms that two companies of one name hold side by side (``ООД`` and ``ЕООД``).
 LEGAL_FORM_APART = DATA / "legal_form_apart.tsv"
+#: The curated words beside a legal form that say a company has one member or that the state owns it ("unipersonal",
+#: "single member"): no part of its name.
+LEGAL_FORM_MARKERS = DATA / "legal_form_markers.tsv"
 #: The curated words that say the same in several languages ("technische", "technology").
 ORG_WORDS = DATA / "org_words.tsv"
 #: Words that name a country or say that a body is of it (``hrvatska``, ``croatian``, ``latvijas``).
@@ -250,10 +253,18 @@ def legal_status(name: OrgName) -> str | None:
     return next((kind for kind in _STATUS_KINDS if kind in name.kinds), None)
 
 
+# Kinds of legal form (legal_form_kinds.tsv) that are no company whose members' liability is limited but that the law
+# lets become one, keeping its person: a consortium company (S.c.a.r.l.), an economic interest grouping (A.I.E., GIE).
+_CONVERTIBLE_KINDS = frozenset({"consortium-limited", "grouping"})
+
+
 def _company_form(form: str) -> bool:
-    """Whether a legal form makes a company whose members' liability is limited: not a partnership (a KG, whose
-    partner is often a company of the same name), nor a form that is no company (an association, a foundation)."""
+    """Whether a legal form makes a company whose members' liability is limited, or a body that may become one
+    (:data:`_CONVERTIBLE_KINDS`): not a partnership (a KG, whose partner is often a company of the same name), nor a
+    form that is no company (an association, a foundation)."""
     kind = legal_form_kind(form)
+    if kind in _CONVERTIBLE_KINDS:
+        return True
     return kind != "partnership" and (_STATUS_OF_KIND.get(kind) or _form_status().get(form)) == "company"
 
 
@@ -287,28 +298,49 @@ def _distinctive(core: tuple[str, ...]) -> bool:
                for w in core)
 
 
-def legal_form_changed(a: OrgName, b: OrgName) -> bool:
+def _written_name(name: OrgName) -> tuple[str, ...]:
+    """The folded words of a name as written, without its legal form (nor the words beside it that say it has one
+    member): every word, function and head words kept."""
+    return tuple(_take_legal_form(list(name.words), name.country)[0])
+
+
+def legal_form_changed(a: OrgName, b: OrgName, common: bool = True) -> bool:
     """Whether two names of one country are one company whose legal form changed: the same core and kinds, two
     company forms (:func:`_company_form`: an AG made a GmbH, an Oy listed as an Oyj, an S.r.l. become an
-    S.p.A., a state enterprise a joint-stock company), and a core that names one body (:func:`_distinctive`).
+    S.p.A., a state enterprise a joint-stock company, a consortium company or a grouping become a company), and a
+    core that names one body (:func:`_distinctive`) or, with ``common``, the same name written word for word.
 
-    A word added is no change of form ("CARL ZEISS AG", "CARL ZEISS SMT GMBH"); two forms a country's registers
-    give two companies of one name (``legal_form_apart.tsv``: ``ООД``, ``ЕООД``) are none either.
+    The registers of most EU countries do not give a name to a second company when they differ only in their legal
+    forms; a core of common words ("LIFE CYCLE ENGINEERING") must be the whole name word for word, function words
+    too: "PLUS SRL" and "WE PLUS SPA" have one core, not one name. A word added is no change of form ("CARL ZEISS
+    AG", "CARL ZEISS SMT GMBH"); two forms a country's registers give two companies of one name
+    (``legal_form_apart.tsv``: ``ООД``, ``ЕООД``) are none either.
 
     Examples
     --------
     >>> legal_form_changed(parse("TURBODEN SRL", "IT"), parse("TURBODEN SPA", "IT"))
     True
+    >>> legal_form_changed(parse("LIFE CYCLE ENGINEERING SRL", "IT"), parse("LIFE CYCLE ENGINEERING SPA", "IT"))
+    True
+    >>> legal_form_changed(parse("AUTOTECH ENGINEERING, AIE", "ES"), parse("AUTOTECH ENGINEERING SL", "ES"))
+    True
     >>> legal_form_changed(parse("LEIPFINGER-BADER GMBH", "DE"), parse("LEIPFINGER-BADER KG", "DE"))
     False
-    >>> legal_form_changed(parse("ENERGY SERVICE GMBH", "DE"), parse("ENERGY SERVICE AG", "DE"))
+    >>> legal_form_changed(parse("PLUS SRL", "IT"), parse("WE PLUS SPA", "IT"))
+    False
+
+    Without ``common``, a name of common words is none (record linkage asks it of two records in two places):
+
+    >>> legal_form_changed(parse("CIRCLE SRL", "IT"), parse("CIRCLE SPA", "IT"), common=False)
     False
     """
     if not (a.legal_form and b.legal_form and a.country and b.country) or a.country.upper() != b.country.upper():
         return False
     if a.core != b.core or a.kinds != b.kinds or frozenset((a.legal_form, b.legal_form)) in _apart():
         return False
-    return _company_form(a.legal_form) and _company_form(b.legal_form) and _distinctive(a.core)
+    if not (_company_form(a.legal_form) and _company_form(b.legal_form)):
+        return False
+    return _distinctive(a.core) or (common and _written_name(a) == _written_name(b))
 
 
 @lru_cache(maxsize=4)
@@ -467,13 +499,14 @@ def _misspelt_head(word: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]]]:
-    """The words of the head, word, translation and legal form tables (each word of a phrase), and those of the
+    """The words of the head, word, translation, legal form and marker tables (each word of a phrase), and those of the
     head, word and translation tables long enough to be misspelt (:data:`_RESPELT_ONE`) by their first letter
     and last two (what a slip keeps), English first: ``governement`` is one edit from ``government`` and
     ``gouvernement``."""
     heads, _ = head_words()
     meanings, _ = word_meanings()
-    forms = (w for table in legal_forms().values() for form in table for w in form)
+    forms = {w for table in legal_forms().values() for form in table for w in form}
+    forms |= {w for markers in legal_form_markers().values() for marker in markers for w in marker}
     english = {normalise(row["word"]) for _, row in _rows(ORG_HEADS, ("kind", "language", "word"))
                if row["language"] == "en"} | {w for w, m in (*meanings.items(), *word_translations().items()) if w == m}
     words = {w for phrase in (*heads, *meanings, *word_translations()) for w in phrase.split()}
@@ -646,7 +679,67 @@ def _unglued(words: list[str], country: str | None) -> list[str]:
 _LOCATIVE = frozenset({"w", "we", "v", "ve", "u", "in", "din"})
 
 
+@lru_cache(maxsize=4)
+def legal_form_markers(path: Path = LEGAL_FORM_MARKERS) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Return the words of ``path`` that say a company has one member or that the state owns it: country (``*`` for
+    any) → their folded writings.
+
+    Examples
+    --------
+    >>> sorted(legal_form_markers()["ES"])[:2]
+    [('medio', 'propio'), ('s', 'm', 'e', 'm', 'p')]
+    """
+    table: dict[str, set[tuple[str, ...]]] = {}
+    for number, row in _rows(path, ("country", "written")):
+        words = tuple(normalise(row["written"]).split())
+        if not words:
+            raise InputError(path, f"{row['written']!r} has no letters or digits", number)
+        table.setdefault(row["country"], set()).add(words)
+    return {country: frozenset(found) for country, found in table.items()}
+
+
+@lru_cache(maxsize=512)
+def _markers_for(country: str | None) -> tuple[tuple[str, ...], ...]:
+    """The markers of ``country`` and of every country, longest first."""
+    table = legal_form_markers()
+    found = {marker for key in (*_country_codes(country), "*") for marker in table.get(key, ())}
+    return tuple(sorted(found, key=lambda m: (-len(m), m)))
+
+
+def _without_markers(words: list[str], country: str | None) -> list[str]:
+    """Return ``words`` without the markers of :func:`legal_form_markers` (``unipersonal``, ``single member``)."""
+    markers = _markers_for(country)
+    out, i = [], 0
+    while i < len(words):
+        found = next((m for m in markers if tuple(words[i:i + len(m)]) == m), None)
+        if found is None:
+            out.append(words[i])
+        i += len(found) if found else 1
+    return out
+
+
 def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
+    """Remove a legal form from ``words`` (:func:`_take_form`), and the words that say the company has one member or
+    that the state owns it (:func:`legal_form_markers`), wherever they are: ``GMV … SA UNIPERSONAL`` is ``GMV …``, an
+    S.A.; ``SYNELIXIS … MONOPROSOPI EPE`` is ``SYNELIXIS …``, an E.P.E.
+
+    A name that holds a marker only inside a legal form the table writes out (``Sociedad Anónima Unipersonal``,
+    ``Entreprise unipersonnelle à responsabilité limitée``) keeps that form.
+
+    >>> _take_legal_form("intracom single member sa telecom solutions".split(), "EL")
+    (['intracom', 'sa', 'telecom', 'solutions'], None)
+    >>> _take_legal_form("ingenieria y economia del transporte sme mp sa".split(), "ES")
+    (['ingenieria', 'y', 'economia', 'del', 'transporte'], 'S.A.')
+    """
+    rest, form = _take_form(words, country)
+    unmarked = _without_markers(rest, country)
+    if unmarked == rest or not unmarked:
+        return rest, form
+    again, other = _take_form(unmarked, country)
+    return again, other or form
+
+
+def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
     """Remove a legal form from the end or the start of ``words``, or (several words) from inside.
 
     A form of several words inside a name (or of letters written as one word, ``doo``) ends its name part:
@@ -810,6 +903,25 @@ def _read_word(word: str, country: str | None, greek: bool) -> str:
     return respelt(word, country)
 
 
+# A name with a legal form and its acronym after it has this many words or more (a word of a name, the two).
+_FORM_AND_ACRONYM = 3
+
+
+def _form_before_acronym(words: list[str], country: str | None) -> tuple[list[str], str | None]:
+    """Return ``words`` without a legal form between a name and its own acronym, and the form (``INGENIERIA DE
+    SISTEMAS PARA LA DEFENSA DE ESPANA SA-ISDEFE``, an S.A.), or ``words`` and None.
+
+    >>> _form_before_acronym("ingenieria de sistemas para la defensa de espana sa isdefe".split(), "ES")[1]
+    'S.A.'
+    """
+    if len(words) < _FORM_AND_ACRONYM:
+        return words, None
+    rest, form = _take_legal_form(words[:-1], country)
+    if form is None or own_acronym((*rest, words[-1])) != len(rest):
+        return words, None
+    return [*rest, words[-1]], form
+
+
 # Kinds that are another kind with a word of the core: a polytechnic (Politechnika, Politecnico, Universidad
 # Politécnica) is a university of technology.
 _KIND_AND_WORD = {"polytechnic": ("university", "technology")}
@@ -842,6 +954,9 @@ def parse(name: str, country: str | None = None) -> OrgName:
     folded = normalise(_text_of(name)).split()
     written = [_read_word(w, country, greek) for w in (_greek_phrases(folded) if greek else folded)]
     words, form = _take_legal_form(written, country)
+    if form is None:
+        before, form = _form_before_acronym(written, country)
+        words = before if form else words
     acronym = own_acronym(tuple(words))
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
         words = words[:acronym] + words[acronym + 1:]

@@ -3,9 +3,13 @@
 Names as CORDIS and the national registers write them: a company converted to another form keeps its name
 (``TURBODEN SRL`` became ``TURBODEN SPA``, ``ELKEM AS`` was listed as ``ELKEM ASA``), and a form written out,
 without its diacritics or in another script is the form (``DRUSTVO S OGRANICENOM ODGOVORNOSCU``,
-``MONOPROSOPI ANONYMOS ETAIREIA``). Each rule must keep two bodies apart: a company and its partner of the same
-name (``… GMBH``, ``… KG``), a group company named by a word more, two companies of a common word's name, and
-forms the Bulgarian registers give two companies of one name (``ООД``, ``ЕООД``).
+``MONOPROSOPI ANONYMOS ETAIREIA``), and words that say a company has one member or that the state owns it are no
+part of its name (``… SA UNIPERSONAL``, ``… MONOPROSOPI EPE``, ``… SME MP SA``). Registers do not give one name to
+two companies whose forms alone differ, so a name of common words converted is one company too (``LIFE CYCLE
+ENGINEERING SRL`` and ``… SPA``) when it is written word for word the same. Each rule must keep two bodies apart: a
+company and its partner of the same name (``… GMBH``, ``… KG``), a company and a foundation of one name, a group
+company named by a word more, two names of one core written otherwise, and forms the Bulgarian registers give two
+companies of one name (``ООД``, ``ЕООД``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from kg.resolve.orgnames import (
     _rows,
     legal_form_changed,
     legal_form_kind,
+    legal_form_markers,
     legal_status,
     parse,
 )
@@ -49,6 +54,27 @@ from kg.resolve.orgnames import (
      "RS ARASTIRMA EGITIM DANISMANLIK ILAC SANAYI TICARET ANONIM SIRKETI", "TR"),
     ("Great Ormond Street Hospital for Children NHS Trust",
      "GREAT ORMOND STREET HOSPITAL FOR CHILDREN NHS FOUNDATION TRUST", "UK"),
+    # development pool (one PIC, CORDIS H2020 and Horizon Europe names): forms of one country, a name of common words
+    ("WE PLUS SRL", "WE PLUS SPA", "IT"),
+    ("LIFE CYCLE ENGINEERING SRL", "LIFE CYCLE ENGINEERING SPA", "IT"),
+    ("ARIA TECHNOLOGIES SA", "ARIA TECHNOLOGIES SAS", "FR"),
+    ("LARGE SPACE STRUCTURES UG (HAFTUNGSBESCHRAENKT)", "LARGE SPACE STRUCTURES GMBH", "DE"),  # a UG is a GmbH
+    ("CHINO SOCIETA A RESPONSABILITA LIMITATA SEMPLIFICATA", "CHINO SRL", "IT"),
+    ("E3-MODELLING IKE", "E3-MODELLING AE", "EL"),
+    ("ENERGY SERVICE GMBH", "ENERGY SERVICE AG", "DE"),  # the same name word for word: not two companies' names
+    # a consortium company or an economic interest grouping become a company
+    ("POLO D' INNOVAZIONE DI GENOMICA, GENETICA E BIOLOGIA SCARL",
+     "POLO D'INNOVAZIONE DI GENOMICA, GENETICA E BIOLOGIA SRL", "IT"),
+    ("AUTOTECH ENGINEERING, AIE", "AUTOTECH ENGINEERING SL", "ES"),
+    # one member, owned by the state, a form written out in words or after the name's acronym
+    ("GMV AEROSPACE AND DEFENCE SA UNIPERSONAL", "GMV AEROSPACE AND DEFENCE SA", "ES"),
+    ("INTRACOM SA TELECOM SOLUTIONS", "INTRACOM SINGLE MEMBER SA TELECOM SOLUTIONS", "EL"),
+    ("SYNELIXIS LYSEIS PLIROFORIKIS AUTOMATISMOU & TILEPIKOINONION MONOPROSOPI EPE",
+     "SYNELIXIS LYSEIS PLIROFORIKIS AUTOMATISMOU & TILEPIKOINONION ANONIMI ETAIRIA", "EL"),
+    ("INGENIERIA Y ECONOMIA DEL TRANSPORTE S.A.", "INGENIERIA Y ECONOMIA DEL TRANSPORTE SME MP SA", "ES"),
+    ("INGENIERA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-ISDEFE",
+     "INGENIERIA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-SME MP", "ES"),
+    ("IKERLAN SCL", "IKERLAN S. COOP", "ES"),
 ])
 def test_a_company_whose_legal_form_changed_is_one_body(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -57,8 +83,11 @@ def test_a_company_whose_legal_form_changed_is_one_body(a: str, b: str, country:
 @pytest.mark.parametrize(("a", "b", "country"), [
     ("LEIPFINGER-BADER GMBH", "LEIPFINGER-BADER KG", "DE"),  # a company and a partnership: often its partner
     ("FIBEE I SP. Z O.O.", "FIBEE IV SP. Z O.O.", "PL"),  # a word more: another company of the group
-    ("ENERGY SERVICE GMBH", "ENERGY SERVICE AG", "DE"),  # words of a dictionary: many a company's name
-    ("SOKOL D.O.O.", "SOKOL D.D.", "HR"),  # a word of a table, or short
+    ("PLUS SRL", "WE PLUS SPA", "IT"),  # one core of common words, two names
+    ("SINTEF AS", "Stiftelsen SINTEF", "NO"),  # a company and a foundation
+    ("CIRCLE SPA", "MAGELLAN CIRCLE ITALY SRL", "IT"),  # words more: another company
+    ("INGENIERIA Y ECONOMIA DEL TRANSPORTE SME MP SA", "INGENIERIA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-SME MP",
+     "ES"),  # two state companies
     ("БОЖЕНЦИТУРС ООД", "БОЖЕНЦИТУРС ЕООД", "BG"),  # registers give two companies of one name these forms
     ("ЗАГОРКА ИНВЕСТ АД", "ЗАГОРКА ИНВЕСТ ЕАД", "BG"),
     ("TURBODEN SRL", "TURBODEN SPA", None),  # of no known country
@@ -106,6 +135,19 @@ def test_a_form_change_is_read_within_one_country_only() -> None:
     ("Държавно предприятие Пристанищна инфраструктура", "BG", ("pristanishchna", "infrastructure"), "ДП"),
     ("AZIENDA SPECIALE INNOVHUB - STAZIONI SPERIMENTALI PER L'INDUSTRIA", "IT", None, "Az. spec."),
     ("HOMO DIGITALIS ASTIKI MI KERDOSKOPIKI ETAIREIA", "EL", ("homo", "digitalis"), "Α.Μ.Κ.Ε."),
+    ("GMV AEROSPACE AND DEFENCE SA UNIPERSONAL", "ES", ("gmv", "aerospace", "defence"), "S.A."),
+    ("EYARD SOLUTIONS SL UNIPERSONAL", "ES", ("eyard", "solutions"), "S.L."),
+    ("INGENIERIA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-SME MP", "ES", None, "S.A."),
+    ("INGENIERA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-ISDEFE", "ES", None, "S.A."),  # its acronym after its form
+    ("LAVOLA 1981 SOCIEDAD ANONIMA UNIPERSONAL", "ES", ("lavola", "1981"), "S.A.U."),  # the marker in the form
+    ("IKERLAN SCL", "ES", ("ikerlan",), "S.Coop."),
+    ("SYNELIXIS LYSEIS PLIROFORIKIS AUTOMATISMOU & TILEPIKOINONION MONOPROSOPI EPE", "EL",
+     ("synelixis", "lyseis", "pliroforikis", "automatismou", "tilepikoinonion"), "Ε.Π.Ε."),
+    ("BIOG3D MONOPROSOPI IKE", "EL", ("biog3d",), "Ι.Κ.Ε."),
+    ("WORKABLE SOFTWARE SINGLE MEMBER PRIVATE COMPANY", "EL", ("workable", "software"), "Ι.Κ.Ε."),
+    ("SMART AI SOLUTIONS SINGLE MEMBER P.C.", "EL", ("smart", "ai", "solutions"), "Ι.Κ.Ε."),
+    ("Altair Engineering Single shareholder ltd", "EL", ("altair", "engineering"), "Ltd"),
+    ("THINK SILICON RESEARCH AND TECHNOLOGY SINGLE MEMBER SOCIETE ANONYME", "EL", None, "Α.Ε."),
 ])
 def test_a_legal_form_is_read(name: str, country: str, core: tuple[str, ...] | None, form: str) -> None:
     parsed = parse(name, country)
@@ -117,6 +159,7 @@ def test_a_legal_form_is_read(name: str, country: str, core: tuple[str, ...] | N
 @pytest.mark.parametrize(("a", "b"), [
     ("S.A.U.", "S.A."), ("S.L.U.", "S.L."), ("CLG", "Ltd"), ("DAC", "Ltd"), ("Teoranta", "Ltd"), ("SPRL", "SRL"),
     ("Rt.", "Zrt."), ("S.c.a.r.l.", "S.c.r.l."), ("Sàrl", "SARL"), ("KG", "Sp. k."),
+    ("UG", "GmbH"), ("S.r.l.s.", "S.r.l."), ("EURL", "SARL"), ("j.d.o.o.", "d.o.o."), ("GIE", "A.I.E."),
 ])
 def test_forms_of_one_kind(a: str, b: str) -> None:
     assert legal_form_kind(a) == legal_form_kind(b)
@@ -154,3 +197,26 @@ def test_a_pair_of_unknown_forms_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="'XYZ' is not a short form"):
         _per_pair(table)
     assert frozenset(("ООД", "ЕООД")) in _apart()
+
+
+def test_a_marker_without_letters_is_one_line(tmp_path: Path) -> None:
+    table = tmp_path / "markers.tsv"
+    table.write_text("country\twritten\nES\tunipersonal\nES\t--\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'--' has no letters or digits"):
+        legal_form_markers(table)
+    assert ("single", "member") in legal_form_markers()["*"]
+
+
+def test_a_marker_is_no_word_of_a_name_without_a_form() -> None:
+    """"SME" alone is a word of names (small and medium-sized enterprises); only "SME MP" is a marker."""
+    assert "sme" in parse("EUROPEAN DIGITAL SME ALLIANCE", "ES").core
+
+
+def test_a_name_of_common_words_under_two_forms_in_two_places_is_for_review() -> None:
+    """Many a company is named by common words: in two towns, two forms are two companies as often as one converted
+    (development pool: "ASTER SPA" in Rome is not the consortium "ASTER" of Bologna; "CIRCLE SRL" in Rozzano and
+    "CIRCLE SPA" in Milan are one)."""
+    moved = compare(Record("ASTER - SOCIETA CONSORTILE PER AZIONI", "IT", "BOLOGNA"), Record("ASTER SPA", "IT", "ROMA"))
+    assert moved.review and not moved.same
+    assert compare(Record("CIRCLE SRL", "IT", "Milano"), Record("CIRCLE SPA", "IT", "Milano")).same
+    assert compare(Record("TURBODEN SRL", "IT", "Brescia"), Record("TURBODEN SPA", "IT", "Milano")).same

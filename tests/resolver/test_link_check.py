@@ -132,8 +132,8 @@ def test_curated_files_are_well_formed() -> None:
     assert legal_form_kind("GmbH") == legal_form_kind("Ltd") == legal_form_kind("Sp. z o.o.")
     assert legal_form_kind("ООД") != legal_form_kind("ЕООД")
     assert legal_status(parse("SINTEF AS", "NO")) == "company" and legal_status(parse("Stichting X", "NL")) == "foundation"
-    for name in ("org_heads.tsv", "org_words.tsv", "legal_form_kinds.tsv", "legal_form_status.tsv", "place_names.tsv",
-                 "country_words.tsv"):
+    for name in ("org_heads.tsv", "org_words.tsv", "legal_form_kinds.tsv", "legal_form_status.tsv",
+                 "legal_form_markers.tsv", "place_names.tsv", "country_words.tsv"):
         lines = (ROOT / "kg/resolve/data" / name).read_text(encoding="utf-8").splitlines()
         rows = [line for line in lines if line and not line.startswith("#")]
         assert len(rows) == len(set(rows)), f"a row of {name} is listed twice"
