@@ -882,7 +882,7 @@ def greek_word(word: str) -> str:
     >>> greek_word("panepistimion"), greek_word("athinon"), greek_word("ereynitiko"), greek_word("hellinikos")
     ('panepistimio', 'athina', 'erevn', 'ellinik')
     >>> greek_word("anonimos"), greek_word("epimelitirion"), greek_word("alexandros"), greek_word("university")
-    ('anonymos', 'epimelitirio', 'alexandros', 'university')
+    ('anonimos', 'epimelitirio', 'alexandros', 'university')
     """
     return _greek_words().read(word)
 
