@@ -49,7 +49,7 @@ from kg.errors import InputError
 from kg.resolve.acronyms import expansion
 from kg.resolve.orgnames import parse
 from kg.resolve.places import is_place
-from kg.resolve.word_frequency import ALL, MIN_SHARE, shares
+from kg.resolve.word_frequency import ALL, MIN_SHARE, distinct_records, shares
 
 __all__ = ["ACRONYM_LETTERS", "MAX_GENERIC", "MAX_WORDS", "MIN_INITIAL", "MIN_NAMES", "MIN_RESEARCH",
            "NETWORK_PREFIXES", "RESEARCH", "NetworkCounts", "count", "prefixes", "split", "write"]
@@ -166,7 +166,7 @@ def _part_of_longer(prefix: tuple[str, ...], found: dict[tuple[str, ...], tuple[
 def count(records: Iterable[tuple[str, str | None]]) -> NetworkCounts:
     """Count the distinct (name, country) ``records`` (country an ISO code)."""
     counts = NetworkCounts()
-    for name, country in dict.fromkeys((" ".join(n.split()), c) for n, c in records if n and n.strip()):
+    for name, country in distinct_records(records):
         counts.add(name, country)
     return counts
 

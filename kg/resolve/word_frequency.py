@@ -30,8 +30,8 @@ from kg.errors import InputError
 from kg.resolve.orgnames import parse
 from kg.resolve.places import is_place
 
-__all__ = ["ALL", "FLOOR", "MIN_NAMES", "MIN_SHARE", "WORD_FREQUENCY", "WordCounts", "count", "rarity", "shares",
-           "write"]
+__all__ = ["ALL", "FLOOR", "MIN_NAMES", "MIN_SHARE", "WORD_FREQUENCY", "WordCounts", "count", "distinct_records",
+           "rarity", "shares", "write"]
 
 #: The shipped table of how many organisation names hold each common core word, per country and overall.
 WORD_FREQUENCY = Path(__file__).with_name("data") / "word_frequency.tsv"
@@ -94,10 +94,19 @@ class WordCounts:
         return rows
 
 
+def distinct_records(records: Iterable[tuple[str, str | None]]) -> Iterable[tuple[str, str | None]]:
+    """The distinct (name, country) ``records``, names with their spaces collapsed, blank names left out.
+
+    >>> list(distinct_records([("A  B", "HR"), ("A B", "HR"), (" ", "HR")]))
+    [('A B', 'HR')]
+    """
+    return dict.fromkeys((" ".join(n.split()), c) for n, c in records if n and n.strip())
+
+
 def count(records: Iterable[tuple[str, str | None]]) -> WordCounts:
     """Count the distinct (name, country) ``records`` (country an ISO code): their core words' document frequency."""
     counts = WordCounts()
-    for name, country in dict.fromkeys((" ".join(n.split()), c) for n, c in records if n and n.strip()):
+    for name, country in distinct_records(records):
         counts.add(name, country)
     return counts
 
