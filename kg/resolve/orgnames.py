@@ -535,7 +535,9 @@ def respelt(word: str, country: str | None = None) -> str:
     optimal string alignment distance, for which two letters swapped are one edit. Both begin with the same
     letter and end with the same two, as slips do: a word of another language (``zentrum``, ``centrum``) or
     another ending (``akademii``, ``akademia``) is none, and an acronym's letters stay. A word simplemma's
-    English dictionary knows is a word of its own (``country``, not ``county`` misspelt).
+    English dictionary knows is a word of its own (``country``, not ``county`` misspelt). A word two edits from
+    a form of the mined translations only (:func:`word_translations`) is not read so: their many inflected
+    forms put another word two edits from one of them as often as a slip (``corporación``, ``cooperación``).
 
     Examples
     --------
@@ -546,6 +548,8 @@ def respelt(word: str, country: str | None = None) -> str:
 
     >>> respelt("agencia"), respelt("innovatia"), respelt("production"), respelt("country")
     ('agencia', 'innovatia', 'production', 'country')
+    >>> respelt("corporacion"), respelt("meteorologia")
+    ('corporacion', 'meteorologia')
     """
     known, long = _vocabulary()
     if len(word) < _RESPELT_ONE or word in known or word in _STOP or place_word(word, country) != word \
@@ -557,8 +561,18 @@ def respelt(word: str, country: str | None = None) -> str:
                             limit=None)
     if not found:
         return word
-    nearest = min(found, key=lambda f: f[1])[0]  # the first of the nearest: English first
+    nearest, edits, _ = min(found, key=lambda f: f[1])  # the first of the nearest: English first
+    if edits > 1 and nearest in _mined_only():  # two edits from one of a mined word's many inflected forms is
+        return word  # as often another word: "corporacion" is not "cooperacion", nor "meteorologia" "metodologia"
     return word if word in _english() else nearest  # "production", "country": English words, not misspelt
+
+
+@lru_cache(maxsize=1)
+def _mined_only() -> frozenset[str]:
+    """The words of the mined translations (:func:`word_translations`) that no curated table holds."""
+    heads, _ = head_words()
+    meanings, _ = word_meanings()
+    return frozenset(w for w, meaning in word_translations().items() if w != meaning) - set(heads) - set(meanings)
 
 
 @lru_cache(maxsize=200_000)

@@ -12,15 +12,21 @@ field in two languages are a *parallel pair*, split into sentence pairs when bot
 A word is pooled with its other inflected forms by its lemma (:mod:`simplemma`, in the text's language), folded
 as names are (:func:`kg.resolve.normalise.normalise`). For each two languages, a lemma of one and a lemma of the
 other are *translations* when they occur together in :data:`MIN_TOGETHER` parallel segments or more, with a
-Dice coefficient of :data:`MIN_DICE` or more, and each is the other's best partner (mutual best). Left out:
-words of three letters or fewer, function words, numbers, head words (:data:`kg.resolve.orgnames.ORG_HEADS`:
-they name a kind of body and are read so already), legal forms and place names (the place table and the
-towns of :mod:`kg.resolve.places`).
+Dice coefficient of :data:`MIN_DICE` or more, and each is the other's best partner (mutual best). Every word
+of three letters or more competes for its partner, function words and place names too: a word left out of the
+count would leave its translation to pair with the word it stands beside (Latvian ``jauns``, *new*, with
+*create* when the short ``new`` was not counted). No row is written for words of three letters or fewer,
+function words, numbers, head words (:data:`kg.resolve.orgnames.ORG_HEADS`: they name a kind of body and are
+read so already), legal forms and place names (the place table and the towns of :mod:`kg.resolve.places`).
 
 The translations of English lemmas make a *group* per English lemma (``development``: ``rozvoj``, ``razvoj``,
 ``fejlesztés``, ``Entwicklung`` …); a row is one folded form of a group's word as the texts write it, so every
-form seen is the group's one word and no other word is swallowed as a stem would. A form two groups claim is
-left out.
+form seen is the group's one word and no other word is swallowed as a stem would. Left out: a group whose
+words the partners' names of the export write fewer than :data:`MIN_IN_NAMES` times in English or in its
+other languages; a lemma whose translation a third language contradicts (:func:`_disputed`: Czech
+``udržitelný`` paired with *regional*, while it translates German ``nachhaltig``, *sustainable*); a form
+that is an English word of another meaning (:func:`_english_homograph`: French ``finance``, *funded*, is
+not the English *finance* of a ministry's name); and a form two groups claim.
 """
 
 from __future__ import annotations
@@ -31,10 +37,12 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.resolve.normalise import normalise
 
-__all__ = ["KEEP_EU", "MIN_DICE", "MIN_TOGETHER", "WORD_TRANSLATIONS", "build", "main"]
+__all__ = ["KEEP_EU", "MIN_DICE", "MIN_IN_NAMES", "MIN_TOGETHER", "WORD_TRANSLATIONS", "Mined", "build", "main",
+           "mine", "table"]
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The Keep.eu export the translations are mined from.
@@ -67,6 +75,9 @@ MIN_TOGETHER = 5
 #: … nor two with a lower Dice coefficient (twice the segments together over the sum of each one's segments).
 MIN_DICE = 0.5
 _MIN_LETTERS = 4
+#: Lemmas this long or longer are counted: a short word (``new``, ``art``) competes for its translation, which
+#: would else be paired with another word (Latvian ``jauns``, *new*, with *create*), but is no row.
+_MIN_COUNTED = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[^\W\d_])")
 _HEADER = (
@@ -144,8 +155,7 @@ def segments(text: str, other: str) -> list[tuple[str, str]]:
 class _Lemmatiser:
     """Folded lemmas of a text's words in a language, remembering the folded forms each lemma was written in."""
 
-    def __init__(self, excluded: frozenset[str] = frozenset()) -> None:
-        self.excluded = excluded
+    def __init__(self) -> None:
         self.forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.capitals: Counter[tuple[str, str]] = Counter()
         self.inside: Counter[tuple[str, str]] = Counter()
@@ -158,7 +168,7 @@ class _Lemmatiser:
             lemma = self._cache.get(key)
             if lemma is None:
                 lemma = self._cache[key] = _lemma(token, language)
-            if len(lemma) >= _MIN_LETTERS and lemma not in self.excluded and normalise(token) not in self.excluded:
+            if len(lemma) >= _MIN_COUNTED:
                 found.add(lemma)
                 self.forms[(language, lemma)][normalise(token)] += 1
                 if at:  # a sentence's first word has its capital from the sentence
@@ -222,14 +232,16 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 def _excluded() -> tuple[frozenset[str], object]:
-    """The folded words no row may have: function words, legal forms and place names; and a test for head
-    words (:func:`kg.resolve.orgnames.head_words`, their stems and compounds)."""
+    """The folded words no row may have: function words, legal forms of one word (``gmbh``, ``spolka``; not
+    each word of ``societe cooperative ouvriere de production`` or ``designated activity company``, which are
+    words of names too) and place names; and a test for head words (:func:`kg.resolve.orgnames.head_words`,
+    their stems and compounds)."""
     from kg.resolve import orgnames
     from kg.resolve.places import _table, towns
 
     names, _, _ = _table()
     places = {name for table in names.values() for name in (*table, *table.values())}
-    forms = {word for table in orgnames.legal_forms().values() for form in table for word in form}
+    forms = {form[0] for table in orgnames.legal_forms().values() for form in table if len(form) == 1}
     words = orgnames._STOP | ENGLISH_FUNCTION_WORDS | forms | places | set(towns())
     return frozenset(words), lambda word: bool(orgnames._kinds_of(word)[0])
 
@@ -293,32 +305,118 @@ def _common_english(node: tuple[str, str], lemmatiser: _Lemmatiser) -> bool:
     return node[1] in _english() and lemmatiser.capitals[node] <= _PROPER * lemmatiser.inside[node]
 
 
+class Mined(NamedTuple):
+    """What the parallel texts and the partners' names of the export say: the lemmas and the forms they are
+    written in, the translations (:func:`_pairs`) and how many names write each folded word."""
+
+    lemmatiser: _Lemmatiser
+    pairs: list[tuple[tuple[str, str], tuple[str, str], int, float]]
+    named: Counter[str]
+
+
+def mine(path: Path = KEEP_EU) -> Mined:
+    """Read the export: count its parallel texts' lemmas and its names' words."""
+    lemmatiser = _Lemmatiser()  # place names and function words are counted too: their translations are theirs
+    alone, together = _counts(parallel_texts(path), lemmatiser)
+    return Mined(lemmatiser, _pairs(alone, together), _name_words(path))
+
+
+def _disputed(pairs: list[tuple[tuple[str, str], tuple[str, str], int, float]],
+              groups: list[set[tuple[str, str]]]) -> set[tuple[str, str]]:
+    """The lemmas whose translation another language contradicts: two lemmas of two languages other than English
+    that translate each other in :data:`_DISPUTING` segments or more, of two groups, where one has at most half
+    the other's evidence for its English word (segments together): Czech ``udržitelný``, paired with *regional*
+    in 5 segments, translates German ``nachhaltig``, *sustainable* in 37; Slovak ``kvalita``, paired with
+    *situation*, Polish ``jakość``, *quality*. The weaker is wrong."""
+    group_of = {node: i for i, group in enumerate(groups) for node in group}
+    english: dict[tuple[str, str], int] = defaultdict(int)
+    for a, b, n, _ in pairs:
+        if (a[0] == "en") != (b[0] == "en"):
+            other = b if a[0] == "en" else a
+            english[other] = max(english[other], n)
+    found = set()
+    for a, b, n, _ in pairs:
+        if "en" in (a[0], b[0]) or n < _DISPUTING or a not in group_of or b not in group_of \
+                or group_of[a] == group_of[b]:
+            continue
+        weak, strong = sorted((a, b), key=lambda node: (english[node], node))
+        if 2 * english[weak] <= english[strong]:
+            found.add(weak)
+    return found
+
+
+#: Two lemmas of two languages that translate each other this often dispute their English translations.
+_DISPUTING = 10
+
+
+def _english_homograph(form: str, meaning: str, english_forms: set[str], english: Counter[str]) -> bool:
+    """Whether a form of another language is an English word, of a lemma the English texts write
+    (:data:`MIN_TOGETHER` times or more: ``english`` holds, per form, how often), that is not one of its group's
+    English words nor spelt as its meaning: French ``finance`` and ``finances``, *funded*, are English *finance*,
+    not *fund*; German ``plant``, *plans*, is English *plant*. An English name that writes it means the English
+    word."""
+    from rapidfuzz import fuzz
+
+    return english[form] >= MIN_TOGETHER and form not in english_forms and fuzz.ratio(form, meaning) < _SPELLING
+
+
+def _english_written(lemmatiser: _Lemmatiser) -> Counter[str]:
+    """Each folded form of the English texts → how often they write its lemma (its most written lemma's count)."""
+    found: Counter[str] = Counter()
+    for (language, _), forms_of in lemmatiser.forms.items():
+        if language == "en":
+            total = sum(forms_of.values())
+            for f in forms_of:
+                found[f] = max(found[f], total)
+    return found
+
+
 def build(path: Path = KEEP_EU) -> list[tuple[str, str, str, int, float]]:
     """Return the rows of the table: (meaning, language, folded word, segments together, Dice), sorted."""
+    return table(mine(path))
+
+
+def table(mined: Mined) -> list[tuple[str, str, str, int, float]]:
+    """Return the rows of the table from what :func:`mine` read, sorted.
+
+    A group is an English lemma and its translations, written when its English word is a common word of four
+    letters or more and no head word, and when the partners' names of the export write its English words and
+    its other words :data:`MIN_IN_NAMES` times each. A lemma is left out when another language contradicts its
+    translation (:func:`_disputed`), a form when it is an English word of another meaning
+    (:func:`_english_homograph`) or when two groups claim it.
+    """
+    lemmatiser, pairs, named = mined
     excluded, is_head = _excluded()
-    lemmatiser = _Lemmatiser(excluded)  # place names and function words are no one's translation
-    alone, together = _counts(parallel_texts(path), lemmatiser)
-    pairs = _pairs(alone, together)
     strength = _strength(pairs)
-    named = _name_words(path)
+
+    def english_of(group: set[tuple[str, str]]) -> list[tuple[str, str]]:
+        return sorted((n for n in group if n[0] == "en"), key=lambda n: (-sum(lemmatiser.forms[n].values()), n))
+
+    def writable(english: tuple[str, str]) -> bool:  # a common English word of four letters or more, no head
+        return len(english[1]) >= _MIN_LETTERS and english[1] not in excluded and not is_head(english[1]) \
+            and _common_english(english, lemmatiser)
+
+    groups = [group for group in _groups(pairs) if writable(english_of(group)[0])]
+    english_written = _english_written(lemmatiser)
+    disputed = _disputed(pairs, groups)
 
     def forms(node: tuple[str, str]) -> list[str]:
         return [f for f in lemmatiser.forms[node] if len(f) >= _MIN_LETTERS and " " not in f and f.isalpha()
                 and f not in excluded and not is_head(f)]
 
     rows = []
-    for group in _groups(pairs):
-        english = sorted((n for n in group if n[0] == "en"), key=lambda n: (-sum(lemmatiser.forms[n].values()), n))
-        if english[0][1] in excluded or is_head(english[0][1]) or not _common_english(english[0], lemmatiser):
-            continue
-        written = {node: forms(node) for node in group}
-        # the group's word: its English form that names write most ("planning", not the lemma "plan")
-        meaning = max((f for node in english for f in written[node]), key=lambda f: (named[f], f == english[0][1], f),
-                      default=english[0][1])
+    for group in groups:
+        english = english_of(group)
+        written = {node: fs for node in group if node not in disputed and len(node[1]) >= _MIN_LETTERS
+                   and node[1] not in excluded and (fs := forms(node))}
+        english_forms = {f for node, fs in written.items() if node[0] == "en" for f in fs}
         if min(sum(named[f] for node, fs in written.items() if (node[0] == "en") == in_english for f in fs)
                for in_english in (True, False)) < MIN_IN_NAMES:  # words of names, in English and another language
             continue
-        rows += [(meaning, node[0], f, *strength[node]) for node, fs in written.items() for f in fs]
+        # the group's word: its English form that names write most ("planning", not the lemma "plan")
+        meaning = max(english_forms, key=lambda f: (named[f], f == english[0][1], f))
+        rows += [(meaning, node[0], f, *strength[node]) for node, fs in written.items() for f in fs
+                 if node[0] == "en" or not _english_homograph(f, meaning, english_forms, english_written)]
     meanings: dict[str, set[str]] = defaultdict(set)
     for meaning, _, word, _, _ in rows:
         meanings[word].add(meaning)
