@@ -959,7 +959,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                 _second_names_score(a.name, b.name, country, places))
     if apart:
         return score
-    score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country))
+    score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),
+                _network_score(*without, country) if without is not None else 0.0)
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
 
 

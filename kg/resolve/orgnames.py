@@ -753,6 +753,30 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
     return again, other or form
 
 
+# Words that say the next one is a town ("ЕООД, гр. Пловдив": гр., град, a city).
+_TOWN_WORDS = frozenset({"gr", "grad", "g", "city", "town", "miasto", "mesto", "ville", "citta", "ciudad"})
+# A tail after a legal form this long at most may be where the company is.
+_TOWN_TAIL = 3
+
+
+def _where_it_is(tail: list[str], country: str | None) -> list[str]:
+    """The words of a name after a legal form inside it that say where the company is, else none: a place after a
+    preposition (``… sp. z o.o. w Jarocinie``) or a tail of towns only (``ВОДОСНАБДЯВАНЕ И КАНАЛИЗАЦИЯ ЕООД, Ямбол``,
+    ``"…" ЕООД, гр. Пловдив``): the water companies of Yambol and of Plovdiv are two bodies, so their towns stay.
+
+    >>> _where_it_is(["w", "jarocinie"], "PL"), _where_it_is(["gr", "plovdiv"], "BG")
+    (['jarocinie'], ['plovdiv'])
+    >>> _where_it_is(["za", "proizvodnju"], "HR")
+    []
+    """
+    if tail and tail[0] in _LOCATIVE:
+        return tail[1:]
+    places = [w for w in tail if w not in _TOWN_WORDS]
+    if places and len(places) <= _TOWN_TAIL and all(is_place(w, country) for w in places):
+        return places
+    return []
+
+
 def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
     """Remove a legal form from the end or the start of ``words``, or (several words) from inside.
 
@@ -774,8 +798,7 @@ def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | 
             continue
         for start in range(1, len(words) - n):
             if tuple(words[start:start + n]) == form:
-                tail = words[start + n:]  # where the company is stays: "… sp. z o.o. w Jarocinie"
-                return words[:start] + (tail[1:] if tail[0] in _LOCATIVE else []), short
+                return words[:start] + _where_it_is(words[start + n:], country), short
     return _take_misspelt_form(words, country)
 
 

@@ -70,3 +70,14 @@ def test_a_common_word_reads_the_same_in_its_languages() -> None:
 def test_a_place_adjective_is_its_town() -> None:
     assert parse("Uniwersytet Warszawski", "PL").core == parse("University of Warsaw", "PL").core == ("warsaw",)
     assert parse("Dubrovačka razvojna agencija", "HR").core[0] == "dubrovnik"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Kohesio beneficiaries of Bulgaria: the water and sewerage companies of two towns, the town written after the
+    # legal form (a link of a full all-datasets build before the town was read)
+    ('"Водоснабдяване и канализация ЕООД" Видин', "ВОДОСНАБДЯВАНЕ И КАНАЛИЗАЦИЯ ЕООД, Ямбол"),
+    ('"Водоснабдяване и канализация" ЕООД, гр. Пловдив', '"Водоснабдяване и канализация ЕООД" Видин'),
+])
+def test_a_town_written_after_the_legal_form_tells_two_companies_apart(a: str, b: str) -> None:
+    assert not compare(Record(a, "BG"), Record(b, "BG")).same
+    assert parse(a, "BG").core[-1] != parse(b, "BG").core[-1]
