@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from collections.abc import Container
@@ -72,25 +73,43 @@ UNIT_KINDS = frozenset({"faculty", "department"})
 AROUND = "-around"
 
 # Function words of names in the languages of the EU beyond those the resolver's keys know, after folding.
-_MORE_FUNCTION_WORDS = frozenset("""
-    u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the
-    l d dell all nel nella sul sulla alla per con ed
-    pour sur dans par
-    fur fuer bei auf aus mit
-    voor ter
-    para por em nas nos pelo pela
-    es
-    pentru
-    og til ved
-    pro przy
-    gia sto stin stis
-""".split())
+_MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
 _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
+# Function words of one language, left out of the names of the countries that write it only: elsewhere the same
+# letters are a name ("Pér", a Hungarian village; "L PROJEKT"; the Bulgarian letters "ЕС").
+_LANGUAGE_FUNCTION_WORDS = {
+    "fr": "l d pour sur dans par", "it": "l d dell all nel nella sul sulla alla per con ed",
+    "de": "fur fuer bei auf aus mit", "nl": "voor ter", "es": "para por con", "pt": "para por em nas nos pelo pela",
+    "hu": "es", "ro": "pentru", "no": "og til ved", "da": "og til ved", "pl": "przy", "cs": "pro", "sk": "pro",
+    "el": "gia sto stin stis",
+}
+_COUNTRY_LANGUAGES = {
+    "FR": "fr", "BE": "fr nl de", "LU": "fr de", "CH": "fr de it", "MC": "fr", "IT": "it", "SM": "it", "MT": "it",
+    "DE": "de", "AT": "de", "LI": "de", "NL": "nl", "ES": "es", "PT": "pt", "BR": "pt", "HU": "hu", "RO": "ro",
+    "MD": "ro", "NO": "no", "DK": "da", "PL": "pl", "CZ": "cs", "SK": "sk", "GR": "el", "EL": "el", "CY": "el",
+}
 
 
-def is_function_word(word: str) -> bool:
-    """Whether a folded word is a function word that names leave out of their core (``de``, ``fuer``, ``und``)."""
-    return word in _STOP
+@lru_cache(maxsize=64)
+def _stop(country: str | None) -> frozenset[str]:
+    """The function words names of ``country`` leave out of their core: those of every language and its own
+    languages' (:data:`_LANGUAGE_FUNCTION_WORDS`); the first only when the country is not known.
+
+    >>> "per" in _stop("IT"), "per" in _stop("HU"), "es" in _stop("HU"), "es" in _stop(None)
+    (True, False, True, False)
+    """
+    languages = _COUNTRY_LANGUAGES.get((country or "").upper(), "").split()
+    return _STOP.union(*(_LANGUAGE_FUNCTION_WORDS[language].split() for language in languages))
+
+
+#: Every function word of the tables, whatever the country (the words the word table's miner leaves out).
+ALL_FUNCTION_WORDS = _STOP.union(*(words.split() for words in _LANGUAGE_FUNCTION_WORDS.values()))
+
+
+def is_function_word(word: str, country: str | None = None) -> bool:
+    """Whether a folded word is a function word that names of ``country`` leave out of their core (``de``, ``und``;
+    ``fuer`` in German-speaking countries)."""
+    return word in _stop(country)
 
 
 _QUOTES = re.compile(r"[\"'„“”«»‘’`]")
@@ -552,7 +571,7 @@ def respelt(word: str, country: str | None = None) -> str:
     ('corporacion', 'meteorologia')
     """
     known, long = _vocabulary()
-    if len(word) < _RESPELT_ONE or word in known or word in _STOP or place_word(word, country) != word \
+    if len(word) < _RESPELT_ONE or word in known or word in _stop(country) or place_word(word, country) != word \
             or word in towns():
         return word
     budget = 2 if len(word) >= _RESPELT_TWO else 1
@@ -852,12 +871,15 @@ _GLUED = re.compile(r"(?<=[^\W\d_A-Z]{3})(?=[A-Z](?:[^\W\d_A-Z]{2}|[A-Z]+\b))")
 
 
 def _text_of(name: str) -> str:
-    """Return ``name`` without quotes, and without a parenthesis that is not the whole name, its glued words apart.
+    """Return ``name`` without quotes, and without a parenthesis that is not the whole name, its glued words apart;
+    HTML character references read as their characters (``&QUOT;IZOSTAL&QUOT;``, as an export may write quotes).
 
     >>> _text_of('Board of Education for ViennaEuropean Office'), _text_of('"Zora" (Sofia)')
     ('Board of Education for Vienna European Office', ' Zora   ')
+    >>> _text_of("&QUOT;IZOSTAL&QUOT; S.A.")
+    ' IZOSTAL  S.A.'
     """
-    text = _GLUED.sub(" ", _QUOTES.sub(" ", name))
+    text = _GLUED.sub(" ", _QUOTES.sub(" ", html.unescape(name)))
     without = _PARENTHESES.sub(" ", text)
     return without if normalise(without) else text
 
@@ -1008,11 +1030,32 @@ def parse(name: str, country: str | None = None) -> OrgName:
     last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
     # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)
     core = [_core_word(word, country, "municipality" in kinds) for i, (word, found, compound) in enumerate(read)
-            if (not found or compound) and (word not in _STOP or i == last)]
+            if (not found or compound) and (word not in _stop(country) or i == last)]
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
         if kind in kinds:
             kinds = kinds - {kind} | {means}
             core += [word] if word not in core else []
     if not core:  # a name made of head words only ("Regional Agency"): its words are its core
-        core = [w for w in words if w not in _STOP] or list(words)
+        core = [w for w in words if w not in _stop(country)] or list(words)
+    quoted = _quoted_core(name, core, country)
+    if quoted is not None:
+        core = list(quoted.core)
     return OrgName(tuple(core), frozenset(kinds), form, tuple(written), _written_acronyms(name), country)
+
+
+_QUOTED = re.compile(r"[\"„“”«»]([^\"„“”«»]+)[\"„“”«»]")
+
+
+def _quoted_core(name: str, core: list[str], country: str | None) -> OrgName | None:
+    """The name in quotes when the core read from the whole name holds none of its words: a legal form inside a
+    name ends its name part, but a quoted name after it is the company's own (``Pašvaldības SIA "Ventspils
+    siltums"``, a municipal company, is not ``Pašvaldības``).
+
+    >>> parse('Pašvaldības SIA "Ventspils siltums"', "LV").core
+    ('ventspils', 'siltums')
+    """
+    found = _QUOTED.search(html.unescape(name))
+    if found is None:
+        return None
+    inner = parse(found.group(1), country)
+    return inner if inner.core and not set(inner.core) & set(core) else None

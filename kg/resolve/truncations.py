@@ -107,8 +107,8 @@ def _read_as(word: str, others: tuple[str, ...], start: int, country: str | None
     """The span of ``others`` from ``start`` on that ``word`` cuts short: the first function word a letter alone
     begins; the first word a longer word begins, else the first words whose initials it is (:data:`MAX_INITIALS`)."""
     if len(word) == 1:
-        return next(((k, k + 1) for k in range(start, len(others))
-                     if others[k].startswith(word) and len(others[k]) > 1 and is_function_word(others[k])), None)
+        return next(((k, k + 1) for k in range(start, len(others)) if others[k].startswith(word)
+                     and len(others[k]) > 1 and is_function_word(others[k], country)), None)
     if not _may_be_cut(word, country, dictionaries):
         return None
     for k in range(start, len(others)):

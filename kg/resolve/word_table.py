@@ -242,7 +242,7 @@ def _excluded() -> tuple[frozenset[str], object]:
     names, _, _ = _table()
     places = {name for table in names.values() for name in (*table, *table.values())}
     forms = {form[0] for table in orgnames.legal_forms().values() for form in table if len(form) == 1}
-    words = orgnames._STOP | ENGLISH_FUNCTION_WORDS | forms | places | set(towns())
+    words = orgnames.ALL_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS | forms | places | set(towns())
     return frozenset(words), lambda word: bool(orgnames._kinds_of(word)[0])
 
 

@@ -81,3 +81,21 @@ def test_a_place_adjective_is_its_town() -> None:
 def test_a_town_written_after_the_legal_form_tells_two_companies_apart(a: str, b: str) -> None:
     assert not compare(Record(a, "BG"), Record(b, "BG")).same
     assert parse(a, "BG").core[-1] != parse(b, "BG").core[-1]
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # links of an all-datasets build (Kohesio, Keep.eu) that named two bodies: a function word of another language
+    # that is a village's name or a company's letters, HTML quotes, a quoted name after a legal form
+    ("PÉR KÖZSÉG ÖNKORMÁNYZATA", "Súr Község Önkormányzata", "HU"),
+    ("L PROJEKT d.o.o. za graditeljstvo i usluge", "PROJEKTA d.o.o. za projektiranje, inženjering i usluge", "HR"),
+    ("&QUOT;IZOSTAL&QUOT; SPÓŁKA AKCYJNA", "&QUOT;POLIPAK&QUOT; SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", "PL"),
+    ('Pašvaldības SIA "Ventspils siltums"', 'Pašvaldības akciju sabiedrība "Daugavpils siltumtīkli"', "LV"),
+])
+def test_words_that_name_a_body_stay_in_its_core(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_function_word_of_the_countrys_language_is_left_out() -> None:
+    assert parse("ISTITUTO NAZIONALE PER LE MALATTIE INFETTIVE", "IT").core == parse(
+        "ISTITUTO NAZIONALE MALATTIE INFETTIVE", "IT").core
+    assert "per" in parse("PÉR KÖZSÉG ÖNKORMÁNYZATA", "HU").core
