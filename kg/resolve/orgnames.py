@@ -1054,7 +1054,7 @@ def _quoted_core(name: str, core: list[str], country: str | None) -> OrgName | N
     >>> parse('Pašvaldības SIA "Ventspils siltums"', "LV").core
     ('ventspils', 'siltums')
     """
-    found = _QUOTED.search(html.unescape(name))
+    found = _QUOTED.search(_PARENTHESES.sub(" ", html.unescape(name)))  # not "(buv. UAB „Irvi“)", a former name
     if found is None:
         return None
     inner = parse(found.group(1), country)

@@ -95,6 +95,10 @@ def test_words_that_name_a_body_stay_in_its_core(a: str, b: str, country: str) -
     assert not compare(Record(a, country), Record(b, country)).same
 
 
+def test_a_former_name_in_parentheses_is_not_the_core() -> None:
+    assert compare(Record("Full Kit, UAB", "LT"), Record("Full Kit, UAB (buv. UAB „Irvi“)", "LT")).same
+
+
 def test_a_function_word_of_the_countrys_language_is_left_out() -> None:
     assert parse("ISTITUTO NAZIONALE PER LE MALATTIE INFETTIVE", "IT").core == parse(
         "ISTITUTO NAZIONALE MALATTIE INFETTIVE", "IT").core
