@@ -71,6 +71,7 @@ from kg.resolve.thresholds import LINK_ACCEPT, LINK_REVIEW  # noqa: E402
 PAIRS = ROOT / "benchmarks" / "data" / "org_pairs.tsv"
 HORIZON_EUROPE = ROOT / "datasets" / "files" / "horizon-europe-participations.csv.gz"
 RESULT = ROOT / "benchmarks" / "results" / "linkage-pools.json"
+DOCS = ROOT / "docs" / "linkage.md"
 #: Where source A is read from, and the SHA-256 of that file at that commit.
 SOURCE_REPOSITORY = "https://github.com/spaghetti-open-data/ODFest2017-horizon2020-network"
 SOURCE_COMMIT = "b5c2ebaf4e653f0f3cb827367f2e9e1ec5e0bc2c"
@@ -314,20 +315,55 @@ def dump(answered: dict[str, list[tuple[Pair, Match]]], directory: Path) -> list
     return written
 
 
+def docs_table(result: dict[str, object]) -> str:
+    """Return the markdown table of the pools' figures for docs/linkage.md."""
+    positives, negatives = result["positives"], result["negatives"]
+    lines = ["| pool | pairs | accepted as `same` | to review |", "|---|---:|---:|---:|",
+             f"| one PIC, named differently (renames count as missed) | {positives['pairs']:,} "
+             f"| {positives['same']:,} | {positives['review']:,} |"]
+    for rates in negatives.values():
+        low = rates["min_token_set_ratio"]
+        span = f"{low:g} or more" if "below_token_set_ratio" not in rates else \
+            f"{low:g} to under {rates['below_token_set_ratio']:g}"
+        who = "of those, the ones of" if "below_token_set_ratio" not in rates and low > 80 else \
+            "another PIC of the same city,"
+        lines.append(f"| {who} `token_set_ratio` {span} | {rates['pairs']:,} "
+                     f"| {rates['same']:,} | {rates['review']:,} |")
+    lines += ["", f"Measured {result['date']} ({result['machine']}; accept {result['accept']:g}, "
+                  f"review {result['review']:g})."]
+    return "\n".join(lines)
+
+
+def write_docs(result: dict[str, object], docs: Path = DOCS) -> None:
+    """Write the pools' table between its markers in ``docs``."""
+    start, end = "<!-- linkage-pools:start -->", "<!-- linkage-pools:end -->"
+    head, _, rest = docs.read_text(encoding="utf-8").partition(start)
+    _, _, tail = rest.partition(end)
+    docs.write_text(f"{head}{start}\n{docs_table(result)}\n{end}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Measure the pools, write the aggregate figures (and, with ``--dump``, the pools)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("table_2017", type=Path, help=f"{SOURCE_PATH} of {SOURCE_REPOSITORY} at {SOURCE_COMMIT[:7]}")
+    parser.add_argument("table_2017", type=Path, nargs="?",
+                        help=f"{SOURCE_PATH} of {SOURCE_REPOSITORY} at {SOURCE_COMMIT[:7]}")
     parser.add_argument("--horizon-europe", type=Path, default=HORIZON_EUROPE, help="Horizon Europe participations")
     parser.add_argument("--dump", type=Path, metavar="DIR", help="also write the pools with answers as TSV into DIR")
     parser.add_argument("--result", type=Path, default=RESULT, help="where to write the figures (JSON)")
+    parser.add_argument("--docs", action="store_true", help="only write docs/linkage.md from the results file")
     args = parser.parse_args(argv)
+    if args.docs:
+        write_docs(json.loads(args.result.read_text(encoding="utf-8")))
+        return
+    if args.table_2017 is None:
+        parser.error("the 2017 table is needed (or --docs)")
     if args.dump and args.dump.resolve().is_relative_to(ROOT):
         parser.error("--dump writes names of unread pairs: give a directory outside the repository")
     result, answered = measure(args.table_2017, args.horizon_europe)
     if result["source_2017"]["commit"] is None:
         print(f"warning: {args.table_2017} is not {SOURCE_PATH} of commit {SOURCE_COMMIT[:7]}", file=sys.stderr)
     args.result.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_docs(result)
     if args.dump:
         for path in dump(answered, args.dump):
             print("wrote", path)

@@ -115,3 +115,18 @@ def test_the_results_hold_figures_only_and_the_dump_holds_the_pairs(tables: tupl
 def test_the_dump_is_refused_inside_the_repository(tables: tuple[Path, Path, Path]) -> None:
     with pytest.raises(SystemExit):
         pools.main([str(tables[0]), "--dump", str(pools.ROOT / "benchmarks")])
+
+
+def test_docs_table_written_between_markers(tmp_path: Path) -> None:
+    result = {"date": "2026-12-05", "machine": "x", "accept": 90.0, "review": 75.0,
+              "positives": {"pairs": 10, "same": 4, "review": 1},
+              "negatives": {"close": {"min_token_set_ratio": 80.0, "pairs": 20, "same": 2, "review": 3},
+                            "wide": {"min_token_set_ratio": 65.0, "below_token_set_ratio": 80.0,
+                                     "pairs": 30, "same": 0, "review": 1}}}
+    docs = tmp_path / "linkage.md"
+    docs.write_text("before\n<!-- linkage-pools:start -->\nold\n<!-- linkage-pools:end -->\nafter\n", encoding="utf-8")
+    pools.write_docs(result, docs)
+    text = docs.read_text(encoding="utf-8")
+    assert "old" not in text and text.startswith("before\n") and text.endswith("after\n")
+    assert "| one PIC, named differently (renames count as missed) | 10 | 4 | 1 |" in text
+    assert "`token_set_ratio` 65 to under 80 | 30 | 0 | 1 |" in text
