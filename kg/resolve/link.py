@@ -817,6 +817,8 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
                         x.country) for x in (a, b))
     if not words or not (words & (set(a.core) ^ set(b.core))) or _numbers(a.core) != _numbers(b.core):
         return None  # "ТРАНС ГРУП БЪЛГАРИЯ 1 ООД" is not "ТРАНС ГРУП ООД"
+    if words & (set(a.core) - set(b.core)) and words & (set(b.core) - set(a.core)):
+        return None  # each names a place the other does not: "Sofia Energy Agency", "Bulgarian Energy Agencies"
 
     def drop(x: OrgName, y: OrgName) -> OrgName:
         kept = tuple(w for w in x.core if w not in words or w in y.core)

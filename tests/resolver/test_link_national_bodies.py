@@ -88,3 +88,15 @@ def test_words_written_apart_still_read_as_one() -> None:
 
 def test_a_school_named_after_its_town_is_not_the_municipality() -> None:
     assert not compare(Record("OBČINA ŠKOFJA LOKA", "SI"), Record("OŠ ŠKOFJA LOKA-MESTO", "SI")).same  # OŠ: osnovna šola
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Sofia Energy Agency Association", "Association of Bulgarian Energy Agencies"),  # the city's, the country's
+    ("Sofia Chamber of Commerce", "Bulgarian Chamber of Commerce"),
+])
+def test_a_body_of_the_city_and_one_of_the_country_stay_apart(a: str, b: str) -> None:
+    assert not compare(Record(a, "BG", "Sofia"), Record(b, "BG", "Sofia")).same
+
+
+def test_a_city_named_on_one_side_only_is_still_left_out() -> None:
+    assert compare(Record("Sofia Energy Agency", "BG", "Sofia"), Record("Energy Agency", "BG", "Sofia")).score > 60
