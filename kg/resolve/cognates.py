@@ -4,8 +4,9 @@ The word tables (:mod:`kg.resolve.orgnames`) translate the words names often hol
 science and administration they do not hold are still recognisable across languages, as one stem with the
 suffix each language gives it: *seismological*, *sismologique*, *sismologico*; *nanotechnology*,
 *nanotecnologia*; *dynamics*, *dynamique*; *biostructures*, *biostrutture*. :func:`cognate_score` compares two
-words by their stems after those suffixes (:data:`SUFFIXES`: -ical/-ique/-ico/-isch/-iczny, -y/-ie/-ia/-ija,
--ation/-azione/-acion/-acao, -al/-ale/-el, -ar/-aire/-are, -an/-ian/-een, -ure/-ura …), folded to one spelling
+words by their stems after those suffixes (:data:`SUFFIXES`: -ical/-ique/-ico/-isch/-iczny/-ikai,
+-y/-ie/-ia/-ija, -cy/-tija/-zia/-cja, -ation/-azione/-acion/-acao and their case endings (-aciju, -acijos),
+-al/-ale/-el, -ar/-aire/-are, -an/-ian/-een, -ure/-ura …), folded to one spelling
 (``ph`` as ``f``, ``th`` as ``t``, ``ch`` and ``k`` as ``c``, ``y`` as ``i``, ``z`` as ``s``, ``ct`` as ``t``,
 double letters single).
 
@@ -21,6 +22,10 @@ Examples
 (100.0, 100.0)
 >>> cognate_score("biosystems", "biosistemi"), cognate_score("banca", "banco")
 (100.0, 0.0)
+>>> cognate_score("democracy", "demokratija"), cognate_score("innovation", "inovaciju")  # -cy, a Lithuanian case
+(100.0, 100.0)
+>>> cognate_score("demographic", "demografiai")  # a Hungarian adjective
+100.0
 >>> cognate_score("physics", "chemistry"), cognate_score("electronic", "electrical"), cognate_score("ethics", "eth")
 (0.0, 0.0, 0.0)
 """
@@ -40,7 +45,9 @@ SUFFIXES = tuple(sorted(set("""
     iczne icznych icznej iczneg icky icka icke ickych icki ikos iki ika ik ikai ikas ikus ikum ico
     y ie ia ias ies ii ija ije iji io iu ium
     ation ations azione azioni acion aciones acao acoes atie aties acja acji acije acija ationen ace acia
-    atio aatio
+    atio aatio aciju acijos acijai acijas aciji acijo acijam aciok acio acios
+    cy cies tija tijos tiju tie ties tia tias zia cia cja cji cje tsiia
+    iai ikai iak
     al als ale ali aux ales aal alis alny alna alne alni
     ar ars aire aires are ari aris arny arna arne
     an ans ian ians ean een eens eenne eennes eo ea eos eas eu eus ejski ejska ejskie ejsky aisch aische
@@ -78,6 +85,8 @@ def learned_stem(word: str) -> tuple[str, bool]:
 def _folded(stem: str) -> str:
     for written, read in _SPELLINGS:
         stem = stem.replace(written, read)
+    if stem.endswith("ij"):  # the South Slavic j between i and an ending: medijacija, mediation
+        stem = stem[:-1]
     return _DOUBLE.sub(r"\1", stem)
 
 

@@ -53,6 +53,8 @@ def test_letters_alone_are_function_words_or_initials() -> None:
     ("NATIONAL INSTITUTE OF BIOSTRUCTURES AND BIOSYSTEMS", "ISTITUTO NAZIONALE DI BIOSTRUTTURE E BIOSISTEMI", "IT"),
     ("ORGANISATION METEOROLOGIQUE MONDIALE", "WORLD METEOROLOGICAL ORGANIZATION", "CH"),
     ("EUROPEAN ORGANIZATION FOR NUCLEAR RESEARCH", "ORGANISATION EUROPEENNE POUR LA RECHERCHE NUCLEAIRE", "CH"),
+    ("Institute for Democracy and Mediation", "Institut za demokratija i medijacija", "MK"),  # -cy, -tija
+    ("Centre for Social Innovation", "Socialinių inovacijų centras", "LT"),  # a Lithuanian genitive plural
 ])
 def test_learned_words_are_one_word_in_their_languages(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -66,6 +68,7 @@ def test_learned_words_are_one_word_in_their_languages(a: str, b: str, country: 
     ("Institute of Geography", "Institute of Geology", "CZ"),
     ("Institute of Informatics", "Institute of Information Technology", "SK"),
     ("Institut de Mathematiques", "Institut de Mecanique", "FR"),
+    ("Institute for Democracy", "Institute for Demography", "MK"),
 ])
 def test_two_sciences_of_one_city_stay_apart(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country, "Bratislava"), Record(b, country, "Bratislava")).same
