@@ -618,7 +618,8 @@ def respelt(word: str, country: str | None = None) -> str:
     another ending (``akademii``, ``akademia``) is none, and an acronym's letters stay. A word simplemma's
     English dictionary knows is a word of its own (``country``, not ``county`` misspelt). A word two edits from
     a form of the mined translations only (:func:`word_translations`) is not read so: their many inflected
-    forms put another word two edits from one of them as often as a slip (``corporación``, ``cooperación``).
+    forms put another word two edits from one of them as often as a slip (``corporación``, ``cooperación``), and
+    a word is no slip of a mined form of a language ``country`` does not write (:func:`mined_translation`).
 
     Examples
     --------
@@ -640,10 +641,12 @@ def respelt(word: str, country: str | None = None) -> str:
     # a slip keeps the first and last letters: "zentrum" is not "centrum" misspelt, nor "akademii" "akademia"
     found = process.extract(word, long.get((word[0], word[-2:]), ()), scorer=OSA.distance, score_cutoff=budget,
                             limit=None)
+    mined = _mined_only()  # a mined form of a language the country does not write is no word it misspells
+    found = [f for f in found if f[0] not in mined or mined_translation(f[0], country) != f[0]]
     if not found:
         return word
     nearest, edits, _ = min(found, key=lambda f: f[1])  # the first of the nearest: English first
-    if edits > 1 and nearest in _mined_only():  # two edits from one of a mined word's many inflected forms is
+    if edits > 1 and nearest in mined:  # two edits from one of a mined word's many inflected forms is
         return word  # as often another word: "corporacion" is not "cooperacion", nor "meteorologia" "metodologia"
     return word if word in _english() else nearest  # "production", "country": English words, not misspelt
 

@@ -163,3 +163,9 @@ def test_a_form_of_a_close_language_is_read_in_its_neighbours_countries() -> Non
     """The table holds ``zashtita`` (protection) as Macedonian and Serbo-Croatian: a Bulgarian name writes it too."""
     assert parse("ZASHTITA", "BG").core == parse("PROTECTION", "BG").core != ("zashtita",)
     assert parse("ZASHTITA", "PL").core == ("zashtita",)
+
+
+def test_a_word_is_read_as_a_slip_of_a_mined_form_only_in_the_countries_of_its_language() -> None:
+    """``aktwnego`` is the Polish ``aktywnego`` (active) misspelt in a Polish name, no Polish word in an Italian one."""
+    assert parse("AKTWNEGO", "PL").core == parse("AKTYWNEGO", "PL").core == ("active",)
+    assert parse("AKTWNEGO", "IT").core == ("aktwnego",)
