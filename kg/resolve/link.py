@@ -1080,6 +1080,17 @@ def _number_on_one_side(a: str, b: str, country_a: str | None, country_b: str | 
     return numbers_a != any(w.isdigit() for w in parse(b, country_b).core)
 
 
+def _letters_only(a: str, b: str, country_a: str | None, country_b: str | None) -> bool:
+    """Whether two names' cores are letters alone (``В и К ООД``, *V i K*, the water and sewerage company many
+    towns have): initials of common words, no name of one body.
+
+    >>> _letters_only("В и К ООД", "В И К ЕООД", "BG", "BG"), _letters_only("В и К ООД", "ВиК Бебреш", "BG", "BG")
+    (True, False)
+    """
+    cores = parse(a, country_a).core, parse(b, country_b).core
+    return all(core and all(len(w) == 1 for w in core) for core in cores)
+
+
 def _common_name_moved(a: Record, b: Record, country_a: str | None, country_b: str | None) -> bool:
     """Whether two records in two places are one name of common words under two legal forms (``ASTER SPA`` in Rome,
     ``ASTER - SOCIETA CONSORTILE PER AZIONI`` in Bologna): a change of form
@@ -1118,7 +1129,8 @@ def compare(a: Record, b: Record) -> Match:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city, country_a or country_b):
         score -= LINK_CITY_PENALTY
-        if score >= LINK_ACCEPT and _common_name_moved(a, b, country_a, country_b):
+        if score >= LINK_ACCEPT and (_common_name_moved(a, b, country_a, country_b)
+                                     or _letters_only(a.name, b.name, country_a, country_b)):
             score = LINK_ACCEPT - 1  # "ASTER SPA" in Rome is not "ASTER - SOCIETA CONSORTILE PER AZIONI" in Bologna
     if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name, country_a or country_b):
         score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell

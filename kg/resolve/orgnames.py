@@ -43,7 +43,8 @@ __all__ = [
     "UNIT_KINDS", "WORD_TRANSLATIONS",
     "OrgName",
     "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_form_markers",
-    "legal_forms", "legal_status", "parse", "respelt", "without_legal_form", "word_meanings", "word_translations",
+    "country_languages", "english_words", "legal_forms", "legal_status", "mined_translation", "parse", "respelt",
+    "without_legal_form", "word_meanings", "word_translations",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -477,18 +478,74 @@ def word_translations(path: Path = WORD_TRANSLATIONS) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4)
+def _translations_by_language(path: Path = WORD_TRANSLATIONS) -> dict[str, dict[str, str]]:
+    """The mined translations of ``path`` (:func:`word_translations`): folded word → its language → meaning."""
+    table: dict[str, dict[str, str]] = {}
+    for _, row in _rows(path, ("meaning", "language", "word", "together", "dice")):
+        table.setdefault(row["word"], {})[row["language"]] = row["meaning"]
+    return table
+
+
+# Language tags of kg.reference.countries that simplemma (and the mined table) write otherwise.
+_MINED_LANGUAGE = {"cnr": "hbs"}
+# Languages so close that a word written alike is one word (Bulgarian and Macedonian ``zashtita``, protection;
+# Czech and Slovak): the mined table holds a form under the language whose texts paired it first.
+_CLOSE_LANGUAGES = {"bg": ("mk",), "mk": ("bg", "hbs"), "hbs": ("mk", "sl"), "sl": ("hbs",), "cs": ("sk",),
+                    "sk": ("cs",)}
+
+
+@lru_cache(maxsize=128)
+def country_languages(country: str | None) -> frozenset[str] | None:
+    """Return the languages (simplemma codes) of ``country``'s names, those close to them (:data:`_CLOSE_LANGUAGES`)
+    and English, or None when the country is not known (every language then).
+
+    >>> sorted(country_languages("BE")), sorted(country_languages("BG")), country_languages(None)
+    (['de', 'en', 'fr', 'nl'], ['bg', 'en', 'mk'], None)
+    """
+    from kg.reference.countries import get_country
+    from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES
+
+    if not country:
+        return None
+    try:
+        known = get_country(country)
+    except KeyError:
+        return None
+    tags = (known.native_lang, *(tag for _, tag in known.other_names))
+    own = {_MINED_LANGUAGE.get(tag, SIMPLEMMA_LANGUAGES.get(tag, tag)) for tag in tags}
+    return frozenset({"en"} | own | {close for language in own for close in _CLOSE_LANGUAGES.get(language, ())})
+
+
+def mined_translation(word: str, country: str | None = None) -> str:
+    """Return the English word of a folded word in the mined translations (:func:`word_translations`) of a
+    language of ``country`` or English (of any language when the country is not known), else ``word``: the
+    Greek ``erga`` (*works*, *projects*) is no Croatian word (``ERGA d.o.o.``).
+
+    >>> mined_translation("erga", "GR"), mined_translation("erga", "HR"), mined_translation("erga")
+    ('project', 'erga', 'project')
+    """
+    found = _translations_by_language().get(word)
+    if not found:
+        return word
+    languages = country_languages(country)
+    return next((meaning for language, meaning in found.items() if languages is None or language in languages),
+                word)
+
+
 @lru_cache(maxsize=200_000)
-def _meaning(word: str) -> str:
-    """The meaning of a word in the curated word table, else in the mined translations (whose English word may
-    have a curated meaning: ``technische`` and ``technical`` are ``technology``), else the word."""
+def _meaning(word: str, country: str | None = None) -> str:
+    """The meaning of a word in the curated word table, else in the mined translations of the languages of
+    ``country`` (:func:`mined_translation`; whose English word may have a curated meaning: ``technische`` and
+    ``technical`` are ``technology``), else the word."""
     words, stems = word_meanings()
     if word in words:
         return words[word]
     curated = next((meaning for stem, meaning in stems if word.startswith(stem)), None)
     if curated is not None:
         return curated
-    mined = word_translations().get(word, word)
-    return word if mined == word else _meaning(mined)
+    mined = mined_translation(word, country)
+    return word if mined == word else _meaning(mined, country)
 
 
 @lru_cache(maxsize=1)
@@ -535,6 +592,11 @@ def _vocabulary() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]
     return frozenset(words) | frozenset(forms), {key: tuple(found) for key, found in long.items()}
 
 
+def english_words() -> Container[str]:
+    """The word forms of simplemma's English dictionary (folded as they are written there)."""
+    return _english()
+
+
 @lru_cache(maxsize=1)
 def _english() -> Container[str]:
     """The word forms of simplemma's English dictionary (loaded once: its shared cache would load it again after
@@ -556,7 +618,8 @@ def respelt(word: str, country: str | None = None) -> str:
     another ending (``akademii``, ``akademia``) is none, and an acronym's letters stay. A word simplemma's
     English dictionary knows is a word of its own (``country``, not ``county`` misspelt). A word two edits from
     a form of the mined translations only (:func:`word_translations`) is not read so: their many inflected
-    forms put another word two edits from one of them as often as a slip (``corporación``, ``cooperación``).
+    forms put another word two edits from one of them as often as a slip (``corporación``, ``cooperación``), and
+    a word is no slip of a mined form of a language ``country`` does not write (:func:`mined_translation`).
 
     Examples
     --------
@@ -578,10 +641,12 @@ def respelt(word: str, country: str | None = None) -> str:
     # a slip keeps the first and last letters: "zentrum" is not "centrum" misspelt, nor "akademii" "akademia"
     found = process.extract(word, long.get((word[0], word[-2:]), ()), scorer=OSA.distance, score_cutoff=budget,
                             limit=None)
+    mined = _mined_only()  # a mined form of a language the country does not write is no word it misspells
+    found = [f for f in found if f[0] not in mined or mined_translation(f[0], country) != f[0]]
     if not found:
         return word
     nearest, edits, _ = min(found, key=lambda f: f[1])  # the first of the nearest: English first
-    if edits > 1 and nearest in _mined_only():  # two edits from one of a mined word's many inflected forms is
+    if edits > 1 and nearest in mined:  # two edits from one of a mined word's many inflected forms is
         return word  # as often another word: "corporacion" is not "cooperacion", nor "meteorologia" "metodologia"
     return word if word in _english() else nearest  # "production", "country": English words, not misspelt
 
@@ -907,7 +972,7 @@ def _core_word(word: str, country: str | None, municipality: bool) -> str:
         town = country_word(word, country)
     if town != word and municipality and place_word(word, country, adjectives=False) == word:
         return town + AROUND
-    return _meaning(town)
+    return _meaning(town, country)
 
 
 @lru_cache(maxsize=1)

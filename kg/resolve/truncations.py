@@ -36,10 +36,11 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES
+from kg.resolve.normalise import normalise
 from kg.resolve.orgnames import head_words, is_function_word, word_meanings, word_translations
 from kg.resolve.places import towns
 
-__all__ = ["DICTIONARY_LETTERS", "MAX_INITIALS", "MIN_CUT", "spelt_out"]
+__all__ = ["DICTIONARY_LETTERS", "MAX_INITIALS", "MIN_COMPOUND_PART", "MIN_CUT", "spelt_out"]
 
 #: A truncation leaves out at least this many letters of the word it cuts short (one letter is an inflection).
 MIN_CUT = 2
@@ -61,13 +62,28 @@ DICTIONARY_LETTERS = 8
 
 
 @cache
-def _dictionary(language: str) -> frozenset[str]:
+def _dictionary(language: str, other_scripts: bool = False) -> frozenset[str]:
     """The word forms of simplemma's dictionary of a language written in ASCII letters, of at most
-    :data:`DICTIONARY_LETTERS` letters, lower-cased (about 220,000 for Polish, 8 MB, out of 3.7 million forms)."""
+    :data:`DICTIONARY_LETTERS` letters, lower-cased (about 220,000 for Polish, 8 MB, out of 3.7 million forms); with
+    ``other_scripts``, those of a language of another script (Cyrillic, Greek) folded to Latin letters as names are
+    (``борса``, ``borsa``).
+
+    >>> "borsa" in _dictionary("bg", other_scripts=True), "borsa" in _dictionary("bg"), "archives" in _dictionary("fr")
+    (True, False, True)
+    """
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     forms = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(language)
+    if other_scripts and language in _OTHER_SCRIPTS:
+        return frozenset(normalise(w) for w in forms if len(w) <= DICTIONARY_LETTERS and w.isalpha())
     return frozenset(w.lower() for w in forms if len(w) <= DICTIONARY_LETTERS and w.isascii() and w.isalpha())
+
+
+#: The languages simplemma's dictionaries write in a script other than Latin letters.
+_OTHER_SCRIPTS = frozenset({"bg", "mk", "el", "ru", "uk"})
+#: The rest of a longer word after a word it begins, a word of the dictionaries this long or longer, makes the
+#: longer word a compound of the two (``avto|borsa``, ``stadt|werke``), not the word written whole.
+MIN_COMPOUND_PART = 4
 
 
 @lru_cache(maxsize=64)
@@ -94,6 +110,15 @@ def _may_be_cut(word: str, country: str | None, dictionaries: bool) -> bool:
             and not (dictionaries and any(word in _dictionary(lang) for lang in _languages(country))))
 
 
+def _compound_of(word: str, longer: str, country: str | None) -> bool:
+    """Whether ``longer`` is ``word`` and a word of the dictionaries of the country's languages of
+    :data:`MIN_COMPOUND_PART` letters or more: ``АВТОБОРСА`` (a car market) is *avto* and *borsa*, another word
+    than ``АВТО`` (cars), not what ``АВТО`` cuts short."""
+    rest = longer[len(word):]
+    return len(rest) >= MIN_COMPOUND_PART and any(rest in _dictionary(lang, other_scripts=True)
+                                                  for lang in _languages(country))
+
+
 def _initials(letters: str, others: tuple[str, ...], start: int) -> tuple[int, int] | None:
     """The first run of words of ``others`` from ``start`` on whose initials are ``letters``."""
     for k in range(start, len(others) - len(letters) + 1):
@@ -112,7 +137,8 @@ def _read_as(word: str, others: tuple[str, ...], start: int, country: str | None
     if not _may_be_cut(word, country, dictionaries):
         return None
     for k in range(start, len(others)):
-        if others[k].startswith(word) and len(others[k]) - len(word) >= MIN_CUT:
+        if others[k].startswith(word) and len(others[k]) - len(word) >= MIN_CUT \
+                and not (dictionaries and _compound_of(word, others[k], country)):
             return k, k + 1
     return _initials(word, others, start) if len(word) <= MAX_INITIALS else None
 

@@ -47,3 +47,9 @@ def test_a_mark_in_another_place_joins_nothing():
     a = Record("Javna ustanova za razvoj Međimurske županije REDEA", "HR", "Čakovec")
     b = Record("Regionalna razvojna agencija Međimurje REDEA d.o.o.", "HR", "Split")
     assert not compare(a, b).same
+
+
+def test_two_names_of_letters_alone_in_two_towns_are_two_bodies():
+    """"В и К" (V i K, water and sewerage) is the company of many towns; in one town the name is one body."""
+    assert not compare(Record("В и К ООД", "BG", "Шумен"), Record("В И К ООД", "BG", "Враца")).same
+    assert compare(Record("В и К ООД", "BG", "Шумен"), Record("В И К ООД", "BG", "Shumen")).same

@@ -13,6 +13,7 @@ import pytest
 
 from kg.resolve.cognates import cognate_score
 from kg.resolve.link import Record, compare
+from kg.resolve.normalise import normalise
 from kg.resolve.truncations import spelt_out
 
 
@@ -78,3 +79,13 @@ def test_stems_of_two_words_are_two() -> None:
     assert cognate_score("seismological", "sismologique") >= 90
     assert cognate_score("informatics", "information") == cognate_score("genetics", "genomics") == 0.0
     assert cognate_score("banca", "banco") == 0.0  # a bare inflection makes no learned word
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("АВТО ЛУКС ЕООД", "АВТОБОРСА ЛУКС ЕООД", "BG"),  # avto and borsa, a car market: no truncation of it
+])
+def test_a_word_that_begins_a_compound_of_it_and_another_word_is_no_truncation(a: str, b: str, country: str) -> None:
+    words, others = (tuple(normalise(x).split()[:-1]) for x in (a, b))
+    assert spelt_out(words, others, country) is None
+    assert spelt_out(words, others, country, dictionaries=False) is not None  # the dictionaries tell the compound
+    assert not compare(Record(a, country), Record(b, country)).same

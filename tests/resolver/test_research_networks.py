@@ -57,6 +57,22 @@ def test_a_network_is_learnt_from_names_it_begins_in_one_country(tmp_path):
     assert not {p for _, p in found} & {"plimbo", "gravlund", "quendril", "rietavo"}
 
 
+def test_an_ordinary_word_before_research_names_is_no_network_and_a_short_one_may_be_an_acronym(tmp_path):
+    """``federal`` and ``aegean`` are words of the English dictionary many bodies write first; ``rise`` (RISE) is a
+    word too, but one of an acronym's length."""
+    records = [(f"{network} {own} {i}", "XX") for i, network in enumerate(("Federal", "Aegean", "Rise")) for own in _OWNS]
+    path = tmp_path / "networks.tsv"
+    write(count(records), "test", path)
+    found = {line.split("\t")[1] for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    assert "rise" in found and not found & {"federal", "aegean"}
+
+
+def test_an_adjective_of_the_shipped_table_reads_no_two_bodies_of_a_region_as_one():
+    assert ("federal",) not in prefixes("AT") and ("aegean",) not in prefixes("GR")
+    assert not compare(Record("Federal Government of Lower Austria", "AT", "St. Pölten"),
+                       Record("Gardens of Lower Austria", "AT", "St. Pölten")).same
+
+
 def test_a_table_with_a_bad_row_is_reported_with_its_line(tmp_path):
     path = tmp_path / "networks.tsv"
     path.write_text("# a comment\ncountry\tprefix\tnames\tholding\tresearch\nHU\thun ren\t13\tmany\t13\n",

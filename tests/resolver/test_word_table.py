@@ -144,3 +144,28 @@ def test_a_translation_another_language_contradicts_is_left_out() -> None:
 
 def test_short_words_are_counted_so_that_their_translations_are_theirs() -> None:
     assert {"new", "sea"} <= _Lemmatiser().lemmas("A new sea route", "en")
+
+
+@pytest.mark.parametrize(("country", "read"), [("GR", True), ("CY", True), ("HR", False), ("PL", False),
+                                                (None, True)])
+def test_a_mined_form_is_read_only_in_the_countries_of_its_language(country: str | None, read: bool) -> None:
+    """The Greek ``erga`` (works, projects) is no word of a Croatian or Polish name; a record without a country
+    reads every language's forms."""
+    core = parse("ERGA PROJECT", country).core
+    assert (core == ("project", "project")) is read
+
+
+def test_a_greek_form_does_not_join_a_croatian_company_to_another() -> None:
+    assert not compare(Record("ERGA d.o.o.", "HR", "Zagreb"), Record("PROJEKT d.o.o.", "HR", "Split")).same
+
+
+def test_a_form_of_a_close_language_is_read_in_its_neighbours_countries() -> None:
+    """The table holds ``zashtita`` (protection) as Macedonian and Serbo-Croatian: a Bulgarian name writes it too."""
+    assert parse("ZASHTITA", "BG").core == parse("PROTECTION", "BG").core != ("zashtita",)
+    assert parse("ZASHTITA", "PL").core == ("zashtita",)
+
+
+def test_a_word_is_read_as_a_slip_of_a_mined_form_only_in_the_countries_of_its_language() -> None:
+    """``aktwnego`` is the Polish ``aktywnego`` (active) misspelt in a Polish name, no Polish word in an Italian one."""
+    assert parse("AKTWNEGO", "PL").core == parse("AKTYWNEGO", "PL").core == ("active",)
+    assert parse("AKTWNEGO", "IT").core == ("aktwnego",)
