@@ -959,9 +959,59 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                 _second_names_score(a.name, b.name, country, places))
     if apart:
         return score
+    score = max(score, _contained_score((a.name, name_a), (b.name, name_b), country))
     score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),
                 _network_score(*without, country) if without is not None else 0.0)
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
+
+
+# The words of a name that another name holds whole, in their order, with words more, weigh this much together
+# (:func:`_word_weight`, places and the country's names left out) when they say which body both names are: several
+# rare words (``Instituut voor Tropische Geneeskunde``), not one or two a group's companies share (``Avinor``,
+# ``Toshiba Europe``).
+_CONTAINED_WEIGHT = 20.0
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether every word of ``short`` is in ``long``, in the same order."""
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
+def _named_after(text: str, core: tuple[str, ...], country: str | None) -> bool:
+    """Whether ``text`` writes all of ``core`` after segments of a name of their own, two words or more: a body
+    written before the one it belongs to (``Estación Experimental de Aula Dei - Agencia Estatal CSIC``), not an
+    acronym written first (``IOS, Institut za okoljevarstvo in senzorje, …``)."""
+    segments = _segments(text)
+    return any(len(parse(" ".join(segments[:k]), country).core) >= 2
+               and _in_order(core, parse(" ".join(segments[k:]), country).core) for k in range(1, len(segments)))
+
+
+def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgName], country: str | None) -> float:
+    """Return ``LINK_ACCEPT`` when one core is the other with words more and the words both hold name the body.
+
+    ``Prins Leopold Instituut voor Tropische Geneeskunde`` is ``Instituut voor Tropische Geneeskunde``, ``Istituto
+    per lo Studio e la Prevenzione e la Rete Oncologica`` is ``Istituto per lo Studio e la Prevenzione Oncologica``:
+    the shorter core, all in the longer in its order, weighs ``_CONTAINED_WEIGHT`` or more without its places and
+    the country's names, and the words added weigh no more than it and name no institute, centre, academy or
+    research body (a part of the body, or another one), and the longer does not write the shorter after a segment
+    of its own (:func:`_named_after`). Both names name the same kinds of body, no part of one (a
+    faculty), under one legal form's kind, with the same numbers; the caller reads names of one place only. Else 0.
+    """
+    (_, a), (_, b) = a_written, b_written
+    (_, short), (long_text, long) = sorted((a_written, b_written), key=lambda written: len(written[1].core))
+    if not short.core or len(long.core) == len(short.core) or not _in_order(short.core, long.core) \
+            or _named_after(long_text, short.core, country):
+        return 0.0
+    if a.kinds != b.kinds or a.kinds & UNIT_KINDS or _numbers(a.core) != _numbers(b.core) \
+            or _legal_form_penalty(a, b):
+        return 0.0
+    added = [w for w in long.core if w not in short.core]
+    if any(RESEARCH.search(w) or w in _BODY_WORDS for w in added):
+        return 0.0  # "Slovak Academy of Sciences" and its "Institute of Landscape Ecology": a part of it
+    places = _country_words(country)
+    own = sum(_word_weight(w, country) for w in short.core if w not in places and not is_place(w, country))
+    return LINK_ACCEPT if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own else 0.0
 
 
 # Words a name may write before an institute's own name instead of a network's (``MAGYAR TUDOMANYOS AKADEMIA``,

@@ -1,0 +1,43 @@
+"""Record linkage of a name and the same name with words added: several rare words both hold name one body.
+
+``Prins Leopold Instituut voor Tropische Geneeskunde`` is ``Instituut voor Tropische Geneeskunde``; but a group's
+companies share one or two words (``Avinor AS``, ``Avinor Flysikring AS``), a body and its institute share the
+body's name (the words added name the institute), and two records in two towns are two bodies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.link import Record, compare
+
+
+@pytest.mark.parametrize(("a", "b", "country", "city"), [
+    ("PRINS LEOPOLD INSTITUUT VOOR TROPISCHE GENEESKUNDE", "INSTITUUT VOOR TROPISCHE GENEESKUNDE", "BE", "Antwerpen"),
+    ("ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA",
+     "ISTITUTO PER LO STUDIO E LA PREVENZIONE E LA RETE ONCOLOGICA", "IT", "Firenze"),
+    ("UNIWERSYTET PEDAGOGICZNY IM KOMISJI EDUKACJI NARODOWEJ W KRAKOWIE",
+     "UNIWERSYTET KOMISJI EDUKACJI NARODOWEJ W KRAKOWIE", "PL", "Krakow"),
+    ("IOS, INSTITUT ZA OKOLJEVARSTVO IN SENZORJE, DOO",
+     "IOS, INSTITUT ZA OKOLJEVARSTVO IN SENZORJE, PROIZVODNJA, TRGOVINA IN STORITVE DOO", "SI", "Maribor"),
+])
+def test_a_name_with_words_added_is_one_body(a: str, b: str, country: str, city: str) -> None:
+    assert compare(Record(a, country, city), Record(b, country, city)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country", "city_a", "city_b"), [
+    ("AVINOR AS", "AVINOR FLYSIKRING AS", "NO", "Oslo", "Oslo"),  # a group's company: one word in common
+    ("SPINVERSE OY", "SPINVERSE INNOVATION MANAGEMENT OY", "FI", "Espoo", "Espoo"),  # too little to tell
+    # the words added name an institute of the body
+    ("ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA",
+     "ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA LABORATORIO DI GENETICA", "IT", "Firenze", "Firenze"),
+    # two towns
+    ("PRINS LEOPOLD INSTITUUT VOOR TROPISCHE GENEESKUNDE", "INSTITUUT VOOR TROPISCHE GENEESKUNDE", "BE", "Antwerpen",
+     "Gent"),
+    # a number on one side: another body of a series
+    ("ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA",
+     "ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA 2", "IT", "Firenze", "Firenze"),
+])
+def test_words_added_that_may_name_another_body_do_not_link(a: str, b: str, country: str, city_a: str,
+                                                            city_b: str) -> None:
+    assert not compare(Record(a, country, city_a), Record(b, country, city_b)).same
