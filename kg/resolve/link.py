@@ -959,7 +959,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                 _second_names_score(a.name, b.name, country, places))
     if apart:
         return score
-    score = max(score, _contained_score((a.name, name_a), (b.name, name_b), country))
+    score = max(score, _contained_score((a.name, name_a), (b.name, name_b), country),
+                _town_tail_score(a.name, name_a, name_b, country), _town_tail_score(b.name, name_b, name_a, country))
     score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),
                 _network_score(*without, country) if without is not None else 0.0)
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
@@ -1012,6 +1013,35 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
     places = _country_words(country)
     own = sum(_word_weight(w, country) for w in short.core if w not in places and not is_place(w, country))
     return LINK_ACCEPT if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own else 0.0
+
+
+# A company's own name of this many letters or more, all of rare words, names it without the town it is in.
+_OWN_TOWNLESS = 5
+
+
+def _town_tail_score(text: str, name: OrgName, other: OrgName, country: str | None) -> float:
+    """Return how alike ``other`` is to a company's name ``text`` (parsed: ``name``) without the towns it writes
+    after its legal form, where the company is (``Metalflex d.o.o. Tolmin``), when ``other`` writes no town.
+
+    The parser keeps such a town (:func:`kg.resolve.orgnames.parse`): the water companies of two towns
+    (``ВОДОСНАБДЯВАНЕ И КАНАЛИЗАЦИЯ ЕООД, Ямбол``) are two bodies. It is left out only when the words left are the
+    other name's, all rare (:func:`kg.resolve.word_frequency.rarity` 1) and no place, one of ``_OWN_TOWNLESS``
+    letters or more: a name of its own that no second company of the country writes. The caller reads names of
+    records not in two places. Else 0.
+    """
+    words = normalise(text).split()
+    tail = 0
+    while tail < min(len(name.core), len(words)) - 1 and name.core[-1 - tail] == words[-1 - tail] \
+            and is_place(words[-1 - tail], country) and words[-1 - tail] not in other.core:
+        tail += 1
+    if not tail or not name.legal_form or name.core[:-tail] != other.core:
+        return 0.0
+    rest = parse(" ".join(words[:-tail]), country)
+    own = other.core
+    if rest.legal_form != name.legal_form or rest.core != own or any(is_place(w, country) for w in own) \
+            or any(rarity(w, country) < 1.0 for w in own) or max(len(w) for w in own) < _OWN_TOWNLESS:
+        return 0.0
+    return name_score(rest, other)
 
 
 # Words a name may write before an institute's own name instead of a network's (``MAGYAR TUDOMANYOS AKADEMIA``,

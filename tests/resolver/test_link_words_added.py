@@ -41,3 +41,21 @@ def test_a_name_with_words_added_is_one_body(a: str, b: str, country: str, city:
 def test_words_added_that_may_name_another_body_do_not_link(a: str, b: str, country: str, city_a: str,
                                                             city_b: str) -> None:
     assert not compare(Record(a, country, city_a), Record(b, country, city_b)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country", "region"), [
+    ("Metalflex d.o.o. Tolmin", "METALFLEX d.o.o.", "SI", "Goriška"),
+    ("Kovis d.o.o. Brežice", "KOVIS d.o.o.", "SI", "Posavska"),
+])
+def test_a_town_after_a_companys_legal_form_is_where_it_is(a: str, b: str, country: str, region: str) -> None:
+    assert compare(Record(a, country, region), Record(b, country, region)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country", "region_a", "region_b"), [
+    ("KOMUNALA D.O.O. SEVNICA", "Komunala d.o.o.", "SI", "Posavska", "Posavska"),  # a common word: many towns' own
+    ("Kovis d.o.o. Brežice", "KOVIS d.o.o.", "SI", "Posavska", "Osrednjeslovenska"),  # two places
+    ("Kovis d.o.o. Brežice", "KOVIS d.o.o. Ljubljana", "SI", "Posavska", "Posavska"),  # two towns
+])
+def test_a_town_after_a_legal_form_still_tells_companies_apart(a: str, b: str, country: str, region_a: str,
+                                                               region_b: str) -> None:
+    assert not compare(Record(a, country, region_a), Record(b, country, region_b)).same
