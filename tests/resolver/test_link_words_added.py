@@ -59,3 +59,16 @@ def test_a_town_after_a_companys_legal_form_is_where_it_is(a: str, b: str, count
 def test_a_town_after_a_legal_form_still_tells_companies_apart(a: str, b: str, country: str, region_a: str,
                                                                region_b: str) -> None:
     assert not compare(Record(a, country, region_a), Record(b, country, region_b)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country", "city_a", "city_b", "review"), [
+    ("SPINVERSE OY", "SPINVERSE INNOVATION MANAGEMENT OY", "FI", "Espoo", "Espoo", True),  # renamed, or a subsidiary
+    ("AVINOR AS", "AVINOR FLYSIKRING AS", "NO", "Oslo", "Oslo", True),
+    ("AVINOR AS", "AVINOR FLYSIKRING AS", "NO", "Oslo", "Bodø", False),  # two places
+    ("OSLO AS", "OSLO FLYSIKRING AS", "NO", "Oslo", "Oslo", False),  # a town names no body
+])
+def test_a_rare_first_word_with_words_added_goes_to_review(a: str, b: str, country: str, city_a: str, city_b: str,
+                                                           review: bool) -> None:
+    match = compare(Record(a, country, city_a), Record(b, country, city_b))
+    assert not match.same
+    assert match.review == review
