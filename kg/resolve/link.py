@@ -1000,15 +1000,17 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
     the shorter core, all in the longer in its order, weighs ``_CONTAINED_WEIGHT`` or more without its places and
     the country's names, and the words added weigh no more than it and name no institute, centre, academy or
     research body (a part of the body, or another one), and the longer does not write the shorter after a segment
-    of its own (:func:`_named_after`). Both names name the same kinds of body, no part of one (a
-    faculty), under one legal form's kind, with the same numbers; the caller reads names of one place only. Else 0.
+    of its own (:func:`_named_after`). Both names name the same kinds of body (one may say how the body is
+    constituted: an association, a foundation, a consortium), no part of one (a faculty), under one legal form's
+    kind, with the same numbers; the caller reads names of one place only. A name the other begins with whose
+    first word is rare and no place scores ``_CONTAINED_REVIEW`` (:func:`_leads`). Else 0.
     """
     (_, a), (_, b) = a_written, b_written
     (_, short), (long_text, long) = sorted((a_written, b_written), key=lambda written: len(written[1].core))
     if not short.core or len(long.core) == len(short.core) or not _in_order(short.core, long.core) \
             or _named_after(long_text, short.core, country):
         return 0.0
-    if a.kinds != b.kinds or a.kinds & UNIT_KINDS or _numbers(a.core) != _numbers(b.core) \
+    if (a.kinds ^ b.kinds) - _CONSTITUTED or (a.kinds | b.kinds) & UNIT_KINDS or _numbers(a.core) != _numbers(b.core) \
             or _legal_form_penalty(a, b):
         return 0.0
     added = [w for w in long.core if w not in short.core]

@@ -20,6 +20,9 @@ from kg.resolve.link import Record, compare
      "UNIWERSYTET KOMISJI EDUKACJI NARODOWEJ W KRAKOWIE", "PL", "Krakow"),
     ("IOS, INSTITUT ZA OKOLJEVARSTVO IN SENZORJE, DOO",
      "IOS, INSTITUT ZA OKOLJEVARSTVO IN SENZORJE, PROIZVODNJA, TRGOVINA IN STORITVE DOO", "SI", "Maribor"),
+    # a foundation says how the body is constituted, as a legal form does
+    ("FONDAZIONE ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA",
+     "ISTITUTO PER LO STUDIO E LA PREVENZIONE E LA RETE ONCOLOGICA", "IT", "Firenze"),
 ])
 def test_a_name_with_words_added_is_one_body(a: str, b: str, country: str, city: str) -> None:
     assert compare(Record(a, country, city), Record(b, country, city)).same
@@ -31,6 +34,9 @@ def test_a_name_with_words_added_is_one_body(a: str, b: str, country: str, city:
     # the words added name an institute of the body
     ("ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA",
      "ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA LABORATORIO DI GENETICA", "IT", "Firenze", "Firenze"),
+    # another kind of body
+    ("ISTITUTO PER LO STUDIO E LA PREVENZIONE ONCOLOGICA",
+     "UNIVERSITA PER LO STUDIO E LA PREVENZIONE E LA RETE ONCOLOGICA", "IT", "Firenze", "Firenze"),
     # two towns
     ("PRINS LEOPOLD INSTITUUT VOOR TROPISCHE GENEESKUNDE", "INSTITUUT VOOR TROPISCHE GENEESKUNDE", "BE", "Antwerpen",
      "Gent"),
