@@ -961,9 +961,105 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                 _second_names_score(a.name, b.name, country, places))
     if apart:
         return score
+    score = max(score, _contained_score((a.name, name_a), (b.name, name_b), country),
+                _town_tail_score(a.name, name_a, name_b, country), _town_tail_score(b.name, name_b, name_a, country))
     score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),
                 _network_score(*without, country) if without is not None else 0.0)
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
+
+
+# The words of a name that another name holds whole, in their order, with words more, weigh this much together
+# (:func:`_word_weight`, places and the country's names left out) when they say which body both names are: several
+# rare words (``Instituut voor Tropische Geneeskunde``), not one or two a group's companies share (``Avinor``,
+# ``Toshiba Europe``).
+_CONTAINED_WEIGHT = 20.0
+# Lighter, a rare first word the other name begins with is one body or a company of its group, as often one as the
+# other in the training pairs ("SPINVERSE OY" and "SPINVERSE INNOVATION MANAGEMENT OY", "AVINOR AS" and "AVINOR
+# FLYSIKRING AS"): for a person to tell.
+_CONTAINED_REVIEW = 80.0
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether every word of ``short`` is in ``long``, in the same order."""
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
+def _named_after(text: str, core: tuple[str, ...], country: str | None) -> bool:
+    """Whether ``text`` writes all of ``core`` after segments of a name of their own, two words or more: a body
+    written before the one it belongs to (``Estación Experimental de Aula Dei - Agencia Estatal CSIC``), not an
+    acronym written first (``IOS, Institut za okoljevarstvo in senzorje, …``)."""
+    segments = _segments(text)
+    return any(len(parse(" ".join(segments[:k]), country).core) >= 2
+               and _in_order(core, parse(" ".join(segments[k:]), country).core) for k in range(1, len(segments)))
+
+
+def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgName], country: str | None) -> float:
+    """Return ``LINK_ACCEPT`` when one core is the other with words more and the words both hold name the body.
+
+    ``Prins Leopold Instituut voor Tropische Geneeskunde`` is ``Instituut voor Tropische Geneeskunde``, ``Istituto
+    per lo Studio e la Prevenzione e la Rete Oncologica`` is ``Istituto per lo Studio e la Prevenzione Oncologica``:
+    the shorter core, all in the longer in its order, weighs ``_CONTAINED_WEIGHT`` or more without its places and
+    the country's names, and the words added weigh no more than it and name no institute, centre, academy or
+    research body (a part of the body, or another one), and the longer does not write the shorter after a segment
+    of its own (:func:`_named_after`). Both names name the same kinds of body (one may say how the body is
+    constituted: an association, a foundation, a consortium), no part of one (a faculty), under one legal form's
+    kind, with the same numbers; the caller reads names of one place only. A name the other begins with whose
+    first word is rare and no place scores ``_CONTAINED_REVIEW`` (:func:`_leads`). Else 0.
+    """
+    (_, a), (_, b) = a_written, b_written
+    (_, short), (long_text, long) = sorted((a_written, b_written), key=lambda written: len(written[1].core))
+    if not short.core or len(long.core) == len(short.core) or not _in_order(short.core, long.core) \
+            or _named_after(long_text, short.core, country):
+        return 0.0
+    if (a.kinds ^ b.kinds) - _CONSTITUTED or (a.kinds | b.kinds) & UNIT_KINDS or _numbers(a.core) != _numbers(b.core) \
+            or _legal_form_penalty(a, b):
+        return 0.0
+    added = [w for w in long.core if w not in short.core]
+    if any(RESEARCH.search(w) or w in _BODY_WORDS for w in added):
+        return 0.0  # "Slovak Academy of Sciences" and its "Institute of Landscape Ecology": a part of it
+    places = _country_words(country)
+    own = sum(_word_weight(w, country) for w in short.core if w not in places and not is_place(w, country))
+    if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own:
+        return LINK_ACCEPT
+    return _CONTAINED_REVIEW if _leads(short.core, long.core, country) else 0.0
+
+
+def _leads(short: tuple[str, ...], long: tuple[str, ...], country: str | None) -> bool:
+    """Whether ``long`` begins with all of ``short`` and the first word of ``short`` is a rare word of
+    ``LINK_STEM_LENGTH`` letters or more that is no place (``SPINVERSE`` and ``SPINVERSE INNOVATION MANAGEMENT``)."""
+    first = short[0]
+    return long[:len(short)] == short and len(first) >= LINK_STEM_LENGTH and not first.isdigit() \
+        and rarity(first, country) >= 1.0 and not is_place(first, country)
+
+
+# A company's own name of this many letters or more, all of rare words, names it without the town it is in.
+_OWN_TOWNLESS = 5
+
+
+def _town_tail_score(text: str, name: OrgName, other: OrgName, country: str | None) -> float:
+    """Return how alike ``other`` is to a company's name ``text`` (parsed: ``name``) without the towns it writes
+    after its legal form, where the company is (``Metalflex d.o.o. Tolmin``), when ``other`` writes no town.
+
+    The parser keeps such a town (:func:`kg.resolve.orgnames.parse`): the water companies of two towns
+    (``ВОДОСНАБДЯВАНЕ И КАНАЛИЗАЦИЯ ЕООД, Ямбол``) are two bodies. It is left out only when the words left are the
+    other name's, all rare (:func:`kg.resolve.word_frequency.rarity` 1) and no place, one of ``_OWN_TOWNLESS``
+    letters or more: a name of its own that no second company of the country writes. The caller reads names of
+    records not in two places. Else 0.
+    """
+    words = normalise(text).split()
+    tail = 0
+    while tail < min(len(name.core), len(words)) - 1 and name.core[-1 - tail] == words[-1 - tail] \
+            and is_place(words[-1 - tail], country) and words[-1 - tail] not in other.core:
+        tail += 1
+    if not tail or not name.legal_form or name.core[:-tail] != other.core:
+        return 0.0
+    rest = parse(" ".join(words[:-tail]), country)
+    own = other.core
+    if rest.legal_form != name.legal_form or rest.core != own or any(is_place(w, country) for w in own) \
+            or any(rarity(w, country) < 1.0 for w in own) or max(len(w) for w in own) < _OWN_TOWNLESS:
+        return 0.0
+    return name_score(rest, other)
 
 
 # Words a name may write before an institute's own name instead of a network's (``MAGYAR TUDOMANYOS AKADEMIA``,
