@@ -75,6 +75,10 @@ from kg.resolve.orgnames import (
     ("INGENIERA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-ISDEFE",
      "INGENIERIA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-SME MP", "ES"),
     ("IKERLAN SCL", "IKERLAN S. COOP", "ES"),
+    # the statuses Spanish law adds to the names of public-sector bodies (medio propio, fundación del sector público)
+    ("CONSORCIO RED DE LABORATORIOS ALIMENTARIOS M.P.", "Consorcio Red de Laboratorios Alimentarios", "ES"),
+    ("FUNDACION OBSERVATORIO DEL LITORAL, F.S.P.", "Fundación Observatorio del Litoral", "ES"),
+    ("FUNDACION SECTOR PUBLICO ESTATAL OBSERVATORIO DEL LITORAL", "Fundación Observatorio del Litoral", "ES"),
 ])
 def test_a_company_whose_legal_form_changed_is_one_body(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
