@@ -784,8 +784,8 @@ def legal_form_markers(path: Path = LEGAL_FORM_MARKERS) -> dict[str, frozenset[t
 
     Examples
     --------
-    >>> sorted(legal_form_markers()["ES"])[:2]
-    [('medio', 'propio'), ('s', 'm', 'e', 'm', 'p')]
+    >>> ("medio", "propio") in legal_form_markers()["ES"], ("m", "p") in legal_form_markers()["ES"]
+    (True, True)
     """
     table: dict[str, set[tuple[str, ...]]] = {}
     for number, row in _rows(path, ("country", "written")):
