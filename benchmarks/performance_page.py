@@ -34,6 +34,7 @@ from benchmarks import (
     ingest_table_speed,
     keep_eu_export_speed,
     linkage_follow,
+    linkage_pools,
     linkage_quality,
     peers,
     precomputed_answers,
@@ -274,6 +275,9 @@ def linkage_section() -> list[str]:
             _source("linkage-quality.json", "python -m benchmarks.linkage_quality")
             + " Precision and recall of `eukg link` on the labelled pairs:", "",
             linkage_quality.docs_table(quality), "",
+            _source("linkage-pools.json", "python -m benchmarks.linkage_pools PATH")
+            + " The development pools (labels by identifier: proxies, see docs/linkage.md):", "",
+            linkage_pools.docs_table(_load("linkage-pools.json")), "",
             _source("linkage-speed.json", "python -m benchmarks.linkage_speed"), "",
             linkage_quality.speed_table(speed), "",
             _source("linkage-follow.json", "python -m benchmarks.linkage_follow")
