@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from kg.resolve.keys import FUNCTION_WORDS
 
-__all__ = ["INNER_LETTER", "MAX_ACRONYM", "MAX_PART", "NEXT_LETTER", "SKIPPABLE", "SYLLABLE_LETTER",
-           "alignment_cost", "expansion", "own_acronym"]
+__all__ = ["COMPOUND_PARTS", "INNER_LETTER", "MAX_ACRONYM", "MAX_PART", "NEXT_LETTER", "PART_LETTER", "SKIPPABLE",
+           "SYLLABLE_LETTER", "alignment_cost", "expansion", "own_acronym"]
 
 #: An acronym has at most this many letters.
 MAX_ACRONYM = 10
@@ -147,6 +147,16 @@ INNER_LETTER = 1.0
 COMPOUND_LENGTH = 10
 _COMPOUND_PART = 3
 _VOWELS = frozenset("aeiouy")
+#: Combining forms and head words that are parts of compound words (Pharma-Bio-Tec, Agro-Bio-Institute): a letter of
+#: a short form that begins one, three letters or more into a word that gave a letter before and right after the end
+#: of another, costs :data:`PART_LETTER` ("VPN" is not VPI-Photo-Nics: "vpi" is no part).
+COMPOUND_PARTS = ("agro", "bio", "tec", "tech", "pharm", "pharma", "nano", "geo", "eco", "electro", "info", "micro",
+                  "hydro", "aero", "photo", "thermo", "neuro", "chem", "medi", "institu", "zentrum", "centr")
+#: The cost of a letter that begins a known part of a compound (:data:`COMPOUND_PARTS`): that of a letter that
+#: continues the one before it.
+PART_LETTER = NEXT_LETTER
+# Head words that end a compound after any part (Forschungs-Zentrum): a letter that begins one costs PART_LETTER too.
+_HEAD_PARTS = ("institu", "zentrum", "centr", "center")
 
 
 def _syllable_start(word: str, at: int) -> bool:
@@ -166,6 +176,9 @@ def _letter_cost(word: str, at: int, last: int, final: bool) -> float:
         return NEXT_LETTER
     if last < 0:
         return float("inf")
+    if at >= _COMPOUND_PART and (word.startswith(_HEAD_PARTS, at) or (
+            word.startswith(COMPOUND_PARTS, at) and word[:at].endswith(COMPOUND_PARTS))):
+        return PART_LETTER
     if final and _syllable_start(word, at):
         return SYLLABLE_LETTER
     return INNER_LETTER if len(word) >= COMPOUND_LENGTH and at >= _COMPOUND_PART else float("inf")
@@ -183,7 +196,8 @@ def alignment_cost(short: str, words: tuple[str, ...], weights: tuple[float, ...
 
     The letters of ``short`` are found in order in ``words`` (Schwartz & Hearst 2003), the first at the
     start of a word. A letter at a word's start costs nothing, one that continues the letter before it in a
-    word :data:`NEXT_LETTER` (``cen`` of ``centro``), one that starts a syllable inside the last word
+    word :data:`NEXT_LETTER` (``cen`` of ``centro``), as does one that begins a known part of a compound after
+    another (:data:`PART_LETTER`: ``pbt`` of ``pharmabiotec``), one that starts a syllable inside the last word
     :data:`SYLLABLE_LETTER` (``v`` of ``craiova``), any other letter inside a long word :data:`INNER_LETTER`
     (the start of a part of a compound). A word that gives no letter costs its weight (``weights``, one per
     word: nothing for a function word, more for a word that names the body). Two letters at least must not

@@ -679,6 +679,26 @@ _SHORT_FORM_LETTERS = 4
 _SHORT_FORM_MORE = 1
 # What leaving out a word of the long form costs: a head word (Stichting, Fundación, Institut), another word.
 _HEAD_WEIGHT, _WORD_WEIGHT = 0.5, 1.0
+# Epithets of a body chartered by a crown, which its acronym often leaves out (NEN: Koninklijk Nederlands
+# Normalisatie-instituut): leaving one out costs nothing.
+_ROYAL = frozenset("koninklijk koninklijke royal kongelige kongelig kungliga kungl koniglich konigliche koeniglich"
+                   " koenigliche reale".split())
+# Given names, which an acronym of a body named after a person leaves out before the surname (LUH: Gottfried
+# Wilhelm Leibniz Universität Hannover): leaving one out that another word follows costs _HEAD_WEIGHT.
+_GIVEN_NAMES = frozenset(
+    "johann johannes wolfgang friedrich wilhelm gottfried karl carl ludwig maximilian georg august heinrich"
+    " christian albert ernst otto hans justus ruprecht julius philipp martin gottlieb christoph emil fritz"
+    " jan adam mikolaja jozefa stanislawa tadeusza kazimierza wladyslawa jerzego marii jana"
+    " jean pierre louis joseph claude marie francois jacques charles"
+    " giovanni giuseppe carlo luigi alessandro guglielmo"
+    " juan carlos miguel pablo antonio jose luis"
+    " joao pedro"
+    " tomas karel vytautas janis".split())
+# Prepositions that attach a body to a parent body after its name (Lietuvos geologijos tarnyba prie Aplinkos
+# ministerijos, "under the Ministry of Environment"; Institut … beim …; Institute … at …): the words from one on
+# may be left out of the long form (_long_forms).
+_AND = frozenset("et and und y e i en og och ja".split())
+_ATTACHING = frozenset("prie przy pri pie at under beim bei presso".split())
 # A one-word name of this many letters or more may be the word that names a body (_named_by) ...
 _NAMED_BY_LETTERS = 3
 # ... whose name names no kind of body but these.
@@ -697,26 +717,40 @@ def _short_form(name: str) -> str | None:
 
 def _skip_weights(words: tuple[str, ...], country: str | None) -> tuple[float, ...]:
     """What each word of a long form that gives a short form no letter costs
-    (:func:`kg.resolve.acronyms.alignment_cost`): nothing for a function word, less for a head word (Stichting,
-    Fundación) or an institute, centre or academy. The legal form is no word of a long form
+    (:func:`kg.resolve.acronyms.alignment_cost`): nothing for a function word or a royal epithet (Koninklijk), less
+    for a head word (Stichting, Fundación), an institute, centre or academy, a given name before another word
+    (Gottfried Wilhelm Leibniz …) and the words of the second of two coordinated terms that a function word ends
+    (Aveugles et Handicapés Visuels de …). The legal form is no word of a long form
     (:func:`kg.resolve.orgnames.without_legal_form`)."""
     def weight(word: str) -> float:
-        if word in SKIPPABLE or len(word) == 1:
+        if word in SKIPPABLE or len(word) == 1 or word in _ROYAL:
             return 0.0
         parsed = parse(word, country)
         return _HEAD_WEIGHT if parsed.kinds or set(parsed.core) <= _BODY_WORDS else _WORD_WEIGHT
 
-    return tuple(weight(w) for w in words)
+    weights = [weight(w) for w in words]
+    for k in range(len(words) - 1):
+        if words[k] in _GIVEN_NAMES and words[k + 1] not in SKIPPABLE:
+            weights[k] = min(weights[k], _HEAD_WEIGHT)
+    for k in range(1, len(words) - 1):  # "Aveugles et Handicapés Visuels de": the second of two coordinated terms
+        end = next((j for j in range(k + 1, len(words)) if words[j] in SKIPPABLE), None)
+        if words[k] in _AND and weights[k - 1] > 0 and end is not None:
+            weights[k + 1:end] = [min(w, _HEAD_WEIGHT) for w in weights[k + 1:end]]
+    return tuple(weights)
 
 
 def _long_forms(name: str, country: str | None) -> list[tuple[str, ...]]:
     """The folded words of a name, and of its first segment unless the rest names a part of a body (``…, Faculty
-    of Law``): ``MFN`` abbreviates ``Museum für Naturkunde - Leibniz-Institut für Evolutions- …``."""
+    of Law``): ``MFN`` abbreviates ``Museum für Naturkunde - Leibniz-Institut für Evolutions- …``; and of the words
+    before a preposition that attaches the body to a parent (:data:`_ATTACHING`), after two words or more: ``LGT``
+    abbreviates ``Lietuvos geologijos tarnyba prie Aplinkos ministerijos``."""
     segments = _segments(name)
     texts = [name]
     if len(segments) > 1 and not parse(" ".join(segments[1:]), country).kinds & UNIT_KINDS:
         texts.append(segments[0])
-    return [words for text in texts if 0 < len(words := tuple(normalise(text).split())) <= _LONG_FORM_WORDS]
+    forms = [words for text in texts if 0 < len(words := tuple(normalise(text).split())) <= _LONG_FORM_WORDS]
+    return forms + [form[:k] for form in forms
+                    for k in range(2, len(form) - 1) if form[k] in _ATTACHING][:1]
 
 
 def _named_by(short: str, long_name: str, country: str | None) -> bool:

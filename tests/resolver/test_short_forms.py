@@ -71,7 +71,7 @@ def test_letters_at_word_starts_cost_least() -> None:
 
 @pytest.mark.parametrize(("short", "words", "cost"), [
     ("ucv", ("universitatea", "din", "craiova"), 0.75),            # Craio-Va: a syllable's start
-    ("pbt", ("pharmabiotec",), 1.5),                                # Pharma-Bio-Tec: one word, two part starts
+    ("pbt", ("pharmabiotec",), 0.5),                                # Pharma-Bio-Tec: one word, two known parts
     ("upb", ("universitaet", "paderborn"), 0.75),
     ("mdw", ("medizinische", "universitaet", "wien"), float("inf")),  # a syllable of the last word only
     ("nve", ("never",), float("inf")),                               # one word, one part start
@@ -118,3 +118,54 @@ def test_the_legal_form_of_a_longer_name_may_give_letters(short, long, country, 
 
 def test_a_short_form_of_the_words_after_a_legal_form_is_the_body():
     assert compare(Record("LVM", "LV", "Riga"), Record("VALSTS AKCIJU SABIEDRIBA LATVIJAS VALSTS MEZI", "LV", "Riga")).same
+
+
+@pytest.mark.parametrize(("long", "short", "country"), [
+    # letters at the starts of known parts of a compound (agro-bio-institute, pharma-bio-tec)
+    ("AGROBIOINSTITUTE", "ABI", "BG"),
+    ("PHARMABIOTEC GMBH", "PBT", "DE"),
+    # given names before the surname a body is named after
+    ("GOTTFRIED WILHELM LEIBNIZ UNIVERSITAET HANNOVER", "LUH", "DE"),
+    # the parent body the name is attached to by a preposition ("prie": at, under)
+    ("Lietuvos geologijos tarnyba prie Aplinkos ministerijos", "LGT", "LT"),
+    # a royal epithet
+    ("STICHTING KONINKLIJK NEDERLANDS NORMALISATIE INSTITUUT", "NEN", "NL"),
+    # the second of two coordinated terms
+    ("Fédération des Aveugles et Handicapés Visuels de France", "FAF", "FR"),
+])
+def test_words_an_acronym_leaves_out_cost_less(long: str, short: str, country: str) -> None:
+    assert compare(Record(long, country), Record(short, country)).same
+
+
+@pytest.mark.parametrize(("long", "short", "country"), [
+    # a coordinated term that ends the name is not left out cheaply (TUD is the Technische Universität Dresden)
+    ("Hochschule für Technik und Wirtschaft Dresden", "TUD", "DE"),
+    # "prie" attaches a parent only after two words of the body
+    ("Tarnyba prie Lietuvos geologijos ministerijos", "TPL", "LT"),
+])
+def test_the_cheaper_words_keep_their_place(long: str, short: str, country: str) -> None:
+    assert not compare(Record(long, country), Record(short, country)).same
+
+
+def test_skip_weights_of_given_names_royal_epithets_and_coordinated_terms() -> None:
+    from kg.resolve.link import _skip_weights
+    assert _skip_weights(("gottfried", "wilhelm", "leibniz", "universitaet"), "DE") == (0.5, 0.5, 1.0, 0.5)
+    assert _skip_weights(("universitaet", "wilhelm"), "DE") == (0.5, 1.0)  # no surname after it
+    assert _skip_weights(("koninklijk", "nederlands"), "NL") == (0.0, 1.0)
+    assert _skip_weights(("technik", "und", "wirtschaft", "dresden"), "DE") == (1.0, 0.0, 1.0, 1.0)
+    assert _skip_weights(("aveugles", "et", "handicapes", "visuels", "de", "france"), "FR") == (
+        1.0, 0.0, 0.5, 0.5, 0.0, 1.0)
+
+
+def test_a_long_form_ends_before_a_preposition_that_attaches_a_parent() -> None:
+    from kg.resolve.link import _long_forms
+    forms = _long_forms("Lietuvos geologijos tarnyba prie Aplinkos ministerijos", "LT")
+    assert ("lietuvos", "geologijos", "tarnyba") in forms
+    assert ("tarnyba",) not in _long_forms("Tarnyba prie Aplinkos ministerijos", "LT")
+
+
+def test_a_known_part_of_a_compound_follows_another() -> None:
+    """"Photo" is a part of "VPIphotonics", but "VPI" none: "VPN" is no abbreviation of it."""
+    assert alignment_cost("abi", ("agrobioinstitute",), (1.0,)) == 0.5
+    assert alignment_cost("vpn", ("vpiphotonics",), (1.0,)) > 1.0
+    assert not compare(Record("VPIPHOTONICS GMBH", "DE", "Berlin"), Record("VPN", "DE", "Berlin")).same
