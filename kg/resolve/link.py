@@ -1054,9 +1054,21 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
         return 0.0  # "Slovak Academy of Sciences" and its "Institute of Landscape Ecology": a part of it
     places = _country_words(country)
     own = sum(_word_weight(w, country) for w in short.core if w not in places and not is_place(w, country))
-    if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own:
+    if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own and _distinctive(short.core,
+                                                                                                 country):
         return LINK_ACCEPT
     return _CONTAINED_REVIEW if _leads(short.core, long.core, country) else 0.0
+
+
+# A word of the shorter name whose rarity (kg.resolve.word_frequency.rarity) is this or more names its body: without
+# one, a name of common words ("Przedsiębiorstwo Gospodarki Komunalnej", a municipal company) is that of many bodies,
+# and words added to it ("… "SANIKOM"", "Elbląskie …") name one of them.
+_DISTINCTIVE_RARITY = 0.95
+
+
+def _distinctive(core: tuple[str, ...], country: str | None) -> bool:
+    """Whether ``core`` holds a word of four letters or more, no place, that few names of its country hold."""
+    return any(len(w) >= 4 and rarity(w, country) >= _DISTINCTIVE_RARITY and not is_place(w, country) for w in core)
 
 
 def _leads(short: tuple[str, ...], long: tuple[str, ...], country: str | None) -> bool:

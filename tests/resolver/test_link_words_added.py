@@ -78,3 +78,15 @@ def test_a_rare_first_word_with_words_added_goes_to_review(a: str, b: str, count
     match = compare(Record(a, country, city_a), Record(b, country, city_b))
     assert not match.same
     assert match.review == review
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # a name of common words is that of many bodies: the words added name one of them
+    ('PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ "SANIKOM" SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ',
+     "PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ SP. Z O. O.", "PL"),
+    ("ELBLĄSKIE PRZEDSIĘBIORSTWO WODOCIĄGÓW I KANALIZACJI SP. Z O.O.",
+     "PRZEDSIĘBIORSTWO WODOCIĄGÓW I KANALIZACJI SP. Z O.O.", "PL"),
+    ('Udruga osoba s intelektualnim teškoćama "Jaglac"', "Udruga osoba s intelektualnim teškoćama", "HR"),
+])
+def test_words_added_to_a_name_of_common_words_name_another_body(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
