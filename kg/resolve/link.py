@@ -476,6 +476,37 @@ def _segments(name: str) -> list[str]:
     return [s for s in _SEGMENT_BREAK.split(name) if normalise(s)]
 
 
+# Words (folded) that, opening a segment written after a body's name, name a unit of its administration, which
+# the head words (kind ``department``) do not cover: Croatian, Serbian and Slovene ``uprava``, ``služba``,
+# ``sektor``, ``ured``/``urad``, ``direktorat``; Bulgarian ``дирекция``, ``отдел``, ``сектор``; Polish ``biuro``,
+# ``referat``; Czech and Slovak ``odbor``, ``sekce``/``sekcia``; Hungarian ``főosztály``, ``osztály``; Romanian
+# ``direcția``; Latvian ``nodaļa``, Lithuanian ``skyrius``, Estonian ``osakond``. They are no head
+# words of a body's own name (``Gradska uprava`` is a town's administration, ``Дирекция Природен парк …`` a park's
+# body), only of a segment after one (``Ministarstvo rada …, Uprava za tržište rada …``: a directorate).
+_UNIT_WORDS = frozenset("""uprava sluzba sektor ured urad direktorat direkcija direktsiya otdel biuro referat odbor
+    sekce sekcia foosztaly osztaly directia nodala skyrius osakond""".split())
+# Words that may come before a unit word (``Главна дирекция``, ``Generalna direkcija``: a chief directorate).
+_UNIT_LEADS = frozenset("glavna glavni generalna generalni generalny glowne".split())
+
+
+def _names_unit(segment: str) -> bool:
+    """Whether a segment written after a body's name opens with a word that names a unit of it (:data:`_UNIT_WORDS`).
+
+    >>> _names_unit("Uprava za tržište rada"), _names_unit("Главна дирекция ОПОС"), _names_unit("Zagreb")
+    (True, True, False)
+    """
+    words = normalise(segment).split()
+    words = words[1:] if words[:1] and words[0] in _UNIT_LEADS else words
+    return bool(words) and words[0] in _UNIT_WORDS
+
+
+def _unit_added(text: str, core: tuple[str, ...], country: str | None) -> bool:
+    """Whether ``text`` writes, after its first segment, a unit of a body (:func:`_names_unit`) that ``core`` does
+    not name: ``Ministarstvo zaštite okoliša i energetike - Uprava za zaštitu prirode`` is a directorate of the
+    ministry, not ``Ministarstvo zaštite okoliša i energetike``."""
+    return any(_names_unit(s) and not set(parse(s, country).core) <= set(core) for s in _segments(text)[1:])
+
+
 def _adds_nothing(head: OrgName, tail: OrgName, places: frozenset[str]) -> bool:
     """Whether the last segments of a name (``tail``) say nothing its first ones (``head``) do not.
 
@@ -746,7 +777,8 @@ def _long_forms(name: str, country: str | None) -> list[tuple[str, ...]]:
     abbreviates ``Lietuvos geologijos tarnyba prie Aplinkos ministerijos``."""
     segments = _segments(name)
     texts = [name]
-    if len(segments) > 1 and not parse(" ".join(segments[1:]), country).kinds & UNIT_KINDS:
+    if len(segments) > 1 and not parse(" ".join(segments[1:]), country).kinds & UNIT_KINDS \
+            and not any(_names_unit(s) for s in segments[1:]):
         texts.append(segments[0])
     forms = [words for text in texts if 0 < len(words := tuple(normalise(text).split())) <= _LONG_FORM_WORDS]
     return forms + [form[:k] for form in forms
@@ -1044,7 +1076,7 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
     (_, a), (_, b) = a_written, b_written
     (_, short), (long_text, long) = sorted((a_written, b_written), key=lambda written: len(written[1].core))
     if not short.core or len(long.core) == len(short.core) or not _in_order(short.core, long.core) \
-            or _named_after(long_text, short.core, country):
+            or _named_after(long_text, short.core, country) or _unit_added(long_text, short.core, country):
         return 0.0
     if (a.kinds ^ b.kinds) - _CONSTITUTED or (a.kinds | b.kinds) & UNIT_KINDS or _numbers(a.core) != _numbers(b.core) \
             or _legal_form_penalty(a, b):
