@@ -36,7 +36,7 @@ from kg.resolve.endings import is_ending
 from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek_script, phrase_at, reads_greek
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
-from kg.resolve.places import is_place, place_word, towns
+from kg.resolve.places import is_place, place_word, town_phrases, towns
 
 __all__ = [
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_MARKERS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS",
@@ -700,18 +700,27 @@ def _greek_head_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted((p for p in found if len(p[0]) > 1), key=lambda p: (-len(p[0]), p)))
 
 
-def _join_phrases(words: list[str]) -> list[str]:
-    """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind."""
+def _join_phrases(words: list[str], country: str | None = None) -> list[tuple[str, bool]]:
+    """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind; each word
+    comes with whether it is in a town's name of two words or more of ``country`` that holds a head word
+    (:func:`kg.resolve.places.town_phrases`: ``Novo mesto``), whose words name no kind of body."""
     phrases = _phrases()
-    out, i = [], 0
+    towns_at = town_phrases(country)
+    out: list[tuple[str, bool]] = []
+    i = 0
     while i < len(words):
+        town = next((p for p in towns_at.get(words[i], ()) if tuple(words[i:i + len(p)]) == p), None)
+        if town is not None:
+            out += [(w, True) for w in town]
+            i += len(town)
+            continue
         for phrase, kind in phrases.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
-                out.append(f"<{kind}>")
+                out.append((f"<{kind}>", False))
                 i += len(phrase)
                 break
         else:
-            out.append(words[i])
+            out.append((words[i], False))
             i += 1
     return out
 
@@ -1089,8 +1098,9 @@ def parse(name: str, country: str | None = None) -> OrgName:
         # "Stichting Wetenschappelijk Onderzoek Verkeersveiligheid SWOV": the acronym spells the legal form too
         words = [w for w in words if w != written[whole]]
         written = [w for w in written if w != written[whole]]
-    read = [(word, *((frozenset({word[1:-1]}), False) if word.startswith("<") else _kinds_of(word)))
-            for word in _join_phrases(words)]
+    read = [(word, *((frozenset(), False) if town else (frozenset({word[1:-1]}), False) if word.startswith("<")
+                     else _kinds_of(word)))
+            for word, town in _join_phrases(words, country)]
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
     last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
     # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)

@@ -23,10 +23,14 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["PLACE_NAMES", "TOWN_POPULATION", "is_place", "place_word", "town_of", "towns"]
+__all__ = ["PLACE_NAMES", "PLACE_PHRASES", "TOWN_POPULATION", "is_place", "place_word", "town_of", "town_phrases",
+           "towns"]
 
 #: The generated table of places, their other names and inflected forms.
 PLACE_NAMES = Path(__file__).with_name("data") / "place_names.tsv"
+#: The generated table of towns whose names of two words or more hold a head word of an organisation's name
+#: (``Novo mesto``, ``Dobre Miasto``): a country and the folded name a line.
+PLACE_PHRASES = Path(__file__).with_name("data") / "place_phrases.tsv"
 #: Towns of this many inhabitants or more are the towns two names must not confuse.
 TOWN_POPULATION = 10_000
 _COLUMNS = ("country", "place", "population", "names")
@@ -143,3 +147,32 @@ def is_place(word: str, country: str | None = None) -> bool:
     (True, True, False, False)
     """
     return word in _table()[0].get(country.upper(), {}) if country else word in towns()
+
+
+@lru_cache(maxsize=2)
+def _phrase_table(path: Path = PLACE_PHRASES) -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """Return country → first word → the folded names of towns of two words or more it begins, longest first."""
+    found: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = ((n, line.rstrip("\n")) for n, line in enumerate(handle, 1) if not line.startswith("#"))
+        number, header = next(lines, (0, ""))
+        if header != "country\tplace":
+            raise InputError(path, "the header must be country, place", number)
+        for number, line in lines:
+            values = line.split("\t")
+            if len(values) != 2 or len(values[1].split()) < 2:
+                raise InputError(path, "expected a country and a place's name of two words or more", number)
+            words = tuple(values[1].split())
+            found.setdefault(values[0], {}).setdefault(words[0], []).append(words)
+    return {country: {first: tuple(sorted(phrases, key=len, reverse=True)) for first, phrases in by_first.items()}
+            for country, by_first in found.items()}
+
+
+def town_phrases(country: str | None) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the first word → the folded names of two words or more, longest first, of the towns of ``country``
+    whose names hold a head word of an organisation's name after a word that is none (``PLACE_PHRASES``).
+
+    >>> town_phrases("SI")["novo"]
+    (('novo', 'mesto'),)
+    """
+    return _phrase_table().get(country.upper(), {}) if country else {}
