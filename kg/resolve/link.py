@@ -1086,8 +1086,9 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
         return 0.0  # "Slovak Academy of Sciences" and its "Institute of Landscape Ecology": a part of it
     places = _country_words(country)
     own = sum(_word_weight(w, country) for w in short.core if w not in places and not is_place(w, country))
-    if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own and _distinctive(short.core,
-                                                                                                 country):
+    common = _common_words(a_written[0], country) | _common_words(b_written[0], country)
+    if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own \
+            and _distinctive(short.core, country, common):
         return LINK_ACCEPT
     return _CONTAINED_REVIEW if _leads(short.core, long.core, country) else 0.0
 
@@ -1098,9 +1099,27 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
 _DISTINCTIVE_RARITY = 0.95
 
 
-def _distinctive(core: tuple[str, ...], country: str | None) -> bool:
-    """Whether ``core`` holds a word of four letters or more, no place, that few names of its country hold."""
-    return any(len(w) >= 4 and rarity(w, country) >= _DISTINCTIVE_RARITY and not is_place(w, country) for w in core)
+def _distinctive(core: tuple[str, ...], country: str | None, common: frozenset[str] = frozenset()) -> bool:
+    """Whether ``core`` holds a word of four letters or more, no place and not among ``common``, that few names of
+    its country hold."""
+    return any(len(w) >= 4 and rarity(w, country) >= _DISTINCTIVE_RARITY and not is_place(w, country)
+               and w not in common for w in core)
+
+
+@lru_cache(maxsize=100_000)
+def _common_words(text: str, country: str | None = None) -> frozenset[str]:
+    """The folded words a name written in capitals and small letters writes in small letters after its first word:
+    common nouns and adjectives, not a name of its own (``Střední uměleckoprůmyslová škola`` is a school of applied
+    arts, one of many; ``Tehnička škola Ruđera Boškovića`` is named after a person). A name all in capitals or all
+    in small letters tells nothing.
+
+    >>> sorted(_common_words("Střední uměleckoprůmyslová škola")), _common_words("TEHNIČKA ŠKOLA RUĐERA BOŠKOVIĆA")
+    (['skola', 'umeleckoprumyslova'], frozenset())
+    """
+    if text.isupper() or text.islower():
+        return frozenset()
+    words = _WORD.findall(text)[1:]
+    return frozenset(w for word in words if word.islower() for w in parse(word, country).core)
 
 
 def _leads(short: tuple[str, ...], long: tuple[str, ...], country: str | None) -> bool:
