@@ -64,6 +64,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.docs_section import replace_section  # noqa: E402
 from kg.resolve.link import Match, Record, compare  # noqa: E402
 from kg.resolve.normalise import compact, normalise  # noqa: E402
 from kg.resolve.thresholds import LINK_ACCEPT, LINK_REVIEW  # noqa: E402
@@ -336,10 +337,7 @@ def docs_table(result: dict[str, object]) -> str:
 
 def write_docs(result: dict[str, object], docs: Path = DOCS) -> None:
     """Write the pools' table between its markers in ``docs``."""
-    start, end = "<!-- linkage-pools:start -->", "<!-- linkage-pools:end -->"
-    head, _, rest = docs.read_text(encoding="utf-8").partition(start)
-    _, _, tail = rest.partition(end)
-    docs.write_text(f"{head}{start}\n{docs_table(result)}\n{end}{tail}", encoding="utf-8")
+    replace_section(docs, "<!-- linkage-pools:start -->", "<!-- linkage-pools:end -->", docs_table(result))
 
 
 def main(argv: list[str] | None = None) -> None:
