@@ -76,6 +76,11 @@ class Country:
         """
         return self.group == "EU"
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language tags of its official-language names, the native name's first."""
+        return (self.native_lang, *(tag for _, tag in self.other_names))
+
     def native_labels(self) -> tuple[Literal, ...]:
         """All official-language names as language-tagged literals."""
         names = ((self.native_name, self.native_lang), *self.other_names)

@@ -725,10 +725,12 @@ _GIVEN_NAMES = frozenset(
     " juan carlos miguel pablo antonio jose luis"
     " joao pedro"
     " tomas karel vytautas janis".split())
+# Conjunctions joining two coordinated terms (Aveugles et Handicapés Visuels): an acronym often leaves out the
+# second term (_skip_weights).
+_AND = frozenset("et and und y e i en og och ja".split())
 # Prepositions that attach a body to a parent body after its name (Lietuvos geologijos tarnyba prie Aplinkos
 # ministerijos, "under the Ministry of Environment"; Institut … beim …; Institute … at …): the words from one on
 # may be left out of the long form (_long_forms).
-_AND = frozenset("et and und y e i en og och ja".split())
 _ATTACHING = frozenset("prie przy pri pie at under beim bei presso".split())
 # A one-word name of this many letters or more may be the word that names a body (_named_by) ...
 _NAMED_BY_LETTERS = 3

@@ -512,8 +512,7 @@ def country_languages(country: str | None) -> frozenset[str] | None:
         known = get_country(country)
     except KeyError:
         return None
-    tags = (known.native_lang, *(tag for _, tag in known.other_names))
-    own = {_MINED_LANGUAGE.get(tag, SIMPLEMMA_LANGUAGES.get(tag, tag)) for tag in tags}
+    own = {_MINED_LANGUAGE.get(tag, SIMPLEMMA_LANGUAGES.get(tag, tag)) for tag in known.languages}
     return frozenset({"en"} | own | {close for language in own for close in _CLOSE_LANGUAGES.get(language, ())})
 
 

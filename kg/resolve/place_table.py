@@ -53,8 +53,7 @@ def _languages() -> dict[str, tuple[str, ...]]:
     known = simplemma_languages()
     found = {}
     for country in COUNTRIES:
-        tags = (country.native_lang, *(tag for _, tag in country.other_names))
-        codes = [SIMPLEMMA_LANGUAGES.get(tag.split("-")[0]) for tag in tags]
+        codes = [SIMPLEMMA_LANGUAGES.get(tag.split("-")[0]) for tag in country.languages]
         found[country.iso2] = tuple(dict.fromkeys(c for c in codes if c in known))
     return found
 

@@ -97,8 +97,7 @@ def _languages(country: str | None) -> tuple[str, ...]:
         found = get_country(country)
     except KeyError:
         return ("en",)
-    tags = (found.native_lang, *(tag for _, tag in found.other_names))
-    return tuple(SIMPLEMMA_LANGUAGES[t] for t in tags if t in SIMPLEMMA_LANGUAGES)
+    return tuple(SIMPLEMMA_LANGUAGES[t] for t in found.languages if t in SIMPLEMMA_LANGUAGES)
 
 
 @lru_cache(maxsize=50_000)
