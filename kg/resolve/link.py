@@ -219,9 +219,29 @@ def _greek_similarity(a: str, b: str) -> float:
     return 100.0 if same_word(key_a, key_b) else max(plain, _word_similarity(key_a, key_b))
 
 
+def _two_places(a: str, b: str, country: str) -> bool:
+    """Whether two folded words are the names or forms of two places of ``country`` in the table of places
+    (:func:`kg.resolve.places.is_place`, towns of a thousand inhabitants or more): ``Głogów`` and ``Głogówek``,
+    two towns and municipalities, though one reads as the other with an ending.
+
+    >>> _two_places("glogow", "glogowek", "PL"), _two_places("glogow", "glogowie", "PL")
+    (True, False)
+    """
+    return is_place(a, country) and is_place(b, country) \
+        and place_word(a, country, adjectives=False) != place_word(b, country, adjectives=False)
+
+
+@lru_cache(maxsize=64)
 def _similarity(country: str | None) -> Callable[[str, str], float]:
-    """The word similarity of names of ``country``: :func:`_greek_similarity` for Greek and Cypriot names."""
-    return _greek_similarity if reads_greek(country) else _word_similarity
+    """The word similarity of names of ``country``: :func:`_greek_similarity` for Greek and Cypriot names, and
+    no likeness between the names of two places of the country (:func:`_two_places`)."""
+    similar = _greek_similarity if reads_greek(country) else _word_similarity
+    if not country:
+        return similar
+
+    def in_country(a: str, b: str) -> float:
+        return 0.0 if a != b and _two_places(a, b, country) else similar(a, b)
+    return in_country
 
 
 # A word this long or longer written with two neighbouring letters swapped is the same word misspelt.

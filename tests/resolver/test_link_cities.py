@@ -53,3 +53,13 @@ def test_two_names_of_letters_alone_in_two_towns_are_two_bodies():
     """"В и К" (V i K, water and sewerage) is the company of many towns; in one town the name is one body."""
     assert not compare(Record("В и К ООД", "BG", "Шумен"), Record("В И К ООД", "BG", "Враца")).same
     assert compare(Record("В и К ООД", "BG", "Шумен"), Record("В И К ООД", "BG", "Shumen")).same
+
+
+def test_two_towns_whose_names_read_as_one_with_an_ending_are_two_municipalities():
+    # Głogów and Głogówek, Pilica and Pilchowice: municipalities of their own, each in the table of places.
+    assert not compare(Record("Gmina Głogów", "PL", None), Record("Gmina Głogówek", "PL", None)).same
+    assert not compare(Record("Gmina Pilica", "PL", None), Record("Gmina Pilchowice", "PL", None)).same
+
+
+def test_a_town_in_two_grammatical_cases_is_still_one_place():
+    assert compare(Record("Urząd Miejski Głogów", "PL", None), Record("Urząd Miejski w Głogowie", "PL", None)).same
