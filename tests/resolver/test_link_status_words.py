@@ -1,0 +1,29 @@
+"""Words of a public body's name that give its status, not which body it is: the administrative unit, the capital."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.link import Record, compare
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("UAT Comuna Ciugud", "Comuna Ciugud", "RO"),  # unitatea administrativ-teritorială: the municipality itself
+    ("Unitatea Administrativ Teritorială Județul Cluj", "Județul Cluj", "RO"),
+    ("UAT JUDETUL CLUJ", "Consiliul Județean Cluj", "RO"),
+    ("Miasto Stołeczne Warszawa", "City of Warsaw", "PL"),  # stołeczne: the capital's
+    ("Hlavní město Praha", "City of Prague", "CZ"),
+    ("Vidzemes plānošanas reģions", "Vidzeme Planning Region", "LV"),
+])
+def test_a_status_word_leaves_the_body_as_it_is(a, b, country):
+    assert compare(Record(a, country, None), Record(b, country, None)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("UAT Comuna Ciugud", "UAT Județul Alba", "RO"),
+    ("UAT Municipiul Cluj-Napoca", "UAT Județul Cluj", "RO"),  # a city and its county stay two bodies
+    ("Miasto Stołeczne Warszawa", "Województwo Mazowieckie", "PL"),
+    ("Hlavní město Praha", "Středočeský kraj", "CZ"),
+])
+def test_status_words_do_not_join_two_bodies(a, b, country):
+    assert not compare(Record(a, country, None), Record(b, country, None)).same
