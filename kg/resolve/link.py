@@ -429,9 +429,12 @@ def _company_and_authority(a: OrgName, status_a: str | None, b: OrgName, status_
 
 # Polish and Latvian towns and the rural municipalities around them often share a name: a "gmina" (without
 # "miejska", "miasto") or a "novads" is the rural one, a "miasto", "gmina miejska", "pilsēta" or "city" the town.
+# A Romanian "comuna" is a rural municipality, a "municipiul" or "orașul" a town: two of one name are two places
+# (the commune Sfântu Gheorghe in the Danube delta, the city Sfântu Gheorghe in Covasna).
 _URBAN_WORDS = frozenset({"miasto", "miasta", "miejska", "miejskiej", "pilseta", "pilsetas", "valstspilseta",
-                          "valstspilsetas", "city", "town"})
-_RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada"})
+                          "valstspilsetas", "city", "town", "municipiul", "municipiului", "municipiu", "orasul",
+                          "orasului", "oras"})
+_RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada", "comuna", "comunei"})
 
 
 def _town_and_country_side(a: OrgName, b: OrgName) -> bool:

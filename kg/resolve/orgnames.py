@@ -447,15 +447,19 @@ def country_word(word: str, country: str | None) -> str:
     ('croatia', 'croatia', 'latvia')
     >>> country_word("slovenska", "SK"), country_word("slovenska", "PL"), country_word("zagreb", "HR")
     ('slovakia', 'slovenska', 'zagreb')
-    >>> country_word("magyargec", "HU"), country_word("magyarorszagi", "HU")
-    ('magyargec', 'hungary')
+    >>> country_word("magyargec", "HU"), country_word("magyarorszagi", "HU"), country_word("roman", "RO")
+    ('magyargec', 'hungary', 'roman')
     """
     table = country_words().get(country.upper()) if country else None
     if table is None:
         return word
     one, words, stems = table
-    # a stem with an ending only: "hrvatskoj", "deutschen"; not the village "Magyargéc" of "magyar*"
-    return one if word in words or any(word.startswith(s) and is_ending(word[len(s):]) for s in stems) else word
+    # a stem with an ending only: "hrvatskoj", "deutschen"; not the village "Magyargéc" of "magyar*", nor a town
+    # of the country whose name reads as such a word (Roman, a town of Romania)
+    if word in words:
+        return one
+    return one if any(word.startswith(s) and is_ending(word[len(s):]) for s in stems) \
+        and not is_place(word, country) else word
 
 
 @lru_cache(maxsize=4)

@@ -27,3 +27,15 @@ def test_a_status_word_leaves_the_body_as_it_is(a, b, country):
 ])
 def test_status_words_do_not_join_two_bodies(a, b, country):
     assert not compare(Record(a, country, None), Record(b, country, None)).same
+
+
+def test_a_romanian_commune_and_a_town_of_one_name_are_two_municipalities():
+    # the commune Sfântu Gheorghe (Tulcea) and the city Sfântu Gheorghe (Covasna)
+    commune, city = Record("UAT COMUNA SFÂNTU GHEORGHE", "RO", None), Record("UAT MUNICIPIUL SFANTU GHEORGHE", "RO", None)
+    assert not compare(commune, city).same
+    assert compare(commune, Record("Primaria Comunei Sfântu Gheorghe", "RO", None)).same
+
+
+def test_a_town_of_the_country_is_not_read_as_the_country():
+    # Roman is a town of Romania, "Română" the country's adjective in a village's name
+    assert not compare(Record("Primaria Ciclova Romana", "RO", "Ciclova Română"), Record("UAT Municipiul Roman", "RO", None)).same
