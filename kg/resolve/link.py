@@ -468,11 +468,12 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     True
     """
     score = core_score(a.core, b.core, a.country or b.country)
-    if (a.kinds and b.kinds and a.kinds != b.kinds) or (a.kinds ^ b.kinds) & UNIT_KINDS:
+    if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)) \
+            or (a.kinds ^ b.kinds) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
     elif a.kinds != b.kinds:
         score -= LINK_ONE_KIND_PENALTY
-        if (a.kinds | b.kinds) - _UNSAID_KINDS:  # "Bragança" is not "Instituto Politécnico de Bragança"
+        if (a.kinds ^ b.kinds) - _UNSAID_KINDS:  # "Bragança" is not "Instituto Politécnico de Bragança"
             score = min(score, LINK_ONE_KIND_CAP)
     score -= _legal_form_penalty(a, b)
     status_a, status_b = legal_status(a), legal_status(b)
@@ -485,6 +486,13 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
+
+
+def _constituted_too(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one set of kinds is the other, which already says how the body is constituted, with another such
+    kind added (``Consorzio … Associazione``: a consortium constituted as an association); a foundation or an
+    association added to a body of another kind is a body of its own (``Fondazione Politecnico di Milano``)."""
+    return (a < b or b < a) and not (a ^ b) - _CONSTITUTED and bool(a & b & _CONSTITUTED)
 
 
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
