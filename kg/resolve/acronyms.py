@@ -35,6 +35,7 @@ MAX_PART = 3
 SKIPPABLE = FUNCTION_WORDS | frozenset(
     "u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the og fur fuer pour per para por sur"
     " del della dello degli delle dei nel nella als bei an um uma uno una ein eine een con fra voor prie em nos nas"
+    " pentru pro es"
     .split())
 # At most this share of an acronym's letters may be second or third letters of a word.
 _INNER_SHARE = 0.5

@@ -373,9 +373,27 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
         joined = _joined_score(a, b, country)  # words split or joined: "Nowa Sól", "Nowasól"
         words = max(words, joined)
     unmatched = joined < _JOINED and _unmatched(a, b, country) and _unmatched(b, a, country)
-    if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched:
+    if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched or _other_directions(a, b):
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words
+
+
+# Points of the compass, folded, in the EU's languages where they are no other common word: two names that give
+# two (``Campus Nord`` and ``Campus Sud``, ``Nord-Est`` and ``Nord-Vest``) name two bodies, as two numbers do.
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "nord",
+                         "sud", "sued", "ouest", "ost", "noord", "zuid", "oost", "norte", "oeste", "ovest", "vest",
+                         "nordost", "nordwest", "suedost", "suedwest", "sudost", "sudwest", "sever", "istok",
+                         "zapad"})
+
+
+def _other_directions(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two cores both give points of the compass, and not the same.
+
+    >>> _other_directions(("campus", "nord"), ("campus", "sud")), _other_directions(("nord", "est"), ("nord",))
+    (True, False)
+    """
+    directions_a, directions_b = _DIRECTIONS.intersection(a), _DIRECTIONS.intersection(b)
+    return bool(directions_a) and bool(directions_b) and directions_a != directions_b
 
 
 def _without_legal_form_span(name: OrgName) -> tuple[int, tuple[str, ...]]:
