@@ -48,7 +48,7 @@ SUFFIXES = tuple(sorted(set("""
     atio aatio aciju acijos acijai acijas aciji acijo acijam aciok acio acios
     cy cies tija tijos tiju tie ties tia tias zia cia cja cji cje tsiia
     iai ikai iak
-    al als ale ali aux ales aal alis alny alna alne alni
+    al als ale ali aux ales aal alis alny alna alne alni alnej alnego alnych alnim alniho
     ar ars aire aires are ari aris arny arna arne
     an ans ian ians ean een eens eenne eennes eo ea eos eas eu eus ejski ejska ejskie ejsky aisch aische
     ure ures ura ure uren uur
@@ -65,6 +65,15 @@ _SPELT_STEM = 7
 # The suffixes that make a learned word (all but the bare inflections of the last line of SUFFIXES).
 _INFLECTIONS = frozenset({"s", "es", "e", "a", "o", "i", "en"})
 _SPELLINGS = (("ph", "f"), ("th", "t"), ("ch", "c"), ("k", "c"), ("y", "i"), ("z", "s"), ("ct", "t"))
+# Suffixes of the sciences' names and of their adjectives in the spelling of _SPELLINGS, read off a whole word so
+# spelt when its stem is of three letters: "physics", "fyzika", "fizyki" are "fis", the science; "physical",
+# "fyzikální" are "fis", its adjective, another word ("Instytut Fizyki" is not "Instytut Chemii Fizycznej").
+_SPELT_SUFFIXES = tuple(sorted(
+    [(s, "science") for s in "ics ica ici icu ice".split()]
+    + [(s, "adjective") for s in "ical icalni icalna icalne icalnej icalnego icalnic icni icna icne icnej icnego"
+                                " icsni icsna icsne icsnej icsnego icsnic icsnih".split()],
+    key=lambda s: (-len(s[0]), s[0])))
+_SPELT_SUFFIX_STEM = 3
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -90,10 +99,25 @@ def _folded(stem: str) -> str:
     return _DOUBLE.sub(r"\1", stem)
 
 
+def _spelt_stem(word: str) -> tuple[str, str] | None:
+    """Return the stem of a folded word spelt as :data:`_SPELLINGS` read it, without a suffix of
+    :data:`_SPELT_SUFFIXES`, and the suffix's kind, when one leaves ``_SPELT_SUFFIX_STEM`` letters or more; else None.
+
+    >>> _spelt_stem("fyziky"), _spelt_stem("physics"), _spelt_stem("fizycznej"), _spelt_stem("fiscal")
+    (('fis', 'science'), ('fis', 'science'), ('fis', 'adjective'), None)
+    """
+    spelt = _folded(word)
+    return next(((spelt[:-len(s)], kind) for s, kind in _SPELT_SUFFIXES
+                 if spelt.endswith(s) and len(spelt) - len(s) >= _SPELT_SUFFIX_STEM), None)
+
+
 @lru_cache(maxsize=200_000)
 def cognate_score(a: str, b: str) -> float:
     """Return 100 when two folded words are one learned word in two languages, the likeness of their stems when
     both are long and at least :data:`COGNATE_SCORE` alike, else 0 (see the module's description)."""
+    spelt_a = _spelt_stem(a)
+    if spelt_a is not None and spelt_a == _spelt_stem(b) and not (a.isdigit() or b.isdigit()):
+        return 100.0
     (stem_a, learned_a), (stem_b, learned_b) = learned_stem(a), learned_stem(b)
     shortest = min(len(stem_a), len(stem_b))
     if a.isdigit() or b.isdigit() or not (learned_a or learned_b or shortest >= _SPELT_STEM):

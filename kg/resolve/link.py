@@ -28,6 +28,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
+from kg.resolve.academies import without_academy
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.cognates import cognate_score
 from kg.resolve.endings import is_ending
@@ -486,12 +487,13 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     True
     """
     score = core_score(a.core, b.core, a.country or b.country)
-    if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)) \
-            or (a.kinds ^ b.kinds) & UNIT_KINDS:
+    if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)
+            and not _parent_named(a.kinds, b.kinds)) or (a.kinds ^ b.kinds) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
     elif a.kinds != b.kinds:
         score -= LINK_ONE_KIND_PENALTY
-        if (a.kinds ^ b.kinds) - _UNSAID_KINDS:  # "Bragança" is not "Instituto Politécnico de Bragança"
+        if (a.kinds ^ b.kinds) - _UNSAID_KINDS and not _parent_named(a.kinds, b.kinds):
+            # "Bragança" is not "Instituto Politécnico de Bragança"
             score = min(score, LINK_ONE_KIND_CAP)
     score -= _legal_form_penalty(a, b)
     status_a, status_b = legal_status(a), legal_status(b)
@@ -504,6 +506,17 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
+
+
+# Kinds of the body a faculty or department belongs to, which its name may give or leave out.
+_PARENT_KINDS = frozenset({"university"})
+
+
+def _parent_named(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names of one kind of unit differ only by the kind of body it belongs to, which one gives
+    (``Filozofski fakultet Sveučilišta u Zagrebu`` and ``Filozofski fakultet u Zagrebu``: a faculty both); a
+    university and its faculty stay two records."""
+    return bool(a & b & UNIT_KINDS) and bool(a ^ b) and (a ^ b) <= _PARENT_KINDS
 
 
 def _constituted_too(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -1049,6 +1062,16 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     return LINK_ACCEPT
 
 
+def _academy_score(a: Record, b: Record, country: str | None) -> float:
+    """Return how alike two names that both write their country's academy of sciences are without it
+    (:func:`kg.resolve.academies.without_academy`: ``Ústav fyzikální chemie J. Heyrovského AV ČR`` and ``J.
+    Heyrovský Institute of Physical Chemistry of the CAS``), else 0."""
+    rest_a, rest_b = without_academy(a.name, country), without_academy(b.name, country)
+    if not rest_a or not rest_b:
+        return 0.0
+    return name_score(parse(rest_a, country), parse(rest_b, country))
+
+
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
     """Return how alike the names of two records are: whole, without country and city words, with abbreviations
     spelt out, by their first segments, by an acronym one writes in a segment of its own, and by a one-word name
@@ -1068,7 +1091,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     if score < LINK_ACCEPT and "." in a.name + b.name:
         score = max(score, _abbreviations_score(a, b, name_a, name_b))
     if score < LINK_ACCEPT:
-        score = max(score, _truncations_score(name_a, name_b))
+        score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country))
     if score >= LINK_ACCEPT:
         return score
     places = _country_words(country) | (

@@ -82,10 +82,10 @@ _LANGUAGE_FUNCTION_WORDS = {
     "fr": "l d pour sur dans par", "it": "l d dell all nel nella sul sulla alla per con ed",
     "de": "fur fuer bei auf aus mit", "nl": "voor ter", "es": "para por con", "pt": "para por em nas nos pelo pela",
     "hu": "es", "ro": "pentru", "no": "og til ved", "da": "og til ved", "pl": "przy", "cs": "pro", "sk": "pro",
-    "el": "gia sto stin stis",
+    "el": "gia sto stin stis", "mt": "ta tal tad tat taz tas tar tan tac ghall ghal",
 }
 _COUNTRY_LANGUAGES = {
-    "FR": "fr", "BE": "fr nl de", "LU": "fr de", "CH": "fr de it", "MC": "fr", "IT": "it", "SM": "it", "MT": "it",
+    "FR": "fr", "BE": "fr nl de", "LU": "fr de", "CH": "fr de it", "MC": "fr", "IT": "it", "SM": "it", "MT": "mt it",
     "DE": "de", "AT": "de", "LI": "de", "NL": "nl", "ES": "es", "PT": "pt", "BR": "pt", "HU": "hu", "RO": "ro",
     "MD": "ro", "NO": "no", "DK": "da", "PL": "pl", "CZ": "cs", "SK": "sk", "GR": "el", "EL": "el", "CY": "el",
 }

@@ -1,0 +1,51 @@
+"""Institutes of a national academy of sciences, named with the academy in their language or in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.resolve.academies import ACADEMIES, academy_forms, without_academy
+from kg.resolve.link import Record, compare
+from kg.resolve.normalise import normalise
+
+
+def test_every_row_of_the_table_is_read_as_its_country_academy():
+    forms = academy_forms()
+    for line in ACADEMIES.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.startswith("#") or line.startswith("country\t"):
+            continue
+        country, form = line.split("\t")
+        assert forms[country].fullmatch(normalise(form)), line
+
+
+def test_a_table_without_its_header_is_refused(tmp_path):
+    path = tmp_path / "academies.tsv"
+    path.write_text("CZ\tAV ČR\n", encoding="utf-8")
+    with pytest.raises(InputError, match="header"):
+        academy_forms.__wrapped__(path)
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("J. Heyrovský Institute of Physical Chemistry of the CAS", "USTAV FYZIKALNI CHEMIE J. HEYROVSKEHO AV CR, v. v. i.",
+     "CZ"),
+    ("NUCLEAR PHYSICS INSTITUTE OF THE ASCR VVI", "USTAV JADERNE FYZIKY AV CR", "CZ"),
+    ("Instytut Fizyki Polskiej Akademii Nauk", "Institute of Physics of the Polish Academy of Sciences", "PL"),
+    ("Ústav experimentálnej fyziky SAV", "Institute of Experimental Physics, Slovak Academy of Sciences", "SK"),
+])
+def test_one_institute_named_with_its_academy_in_two_languages(a, b, country):
+    assert compare(Record(a, country, None), Record(b, country, None)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Instytut Fizyki PAN", "Instytut Chemii Fizycznej PAN", "PL"),  # physics and physical chemistry
+    ("Ústav anorganické chemie AV ČR", "Ústav organické chemie a biochemie AV ČR", "CZ"),
+    ("Fyzikální ústav AV ČR", "Akademie věd České republiky", "CZ"),  # an institute and its academy
+])
+def test_two_institutes_or_an_institute_and_its_academy_stay_apart(a, b, country):
+    assert not compare(Record(a, country, None), Record(b, country, None)).same
+
+
+def test_a_name_without_the_academy_is_not_read():
+    assert without_academy("Ústav fyzikální chemie", "CZ") is None
+    assert without_academy("Ústav fyzikální chemie AV ČR", "DE") is None
