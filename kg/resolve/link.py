@@ -1063,13 +1063,21 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
 
 
 def _academy_score(a: Record, b: Record, country: str | None) -> float:
-    """Return how alike two names that both write their country's academy of sciences are without it
+    """Return how alike two names that write their country's academy of sciences are without it
     (:func:`kg.resolve.academies.without_academy`: ``Ústav fyzikální chemie J. Heyrovského AV ČR`` and ``J.
-    Heyrovský Institute of Physical Chemistry of the CAS``), else 0."""
+    Heyrovský Institute of Physical Chemistry of the CAS``), else 0. When one name only writes it, the other must
+    be a name of its own, weighing as much as the words-added rule asks (``_CONTAINED_WEIGHT``: ``Számítástechnikai
+    és Automatizálási Kutatóintézet``, not ``Institute of Physics``, which many bodies are)."""
     rest_a, rest_b = without_academy(a.name, country), without_academy(b.name, country)
-    if not rest_a or not rest_b:
+    if rest_a == "" or rest_b == "" or (rest_a is None and rest_b is None):
         return 0.0
-    return name_score(parse(rest_a, country), parse(rest_b, country))
+    name_a = parse(rest_a if rest_a is not None else a.name, country)
+    name_b = parse(rest_b if rest_b is not None else b.name, country)
+    own = (name_b if rest_a is None else name_a).core
+    if (rest_a is None or rest_b is None) and not (
+            _distinctive(own, country) and sum(_word_weight(w, country) for w in own) >= _CONTAINED_WEIGHT):
+        return 0.0
+    return name_score(name_a, name_b)
 
 
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:

@@ -49,3 +49,14 @@ def test_two_institutes_or_an_institute_and_its_academy_stay_apart(a, b, country
 def test_a_name_without_the_academy_is_not_read():
     assert without_academy("Ústav fyzikální chemie", "CZ") is None
     assert without_academy("Ústav fyzikální chemie AV ČR", "DE") is None
+
+
+def test_an_institute_of_its_own_name_with_and_without_its_academy():
+    assert compare(Record("MAGYAR TUDOMANYOS AKADEMIA SZAMITASTECHNIKAI ES AUTOMATIZALASI KUTATOINTEZET", "HU", None),
+                   Record("SZAMITASTECHNIKAI ES AUTOMATIZALASI KUTATOINTEZET", "HU", None)).same
+
+
+def test_a_name_many_bodies_have_is_no_academy_institute_without_the_academy():
+    assert not compare(Record("Institute of Physics", "CZ", None),
+                       Record("Institute of Physics of the Czech Academy of Sciences", "CZ", None)).same
+    assert not compare(Record("Instytut Fizyki", "PL", None), Record("Instytut Fizyki PAN", "PL", None)).same
