@@ -44,6 +44,7 @@ from kg.resolve.orgnames import (
     legal_status,
     parse,
     without_legal_form,
+    written_name,
 )
 from kg.resolve.places import is_place, place_word, town_of, towns
 from kg.resolve.thresholds import (
@@ -487,6 +488,8 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     True
     """
     score = core_score(a.core, b.core, a.country or b.country)
+    if score < 100.0 and "".join(written_name(a)) == "".join(written_name(b)):
+        score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
     if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)
             and not _parent_named(a.kinds, b.kinds)) or (a.kinds ^ b.kinds) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record

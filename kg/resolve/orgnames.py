@@ -44,7 +44,7 @@ __all__ = [
     "OrgName",
     "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_form_markers",
     "country_languages", "english_words", "legal_forms", "legal_status", "mined_translation", "parse", "respelt",
-    "without_legal_form", "word_meanings", "word_translations",
+    "without_legal_form", "word_meanings", "word_translations", "written_name",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -318,7 +318,7 @@ def _distinctive(core: tuple[str, ...]) -> bool:
                for w in core)
 
 
-def _written_name(name: OrgName) -> tuple[str, ...]:
+def written_name(name: OrgName) -> tuple[str, ...]:
     """The folded words of a name as written, without its legal form (nor the words beside it that say it has one
     member): every word, function and head words kept."""
     return tuple(_take_legal_form(list(name.words), name.country)[0])
@@ -360,7 +360,7 @@ def legal_form_changed(a: OrgName, b: OrgName, common: bool = True) -> bool:
         return False
     if not (_company_form(a.legal_form) and _company_form(b.legal_form)):
         return False
-    return _distinctive(a.core) or (common and _written_name(a) == _written_name(b))
+    return _distinctive(a.core) or (common and written_name(a) == written_name(b))
 
 
 @lru_cache(maxsize=4)
