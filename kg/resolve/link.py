@@ -1065,20 +1065,21 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     return LINK_ACCEPT
 
 
-def _academy_score(a: Record, b: Record, country: str | None) -> float:
+def _academy_score(a: Record, b: Record, country: str | None, apart: bool = False) -> float:
     """Return how alike two names that write their country's academy of sciences are without it
     (:func:`kg.resolve.academies.without_academy`: ``Ústav fyzikální chemie J. Heyrovského AV ČR`` and ``J.
     Heyrovský Institute of Physical Chemistry of the CAS``), else 0. When one name only writes it, the other must
     be a name of its own, weighing as much as the words-added rule asks (``_CONTAINED_WEIGHT``: ``Számítástechnikai
-    és Automatizálási Kutatóintézet``, not ``Institute of Physics``, which many bodies are)."""
+    és Automatizálási Kutatóintézet``, not ``Institute of Physics``, which many bodies are), and so must both names
+    of records in two places (``apart``: an academy's institute has several sites, and one name in the country)."""
     rest_a, rest_b = without_academy(a.name, country), without_academy(b.name, country)
     if rest_a == "" or rest_b == "" or (rest_a is None and rest_b is None):
         return 0.0
     name_a = parse(rest_a if rest_a is not None else a.name, country)
     name_b = parse(rest_b if rest_b is not None else b.name, country)
-    own = (name_b if rest_a is None else name_a).core
-    if (rest_a is None or rest_b is None) and not (
-            _distinctive(own, country) and sum(_word_weight(w, country) for w in own) >= _CONTAINED_WEIGHT):
+    owns = [name.core for name, rest in ((name_a, rest_a), (name_b, rest_b)) if rest is None or apart]
+    if not all(_distinctive(own, country) and sum(_word_weight(w, country) for w in own) >= _CONTAINED_WEIGHT
+               for own in owns):
         return 0.0
     return name_score(name_a, name_b)
 
@@ -1102,7 +1103,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     if score < LINK_ACCEPT and "." in a.name + b.name:
         score = max(score, _abbreviations_score(a, b, name_a, name_b))
     if score < LINK_ACCEPT:
-        score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country))
+        score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country, apart))
     if score >= LINK_ACCEPT:
         return score
     places = _country_words(country) | (

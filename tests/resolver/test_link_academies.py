@@ -60,3 +60,17 @@ def test_a_name_many_bodies_have_is_no_academy_institute_without_the_academy():
     assert not compare(Record("Institute of Physics", "CZ", None),
                        Record("Institute of Physics of the Czech Academy of Sciences", "CZ", None)).same
     assert not compare(Record("Instytut Fizyki", "PL", None), Record("Instytut Fizyki PAN", "PL", None)).same
+
+
+def test_an_institute_of_the_hungarian_academy_taken_over_by_its_research_network():
+    academy = Record("MAGYAR TUDOMANYOS AKADEMIA CSILLAGASZATI ES FOLDTUDOMANYI KUTATOKOZPONT", "HU", "Budapest")
+    assert compare(academy, Record("HUN-REN CSILLAGASZATI ES FOLDTUDOMANYI KUTATOKOZPONT", "HU", "Budapest")).same
+    assert not compare(academy, Record("HUN-REN TERMESZETTUDOMANYI KUTATOKOZPONT", "HU", "Budapest")).same
+
+
+def test_an_academy_institute_of_its_own_name_in_two_of_its_sites():
+    # one PIC in CORDIS: the centre's seat in Budapest, a site in Sopron
+    assert compare(Record("MAGYAR TUDOMANYOS AKADEMIA CSILLAGASZATI ES FOLDTUDOMANYI KUTATOKOZPONT", "HU", "Sopron"),
+                   Record("HUN-REN CSILLAGASZATI ES FOLDTUDOMANYI KUTATOKOZPONT", "HU", "Budapest")).same
+    assert not compare(Record("Instytut Fizyki Jądrowej PAN", "PL", "Kraków"),
+                       Record("Instytut Fizyki PAN", "PL", "Warszawa")).same
