@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.resolve.normalise import normalise
+from kg.resolve.orgnames import curated_rows
 
 __all__ = ["ACADEMIES", "academy_forms", "without_academy"]
 
@@ -34,16 +35,10 @@ ACADEMIES = Path(__file__).with_name("data") / "academies.tsv"
 def academy_forms(path: Path = ACADEMIES) -> dict[str, re.Pattern[str]]:
     """Return country code → a pattern of the folded forms of its academy's name, as whole words, longest first."""
     forms: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = ((n, line.rstrip("\n")) for n, line in enumerate(handle, 1) if not line.startswith("#"))
-        number, header = next(lines, (0, ""))
-        if header != "country\tform":
-            raise InputError(path, "the header must be country, form", number)
-        for number, line in lines:
-            values = line.split("\t")
-            if len(values) != 2 or not re.fullmatch(r"[A-Z]{2}", values[0]) or not normalise(values[1]):
-                raise InputError(path, "expected a country code and an academy's name", number)
-            forms.setdefault(values[0], []).append(normalise(values[1]))
+    for number, row in curated_rows(path, ("country", "form")):
+        if not re.fullmatch(r"[A-Z]{2}", row["country"]) or not normalise(row["form"]):
+            raise InputError(path, "expected a country code and an academy's name", number)
+        forms.setdefault(row["country"], []).append(normalise(row["form"]))
     return {country: re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(set(found), key=len, reverse=True))
                                 + r")\b") for country, found in forms.items()}
 

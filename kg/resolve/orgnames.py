@@ -44,7 +44,7 @@ __all__ = [
     "OrgName",
     "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_form_markers",
     "country_languages", "english_words", "legal_forms", "legal_status", "mined_translation", "parse", "respelt",
-    "without_legal_form", "word_meanings", "word_translations", "written_name",
+    "curated_rows", "without_legal_form", "word_meanings", "word_translations", "written_name",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -163,7 +163,7 @@ class OrgName:
     country: str | None = field(default=None, repr=False, compare=False)
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+def curated_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """Return (line, row) of a curated tab-separated file; ``#`` lines are comments."""
     with path.open(encoding="utf-8", newline="") as handle:
         lines = [(number, line) for number, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
@@ -198,7 +198,7 @@ def legal_forms(path: Path = LEGAL_FORMS) -> dict[str, dict[tuple[str, ...], str
     ('o.p.s.', 'AISBL')
     """
     table: dict[str, dict[tuple[str, ...], str]] = {}
-    for number, row in _rows(path, ("country", "form", "written")):
+    for number, row in curated_rows(path, ("country", "form", "written")):
         words = tuple(normalise(row["written"]).split())
         if not words:
             raise InputError(path, f"{row['written']!r} has no letters or digits", number)
@@ -216,7 +216,7 @@ def _per_form(path: Path, column: str, allowed: tuple[str, ...] = ()) -> dict[st
     ``legal_forms.tsv``; a form that table lacks, or a value not allowed, is one line naming the file."""
     forms = {form for table in legal_forms().values() for form in table.values()}
     values = {}
-    for number, row in _rows(path, (column, "form")):
+    for number, row in curated_rows(path, (column, "form")):
         if row["form"] not in forms:
             raise InputError(path, f"{row['form']!r} is not a short form of {LEGAL_FORMS.name}", number)
         if allowed and row[column] not in allowed:
@@ -297,7 +297,7 @@ def _apart(path: Path = LEGAL_FORM_APART) -> frozenset[frozenset[str]]:
 def _per_pair(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The rows of a table of two short legal forms of ``legal_forms.tsv`` a line (``form``, ``other``)."""
     forms = {form for table in legal_forms().values() for form in table.values()}
-    rows = _rows(path, ("form", "other"))
+    rows = curated_rows(path, ("form", "other"))
     for number, row in rows:
         unknown = [f for f in row.values() if f not in forms]
         if unknown:
@@ -377,7 +377,7 @@ def head_words(path: Path = ORG_HEADS) -> tuple[dict[str, str], tuple[tuple[str,
     """
     words: dict[str, str] = {}
     stems: list[tuple[str, str]] = []
-    for number, row in _rows(path, ("kind", "language", "word")):
+    for number, row in curated_rows(path, ("kind", "language", "word")):
         written = row["word"]
         folded = normalise(written.rstrip("*"))
         if not folded:
@@ -401,7 +401,7 @@ def word_meanings(path: Path = ORG_WORDS) -> tuple[dict[str, str], tuple[tuple[s
     """
     words: dict[str, str] = {}
     stems: list[tuple[str, str]] = []
-    for number, row in _rows(path, ("meaning", "language", "word")):
+    for number, row in curated_rows(path, ("meaning", "language", "word")):
         folded = normalise(row["word"].rstrip("*"))
         if not folded or " " in folded:
             raise InputError(path, f"{row['word']!r} must be one word with letters or digits", number)
@@ -426,7 +426,7 @@ def country_words(path: Path = COUNTRY_WORDS) -> dict[str, tuple[str, frozenset[
     from kg.reference.countries import get_country
 
     found: dict[str, tuple[str, set[str], list[str]]] = {}
-    for number, row in _rows(path, ("country", "language", "word")):
+    for number, row in curated_rows(path, ("country", "language", "word")):
         try:
             country = get_country(row["country"])
         except KeyError:
@@ -475,7 +475,7 @@ def word_translations(path: Path = WORD_TRANSLATIONS) -> dict[str, str]:
     ('development', 'development', 'development')
     """
     table = {}
-    for number, row in _rows(path, ("meaning", "language", "word", "together", "dice")):
+    for number, row in curated_rows(path, ("meaning", "language", "word", "together", "dice")):
         if " " in row["word"] or normalise(row["word"]) != row["word"]:
             raise InputError(path, f"{row['word']!r} must be one folded word", number)
         table[row["word"]] = row["meaning"]
@@ -486,7 +486,7 @@ def word_translations(path: Path = WORD_TRANSLATIONS) -> dict[str, str]:
 def _translations_by_language(path: Path = WORD_TRANSLATIONS) -> dict[str, dict[str, str]]:
     """The mined translations of ``path`` (:func:`word_translations`): folded word → its language → meaning."""
     table: dict[str, dict[str, str]] = {}
-    for _, row in _rows(path, ("meaning", "language", "word", "together", "dice")):
+    for _, row in curated_rows(path, ("meaning", "language", "word", "together", "dice")):
         table.setdefault(row["word"], {})[row["language"]] = row["meaning"]
     return table
 
@@ -586,7 +586,7 @@ def _vocabulary() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]
     meanings, _ = word_meanings()
     forms = {w for table in legal_forms().values() for form in table for w in form}
     forms |= {w for markers in legal_form_markers().values() for marker in markers for w in marker}
-    english = {normalise(row["word"]) for _, row in _rows(ORG_HEADS, ("kind", "language", "word"))
+    english = {normalise(row["word"]) for _, row in curated_rows(ORG_HEADS, ("kind", "language", "word"))
                if row["language"] == "en"} | {w for w, m in (*meanings.items(), *word_translations().items()) if w == m}
     words = {w for phrase in (*heads, *meanings, *word_translations()) for w in phrase.split()}
     long: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -698,7 +698,7 @@ def _greek_phrases(words: list[str]) -> list[str]:
 @lru_cache(maxsize=1)
 def _greek_head_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     """The Greek head phrases (of two words or more), longest first."""
-    rows = _rows(ORG_HEADS, ("kind", "language", "word"))
+    rows = curated_rows(ORG_HEADS, ("kind", "language", "word"))
     found = {(tuple(normalise(row["word"]).split()), row["kind"]) for _, row in rows if row["language"] == "el"}
     return tuple(sorted((p for p in found if len(p[0]) > 1), key=lambda p: (-len(p[0]), p)))
 
@@ -800,7 +800,7 @@ def legal_form_markers(path: Path = LEGAL_FORM_MARKERS) -> dict[str, frozenset[t
     (True, True)
     """
     table: dict[str, set[tuple[str, ...]]] = {}
-    for number, row in _rows(path, ("country", "written")):
+    for number, row in curated_rows(path, ("country", "written")):
         words = tuple(normalise(row["written"]).split())
         if not words:
             raise InputError(path, f"{row['written']!r} has no letters or digits", number)
@@ -999,7 +999,7 @@ def _greek_words() -> GreekWords:
     for path, columns in ((ORG_HEADS, ("kind", "language", "word")), (ORG_WORDS, ("meaning", "language", "word")),
                           (WORD_TRANSLATIONS, ("meaning", "language", "word", "together", "dice")),
                           (COUNTRY_WORDS, ("country", "language", "word"))):
-        for _, row in _rows(path, columns):
+        for _, row in curated_rows(path, columns):
             if row["language"] == "el" or row[columns[0]] in GREEK_COUNTRIES:
                 folded = normalise(row["word"].rstrip("*"))
                 if row["word"].endswith("*"):

@@ -24,7 +24,7 @@ from kg.resolve.orgnames import (
     LEGAL_FORMS,
     _apart,
     _per_pair,
-    _rows,
+    curated_rows,
     legal_form_changed,
     legal_form_kind,
     legal_form_markers,
@@ -185,7 +185,7 @@ def test_a_foundation_named_again_after_its_name_is_one_body() -> None:
 
 
 def test_every_row_of_the_table_is_read_as_its_form() -> None:
-    rows = _rows(LEGAL_FORMS, ("country", "form", "written"))
+    rows = curated_rows(LEGAL_FORMS, ("country", "form", "written"))
     unread = [(number, row["written"]) for number, row in rows
               if parse(f"Zorvath Quimbel {row['written']}", None if row["country"] == "*" else row["country"]).legal_form
               != row["form"]]
