@@ -277,7 +277,7 @@ def _inflected(short: str, long: str) -> bool:
     (``Szomor`` and ``Szomód``, two villages, are not one word).
     """
     stem = len(os.path.commonprefix((short, long)))
-    return (len(long) > len(short) and stem >= LINK_INFLECTED_STEM and len(short) - stem <= 2
+    return (len(long) >= len(short) and short != long and stem >= LINK_INFLECTED_STEM and len(short) - stem <= 2
             and len(long) - stem <= LINK_STEM_SUFFIX + 1 and not short.isdigit()
             and is_ending(short[stem:]) and is_ending(long[stem:]))
 
@@ -488,7 +488,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     True
     """
     score = core_score(a.core, b.core, a.country or b.country)
-    if score < 100.0 and "".join(written_name(a)) == "".join(written_name(b)):
+    if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
     if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)
             and not _parent_named(a.kinds, b.kinds)) or (a.kinds ^ b.kinds) & UNIT_KINDS:
@@ -520,6 +520,15 @@ def _parent_named(a: frozenset[str], b: frozenset[str]) -> bool:
     (``Filozofski fakultet Sveučilišta u Zagrebu`` and ``Filozofski fakultet u Zagrebu``: a faculty both); a
     university and its faculty stay two records."""
     return bool(a & b & UNIT_KINDS) and bool(a ^ b) and (a ^ b) <= _PARENT_KINDS
+
+
+def _spaced_otherwise(a: OrgName, b: OrgName) -> bool:
+    """Whether two names write the same letters without their legal forms, spaced otherwise ("CIENCIA Y LA",
+    "CIENCIAY LA"), each being most of its name: a legal form inside a name leaves its written name a part of it
+    only (``Pašvaldības SIA "Ventspils reiss"``, whose own name is the quoted one)."""
+    written_a, written_b = written_name(a), written_name(b)
+    return "".join(written_a) == "".join(written_b) and 2 * len(written_a) > len(a.words) \
+        and 2 * len(written_b) > len(b.words)
 
 
 def _constituted_too(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -111,3 +111,13 @@ def test_a_name_whose_words_are_spaced_otherwise_is_one_name_even_when_a_glued_w
                    Record("FUNDACION ESPANOLA PARA LA CIENCIAY LA TECNOLOGIA, F.S.P.", "ES", "Madrid")).same
     assert compare(Record("STIFTELSEN NANSEN SENTER FOR MILJØ OG FJERNMÅLING", "NO", None),
                    Record("STIFTELSEN NANSEN SENTER FOR MILJOOG FJERNMALING", "NO", None)).same
+
+
+def test_companies_of_one_municipality_named_after_an_inner_legal_form_stay_apart():
+    assert not compare(Record('Pašvaldības SIA "Ventspils poliklīnika"', "LV", None),
+                       Record('Pašvaldības SIA "Ventspils reiss"', "LV", None)).same
+
+
+def test_a_person_a_school_is_named_after_in_another_case():
+    assert compare(Record("Osnovna škola Ivana Gorana Kovačića", "HR", None),
+                   Record("Osnovna škola Ivan Goran Kovačić", "HR", None)).same
