@@ -490,6 +490,8 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     score = core_score(a.core, b.core, a.country or b.country)
     if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
+    if score < LINK_ACCEPT and _parent_named(a.kinds, b.kinds):
+        score = max(score, _unit_without_parent_place(a, b))
     if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)
             and not _parent_named(a.kinds, b.kinds)) or (a.kinds ^ b.kinds) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
@@ -529,6 +531,22 @@ def _spaced_otherwise(a: OrgName, b: OrgName) -> bool:
     written_a, written_b = written_name(a), written_name(b)
     return "".join(written_a) == "".join(written_b) and 2 * len(written_a) > len(a.words) \
         and 2 * len(written_b) > len(b.words)
+
+
+def _unit_without_parent_place(a: OrgName, b: OrgName) -> float:
+    """Return how alike two names of one unit are when one names its parent with the parent's town and the other
+    gives no place ("Fakultet organizacije i informatike", "Sveučilište u Zagrebu, Fakultet organizacije i
+    informatike"), the unit's own words a name of their own (distinctive, weighing as the words-added rule asks:
+    not "Filozofski fakultet", which many universities have); else 0."""
+    country = a.country or b.country
+    placed = [tuple(w for w in x.core if is_place(w, country)) for x in (a, b)]
+    if bool(placed[0]) == bool(placed[1]):
+        return 0.0
+    core_a, core_b = (tuple(w for w in x.core if not is_place(w, country)) for x in (a, b))
+    own = core_a if placed[1] else core_b
+    if not own or not _distinctive(own, country) or sum(_word_weight(w, country) for w in own) < _CONTAINED_WEIGHT:
+        return 0.0
+    return core_score(core_a, core_b, country)  # less LINK_ONE_KIND_PENALTY below, as the kinds differ
 
 
 def _constituted_too(a: frozenset[str], b: frozenset[str]) -> bool:

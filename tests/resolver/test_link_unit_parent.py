@@ -33,3 +33,11 @@ def test_a_foundation_under_public_law_is_a_legal_form():
 def test_an_association_named_in_the_genitive():
     assert compare(Record("HRVATSKA UDRUGA PARAPLEGIČARA I TETRAPLEGIČARA", "HR", None),
                    Record("Hrvatske udruge paraplegičara i tetraplegičara", "HR", None)).same
+
+
+def test_a_faculty_of_its_own_name_without_the_town_its_university_gives():
+    own = Record("Fakultet organizacije i informatike", "HR", None)
+    assert compare(own, Record("Sveučilište u Zagrebu, Fakultet organizacije i informatike", "HR", None)).same
+    # a faculty name many universities have says nothing without its town
+    assert not compare(Record("Filozofski fakultet", "HR", None),
+                       Record("Sveučilište u Zagrebu, Filozofski fakultet", "HR", None)).same
