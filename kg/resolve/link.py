@@ -1111,6 +1111,33 @@ def _academy_score(a: Record, b: Record, country: str | None, apart: bool = Fals
     return name_score(name_a, name_b)
 
 
+# A segment after a company's name that says what it does or that it is a public company, not which company it is,
+# as South Slavic and Romanian registered names write it: "ELEKTRO LJUBLJANA, podjetje za distribucijo električne
+# energije, d.d.", "KOMUNALA KRANJ, javno podjetje, d.o.o.".
+_ACTIVITY = re.compile(r"(?:javno\s+)?(?:podjetje|družba|društvo|poduzeće|preduzeće|societate)\s+(?:za|pentru)\s"
+                       r"|javno\s+(?:komunalno\s+)?(?:podjetje|poduzeće|preduzeće)\s*$", re.IGNORECASE)
+
+
+def _without_activity(name: str) -> str | None:
+    """Return ``name`` without its segments after the first that describe the company's activity (:data:`_ACTIVITY`),
+    or None when it has none.
+
+    >>> _without_activity("ELEKTRO LJUBLJANA, podjetje za distribucijo električne energije, d.d.")
+    'ELEKTRO LJUBLJANA, d.d.'
+    """
+    parts = re.split(r"\s*,\s*", name)
+    kept = [parts[0], *(p for p in parts[1:] if not _ACTIVITY.match(p))]
+    return ", ".join(kept) if len(kept) < len(parts) else None
+
+
+def _activity_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
+    """Return how alike two names are without the segments that describe a company's activity, when one has one."""
+    plain_a, plain_b = _without_activity(a.name), _without_activity(b.name)
+    if plain_a is None and plain_b is None:
+        return 0.0
+    return name_score(parse(plain_a or a.name, country_a), parse(plain_b or b.name, country_b))
+
+
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
     """Return how alike the names of two records are: whole, without country and city words, with abbreviations
     spelt out, by their first segments, by an acronym one writes in a segment of its own, and by a one-word name
@@ -1130,7 +1157,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     if score < LINK_ACCEPT and "." in a.name + b.name:
         score = max(score, _abbreviations_score(a, b, name_a, name_b))
     if score < LINK_ACCEPT:
-        score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country, apart))
+        score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country, apart),
+                    _activity_score(a, b, country_a, country_b))
     if score >= LINK_ACCEPT:
         return score
     places = _country_words(country) | (

@@ -121,3 +121,12 @@ def test_companies_of_one_municipality_named_after_an_inner_legal_form_stay_apar
 def test_a_person_a_school_is_named_after_in_another_case():
     assert compare(Record("Osnovna škola Ivana Gorana Kovačića", "HR", None),
                    Record("Osnovna škola Ivan Goran Kovačić", "HR", None)).same
+
+
+def test_a_segment_saying_what_a_company_does_is_no_part_of_its_name():
+    full = Record("ELEKTRO LJUBLJANA, podjetje za distribucijo električne energije, d.d.", "SI", None)
+    assert compare(Record("Elektro Ljubljana d.d.", "SI", None), full).same
+    assert not compare(Record("Elektro Maribor d.d.", "SI", None), full).same
+    public = Record("KOMUNALA KRANJ, javno podjetje, d.o.o.", "SI", None)
+    assert compare(Record("Komunala Kranj d.o.o.", "SI", None), public).same
+    assert not compare(Record("Komunala Trbovlje d.o.o.", "SI", None), public).same
