@@ -1368,6 +1368,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIACRITICS_DIFFER = 2
 
 
+# Letters written two ways for one letter: the Romanian s and t with a comma below, and with the cedilla that older
+# fonts gave them ("REȘIȚA", "REŞIŢA").
+_ONE_LETTER = str.maketrans("şţ", "șț")
+
+
 def _diacritics_disagree(a: str, b: str, country: str | None = None) -> bool:
     """Whether both names write a word with diacritics, each otherwise in two letters or more (``Komoró``,
     ``Kömörő``), or one writes a word of the other with an ending of one or two letters with diacritics
@@ -1377,8 +1382,8 @@ def _diacritics_disagree(a: str, b: str, country: str | None = None) -> bool:
     A name written without any (``Kohtla-Jarve``) does not disagree: it only leaves them out; nor does one
     letter (``Sütőde``, ``Sütöde``: a slip, or a font without ``ő``).
     """
-    words_a = {w.casefold() for w in _WORD.findall(a)}
-    words_b = {w.casefold() for w in _WORD.findall(b)}
+    words_a = {w.casefold().translate(_ONE_LETTER) for w in _WORD.findall(a)}
+    words_b = {w.casefold().translate(_ONE_LETTER) for w in _WORD.findall(b)}
     folded_b = {normalise(w): w for w in words_b - words_a if not w.isascii()}
     if any(len(w) == len(v) and sum(x != y for x, y in zip(w, v, strict=True)) >= _DIACRITICS_DIFFER
            for w in words_a - words_b if not w.isascii() and (v := folded_b.get(normalise(w)))):

@@ -39,3 +39,7 @@ def test_a_romanian_commune_and_a_town_of_one_name_are_two_municipalities():
 def test_a_town_of_the_country_is_not_read_as_the_country():
     # Roman is a town of Romania, "Română" the country's adjective in a village's name
     assert not compare(Record("Primaria Ciclova Romana", "RO", "Ciclova Română"), Record("UAT Municipiul Roman", "RO", None)).same
+
+
+def test_romanian_letters_with_a_comma_or_a_cedilla_are_one_letter():
+    assert compare(Record("MUNICIPALITY OF REȘIȚA", "RO", "Resita"), Record("MUNICIPIUL REŞIŢA", "RO", None)).same
