@@ -490,14 +490,15 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     score = core_score(a.core, b.core, a.country or b.country)
     if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
-    if score < LINK_ACCEPT and _parent_named(a.kinds, b.kinds):
+    parent_named = _parent_named(a.kinds, b.kinds)
+    if score < LINK_ACCEPT and parent_named:
         score = max(score, _unit_without_parent_place(a, b))
     if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)
-            and not _parent_named(a.kinds, b.kinds)) or (a.kinds ^ b.kinds) & UNIT_KINDS:
+            and not parent_named) or (a.kinds ^ b.kinds) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
     elif a.kinds != b.kinds:
         score -= LINK_ONE_KIND_PENALTY
-        if (a.kinds ^ b.kinds) - _UNSAID_KINDS and not _parent_named(a.kinds, b.kinds):
+        if (a.kinds ^ b.kinds) - _UNSAID_KINDS and not parent_named:
             # "Bragança" is not "Instituto Politécnico de Bragança"
             score = min(score, LINK_ONE_KIND_CAP)
     score -= _legal_form_penalty(a, b)
@@ -539,12 +540,11 @@ def _unit_without_parent_place(a: OrgName, b: OrgName) -> float:
     informatike"), the unit's own words a name of their own (distinctive, weighing as the words-added rule asks:
     not "Filozofski fakultet", which many universities have); else 0."""
     country = a.country or b.country
-    placed = [tuple(w for w in x.core if is_place(w, country)) for x in (a, b)]
-    if bool(placed[0]) == bool(placed[1]):
+    placed_a, placed_b = (any(is_place(w, country) for w in x.core) for x in (a, b))
+    if placed_a == placed_b:
         return 0.0
     core_a, core_b = (tuple(w for w in x.core if not is_place(w, country)) for x in (a, b))
-    own = core_a if placed[1] else core_b
-    if not own or not _distinctive(own, country) or sum(_word_weight(w, country) for w in own) < _CONTAINED_WEIGHT:
+    if not _own_name(core_a if placed_b else core_b, country):
         return 0.0
     return core_score(core_a, core_b, country)  # less LINK_ONE_KIND_PENALTY below, as the kinds differ
 
@@ -1104,9 +1104,8 @@ def _academy_score(a: Record, b: Record, country: str | None, apart: bool = Fals
         return 0.0
     name_a = parse(rest_a if rest_a is not None else a.name, country)
     name_b = parse(rest_b if rest_b is not None else b.name, country)
-    owns = [name.core for name, rest in ((name_a, rest_a), (name_b, rest_b)) if rest is None or apart]
-    if not all(_distinctive(own, country) and sum(_word_weight(w, country) for w in own) >= _CONTAINED_WEIGHT
-               for own in owns):
+    if not all(_own_name(name.core, country) for name, rest in ((name_a, rest_a), (name_b, rest_b))
+               if rest is None or apart):
         return 0.0
     return name_score(name_a, name_b)
 
@@ -1238,6 +1237,13 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
 # one, a name of common words ("Przedsiębiorstwo Gospodarki Komunalnej", a municipal company) is that of many bodies,
 # and words added to it ("… "SANIKOM"", "Elbląskie …") name one of them.
 _DISTINCTIVE_RARITY = 0.95
+
+
+def _own_name(core: tuple[str, ...], country: str | None) -> bool:
+    """Whether ``core`` is a name of its own as the words-added rule asks of the shorter name: distinctive
+    (:func:`_distinctive`) and weighing ``_CONTAINED_WEIGHT`` or more ("Számítástechnikai és Automatizálási
+    Kutatóintézet", not "Institute of Physics" nor "Filozofski fakultet", which many bodies are)."""
+    return _distinctive(core, country) and sum(_word_weight(w, country) for w in core) >= _CONTAINED_WEIGHT
 
 
 def _distinctive(core: tuple[str, ...], country: str | None, common: frozenset[str] = frozenset()) -> bool:
