@@ -52,6 +52,7 @@ SUFFIXES = tuple(sorted(set("""
     ar ars aire aires are ari aris arny arna arne
     an ans ian ians ean een eens eenne eennes eo ea eos eas eu eus ejski ejska ejskie ejsky aisch aische
     ure ures ura ure uren uur
+    ski ska sko skie skiego skiej skim sky ske skych skog skom skoj skyi skiy skii
     s es e a o i en
 """.split()), key=lambda s: (-len(s), s)))
 #: Two stems of eight letters or more this alike (rapidfuzz ratio) are one stem written in two languages.

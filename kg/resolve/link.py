@@ -35,7 +35,7 @@ from kg.resolve.endings import is_ending
 from kg.resolve.greek import reads_greek, romanised, same_word
 from kg.resolve.networks import RESEARCH
 from kg.resolve.networks import split as network_split
-from kg.resolve.normalise import is_latin, normalise
+from kg.resolve.normalise import is_latin, normalise, umlauts_plain
 from kg.resolve.orgnames import (
     UNIT_KINDS,
     OrgName,
@@ -194,6 +194,8 @@ def _word_similarity(a: str, b: str) -> float:
     short, long = sorted((a, b), key=len)
     if _swapped(a, b):
         return 100.0  # "Koprivncia" is "Koprivnica" with two letters swapped
+    if len(short) >= LINK_STEM_LENGTH and umlauts_plain(a) == umlauts_plain(b):
+        return 100.0  # "OESTERREICHISCHE" is "Österreichische" written without its marks
     if len(short) >= LINK_STEM_LENGTH and long.endswith(short) and len(long) - len(short) >= 2:
         return 0.0  # a word with a prefix is another word: "organic" and "bioorganic", "physics" and "geophysics"
     if _other_town(a, b):

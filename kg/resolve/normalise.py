@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["compact", "fold", "fold_char", "is_latin", "normalise", "slug"]
+__all__ = ["compact", "fold", "fold_char", "is_latin", "normalise", "slug", "umlauts_plain"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.ASCII)
 _PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # a trailing "+" is a word: ESF+ (the ESF's successor) is not the ESF
@@ -141,6 +141,24 @@ def fold(text: str) -> str:
     if text.isascii():
         return " ".join(text.casefold().split())
     return " ".join("".join(map(fold_char, text)).replace("’", "'").split())
+
+
+_DIGRAPH = re.compile(r"(?<=[aou])e|(?<=a)a")
+
+
+def umlauts_plain(word: str) -> str:
+    """Return a folded word with the digraphs written for a letter with a mark read as that letter: ``oe``, ``ae``,
+    ``ue`` for the German and Scandinavian ``ö``, ``ä``, ``ü``, ``ø``, ``æ`` and ``aa`` for the Danish ``å``, which
+    :func:`normalise` folds to ``o``, ``a``, ``u`` (``OESTERREICH`` and ``Österreich``, ``Aarhus`` and ``Århus``).
+    Both words compared are read so: a word that holds such a pair of letters as letters of its own reads as
+    another word only when the other word is written without it.
+
+    >>> umlauts_plain("oesterreich") == umlauts_plain(normalise("Österreich"))
+    True
+    >>> umlauts_plain("aarhus"), umlauts_plain("muenchen"), umlauts_plain("wien")
+    ('arhus', 'munchen', 'wien')
+    """
+    return _DIGRAPH.sub("", word)
 
 
 def is_latin(text: str) -> bool:

@@ -35,7 +35,7 @@ from kg.resolve.acronyms import own_acronym
 from kg.resolve.endings import is_ending
 from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek_script, phrase_at, reads_greek
 from kg.resolve.keys import FUNCTION_WORDS
-from kg.resolve.normalise import normalise
+from kg.resolve.normalise import normalise, umlauts_plain
 from kg.resolve.places import is_place, place_word, town_phrases, towns
 
 __all__ = [
@@ -635,8 +635,18 @@ def respelt(word: str, country: str | None = None) -> str:
     ('agencia', 'innovatia', 'production', 'country')
     >>> respelt("corporacion"), respelt("meteorologia")
     ('corporacion', 'meteorologia')
+
+    A word written with ``oe``, ``ae`` or ``ue`` for a letter with a mark (:func:`umlauts_plain`) is read as the
+    word of the tables or the place it writes so:
+
+    >>> respelt("oesterreich", "AT"), respelt("muenchen", "DE")
+    ('osterreich', 'munchen')
     """
     known, long = _vocabulary()
+    plain = umlauts_plain(word)
+    if plain != word and word not in known and (plain in known or country_word(plain, country) != plain
+                                                or place_word(plain, country) != plain):
+        return plain  # "OESTERREICH", "MUENCHEN": a word of the tables or a place written without its marks
     if len(word) < _RESPELT_ONE or word in known or word in _stop(country) or place_word(word, country) != word \
             or word in towns():
         return word
