@@ -10,6 +10,8 @@ Each country is identified by its Publications Office country authority IRI
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 
@@ -254,6 +256,15 @@ def country_iri(code: str) -> URIRef:
     return get_country(code).iri
 
 
+# English names publishers write for a country of COUNTRIES that neither its names here nor pycountry's give
+# (folded: lower case, hyphens as spaces).
+_WRITTEN_NAMES = {
+    "turkey": "TR", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "macedonia": "MK", "fyrom": "MK", "former yugoslav republic of macedonia": "MK", "holland": "NL",
+    "hellas": "GR", "bosnia herzegovina": "BA", "bosnia": "BA", "kosovo": "XK", "czech rep": "CZ",
+}
+
+
 def world_country(code: str) -> Country | None:
     """Look a country up among every country of ISO 3166-1, as publishers write it.
 
@@ -277,10 +288,16 @@ def world_country(code: str) -> Country | None:
     rdflib.term.URIRef('http://publications.europa.eu/resource/authority/country/GHA')
     >>> world_country("EL").iso2
     'GR'
+    >>> world_country("Czech Republic").iso2, world_country("Turkey").iso2, world_country("the Netherlands").iso2
+    ('CZ', 'TR', 'NL')
     """
     text = code.strip()
     if text.upper() in _BY_CODE:
         return _BY_CODE[text.upper()]
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    written = _WRITTEN_NAMES.get(" ".join(re.split(r"[\s-]+", text.casefold())))
+    if written is not None:
+        return _BY_CODE[written]
     import pycountry
 
     try:

@@ -140,7 +140,7 @@ def country_code(text: str | None) -> str | None:
     """
     if text is None or not text.strip():
         return None
-    from kg.reference.countries import get_country
+    from kg.reference.countries import get_country, world_country
 
     try:
         return get_country(text).iso2
@@ -149,6 +149,8 @@ def country_code(text: str | None) -> str | None:
     folded = normalise(text)
     if folded in _country_names():
         return _country_names()[folded]
+    if (found := world_country(text)) is not None:  # "Czech Republic", "Turkey", "the Netherlands"
+        return found.iso2
     return text.strip().upper() if re.fullmatch(r"[A-Za-z]{2}", text.strip()) else folded
 
 

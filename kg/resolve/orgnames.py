@@ -883,6 +883,27 @@ def _where_it_is(tail: list[str], country: str | None) -> list[str]:
     return []
 
 
+def _after_inner_form(head: list[str], tail: list[str], country: str | None) -> list[str]:
+    """The words of a name after a legal form inside it that stay: where the company is (:func:`_where_it_is`), or
+    the whole tail after a one-word name when it names a kind of body before any function word, as the name written
+    out does (``RERA a.s. – Regional Development Agency of South Bohemia``); not a company's activity (``d.o.o. za
+    proizvodnju``, ``S.R.L. pentru``, ``ELES d.o.o. sistemski operater …``) nor its tie to another body (``HOLONIX
+    SRL - SPIN OFF DEL POLITECNICO DI MILANO``).
+
+    >>> _after_inner_form(["rera"], "regional development agency of south bohemia".split(), "CZ")[:2]
+    ['regional', 'development']
+    >>> _after_inner_form(["pag", "91"], ["za", "proizvodnju"], "HR"), _after_inner_form(["pag"], ["za", "x"], "HR")
+    ([], [])
+    """
+    where = _where_it_is(tail, country)
+    if where or len(head) != 1 or len(tail) < _FORM_AND_ACRONYM:
+        return where
+    stops = _stop(country)
+    first_stop = next((i for i, w in enumerate(tail) if w in stops), len(tail))
+    named = any(_kinds_of(w)[0] - {"neutral"} for w in tail[:first_stop])
+    return tail if named else where
+
+
 def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
     """Remove a legal form from the end or the start of ``words``, or (several words) from inside.
 
@@ -904,7 +925,7 @@ def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | 
             continue
         for start in range(1, len(words) - n):
             if tuple(words[start:start + n]) == form:
-                return words[:start] + _where_it_is(words[start + n:], country), short
+                return words[:start] + _after_inner_form(words[:start], words[start + n:], country), short
     return _take_misspelt_form(words, country)
 
 

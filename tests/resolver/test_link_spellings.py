@@ -55,3 +55,24 @@ def test_a_hungarian_possessive_head_names_its_kind(possessive, kind):
 ])
 def test_two_bodies_stay_two(a, b):
     assert not compare(Record(a, "AT"), Record(b, "AT")).same
+
+
+@pytest.mark.parametrize(("written", "code"), [
+    ("Czech Republic", "CZ"), ("Slovak Republic", "SK"), ("Turkey", "TR"), ("the Netherlands", "NL"),
+    ("Republic of Moldova", "MD"), ("Macedonia", "MK"), ("Great Britain", "UK"), ("Bosnia-Herzegovina", "BA"),
+])
+def test_a_country_as_publishers_name_it_is_its_code(written, code):
+    """Keep.eu writes "Czech Republic", Kohesio and CORDIS "CZ": one country, so one body."""
+    assert compare(Record("Město Náchod", written), Record("MĚSTO NÁCHOD", code)).same
+
+
+def test_a_one_word_name_before_its_legal_form_and_its_name_written_out_after_it_is_one_body():
+    a = Record("RERA a.s. – Regional Development Agency of South Bohemia", "Czech Republic", "České Budějovice")
+    b = Record("Regional Development Agency of South Bohemia RERA, jsc.", "CZ", "České Budějovice")
+    assert compare(a, b).same
+    # an activity after the form is no name: the company is the one-word name
+    assert parse("PAG d.o.o. za proizvodnju i trgovinu", "HR").core == parse("PAG d.o.o.", "HR").core
+
+
+def test_a_company_s_tie_to_another_body_after_its_legal_form_is_no_name_written_out():
+    assert parse("HOLONIX SRL-SPIN OFF DEL POLITECNICO DI MILANO", "IT").core == ("holonix",)
