@@ -1415,11 +1415,12 @@ def _accented_ending(short: str, long: str, country: str | None) -> bool:
 @lru_cache(maxsize=200_000)
 def _places_disagree(a: str | None, b: str | None, country: str | None = None) -> bool:
     """Whether two records' cities or regions are two places: their words, each town's forms and names one word
-    (``München``, ``Munich``; ``Venezia``, ``Venice``), share too little (``DUBLIN 8`` and ``Dublin`` agree)."""
+    (``München``, ``Munich``; ``Venezia``, ``Venice``), share too little (``DUBLIN 8`` and ``Dublin`` agree); one
+    written with two neighbouring letters swapped is the other (``Ciezsyn``, ``Cieszyn``: :func:`_swapped`)."""
     if not a or not b or not a.strip() or not b.strip():
         return False
     words_a, words_b = (" ".join(place_word(w, country) for w in normalise(x).split()) for x in (a, b))
-    return fuzz.token_set_ratio(words_a, words_b) < LINK_ACCEPT
+    return fuzz.token_set_ratio(words_a, words_b) < LINK_ACCEPT and not _swapped(words_a, words_b)
 
 
 def _number_on_one_side(a: str, b: str, country_a: str | None, country_b: str | None) -> bool:

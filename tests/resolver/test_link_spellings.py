@@ -76,3 +76,22 @@ def test_a_one_word_name_before_its_legal_form_and_its_name_written_out_after_it
 
 def test_a_company_s_tie_to_another_body_after_its_legal_form_is_no_name_written_out():
     assert parse("HOLONIX SRL-SPIN OFF DEL POLITECNICO DI MILANO", "IT").core == ("holonix",)
+
+
+def test_a_town_written_with_two_letters_swapped_is_that_town():
+    from kg.resolve.link import _places_disagree
+
+    assert not _places_disagree("Ciezsyn", "Cieszyn", "PL")
+    assert _places_disagree("Świdnica", "Świdnik", "PL")
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("GRAD RIJEKA-GRADSKO VIJECE", "GRAD RIJEKA", "HR"),
+    ("Mestna občina Ljubljana, Mestni svet", "Mestna občina Ljubljana", "SI"),
+])
+def test_the_council_of_a_municipality_is_the_municipality(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_an_office_of_a_city_for_a_remit_is_not_the_city():
+    assert not compare(Record("Gradska uprava za obrazovanje Grada Zagreba", "HR"), Record("Grad Zagreb", "HR")).same
