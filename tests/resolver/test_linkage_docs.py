@@ -35,9 +35,11 @@ def test_the_result_file_is_what_the_matcher_answers_now() -> None:
 #: below both targets, kept as floors with a margin of a few pairs (0.949 / 0.430 after the country words).
 #: The train split's floor went from 0.78 to 0.72 when the development draw of 2026-12-05 was added to it (455
 #: pairs drawn like the fresh ones from PICs disjoint from them: recall 0.400 on its 305 positives, mostly
-#: reworded descriptors, changed legal forms and translations, which the rules do not link yet).
-RECALL_FLOOR = {"train": 0.72, "holdout": 0.63, "fresh": 0.40}
-PRECISION_FLOOR = {"fresh": 0.94}
+#: reworded descriptors, changed legal forms and translations, which the rules do not link yet). The fresh2 split
+#: (2026-12-05, drawn like fresh from what was left, never tuned on) measured precision 1.000 and recall 0.591 when
+#: it was added: floors a few pairs below.
+RECALL_FLOOR = {"train": 0.72, "holdout": 0.63, "fresh": 0.40, "fresh2": 0.55}
+PRECISION_FLOOR = {"fresh": 0.94, "fresh2": 0.97}
 
 
 def test_precision_and_recall_meet_the_targets_on_both_splits() -> None:
