@@ -887,8 +887,8 @@ def _after_inner_form(head: list[str], tail: list[str], country: str | None) -> 
     """The words of a name after a legal form inside it that stay: where the company is (:func:`_where_it_is`), or
     the whole tail after a one-word name when it names a kind of body before any function word, as the name written
     out does (``RERA a.s. – Regional Development Agency of South Bohemia``); not a company's activity (``d.o.o. za
-    proizvodnju``, ``S.R.L. pentru``, ``ELES d.o.o. sistemski operater …``) nor its tie to another body (``HOLONIX
-    SRL - SPIN OFF DEL POLITECNICO DI MILANO``).
+    proizvodnju``, ``S.R.L. pentru``, ``ELES d.o.o. sistemski operater …``, ``d.d. društvo za proizvodnju …``) nor
+    its tie to another body (``HOLONIX SRL - SPIN OFF DEL POLITECNICO DI MILANO``).
 
     >>> _after_inner_form(["rera"], "regional development agency of south bohemia".split(), "CZ")[:2]
     ['regional', 'development']
@@ -900,8 +900,9 @@ def _after_inner_form(head: list[str], tail: list[str], country: str | None) -> 
         return where
     stops = _stop(country)
     first_stop = next((i for i, w in enumerate(tail) if w in stops), len(tail))
-    named = any(_kinds_of(w)[0] - {"neutral"} for w in tail[:first_stop])
-    return tail if named else where
+    kind_at = next((i for i, w in enumerate(tail[:first_stop]) if _kinds_of(w)[0] - {"neutral"}), None)
+    # "… d.d. društvo za proizvodnju …": a body's word and what it is for, the company's activity
+    return tail if kind_at is not None and not (kind_at == 0 and first_stop == 1) else where
 
 
 def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:

@@ -72,6 +72,8 @@ def test_a_one_word_name_before_its_legal_form_and_its_name_written_out_after_it
     assert compare(a, b).same
     # an activity after the form is no name: the company is the one-word name
     assert parse("PAG d.o.o. za proizvodnju i trgovinu", "HR").core == parse("PAG d.o.o.", "HR").core
+    assert compare(Record("Bakrotisak d.d.", "HR"),
+                   Record("BAKROTISAK d.d. društvo za proizvodnju lakosavitljive ambalaže", "HR")).same
 
 
 def test_a_company_s_tie_to_another_body_after_its_legal_form_is_no_name_written_out():
