@@ -11,7 +11,6 @@ Each country is identified by its Publications Office country authority IRI
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 
