@@ -1,14 +1,17 @@
 """Pairs of organisation records to check, read from a tab-separated file (``eukg link check``).
 
 The file has a header line with the columns ``name_a``, ``country_a``, ``city_or_region_a``,
-``name_b``, ``country_b``, ``city_or_region_b`` (in any order; further columns, such as a label, are
-kept but not read); the city columns may be empty. A row that cannot be read is reported as
-``FILE:LINE: what is wrong``.
+``name_b``, ``country_b``, ``city_or_region_b`` (in any order, in any case; further columns, such as a label,
+are kept but not read); the city columns may be empty or left out, and a row may end before its empty last
+cells (an editor that trims trailing tabs). A file whose header has no tab but commas or semicolons is read
+as CSV with that delimiter and its quotes. A row that cannot be read is reported as ``FILE:LINE: what is
+wrong``.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +20,10 @@ from kg.resolve.link import Match, Record, compare
 
 __all__ = ["COLUMNS", "CheckedPair", "check_pairs", "read_pairs"]
 
-#: The columns a pairs file must have.
+#: The columns of a pairs file.
 COLUMNS = ("name_a", "country_a", "city_or_region_a", "name_b", "country_b", "city_or_region_b")
+#: The columns a pairs file must have (the city columns may be left out), and those a row must fill.
+_HEADER = ("name_a", "country_a", "name_b", "country_b")
 _REQUIRED = ("name_a", "name_b")
 
 
@@ -54,15 +59,41 @@ def _read_text(path: Path) -> str:
         raise InputError(path, "is not UTF-8 text", line) from None
 
 
-def _header(path: Path, header: list[str] | None) -> list[str]:
+def _header(path: Path, header: list[str] | None, delimiter: str) -> list[str]:
     if not header:
         raise InputError(path, f"is empty: expected a header line with {', '.join(COLUMNS)}", 1)
-    names = [h.strip() for h in header]
-    missing = [c for c in COLUMNS if c not in names]
+    names = [h.strip().casefold() for h in header]
+    missing = [c for c in _HEADER if c not in names]
     if missing:
+        written = "tab" if delimiter == "\t" else repr(delimiter)
         raise InputError(path, f"the header lacks the column(s) {', '.join(missing)} "
-                         f"(tab-separated: {', '.join(COLUMNS)})", 1)
+                         f"(read as {written}-separated; expected {', '.join(COLUMNS)})", 1)
     return names
+
+
+def _reader(lines: list[str]) -> tuple[Iterator[list[str]], str]:
+    """A CSV reader of the lines, tab-separated without quoting, or with the header's comma or semicolon and
+    quotes when its header has no tab; and the delimiter."""
+    first = lines[0] if lines else ""
+    if "\t" in first or not ("," in first or ";" in first):
+        return csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), "\t"
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return csv.reader(lines, delimiter=delimiter), delimiter
+
+
+def _row(path: Path, number: int, names: list[str], values: list[str], delimiter: str) -> dict[str, str]:
+    """The row's values by column; a row that ends before its header's last optional columns has them empty."""
+    if len(values) < len(names) and all(n not in _HEADER for n in names[len(values):]):
+        values = values + [""] * (len(names) - len(values))
+    if len(values) != len(names):
+        written = "tab" if delimiter == "\t" else repr(delimiter)
+        raise InputError(path, f"expected {len(names)} {written}-separated values (the header's), found {len(values)}",
+                         number)
+    row = {n: v.strip() for n, v in zip(names, values, strict=True)}
+    empty = [c for c in _REQUIRED if not row[c]]
+    if empty:
+        raise InputError(path, f"{' and '.join(empty)} is empty", number)
+    return row
 
 
 def read_pairs(path: Path) -> list[tuple[int, Record, Record, dict[str, str]]]:
@@ -74,22 +105,15 @@ def read_pairs(path: Path) -> list[tuple[int, Record, Record, dict[str, str]]]:
         For the first row that cannot be read, naming the file and the line.
     """
     path = Path(path)
-    lines = _read_text(path).splitlines()
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    names = _header(path, next(reader, None))
+    reader, delimiter = _reader(_read_text(path).splitlines())
+    names = _header(path, next(reader, None), delimiter)
     pairs = []
     for number, values in enumerate(reader, 2):
         if not any(v.strip() for v in values):
             continue
-        if len(values) != len(names):
-            raise InputError(path, f"expected {len(names)} tab-separated values (the header's), found {len(values)}",
-                             number)
-        row = {n: v.strip() for n, v in zip(names, values, strict=True)}
-        empty = [c for c in _REQUIRED if not row[c]]
-        if empty:
-            raise InputError(path, f"{' and '.join(empty)} is empty", number)
-        a = Record(row["name_a"], row["country_a"] or None, row["city_or_region_a"] or None)
-        b = Record(row["name_b"], row["country_b"] or None, row["city_or_region_b"] or None)
+        row = _row(path, number, names, values, delimiter)
+        a = Record(row["name_a"], row["country_a"] or None, row.get("city_or_region_a") or None)
+        b = Record(row["name_b"], row["country_b"] or None, row.get("city_or_region_b") or None)
         pairs.append((number, a, b, {n: v for n, v in row.items() if n not in COLUMNS}))
     return pairs
 

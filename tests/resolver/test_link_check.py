@@ -190,3 +190,28 @@ def test_place_table_is_generated_from_what_the_dependencies_ship() -> None:
     places = {tuple(r.split("\t")[:2]): r.split("\t")[3].split() for r in rows if not r.startswith("#")}
     assert "ljubljani" in places[("SI", "ljubljana")] and "wien" in places[("AT", "vienna")]
     assert "praze" in places[("CZ", "prague")] and places[("PL", "swidnik")] == []
+
+
+def test_link_check_reads_pairs_files_as_people_write_them(tmp_path: Path) -> None:
+    """Without the city columns, with trailing empty cells trimmed, with capitals in the header, or as CSV."""
+    files = {
+        "no-cities.tsv": "name_a\tcountry_a\tname_b\tcountry_b\nGrad Zagreb\tHR\tGrad Zagreb\tHR\n",
+        "trimmed.tsv": HEADER + "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\n",
+        "capitals.tsv": HEADER.upper() + "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\t\n",
+        "pairs.csv": HEADER.replace("\t", ",") + '"Grad Zagreb, City of Zagreb",HR,,Grad Zagreb,HR,\n',
+        "pairs-semicolon.csv": HEADER.replace("\t", ";") + "Grad Zagreb;HR;;Grad Zagreb;HR;\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = _run(str(tmp_path / name), "--format", "json")
+        assert result.returncode == 0, (name, result.stderr)
+        assert [a["line"] for a in json.loads(result.stdout)] == [2], name
+    answers = json.loads(_run(str(tmp_path / "pairs.csv"), "--format", "json").stdout)
+    assert answers[0]["name_a"] == "Grad Zagreb, City of Zagreb"
+
+
+def test_link_check_names_a_row_missing_a_name_column(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(HEADER.replace("\t", ",") + "A,BG\n", encoding="utf-8")
+    result = _run(str(pairs))
+    assert result.returncode == 1 and f"{pairs}:2: expected 6 ','-separated values" in " ".join(result.stderr.split())
