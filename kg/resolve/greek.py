@@ -155,8 +155,10 @@ def _by_stem(words: Iterable[tuple[str, str]], stems: Callable[[str], list[str]]
     return {stem: min(pairs)[1] for stem, pairs in found.items() if len({says for says, _ in pairs}) == 1}
 
 
-# A town's name is read in the cases of nouns only (Athina, Athinon, Athinas), by a stem of this many letters or more.
-_TOWN_ENDINGS = ("a", "i", "o", "s", "u", "n", "on", "os", "is", "as", "es", "iu")
+# A town's name is read in the cases of nouns only (Athina, Athinon, Athinas) and in the genitive plural of its
+# people's name that a municipality's name writes (ΔΗΜΟΣ ΑΘΗΝΑΙΩΝ, ΔΗΜΟΣ ΠΑΤΡΕΩΝ: -αιων, -εων), by a stem of this many
+# letters or more.
+_TOWN_ENDINGS = ("a", "i", "o", "s", "u", "n", "on", "os", "is", "as", "es", "iu", "eon")
 _TOWN_STEM = 4
 
 

@@ -97,3 +97,21 @@ def test_the_council_of_a_municipality_is_the_municipality(a, b, country):
 
 def test_an_office_of_a_city_for_a_remit_is_not_the_city():
     assert not compare(Record("Gradska uprava za obrazovanje Grada Zagreba", "HR"), Record("Grad Zagreb", "HR")).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("ΠΕΡΙΦΕΡΕΙΑ ΔΥΤΙΚΗΣ ΕΛΛΑΔΑΣ", "Region of Western Greece", "GR"),
+    ("Regionalna Agencja Rozwoju Polski Wschodniej", "Regional Development Agency of Eastern Poland", "PL"),
+    ("Regionalna razvojna agencija Sjeverna Hrvatska", "Regional development agency North Croatia", "HR"),
+    ("Region Westliches Weinviertel", "Region West Weinviertel", "AT"),
+    ("ΔΗΜΟΣ ΑΘΗΝΑΙΩΝ", "Municipality of Athens", "GR"),
+    ("DIMOS PATREON", "Municipality of Patras", "EL"),
+])
+def test_points_of_the_compass_and_greek_demonyms_are_read_in_every_language(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_two_points_of_the_compass_in_two_languages_stay_two_bodies():
+    assert not compare(Record("Regionalna razvojna agencija Sjeverna Hrvatska", "HR"),
+                       Record("Regional development agency South Croatia", "HR")).same
+    assert not compare(Record("ΔΗΜΟΣ ΑΘΗΝΑΙΩΝ", "GR"), Record("ΔΗΜΟΣ ΠΕΙΡΑΙΑ", "GR")).same
