@@ -47,6 +47,7 @@ from kg.resolve.orgnames import (
     written_name,
 )
 from kg.resolve.places import is_place, place_word, town_of, towns
+from kg.resolve.region_names import region_cores
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -1085,6 +1086,8 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     if marks in (frozenset(a.core), frozenset(b.core)):
         return 0.0  # a name that is its mark only is a short form, read as one ("SINTEF" is not "SINTEF Energi AS")
     rest_a, rest_b = (tuple(w for w in x.core if w not in marks) for x in (a, b))
+    if _other_directions(rest_a, rest_b):
+        return 0.0  # the east and the west district of one town ("… RAYON "IZTOCHEN"", "… RAYON "ZAPADEN"")
     if not any(_word_similarity(x, y) >= LINK_WORD_MATCH for x in rest_a for y in rest_b
                if min(len(x), len(y)) >= LINK_STEM_LENGTH):
         return 0.0  # a mark of a kind of body: "MAS Krušné hory" and "MAS Achát" are two local action groups
@@ -1147,7 +1150,12 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     the other abbreviates."""
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
-    if score >= LINK_ACCEPT or (country_a and country_b and country_a != country_b):
+    if country_a and country_b and country_a != country_b:
+        return score
+    regions = _regions_named(name_a, name_b, country_a or country_b)
+    if regions is not None:  # "Jihomoravský kraj" is the "South Moravian Region", not the "Jihočeský kraj"
+        return 100.0 if regions else min(score, LINK_OTHER_KIND_CAP)
+    if score >= LINK_ACCEPT:
         return score
     country = country_a or country_b
     # Two records in two places: a town's name in one is no word to leave out ("Technical University of Munich"
@@ -1176,6 +1184,35 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),
                 _network_score(*without, country) if without is not None else 0.0)
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
+
+
+# The kinds of body of a region's or county's authority, whose names name their NUTS region.
+_REGION_KINDS = frozenset({"region", "county"})
+
+
+def _regions_named(a: OrgName, b: OrgName, country: str | None) -> bool | None:
+    """Whether two names of authorities of one kind, a region's or a county's, name one NUTS region (True) or two
+    (False), by their cores among the cores of the country's region names (:func:`kg.resolve.region_names.
+    region_cores`: ``Województwo Zachodniopomorskie`` and ``West Pomeranian Voivodeship`` are PL42); None when
+    either is of another kind or names no region with nothing more ("Prefectura Județului Cluj" is not the
+    county's council)."""
+    if not a.kinds or a.kinds != b.kinds or not a.kinds <= _REGION_KINDS:
+        return None
+    codes_a, codes_b = _region_codes(a.core, country), _region_codes(b.core, country)
+    if not codes_a or not codes_b:
+        return None
+    return bool(codes_a & codes_b)
+
+
+@lru_cache(maxsize=10_000)
+def _region_codes(core: tuple[str, ...], country: str | None) -> frozenset[str]:
+    """The codes of the NUTS regions of ``country`` whose name a core writes, as written or in another form
+    (:func:`core_score`: ``Województwa Dolnośląskiego``, the genitive of ``Województwo Dolnośląskie``)."""
+    cores = region_cores(country)
+    if core in cores:
+        return cores[core]
+    found = [codes for named, codes in cores.items() if core_score(core, named, country) >= LINK_ACCEPT]
+    return frozenset().union(*found)
 
 
 # The words of a name that another name holds whole, in their order, with words more, weigh this much together

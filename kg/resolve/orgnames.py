@@ -37,6 +37,7 @@ from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise, umlauts_plain
 from kg.resolve.places import is_place, place_word, town_phrases, towns
+from kg.resolve.region_names import region_words
 
 __all__ = [
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_MARKERS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS",
@@ -614,7 +615,7 @@ def respelt(word: str, country: str | None = None) -> str:
     """Return the word of the head or word tables that a folded word misspells, else ``word``.
 
     A word of :data:`_RESPELT_ONE` letters or more that no table knows (nor the place names of ``country``, nor
-    a town's name: ``Gradiška``, not ``gradska``) is
+    a town's name: ``Gradiška``, not ``gradska``, nor a word of a region's name: ``Pomurska``, not ``pomorska``) is
     read as the table word it misspells by one edit, and one of :data:`_RESPELT_TWO` or more by two: the
     optimal string alignment distance, for which two letters swapped are one edit. Both begin with the same
     letter and end with the same two, as slips do: a word of another language (``zentrum``, ``centrum``) or
@@ -648,7 +649,7 @@ def respelt(word: str, country: str | None = None) -> str:
                                                 or place_word(plain, country) != plain):
         return plain  # "OESTERREICH", "MUENCHEN": a word of the tables or a place written without its marks
     if len(word) < _RESPELT_ONE or word in known or word in _stop(country) or place_word(word, country) != word \
-            or word in towns():
+            or word in towns() or word in region_words():
         return word
     budget = 2 if len(word) >= _RESPELT_TWO else 1
     # a slip keeps the first and last letters: "zentrum" is not "centrum" misspelt, nor "akademii" "akademia"

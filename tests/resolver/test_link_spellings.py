@@ -115,3 +115,8 @@ def test_two_points_of_the_compass_in_two_languages_stay_two_bodies():
     assert not compare(Record("Regionalna razvojna agencija Sjeverna Hrvatska", "HR"),
                        Record("Regional development agency South Croatia", "HR")).same
     assert not compare(Record("ΔΗΜΟΣ ΑΘΗΝΑΙΩΝ", "GR"), Record("ΔΗΜΟΣ ΠΕΙΡΑΙΑ", "GR")).same
+
+
+def test_two_districts_of_one_town_at_two_points_of_the_compass_stay_two():
+    assert not compare(Record('OBShtINA PLOVDIV - RAYON "IZTOChEN"', "BG"),
+                       Record('OBShtINA PLOVDIV - RAYON "ZAPADEN"', "BG")).same

@@ -1,0 +1,99 @@
+"""The NUTS region a regional authority's name names: ``Jihomoravský kraj`` and ``South Moravian Region`` are CZ064.
+
+A region's authority is named after its region in the region's language and, by the sources that write English, by
+the region's English name, which often shares no word with it (``Województwo Zachodniopomorskie``, *West
+Pomeranian Voivodeship*; ``ΠΕΡΙΦΕΡΕΙΑ ΚΡΗΤΗΣ``, *Region of Crete*). The names of the regions of NUTS 2021 and 2024
+(levels 1 to 3: each label of :mod:`kg.reference.nuts`, its former and its Latin one, each part of a bilingual
+label) and the other names ``data/reference/aliases.ttl`` gives a NUTS region (English names above all) are read
+as an organisation's name is read (:func:`kg.resolve.orgnames.parse`: head words such as *kraj*, *region*,
+*voivodeship*, *county* left out, words read through the word tables), so that a name's core can be looked up
+among its country's regions (:func:`region_cores`). Record linkage (:mod:`kg.resolve.link`) compares two names of
+regional authorities by the regions they name.
+
+Examples
+--------
+>>> region_cores("CZ")[("jihomoravsky",)]
+frozenset({'CZ064'})
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from kg.resolve.normalise import normalise
+
+__all__ = ["ALIASES", "region_cores", "region_words"]
+
+#: The reference file of the other names of NUTS regions.
+ALIASES = Path(__file__).resolve().parents[2] / "data" / "reference" / "aliases.ttl"
+_NUTS = "http://data.europa.eu/nuts/code/"
+
+
+def _country(nuts_country: str) -> str:
+    """The ISO 3166-1 code of a NUTS country code (``EL`` is ``GR``, ``UK`` is ``GB``)."""
+    from kg.reference.countries import get_country
+
+    try:
+        return get_country(nuts_country).iso2
+    except KeyError:
+        return nuts_country
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every name of a NUTS region of levels 1 to 3, with its code, by the region's country (ISO 3166-1)."""
+    from rdflib import SKOS, Graph, Literal
+
+    from kg.reference.nuts import nuts_regions
+
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for region in nuts_regions().values():
+        if region.level == 0 or region.is_extra_regio:
+            continue
+        for label in {region.label, region.former_label, region.latin_label} - {None}:
+            for part in label.split("/"):
+                found[_country(region.country_code)].add((part.strip(), region.code))
+    for subject, predicate, name in Graph().parse(ALIASES, format="turtle"):
+        if predicate in (SKOS.altLabel, SKOS.prefLabel) and str(subject).startswith(_NUTS) \
+                and isinstance(name, Literal):
+            code = str(subject)[len(_NUTS):]
+            found[_country(code[:2])].add((str(name), code))
+    return {country: tuple(sorted(names)) for country, names in found.items()}
+
+
+@lru_cache(maxsize=64)
+def region_cores(country: str | None) -> dict[tuple[str, ...], frozenset[str]]:
+    """Return the cores of the names of ``country``'s NUTS regions (:func:`kg.resolve.orgnames.parse`), each with
+    the codes of the regions it names (a region and its NUTS 2 or 3 of one name: ``Praha``, CZ01 and CZ010).
+
+    Parameters
+    ----------
+    country : str or None
+        An ISO 3166-1 alpha-2 code (``GR``, not ``EL``).
+
+    Returns
+    -------
+    dict of tuple of str to frozenset of str
+        Empty for a country without NUTS regions or without a code.
+    """
+    from kg.resolve.orgnames import parse
+
+    cores: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name, code in _names().get(country or "", ()):
+        core = parse(name, country).core
+        if core:
+            cores[core].add(code)
+    return {core: frozenset(codes) for core, codes in cores.items()}
+
+
+@lru_cache(maxsize=1)
+def region_words() -> frozenset[str]:
+    """The folded words of every name of a NUTS region (no word of them is a misspelt word of the tables:
+    ``Pomurska``, a Slovenian region, is not ``pomorska``, *maritime*).
+
+    >>> "pomurska" in region_words()
+    True
+    """
+    return frozenset(word for names in _names().values() for name, _ in names for word in normalise(name).split())

@@ -1,0 +1,49 @@
+"""Authorities of regions and counties named in their language and in English: one NUTS region, one body."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.link import Record, compare
+from kg.resolve.orgnames import parse
+from kg.resolve.region_names import region_cores, region_words
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Jihomoravský kraj", "South Moravian Region", "CZ"),
+    ("Krajský úřad Jihomoravského kraje", "South Moravian Region", "CZ"),
+    ("Středočeský kraj", "Central Bohemian Region", "CZ"),
+    ("Województwo Zachodniopomorskie", "West Pomeranian Voivodeship", "PL"),
+    ("Urząd Marszałkowski Województwa Małopolskiego", "Lesser Poland Voivodeship", "PL"),
+    ("Banskobystrický samosprávny kraj", "Banská Bystrica Self-Governing Region", "SK"),
+    ("Vas Megyei Önkormányzat", "Vas County", "HU"),
+    ("Primorsko-goranska županija", "Primorje-Gorski Kotar County", "HR"),
+    ("ΠΕΡΙΦΕΡΕΙΑ ΚΡΗΤΗΣ", "Region of Crete", "GR"),
+    ("PERIFEREIA ANATOLIKIS MAKEDONIAS KAI THRAKIS", "Region of Eastern Macedonia and Thrace", "EL"),
+    ("Regione Lombardia", "Lombardy Region", "IT"),
+])
+def test_a_region_s_authority_in_its_language_and_in_english_is_one_body(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Jihomoravský kraj", "Jihočeský kraj", "CZ"),  # two regions
+    ("Osječko-baranjska županija", "Vukovar-Srijem County", "HR"),
+    ("Regione Lombardia", "Regione Piemonte", "IT"),
+    ("Jihomoravský kraj", "Statutární město Brno", "CZ"),  # a region and its capital city
+    ("Grad Zagreb", "Zagrebačka županija", "HR"),  # a city and the county around it
+    ("Consiliul Județean Cluj", "Instituția Prefectului Județul Cluj", "RO"),  # the county and the state's prefect
+])
+def test_two_regions_or_a_region_and_another_body_stay_two(a, b, country):
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_the_regions_are_read_from_nuts_and_the_reference_aliases():
+    cores = region_cores("CZ")
+    assert cores[parse("Jihomoravský kraj", "CZ").core] == cores[parse("South Moravian Region", "CZ").core] == {"CZ064"}
+    assert region_cores(None) == {} and region_cores("US") == {}
+
+
+def test_a_region_s_word_is_not_read_as_a_misspelt_word_of_the_tables():
+    assert "pomurska" in region_words()
+    assert "maritime" not in parse("Pomurska razvojna agencija", "SI").core
