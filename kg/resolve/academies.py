@@ -8,9 +8,9 @@ is their own.
 Examples
 --------
 >>> without_academy("Ústav anorganické chemie AV ČR", "CZ")
-'ustav anorganicke chemie'
+'Ústav anorganické chemie'
 >>> without_academy("Institute of Inorganic Chemistry of the Czech Academy of Sciences", "CZ")
-'institute of inorganic chemistry of the'
+'Institute of Inorganic Chemistry'
 >>> without_academy("Ústav anorganické chemie", "CZ") is None
 True
 """
@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise
 from kg.resolve.orgnames import curated_rows
 
@@ -43,12 +44,35 @@ def academy_forms(path: Path = ACADEMIES) -> dict[str, re.Pattern[str]]:
                                 + r")\b") for country, found in forms.items()}
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+_SEPARATORS = " ,;:/-–—"
+
+
 def without_academy(name: str, country: str | None) -> str | None:
-    """Return the folded ``name`` without the forms of ``country``'s academy it writes, or None when it writes
-    none."""
+    """Return ``name`` as written without the forms of ``country``'s academy it writes and the function words that
+    led to them, or None when it writes none (the rest keeps its case and punctuation, which other rules read:
+    "J. Heyrovský", an initial).
+
+    >>> without_academy("Nuclear Physics Institute of the ASCR, v.v.i.", "CZ")
+    'Nuclear Physics Institute, v.v.i.'
+    """
     pattern = academy_forms().get((country or "").upper())
     if pattern is None:
         return None
-    folded = normalise(name)
-    rest = pattern.sub(" ", folded)
-    return " ".join(rest.split()) if rest != folded else None
+    tokens = [(found.start(), found.end(), normalise(found.group())) for found in _TOKEN.finditer(name)]
+    owners = [i for i, (_, _, folded) in enumerate(tokens) for _ in folded.split()]
+    words = [word for _, _, folded in tokens for word in folded.split()]
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    spans = []
+    for found in pattern.finditer(" ".join(words)):
+        first = owners[starts.index(found.start())]
+        last = owners[max(i for i, start in enumerate(starts) if start < found.end())]
+        while first > 0 and tokens[first - 1][2] in FUNCTION_WORDS:
+            first -= 1  # "… Institute of the [CAS]"
+        spans.append((tokens[first][0], tokens[last][1]))
+    if not spans:
+        return None
+    rest = name
+    for start, end in reversed(spans):
+        rest = rest[:start].rstrip() + " " + rest[end:].lstrip()
+    return re.sub(r"\s+([,;:])", r"\1", " ".join(rest.split())).strip(_SEPARATORS)

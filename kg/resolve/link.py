@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -971,12 +971,17 @@ def _city_form(word: str, cities: frozenset[str]) -> str:
     return word
 
 
+# The words of a state's long name beside the country's name ("Ministry of the Environment of the Czech Republic",
+# "… of the Republic of Estonia", "Kingdom of Spain"), left out with it.
+_STATE_WORDS = frozenset({"republic", "kingdom", "principality"})
+
+
 def _without_places(a: OrgName, b: OrgName, country: str | None,
                     cities: frozenset[str]) -> tuple[OrgName, OrgName] | None:
     """Read the words that inflect the records' city as the city, and drop from each core the words naming the
-    country or the city that the other core lacks (``… of Latvia``, ``… v Praze`` in Praha); ``None`` when
-    neither has one."""
-    words = _country_words(country) | cities
+    country (with ``republic``, ``kingdom`` …) or the city that the other core lacks (``… of Latvia``, ``… v
+    Praze`` in Praha); ``None`` when neither has one."""
+    words = _country_words(country) | _STATE_WORDS | cities
     if cities:
         a, b = (OrgName(tuple(_city_form(w, cities) for w in x.core), x.kinds, x.legal_form, x.words, x.acronyms,
                         x.country) for x in (a, b))
@@ -1099,6 +1104,17 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     return LINK_ACCEPT
 
 
+def _without_academies(a: Record, b: Record) -> tuple[Record, Record] | None:
+    """The two records named without their country's academy of sciences when both names write it and more, else
+    None: the academy's words say nothing of which of its institutes a name is ("Institute of Physics, Academy of
+    Sciences of the Czech Republic" is not the "Nuclear Physics Institute of the Czech Academy of Sciences")."""
+    country = country_code(a.country) or country_code(b.country)
+    rest_a, rest_b = without_academy(a.name, country), without_academy(b.name, country)
+    if not rest_a or not rest_b:
+        return None
+    return replace(a, name=rest_a), replace(b, name=rest_b)
+
+
 def _academy_score(a: Record, b: Record, country: str | None, apart: bool = False) -> float:
     """Return how alike two names that write their country's academy of sciences are without it
     (:func:`kg.resolve.academies.without_academy`: ``Ústav fyzikální chemie J. Heyrovského AV ČR`` and ``J.
@@ -1148,6 +1164,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     """Return how alike the names of two records are: whole, without country and city words, with abbreviations
     spelt out, by their first segments, by an acronym one writes in a segment of its own, and by a one-word name
     the other abbreviates."""
+    if (not country_a or not country_b or country_a == country_b) and (academy_less := _without_academies(a, b)):
+        return _names_score(*academy_less, country_a, country_b)
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)
     if country_a and country_b and country_a != country_b:

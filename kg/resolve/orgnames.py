@@ -694,6 +694,28 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     return frozenset(kinds), compound
 
 
+def _compound_meaning(word: str, country: str | None) -> str:
+    """Return the meaning in the word tables of the first part of a compound that ends in a head word
+    (``keskkonnaministeerium``, the ministry of the environment, is ``environment``; ``Wirtschaftsuniversität``
+    ``economics``, with the German joining ``s``), else the word: the compound stays whole when the tables do not
+    know its first part (``Universitätsklinikum``).
+
+    >>> _compound_meaning("keskkonnaministeerium", "EE"), _compound_meaning("universitatsklinikum", "DE")
+    ('environment', 'universitatsklinikum')
+    """
+    _, stems = head_words()
+    for stem, kind in stems:
+        at = word.find(stem, 1)
+        if len(stem) < _COMPOUND_PART or at <= 0 or len(word) - at - len(stem) > _COMPOUND_TAIL or kind == "neutral":
+            continue
+        first = word[:at]
+        for part in (first, first[:-1] if first.endswith("s") else first):
+            meaning = _meaning(part, country)
+            if meaning != part and len(part) >= _COMPOUND_PART:
+                return meaning
+    return word
+
+
 def _greek_phrases(words: list[str]) -> list[str]:
     """Replace the Greek head phrases of ``data/org_heads.tsv`` that a Greek name writes in any romanisation or case
     (:func:`kg.resolve.greek.phrase_at`) by one word of their kind, as :func:`_join_phrases` does."""
@@ -1140,7 +1162,8 @@ def parse(name: str, country: str | None = None) -> OrgName:
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
     last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
     # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)
-    core = [_core_word(word, country, "municipality" in kinds) for i, (word, found, compound) in enumerate(read)
+    core = [_core_word(_compound_meaning(word, country) if compound else word, country, "municipality" in kinds)
+            for i, (word, found, compound) in enumerate(read)
             if (not found or compound) and (word not in _stop(country) or i == last)]
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
         if kind in kinds:

@@ -74,3 +74,11 @@ def test_an_academy_institute_of_its_own_name_in_two_of_its_sites():
                    Record("HUN-REN CSILLAGASZATI ES FOLDTUDOMANYI KUTATOKOZPONT", "HU", "Budapest")).same
     assert not compare(Record("Instytut Fizyki Jądrowej PAN", "PL", "Kraków"),
                        Record("Instytut Fizyki PAN", "PL", "Warszawa")).same
+
+
+def test_two_institutes_of_one_academy_are_compared_without_it():
+    """The academy's words say nothing of which of its institutes a name is."""
+    assert not compare(Record("Institute of Physics, Academy of Sciences of the Czech Republic", "CZ", "Prague"),
+                       Record("Nuclear Physics Institute of the Czech Academy of Sciences", "CZ")).same
+    assert compare(Record("NUCLEAR PHYSICS INSTITUTE OF THE ASCR VVI", "CZ"),
+                   Record("USTAV JADERNE FYZIKY AV CR", "CZ")).same

@@ -47,3 +47,21 @@ def test_the_regions_are_read_from_nuts_and_the_reference_aliases():
 def test_a_region_s_word_is_not_read_as_a_misspelt_word_of_the_tables():
     assert "pomurska" in region_words()
     assert "maritime" not in parse("Pomurska razvojna agencija", "SI").core
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Lietuvos Respublikos aplinkos ministerija", "Ministry of Environment of the Republic of Lithuania", "LT"),
+    ("Ministerstvo životního prostředí", "Ministry of the Environment of the Czech Republic", "CZ"),
+    ("Keskkonnaministeerium", "Ministry of the Environment of the Republic of Estonia", "EE"),
+    ("Ympäristöministeriö", "Ministry of the Environment", "FI"),
+    ("Umweltministerium Baden-Württemberg", "Ministry of the Environment Baden-Württemberg", "DE"),
+    ("Ministerio de Ciencia e Innovación", "Ministry of Science and Innovation", "ES"),
+])
+def test_a_ministry_in_its_language_and_in_english_is_one_body(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_two_ministries_stay_two():
+    assert not compare(Record("Ministerstvo životního prostředí", "CZ"),
+                       Record("Ministry of Agriculture of the Czech Republic", "CZ")).same
+    assert not compare(Record("Keskkonnaministeerium", "EE"), Record("Keskkonnaamet", "EE")).same
