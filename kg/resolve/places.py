@@ -107,8 +107,8 @@ def place_word(word: str, country: str | None, adjectives: bool = True) -> str:
     ('warsaw', 'zilina', 'lodz')
     >>> place_word("zagrebacka", "HR"), place_word("dubrovacki", "HR"), place_word("plocki", "PL")
     ('zagreb', 'dubrovnik', 'plock')
-    >>> place_word("miejski", "PL"), place_word("warszawski", "CZ")
-    ('miejski', 'warszawski')
+    >>> place_word("miejski", "PL"), place_word("warszawski", "CZ"), place_word("goteborgs", "SE")
+    ('miejski', 'warszawski', 'gothenburg')
     """
     if not country:
         return word
@@ -116,7 +116,13 @@ def place_word(word: str, country: str | None, adjectives: bool = True) -> str:
     found = table.get(word)
     if found is not None:
         return found
+    if country.upper() in _GENITIVE_S and word.endswith("s") and (owner := table.get(word[:-1])) is not None:
+        return owner  # the genitive of the Nordic languages: "Göteborgs Stad", "Stavangers"
     return _adjective_place(word, table) if adjectives else word
+
+
+# Countries whose languages make a town's genitive with -s ("Göteborgs Stad", "Stavangers").
+_GENITIVE_S = frozenset({"SE", "DK", "NO", "IS", "FO"})
 
 
 def _adjective_place(word: str, table: dict[str, str]) -> str:

@@ -120,3 +120,8 @@ def test_two_points_of_the_compass_in_two_languages_stay_two_bodies():
 def test_two_districts_of_one_town_at_two_points_of_the_compass_stay_two():
     assert not compare(Record('OBShtINA PLOVDIV - RAYON "IZTOChEN"', "BG"),
                        Record('OBShtINA PLOVDIV - RAYON "ZAPADEN"', "BG")).same
+
+
+def test_a_nordic_town_in_the_genitive_is_the_town():
+    assert compare(Record("Göteborgs Stad", "SE"), Record("City of Gothenburg", "SE")).same
+    assert not compare(Record("Göteborgs Stad", "SE"), Record("Stockholms Stad", "SE")).same
