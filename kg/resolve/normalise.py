@@ -26,6 +26,11 @@ _NON_WORD = re.compile(r"[\W_]+", re.ASCII)
 _PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # a trailing "+" is a word: ESF+ (the ESF's successor) is not the ESF
 
 
+# The Cyrillic soft sign, a mark of the consonant before it, which anyascii writes as an apostrophe that would split
+# its word in two ("Львівська", L'vivs'ka).
+_SIGNS = str.maketrans("", "", "ьЬ")
+
+
 @lru_cache(maxsize=100_000)
 def normalise(text: str) -> str:
     """Return ``text`` transliterated to ASCII, case-folded, with punctuation turned into single spaces.
@@ -52,8 +57,10 @@ def normalise(text: str) -> str:
     ('thessaloniki', 'plovdiv', 'strasse')
     >>> normalise("ESF+"), normalise("ESF")
     ('esf plus', 'esf')
+    >>> normalise("Львівська міська рада")
+    'lvivska miska rada'
     """
-    return " ".join(_NON_WORD.sub(" ", _PLUS.sub(" plus", anyascii(text)).casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", _PLUS.sub(" plus", anyascii(text.translate(_SIGNS))).casefold()).split())
 
 
 def compact(text: str) -> str:

@@ -884,6 +884,9 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
 
 # Words that say the next one is a town ("ЕООД, гр. Пловдив": гр., град, a city).
 _TOWN_WORDS = frozenset({"gr", "grad", "g", "city", "town", "miasto", "mesto", "ville", "citta", "ciudad"})
+# Words that say a municipality is a town's, so that an adjective of the town in its name is the town, not the land
+# around it ("Львівська міська рада", Lviv City Council; "Община Добричка" is the municipality around Dobrich).
+_CITY_WORDS = _TOWN_WORDS | {"miska", "gradska", "gradsko", "miejska", "mestna", "mestska"}
 # A tail after a legal form this long at most may be where the company is.
 _TOWN_TAIL = 3
 
@@ -1162,7 +1165,8 @@ def parse(name: str, country: str | None = None) -> OrgName:
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
     last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
     # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)
-    core = [_core_word(_compound_meaning(word, country) if compound else word, country, "municipality" in kinds)
+    around = "municipality" in kinds and not _CITY_WORDS.intersection(written)  # "Львівська міська рада": the city's
+    core = [_core_word(_compound_meaning(word, country) if compound else word, country, around)
             for i, (word, found, compound) in enumerate(read)
             if (not found or compound) and (word not in _stop(country) or i == last)]
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology

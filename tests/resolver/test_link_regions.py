@@ -65,3 +65,17 @@ def test_two_ministries_stay_two():
     assert not compare(Record("Ministerstvo životního prostředí", "CZ"),
                        Record("Ministry of Agriculture of the Czech Republic", "CZ")).same
     assert not compare(Record("Keskkonnaministeerium", "EE"), Record("Keskkonnaamet", "EE")).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Львівська міська рада", "Lviv City Council", "UA"),
+    ("Bashkia Tiranë", "Municipality of Tirana", "AL"),
+    ("Komuna e Prishtinës", "Municipality of Pristina", "XK"),
+])
+def test_municipalities_of_the_eu_s_neighbours_in_their_language_and_in_english_are_one(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_city_council_and_a_regional_council_of_one_town_stay_two():
+    assert not compare(Record("Lviv City Council", "UA"), Record("Львівська обласна рада", "UA")).same
+    assert not compare(Record("Bashkia Tiranë", "AL"), Record("Bashkia Durrës", "AL")).same
