@@ -1033,14 +1033,19 @@ def _written_acronyms(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _core_word(word: str, country: str | None, municipality: bool) -> str:
+def _core_word(word: str, country: str | None, municipality: bool, city: bool = False) -> str:
     """Return a word of a name's core: one name of its town ("Ljubljani", "Wien"), the town's land for the adjective
     of a town in a municipality's name ("Община Добричка", the municipality around Dobrich, is not "Община град
-    Добрич"), or its meaning in the word tables."""
+    Добрич") unless the name says it is the city's (``city``: "Львівська міська рада", Lviv City Council), a
+    country's adjective in a municipality's name read apart from the country ("Město Česká Kamenice" is not
+    "Městys Kamenice"), or its meaning in the word tables."""
     town = place_word(word, country)
+    adjective = town != word and place_word(word, country, adjectives=False) == word
     if town == word:
         town = country_word(word, country)
-    if town != word and municipality and place_word(word, country, adjectives=False) == word:
+        adjective = town != word
+        city = False
+    if adjective and municipality and not city:
         return town + AROUND
     return _meaning(town, country)
 
@@ -1165,8 +1170,8 @@ def parse(name: str, country: str | None = None) -> OrgName:
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
     last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
     # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)
-    around = "municipality" in kinds and not _CITY_WORDS.intersection(written)  # "Львівська міська рада": the city's
-    core = [_core_word(_compound_meaning(word, country) if compound else word, country, around)
+    city = bool(_CITY_WORDS.intersection(written))  # "Львівська міська рада": the city's council
+    core = [_core_word(_compound_meaning(word, country) if compound else word, country, "municipality" in kinds, city)
             for i, (word, found, compound) in enumerate(read)
             if (not found or compound) and (word not in _stop(country) or i == last)]
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology

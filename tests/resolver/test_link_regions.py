@@ -79,3 +79,9 @@ def test_municipalities_of_the_eu_s_neighbours_in_their_language_and_in_english_
 def test_a_city_council_and_a_regional_council_of_one_town_stay_two():
     assert not compare(Record("Lviv City Council", "UA"), Record("Львівська обласна рада", "UA")).same
     assert not compare(Record("Bashkia Tiranë", "AL"), Record("Bashkia Durrës", "AL")).same
+
+
+def test_a_country_s_adjective_in_a_town_s_name_is_part_of_the_name():
+    assert not compare(Record("Město Česká Kamenice", "CZ"), Record("Městys Kamenice", "CZ")).same
+    assert compare(Record("Hlavné mesto Slovenskej republiky Bratislava", "SK"),
+                   Record("Municipality of the Capital of the Slovak Republic, Bratislava", "SK", "Bratislava")).same
