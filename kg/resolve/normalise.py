@@ -1,8 +1,8 @@
 """The one normalisation of names: every module that compares or keys names folds them here.
 
 :func:`normalise` transliterates any script to ASCII with :mod:`anyascii` (Greek, Cyrillic, and
-the Latin letters Unicode does not decompose: ``Ł``, ``ß``, ``ø``, ``þ``), folds case, and turns
-punctuation into single spaces. :func:`compact` drops the spaces too (codes and acronyms:
+the Latin letters Unicode does not decompose: ``Ł``, ``ß``, ``ø``, ``þ``; the Cyrillic soft sign, which
+anyascii writes as an apostrophe, is left out), folds case, and turns punctuation into single spaces. :func:`compact` drops the spaces too (codes and acronyms:
 ``DG REGIO`` = ``dg-regio``), and :func:`slug` makes the same form into an IRI segment.
 
 :func:`fold` is the variant for reading text word by word: it folds case and diacritics and the same
