@@ -47,7 +47,7 @@ from kg.resolve.orgnames import (
     written_name,
 )
 from kg.resolve.places import is_place, place_word, town_of, towns
-from kg.resolve.region_names import region_cores
+from kg.resolve.region_names import region_names
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -67,7 +67,8 @@ from kg.resolve.thresholds import (
 from kg.resolve.truncations import spelt_out
 from kg.resolve.word_frequency import rarity
 
-__all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifiers_conflict", "name_score"]
+__all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifiers_conflict", "name_score",
+           "region_cores"]
 
 #: The identifiers that decide a pair before its names, strongest first.
 IDENTIFIER_SCHEMES = ("pic", "vat", "national", "wikidata")
@@ -1210,8 +1211,8 @@ _REGION_KINDS = frozenset({"region", "county"})
 
 def _regions_named(a: OrgName, b: OrgName, country: str | None) -> bool | None:
     """Whether two names of authorities of one kind, a region's or a county's, name one NUTS region (True) or two
-    (False), by their cores among the cores of the country's region names (:func:`kg.resolve.region_names.
-    region_cores`: ``Województwo Zachodniopomorskie`` and ``West Pomeranian Voivodeship`` are PL42); None when
+    (False), by their cores among the cores of the country's region names (:func:`region_cores`:
+    ``Województwo Zachodniopomorskie`` and ``West Pomeranian Voivodeship`` are PL42); None when
     either is of another kind or names no region with nothing more ("Prefectura Județului Cluj" is not the
     county's council)."""
     if not a.kinds or a.kinds != b.kinds or not a.kinds <= _REGION_KINDS:
@@ -1220,6 +1221,23 @@ def _regions_named(a: OrgName, b: OrgName, country: str | None) -> bool | None:
     if not codes_a or not codes_b:
         return None
     return bool(codes_a & codes_b)
+
+
+@lru_cache(maxsize=64)
+def region_cores(country: str | None) -> dict[tuple[str, ...], frozenset[str]]:
+    """Return the cores of the names of ``country``'s NUTS regions (:func:`kg.resolve.region_names.region_names`,
+    read by :func:`parse`), each with the codes of the regions it names (a region and its NUTS 2 or 3 of one name:
+    ``Praha``, CZ01 and CZ010).
+
+    >>> region_cores("CZ")[("jihomoravsky",)]
+    frozenset({'CZ064'})
+    """
+    cores: dict[tuple[str, ...], set[str]] = {}
+    for name, code in region_names(country):
+        core = parse(name, country).core
+        if core:
+            cores.setdefault(core, set()).add(code)
+    return {core: frozenset(codes) for core, codes in cores.items()}
 
 
 @lru_cache(maxsize=10_000)

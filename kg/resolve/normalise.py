@@ -2,8 +2,9 @@
 
 :func:`normalise` transliterates any script to ASCII with :mod:`anyascii` (Greek, Cyrillic, and
 the Latin letters Unicode does not decompose: ``Ł``, ``ß``, ``ø``, ``þ``; the Cyrillic soft sign, which
-anyascii writes as an apostrophe, is left out), folds case, and turns punctuation into single spaces. :func:`compact` drops the spaces too (codes and acronyms:
-``DG REGIO`` = ``dg-regio``), and :func:`slug` makes the same form into an IRI segment.
+anyascii writes as an apostrophe, is left out), folds case, and turns punctuation into single spaces.
+:func:`compact` drops the spaces too (codes and acronyms: ``DG REGIO`` = ``dg-regio``), and :func:`slug` makes
+the same form into an IRI segment.
 
 :func:`fold` is the variant for reading text word by word: it folds case and diacritics and the same
 Latin letters, but keeps each script and the punctuation (``Δήμου`` → ``δημου``, ``d’Aosta`` →

@@ -5,15 +5,10 @@ the region's English name, which often shares no word with it (``Województwo Za
 Pomeranian Voivodeship*; ``ΠΕΡΙΦΕΡΕΙΑ ΚΡΗΤΗΣ``, *Region of Crete*). The names of the regions of NUTS 2021 and 2024
 (levels 1 to 3: each label of :mod:`kg.reference.nuts`, its former and its Latin one, each part of a bilingual
 label) and the other names ``data/reference/aliases.ttl`` gives a NUTS region (English names above all) are read
-as an organisation's name is read (:func:`kg.resolve.orgnames.parse`: head words such as *kraj*, *region*,
-*voivodeship*, *county* left out, words read through the word tables), so that a name's core can be looked up
-among its country's regions (:func:`region_cores`). Record linkage (:mod:`kg.resolve.link`) compares two names of
-regional authorities by the regions they name.
-
-Examples
---------
->>> region_cores("CZ")[("jihomoravsky",)]
-frozenset({'CZ064'})
+by record linkage (:mod:`kg.resolve.link`) as an organisation's name is read (head words such as *kraj*,
+*region*, *voivodeship*, *county* left out, words read through the word tables), so that it compares two names of
+regional authorities by the regions they name; their words are no misspelt words of the tables
+(:func:`region_words`).
 """
 
 from __future__ import annotations
@@ -24,7 +19,7 @@ from pathlib import Path
 
 from kg.resolve.normalise import normalise
 
-__all__ = ["ALIASES", "region_cores", "region_words"]
+__all__ = ["ALIASES", "region_names", "region_words"]
 
 #: The reference file of the other names of NUTS regions.
 ALIASES = Path(__file__).resolve().parents[2] / "data" / "reference" / "aliases.ttl"
@@ -63,10 +58,8 @@ def _names() -> dict[str, tuple[tuple[str, str], ...]]:
     return {country: tuple(sorted(names)) for country, names in found.items()}
 
 
-@lru_cache(maxsize=64)
-def region_cores(country: str | None) -> dict[tuple[str, ...], frozenset[str]]:
-    """Return the cores of the names of ``country``'s NUTS regions (:func:`kg.resolve.orgnames.parse`), each with
-    the codes of the regions it names (a region and its NUTS 2 or 3 of one name: ``Praha``, CZ01 and CZ010).
+def region_names(country: str | None) -> tuple[tuple[str, str], ...]:
+    """Return every name of ``country``'s NUTS regions of levels 1 to 3, each with its code.
 
     Parameters
     ----------
@@ -75,17 +68,15 @@ def region_cores(country: str | None) -> dict[tuple[str, ...], frozenset[str]]:
 
     Returns
     -------
-    dict of tuple of str to frozenset of str
-        Empty for a country without NUTS regions or without a code.
-    """
-    from kg.resolve.orgnames import parse
+    tuple of (str, str)
+        (name, code) pairs, sorted; empty for a country without NUTS regions or without a code.
 
-    cores: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for name, code in _names().get(country or "", ()):
-        core = parse(name, country).core
-        if core:
-            cores[core].add(code)
-    return {core: frozenset(codes) for core, codes in cores.items()}
+    Examples
+    --------
+    >>> ("South Moravian Region", "CZ064") in region_names("CZ")
+    True
+    """
+    return _names().get(country or "", ())
 
 
 @lru_cache(maxsize=1)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolve.link import Record, compare
+from kg.resolve.link import Record, compare, region_cores
 from kg.resolve.orgnames import parse
-from kg.resolve.region_names import region_cores, region_words
+from kg.resolve.region_names import region_words
 
 
 @pytest.mark.parametrize(("a", "b", "country"), [
