@@ -48,6 +48,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _SEPARATORS = " ,;:/-–—"
 
 
+@lru_cache(maxsize=100_000)
 def without_academy(name: str, country: str | None) -> str | None:
     """Return ``name`` as written without the forms of ``country``'s academy it writes and the function words that
     led to them, or None when it writes none (the rest keeps its case and punctuation, which other rules read:

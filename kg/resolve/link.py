@@ -1105,11 +1105,10 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     return LINK_ACCEPT
 
 
-def _without_academies(a: Record, b: Record) -> tuple[Record, Record] | None:
+def _without_academies(a: Record, b: Record, country: str | None) -> tuple[Record, Record] | None:
     """The two records named without their country's academy of sciences when both names write it and more, else
     None: the academy's words say nothing of which of its institutes a name is ("Institute of Physics, Academy of
     Sciences of the Czech Republic" is not the "Nuclear Physics Institute of the Czech Academy of Sciences")."""
-    country = country_code(a.country) or country_code(b.country)
     rest_a, rest_b = without_academy(a.name, country), without_academy(b.name, country)
     if not rest_a or not rest_b:
         return None
@@ -1117,14 +1116,15 @@ def _without_academies(a: Record, b: Record) -> tuple[Record, Record] | None:
 
 
 def _academy_score(a: Record, b: Record, country: str | None, apart: bool = False) -> float:
-    """Return how alike two names that write their country's academy of sciences are without it
-    (:func:`kg.resolve.academies.without_academy`: ``Ústav fyzikální chemie J. Heyrovského AV ČR`` and ``J.
-    Heyrovský Institute of Physical Chemistry of the CAS``), else 0. When one name only writes it, the other must
-    be a name of its own, weighing as much as the words-added rule asks (``_CONTAINED_WEIGHT``: ``Számítástechnikai
-    és Automatizálási Kutatóintézet``, not ``Institute of Physics``, which many bodies are), and so must both names
-    of records in two places (``apart``: an academy's institute has several sites, and one name in the country)."""
+    """Return how alike two names are when one writes its country's academy of sciences and the other does not,
+    without it (:func:`kg.resolve.academies.without_academy`: ``Ústav fyzikální chemie J. Heyrovského AV ČR`` and
+    ``J. Heyrovský Institute of Physical Chemistry``), else 0 (two names that both write it are compared without
+    it before: :func:`_without_academies`). The other must be a name of its own, weighing as much as the
+    words-added rule asks (``_CONTAINED_WEIGHT``: ``Számítástechnikai és Automatizálási Kutatóintézet``, not
+    ``Institute of Physics``, which many bodies are), and so must both names of records in two places (``apart``:
+    an academy's institute has several sites, and one name in the country)."""
     rest_a, rest_b = without_academy(a.name, country), without_academy(b.name, country)
-    if rest_a == "" or rest_b == "" or (rest_a is None and rest_b is None):
+    if (rest_a is None) == (rest_b is None) or "" in (rest_a, rest_b):
         return 0.0
     name_a = parse(rest_a if rest_a is not None else a.name, country)
     name_b = parse(rest_b if rest_b is not None else b.name, country)
@@ -1165,7 +1165,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     """Return how alike the names of two records are: whole, without country and city words, with abbreviations
     spelt out, by their first segments, by an acronym one writes in a segment of its own, and by a one-word name
     the other abbreviates."""
-    if (not country_a or not country_b or country_a == country_b) and (academy_less := _without_academies(a, b)):
+    if (not country_a or not country_b or country_a == country_b) \
+            and (academy_less := _without_academies(a, b, country_a or country_b)):
         return _names_score(*academy_less, country_a, country_b)
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
     score = name_score(name_a, name_b)

@@ -649,7 +649,7 @@ def respelt(word: str, country: str | None = None) -> str:
                                                 or place_word(plain, country) != plain):
         return plain  # "OESTERREICH", "MUENCHEN": a word of the tables or a place written without its marks
     if len(word) < _RESPELT_ONE or word in known or word in _stop(country) or place_word(word, country) != word \
-            or word in towns() or word in region_words():
+            or word in towns():
         return word
     budget = 2 if len(word) >= _RESPELT_TWO else 1
     # a slip keeps the first and last letters: "zentrum" is not "centrum" misspelt, nor "akademii" "akademia"
@@ -657,7 +657,7 @@ def respelt(word: str, country: str | None = None) -> str:
                             limit=None)
     mined = _mined_only()  # a mined form of a language the country does not write is no word it misspells
     found = [f for f in found if f[0] not in mined or mined_translation(f[0], country) != f[0]]
-    if not found:
+    if not found or word in region_words():  # the names of regions are read only for a word that would be respelt
         return word
     nearest, edits, _ = min(found, key=lambda f: f[1])  # the first of the nearest: English first
     if edits > 1 and nearest in mined:  # two edits from one of a mined word's many inflected forms is
@@ -685,13 +685,23 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
         kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), []) or _misspelt_head(word))
     whole = bool(kinds)  # the word is a head itself ("nagyközség", a large village): no compound of a head
     compound = False
+    for _, kind in _compound_heads(word):
+        kinds.add(kind)
+        compound = compound or (not whole and not kinds - {kind})
+    return frozenset(kinds), compound
+
+
+def _compound_heads(word: str) -> list[tuple[int, str]]:
+    """Where each head stem (of ``_COMPOUND_PART`` letters or more, not a neutral word) that ends ``word`` begins
+    in it, after a first part, and the kind it names: ``keskkonnaministeerium`` ends in ``ministeerium``."""
+    _, stems = head_words()
+    found = []
     for stem, kind in stems:
         at = word.find(stem, 1)
-        ends_word = len(word) - at - len(stem) <= _COMPOUND_TAIL
-        if len(stem) >= _COMPOUND_PART and at > 0 and ends_word and kind != "neutral":
-            kinds.add(kind)
-            compound = compound or (not whole and not kinds - {kind})
-    return frozenset(kinds), compound
+        if len(stem) >= _COMPOUND_PART and at > 0 and len(word) - at - len(stem) <= _COMPOUND_TAIL \
+                and kind != "neutral":
+            found.append((at, kind))
+    return found
 
 
 def _compound_meaning(word: str, country: str | None) -> str:
@@ -703,11 +713,7 @@ def _compound_meaning(word: str, country: str | None) -> str:
     >>> _compound_meaning("keskkonnaministeerium", "EE"), _compound_meaning("universitatsklinikum", "DE")
     ('environment', 'universitatsklinikum')
     """
-    _, stems = head_words()
-    for stem, kind in stems:
-        at = word.find(stem, 1)
-        if len(stem) < _COMPOUND_PART or at <= 0 or len(word) - at - len(stem) > _COMPOUND_TAIL or kind == "neutral":
-            continue
+    for at, _ in _compound_heads(word):
         first = word[:at]
         for part in (first, first[:-1] if first.endswith("s") else first):
             meaning = _meaning(part, country)
@@ -1040,14 +1046,12 @@ def _core_word(word: str, country: str | None, municipality: bool, city: bool = 
     country's adjective in a municipality's name read apart from the country ("Město Česká Kamenice" is not
     "Městys Kamenice"), or its meaning in the word tables."""
     town = place_word(word, country)
-    adjective = town != word and place_word(word, country, adjectives=False) == word
-    if town == word:
+    if town != word:  # a town's adjective, unless the name says it is the city's
+        around = not city and place_word(word, country, adjectives=False) == word
+    else:  # a country's adjective, whatever the name says of the city
         town = country_word(word, country)
-        adjective = town != word
-        city = False
-    if adjective and municipality and not city:
-        return town + AROUND
-    return _meaning(town, country)
+        around = town != word
+    return town + AROUND if around and municipality else _meaning(town, country)
 
 
 @lru_cache(maxsize=1)

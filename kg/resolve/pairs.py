@@ -65,10 +65,14 @@ def _header(path: Path, header: list[str] | None, delimiter: str) -> list[str]:
     names = [h.strip().casefold() for h in header]
     missing = [c for c in _HEADER if c not in names]
     if missing:
-        written = "tab" if delimiter == "\t" else repr(delimiter)
         raise InputError(path, f"the header lacks the column(s) {', '.join(missing)} "
-                         f"(read as {written}-separated; expected {', '.join(COLUMNS)})", 1)
+                         f"(read as {_named(delimiter)}-separated; expected {', '.join(COLUMNS)})", 1)
     return names
+
+
+def _named(delimiter: str) -> str:
+    """The delimiter as a message names it: ``tab``, ``','``, ``';'``."""
+    return "tab" if delimiter == "\t" else repr(delimiter)
 
 
 def _reader(lines: list[str]) -> tuple[Iterator[list[str]], str]:
@@ -86,9 +90,8 @@ def _row(path: Path, number: int, names: list[str], values: list[str], delimiter
     if len(values) < len(names) and all(n not in _HEADER for n in names[len(values):]):
         values = values + [""] * (len(names) - len(values))
     if len(values) != len(names):
-        written = "tab" if delimiter == "\t" else repr(delimiter)
-        raise InputError(path, f"expected {len(names)} {written}-separated values (the header's), found {len(values)}",
-                         number)
+        raise InputError(path, f"expected {len(names)} {_named(delimiter)}-separated values (the header's), "
+                         f"found {len(values)}", number)
     row = {n: v.strip() for n, v in zip(names, values, strict=True)}
     empty = [c for c in _REQUIRED if not row[c]]
     if empty:

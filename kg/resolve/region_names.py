@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import Path
 
+from kg.paths import DATA_DIR
 from kg.resolve.normalise import normalise
 
 __all__ = ["ALIASES", "region_names", "region_words"]
 
 #: The reference file of the other names of NUTS regions.
-ALIASES = Path(__file__).resolve().parents[2] / "data" / "reference" / "aliases.ttl"
+ALIASES = DATA_DIR / "reference" / "aliases.ttl"
 _NUTS = "http://data.europa.eu/nuts/code/"
 
 
