@@ -64,6 +64,7 @@ from kg.resolve.thresholds import (
     LINK_STEM_SUFFIX,
     LINK_WORD_MATCH,
 )
+from kg.resolve.trades import without_activity, without_trades
 from kg.resolve.truncations import spelt_out
 from kg.resolve.word_frequency import rarity
 
@@ -1134,31 +1135,39 @@ def _academy_score(a: Record, b: Record, country: str | None, apart: bool = Fals
     return name_score(name_a, name_b)
 
 
-# A segment after a company's name that says what it does or that it is a public company, not which company it is,
-# as South Slavic and Romanian registered names write it: "ELEKTRO LJUBLJANA, podjetje za distribucijo električne
-# energije, d.d.", "KOMUNALA KRANJ, javno podjetje, d.o.o.".
-_ACTIVITY = re.compile(r"(?:javno\s+)?(?:podjetje|družba|društvo|poduzeće|preduzeće|societate)\s+(?:za|pentru)\s"
-                       r"|javno\s+(?:komunalno\s+)?(?:podjetje|poduzeće|preduzeće)\s*$", re.IGNORECASE)
-
-
-def _without_activity(name: str) -> str | None:
-    """Return ``name`` without its segments after the first that describe the company's activity (:data:`_ACTIVITY`),
-    or None when it has none.
-
-    >>> _without_activity("ELEKTRO LJUBLJANA, podjetje za distribucijo električne energije, d.d.")
-    'ELEKTRO LJUBLJANA, d.d.'
-    """
-    parts = re.split(r"\s*,\s*", name)
-    kept = [parts[0], *(p for p in parts[1:] if not _ACTIVITY.match(p))]
-    return ", ".join(kept) if len(kept) < len(parts) else None
-
-
 def _activity_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
-    """Return how alike two names are without the segments that describe a company's activity, when one has one."""
-    plain_a, plain_b = _without_activity(a.name), _without_activity(b.name)
-    if plain_a is None and plain_b is None:
+    """Return how alike two names are without what they say of the company's line of business, when one says more
+    of it (:mod:`kg.resolve.trades`), else 0: without the segments that describe it (``ELEKTRO LJUBLJANA, podjetje za
+    distribucijo električne energije, d.d.``), or two companies' names of one country without the trade words of
+    its naming custom, when those of one are all among the other's and the name left is one of its own
+    (:func:`_distinctive`: ``SZILVIO Kereskedelmi és Szolgáltató Kft.`` is ``SZILVIO Kft.``; ``ALFA Ipari Kft.``
+    is not ``ALFA Kereskedelmi Kft.``, nor ``Agro Kereskedelmi Kft.`` ``Agro Kft.``, a name of many companies)."""
+    plain_a, plain_b = without_activity(a.name), without_activity(b.name)
+    score = 0.0
+    if plain_a is not None or plain_b is not None:
+        score = name_score(parse(plain_a or a.name, country_a), parse(plain_b or b.name, country_b))
+    if country_a and country_b and country_a != country_b:
+        return score
+    return max(score, _trades_score(a.name, b.name, country_a or country_b))
+
+
+def _trades_score(name_a: str, name_b: str, country: str | None) -> float:
+    """Return how alike two companies' names are without their trade words (:func:`_activity_score`), else 0."""
+    trades_a, trades_b = without_trades(name_a, country), without_trades(name_b, country)
+    if trades_a is None and trades_b is None:
         return 0.0
-    return name_score(parse(plain_a or a.name, country_a), parse(plain_b or b.name, country_b))
+    words_a = trades_a.words if trades_a else frozenset()
+    words_b = trades_b.words if trades_b else frozenset()
+    if not (words_a <= words_b or words_b <= words_a):
+        return 0.0
+    rest_a = parse(trades_a.rest if trades_a else name_a, country)
+    rest_b = parse(trades_b.rest if trades_b else name_b, country)
+    if not all(legal_status(rest) == "company" or len(trades.words) >= 2
+               for rest, trades in ((rest_a, trades_a), (rest_b, trades_b)) if trades is not None):
+        return 0.0
+    if not _distinctive(rest_a.core, country) or not _distinctive(rest_b.core, country):
+        return 0.0
+    return name_score(rest_a, rest_b)
 
 
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
