@@ -1033,8 +1033,9 @@ def _written_acronyms(name: str) -> frozenset[str]:
     tokens = _TOKEN.findall(_QUOTES.sub(" ", name))
     if len(tokens) == 1:
         return frozenset({normalise(tokens[0])})
-    if name.isupper():  # "VAS MEGYEI …": every word is in capitals, none is told apart
-        return frozenset()
+    if all(sum(c.isupper() for c in t) > sum(c.islower() for c in t) for t in tokens if len(t) > 1):
+        return frozenset()  # "VAS MEGYEI …", "VODOSNABDYaVANE I KANALIZATsIYa" (a transliteration's "Ya"): every
+        # word is in capitals, none is told apart
     return frozenset(normalise(t) for t in tokens if sum(c.isupper() for c in t) >= 2)
 
 

@@ -13,7 +13,7 @@ from kg.resolve.link import Match
 from kg.resolve.merges import MATCHER, REVIEWER, Link, Organisation, best_match, clusters, links
 from kg.resolve.split import CLUSTER_CHECK_LIMIT, CLUSTER_CONFLICT, check_clusters, conflicts, split
 
-NAME = "Zakład Wodociągów"
+NAME = "Zakład Wodociągowy"
 
 
 def _name(a: str, b: str, score: float) -> Link:

@@ -221,7 +221,7 @@ def test_a_short_form_the_same_as_two_bodies_of_its_city_is_linked_to_neither(li
     assert _links(location) == set()
 
 
-WATER = "Zakład Wodociągów"
+WATER = "Zakład Wodociągowy"
 
 
 def _town_source(identifier: str, orgs: dict[str, tuple[str, str | None]]) -> Graph:

@@ -1,0 +1,43 @@
+"""Public services' names in their language and in English: schools, kindergartens, water companies, social
+welfare centres, parks, research centres, as programme and beneficiary lists write them (Kohesio, Keep.eu)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.link import Record, compare
+from kg.resolve.orgnames import parse
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Osnovna škola Sunce", "Sunce Primary School", "HR"),
+    ("Szkoła Podstawowa nr 3 w Bochni", "Primary School No. 3 in Bochnia", "PL"),
+    ("Dječji vrtić Sunce", "Kindergarten Sunce", "HR"),
+    ("Wodociągi i Kanalizacja w Bochni", "Waterworks and Sewerage in Bochnia", "PL"),
+    ("JP VODOVOD-KANALIZACIJA Ljubljana", "Ljubljana Waterworks and Sewerage", "SI"),
+    ("Ośrodek Pomocy Społecznej w Gdyni", "Social Welfare Centre in Gdynia", "PL"),
+    ("Centar za socijalnu skrb Split", "Social Welfare Centre Split", "HR"),
+    ("Javni Zavod Krajinski Park Goricko", "Goričko Nature Park Public Institute", "SI"),
+    ("ZNANSTVENO-RAZISKOVALNO SREDISCE KOPER", "Science and Research Centre Koper", "SI"),
+])
+def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Osnovna škola Sunce", "Srednja škola Sunce", "HR"),  # a primary and a secondary school
+    ("Szkoła Podstawowa nr 3 w Bochni", "Szkoła Podstawowa nr 4 w Bochni", "PL"),
+    ("PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ I WODOCIĄGOWEJ SP. Z O.O.",
+     "PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ SP. Z O. O.", "PL"),  # a name of many towns' companies, and more
+])
+def test_schools_and_companies_of_common_names_stay_apart(a, b, country):
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_transliteration_in_capitals_writes_no_acronyms():
+    """Kohesio's transliterated Bulgarian names write "Ya", "Ts", "Zh" in capitals' words: those are no acronyms,
+    which would mark one body ("VODOSNABDYaVANE I KANALIZATsIYa", water supply and sewerage, is the name of many)."""
+    assert parse("VODOSNABDYaVANE I KANALIZATsIYa EAD", "BG").acronyms == frozenset()
+    assert parse("Vidin chamber of commerce and industry VDCCI", "BG").acronyms == {"vdcci"}
+    assert not compare(Record("VODOSNABDYaVANE I KANALIZATsIYa EAD", "BG"),
+                       Record("VODOSNABDYaVANE I KANALIZATsIYa EOOD", "BG")).same
