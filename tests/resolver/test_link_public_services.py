@@ -19,6 +19,12 @@ from kg.resolve.orgnames import parse
     ("Centar za socijalnu skrb Split", "Social Welfare Centre Split", "HR"),
     ("Javni Zavod Krajinski Park Goricko", "Goričko Nature Park Public Institute", "SI"),
     ("ZNANSTVENO-RAZISKOVALNO SREDISCE KOPER", "Science and Research Centre Koper", "SI"),
+    ("Lokalna akcijska grupa Zagorje", "Local Action Group Zagorje", "HR"),
+    ("Lokalna Grupa Działania Dolina Karpia", "Local Action Group Dolina Karpia", "PL"),
+    ("Místní akční skupina Podlipansko", "Local Action Group Podlipansko", "CZ"),
+    ("Vietējā rīcības grupa Zied zeme", "Local Action Group Zied zeme", "LV"),
+    ("Opća bolnica Pula", "General Hospital Pula", "HR"),
+    ("Splošna bolnišnica Celje", "General Hospital Celje", "SI"),
 ])
 def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -27,6 +33,8 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
 @pytest.mark.parametrize(("a", "b", "country"), [
     ("Osnovna škola Sunce", "Srednja škola Sunce", "HR"),  # a primary and a secondary school
     ("Szkoła Podstawowa nr 3 w Bochni", "Szkoła Podstawowa nr 4 w Bochni", "PL"),
+    ("Lokalna akcijska grupa Zagorje", "Lokalna akcijska grupa Prigorje", "HR"),  # two local action groups
+    ("Opća bolnica Pula", "Opća bolnica Zadar", "HR"),
     ("PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ I WODOCIĄGOWEJ SP. Z O.O.",
      "PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ SP. Z O. O.", "PL"),  # a name of many towns' companies, and more
 ])
