@@ -25,6 +25,10 @@ from kg.resolve.orgnames import parse
     ("Vietējā rīcības grupa Zied zeme", "Local Action Group Zied zeme", "LV"),
     ("Opća bolnica Pula", "General Hospital Pula", "HR"),
     ("Splošna bolnišnica Celje", "General Hospital Celje", "SI"),
+    ("BUKKI NEMZETI PARK IGAZGATOSAG", "Bükk National Park Directorate", "HU"),
+    ("Direcția Silvică Timiș", "Timis Forest Directorate", "RO"),
+    ("Tallinna Tehnikaülikool", "Tallinn University of Technology", "EE"),
+    ("Tartu Ülikooli Kliinikum", "Tartu University Hospital", "EE"),
 ])
 def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -35,6 +39,9 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
     ("Szkoła Podstawowa nr 3 w Bochni", "Szkoła Podstawowa nr 4 w Bochni", "PL"),
     ("Lokalna akcijska grupa Zagorje", "Lokalna akcijska grupa Prigorje", "HR"),  # two local action groups
     ("Opća bolnica Pula", "Opća bolnica Zadar", "HR"),
+    ("Bükki Nemzeti Park Igazgatóság", "Őrségi Nemzeti Park Igazgatóság", "HU"),  # two parks' directorates
+    ("Direcția Silvică Timiș", "Direcția Silvică Arad", "RO"),
+    ("Tartu Ülikooli Kliinikum", "Tartu Ülikool", "EE"),  # a university and its hospital
     ("PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ I WODOCIĄGOWEJ SP. Z O.O.",
      "PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ SP. Z O. O.", "PL"),  # a name of many towns' companies, and more
 ])
