@@ -19,7 +19,7 @@ from functools import lru_cache
 from kg.paths import DATA_DIR
 from kg.resolve.normalise import normalise
 
-__all__ = ["ALIASES", "region_names", "region_words"]
+__all__ = ["ALIASES", "english_adjectives", "german_adjectives", "region_names", "region_words"]
 
 #: The reference file of the other names of NUTS regions.
 ALIASES = DATA_DIR / "reference" / "aliases.ttl"
@@ -55,7 +55,62 @@ def _names() -> dict[str, tuple[tuple[str, str], ...]]:
                 and isinstance(name, Literal):
             code = str(subject)[len(_NUTS):]
             found[_country(code[:2])].add((str(name), code))
+            if name.language == "en":
+                found[_country(code[:2])].update((adjective, code) for adjective in english_adjectives(str(name)))
+    for country in _GERMAN_ADJECTIVES:
+        found[country].update((adjective, code) for name, code in list(found.get(country, ()))
+                              for adjective in german_adjectives(name))
     return {country: tuple(sorted(names)) for country, names in found.items()}
+
+
+# The countries whose regions' German names make the adjectives German writes in a regional authority's name.
+_GERMAN_ADJECTIVES = ("AT", "DE")
+
+
+def english_adjectives(name: str) -> tuple[str, ...]:
+    """The English adjectives of a region's English name of one or two words, which sources write for the
+    region's authority (``Styrian``, ``Lower Austrian``, ``Saxon``, ``Tyrolean``): the last word with ``-n``
+    after ``-a``, without a last ``-y``, or with ``-ean`` after a consonant.
+
+    >>> english_adjectives("Styria"), english_adjectives("Saxony"), english_adjectives("Tyrol")
+    (('Styrian',), ('Saxon',), ('Tyrolean',))
+    >>> english_adjectives("Lower Austria"), english_adjectives("South Moravian Region")
+    (('Lower Austrian',), ())
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 2 or not words[-1].isalpha():
+        return ()
+    *first, last = words
+    if last.endswith("a"):
+        made = last + "n"
+    elif last.endswith("y"):
+        made = last[:-1]
+    elif last[-1] not in "aeiouy":
+        made = last + "ean"
+    else:
+        return ()
+    return (" ".join([*first, made]),)
+
+
+def german_adjectives(name: str) -> tuple[str, ...]:
+    """The German adjectives of a region's German name of one word (``Steiermärkische``, ``Tiroler``,
+    ``Bayerisches``, ``Kärntner``), in their case forms, as ``Amt der Steiermärkischen Landesregierung`` writes them.
+
+    >>> german_adjectives("Tirol")[:2], "bayerische" in german_adjectives("Bayern")
+    (('tiroler', 'tirolische'), True)
+    """
+    folded = normalise(name)
+    if " " in folded or not folded.isalpha():
+        return ()
+    stems = [folded]
+    if folded.endswith("n"):
+        stems.append(folded[:-1])  # Bayern, Bayerische
+    if folded.endswith("en"):
+        stems.append(folded[:-2])  # Sachsen, Sächsische
+    forms = [stem + ending for stem in stems for ending in ("er", "ische", "ischen", "isches", "ischer")]
+    if folded.endswith("en"):
+        forms.append(folded[:-2] + "ner")  # Kärnten, Kärntner
+    return tuple(dict.fromkeys(forms))
 
 
 def region_names(country: str | None) -> tuple[tuple[str, str], ...]:

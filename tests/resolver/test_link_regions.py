@@ -85,3 +85,26 @@ def test_a_country_s_adjective_in_a_town_s_name_is_part_of_the_name():
     assert not compare(Record("Město Česká Kamenice", "CZ"), Record("Městys Kamenice", "CZ")).same
     assert compare(Record("Hlavné mesto Slovenskej republiky Bratislava", "SK"),
                    Record("Municipality of the Capital of the Slovak Republic, Bratislava", "SK", "Bratislava")).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Federal State Burgenland", "PROVINCIAL GOVERNMENT BURGENLAND", "AT"),
+    ("Amt der Burgenländischen Landesregierung", "Office of the Provincial Government of Burgenland", "AT"),
+    ("Amt der Kärntner Landesregierung", "Carinthian Regional Government", "AT"),
+    ("Amt der Tiroler Landesregierung", "Office of the Tyrolean Regional Government", "AT"),
+    ("Amt der Niederösterreichischen Landesregierung", "Lower Austrian Regional Government", "AT"),
+    ("Freistaat Bayern", "Free State of Bavaria", "DE"),
+    ("Freistaat Sachsen", "Free State of Saxony", "DE"),
+])
+def test_a_german_or_austrian_land_s_government_in_german_and_in_english_is_one_body(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_two_lands_stay_two_and_their_adjectives_are_read_from_their_names():
+    from kg.resolve.region_names import english_adjectives, german_adjectives
+
+    assert not compare(Record("Amt der Tiroler Landesregierung", "AT"),
+                       Record("Amt der Vorarlberger Landesregierung", "AT")).same
+    assert not compare(Record("Land Kärnten", "AT"), Record("Land Tirol", "AT")).same
+    assert ("Styrian",) == english_adjectives("Styria") and "kartner" not in german_adjectives("Kärnten")
+    assert "karntner" in german_adjectives("Kärnten") and "bayerische" in german_adjectives("Bayern")
