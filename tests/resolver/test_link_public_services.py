@@ -29,6 +29,9 @@ from kg.resolve.orgnames import parse
     ("Direcția Silvică Timiș", "Timis Forest Directorate", "RO"),
     ("Tallinna Tehnikaülikool", "Tallinn University of Technology", "EE"),
     ("Tartu Ülikooli Kliinikum", "Tartu University Hospital", "EE"),
+    ("HAFEN WIEN GMBH", "Port of Vienna", "AT"),
+    ("Luka Koper d.d.", "Port of Koper", "SI"),
+    ("Hellenic Centre for Marine Research", "ELLINIKOS KENTRO THALASSION EREVNON", "GR"),
 ])
 def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -42,6 +45,7 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
     ("Bükki Nemzeti Park Igazgatóság", "Őrségi Nemzeti Park Igazgatóság", "HU"),  # two parks' directorates
     ("Direcția Silvică Timiș", "Direcția Silvică Arad", "RO"),
     ("Tartu Ülikooli Kliinikum", "Tartu Ülikool", "EE"),  # a university and its hospital
+    ("Porto di Trieste", "Porto di Venezia", "IT"),
     ("PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ I WODOCIĄGOWEJ SP. Z O.O.",
      "PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ SP. Z O. O.", "PL"),  # a name of many towns' companies, and more
 ])
