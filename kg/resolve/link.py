@@ -355,6 +355,14 @@ def _joined_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -
     return (weight_shared * 100.0 + weight_rest * rest) / (weight_shared + weight_rest)
 
 
+def _split_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two cores of as many words part their words elsewhere: a word of one begins a longer word of the
+    other ("KUNSTAKADEMIS SKOLER", "KUNST-AKADEMISSKOLER"), not two words that differ by a letter (two villages)."""
+    rest_a, rest_b = set(a) - set(b), set(b) - set(a)
+    return any(x != y and len(min(x, y, key=len)) >= LINK_STEM_LENGTH and (x.startswith(y) or y.startswith(x))
+               for x in rest_a for y in rest_b)
+
+
 def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = None) -> float:
     """Return 0–100: how alike two cores are, every word of each covered by the other, the words of ``country``'s
     names weighed by how rare they are (:func:`_word_weight`).
@@ -377,8 +385,8 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
     words = min(_coverage(a, b, country, common_only), _coverage(b, a, country, common_only))
     joined_a, joined_b = "".join(a), "".join(b)
     joined = 0.0
-    if len(a) != len(b) and min(len(joined_a), len(joined_b)) >= LINK_STEM_LENGTH and abs(
-            len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
+    if (len(a) != len(b) or _split_otherwise(a, b)) and min(len(joined_a), len(joined_b)) >= LINK_STEM_LENGTH \
+            and abs(len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
         joined = _joined_score(a, b, country)  # words split or joined: "Nowa Sól", "Nowasól"
         words = max(words, joined)
     unmatched = joined < _JOINED and _unmatched(a, b, country) and _unmatched(b, a, country)

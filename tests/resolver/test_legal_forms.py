@@ -224,3 +224,11 @@ def test_a_name_of_common_words_under_two_forms_in_two_places_is_for_review() ->
     assert moved.review and not moved.same
     assert compare(Record("CIRCLE SRL", "IT", "Milano"), Record("CIRCLE SPA", "IT", "Milano")).same
     assert compare(Record("TURBODEN SRL", "IT", "Brescia"), Record("TURBODEN SPA", "IT", "Milano")).same
+
+
+def test_italian_third_sector_forms_are_one_kind_of_association():
+    """An Onlus became an ETS with the third-sector reform; APS and ODV are kinds of it: no change of legal person."""
+    assert compare(Record("SAVE THE CHILDREN ITALIA ONLUS ASSOCIAZIONE", "IT"),
+                   Record("SAVE THE CHILDREN ITALIA ETS", "IT")).same
+    assert legal_status(parse("LEGAMBIENTE APS", "IT")) == "association"
+    assert legal_status(parse("GREEN TECH APS", "DK")) == "company"  # the Danish ApS, written in capitals

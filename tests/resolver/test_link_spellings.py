@@ -125,3 +125,10 @@ def test_two_districts_of_one_town_at_two_points_of_the_compass_stay_two():
 def test_a_nordic_town_in_the_genitive_is_the_town():
     assert compare(Record("Göteborgs Stad", "SE"), Record("City of Gothenburg", "SE")).same
     assert not compare(Record("Göteborgs Stad", "SE"), Record("Stockholms Stad", "SE")).same
+
+
+def test_words_parted_elsewhere_are_one_name():
+    assert compare(Record("DET KONGELIGE DANSKE KUNSTAKADEMIS SKOLER FOR ARKITEKTUR, DESIGN OG KONSERVERING", "DK"),
+                   Record("DET KONGELIGE DANSKE KUNST-AKADEMISSKOLER FOR ARKITEKTUR, DESIGN OG KONSERVERING",
+                          "DK")).same
+    assert not compare(Record("Obec Radnovce", "SK"), Record("Obec Rapovce", "SK")).same
