@@ -226,9 +226,10 @@ def test_a_name_of_common_words_under_two_forms_in_two_places_is_for_review() ->
     assert compare(Record("TURBODEN SRL", "IT", "Brescia"), Record("TURBODEN SPA", "IT", "Milano")).same
 
 
-def test_italian_third_sector_forms_are_one_kind_of_association():
-    """An Onlus became an ETS with the third-sector reform; APS and ODV are kinds of it: no change of legal person."""
+def test_italian_third_sector_forms_are_one_kind():
+    """An Onlus became an ETS with the third-sector reform, an association or a foundation alike."""
     assert compare(Record("SAVE THE CHILDREN ITALIA ONLUS ASSOCIAZIONE", "IT"),
                    Record("SAVE THE CHILDREN ITALIA ETS", "IT")).same
+    assert compare(Record("FONDAZIONE TELETHON", "IT"), Record("FONDAZIONE TELETHON ETS", "IT")).same
     assert legal_status(parse("LEGAMBIENTE APS", "IT")) == "association"
     assert legal_status(parse("GREEN TECH APS", "DK")) == "company"  # the Danish ApS, written in capitals
