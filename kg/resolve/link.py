@@ -1542,6 +1542,20 @@ def _common_name_moved(a: Record, b: Record, country_a: str | None, country_b: s
         and not legal_form_changed(name_a, name_b, common=False)
 
 
+def _alternatives(name: str) -> list[str]:
+    """The names a record gives apart with an asterisk, as CORDIS writes a body's other name after its legal one
+    ("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL", "ARGO … ANONYMI ETAIREIA*ARGO SEMICONDUCTORS SOCIETE
+    ANONYME"), each of two letters or more; none for a name without one ("Q*Bird B.V." is one name).
+
+    >>> _alternatives("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL"), _alternatives("Q*Bird B.V.")
+    (['HELSE BERGEN HF', 'HAUKELAND UNIVERSITY HOSPITAL'], [])
+    """
+    parts = [part.strip() for part in name.split("*")]
+    if len(parts) < 2 or any(len(normalise(part).replace(" ", "")) < 2 for part in parts if part):
+        return []
+    return [part for part in parts if part]
+
+
 def compare(a: Record, b: Record) -> Match:
     """Return whether two organisation records are the same body, with a score and how it was decided.
 
@@ -1566,6 +1580,9 @@ def compare(a: Record, b: Record) -> Match:
         return decided
     country_a, country_b = country_code(a.country), country_code(b.country)
     score = _names_score(a, b, country_a, country_b)
+    if score < LINK_ACCEPT and (_alternatives(a.name) or _alternatives(b.name)):
+        score = max(score, *(_names_score(replace(a, name=x), replace(b, name=y), country_a, country_b)
+                             for x in _alternatives(a.name) or [a.name] for y in _alternatives(b.name) or [b.name]))
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city, country_a or country_b):

@@ -69,3 +69,20 @@ def test_a_part_read_alone_needs_the_others_to_add_nothing() -> None:
     assert "FRIENDS OF EUROPE" in _readings("FRIENDS OF EUROPE - LES AMIS DE L'EUROPE", "BE", frozenset(), ())
     assert _readings("Centro Nacional de Tecnología y Seguridad Alimentaria (CNTA) - Laboratorio del Ebro", "ES",
                      frozenset(), ()) == []
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL", "HELSE BERGEN HF", "NO"),
+    ("HRVATSKE AUTOCESTE DOO ZA UPRAVLJENJE, GRADENJE I ODRZAVANJE AUTOCESTA*CROATIAN MOTORWAYS",
+     "Croatian Motorways Ltd", "HR"),
+    ("BRUEGEL AISBL*", "BRUEGEL", "BE"),
+])
+def test_a_name_and_its_other_name_after_an_asterisk_are_each_the_body(a, b, country):
+    """CORDIS writes a body's other name (in English, a trading name, its acronym) after an asterisk."""
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_an_asterisk_inside_a_one_letter_name_parts_nothing():
+    assert compare(Record("Q* BIRD BV", "NL"), Record("Q*Bird B.V.", "NL")).same
+    assert not compare(Record("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL", "NO"),
+                       Record("HELSE STAVANGER HF", "NO")).same
