@@ -958,7 +958,8 @@ def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | 
             continue
         for start in range(1, len(words) - n):
             if tuple(words[start:start + n]) == form:
-                return words[:start] + _after_inner_form(words[:start], words[start + n:], country), short
+                head = _inner_end_form(words[:start], country)  # "… LIMITED LBG-IGBC": two forms, one company
+                return head + _after_inner_form(words[:start], words[start + n:], country), short
     return _take_misspelt_form(words, country)
 
 

@@ -233,3 +233,9 @@ def test_italian_third_sector_forms_are_one_kind():
     assert compare(Record("FONDAZIONE TELETHON", "IT"), Record("FONDAZIONE TELETHON ETS", "IT")).same
     assert legal_status(parse("LEGAMBIENTE APS", "IT")) == "association"
     assert legal_status(parse("GREEN TECH APS", "DK")) == "company"  # the Danish ApS, written in capitals
+
+
+def test_a_form_before_another_form_inside_a_name_is_taken_out_too():
+    """ "LIMITED LBG-IGBC": a company limited by guarantee writes both forms, then its acronym."""
+    assert parse("IRISH GREEN BUILDING COUNCIL LIMITED LBG-IGBC", "IE").core == \
+        parse("IRISH GREEN BUILDING COUNCIL LIMITED BY GUARANTEE", "IE").core
