@@ -33,6 +33,8 @@ from kg.resolve.orgnames import parse, respelt
     ("Board of Education for ViennaEuropean Office", "Vienna Board of Education, European Office", "AT"),
     ("Powiatowy Urząd Pracy w Świdnicy", "County Labour Office in Świdnica", "PL"),
     ("Centrum Kultury w Lublinie", "Culture Centre in Lublin", "PL"),
+    ("SOFIISKI UNIVERSITET SVETI KLIMENT OHRIDSKI", "SOFIA UNIVERSITY ST KLIMENT OHRIDSKI", "BG"),
+    ("Ospedale San Raffaele", "San Raffaele Hospital", "IT"),
 ])
 def test_misspelt_and_translated_names_are_one_body(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
