@@ -35,6 +35,10 @@ from kg.resolve.orgnames import parse, respelt
     ("Centrum Kultury w Lublinie", "Culture Centre in Lublin", "PL"),
     ("SOFIISKI UNIVERSITET SVETI KLIMENT OHRIDSKI", "SOFIA UNIVERSITY ST KLIMENT OHRIDSKI", "BG"),
     ("Ospedale San Raffaele", "San Raffaele Hospital", "IT"),
+    ("Pravni fakultet Sveučilišta u Zagrebu", "Faculty of Law, University of Zagreb", "HR"),
+    ("Wydział Prawa i Administracji Uniwersytetu Warszawskiego", "Faculty of Law and Administration, University of "
+     "Warsaw", "PL"),
+    ("Law and Internet Foundation", "PRAVO I INTERNET FOUNDATION", "BG"),
 ])
 def test_misspelt_and_translated_names_are_one_body(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -132,3 +136,8 @@ def test_a_segment_saying_what_a_company_does_is_no_part_of_its_name():
     public = Record("KOMUNALA KRANJ, javno podjetje, d.o.o.", "SI", None)
     assert compare(Record("Komunala Kranj d.o.o.", "SI", None), public).same
     assert not compare(Record("Komunala Trbovlje d.o.o.", "SI", None), public).same
+
+
+def test_two_faculties_of_one_university_stay_two():
+    assert not compare(Record("Pravni fakultet Sveučilišta u Zagrebu", "HR"),
+                       Record("Ekonomski fakultet Sveučilišta u Zagrebu", "HR")).same
