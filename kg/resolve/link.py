@@ -39,6 +39,7 @@ from kg.resolve.normalise import is_latin, normalise, umlauts_plain
 from kg.resolve.orgnames import (
     UNIT_KINDS,
     OrgName,
+    common_word,
     legal_form_changed,
     legal_form_kind,
     legal_status,
@@ -355,6 +356,23 @@ def _joined_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -
     return (weight_shared * 100.0 + weight_rest * rest) / (weight_shared + weight_rest)
 
 
+# Names of this many core words or more that cover each other as well as LINK_ACCEPT asks are one name reworded,
+# though each says a word the other does not ("EUROPEAN DYNAMICS ADVANCED SYSTEMS OF TELECOMMUNICATIONS INFORMATICS
+# AND TELEMATICS SA", "… ADVANCED INFORMATION TECHNOLOGY AND TELECOMMUNICATION SYSTEMS SA"); in shorter names such a
+# word names another body ("INSA de Strasbourg Kinn", "INSA de Strasbourg Lesja").
+_REWORDED_LENGTH = 5
+
+
+def _reworded(a: tuple[str, ...], b: tuple[str, ...], country: str | None, marks: frozenset[str]) -> bool:
+    """Whether every word of one core that the other has nothing like is a common word of a language, no place nor
+    name (:func:`kg.resolve.orgnames.common_word`): "informatics", "telematics"; not the towns of two Red Cross
+    societies nor two doctors' names."""
+    similar = _similarity(country)
+    return all(common_word(w) and not is_place(w, country) and w not in marks
+               for words, others in ((a, b), (b, a)) for w in words
+               if len(w) >= LINK_STEM_LENGTH and max(similar(w, o) for o in others) < LINK_WORD_MATCH)
+
+
 def _split_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two cores of as many words part their words elsewhere: a word of one begins a longer word of the
     other ("KUNSTAKADEMIS SKOLER", "KUNST-AKADEMISSKOLER"), not two words that differ by a letter (two villages)."""
@@ -363,9 +381,11 @@ def _split_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
                for x in rest_a for y in rest_b)
 
 
-def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = None) -> float:
+def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = None,
+               marks: frozenset[str] = frozenset()) -> float:
     """Return 0–100: how alike two cores are, every word of each covered by the other, the words of ``country``'s
-    names weighed by how rare they are (:func:`_word_weight`).
+    names weighed by how rare they are (:func:`_word_weight`); ``marks`` are words the names write as acronyms are
+    (a name of its own, "Učilište LINK"), which no rewording changes.
 
     Examples
     --------
@@ -389,7 +409,8 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
             and abs(len(joined_a) - len(joined_b)) <= LINK_STEM_SUFFIX:
         joined = _joined_score(a, b, country)  # words split or joined: "Nowa Sól", "Nowasól"
         words = max(words, joined)
-    unmatched = joined < _JOINED and _unmatched(a, b, country) and _unmatched(b, a, country)
+    unmatched = joined < _JOINED and _unmatched(a, b, country) and _unmatched(b, a, country) \
+        and not (min(len(a), len(b)) >= _REWORDED_LENGTH and words >= LINK_ACCEPT and _reworded(a, b, country, marks))
     if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched or _other_directions(a, b):
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words
@@ -502,7 +523,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     >>> name_score(parse("Sveučilište u Zagrebu"), faculty) < 75
     True
     """
-    score = core_score(a.core, b.core, a.country or b.country)
+    score = core_score(a.core, b.core, a.country or b.country, a.acronyms | b.acronyms)
     if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
     parent_named = _parent_named(a.kinds, b.kinds)

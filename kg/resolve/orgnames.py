@@ -39,7 +39,7 @@ from kg.resolve.normalise import normalise, umlauts_plain
 from kg.resolve.places import is_place, place_word, town_phrases, towns
 from kg.resolve.region_names import region_words
 
-__all__ = [
+__all__ = ["common_word",
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_MARKERS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS",
     "UNIT_KINDS", "WORD_TRANSLATIONS",
     "OrgName",
@@ -317,6 +317,13 @@ def _distinctive(core: tuple[str, ...]) -> bool:
     known, _ = _vocabulary()
     return any(len(w) >= _DISTINCTIVE and w.isalpha() and w not in known and w not in _english() and w not in towns()
                for w in core)
+
+
+def common_word(word: str) -> bool:
+    """Whether a folded word is a word of a language, not a name: a word of the head, word, translation or legal
+    form tables or of simplemma's English dictionary, and no town's name (``telematics``, not ``kurzeme``)."""
+    known, _ = _vocabulary()
+    return (word in known or word in _english()) and word not in towns()
 
 
 def written_name(name: OrgName) -> tuple[str, ...]:

@@ -90,3 +90,22 @@ def test_a_rare_first_word_with_words_added_goes_to_review(a: str, b: str, count
 ])
 def test_words_added_to_a_name_of_common_words_name_another_body(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_long_name_reworded_in_common_words_is_one_body():
+    """Each says a word the other does not, all common words of the language: one name reworded."""
+    assert compare(Record("EUROPEAN DYNAMICS ADVANCED SYSTEMS OF TELECOMMUNICATIONS INFORMATICS AND TELEMATICS SA",
+                          "GR"),
+                   Record("EUROPEAN DYNAMICS ADVANCED INFORMATION TECHNOLOGY AND TELECOMMUNICATION SYSTEMS SA",
+                          "GR")).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Hrvatski Crveni križ, Općinsko društvo Crvenog križa Darda", "Hrvatski Crveni križ, Općinsko društvo "
+     "Crvenog križa Dvor", "HR"),  # two towns' societies
+    ("Učilište LINK ustanova za obrazovanje odraslih", "Učilište MODUS - ustanova za obrazovanje odraslih", "HR"),
+    ("Valsts sociālās aprūpes centrs „Kurzeme”", 'VALSTS SOCIĀLĀS APRŪPES CENTRS "ZEMGALE"', "LV"),
+    ("Baibas Bērziņas ģimenes ārsta prakse", "Gaidas Bērziņas ģimenes ārsta prakse", "LV"),  # two doctors
+])
+def test_long_names_that_differ_by_a_place_or_a_name_stay_two(a, b, country):
+    assert not compare(Record(a, country), Record(b, country)).same
