@@ -360,7 +360,7 @@ def _joined_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -
 # though each says a word the other does not ("EUROPEAN DYNAMICS ADVANCED SYSTEMS OF TELECOMMUNICATIONS INFORMATICS
 # AND TELEMATICS SA", "… ADVANCED INFORMATION TECHNOLOGY AND TELECOMMUNICATION SYSTEMS SA"); in shorter names such a
 # word names another body ("INSA de Strasbourg Kinn", "INSA de Strasbourg Lesja").
-_REWORDED_LENGTH = 5
+_REWORDED_LENGTH = 4
 
 
 def _reworded(a: tuple[str, ...], b: tuple[str, ...], country: str | None, marks: frozenset[str]) -> bool:
