@@ -1020,12 +1020,20 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
         return None  # "ТРАНС ГРУП БЪЛГАРИЯ 1 ООД" is not "ТРАНС ГРУП ООД"
     if words & (set(a.core) - set(b.core)) and words & (set(b.core) - set(a.core)):
         return None  # each names a place the other does not: "Sofia Energy Agency", "Bulgarian Energy Agencies"
+    if any(words & (set(x.core) - set(y.core)) and _towns_more(y, x, words, country) for x, y in ((a, b), (b, a))):
+        return None  # the city of one record, another town in the other's name: "… Water-Blagoevgrad", "… - Burgas"
 
     def drop(x: OrgName, y: OrgName) -> OrgName:
         kept = tuple(w for w in x.core if w not in words or w in y.core)
         return OrgName(kept, x.kinds, x.legal_form, x.words, x.acronyms, x.country) if kept and kept != x.core else x
 
     return drop(a, b), drop(b, a)
+
+
+def _towns_more(x: OrgName, y: OrgName, words: frozenset[str], country: str | None) -> bool:
+    """Whether ``x`` names a place of ``country`` (:func:`kg.resolve.places.is_place`) that ``y`` does not, beside
+    ``words``."""
+    return any(w not in words and w not in y.core and is_place(w, country) for w in x.core)
 
 
 # A word written with a full stop after it and at most this many letters is an abbreviation or an initial.

@@ -32,6 +32,11 @@ from kg.resolve.orgnames import parse
     ("HAFEN WIEN GMBH", "Port of Vienna", "AT"),
     ("Luka Koper d.d.", "Port of Koper", "SI"),
     ("Hellenic Centre for Marine Research", "ELLINIKOS KENTRO THALASSION EREVNON", "GR"),
+    ("Regionalna inspektsia po okolnata sreda i vodite Ruse", "Regional Inspectorate of Environment and Water Ruse",
+     "BG"),
+    ("SPITALUL JUDETEAN DE URGENTA SATU MARE", "Satu Mare County Emergency Hospital", "RO"),
+    ("Národní památkový ústav", "National Heritage Institute", "CZ"),
+    ("Camera de Comerț și Industrie Timiș", "Timis Chamber of Commerce and Industry", "RO"),
 ])
 def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -46,6 +51,8 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
     ("Direcția Silvică Timiș", "Direcția Silvică Arad", "RO"),
     ("Tartu Ülikooli Kliinikum", "Tartu Ülikool", "EE"),  # a university and its hospital
     ("Porto di Trieste", "Porto di Venezia", "IT"),
+    ("Regional Inspectorate of Environment and Water-Blagoevgrad",
+     '"REGIONALNA INSPEKTsIYa PO OKOLNATA SREDA I VODITE" - Burgas', "BG"),  # two towns' inspectorates
     ("PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ I WODOCIĄGOWEJ SP. Z O.O.",
      "PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ SP. Z O. O.", "PL"),  # a name of many towns' companies, and more
 ])
