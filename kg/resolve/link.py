@@ -1524,9 +1524,10 @@ def _diacritics_disagree(a: str, b: str, country: str | None = None) -> bool:
 
 def _accented_ending(short: str, long: str, country: str | None) -> bool:
     """Whether ``long`` is ``short`` with an ending of one or two letters, one with diacritics, that is not a form
-    of one town (:func:`kg.resolve.places.place_word`)."""
+    of one town (:func:`kg.resolve.places.place_word`) nor of a common word (``Regional``, ``Regională``)."""
     ending = long[len(short):]
-    if len(short) < LINK_STEM_LENGTH or not long.startswith(short) or not 0 < len(ending) <= 2:
+    if len(short) < LINK_STEM_LENGTH or not long.startswith(short) or not 0 < len(ending) <= 2 \
+            or common_word(normalise(short)):
         return False
     accented = not ending.isascii() and is_latin(ending)  # "á", not the Cyrillic "те" of "средните"
     return accented and place_word(normalise(short), country) != place_word(normalise(long), country)

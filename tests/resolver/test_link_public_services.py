@@ -37,6 +37,7 @@ from kg.resolve.orgnames import parse
     ("SPITALUL JUDETEAN DE URGENTA SATU MARE", "Satu Mare County Emergency Hospital", "RO"),
     ("Národní památkový ústav", "National Heritage Institute", "CZ"),
     ("Camera de Comerț și Industrie Timiș", "Timis Chamber of Commerce and Industry", "RO"),
+    ("Agenția pentru Dezvoltare Regională Vest", "West Regional Development Agency", "RO"),  # Regională: no village
 ])
 def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
