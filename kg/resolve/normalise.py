@@ -28,8 +28,23 @@ _PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # a trailing "+" is a word: ESF+ (the ES
 
 
 # The Cyrillic soft sign, a mark of the consonant before it, which anyascii writes as an apostrophe that would split
-# its word in two ("Львівська", L'vivs'ka).
+# its word in two ("Львівська", L'vivs'ka), is left out.
 _SIGNS = str.maketrans("", "", "ьЬ")
+# Letters that Russian or Ukrainian write and Bulgarian does not: a Cyrillic text without them is read as Bulgarian
+# (or Macedonian or Serbian, which share these letters' romanisation).
+_NOT_BULGARIAN = frozenset("ыэёіїєґЫЭЁІЇЄҐ")
+# Bulgaria's official romanisation (the Transliteration Act of 2009), where it differs from anyascii's: the hard sign
+# is a vowel ("Търговище", Targovishte; "България", Balgaria), not a split; щ is "sht", х "h" ("Хасково", Haskovo).
+_BULGARIAN = str.maketrans({"ъ": "a", "Ъ": "A", "щ": "sht", "Щ": "SHT", "х": "h", "Х": "H"})
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _romanisable(text: str) -> str:
+    """``text`` with the Cyrillic letters whose romanisation Bulgarian fixes otherwise than anyascii written so,
+    when it is no Russian or Ukrainian text, and without soft signs."""
+    if _CYRILLIC.search(text) and not _NOT_BULGARIAN.intersection(text):
+        text = text.translate(_BULGARIAN)
+    return text.translate(_SIGNS)
 
 
 @lru_cache(maxsize=100_000)
@@ -60,8 +75,10 @@ def normalise(text: str) -> str:
     ('esf plus', 'esf')
     >>> normalise("Львівська міська рада")
     'lvivska miska rada'
+    >>> normalise("Община Търговище"), normalise("Хасково")
+    ('obshtina targovishte', 'haskovo')
     """
-    return " ".join(_NON_WORD.sub(" ", _PLUS.sub(" plus", anyascii(text.translate(_SIGNS))).casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", _PLUS.sub(" plus", anyascii(_romanisable(text))).casefold()).split())
 
 
 def compact(text: str) -> str:

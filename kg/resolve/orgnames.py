@@ -378,7 +378,7 @@ def head_words(path: Path = ORG_HEADS) -> tuple[dict[str, str], tuple[tuple[str,
     Examples
     --------
     >>> words, stems = head_words()
-    >>> words["obshchina"], words["gemeinde"], words["dimos"]
+    >>> words["obshtina"], words["gemeinde"], words["dimos"]
     ('municipality', 'municipality', 'municipality')
     >>> ("universit", "university") in stems
     True

@@ -10,8 +10,9 @@ curated per language).
 
 Examples
 --------
->>> without_trades("SZILVIO Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság", "HU")
-Trades(rest='szilvio korlatolt felelossegu tarsasag', words=frozenset({'kereskedelmi', 'szolgaltato'}))
+>>> found = without_trades("SZILVIO Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság", "HU")
+>>> found.rest, sorted(found.words)
+('szilvio korlatolt felelossegu tarsasag', ['kereskedelmi', 'szolgaltato'])
 >>> without_trades("SZILVIO Kft.", "HU") is None
 True
 """

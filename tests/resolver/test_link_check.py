@@ -123,7 +123,7 @@ def test_curated_files_are_well_formed() -> None:
     forms = legal_forms()
     words, stems = head_words()
     assert forms["BG"][("eood",)] == "ЕООД" and forms["IT"][("s", "p", "a")] == "S.p.A."
-    assert words["gmina"] == words["comune"] == words["obshchina"] == "municipality"
+    assert words["gmina"] == words["comune"] == words["obshtina"] == "municipality"
     assert parse("KOSZALIN - MIASTO NA PRAWACH POWIATU").kinds == {"municipality"}
     assert parse("Technische Universiteit Delft").core == parse("Delft University of Technology").core[::-1]
     lines = (ROOT / "kg/resolve/data/legal_forms.tsv").read_text(encoding="utf-8").splitlines()

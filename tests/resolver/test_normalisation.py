@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.resolve import Resolver, compact, fold, fold_char, normalise, slug
+from kg.resolve.link import Record, compare
 
 KG = Path(__file__).resolve().parents[2] / "kg"
 
@@ -128,3 +129,16 @@ def test_no_other_module_folds_names_itself() -> None:
                                         or "from anyascii" in text) and relative != "resolve/normalise.py":
             folding.append(relative)
     assert folding == []
+
+
+def test_bulgarian_cyrillic_is_romanised_as_bulgaria_romanises_it():
+    """The hard sign is a vowel, щ "sht", х "h" (the Transliteration Act of 2009), as Kohesio's transliterated names
+    and the towns' Latin names write them; a Ukrainian or Russian text keeps anyascii's romanisation."""
+    assert normalise("Община Търговище") == normalise("OBShTINA TARGOVIShTE") == "obshtina targovishte"
+    assert normalise("Хасково") == "haskovo" and normalise("Български Червен кръст") == "balgarski cherven krast"
+    assert normalise("Харківщина") == "kharkivshchina"
+    assert compare(Record("Община Търговище", "BG"), Record("Municipality of Targovishte", "BG")).same
+    assert compare(Record("БЪЛГАРСКА ТЪРГОВСКО-ПРОМИШЛЕНА ПАЛАТА", "BG"),
+                   Record("Bulgarian Chamber of Commerce and Industry", "BG")).same
+    assert not compare(Record("Търговско-промишлена палата Враца", "BG"),
+                       Record("Търговско-промишлена палата Видин", "BG")).same
