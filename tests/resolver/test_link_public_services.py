@@ -38,6 +38,9 @@ from kg.resolve.orgnames import parse
     ("Národní památkový ústav", "National Heritage Institute", "CZ"),
     ("Camera de Comerț și Industrie Timiș", "Timis Chamber of Commerce and Industry", "RO"),
     ("Agenția pentru Dezvoltare Regională Vest", "West Regional Development Agency", "RO"),  # Regională: no village
+    ("Hrvatski Crveni križ", "Croatian Red Cross", "HR"),
+    ("Polski Czerwony Krzyż", "Polish Red Cross", "PL"),
+    ("Български Червен кръст", "Bulgarian Red Cross", "BG"),
 ])
 def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -52,6 +55,8 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
     ("Direcția Silvică Timiș", "Direcția Silvică Arad", "RO"),
     ("Tartu Ülikooli Kliinikum", "Tartu Ülikool", "EE"),  # a university and its hospital
     ("Porto di Trieste", "Porto di Venezia", "IT"),
+    ("Hrvatski Crveni križ, Gradsko društvo Crvenog križa Split",
+     "Hrvatski Crveni križ, Gradsko društvo Crvenog križa Zadar", "HR"),  # two towns' societies
     ("Regional Inspectorate of Environment and Water-Blagoevgrad",
      '"REGIONALNA INSPEKTsIYa PO OKOLNATA SREDA I VODITE" - Burgas', "BG"),  # two towns' inspectorates
     ("PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ I WODOCIĄGOWEJ SP. Z O.O.",
