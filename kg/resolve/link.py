@@ -1610,9 +1610,10 @@ def compare(a: Record, b: Record) -> Match:
         return decided
     country_a, country_b = country_code(a.country), country_code(b.country)
     score = _names_score(a, b, country_a, country_b)
-    if score < LINK_ACCEPT and (_alternatives(a.name) or _alternatives(b.name)):
+    alternatives_a, alternatives_b = _alternatives(a.name), _alternatives(b.name)
+    if score < LINK_ACCEPT and (alternatives_a or alternatives_b):
         score = max(score, *(_names_score(replace(a, name=x), replace(b, name=y), country_a, country_b)
-                             for x in _alternatives(a.name) or [a.name] for y in _alternatives(b.name) or [b.name]))
+                             for x in alternatives_a or [a.name] for y in alternatives_b or [b.name]))
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
     if _places_disagree(a.city, b.city, country_a or country_b):

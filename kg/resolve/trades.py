@@ -58,15 +58,16 @@ class Trades(NamedTuple):
 
 
 @lru_cache(maxsize=2)
-def _rows(path: Path = TRADE_WORDS) -> tuple[tuple[str, str, str], ...]:
+def _rows(path: Path = TRADE_WORDS) -> tuple[tuple[str, str, str, str], ...]:
+    """(language, role, folded word, how it matches: ``word``, ``stem`` or ``ending``) of each row of the table."""
     rows = []
     for number, row in curated_rows(path, ("language", "role", "word")):
         written = row["word"]
         word = normalise(written.strip("*"))
         if row["role"] not in _ROLES or not word or " " in word:
             raise InputError(path, f"expected a role ({', '.join(_ROLES)}) and one word", number)
-        rows.append((row["language"], row["role"],
-                     "*" * written.startswith("*") + word + "*" * written.endswith("*")))
+        match = "stem" if written.endswith("*") else "ending" if written.startswith("*") else "word"
+        rows.append((row["language"], row["role"], word, match))
     return tuple(rows)
 
 
@@ -81,13 +82,11 @@ def trade_words(country: str | None, path: Path = TRADE_WORDS) -> TradeWords:
     False
     """
     languages = country_languages(country) or frozenset()
-    rows = [(role, word) for language, role, word in _rows(path) if language in languages]
-    trades = [word for role, word in rows if role == "trade"]
-    return TradeWords(
-        words=frozenset(w for w in trades if "*" not in w),
-        stems=tuple(w[:-1] for w in trades if w.endswith("*")),
-        endings=tuple(w[1:] for w in trades if w.startswith("*")),
-        ands=frozenset(word for role, word in rows if role == "and"))
+    rows = [(role, word, match) for language, role, word, match in _rows(path) if language in languages]
+    trades = {kind: tuple(word for role, word, match in rows if role == "trade" and match == kind)
+              for kind in ("word", "stem", "ending")}
+    return TradeWords(words=frozenset(trades["word"]), stems=trades["stem"], endings=trades["ending"],
+                      ands=frozenset(word for role, word, _ in rows if role == "and"))
 
 
 def _glued(words: list[str], table: TradeWords) -> list[str]:
