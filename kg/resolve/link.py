@@ -489,13 +489,15 @@ def _company_and_authority(a: OrgName, status_a: str | None, b: OrgName, status_
 # (the commune Sfântu Gheorghe in the Danube delta, the city Sfântu Gheorghe in Covasna).
 _URBAN_WORDS = frozenset({"miasto", "miasta", "miejska", "miejskiej", "pilseta", "pilsetas", "valstspilseta",
                           "valstspilsetas", "city", "town", "municipiul", "municipiului", "municipiu", "orasul",
-                          "orasului", "oras"})
-_RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada", "comuna", "comunei"})
+                          "orasului", "oras", "linn", "linna", "linnavalitsus", "linnavolikogu"})
+_RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada", "comuna", "comunei", "vald", "valla",
+                          "vallavalitsus", "vallavolikogu", "rural"})
 
 
 def _town_and_country_side(a: OrgName, b: OrgName) -> bool:
     """Whether ``a`` names a rural municipality and ``b`` the town of its name (``Gmina Grudziądz`` and
-    ``Gmina-Miasto Grudziądz``; ``Daugavpils novada dome`` and ``Daugavpils City Council``)."""
+    ``Gmina-Miasto Grudziądz``; ``Daugavpils novada dome`` and ``Daugavpils City Council``; ``Tartu vald`` and
+    ``Tartu linn``)."""
     words_a, words_b = set(a.words), set(b.words)
     return bool(words_a & _RURAL_WORDS) and not words_a & _URBAN_WORDS and bool(words_b & _URBAN_WORDS)
 

@@ -37,7 +37,7 @@ from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek
 from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.normalise import normalise, umlauts_plain
 from kg.resolve.places import is_place, place_word, town_phrases, towns
-from kg.resolve.region_names import region_words
+from kg.resolve.region_names import region_form
 
 __all__ = ["common_word",
     "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_MARKERS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS",
@@ -664,7 +664,7 @@ def respelt(word: str, country: str | None = None) -> str:
                             limit=None)
     mined = _mined_only()  # a mined form of a language the country does not write is no word it misspells
     found = [f for f in found if f[0] not in mined or mined_translation(f[0], country) != f[0]]
-    if not found or word in region_words():  # the names of regions are read only for a word that would be respelt
+    if not found or region_form(word):  # the names of regions are read only for a word that would be respelt
         return word
     nearest, edits, _ = min(found, key=lambda f: f[1])  # the first of the nearest: English first
     if edits > 1 and nearest in mined:  # two edits from one of a mined word's many inflected forms is

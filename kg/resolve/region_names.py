@@ -19,7 +19,7 @@ from functools import lru_cache
 from kg.paths import DATA_DIR
 from kg.resolve.normalise import normalise
 
-__all__ = ["ALIASES", "english_adjectives", "german_adjectives", "region_names", "region_words"]
+__all__ = ["ALIASES", "english_adjectives", "german_adjectives", "region_form", "region_names", "region_words"]
 
 #: The reference file of the other names of NUTS regions.
 ALIASES = DATA_DIR / "reference" / "aliases.ttl"
@@ -143,3 +143,32 @@ def region_words() -> frozenset[str]:
     True
     """
     return frozenset(word for names in _names().values() for name, _ in names for word in normalise(name).split())
+
+
+# A region's word gives its stem to a word of another form when the stem, the word without its last vowels, has this
+# many letters, and the other word adds an ending of at most this many letters to it.
+_STEM_LETTERS = 5
+_ENDING_LETTERS = 4
+
+
+@lru_cache(maxsize=1)
+def _region_stems() -> frozenset[str]:
+    """The stems of the words of the names of NUTS regions: the word without its last vowels."""
+    stems = (word.rstrip("aeiouy") for word in region_words())
+    return frozenset(stem for stem in stems if len(stem) >= _STEM_LETTERS)
+
+
+@lru_cache(maxsize=100_000)
+def region_form(word: str) -> bool:
+    """Whether a folded word is a word of a region's name in that form or in another case or gender: the
+    adjectives that name Slavic regions change their ending (``Pomurska`` regija, ``Pomurski`` tehnološki park;
+    ``Małopolska``, ``Województwa Małopolskiego``), and no such word is a misspelt word of the tables
+    (``pomurski`` is not ``pomorski``, *maritime*).
+
+    >>> region_form("pomurski"), region_form("malopolskiego"), region_form("razvojna")
+    (True, True, False)
+    """
+    if word in region_words():
+        return True
+    stems = _region_stems()
+    return any(word[:end] in stems for end in range(max(_STEM_LETTERS, len(word) - _ENDING_LETTERS), len(word)))

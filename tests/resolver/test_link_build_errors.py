@@ -58,10 +58,13 @@ def test_a_head_word_is_no_compound_of_a_head():
 
 def test_a_rural_municipality_and_the_town_of_its_name_are_for_review():
     for rural, town, country in (("Gmina Grudziądz", "GMINA - MIASTO GRUDZIĄDZ", "PL"),
-                                 ("DAUGAVPILS NOVADA DOME", "Daugavpils City Council", "LV")):
+                                 ("DAUGAVPILS NOVADA DOME", "Daugavpils City Council", "LV"),
+                                 ("Tartu vald", "Tartu linn", "EE"), ("Tartu Vallavalitsus", "Tartu City Government", "EE")):
         match = compare(Record(rural, country), Record(town, country))
         assert not match.same and match.review
     assert compare(Record("GMINA MIEJSKA BOLESŁAWIEC", "PL"), Record("Municipality of Boleslawiec", "PL")).same
+    assert compare(Record("Saue vald", "EE"), Record("Saue Rural Municipality", "EE")).same
+    assert compare(Record("Marktgemeinde Gleisdorf", "AT"), Record("Market Town of Gleisdorf", "AT")).same
 
 
 def test_a_shared_mark_with_a_word_on_each_side_that_the_other_lacks_joins_nothing():

@@ -21,6 +21,15 @@ from kg.resolve.region_names import region_words
     ("ΠΕΡΙΦΕΡΕΙΑ ΚΡΗΤΗΣ", "Region of Crete", "GR"),
     ("PERIFEREIA ANATOLIKIS MAKEDONIAS KAI THRAKIS", "Region of Eastern Macedonia and Thrace", "EL"),
     ("Regione Lombardia", "Lombardy Region", "IT"),
+    ("Urząd Marszałkowski Województwa Dolnośląskiego", "Marshal Office of Lower Silesian Voivodeship", "PL"),
+    ("Urząd Marszałkowski Województwa Małopolskiego", "Marshal's Office of the Małopolska Region", "PL"),
+    ("Region Midtjylland", "Central Denmark Region", "DK"),
+    ("Region Hovedstaden", "Capital Region of Denmark", "DK"),
+    ("Provincie West-Vlaanderen", "Province of West Flanders", "BE"),
+    ("Provincie Noord-Holland", "Province of North Holland", "NL"),
+    ("Région Occitanie", "Occitania Region", "FR"),
+    ("Junta de Castilla y León", "Regional Government of Castile and León", "ES"),
+    ("Região Autónoma dos Açores", "Autonomous Region of the Azores", "PT"),
 ])
 def test_a_region_s_authority_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -33,6 +42,9 @@ def test_a_region_s_authority_in_its_language_and_in_english_is_one_body(a, b, c
     ("Jihomoravský kraj", "Statutární město Brno", "CZ"),  # a region and its capital city
     ("Grad Zagreb", "Zagrebačka županija", "HR"),  # a city and the county around it
     ("Consiliul Județean Cluj", "Instituția Prefectului Județul Cluj", "RO"),  # the county and the state's prefect
+    ("Urząd Marszałkowski Województwa Lubuskiego", "Marshal Office of Łódzkie Voivodeship", "PL"),
+    ("Provincie Noord-Brabant", "Province of South Holland", "NL"),
+    ("Region Syddanmark", "North Denmark Region", "DK"),
 ])
 def test_two_regions_or_a_region_and_another_body_stay_two(a, b, country):
     assert not compare(Record(a, country), Record(b, country)).same
@@ -47,6 +59,9 @@ def test_the_regions_are_read_from_nuts_and_the_reference_aliases():
 def test_a_region_s_word_is_not_read_as_a_misspelt_word_of_the_tables():
     assert "pomurska" in region_words()
     assert "maritime" not in parse("Pomurska razvojna agencija", "SI").core
+    # nor in another case or gender: "Pomurski tehnološki park" is Pomurje's technology park
+    assert "maritime" not in parse("Pomurski tehnološki park", "SI").core
+    assert compare(Record("Pomurski tehnološki park", "SI"), Record("Pomurje Technology Park", "SI")).same
 
 
 @pytest.mark.parametrize(("a", "b", "country"), [
