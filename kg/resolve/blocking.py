@@ -35,6 +35,8 @@ __all__ = ["LONG", "SHORT", "SHORT_FORM_AMBIGUOUS", "SHORT_FORM_BLOCK_LIMIT", "L
 
 # A record joins the blocks of its this many rarest core words (and those of its whole core and city).
 _RAREST = 2
+# A core of one word joins the block of its first this many letters: the word in another case or as an adjective.
+_PREFIX = 4
 #: A longer name meets the short forms that begin with the first letter of one of its first this many words
 #: (function words and single letters left out): a short form's first letter begins a word of its full name, after
 #: at most a head word or two ("Stichting", "Fundación Centro ..."), which cost it a little each
@@ -71,12 +73,13 @@ class Linkage:
 
 
 def block_keys(record: Record) -> set[tuple[str, ...]]:
-    """Return the block keys of a record: (country, word) for each core word, (country, core), (country, city, word).
+    """Return the block keys of a record: (country, word) for each core word, (country, core), (country, city, word),
+    and (country, the first letters of the word) for a core of one word.
 
     Examples
     --------
     >>> sorted(block_keys(Record("Община Петрич", "BG")))
-    [('BG', '=', 'petrich'), ('BG', 'petrich')]
+    [('BG', '=', 'petrich'), ('BG', 'petrich'), ('BG', '~', 'petr')]
     """
     country = country_code(record.country) or ""
     core = parse(record.name, country or None).core
@@ -85,6 +88,8 @@ def block_keys(record: Record) -> set[tuple[str, ...]]:
     words = [w for w in core if w != national] or list(core)
     keys = {(country, word) for word in words if len(word) >= 3 or word.isdigit()}
     keys.add((country, "=", " ".join(sorted(core))))
+    if len(core) == 1 and len(core[0]) >= _PREFIX:  # one word left by the head words, in any case: "Bükki"
+        keys.add((country, "~", core[0][:_PREFIX]))  # Nemzeti Park Igazgatóság, "Bükk National Park Directorate"
     if record.city and core:
         keys.add((country, "@" + normalise(record.city), words[0]))
     return keys | short_form_keys(record)

@@ -20,22 +20,23 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.resolve.normalise import normalise
 
-__all__ = ["WORD_ENDINGS", "endings", "is_ending"]
+__all__ = ["WORD_ENDINGS", "endings", "endings_by_language", "is_ending", "one_language_endings",
+           "translated_endings"]
 
 #: The table of endings: language, then the endings separated by spaces.
 WORD_ENDINGS = Path(__file__).with_name("data") / "word_endings.tsv"
 
 
 @lru_cache(maxsize=2)
-def endings(path: Path = WORD_ENDINGS) -> frozenset[str]:
-    """Return the folded endings of every language of ``path``.
+def endings_by_language(path: Path = WORD_ENDINGS) -> dict[str, frozenset[str]]:
+    """Return the folded endings of each language of ``path``.
 
     Raises
     ------
     kg.errors.InputError
         A line that is not a language and its endings, naming the file and line.
     """
-    found: set[str] = set()
+    found: dict[str, set[str]] = {}
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if line.startswith("#") or not line.strip():
@@ -43,9 +44,44 @@ def endings(path: Path = WORD_ENDINGS) -> frozenset[str]:
             language, _, words = line.rstrip("\n").partition("\t")
             if not language or not words.strip():
                 raise InputError(path, "expected a language, a tab and its endings", number)
-            found.update(normalise(word).replace(" ", "") for word in words.split())
-    found.discard("")
-    return frozenset(found)
+            found.setdefault(language, set()).update(normalise(word).replace(" ", "") for word in words.split())
+    return {language: frozenset(found_ - {""}) for language, found_ in found.items()}
+
+
+@lru_cache(maxsize=2)
+def endings(path: Path = WORD_ENDINGS) -> frozenset[str]:
+    """Return the folded endings of every language of ``path``."""
+    return frozenset().union(*endings_by_language(path).values())
+
+
+def one_language_endings(a: str, b: str, languages: frozenset[str]) -> bool:
+    """Return whether two texts are nothing or endings of one language of ``languages``: ``Šalčininkai`` and
+    ``Šalčininkų`` are one Lithuanian word, ``Kart`` and ``Karton`` no Polish one, nor ``Borovan`` and ``Borovo``
+    (an English and a Bulgarian ending) one Bulgarian one.
+
+    >>> one_language_endings("ai", "u", frozenset({"lt"})), one_language_endings("", "on", frozenset({"pl"}))
+    (True, False)
+    """
+    by_language = endings_by_language()
+    return any((not a or a in found) and (not b or b in found)
+               for language in languages if (found := by_language.get(language)) is not None)
+
+
+# English plural endings, which make no other name's English form.
+_PLURAL = frozenset({"s", "es", "ns"})
+
+
+def translated_endings(a: str, b: str, languages: frozenset[str]) -> bool:
+    """Return whether one text is an English ending and the other an ending of another language of ``languages``
+    (``Jagiellonian``, ``Jagielloński``: a name in English and in its language).
+
+    >>> translated_endings("ian", "ski", frozenset({"pl", "en"})), translated_endings("an", "ovo", frozenset({"bg"}))
+    (True, False)
+    """
+    by_language = endings_by_language()
+    english = by_language.get("en", frozenset()) - _PLURAL  # a name has no plural: "Szente" and "Szentes" are two
+    own = frozenset().union(*(by_language.get(language, frozenset()) for language in languages - {"en"}))
+    return ((not a or a in english) and (not b or b in own)) or ((not b or b in english) and (not a or a in own))
 
 
 def is_ending(text: str) -> bool:

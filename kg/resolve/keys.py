@@ -33,7 +33,7 @@ FUNCTION_WORDS = frozenset(
     der die das dem den des und von vom im am zu zur zum
     het van en op
     do da dos das no na
-    w we z ze i o na dla
+    w we z ze i o na dla imienia
     si al ale lui din cu
     prov arr
     och af

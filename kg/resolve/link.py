@@ -31,15 +31,19 @@ from rapidfuzz.distance import OSA, Levenshtein
 from kg.resolve.academies import without_academy
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
 from kg.resolve.cognates import cognate_score
-from kg.resolve.endings import is_ending
+from kg.resolve.endings import is_ending, one_language_endings, translated_endings
 from kg.resolve.greek import reads_greek, romanised, same_word
 from kg.resolve.networks import RESEARCH
 from kg.resolve.networks import split as network_split
 from kg.resolve.normalise import is_latin, normalise, umlauts_plain
 from kg.resolve.orgnames import (
+    ORG_HEADS,
     UNIT_KINDS,
     OrgName,
     common_word,
+    country_languages,
+    curated_rows,
+    english_words,
     legal_form_changed,
     legal_form_kind,
     legal_status,
@@ -250,8 +254,76 @@ def _similarity(country: str | None) -> Callable[[str, str], float]:
         return similar
 
     def in_country(a: str, b: str) -> float:
-        return 0.0 if a != b and _two_places(a, b, country) else similar(a, b)
+        if a == b:
+            return 100.0
+        if _one_region(a, b, country):
+            return 100.0  # "Steiermark" and "Styrian", "Kärnten" and "Carinthia": one region's names
+        if _two_places(a, b, country):
+            return 0.0
+        score = similar(a, b)
+        if score == 100.0 and similar is _word_similarity and _other_language_endings(a, b, country):
+            return min(fuzz.ratio(a, b), _OTHER_WORD)  # "Kart", "Karton"; "Anton", "Antonovo": no ending of its
+        return score
     return in_country
+
+
+def _other_language_endings(a: str, b: str, country: str) -> bool:
+    """Whether two words read as one word with two endings only through endings that no language of ``country``
+    has, or through two languages' endings (:func:`kg.resolve.endings.one_language_endings`); not a word
+    written without its marks, with two letters swapped or a long word with one letter slipped (``Promocamea``),
+    nor one learned word of English in two languages (:func:`kg.resolve.cognates.cognate_score`:
+    ``météorologique``, ``meteorological``; not the villages ``Borovan`` and ``Borovo``)."""
+    languages = country_languages(country)
+    if languages is None or umlauts_plain(a) == umlauts_plain(b) or _swapped(a, b) \
+            or (min(len(a), len(b)) >= _SLIP_LENGTH and Levenshtein.distance(a, b) == 1) \
+            or (_learned_english(a, b) and cognate_score(a, b) == 100.0):
+        return False
+    shared = len(os.path.commonprefix((a, b)))
+    if max(len(a), len(b)) - shared > LINK_STEM_SUFFIX + 1:
+        return False  # no ending: a letter left out or changed inside the word ("ANTARTICHESKI")
+    # English endings ("s") inflect no name of a country that does not write English: "Szente", "Szentes"
+    own = languages if country.upper() in _ENGLISH_COUNTRIES else languages - {"en"}
+    # the stem may end before the letters both endings begin with: "Podlaski-e", "Podlaski-ego"
+    for stem in range(shared, max(shared - LINK_STEM_SUFFIX, 0) - 1, -1):
+        if one_language_endings(a[stem:], b[stem:], own):
+            return False
+        # a name in English and in its language, of a stem long enough to be one name: "Jagiellonian", "Jagielloński"
+        if stem >= _TRANSLATED_STEM and translated_endings(a[stem:], b[stem:], languages):
+            return False
+    return True
+
+
+def _learned_english(a: str, b: str) -> bool:
+    """Whether one of two words is an English word of simplemma's dictionary or has an English learned suffix
+    (``Iberian``): a cognate in English of the other, not a name of the country (``Borovan``)."""
+    return any(w in english_words() or w.endswith(_LEARNED_SUFFIXES) for w in (a, b))
+
+
+# English suffixes of learned words and of the adjectives of peoples and places.
+_LEARNED_SUFFIXES = ("ian", "ical", "ics", "ology", "ation")
+# Two words that differ by what is no ending of their country's languages are two words, however alike their
+# letters: at most this alike ("Szente", "Szentes", two villages).
+_OTHER_WORD = 80.0
+# A word this long with one letter more, less or other is the same word slipped ("Promocamea", "Promocamera").
+_SLIP_LENGTH = 8
+# A word in English and in another language with another ending is one word when they share this many letters.
+_TRANSLATED_STEM = 6
+# The countries whose names are written in English too.
+_ENGLISH_COUNTRIES = frozenset({"GB", "UK", "IE", "MT", "US", "CA", "AU", "NZ", "ZA", "IN"})
+
+
+@lru_cache(maxsize=64)
+def _region_words(country: str | None) -> dict[str, frozenset[str]]:
+    """The one-word names of ``country``'s NUTS regions (:func:`region_cores`: in their languages, in English, and
+    their adjectives), each with the codes of the regions it names."""
+    return {core[0]: codes for core, codes in region_cores(country).items() if len(core) == 1}
+
+
+def _one_region(a: str, b: str, country: str) -> bool:
+    """Whether two words are two names of one NUTS region of ``country``: ``Wirtschaftskammer Steiermark`` is the
+    ``Styrian Chamber of Commerce``, ``Fachhochschule Kärnten`` the ``Carinthia University of Applied Sciences``."""
+    words = _region_words(country)
+    return bool(words.get(a, frozenset()) & words.get(b, frozenset()))
 
 
 # A word this long or longer written with two neighbouring letters swapped is the same word misspelt.
@@ -376,6 +448,8 @@ def _reworded(a: tuple[str, ...], b: tuple[str, ...], country: str | None, marks
 def _split_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two cores of as many words part their words elsewhere: a word of one begins a longer word of the
     other ("KUNSTAKADEMIS SKOLER", "KUNST-AKADEMISSKOLER"), not two words that differ by a letter (two villages)."""
+    if min(len(a), len(b)) < 2:
+        return False  # one word each: a word extended is another ("KRAMA", "KRAMAS"), not one parted elsewhere
     rest_a, rest_b = set(a) - set(b), set(b) - set(a)
     return any(x != y and len(min(x, y, key=len)) >= LINK_STEM_LENGTH and (x.startswith(y) or y.startswith(x))
                for x in rest_a for y in rest_b)
@@ -502,6 +576,50 @@ def _town_and_country_side(a: OrgName, b: OrgName) -> bool:
     return bool(words_a & _RURAL_WORDS) and not words_a & _URBAN_WORDS and bool(words_b & _URBAN_WORDS)
 
 
+def _two_authorities_names(a: OrgName, b: OrgName) -> bool:
+    """Whether two names of a municipality's, county's or region's authority name it by one word each, two words
+    that are not one word in another form (:func:`_similarity`: an ending of the country's languages, letters
+    swapped, a region's other name), nor one spelling of one name (:func:`_spelling_key`: ``Nesebar``, ``Nessebar``;
+    ``Strumiani``, ``Strumyani``): the many villages whose names differ by a letter (``Bekecs``, ``Békés``;
+    ``Jászalsószentgyörgy``, ``Jászfelsőszentgyörgy``) are no place of the table of towns to tell them apart."""
+    if not (a.kinds & _AUTHORITY_KINDS and b.kinds & _AUTHORITY_KINDS) or len(a.core) != 1 or len(b.core) != 1:
+        return False
+    x, y = a.core[0], b.core[0]
+    country = a.country or b.country
+    if x == y or _spelling_key(x) == _spelling_key(y):
+        return False
+    if _similarity(country)(x, y) < 100.0:
+        return True
+    # Two names of a municipality in its language write its name in one case: in two forms, they are two places
+    # ("Obec Krásná", "Město Krásno"; "Priekules novada", "Priekuļu novada"), unless one is a town of the table of
+    # towns ("Gmina Miasta Jaworzna", "Jaworzno"), whose forms its endings are.
+    if "municipality" not in a.kinds & b.kinds or _english_head(a) or _english_head(b):
+        return False
+    return not (is_place(x, country) or is_place(y, country)) and place_word(x, country) != place_word(y, country)
+
+
+@lru_cache(maxsize=1)
+def _english_authority_words() -> frozenset[str]:
+    """The words of the English head words of municipalities', counties' and regions' names."""
+    return frozenset(word for _, row in curated_rows(ORG_HEADS, ("kind", "language", "word"))
+                     if row["language"] == "en" and row["kind"] in _AUTHORITY_KINDS
+                     for word in normalise(row["word"]).split())
+
+
+def _english_head(name: OrgName) -> bool:
+    """Whether a name says what body it is in English ("Priekule County Municipality")."""
+    return bool(_english_authority_words().intersection(name.words))
+
+
+def _spelling_key(word: str) -> str:
+    """A folded word with its doubled letters single and ``y``, ``j`` as ``i``, ``w`` as ``v``: the spellings and
+    transliterations of one name (``Nessebar``, ``Strumyani``)."""
+    return re.sub(r"(.)\1+", r"\1", word.translate(_SPELLING))
+
+
+_SPELLING = str.maketrans({"y": "i", "j": "i", "w": "v"})
+
+
 def _legal_form_penalty(a: OrgName, b: OrgName) -> float:
     """Return what two legal forms of two kinds cost a pair (``LINK_LEGAL_FORM_PENALTY``), nothing when neither
     or one name gives a form, both give one kind (``GmbH``, ``Ltd``), or the names are one company whose form
@@ -543,6 +661,8 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     status_a, status_b = legal_status(a), legal_status(b)
     if status_a and status_b and status_a != status_b:
         score = min(score, LINK_LEGAL_STATUS_CAP)  # "SINTEF AS" and "Stiftelsen SINTEF": two legal persons
+    if _two_authorities_names(a, b):
+        score = min(score, LINK_ONE_KIND_CAP)  # "Bekecs" and "Békés": two villages, however alike their letters
     if _town_and_country_side(a, b) or _town_and_country_side(b, a):
         score = min(score, LINK_ONE_KIND_CAP)  # "Gmina Puławy" and "Miasto Puławy": two municipalities of one name
     if _company_and_authority(a, status_a, b, status_b) or _company_and_authority(b, status_b, a, status_a):
@@ -1108,7 +1228,11 @@ def _truncated_score(x: OrgName, y: OrgName, dictionaries: bool) -> float:
     if found is None:
         return 0.0
     words, read, targets = found
-    rest_x = _identity(tuple(w for i, w in enumerate(words) if i not in read), x.country)
+    rest = tuple(w for i, w in enumerate(words) if i not in read)
+    form = frozenset(normalise(x.legal_form).split()) if x.legal_form else frozenset()
+    if all(w in form or w in SKIPPABLE for w in rest):
+        return 0.0  # the words cut short are all that names the body: "TETA EOOD" is not "TETAMAT EOOD"
+    rest_x = _identity(rest, x.country)
     rest_y = _identity(tuple(w for i, w in enumerate(y.words) if i not in targets), y.country)
     if rest_x is None or rest_y is None:
         return 0.0

@@ -41,6 +41,24 @@ from kg.resolve.orgnames import parse
     ("Hrvatski Crveni križ", "Croatian Red Cross", "HR"),
     ("Polski Czerwony Krzyż", "Polish Red Cross", "PL"),
     ("Български Червен кръст", "Bulgarian Red Cross", "BG"),
+    ("Klinički bolnički centar Rijeka", "Clinical Hospital Centre Rijeka", "HR"),
+    ("Univerzitetni klinični center Ljubljana", "University Medical Centre Ljubljana", "SI"),
+    ("Fakultní nemocnice Brno", "University Hospital Brno", "CZ"),
+    ("Národný park Slovenský raj", "Slovenský raj National Park", "SK"),
+    ("Ente Parco Nazionale delle Cinque Terre", "Cinque Terre National Park", "IT"),
+    ("Geološki zavod Slovenije", "Geological Survey of Slovenia", "SI"),
+    ("Hrvatski geološki institut", "Croatian Geological Survey", "HR"),
+    ("Zavod Republike Slovenije za varstvo narave", "Institute of the Republic of Slovenia for Nature Conservation",
+     "SI"),
+    ("Miestna akčná skupina Horný Liptov", "Local Action Group Horný Liptov", "SK"),
+    ("Hospodářská komora České republiky", "Economic Chamber of the Czech Republic", "CZ"),
+    ("Industrie- und Handelskammer Chemnitz", "Chemnitz Chamber of Industry and Commerce", "DE"),
+    ("Hochschule für angewandte Wissenschaften Hamburg", "Hamburg University of Applied Sciences", "DE"),
+    ("Gimnazija Kranj", "Kranj Grammar School", "SI"),
+    # a region's name in its language, in English and as an adjective
+    ("Wirtschaftskammer Steiermark", "Styrian Chamber of Commerce", "AT"),
+    ("Fachhochschule Kärnten", "Carinthia University of Applied Sciences", "AT"),
+    ("Nationalpark Bayerischer Wald", "Bavarian Forest National Park", "DE"),
 ])
 def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -61,6 +79,10 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
      '"REGIONALNA INSPEKTsIYa PO OKOLNATA SREDA I VODITE" - Burgas', "BG"),  # two towns' inspectorates
     ("PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ I WODOCIĄGOWEJ SP. Z O.O.",
      "PRZEDSIĘBIORSTWO GOSPODARKI KOMUNALNEJ SP. Z O. O.", "PL"),  # a name of many towns' companies, and more
+    ("Slovenian Forestry Institute", "Slovenian Forest Service", "SI"),  # a research institute and a public service
+    ("Wirtschaftskammer Steiermark", "Wirtschaftskammer Kärnten", "AT"),  # two Länder's chambers
+    ("Národný park Slovenský raj", "Národný park Muránska planina", "SK"),
+    ("Fakultní nemocnice Brno", "Masarykova univerzita", "CZ"),  # a university hospital and a university
 ])
 def test_schools_and_companies_of_common_names_stay_apart(a, b, country):
     assert not compare(Record(a, country), Record(b, country)).same

@@ -1,0 +1,65 @@
+"""One word in two forms, or two words: endings are read in the languages of the name's country.
+
+A word another extends by an ending of the country's languages is one word in another case ("Šalčininkai",
+"Šalčininkų rajono"); extended otherwise it is another name ("Kart", "Karton"; "Anton", "Antonovo"), however
+alike their letters. The villages of one country whose names differ by a letter are many, and most are too small
+for the table of towns, so two one-word names of municipalities are one only as one word in two forms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.blocking import block_keys, link_records
+from kg.resolve.endings import one_language_endings, translated_endings
+from kg.resolve.link import Record, compare
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Šalčininkų rajono savivaldybės administracija", "Administration of Šalčininkai District Municipality", "LT"),
+    ("Valmieras novada pašvaldība", "Valmiera Municipality", "LV"),
+    ("Uniwersytet Jagielloński", "Jagiellonian University", "PL"),
+    ("Pannon Egyetem", "University of Pannonia", "HU"),
+    ("SAMORZĄD WOJEWÓDZTWA PODLASKIEGO", "WOJEWÓDZTWO PODLASKIE", "PL"),
+    ("Municipality of Nesebar", "Municipality of Nessebar", "BG"),  # one name spelt two ways
+    ("Municipality of Strumiani", "Obshtina Strumyani", "BG"),  # and transliterated two ways
+    ("GMINA MIASTA JAWORZNA", "JAWORZNO - MIASTO NA PRAWACH POWIATU", "PL"),  # a town's genitive
+])
+def test_one_word_in_two_forms_of_the_country_s_languages_is_one_name(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("KART SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", "KARTON SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", "PL"),
+    ("OBShtINA ANTON", "OBShtINA ANTONOVO", "BG"),
+    ("OBShtINA BOROVAN", "Obshtina Borovo", "BG"),
+    ("KRAMA OOD", "KRAMAS OOD", "BG"),
+    ("TETA EOOD", "TETAMAT EOOD", "BG"),  # a word cut short is no name of its own
+    ("SZENTE KÖZSÉG ÖNKORMÁNYZATA", "SZENTES VÁROS ÖNKORMÁNYZATA", "HU"),
+    ("BEKECS KÖZSÉG ÖNKORMÁNYZATA", "BÉKÉS VÁROS ÖNKORMÁNYZATA", "HU"),
+    ("JÁSZALSÓSZENTGYÖRGY KÖZSÉGI ÖNKORMÁNYZAT", "Jászfelsőszentgyörgy Községi Önkormányzat", "HU"),
+    ("Općina Dubrava", "OPĆINA DUBRAVICA", "HR"),
+    ("Grad Popovača", "Općina Popovac", "HR"),
+    ("Město Krásno", "Obec Krásná", "CZ"),
+    ("Priekules novada pašvaldība", "Priekuļu novada pašvaldība", "LV"),
+    ("Stargard County", "Starogard County", "PL"),
+])
+def test_two_names_that_differ_by_no_ending_of_the_country_s_languages_are_two(a, b, country):
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_endings_are_those_of_one_language():
+    assert one_language_endings("ai", "u", frozenset({"lt"}))
+    assert not one_language_endings("", "on", frozenset({"pl"}))
+    assert not one_language_endings("an", "o", frozenset({"bg", "en"}))  # an English and a Bulgarian ending
+    assert translated_endings("ian", "ski", frozenset({"pl", "en"}))
+    assert not translated_endings("", "s", frozenset({"hu", "en"}))  # a name has no English plural
+
+
+def test_a_one_word_core_meets_its_other_forms_in_a_block():
+    # "Bükki Nemzeti Park Igazgatóság" and "Bükk National Park Directorate" share no word: the first letters of
+    # their one core word bring them together
+    bukki, bukk = Record("BUKKI NEMZETI PARK IGAZGATOSAG", "HU", "Eger"), Record("Bükk National Park Directorate", "HU")
+    assert block_keys(bukki) & block_keys(bukk)
+    linkage = link_records([bukki, bukk, Record("Őrségi Nemzeti Park Igazgatóság", "HU")])
+    assert linkage.clusters == [[0, 1]]
