@@ -1333,6 +1333,43 @@ def _trades_score(name_a: str, name_b: str, country: str | None) -> float:
     return name_score(rest_a, rest_b)
 
 
+# Words that say whom a university is named after: the Polish "im." (imienia), a saint (St, Sv., sveti …).
+_PATRON_MARKERS = frozenset({"im", "imienia"})
+# The kinds of body whose name may give or leave out its patron: one university of its name in its town.
+_PATRON_KINDS = frozenset({"university", "college"})
+
+
+def _patron_words(name: OrgName, country: str | None) -> frozenset[str]:
+    """The core words of a name that name its patron: the words after ``im.`` or a saint's word, up to a function
+    word or a place ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu": piastow, slaskich; "Sofiyski
+    universitet Sv. Kliment Ohridski": saint, kliment, ohridski)."""
+    words = name.words
+    for at, word in enumerate(words):
+        saint = parse(word, country).core == ("saint",)
+        if word not in _PATRON_MARKERS and not saint:
+            continue
+        patron = {"saint"} if saint else set()
+        for k, after in enumerate(words[at + 1:]):
+            if after in SKIPPABLE or (k and (is_place(after, country) or place_word(after, country) != after)):
+                break  # the patron's first word may be a town's name too: "im. Piastów Śląskich"
+            patron.update(parse(after, country).core or (after,))
+        return frozenset(patron) & frozenset(name.core)
+    return frozenset()
+
+
+def _patron_score(a: OrgName, b: OrgName, country: str | None) -> float:
+    """Return how alike two names of a university are without the patron one gives and the other leaves out
+    ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu", "Wroclaw Medical University"; "Sofia University
+    St. Kliment Ohridski", "Sofia University"); 0 when neither or both give one, or they name other kinds."""
+    if a.kinds != b.kinds or not a.kinds & _PATRON_KINDS:
+        return 0.0
+    patron_a, patron_b = _patron_words(a, country), _patron_words(b, country)
+    if bool(patron_a) == bool(patron_b):
+        return 0.0
+    rest_a, rest_b = (tuple(w for w in x.core if w not in p) for x, p in ((a, patron_a), (b, patron_b)))
+    return core_score(rest_a, rest_b, country) if rest_a and rest_b else 0.0
+
+
 def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | None) -> float:
     """Return how alike the names of two records are: whole, without country and city words, with abbreviations
     spelt out, by their first segments, by an acronym one writes in a segment of its own, and by a one-word name
@@ -1361,7 +1398,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         score = max(score, _abbreviations_score(a, b, name_a, name_b))
     if score < LINK_ACCEPT:
         score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country, apart),
-                    _activity_score(a, b, country_a, country_b))
+                    _activity_score(a, b, country_a, country_b), _patron_score(name_a, name_b, country))
     if score >= LINK_ACCEPT:
         return score
     places = _country_words(country) | (

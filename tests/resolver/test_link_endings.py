@@ -63,3 +63,22 @@ def test_a_one_word_core_meets_its_other_forms_in_a_block():
     assert block_keys(bukki) & block_keys(bukk)
     linkage = link_records([bukki, bukk, Record("Őrségi Nemzeti Park Igazgatóság", "HU")])
     assert linkage.clusters == [[0, 1]]
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu", "Wroclaw Medical University", "PL"),
+    ("Sofiyski universitet Sv. Kliment Ohridski", "Sofia University", "BG"),
+    ("Alma Mater Studiorum – Università di Bologna", "University of Bologna", "IT"),
+])
+def test_a_university_s_patron_may_be_left_out(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_two_universities_of_one_town_stay_two_whatever_their_patrons():
+    assert not compare(Record("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu", "PL"),
+                       Record("Uniwersytet Przyrodniczy we Wrocławiu", "PL")).same
+    assert not compare(Record("Sofiyski universitet Sv. Kliment Ohridski", "BG"),
+                       Record("Medical University Sofia", "BG")).same
+    # a school's patron is no word to leave out: a town has several schools
+    assert not compare(Record("Szkoła Podstawowa im. Jana Pawła II w Bochni", "PL"),
+                       Record("Szkoła Podstawowa w Bochni", "PL")).same
