@@ -1361,8 +1361,8 @@ def _patron_score(a: OrgName, b: OrgName, country: str | None) -> float:
     """Return how alike two names of a university are without the patron one gives and the other leaves out
     ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu", "Wroclaw Medical University"; "Sofia University
     St. Kliment Ohridski", "Sofia University"); 0 when neither or both give one, or they name other kinds."""
-    if a.kinds != b.kinds or not a.kinds & _PATRON_KINDS:
-        return 0.0
+    if a.kinds != b.kinds or not a.kinds or not a.kinds <= _PATRON_KINDS:
+        return 0.0  # a university hospital's patron is not left out: "Fakultní nemocnice u sv. Anny v Brně"
     patron_a, patron_b = _patron_words(a, country), _patron_words(b, country)
     if bool(patron_a) == bool(patron_b):
         return 0.0

@@ -82,3 +82,5 @@ def test_two_universities_of_one_town_stay_two_whatever_their_patrons():
     # a school's patron is no word to leave out: a town has several schools
     assert not compare(Record("Szkoła Podstawowa im. Jana Pawła II w Bochni", "PL"),
                        Record("Szkoła Podstawowa w Bochni", "PL")).same
+    # nor a hospital's: Brno has two university hospitals
+    assert not compare(Record("FAKULTNI NEMOCNICE U SV ANNY V BRNE", "CZ"), Record("FAKULTNI NEMOCNICE BRNO", "CZ")).same
