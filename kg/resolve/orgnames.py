@@ -1137,7 +1137,7 @@ def _form_before_acronym(words: list[str], country: str | None) -> tuple[list[st
 
 # Kinds that are another kind with a word of the core: a polytechnic (Politechnika, Politecnico, Universidad
 # Politécnica) is a university of technology.
-_KIND_AND_WORD = {"polytechnic": ("university", "technology")}
+_KIND_AND_WORD = {"polytechnic": ("university", "technology"), "institute-of-technology": ("college", "technology")}
 
 
 @lru_cache(maxsize=200_000)

@@ -55,6 +55,11 @@ from kg.resolve.orgnames import parse
     ("Industrie- und Handelskammer Chemnitz", "Chemnitz Chamber of Industry and Commerce", "DE"),
     ("Hochschule für angewandte Wissenschaften Hamburg", "Hamburg University of Applied Sciences", "DE"),
     ("Gimnazija Kranj", "Kranj Grammar School", "SI"),
+    # an institute of technology in English is a technical college in German and Swedish
+    ("THD - Technische Hochschule Deggendorf", "Deggendorf Institute of Technology", "DE"),
+    ("Blekinge Tekniska Högskola", "Blekinge Institute of Technology", "SE"),
+    ("Karlsruher Institut für Technologie", "Karlsruhe Institute of Technology", "DE"),
+    ("Instituto Tecnológico de Aragón", "Aragon Institute of Technology", "ES"),
     # a region's name in its language, in English and as an adjective
     ("Wirtschaftskammer Steiermark", "Styrian Chamber of Commerce", "AT"),
     ("Fachhochschule Kärnten", "Carinthia University of Applied Sciences", "AT"),
@@ -83,6 +88,7 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
     ("Wirtschaftskammer Steiermark", "Wirtschaftskammer Kärnten", "AT"),  # two Länder's chambers
     ("Národný park Slovenský raj", "Národný park Muránska planina", "SK"),
     ("Fakultní nemocnice Brno", "Masarykova univerzita", "CZ"),  # a university hospital and a university
+    ("Karlsruhe Institute of Technology", "Karlsruhe University of Applied Sciences", "DE"),
 ])
 def test_schools_and_companies_of_common_names_stay_apart(a, b, country):
     assert not compare(Record(a, country), Record(b, country)).same
