@@ -1422,14 +1422,18 @@ _REGION_KINDS = frozenset({"region", "county"})
 def _regions_named(a: OrgName, b: OrgName, country: str | None) -> bool | None:
     """Whether two names of authorities of one kind, a region's or a county's, name one NUTS region (True) or two
     (False), by their cores among the cores of the country's region names (:func:`region_cores`:
-    ``Województwo Zachodniopomorskie`` and ``West Pomeranian Voivodeship`` are PL42); None when
-    either is of another kind or names no region with nothing more ("Prefectura Județului Cluj" is not the
-    county's council)."""
-    if not a.kinds or a.kinds != b.kinds or not a.kinds <= _REGION_KINDS:
-        return None
+    ``Województwo Zachodniopomorskie`` and ``West Pomeranian Voivodeship`` are PL42); True too for two names of
+    one other kind, or of none, whose cores name one region ("Regierung von Oberbayern", "Government of Upper
+    Bavaria"; "Wirtschaftskammer Oberösterreich", "Upper Austrian Chamber of Commerce"); None when their kinds
+    differ or either names no region with nothing more ("Prefectura Județului Cluj" is not the county's
+    council)."""
+    if a.kinds != b.kinds or (a.kinds & _AUTHORITY_KINDS and not a.kinds <= _REGION_KINDS):
+        return None  # a municipality is not named by its NUTS 3 region ("Gmina Puławy", "Miasto Puławy")
     codes_a, codes_b = _region_codes(a.core, country), _region_codes(b.core, country)
     if not codes_a or not codes_b:
         return None
+    if not a.kinds or not a.kinds <= _REGION_KINDS:  # a body of another kind named by its region alone: one
+        return True if codes_a & codes_b else None  # region, one body ("Regierung von Oberbayern")
     return bool(codes_a & codes_b)
 
 

@@ -30,6 +30,9 @@ from kg.resolve.region_names import region_words
     ("Région Occitanie", "Occitania Region", "FR"),
     ("Junta de Castilla y León", "Regional Government of Castile and León", "ES"),
     ("Região Autónoma dos Açores", "Autonomous Region of the Azores", "PT"),
+    # a body of another kind, or of none, named by its region alone
+    ("Regierung von Oberbayern", "Government of Upper Bavaria", "DE"),
+    ("Wirtschaftskammer Oberösterreich", "Chamber of Commerce Upper Austria", "AT"),
 ])
 def test_a_region_s_authority_in_its_language_and_in_english_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -45,6 +48,8 @@ def test_a_region_s_authority_in_its_language_and_in_english_is_one_body(a, b, c
     ("Urząd Marszałkowski Województwa Lubuskiego", "Marshal Office of Łódzkie Voivodeship", "PL"),
     ("Provincie Noord-Brabant", "Province of South Holland", "NL"),
     ("Region Syddanmark", "North Denmark Region", "DK"),
+    ("Regierung von Oberbayern", "Regierung von Niederbayern", "DE"),
+    ("Gmina Puławy", "MIASTO PUŁAWY", "PL"),  # a rural municipality and the town: not one NUTS 3 region's body
 ])
 def test_two_regions_or_a_region_and_another_body_stay_two(a, b, country):
     assert not compare(Record(a, country), Record(b, country)).same
