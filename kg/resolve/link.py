@@ -320,10 +320,40 @@ def _region_words(country: str | None) -> dict[str, frozenset[str]]:
 
 
 def _one_region(a: str, b: str, country: str) -> bool:
-    """Whether two words are two names of one NUTS region of ``country``: ``Wirtschaftskammer Steiermark`` is the
-    ``Styrian Chamber of Commerce``, ``Fachhochschule Kärnten`` the ``Carinthia University of Applied Sciences``."""
+    """Whether two words are two names of one NUTS region of ``country``, in any case: ``Wirtschaftskammer
+    Steiermark`` is the ``Styrian Chamber of Commerce``, ``Fachhochschule Kärnten`` the ``Carinthia University of
+    Applied Sciences``, ``Turistička zajednica Istarske županije`` the ``Istria County Tourist Board``."""
+    if any(is_place(w, country) or place_word(w, country) != w for w in (a, b)):
+        return False  # a town's name is the town's, though a NUTS 3 region bears it ("Radom", "Radomsko": Radomski)
+    return bool(_region_word_codes(a, country) & _region_word_codes(b, country))
+
+
+def _region_word_codes(word: str, country: str) -> frozenset[str]:
+    """The codes of the regions a one-word name of a region names, the word as written or with an ending of the
+    country's languages (the stem of a name of five letters or more: ``Istarske``, of ``Istarska``; not
+    ``Nógrádsáp``, a village of the county of Nógrád)."""
     words = _region_words(country)
-    return bool(words.get(a, frozenset()) & words.get(b, frozenset()))
+    if word in words:
+        return words[word]
+    stems, languages = _region_stems(country), country_languages(country) or frozenset()
+    return next((stems[word[:end]] for end in range(len(word) - 1, max(len(word) - _ENDING_LETTERS, 3), -1)
+                 if word[:end] in stems and one_language_endings(word[end:], "", languages)), frozenset())
+
+
+# A region's word in another case keeps its stem and adds at most this many letters.
+_ENDING_LETTERS = 4
+
+
+@lru_cache(maxsize=64)
+def _region_stems(country: str | None) -> dict[str, frozenset[str]]:
+    """The stems (without their last vowels, four letters or more) of the one-word names of ``country``'s
+    regions, each with the codes of the regions it names."""
+    stems: dict[str, set[str]] = {}
+    for word, codes in _region_words(country).items():
+        stem = word.rstrip("aeiouy")
+        if len(word) >= 5 and len(stem) >= 4:
+            stems.setdefault(stem, set()).update(codes)
+    return {stem: frozenset(codes) for stem, codes in stems.items()}
 
 
 # A word this long or longer written with two neighbouring letters swapped is the same word misspelt.

@@ -60,6 +60,12 @@ from kg.resolve.orgnames import parse
     ("Blekinge Tekniska Högskola", "Blekinge Institute of Technology", "SE"),
     ("Karlsruher Institut für Technologie", "Karlsruhe Institute of Technology", "DE"),
     ("Instituto Tecnológico de Aragón", "Aragon Institute of Technology", "ES"),
+    ("KUNGLIGA TEKNISKA HOEGSKOLAN", "KTH Royal Institute of Technology", "SE"),
+    ("Turistička zajednica Istarske županije", "Istria County Tourist Board", "HR"),
+    ("Turistička zajednica grada Zagreba", "Zagreb City Tourist Board", "HR"),
+    ("Obalni dom upokojencev Koper", "Coastal Retirement Home Koper", "SI"),
+    ("Dom za starije i nemoćne osobe Varaždin", "Home for the Elderly Varaždin", "HR"),
+    ("Seniorenheim Graz", "Retirement Home Graz", "AT"),
     # a region's name in its language, in English and as an adjective
     ("Wirtschaftskammer Steiermark", "Styrian Chamber of Commerce", "AT"),
     ("Fachhochschule Kärnten", "Carinthia University of Applied Sciences", "AT"),
@@ -89,6 +95,9 @@ def test_a_public_service_in_its_language_and_in_english_is_one_body(a, b, count
     ("Národný park Slovenský raj", "Národný park Muránska planina", "SK"),
     ("Fakultní nemocnice Brno", "Masarykova univerzita", "CZ"),  # a university hospital and a university
     ("Karlsruhe Institute of Technology", "Karlsruhe University of Applied Sciences", "DE"),
+    ("Turistička zajednica grada Zagreba", "Turistička zajednica grada Splita", "HR"),
+    ("Dom upokojencev Koper", "Dom upokojencev Izola", "SI"),
+    ("GMINA MIASTA RADOMIA", "GMINA MIASTO RADOMSKO", "PL"),  # two towns, though one NUTS 3 region bears both names
 ])
 def test_schools_and_companies_of_common_names_stay_apart(a, b, country):
     assert not compare(Record(a, country), Record(b, country)).same
