@@ -78,10 +78,17 @@ def translated_endings(a: str, b: str, languages: frozenset[str]) -> bool:
     >>> translated_endings("ian", "ski", frozenset({"pl", "en"})), translated_endings("an", "ovo", frozenset({"bg"}))
     (True, False)
     """
+    english, own = _english_and_own(languages)
+    return ((not a or a in english) and (not b or b in own)) or ((not b or b in english) and (not a or a in own))
+
+
+@lru_cache(maxsize=64)
+def _english_and_own(languages: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The English endings but plurals, and those of the other languages of ``languages``, read once per set."""
     by_language = endings_by_language()
     english = by_language.get("en", frozenset()) - _PLURAL  # a name has no plural: "Szente" and "Szentes" are two
     own = frozenset().union(*(by_language.get(language, frozenset()) for language in languages - {"en"}))
-    return ((not a or a in english) and (not b or b in own)) or ((not b or b in english) and (not a or a in own))
+    return english, own
 
 
 def is_ending(text: str) -> bool:

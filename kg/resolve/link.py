@@ -52,7 +52,7 @@ from kg.resolve.orgnames import (
     written_name,
 )
 from kg.resolve.places import is_place, place_word, town_of, towns
-from kg.resolve.region_names import region_names
+from kg.resolve.region_names import REGION_ENDING_LETTERS, region_names, region_stem
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -323,9 +323,10 @@ def _one_region(a: str, b: str, country: str) -> bool:
     """Whether two words are two names of one NUTS region of ``country``, in any case: ``Wirtschaftskammer
     Steiermark`` is the ``Styrian Chamber of Commerce``, ``Fachhochschule Kärnten`` the ``Carinthia University of
     Applied Sciences``, ``Turistička zajednica Istarske županije`` the ``Istria County Tourist Board``."""
-    if any(is_place(w, country) or place_word(w, country) != w for w in (a, b)):
-        return False  # a town's name is the town's, though a NUTS 3 region bears it ("Radom", "Radomsko": Radomski)
-    return bool(_region_word_codes(a, country) & _region_word_codes(b, country))
+    if not _region_word_codes(a, country) & _region_word_codes(b, country):
+        return False
+    # a town's name is the town's, though a NUTS 3 region bears it ("Radom", "Radomsko": Radomski)
+    return not any(is_place(w, country) or place_word(w, country) != w for w in (a, b))
 
 
 def _region_word_codes(word: str, country: str) -> frozenset[str]:
@@ -336,12 +337,8 @@ def _region_word_codes(word: str, country: str) -> frozenset[str]:
     if word in words:
         return words[word]
     stems, languages = _region_stems(country), country_languages(country) or frozenset()
-    return next((stems[word[:end]] for end in range(len(word) - 1, max(len(word) - _ENDING_LETTERS, 3), -1)
+    return next((stems[word[:end]] for end in range(len(word) - 1, max(len(word) - REGION_ENDING_LETTERS, 3), -1)
                  if word[:end] in stems and one_language_endings(word[end:], "", languages)), frozenset())
-
-
-# A region's word in another case keeps its stem and adds at most this many letters.
-_ENDING_LETTERS = 4
 
 
 @lru_cache(maxsize=64)
@@ -350,7 +347,7 @@ def _region_stems(country: str | None) -> dict[str, frozenset[str]]:
     regions, each with the codes of the regions it names."""
     stems: dict[str, set[str]] = {}
     for word, codes in _region_words(country).items():
-        stem = word.rstrip("aeiouy")
+        stem = region_stem(word)
         if len(word) >= 5 and len(stem) >= 4:
             stems.setdefault(stem, set()).update(codes)
     return {stem: frozenset(codes) for stem, codes in stems.items()}
@@ -1453,17 +1450,19 @@ def _regions_named(a: OrgName, b: OrgName, country: str | None) -> bool | None:
     """Whether two names of authorities of one kind, a region's or a county's, name one NUTS region (True) or two
     (False), by their cores among the cores of the country's region names (:func:`region_cores`:
     ``Województwo Zachodniopomorskie`` and ``West Pomeranian Voivodeship`` are PL42); True too for two names of
-    one other kind, or of none, whose cores name one region ("Regierung von Oberbayern", "Government of Upper
-    Bavaria"; "Wirtschaftskammer Oberösterreich", "Upper Austrian Chamber of Commerce"); None when their kinds
+    one other kind, or of none, whose cores are names of one region as written ("Regierung von Oberbayern",
+    "Government of Upper Bavaria"; "Wirtschaftskammer Oberösterreich", "Upper Austrian Chamber of Commerce": looked
+    up, not compared with every region's name, which every pair of names of one kind would pay); None when their kinds
     differ or either names no region with nothing more ("Prefectura Județului Cluj" is not the county's
     council)."""
     if a.kinds != b.kinds or (a.kinds & _AUTHORITY_KINDS and not a.kinds <= _REGION_KINDS):
         return None  # a municipality is not named by its NUTS 3 region ("Gmina Puławy", "Miasto Puławy")
+    if not a.kinds or not a.kinds <= _REGION_KINDS:  # a body of another kind named by its region alone, as the
+        cores = region_cores(country)  # region's names are written: one region, one body ("Regierung von Oberbayern")
+        return True if cores.get(a.core, frozenset()) & cores.get(b.core, frozenset()) else None
     codes_a, codes_b = _region_codes(a.core, country), _region_codes(b.core, country)
     if not codes_a or not codes_b:
         return None
-    if not a.kinds or not a.kinds <= _REGION_KINDS:  # a body of another kind named by its region alone: one
-        return True if codes_a & codes_b else None  # region, one body ("Regierung von Oberbayern")
     return bool(codes_a & codes_b)
 
 

@@ -19,7 +19,8 @@ from functools import lru_cache
 from kg.paths import DATA_DIR
 from kg.resolve.normalise import normalise
 
-__all__ = ["ALIASES", "english_adjectives", "german_adjectives", "region_form", "region_names", "region_words"]
+__all__ = ["ALIASES", "REGION_ENDING_LETTERS", "english_adjectives", "german_adjectives", "region_form", "region_names",
+           "region_stem", "region_words"]
 
 #: The reference file of the other names of NUTS regions.
 ALIASES = DATA_DIR / "reference" / "aliases.ttl"
@@ -145,17 +146,26 @@ def region_words() -> frozenset[str]:
     return frozenset(word for names in _names().values() for name, _ in names for word in normalise(name).split())
 
 
-# A region's word gives its stem to a word of another form when the stem, the word without its last vowels, has this
-# many letters, and the other word adds an ending of at most this many letters to it.
+# A region's word gives its stem (:func:`region_stem`) to a word of another form when the stem has this many letters,
+# and the other word adds an ending of at most REGION_ENDING_LETTERS letters to it.
 _STEM_LETTERS = 5
-_ENDING_LETTERS = 4
+#: A region's word in another case or gender keeps its stem and adds at most this many letters.
+REGION_ENDING_LETTERS = 4
+
+
+def region_stem(word: str) -> str:
+    """Return the stem of a folded word of a region's name: the word without its last vowels.
+
+    >>> region_stem("pomurska"), region_stem("istria")
+    ('pomursk', 'istr')
+    """
+    return word.rstrip("aeiouy")
 
 
 @lru_cache(maxsize=1)
 def _region_stems() -> frozenset[str]:
-    """The stems of the words of the names of NUTS regions: the word without its last vowels."""
-    stems = (word.rstrip("aeiouy") for word in region_words())
-    return frozenset(stem for stem in stems if len(stem) >= _STEM_LETTERS)
+    """The stems of the words of the names of NUTS regions."""
+    return frozenset(stem for stem in map(region_stem, region_words()) if len(stem) >= _STEM_LETTERS)
 
 
 @lru_cache(maxsize=100_000)
@@ -171,4 +181,4 @@ def region_form(word: str) -> bool:
     if word in region_words():
         return True
     stems = _region_stems()
-    return any(word[:end] in stems for end in range(max(_STEM_LETTERS, len(word) - _ENDING_LETTERS), len(word)))
+    return any(word[:end] in stems for end in range(max(_STEM_LETTERS, len(word) - REGION_ENDING_LETTERS), len(word)))
