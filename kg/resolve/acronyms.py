@@ -23,11 +23,13 @@ from functools import lru_cache
 
 from kg.resolve.keys import FUNCTION_WORDS
 
-__all__ = ["COMPOUND_PARTS", "INNER_LETTER", "MAX_ACRONYM", "MAX_PART", "NEXT_LETTER", "PART_LETTER", "SKIPPABLE",
-           "SYLLABLE_LETTER", "alignment_cost", "expansion", "own_acronym"]
+__all__ = ["COMPOUND_PARTS", "INNER_LETTER", "MAX_ACRONYM", "MAX_PART", "MIN_INITIALS", "NEXT_LETTER", "PART_LETTER",
+           "SKIPPABLE", "SYLLABLE_LETTER", "alignment_cost", "expansion", "initials", "own_acronym"]
 
 #: An acronym has at most this many letters.
 MAX_ACRONYM = 10
+#: A word of a name all in capitals is read as the initials of this many words or more (:func:`initials`).
+MIN_INITIALS = 3
 #: A word gives at most this many letters of its beginning to an acronym.
 MAX_PART = 3
 #: Words an acronym may leave out: the function words of the EU languages, and single letters
@@ -108,6 +110,35 @@ def expansion(token: str, words: tuple[str, ...]) -> tuple[int, int] | None:
     if not _is_acronym(token, words):
         return None
     return next((run for run in _runs(token, words) if _spells(token, words[run[0]:run[1]])), None)
+
+
+def initials(token: str, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Return the (start, end) of a run of :data:`MIN_INITIALS` content words or more of ``words`` whose first
+    letters are ``token``, letter for letter (function words give none), or ``None``.
+
+    A name all in capitals does not tell its acronym from its words (``CHU DE NICE``); a word that is the
+    initials of three words of the other name or more, and nothing else of it, is read as their acronym.
+
+    Examples
+    --------
+    >>> initials("chu", ("centre", "hospitalier", "universitaire", "de", "nice"))
+    (0, 3)
+    >>> initials("vas", ("vaci", "szakkepzesi", "centrum")) is None
+    True
+    """
+    if not _is_acronym(token, words) or len(token) < MIN_INITIALS:
+        return None
+    for start, first in enumerate(words):
+        if first in SKIPPABLE or first[0] != token[0]:
+            continue
+        letters, end = [], start
+        while end < len(words) and len(letters) < len(token):
+            if words[end] not in SKIPPABLE:
+                letters.append(words[end][0])
+            end += 1
+        if "".join(letters) == token:
+            return start, end
+    return None
 
 
 def own_acronym(words: tuple[str, ...]) -> int | None:

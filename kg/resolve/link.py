@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from kg.resolve.academies import without_academy
-from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion
+from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion, initials
 from kg.resolve.cognates import cognate_score
 from kg.resolve.endings import is_ending, one_language_endings, translated_endings
 from kg.resolve.greek import reads_greek, romanised, same_word
@@ -550,21 +550,32 @@ def _without_legal_form_span(name: OrgName) -> tuple[int, tuple[str, ...]]:
     return 0, name.words
 
 
+def _spells_some_beside(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether some content words of ``run``, not all, are words of a name: ``CIT INNOVATION CENTRE`` does not
+    write *Cavan Innovation Technology* as its acronym; ``ACTA ASSOCIATION DE COORDINATION TECHNIQUE AGRICOLE``
+    writes its acronym beside all its words."""
+    content = set(run) - SKIPPABLE
+    return bool(content & set(words)) and not content <= set(words)
+
+
 def _acronym_score(a: OrgName, b: OrgName) -> float:
     """Return the best score of the two names with a word of one read as an acronym of words of the other.
 
     ``KU Leuven`` is compared as ``Katholieke Universiteit Leuven``; a name that is an acronym of two
     letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies. Only the
-    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési; the legal
+    words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési; in a name
+    that writes none so (all in capitals: ``CHU DE NICE``), a word of its core that is the initials of three words of
+    the other or more (:func:`kg.resolve.acronyms.initials`) of which it writes none or all beside it; the legal
     form gives none of its letters (:func:`_without_legal_form_span`).
     """
     best = 0.0
     for x, y in ((a, b), (b, a)):
         start, words = _without_legal_form_span(y)
         for i, token in enumerate(x.words):
-            run = expansion(token, words) if token in x.acronyms else None
-            if run is None:
-                continue
+            run = expansion(token, words) if token in x.acronyms else \
+                initials(token, words) if not x.acronyms and token in x.core else None
+            if run is None or (token not in x.acronyms and _spells_some_beside(words[run[0]:run[1]], x.words)):
+                continue  # "CIT INNOVATION CENTRE" is no "Cavan Innovation & Technology" centre
             expanded = parse(" ".join(x.words[:i] + y.words[start + run[0]:start + run[1]] + x.words[i + 1:]),
                              y.country)
             score = name_score(expanded, y, acronyms=False)

@@ -730,6 +730,41 @@ def _compound_meaning(word: str, country: str | None) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _meaning_words() -> frozenset[str]:
+    """The English words the word tables give as meanings (``transfer``, ``conservation``)."""
+    return frozenset(word_meanings()[0].values()) | frozenset(m for _, m in word_meanings()[1]) | \
+        frozenset(word_translations().values())
+
+
+@lru_cache(maxsize=200_000)
+def _compound_parts(word: str, country: str | None) -> tuple[str, ...]:
+    """Return the two parts of a compound whose first part is a stem of the word table and whose second is a
+    word the tables know, joined or not by a letter (``naturschutz``, ``technologie|transfer``,
+    ``termeszet|vedelmi``), else the word: its stem alone would read the compound as its first part only
+    (*nature*, *technology*). A compound that ends in a head word is read by its kind
+    (:func:`_compound_meaning`).
+
+    >>> _compound_parts("naturschutz", "DE"), _compound_parts("technologietransfer", "AT")
+    (('natur', 'schutz'), ('technologie', 'transfer'))
+    >>> _compound_parts("zdravotnickych", "CZ"), _compound_parts("technologie", "DE")
+    (('zdravotnickych',), ('technologie',))
+    """
+    words, stems = word_meanings()
+    if word in words:
+        return (word,)
+    for stem, _ in stems:
+        if len(stem) < _COMPOUND_PART or not word.startswith(stem):
+            continue
+        rest = word[len(stem):]
+        for part in (rest, rest[1:], rest[2:]):  # the stem's own ending, a joining letter: technologi|e|transfer
+            if len(part) >= _COMPOUND_PART - 1 and not _kinds_of(part)[0] and \
+                    (part in _meaning_words() or _meaning(part, country) != part):
+                return word[:len(word) - len(part)], part
+        return (word,)
+    return (word,)
+
+
 def _greek_phrases(words: list[str]) -> list[str]:
     """Replace the Greek head phrases of ``data/org_heads.tsv`` that a Greek name writes in any romanisation or case
     (:func:`kg.resolve.greek.phrase_at`) by one word of their kind, as :func:`_join_phrases` does."""
@@ -1170,6 +1205,7 @@ def parse(name: str, country: str | None = None) -> OrgName:
     if form is None:
         before, form = _form_before_acronym(written, country)
         words = before if form else words
+    words = [part for word in words for part in _compound_parts(word, country)]
     acronym = own_acronym(tuple(words))
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
         words = words[:acronym] + words[acronym + 1:]
