@@ -11,6 +11,7 @@ wrong``.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ COLUMNS = ("name_a", "country_a", "city_or_region_a", "name_b", "country_b", "ci
 #: The columns a pairs file must have (the city columns may be left out), and those a row must fill.
 _HEADER = ("name_a", "country_a", "name_b", "country_b")
 _REQUIRED = ("name_a", "name_b")
+# A value a CSV writer quoted: in quotes, with every quote inside it doubled ("UAB ""ELITUS""").
+_QUOTED_VALUE = re.compile(r'"((?:[^"]|"")*)"')
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,18 @@ def _reader(lines: list[str]) -> tuple[Iterator[list[str]], str]:
     return csv.reader(lines, delimiter=delimiter), delimiter
 
 
+def _unquoted(value: str) -> str:
+    """A tab-separated value as written, or without the quotes a CSV writer put around it: a value in quotes
+    whose quotes inside are all doubled is the name ``UAB "ELITUS"`` a writer quoted; a name that begins and
+    ends with quotes of its own keeps them (``"Zora" "ES"``)."""
+    quoted = _QUOTED_VALUE.fullmatch(value.strip())
+    return quoted.group(1).replace('""', '"') if quoted else value
+
+
 def _row(path: Path, number: int, names: list[str], values: list[str], delimiter: str) -> dict[str, str]:
     """The row's values by column; a row that ends before its header's last optional columns has them empty."""
+    if delimiter == "\t":
+        values = [_unquoted(v) for v in values]
     if len(values) < len(names) and all(n not in _HEADER for n in names[len(values):]):
         values = values + [""] * (len(names) - len(values))
     if len(values) != len(names):

@@ -210,6 +210,23 @@ def test_link_check_reads_pairs_files_as_people_write_them(tmp_path: Path) -> No
     assert answers[0]["name_a"] == "Grad Zagreb, City of Zagreb"
 
 
+def test_link_check_reads_tab_separated_names_a_csv_writer_quoted(tmp_path: Path) -> None:
+    """Python's csv module and spreadsheets quote a tab-separated value that holds quotes, doubling them; a name
+    written with quotes of its own, unquoted, is read as written."""
+    import csv
+
+    pairs = tmp_path / "pairs.tsv"
+    with pairs.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter="\t")
+        writer.writerow(HEADER.strip().split("\t"))
+        writer.writerow(['Grad "Zagreb"', "HR", "", "City of Zagreb", "HR", ""])
+    with pairs.open("a", encoding="utf-8") as out:
+        out.write('"Zora" "ES" EOOD\tBG\t\tЗора ЕС ЕООД\tBG\t\n')
+    answers = json.loads(_run(str(pairs), "--format", "json").stdout)
+    assert [a["name_a"] for a in answers] == ['Grad "Zagreb"', '"Zora" "ES" EOOD']
+    assert [a["decision"] for a in answers] == ["same", "same"]
+
+
 def test_link_check_names_a_row_missing_a_name_column(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.csv"
     pairs.write_text(HEADER.replace("\t", ",") + "A,BG\n", encoding="utf-8")
