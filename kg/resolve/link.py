@@ -49,6 +49,7 @@ from kg.resolve.orgnames import (
     legal_status,
     parse,
     without_legal_form,
+    word_meanings,
     written_name,
 )
 from kg.resolve.places import is_place, place_word, town_of, towns
@@ -708,6 +709,56 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
+
+
+# Kinds of body whose remits change with governments, and their names with them ...
+_REMIT_KINDS = frozenset({"ministry"})
+# ... by this many words at most ("… Prosvete" made "… Prosvete, Nauke i Tehnološkog Razvoja"): more is a body of
+# the ministry's ("CIVI POL CONSEIL, SOCIETE DE CONSEIL ET DE SERVICE DU MINISTERE DE L'INTERIEUR").
+_REMIT_WORDS = 3
+
+
+def _remits_added(a: Record, b: Record, name_a: OrgName, name_b: OrgName, country: str | None) -> bool:
+    """Whether two names of a ministry of one country are one ministry given remits or relieved of some: the
+    shorter name's words, as written, are the longer's with at most ``_REMIT_WORDS`` words inserted or added, which
+    name no place, region nor body ("Ministry for Finance" and "Ministry for Finance and Employment";
+    "Bundesministerium für Landesverteidigung" and "… für Landesverteidigung und Sport"), and both names are one
+    part each: a unit of the ministry writes its name after the ministry's, or the ministry's in another case
+    ("Ministarstvo rada …, Uprava za tržište rada"; "MINISTERSTVO NA VATREShNITE RABOTI Institut po psihologiya";
+    "Užimtumo tarnyba prie … ministerijos").
+    """
+    if not country or name_a.kinds != name_b.kinds or name_a.kinds != _REMIT_KINDS:
+        return False
+    (short, short_core), (long, long_core) = sorted(((written_name(name_a), name_a.core),
+                                                     (written_name(name_b), name_b.core)), key=lambda x: len(x[0]))
+    if len(short) == len(long) or any(len(_parts(r.name, country)[0]) > 1 for r in (a, b)):
+        return False
+    rest = iter(long)
+    if not all(word in rest for word in short):  # the shorter's words in order, words inserted between them
+        return False
+    added = [w for w in long_core if w not in short_core]
+    return 0 < len(added) <= _REMIT_WORDS and not any(
+        is_place(w, country) or place_word(w, country) != w or _region_word_codes(w, country) or _names_body(w)
+        for w in added)
+
+
+def _names_body(word: str) -> bool:
+    """Whether a core word names a body, alone or as the end of a compound: an institute, a centre, an
+    inspectorate (``infotehnoloogiakeskus``, an IT centre)."""
+    return any(word == form or (len(form) >= _COMPOUND_BODY and word.endswith(form)) for form in _body_forms())
+
+
+# A word of a body this long or longer ends the compounds that name such a body (``…keskus``, a centre).
+_COMPOUND_BODY = 5
+# The meanings of the word tables that name a body of a ministry's.
+_BODY_MEANINGS = frozenset({"institute", "centre", "inspectorate", "observatory", "academy", "secretariat",
+                            "commission", "factory", "airport", "port", "group"})
+
+
+@lru_cache(maxsize=1)
+def _body_forms() -> frozenset[str]:
+    words, _ = word_meanings()
+    return frozenset(w for w, meaning in words.items() if meaning in _BODY_MEANINGS) | _BODY_MEANINGS
 
 
 # Kinds of the body a faculty or department belongs to, which its name may give or leave out.
@@ -1434,6 +1485,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         score = max(score, name_score(*without))
     if score < LINK_ACCEPT and "." in a.name + b.name:
         score = max(score, _abbreviations_score(a, b, name_a, name_b))
+    if score < LINK_ACCEPT and _remits_added(a, b, name_a, name_b, country):
+        score = LINK_ACCEPT  # "Ministry for Finance" and "Ministry for Finance and Employment": one ministry renamed
     if score < LINK_ACCEPT:
         score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country, apart),
                     _activity_score(a, b, country_a, country_b), _patron_score(name_a, name_b, country))

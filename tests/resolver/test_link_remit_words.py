@@ -31,3 +31,34 @@ def test_a_remit_in_two_languages_is_one_ministry(a, b, country):
 ])
 def test_two_remits_are_two_ministries(a, b, country):
     assert not compare(Record(a, country, None), Record(b, country, None)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # a ministry given remits, or relieved of some: its name as written, with words inserted
+    ("MINISTRY FOR FINANCE", "MINISTRY FOR FINANCE AND EMPLOYMENT", "MT"),
+    ("Bundesministerium fuer Landesverteidigung und Sport", "BUNDESMINISTERIUM FUER LANDESVERTEIDIGUNG", "AT"),
+    ("MINISTERIE VAN ECONOMISCHE ZAKEN", "MINISTERIE VAN ECONOMISCHE ZAKEN EN KLIMAAT", "NL"),
+    ("Ministero dell'Economia", "Ministero dell'Economia e delle Finanze", "IT"),
+])
+def test_a_ministry_given_remits_is_one_ministry(a: str, b: str, country: str) -> None:
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # a body of the ministry: in a part of its own, named by a body's word, or naming the ministry in another case
+    # (so a list of remits after a comma is left for review too: "MINISTARSTVO PROSVETE, NAUKE I …")
+    ("Ministarstvo rada i mirovinskoga sustava",
+     "Ministarstvo rada i mirovinskoga sustava, Uprava za tržište rada i zapošljavanje", "HR"),
+    ("MINISTERSTVO NA VATREShNITE RABOTI", "MINISTERSTVO NA VATREShNITE RABOTI Institut po psihologiya", "BG"),
+    ("Lietuvos Respublikos socialinės apsaugos ir darbo ministerija",
+     "Užimtumo tarnyba prie Lietuvos Respublikos socialinės apsaugos ir darbo ministerijos", "LT"),
+    ("Estonian Ministry of Environment", "Keskkonnaministeeriumi Infotehnoloogiakeskus", "EE"),
+    ("MINISTERE DE L'INTERIEUR", "CIVI POL CONSEIL, SOCIETE DE CONSEIL ET DE SERVICE DU MINISTERE DE L'INTERIEUR",
+     "FR"),
+    # a Land's ministry is not the federation's
+    ("Bundesministerium für Wirtschaft", "Sächsisches Staatsministerium für Wirtschaft und Arbeit", "DE"),
+    # two remits are two ministries
+    ("BUNDESMINISTERIUM FUER BILDUNG, WISSENSCHAFT UND FORSCHUNG", "BUNDESMINISTERIUM FUER INNERES", "AT"),
+])
+def test_a_ministry_is_not_its_body_nor_another_ministry(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
