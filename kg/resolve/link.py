@@ -1009,6 +1009,32 @@ def _readings(name: str, country: str | None, places: frozenset[str], others: tu
                    for p in parts[:i] + parts[j:])]
 
 
+def _brand_score(name: str, parsed: OrgName, other: OrgName, country: str | None, places: frozenset[str]) -> float:
+    """Return the score of ``other`` against the name ``name`` writes after a first part of one word, its own short
+    name ("Iscte - Instituto Universitário de Lisboa", "AFIL – Associazione Fabbrica Intelligente Lombardia"), less
+    ``LINK_SEGMENT_PENALTY``, when the whole names are alike (``LINK_REVIEW``) and what follows names a body by
+    ``_BRAND_REST`` words, or by a place or a word of its own and a kind or another word; else 0. The first word is
+    no place, kind of body nor legal form ("Lisboa - Instituto …")."""
+    parts, legal = _parts(name, country)
+    if len(parts) < 2 or len(words := normalise(parts[0]).split()) != 1 or len(words[0]) < _BRAND_LETTERS \
+            or not words[0].isalpha() or words[0] in places or is_place(words[0], country) \
+            or parse(parts[0], country).kinds or not without_legal_form(tuple(words), country):
+        return 0.0
+    rest = parse(" ".join(parts[1:] + legal), country)
+    named = any(is_place(w, country) or not common_word(w) for w in rest.core)
+    if not (len(rest.core) >= _BRAND_REST or named and (len(rest.core) > 1 or rest.kinds)) \
+            or name_score(parsed, other) < LINK_REVIEW:
+        return 0.0  # "UMMI, ZAVOD ZA IZOBRAŽEVANJE": an institute for education names no body
+    score = name_score(rest, other) - LINK_SEGMENT_PENALTY
+    return score if score >= LINK_ACCEPT else 0.0
+
+
+# A body's own short name before its name is a word of this many letters or more, and the name after it this many
+# words, if they are all common words ("Centre for Social Innovation"; not "Zavod za izobraževanje", for education).
+_BRAND_LETTERS = 3
+_BRAND_REST = 3
+
+
 def _second_names_score(a: str, b: str, country: str | None, places: frozenset[str]) -> float:
     """Return the best score of two names read by their parts (:func:`_readings`), one name at least by a part,
     less ``LINK_SEGMENT_PENALTY``; a score below ``LINK_ACCEPT`` counts as 0.
@@ -1499,6 +1525,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
                 _second_names_score(a.name, b.name, country, places))
     if apart:
         return score
+    score = max(score, _brand_score(a.name, name_a, name_b, country, places),
+                _brand_score(b.name, name_b, name_a, country, places))
     score = max(score, _contained_score((a.name, name_a), (b.name, name_b), country),
                 _town_tail_score(a.name, name_a, name_b, country), _town_tail_score(b.name, name_b, name_a, country))
     score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),

@@ -86,3 +86,24 @@ def test_an_asterisk_inside_a_one_letter_name_parts_nothing():
     assert compare(Record("Q* BIRD BV", "NL"), Record("Q*Bird B.V.", "NL")).same
     assert not compare(Record("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL", "NO"),
                        Record("HELSE STAVANGER HF", "NO")).same
+
+
+@pytest.mark.parametrize(("a", "city_a", "b", "city_b", "country"), [
+    # a body's own short name of one word before its name, in a part of its own
+    ("Iscte - Instituto Universitário de Lisboa", "Lisboa", "INSTITUTO UNIVERSITARIO DE LISBOA", "LISBOA", "PT"),
+    ("ZSI – Centre for Social Innovation", "Wien", "Centre for Social Innovation", "Wien", "AT"),
+    ("IUC / Stål & Verkstad", None, "Stål & Verkstad", None, "SE"),
+])
+def test_a_short_name_before_the_name_is_the_body(a: str, city_a: str | None, b: str, city_b: str | None,
+                                                   country: str) -> None:
+    assert compare(Record(a, country, city_a), Record(b, country, city_b)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # what follows names no body of its own: an institute for education
+    ("UMMI, ZAVOD ZA IZOBRAŽEVANJE,", "ZAVOD ZA IZOBRAŽEVANJE IN", "SI"),
+    # the first part is a place, not a short name
+    ("Lisboa - Agência de Energia", "Agência de Energia", "PT"),
+])
+def test_a_first_part_is_no_short_name_before_a_name_of_no_body(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
