@@ -239,3 +239,18 @@ def test_a_form_before_another_form_inside_a_name_is_taken_out_too():
     """ "LIMITED LBG-IGBC": a company limited by guarantee writes both forms, then its acronym."""
     assert parse("IRISH GREEN BUILDING COUNCIL LIMITED LBG-IGBC", "IE").core == \
         parse("IRISH GREEN BUILDING COUNCIL LIMITED BY GUARANTEE", "IE").core
+
+
+@pytest.mark.parametrize(("english", "country", "local"), [
+    # a legal form written in English is one kind with the country's own
+    ("SLOVAK WATER MANAGEMENT ENTERPRISE, state enterprise", "SK", "Slovenský vodohospodársky podnik, š.p."),
+    ("Acme Joint-Stock Company", "BG", "Акме АД"),
+    ("Acme Closed Joint Stock Company", "LT", "UAB Acme"),
+    ("Acme Limited Liability Company", "LV", "Acme SIA"),
+    ("Pannon Nonprofit Ltd.", "HU", "Pannon Nonprofit Kft."),
+])
+def test_a_legal_form_in_english_is_the_countrys_own_kind(english: str, country: str, local: str) -> None:
+    from kg.resolve.orgnames import legal_form_kind, parse
+
+    written, own = parse(english, country).legal_form, parse(local, country).legal_form
+    assert written and own and legal_form_kind(written) == legal_form_kind(own)
