@@ -552,7 +552,8 @@ def _meaning(word: str, country: str | None = None) -> str:
     words, stems = word_meanings()
     if word in words:
         return words[word]
-    curated = next((meaning for stem, meaning in stems if word.startswith(stem)), None)
+    curated = next((meaning for stem, meaning in stems if word.startswith(stem)
+                    and (len(stem) > _SHORT_STEM or _derived(word[len(stem):], country))), None)
     if curated is not None:
         return curated
     mined = mined_translation(word, country)
@@ -728,6 +729,28 @@ def _compound_meaning(word: str, country: str | None) -> str:
             if meaning != part and len(part) >= _COMPOUND_PART:
                 return meaning
     return word
+
+
+# A stem of the word table this short covers a longer word only when what follows it is a suffix and an ending
+# (:func:`_derived`): "natur" is in "naturalne", not in the brands "Naturaldent" and "Naturalis".
+_SHORT_STEM = 5
+# ... a suffix of at most this many letters before the ending ("zdravotn|ick|ych", "natur|aln|e").
+_SUFFIX = 3
+
+
+def _derived(rest: str, country: str | None) -> bool:
+    """Whether ``rest``, what follows a short stem in a word, is a suffix of at most ``_SUFFIX`` letters and an
+    ending of a language of ``country`` (of any language when it is not known), or either alone.
+
+    >>> _derived("alne", "PL"), _derived("aldent", "HR"), _derived("ickych", "CZ")
+    (True, False, True)
+    """
+    from kg.resolve.endings import endings_by_language
+
+    languages = country_languages(country)
+    found = endings_by_language()
+    endings = {e for language, own in found.items() if languages is None or language in languages for e in own}
+    return any(len(rest) - len(ending) <= _SUFFIX for ending in endings | {""} if rest.endswith(ending))
 
 
 @lru_cache(maxsize=1)
