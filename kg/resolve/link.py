@@ -33,7 +33,6 @@ from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansio
 from kg.resolve.cognates import cognate_score
 from kg.resolve.endings import is_ending, one_language_endings, translated_endings
 from kg.resolve.greek import reads_greek, romanised, same_word
-from kg.resolve.keys import FUNCTION_WORDS
 from kg.resolve.networks import RESEARCH
 from kg.resolve.networks import split as network_split
 from kg.resolve.normalise import is_latin, normalise, umlauts_plain
@@ -474,17 +473,32 @@ def _reworded(a: tuple[str, ...], b: tuple[str, ...], country: str | None, marks
                if len(w) >= LINK_STEM_LENGTH and max(similar(w, o) for o in others) < LINK_WORD_MATCH)
 
 
-def _own_letters(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether each core has a short word of its own of two letters or more, no function word nor number, that the
-    other does not write:
-    two companies' initials beside their shared words ("AB ADVANCED INFORMATION TECHNOLOGY SYSTEMS SA", "CD …")."""
-    own_a, own_b = ({w for w in _short_words(x) if len(w) > 1} - set(y) - FUNCTION_WORDS for x, y in ((a, b), (b, a)))
-    return bool(own_a) and bool(own_b)  # single letters aside: "D-r" is "Dr"
+def _own_letters(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -> bool:
+    """Whether each core says something of its own that the other does not write, one side at least by a short word
+    (initials, a run of single letters read as one: "D & H" is "DH"): two companies beside their shared words ("AB
+    ADVANCED INFORMATION TECHNOLOGY SYSTEMS SA", "CD …"; "D & H METAL …", "IK METÁL …"), two local action groups ("MAS
+    Český les", "MAS Český sever"). A title's letters written apart are the title ("D-r" is "Dr")."""
+    own_a, own_b = _own_short(a, b, country), _own_short(b, a, country)
+    return bool(own_a) and (bool(own_b) or _unmatched(b, a, country)) or bool(own_b) and _unmatched(a, b, country)
+
+
+def _own_short(core: tuple[str, ...], other: tuple[str, ...], country: str | None) -> set[str]:
+    """The short words of ``core`` (:func:`_short_words`, runs of single letters joined) that ``other`` does not
+    write, as a word or as its own run of letters; the country's code aside ("Centar … CERURA HR")."""
+    others = set(other) | set(_short_words(other)) | {(country or "").lower()}
+    return {w for w in _short_words(core) if len(w) > 1} - others
 
 
 def _short_words(core: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of a core shorter than a stem, numbers aside."""
-    return tuple(w for w in core if len(w) < LINK_STEM_LENGTH and not w.isdigit())
+    """The words of a core shorter than a stem, numbers aside, each run of single letters joined into one."""
+    words: list[str] = []
+    for i, w in enumerate(core):
+        if len(w) < LINK_STEM_LENGTH and not w.isdigit():
+            if len(w) == 1 and i and len(core[i - 1]) == 1 and not core[i - 1].isdigit() and words:
+                words[-1] += w
+            else:
+                words.append(w)
+    return tuple(words)
 
 
 def _split_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -528,7 +542,7 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
     unmatched = joined < _JOINED and _unmatched(a, b, country) and _unmatched(b, a, country) \
         and not (min(len(a), len(b)) >= _REWORDED_LENGTH and words >= LINK_ACCEPT and _reworded(a, b, country, marks))
     if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched or _other_directions(a, b) \
-            or _own_letters(a, b):
+            or _own_letters(a, b, country):
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"
     return words
 
@@ -1386,9 +1400,8 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     if marks in (frozenset(a.core), frozenset(b.core)):
         return 0.0  # a name that is its mark only is a short form, read as one ("SINTEF" is not "SINTEF Energi AS")
     rest_a, rest_b = (tuple(w for w in x.core if w not in marks) for x in (a, b))
-    letters_a, letters_b = (x.acronyms & set(rest) for x, rest in ((a, rest_a), (b, rest_b)))
-    if letters_a and letters_b and letters_a != letters_b:
-        return 0.0  # "AE PLAST …" and "TS-PLAST …": one mark, and letters of their own beside it
+    if _own_letters(rest_a, rest_b, a.country or b.country):
+        return 0.0  # "AE PLAST …" and "TS-PLAST …", "MAS Český les" and "MAS Český sever": words of their own
     if _other_directions(rest_a, rest_b):
         return 0.0  # the east and the west district of one town ("… RAYON "IZTOCHEN"", "… RAYON "ZAPADEN"")
     if not any(_word_similarity(x, y) >= LINK_WORD_MATCH for x in rest_a for y in rest_b

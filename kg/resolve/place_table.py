@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES, _full_dictionary, simplemma_languages
@@ -70,6 +71,15 @@ def _towns(languages: dict[str, tuple[str, ...]]) -> list[dict]:
     return [row for row in json.loads(data.read_text(encoding="utf-8")).values() if row["countrycode"] in languages]
 
 
+@lru_cache(maxsize=1)
+def _table_words() -> frozenset[str]:
+    """The words of the curated head and word tables, which no alternate name of a town is: GeoNames gives Ózd a
+    district called "Center", and "National Agricultural Research and Innovation Center" is no town's."""
+    from kg.resolve.orgnames import head_words, word_meanings
+
+    return frozenset(word_meanings()[0]) | frozenset(w for w in head_words()[0] if " " not in w)
+
+
 def _alternates(row: dict) -> dict[str, str]:
     """Folded → written alternate names of a town (one word, capitalised, in Latin, Greek or Cyrillic letters)."""
     if int(row.get("population") or 0) < EXONYM_POPULATION:
@@ -78,7 +88,7 @@ def _alternates(row: dict) -> dict[str, str]:
     for name in row.get("alternatenames", []):
         folded = _one_word(name)
         if (folded and len(folded) >= _MIN_NAME and name[:1].isupper() and not name.isupper()
-                and all(ord(c) < _LAST_LETTER for c in name)):
+                and all(ord(c) < _LAST_LETTER for c in name) and folded not in _table_words()):
             found[folded] = name
     return found
 

@@ -17,8 +17,15 @@ from kg.resolve.orgnames import parse
      "TS-PLAST Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság", "HU"),
     ("MB-BAU Építőipari, Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság",
      '"SZ-L" BAU Építőipari és Kereskedelmi Korlátolt Felelősségű Társaság', "HU"),
-    # initials of their own beside shared words, in names all in capitals
+    # initials of their own beside shared words, in names all in capitals; a run of single letters is one word
     ("AB ADVANCED INFORMATION TECHNOLOGY SYSTEMS SA", "CD ADVANCED INFORMATION TECHNOLOGY SYSTEMS SA", "EL"),
+    ("D & H METAL Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság",
+     "IK METÁL Termelő, Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság", "HU"),
+    # a short word of one's own against a word of the other's: two local action groups
+    ("MAS Český les, z. s.", "MAS Český sever, z.s.", "CZ"),
+    # two centres of one town, each named by words of its own
+    ("Centar za pružanje usluga u zajednici Klasje Osijek", "Centar za pružanje usluga u zajednici Osijek – „JA kao i TI“",
+     "HR"),
 ])
 def test_two_companies_with_names_of_their_own_are_two(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
@@ -36,3 +43,12 @@ def test_a_short_stem_reads_a_word_derived_from_it_not_a_brand() -> None:
     assert parse("Naturalne środowisko", "PL").core[0] == "nature"  # natur|aln|e
     assert parse("NATURALDENT d.o.o.", "HR").core == ("naturaldent",)
     assert parse("Zdravotnických služeb", "CZ").core[0] == "health"  # a stem of more letters: any word it begins
+
+
+def test_a_word_of_the_tables_is_no_other_name_of_a_town() -> None:
+    """GeoNames gives Ózd a district called "Center": the place table leaves out such names."""
+    from kg.resolve.places import place_word
+
+    assert place_word("center", "HU") == "center"
+    assert compare(Record("National Agricultural Research and Innovation Center", "HU", "Gödöllő"),
+                   Record("National Agricultural Research and Innovation Centre", "HU", "Gödöllö")).same
