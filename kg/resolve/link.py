@@ -1891,6 +1891,16 @@ def _common_name_moved(a: Record, b: Record, country_a: str | None, country_b: s
         and not legal_form_changed(name_a, name_b, common=False)
 
 
+def _one_common_word(a: str, b: str, country_a: str | None, country_b: str | None) -> bool:
+    """Whether two names say one common word of a language that many organisations' names hold
+    (:func:`kg.resolve.word_frequency.rarity`) and no more, their kinds and places aside (``Association "Youth
+    Municipal Council"``, ``Youth Non-governmental organization Bolyarovo``): a name bodies of many places bear;
+    not "Mayo County Council", "Ulster University", "THALES"."""
+    cores = (parse(a, country_a).core, country_a), (parse(b, country_b).core, country_b)
+    return all(len(core) == 1 and common_word(core[0]) and rarity(core[0], country) < 1.0
+               for core, country in cores)
+
+
 def _alternatives(name: str) -> list[str]:
     """The names a record gives apart with an asterisk, as CORDIS writes a body's other name after its legal one
     ("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL", "ARGO … ANONYMI ETAIREIA*ARGO SEMICONDUCTORS SOCIETE
@@ -1938,8 +1948,10 @@ def compare(a: Record, b: Record) -> Match:
     if _places_disagree(a.city, b.city, country_a or country_b):
         score -= LINK_CITY_PENALTY
         if score >= LINK_ACCEPT and (_common_name_moved(a, b, country_a, country_b)
-                                     or _letters_only(a.name, b.name, country_a, country_b)):
-            score = LINK_ACCEPT - 1  # "ASTER SPA" in Rome is not "ASTER - SOCIETA CONSORTILE PER AZIONI" in Bologna
+                                     or _letters_only(a.name, b.name, country_a, country_b)
+                                     or _one_common_word(a.name, b.name, country_a, country_b)):
+            score = LINK_ACCEPT - 1  # "ASTER SPA" in Rome is not "ASTER - SOCIETA CONSORTILE PER AZIONI" in Bologna;
+            # a "Youth" association of Kyustendil is not the "Youth" NGO of Bolyarovo
     if score >= LINK_ACCEPT and _diacritics_disagree(a.name, b.name, country_a or country_b):
         score = LINK_ACCEPT - 1  # "Komoró" and "Kömörő": two villages, for a person to tell
     if score >= LINK_ACCEPT and _number_on_one_side(a.name, b.name, country_a, country_b):

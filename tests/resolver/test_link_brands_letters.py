@@ -52,3 +52,13 @@ def test_a_word_of_the_tables_is_no_other_name_of_a_town() -> None:
     assert place_word("center", "HU") == "center"
     assert compare(Record("National Agricultural Research and Innovation Center", "HU", "Gödöllő"),
                    Record("National Agricultural Research and Innovation Centre", "HU", "Gödöllö")).same
+
+
+def test_one_common_word_in_two_places_is_for_review() -> None:
+    """A name of one word that many organisations' names hold, in two places, is a name bodies of many places bear;
+    a rarer one is the body's own wherever its records put it."""
+    youth = compare(Record('Association "Youth Municipal Council"', "BG", "Kyustendil"),
+                    Record("Youth Non-governmental organization Bolyarovo", "BG", "Bolyarovo"))
+    assert not youth.same and youth.review
+    assert compare(Record("MAYO COUNTY COUNCIL", "IE", "Mayo"), Record("Mayo County", "IE", "Castlebar")).same
+    assert compare(Record("THALES SA", "FR", "COURBEVOIE"), Record("THALES", "FR", "MEUDON")).same
