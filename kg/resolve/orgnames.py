@@ -745,12 +745,18 @@ def _derived(rest: str, country: str | None) -> bool:
     >>> _derived("alne", "PL"), _derived("aldent", "HR"), _derived("ickych", "CZ")
     (True, False, True)
     """
+    return any(len(rest) - len(ending) <= _SUFFIX for ending in _country_endings(country) if rest.endswith(ending))
+
+
+@lru_cache(maxsize=256)
+def _country_endings(country: str | None) -> frozenset[str]:
+    """The endings of the languages of ``country`` (of every language when it is not known), and none: read once
+    per country, not once per word."""
     from kg.resolve.endings import endings_by_language
 
     languages = country_languages(country)
-    found = endings_by_language()
-    endings = {e for language, own in found.items() if languages is None or language in languages for e in own}
-    return any(len(rest) - len(ending) <= _SUFFIX for ending in endings | {""} if rest.endswith(ending))
+    return frozenset({""}).union(*(own for language, own in endings_by_language().items()
+                                   if languages is None or language in languages))
 
 
 @lru_cache(maxsize=1)
