@@ -720,7 +720,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)
             and not parent_named) or (a.kinds ^ b.kinds) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
-    elif a.kinds != b.kinds:
+    elif a.kinds != b.kinds and not (_region_left_unsaid(a, b) or _region_left_unsaid(b, a)):
         score -= LINK_ONE_KIND_PENALTY
         if (a.kinds ^ b.kinds) - _UNSAID_KINDS and not parent_named:
             # "Bragança" is not "Instituto Politécnico de Bragança"
@@ -738,6 +738,24 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
+
+
+def _region_left_unsaid(named: OrgName, bare: OrgName) -> bool:
+    """Whether ``bare`` names by a region's name alone, with no kind, the region whose authority ``named`` is: a
+    region's authority is known by its region's name ("Carinthia" is "Land Kärnten", the "Government of Catalonia"
+    the "Generalitat de Catalunya"), but a town's name is its municipality's too ("Stockholm" is not "Region
+    Stockholm").
+
+    >>> _region_left_unsaid(parse("Land Kärnten", "AT"), parse("Carinthia", "AT"))
+    True
+    >>> _region_left_unsaid(parse("Region Stockholm", "SE"), parse("Stockholm", "SE"))
+    False
+    """
+    country = named.country or bare.country
+    if bare.kinds or not named.kinds or not named.kinds <= _REGION_KINDS:
+        return False
+    codes = region_cores(country).get(bare.core, frozenset())
+    return bool(codes & _region_codes(named.core, country)) and not any(is_place(w, country) for w in bare.core)
 
 
 # Kinds of body whose remits change with governments, and their names with them ...
@@ -894,6 +912,12 @@ def _adds_nothing(head: OrgName, tail: OrgName, places: frozenset[str]) -> bool:
     return bool(tail.core) and set(tail.core) <= places
 
 
+def _says_again(head: OrgName, tail: OrgName) -> bool:
+    """Whether the last segments of a name are its first ones again, in another language or spelling: "Hlavné mesto
+    SR Bratislava / Hauptstadt der Slowakischen Republik Bratislava" (a unit of the body is not its name again)."""
+    return not (head.kinds | tail.kinds) & UNIT_KINDS and name_score(head, tail, acronyms=False) >= LINK_ACCEPT
+
+
 def _head_score(name: str, other: OrgName, country: str | None, places: frozenset[str]) -> float:
     """Return the best score of ``other`` against the first segments of ``name`` when what follows adds nothing.
 
@@ -905,8 +929,8 @@ def _head_score(name: str, other: OrgName, country: str | None, places: frozense
     segments = _segments(name)
     best = 0.0
     for k in range(1, len(segments)):
-        head = parse(" ".join(segments[:k]), country)
-        if _adds_nothing(head, parse(" ".join(segments[k:]), country), places):
+        head, tail = parse(" ".join(segments[:k]), country), parse(" ".join(segments[k:]), country)
+        if _adds_nothing(head, tail, places) or _says_again(head, tail):
             best = max(best, name_score(head, other) - LINK_SEGMENT_PENALTY)
     return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
 

@@ -71,6 +71,8 @@ WORD_TRANSLATIONS = DATA / "word_translations.tsv"
 
 #: The kinds of body that are parts of another (a faculty of a university, a department of a ministry).
 UNIT_KINDS = frozenset({"faculty", "department"})
+# The meaning (org_words.tsv) of the words that say "republic".
+_REPUBLIC = "republic"
 #: What a town's core word becomes in a municipality named by the town's adjective: the land around the town.
 AROUND = "-around"
 
@@ -1250,7 +1252,11 @@ def parse(name: str, country: str | None = None) -> OrgName:
     last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
     # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)
     city = bool(_CITY_WORDS.intersection(written))  # "Львівська міська рада": the city's council
-    core = [_core_word(_compound_meaning(word, country) if compound else word, country, "municipality" in kinds, city)
+    # A country's adjective before "republic" names the country, not the land around a town: "Hlavné mesto Slovenskej
+    # republiky Bratislava", the capital of the Slovak Republic
+    republic = {i for i in range(len(read) - 1) if _meaning(read[i + 1][0], country) == _REPUBLIC}
+    core = [_core_word(_compound_meaning(word, country) if compound else word, country,
+                       "municipality" in kinds and i not in republic, city)
             for i, (word, found, compound) in enumerate(read)
             if (not found or compound) and (word not in _stop(country) or i == last)]
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
