@@ -1426,8 +1426,9 @@ def _marks_score(a: OrgName, b: OrgName) -> float:
     rest_a, rest_b = (tuple(w for w in x.core if w not in marks) for x in (a, b))
     if _own_letters(rest_a, rest_b, a.country or b.country):
         return 0.0  # "AE PLAST …" and "TS-PLAST …", "MAS Český les" and "MAS Český sever": words of their own
-    if _other_directions(rest_a, rest_b):
-        return 0.0  # the east and the west district of one town ("… RAYON "IZTOCHEN"", "… RAYON "ZAPADEN"")
+    if _DIRECTIONS.intersection(rest_a) != _DIRECTIONS.intersection(rest_b):
+        return 0.0  # the east and the west district of one town ("… RAYON "IZTOCHEN"", "… RAYON "ZAPADEN""), a land
+        # and its west ("MAS Krušné hory", "MAS Krušné hory - západ")
     if not any(_word_similarity(x, y) >= LINK_WORD_MATCH for x in rest_a for y in rest_b
                if min(len(x), len(y)) >= LINK_STEM_LENGTH):
         return 0.0  # a mark of a kind of body: "MAS Krušné hory" and "MAS Achát" are two local action groups

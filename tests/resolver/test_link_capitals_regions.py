@@ -1,5 +1,5 @@
 """Regions named by their name alone, capitals named as capitals, and names that say themselves again in a second
-language after a slash."""
+language after a slash; a mark of a land against the same mark of its west."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ def test_one_body(a: str, b: str, country: str) -> None:
     ("Hlavné mesto Slovenskej republiky Bratislava", "Bratislavský samosprávny kraj", "SK"),
     # what follows a slash is a faculty of the body, not its name again
     ("Sveučilište u Zagrebu / Medicinski fakultet", "Sveučilište u Zagrebu", "HR"),
+    # one mark, and a land against its west: two local action groups
+    ("MAS Krušné hory, o.p.s.", "MAS Krušné hory - západ, z.s.", "CZ"),
     # a country's adjective in a town's name still keeps two towns apart
     ("Město Česká Kamenice", "Městys Kamenice", "CZ"),
 ])
