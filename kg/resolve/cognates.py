@@ -7,8 +7,11 @@ suffix each language gives it: *seismological*, *sismologique*, *sismologico*; *
 words by their stems after those suffixes (:data:`SUFFIXES`: -ical/-ique/-ico/-isch/-iczny/-ikai,
 -y/-ie/-ia/-ija, -cy/-tija/-zia/-cja, -ation/-azione/-acion/-acao and their case endings (-aciju, -acijos),
 -al/-ale/-el, -ar/-aire/-are, -an/-ian/-een, -ure/-ura …), folded to one spelling
-(``ph`` as ``f``, ``th`` as ``t``, ``ch`` and ``k`` as ``c``, ``y`` as ``i``, ``z`` as ``s``, ``ct`` as ``t``,
-double letters single).
+(``ph`` as ``f``, ``th`` as ``t``, ``ch``, ``k`` and the Slavic ``h`` of a Greek *chi* as ``c``: *technology*,
+*tecnologia*, *tehnologija*; ``ae`` as ``e``, ``y`` as ``i``, ``z`` as ``s``, the Polish ``w`` as ``v``, ``ct`` as
+``t``, double letters single). The South Slavic adjective of a science loses the *g* of its stem (*arheološki*,
+*archaeological*); the Slavic and Baltic adjectives of a word in *-ation* (*inovačná*, *innowacyjny*,
+*inovacijski*, *inovacinis*) have suffixes of their own.
 
 The stem keeps what tells two sciences apart: *-ology* is part of it (``physics`` is ``phys``, ``physiology``
 ``physiolog``), and two stems must be one folded stem, or of eight letters or more and at least
@@ -46,6 +49,8 @@ SUFFIXES = tuple(sorted(set("""
     y ie ia ias ies ii ija ije iji io iu ium
     ation ations azione azioni acion aciones acao acoes atie aties acja acji acije acija ationen ace acia
     atio aatio aciju acijos acijai acijas aciji acijo acijam aciok acio acios
+    acni acny acna acne acneho acnej acnych acnim acyjny acyjna acyjne acyjnej acyjnego acyjnych
+    acijski acijska acijsko acijske acijskih acijskog acinis acine aciniu acines
     cy cies tija tijos tiju tie ties tia tias zia cia cja cji cje tsiia
     iai ikai iak
     al als ale ali aux ales aal alis alny alna alne alni alnej alnego alnych alnim alniho
@@ -65,7 +70,8 @@ _LONG_STEM = 8
 _SPELT_STEM = 7
 # The suffixes that make a learned word (all but the bare inflections of the last line of SUFFIXES).
 _INFLECTIONS = frozenset({"s", "es", "e", "a", "o", "i", "en"})
-_SPELLINGS = (("ph", "f"), ("th", "t"), ("ch", "c"), ("k", "c"), ("y", "i"), ("z", "s"), ("ct", "t"))
+_SPELLINGS = (("ph", "f"), ("th", "t"), ("ch", "c"), ("h", "c"), ("ae", "e"), ("k", "c"), ("y", "i"), ("z", "s"),
+              ("w", "v"), ("ct", "t"))
 # Suffixes of the sciences' names and of their adjectives in the spelling of _SPELLINGS, read off a whole word so
 # spelt when its stem is of three letters: "physics", "fyzika", "fizyki" are "fis", the science; "physical",
 # "fyzikální" are "fis", its adjective, another word ("Instytut Fizyki" is not "Instytut Chemii Fizycznej").
@@ -88,7 +94,10 @@ def learned_stem(word: str) -> tuple[str, bool]:
     """
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _STEM:
-            return _folded(word[:-len(suffix)]), suffix not in _INFLECTIONS
+            stem = word[:-len(suffix)]
+            if suffix.startswith("sk") and stem.endswith("olo"):
+                stem += "g"  # the South Slavic adjective of a science loses its g: "arheološki", archaeological
+            return _folded(stem), suffix not in _INFLECTIONS
     return _folded(word), False
 
 

@@ -908,8 +908,17 @@ def _adds_nothing(head: OrgName, tail: OrgName, places: frozenset[str]) -> bool:
     if tail.kinds and tail.kinds <= _PLACE_KINDS and not bodies and head.kinds:
         return True
     if tail.kinds or bodies:  # a foundation's legal form says its kind ("Bodensee-Stiftung, Internationale Stiftung …")
-        return not (tail.kinds - head.kinds - {legal_status(head)}) and not bodies - set(head.core)
+        return not (tail.kinds - head.kinds - {legal_status(head)}) and not bodies - set(head.core) \
+            and not _places_more(tail, head)
     return bool(tail.core) and set(tail.core) <= places
+
+
+def _places_more(tail: OrgName, head: OrgName) -> bool:
+    """Whether the last segments of a name name a town the first ones do not: a body of the head's kind in another
+    town is its branch ("Hrvatska gospodarska komora - Županijska komora Split", the chamber's county chamber in
+    Split), not its name again ("Obalni dom upokojencev Koper – Casa costiera del pensionato Capodistria")."""
+    country = head.country or tail.country
+    return any(is_place(w, country) and w not in head.core for w in tail.core)
 
 
 def _says_again(head: OrgName, tail: OrgName) -> bool:

@@ -1203,6 +1203,9 @@ def _form_before_acronym(words: list[str], country: str | None) -> tuple[list[st
 
 # Kinds that are another kind with a word of the core: a polytechnic (Politechnika, Politecnico, Universidad
 # Politécnica) is a university of technology.
+# Kinds a country's names say otherwise: Latvia has had no counties since 2009, and its municipality, the novads, is
+# written "county" in English ("Alojas novada dome", "Aloja County Council").
+_COUNTRY_KINDS = {("LV", "county"): "municipality"}
 _KIND_AND_WORD = {"polytechnic": ("university", "technology"), "institute-of-technology": ("college", "technology")}
 
 
@@ -1259,6 +1262,7 @@ def parse(name: str, country: str | None = None) -> OrgName:
                        "municipality" in kinds and i not in republic, city)
             for i, (word, found, compound) in enumerate(read)
             if (not found or compound) and (word not in _stop(country) or i == last)]
+    kinds = {_COUNTRY_KINDS.get((country, kind), kind) for kind in kinds}
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
         if kind in kinds:
             kinds = kinds - {kind} | {means}

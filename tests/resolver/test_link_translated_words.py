@@ -1,0 +1,48 @@
+"""Names of one body in English and in the country's language whose words the tables did not translate: learned
+words as adjectives (innovation, energy, archaeology), Latvia's municipality written "county", a parish."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.cognates import cognate_score
+from kg.resolve.link import Record, compare
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Slovak innovation and energy agency", "Slovenská inovačná a energetická agentúra", "SK"),
+    ("Zagreb Innovation centre Ltd.", "Zagrebački inovacijski centar d.o.o.", "HR"),
+    ("Lithuanian Energy Institute", "Lietuvos energetikos institutas", "LT"),
+    ("Kaunas Technical College", "Kauno technikos kolegija", "LT"),
+    ("Archaeological museum of Istria", "Arheološki muzej Istre", "HR"),
+    ("Aloja County council", "Alojas novada dome", "LV"),
+    ("Rõuge Parish Government", "Rõuge Vallavalitsus", "EE"),
+])
+def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    # another science, another institute
+    ("Lithuanian Energy Institute", "Lietuvių kalbos institutas", "LT"),
+    ("Instytut Fizyki PAN", "Institute of Psychology PAS", "PL"),
+    # a county elsewhere is still no town's municipality
+    ("Mayo County Council", "Mayo", "IE"),
+])
+def test_two_bodies(a: str, b: str, country: str) -> None:
+    assert not compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("innovation", "inovačná"), ("innovation", "innowacyjny"), ("innovation", "inovacinis"),
+    ("archaeological", "arheološki"), ("technology", "tehnologija"), ("psychology", "psihologija"),
+])
+def test_cognates(a: str, b: str) -> None:
+    from kg.resolve.normalise import normalise
+
+    assert cognate_score(normalise(a), normalise(b)) == 100.0
+
+
+def test_two_sciences_are_no_cognates() -> None:
+    assert cognate_score("physics", "chemistry") == 0.0
+    assert cognate_score("biology", "geology") == 0.0
