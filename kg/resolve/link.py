@@ -1311,6 +1311,9 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
     """Read the words that inflect the records' city as the city, and drop from each core the words naming the
     country (with ``republic``, ``kingdom`` …) or the city that the other core lacks (``… of Latvia``, ``… v
     Praze`` in Praha); ``None`` when neither has one."""
+    if (a.kinds | b.kinds) & _AUTHORITY_KINDS:  # an authority is named by its place: "Obec Mosty u Jablunkova" is
+        # not "Město Jablunkov", but a town's region may be left out ("Nowy Dwór [Mazowiecki]")
+        cities = frozenset(w for w in cities if _region_word_codes(w, country))
     words = _country_words(country) | _STATE_WORDS | cities
     if cities:
         a, b = (OrgName(tuple(_city_form(w, cities) for w in x.core), x.kinds, x.legal_form, x.words, x.acronyms,
@@ -1887,12 +1890,25 @@ def _accented_ending(short: str, long: str, country: str | None) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=10_000)
+def _names_region(place: str, country: str | None) -> bool:
+    """Whether a record's city or region names a region, a county or a province, not a town: by its head word
+    ("Blagoevgrad Province", "Istarska županija") or as one of the country's NUTS regions is named that no town of
+    the table is ("Nógrád", "Bucureşti - Ilfov"; not "Praha", a region and a town)."""
+    parsed = parse(place, country)
+    if parsed.kinds & _PLACE_KINDS:
+        return True
+    return parsed.core in region_cores(country) and not any(is_place(w, country) for w in parsed.core)
+
+
 def _places_disagree(a: str | None, b: str | None, country: str | None = None) -> bool:
     """Whether two records' cities or regions are two places: their words, each town's forms and names one word
     (``München``, ``Munich``; ``Venezia``, ``Venice``), share too little (``DUBLIN 8`` and ``Dublin`` agree); one
     written with two neighbouring letters swapped is the other (``Ciezsyn``, ``Cieszyn``: :func:`_swapped`)."""
     if not a or not b or not a.strip() or not b.strip():
         return False
+    if _names_region(a, country) != _names_region(b, country):
+        return False  # a town and a region: the town may lie in it ("Pazin", "Istarska županija"), tables do not say
     words_a, words_b = (" ".join(place_word(w, country) for w in normalise(x).split()) for x in (a, b))
     return fuzz.token_set_ratio(words_a, words_b) < LINK_ACCEPT and not _swapped(words_a, words_b)
 
