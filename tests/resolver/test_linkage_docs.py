@@ -38,7 +38,9 @@ def test_the_result_file_is_what_the_matcher_answers_now() -> None:
 #: reworded descriptors, changed legal forms and translations, which the rules do not link yet). The fresh2 split
 #: (2026-12-05, drawn like fresh from what was left, never tuned on) measured precision 1.000 and recall 0.591 when
 #: it was added: floors a few pairs below.
-RECALL_FLOOR = {"train": 0.72, "holdout": 0.63, "fresh": 0.40, "fresh2": 0.55}
+#: The cross and cross-sealed splits (2026-12-06, Keep.eu partners against Kohesio beneficiaries, mostly
+#: translations) measured recall 0.691 and 0.612 when they were drawn.
+RECALL_FLOOR = {"train": 0.72, "holdout": 0.63, "fresh": 0.40, "fresh2": 0.55, "cross": 0.68, "cross-sealed": 0.58}
 PRECISION_FLOOR = {"fresh": 0.94, "fresh2": 0.97}
 
 
