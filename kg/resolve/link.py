@@ -196,10 +196,16 @@ def identifiers_conflict(a: Record, b: Record) -> bool:
     return decided is not None and not decided.same
 
 
+# The Slavic and Greek "evro-" (Евро-, Evropski, Ευρω-) is "euro-".
+_EURO = frozenset({"evro", "euro"})
+
+
 @lru_cache(maxsize=500_000)
 def _word_similarity(a: str, b: str) -> float:
     if a == b:
         return 100.0
+    if {a[:4], b[:4]} == _EURO:
+        return _word_similarity("euro" + a[4:], "euro" + b[4:])  # "ЕВРОРАДАР" is "EURORADAR", "Evropski" "Europski"
     if a.isdigit() or b.isdigit() or _two_towns(a, b):
         return 0.0  # two towns: "Świdnica" and "Świdnik" (the forms of one town are one word, kg.resolve.places)
     short, long = sorted((a, b), key=len)
@@ -907,10 +913,25 @@ def _adds_nothing(head: OrgName, tail: OrgName, places: frozenset[str]) -> bool:
     bodies = set(tail.core) & _BODY_WORDS
     if tail.kinds and tail.kinds <= _PLACE_KINDS and not bodies and head.kinds:
         return True
+    if _acronym_tail(head, tail):
+        return True
     if tail.kinds or bodies:  # a foundation's legal form says its kind ("Bodensee-Stiftung, Internationale Stiftung …")
         return not (tail.kinds - head.kinds - {legal_status(head)}) and not bodies - set(head.core) \
             and not _places_more(tail, head)
     return bool(tail.core) and set(tail.core) <= places
+
+
+def _acronym_tail(head: OrgName, tail: OrgName) -> bool:
+    """Whether the last segments of a name are the acronym of its first ones, and its town at most: "Municipality of
+    Giurgiu/ M.G.", "Institutul Naţional de Cercetare-Dezvoltare pentru Fizica Materialelor - INCDFM Bucureşti"
+    (single letters are read as one word)."""
+    country = head.country or tail.country
+    words: list[str] = []
+    for i, word in enumerate(tail.core):
+        joined = len(word) == 1 and i and len(tail.core[i - 1]) == 1 and words
+        words[-1:] = [words[-1] + word] if joined else words[-1:] + [word]
+    own = [w for w in words if not is_place(w, country)]
+    return len(own) == 1 and len(own[0]) >= 2 and expansion(own[0], head.words) is not None
 
 
 def _places_more(tail: OrgName, head: OrgName) -> bool:

@@ -1,5 +1,6 @@
 """Names of one body in English and in the country's language whose words the tables did not translate: learned
-words as adjectives (innovation, energy, archaeology), Latvia's municipality written "county", a parish."""
+words as adjectives (innovation, energy, archaeology), Latvia's municipality written "county", a parish, the sea,
+colleges, a region's adjective, the Slavic "evro-", a name's own acronym after it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,16 @@ from kg.resolve.link import Record, compare
     ("Archaeological museum of Istria", "Arheološki muzej Istre", "HR"),
     ("Aloja County council", "Alojas novada dome", "LV"),
     ("Rõuge Parish Government", "Rõuge Vallavalitsus", "EE"),
+    # the sea's adjectives, and a college in its languages
+    ("Latvian Maritime Academy", "LATVIJAS JŪRAS AKADĒMIJA", "LV"),
+    ("Liepaja Marine College", "LIEPĀJAS JŪRNIECĪBAS KOLEDŽA", "LV"),
+    ("Klaipeda State University of Applied Sciences", "Klaipėdos valstybinė kolegija", "LT"),
+    # a region's adjective is no region
+    ("Notranjska Regional Park", "NOTRANJSKI REGIJSKI PARK", "SI"),
+    # the Slavic "evro-"
+    ("Association „EURORADAR”", 'СДРУЖЕНИЕ "ЕВРОРАДАР"', "BG"),
+    # a name's own acronym after a slash or a dash, with its town
+    ("Municipality of Giurgiu/ M.G.", "MUNICIPIUL GIURGIU", "RO"),
 ])
 def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -26,6 +37,8 @@ def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     # another science, another institute
     ("Lithuanian Energy Institute", "Lietuvių kalbos institutas", "LT"),
     ("Instytut Fizyki PAN", "Institute of Psychology PAS", "PL"),
+    # an acronym after a dash that is not the name's own names a part of it
+    ("Sveučilište u Zagrebu - FER", "Sveučilište u Zagrebu", "HR"),
     # a county elsewhere is still no town's municipality
     ("Mayo County Council", "Mayo", "IE"),
 ])
