@@ -784,6 +784,8 @@ def _compound_parts(word: str, country: str | None) -> tuple[str, ...]:
     words, stems = word_meanings()
     if word in words:
         return (word,)
+    if country == "EE" and word.endswith(_EE_LAND) and len(word) - len(_EE_LAND) >= _EE_LAND_STEM:
+        return word[:-len(_EE_LAND)], _EE_COUNTY  # "Valgamaa" is the county of Valga, "Valga maakond"
     for stem, _ in stems:
         if len(stem) < _COMPOUND_PART or not word.startswith(stem):
             continue
@@ -793,6 +795,24 @@ def _compound_parts(word: str, country: str | None) -> tuple[str, ...]:
                     (part in _meaning_words() or _meaning(part, country) != part):
                 return word[:len(word) - len(part)], part
         return (word,)
+    return _two_words(word, words) if country in _TWO_WORD_COUNTRIES else (word,)
+
+
+# An Estonian county is its town's or land's name with "maa" (land): Valgamaa, Pärnumaa, Saaremaa ("maakond").
+_EE_LAND, _EE_COUNTY = "maa", "maakond"
+# The countries whose names glue two words of the table into one (Estonian "arenduskeskus", development centre);
+# elsewhere the parts of such a compound are read whole ("natuurwetenschappelijk" is no "science" of its own).
+_TWO_WORD_COUNTRIES = frozenset({"EE"})
+_EE_LAND_STEM = 4
+
+
+def _two_words(word: str, words: dict[str, str]) -> tuple[str, ...]:
+    """Return a compound of two words of the word table written as one word (``arenduskeskus``, *development
+    centre*), else the word (a compound that ends in a head word is read by its kind: :func:`_compound_meaning`)."""
+    for at in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1):
+        first, rest = word[:at], word[at:]
+        if first in words and rest in words:
+            return first, rest
     return (word,)
 
 

@@ -26,6 +26,9 @@ from kg.resolve.link import Record, compare
     ("Notranjska Regional Park", "NOTRANJSKI REGIJSKI PARK", "SI"),
     # the Slavic "evro-"
     ("Association „EURORADAR”", 'СДРУЖЕНИЕ "ЕВРОРАДАР"', "BG"),
+    # Estonian compounds of two table words, and a county as its town's name with "maa"
+    ("Development Centre of Pärnu County", "Sihtasutus Pärnumaa Arenduskeskus", "EE"),
+    ("Estonian Environmental Research Centre", "EESTI KESKKONNAUURINGUTE KESKUS", "EE"),
     # a name's own acronym after a slash or a dash, with its town
     ("Municipality of Giurgiu/ M.G.", "MUNICIPIUL GIURGIU", "RO"),
 ])
