@@ -809,7 +809,7 @@ _EE_LAND_STEM = 4
 def _two_words(word: str, words: dict[str, str]) -> tuple[str, ...]:
     """Return a compound of two words of the word table written as one word (``arenduskeskus``, *development
     centre*), else the word (a compound that ends in a head word is read by its kind: :func:`_compound_meaning`)."""
-    for at in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1):
+    for at in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 2):  # a last part of four letters: teadus|park
         first, rest = word[:at], word[at:]
         if first in words and rest in words:
             return first, rest

@@ -29,6 +29,8 @@ from kg.resolve.link import Record, compare
     # Estonian compounds of two table words, and a county as its town's name with "maa"
     ("Development Centre of Pärnu County", "Sihtasutus Pärnumaa Arenduskeskus", "EE"),
     ("Estonian Environmental Research Centre", "EESTI KESKKONNAUURINGUTE KESKUS", "EE"),
+    ("Tallinn Science Park Tehnopol", "SIHTASUTUS TALLINNA TEADUSPARK TEHNOPOL", "EE"),
+    ("Ministry of Economic Affairs and Communications", "Majandus- ja Kommunikatsiooniministeerium", "EE"),
     # a name's own acronym after a slash or a dash, with its town
     ("Municipality of Giurgiu/ M.G.", "MUNICIPIUL GIURGIU", "RO"),
 ])
