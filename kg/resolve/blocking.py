@@ -30,8 +30,8 @@ from kg.resolve.orgnames import country_words, parse
 from kg.resolve.places import place_word, towns
 from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
 
-__all__ = ["LONG", "SHORT", "SHORT_FORM_AMBIGUOUS", "SHORT_FORM_BLOCK_LIMIT", "Linkage", "block_keys", "link_records",
-           "partner_key", "short_form_keys"]
+__all__ = ["LONG", "SHORT", "SHORT_FORM_AMBIGUOUS", "SHORT_FORM_BLOCK_LIMIT", "Linkage", "block_keys", "core_texts",
+           "link_records", "partner_key", "short_form_keys"]
 
 # A record joins the blocks of its this many rarest core words (and those of its whole core and city).
 _RAREST = 2
@@ -150,13 +150,26 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _prefiltered(members: list[int], cores: list[str]) -> list[tuple[int, int]]:
-    """The pairs of a block whose cores are alike enough to be worth comparing (rapidfuzz, in C)."""
-    texts = [cores[i] for i in members]
-    pairs = []
-    for row, text in enumerate(texts[:-1]):
-        found = extract(text, texts[row + 1:], scorer=fuzz.ratio, score_cutoff=LINK_PREFILTER, limit=None)
-        pairs.extend((members[row], members[row + 1 + column]) for _, _, column in found)
+def core_texts(name: str, country: str | None) -> tuple[str, str]:
+    """The texts of a name's core words that the pairs of a block are prefiltered by: the words sorted, and each word
+    once, sorted (a word a name writes twice may say nothing more: "Miasto Zabrze / Powiatowy Urząd Pracy w Zabrzu").
+
+    >>> core_texts("Miasto Zabrze / Powiatowy Urząd Pracy w Zabrzu", "PL")
+    ('labour zabrze zabrze', 'labour zabrze')
+    """
+    core = parse(name, country_code(country)).core
+    return " ".join(sorted(core)), " ".join(sorted(set(core)))
+
+
+def _prefiltered(members: list[int], cores: list[tuple[str, str]]) -> set[tuple[int, int]]:
+    """The pairs of a block whose cores, as written or with each word once, are alike enough to be worth comparing
+    (rapidfuzz, in C)."""
+    pairs = set()
+    for variant in range(2):
+        texts = [cores[i][variant] for i in members]
+        for row, text in enumerate(texts[:-1]):
+            found = extract(text, texts[row + 1:], scorer=fuzz.ratio, score_cutoff=LINK_PREFILTER, limit=None)
+            pairs.update((members[row], members[row + 1 + column]) for _, _, column in found)
     return pairs
 
 
@@ -193,7 +206,7 @@ def _candidate_pairs(records: list[Record], limit: int, short_form_limit: int = 
                      ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The pairs that share a word, core or city block, and those that only a short-form block joins."""
     keys = [block_keys(record) for record in records]
-    cores = [" ".join(sorted(parse(r.name, country_code(r.country)).core)) for r in records]
+    cores = [core_texts(r.name, r.country) for r in records]
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     for found in keys:
         for key in found:

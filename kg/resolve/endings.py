@@ -71,14 +71,18 @@ def one_language_endings(a: str, b: str, languages: frozenset[str]) -> bool:
 _PLURAL = frozenset({"s", "es", "ns"})
 
 
-def translated_endings(a: str, b: str, languages: frozenset[str]) -> bool:
+def translated_endings(a: str, b: str, languages: frozenset[str], plurals: bool = False) -> bool:
     """Return whether one text is an English ending and the other an ending of another language of ``languages``
-    (``Jagiellonian``, ``Jagielloński``: a name in English and in its language).
+    (``Jagiellonian``, ``Jagielloński``: a name in English and in its language); English plurals count only with
+    ``plurals`` (a common noun's: ``materials``, ``materialelor``; a name has none).
 
     >>> translated_endings("ian", "ski", frozenset({"pl", "en"})), translated_endings("an", "ovo", frozenset({"bg"}))
     (True, False)
+    >>> translated_endings("s", "elor", frozenset({"ro"})), translated_endings("s", "elor", frozenset({"ro"}), True)
+    (False, True)
     """
     english, own = _english_and_own(languages)
+    english = english | _PLURAL if plurals else english
     return ((not a or a in english) and (not b or b in own)) or ((not b or b in english) and (not a or a in own))
 
 

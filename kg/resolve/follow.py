@@ -38,8 +38,8 @@ from rapidfuzz import fuzz
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS
 
 from kg.namespaces import EKG, GRAPH, SOURCE
-from kg.resolve.blocking import LONG, SHORT, SHORT_FORM_BLOCK_LIMIT, block_keys, partner_key
-from kg.resolve.link import Record, country_code
+from kg.resolve.blocking import LONG, SHORT, SHORT_FORM_BLOCK_LIMIT, block_keys, core_texts, partner_key
+from kg.resolve.link import Record
 from kg.resolve.merges import (
     KEY_SEPARATOR,
     MATCHER,
@@ -56,7 +56,6 @@ from kg.resolve.merges import (
     link_triples,
     organisations,
 )
-from kg.resolve.orgnames import parse
 from kg.resolve.split import check_clusters
 from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
 from kg.store import names
@@ -111,7 +110,7 @@ class _Follower:
     def __init__(self, store: ox.Store, graph: str, snapshot: Path, decisions: dict[tuple[str, str], str]) -> None:
         self.store, self.graph, self.snapshot, self.decisions = store, ox.NamedNode(graph), snapshot, decisions
         self.known: dict[str, Organisation | None] = {}
-        self.cores: dict[str, set[str]] = {}
+        self.cores: dict[str, set[tuple[str, str]]] = {}
         self.affected: set[str] = set()
         self.keys: dict[str, set[str]] = {}
         self.short_keys: dict[str, set[tuple[str, ...]]] = {}
@@ -156,13 +155,14 @@ class _Follower:
                            for triple in link_triples(link)])
 
     # -- candidates --------------------------------------------------------------------------------
-    def core_texts(self, org: Organisation) -> set[str]:
+    def core_texts(self, org: Organisation) -> set[tuple[str, str]]:
         if org.iri not in self.cores:
-            self.cores[org.iri] = {" ".join(sorted(parse(name, country_code(org.country)).core)) for name in org.names}
+            self.cores[org.iri] = {core_texts(name, org.country) for name in org.names}
         return self.cores[org.iri]
 
     def alike(self, a: Organisation, b: Organisation) -> bool:
-        return any(fuzz.ratio(x, y) >= LINK_PREFILTER for x in self.core_texts(a) for y in self.core_texts(b))
+        return any(fuzz.ratio(x[v], y[v]) >= LINK_PREFILTER for x in self.core_texts(a) for y in self.core_texts(b)
+                   for v in range(2))
 
     def read_blocks(self, orgs: Iterable[Organisation]) -> None:
         """Read the blocks of ``orgs`` from the name index, all at once (word blocks of more than

@@ -52,7 +52,7 @@ from kg.resolve.orgnames import (
     word_meanings,
     written_name,
 )
-from kg.resolve.places import is_place, place_word, town_of, towns
+from kg.resolve.places import is_place, place_word, places_beginning, town_of, towns
 from kg.resolve.region_names import REGION_ENDING_LETTERS, region_names, region_stem
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
@@ -270,8 +270,34 @@ def _similarity(country: str | None) -> Callable[[str, str], float]:
         score = similar(a, b)
         if score == 100.0 and similar is _word_similarity and _other_language_endings(a, b, country):
             return min(fuzz.ratio(a, b), _OTHER_WORD)  # "Kart", "Karton"; "Anton", "Antonovo": no ending of its
+        if score < 100.0 and _place_inflected(a, b, country):
+            return 100.0  # "Biržai" and "Biržų": a town and its genitive
         return score
     return in_country
+
+
+# A town's name and a form of it with another ending of its country's language share at least this many letters.
+_PLACE_STEM = 4
+
+
+def _place_inflected(a: str, b: str, country: str) -> bool:
+    """Whether two folded words are one town of ``country`` (:func:`kg.resolve.places.is_place`) in two cases: the
+    same stem with two endings of one of its languages (``Biržai``, ``Biržų``; ``Kaunas``, ``Kauno``), of fewer
+    letters than other words need (:func:`_inflected`), as a town's name is known and no other place's name
+    begins with the stem (``Radomia``, of Radom, is not ``Radomsko``).
+
+    >>> _place_inflected("birzai", "birzu", "LT"), _place_inflected("birzai", "birzu", "LV")
+    (True, False)
+    >>> _place_inflected("radomia", "radomsko", "PL")
+    False
+    """
+    short, long = sorted((a, b), key=len)
+    stem = len(os.path.commonprefix((a, b)))
+    languages = country_languages(country)
+    if stem < _PLACE_STEM or len(short) - stem > 2 or len(long) - stem > LINK_STEM_SUFFIX + 1 or not languages \
+            or not (is_place(a, country) or is_place(b, country)) or len(places_beginning(a[:stem], country)) != 1:
+        return False
+    return one_language_endings(a[stem:], b[stem:], languages - {"en"})
 
 
 def _other_language_endings(a: str, b: str, country: str) -> bool:
@@ -290,12 +316,14 @@ def _other_language_endings(a: str, b: str, country: str) -> bool:
         return False  # no ending: a letter left out or changed inside the word ("ANTARTICHESKI")
     # English endings ("s") inflect no name of a country that does not write English: "Szente", "Szentes"
     own = languages if country.upper() in _ENGLISH_COUNTRIES else languages - {"en"}
+    # but a plural of an English noun is that noun in English: "materials", Romanian "materialelor"
+    plurals = any(w[-1:] == "s" and w[:-1] in english_words() for w in (a, b))
     # the stem may end before the letters both endings begin with: "Podlaski-e", "Podlaski-ego"
     for stem in range(shared, max(shared - LINK_STEM_SUFFIX, 0) - 1, -1):
         if one_language_endings(a[stem:], b[stem:], own):
             return False
         # a name in English and in its language, of a stem long enough to be one name: "Jagiellonian", "Jagielloński"
-        if stem >= _TRANSLATED_STEM and translated_endings(a[stem:], b[stem:], languages):
+        if stem >= _TRANSLATED_STEM and translated_endings(a[stem:], b[stem:], languages, plurals):
             return False
     return True
 
@@ -1264,6 +1292,13 @@ def _allowed_cost(short: str, words: tuple[str, ...]) -> float:
     return _SHORT_FORM_COST + _SHORT_FORM_PER_LETTER * min(letters - _SHORT_FORM_LETTERS, _SHORT_FORM_MORE)
 
 
+def _town_named(short: str, forms: list[tuple[str, ...]], country: str | None) -> bool:
+    """Whether ``short`` is a town of ``country`` that a word of ``forms`` names (its name, a form or its adjective):
+    ``Burgas`` is no abbreviation of ``Burgaski svoboden universitet``, a body of the town."""
+    town = place_word(short, country)
+    return is_place(town, country) and any(place_word(w, country) == town for words in forms for w in words)
+
+
 def _short_form_score(short_name: str, long_name: str, country: str | None) -> float:
     """Return how plainly ``long_name`` is what the one-word ``short_name`` abbreviates (0 when it is not one word).
 
@@ -1283,6 +1318,8 @@ def _short_form_score(short_name: str, long_name: str, country: str | None) -> f
     # The legal form gives no letters: "CSP" is not "CENTAI INSTITUTE SPA".
     forms = [words for words in (without_legal_form(w, country) for w in _long_forms(long_name, country)) if words]
     forms += [words[1:] for words in forms if len(words) > 1 and words[0] == short]  # "LKR LEICHTMETALL…"
+    if _town_named(short, forms, country):
+        return 0.0
     margins = [_allowed_cost(short, words) - alignment_cost(short, words, _skip_weights(words, country))
                for words in forms if short not in words]
     if not margins or max(margins) == -float("inf"):

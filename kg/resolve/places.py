@@ -23,8 +23,8 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["PLACE_NAMES", "PLACE_PHRASES", "TOWN_POPULATION", "is_place", "place_word", "town_of", "town_phrases",
-           "towns"]
+__all__ = ["PLACE_NAMES", "PLACE_PHRASES", "TOWN_POPULATION", "is_place", "place_word", "places_beginning", "town_of",
+           "town_phrases", "towns"]
 
 #: The generated table of places, their other names and inflected forms.
 PLACE_NAMES = Path(__file__).with_name("data") / "place_names.tsv"
@@ -107,6 +107,8 @@ def place_word(word: str, country: str | None, adjectives: bool = True) -> str:
     ('warsaw', 'zilina', 'lodz')
     >>> place_word("zagrebacka", "HR"), place_word("dubrovacki", "HR"), place_word("plocki", "PL")
     ('zagreb', 'dubrovnik', 'plock')
+    >>> place_word("varnenski", "BG"), place_word("rusenska", "BG"), place_word("burgaski", "BG")
+    ('varna', 'ruse', 'burgas')
     >>> place_word("miejski", "PL"), place_word("warszawski", "CZ"), place_word("goteborgs", "SE")
     ('miejski', 'warszawski', 'gothenburg')
     """
@@ -137,7 +139,30 @@ def _adjective_place(word: str, table: dict[str, str]) -> str:
                   stem[:-1] if stem[-1] in "aeiou" else stem]
     if stem.endswith("c"):  # k palatalised before the ending: Sisak, sisački; Rijeka, riječki; Zagreb, zagrebački
         candidates += [stem[:-1] + "k", stem[:-1] + "ka", stem[:-2], stem[:-2] + "nik"]
+    if stem.endswith(("en", "an")):  # the -en- before a Bulgarian ending: Varna, varnenski; Ruse, rusenski
+        candidates += [stem[:-2] + "a", stem[:-1]]
+    if ending.group().startswith("sk"):  # a name ending in s: Burgas, burgaski
+        candidates.append(stem + "s")
     return next((table[c] for c in candidates if c in table), word)
+
+
+@lru_cache(maxsize=64)
+def _by_stem(country: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The names and forms of the places of ``country`` by their first ``_STEM`` letters: (name, place) pairs."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name, place in _table()[0].get(country, {}).items():
+        found.setdefault(name[:_STEM], []).append((name, place))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def places_beginning(stem: str, country: str) -> frozenset[str]:
+    """Return the places of ``country`` a name or form of which begins with the folded ``stem`` (of ``_STEM``
+    letters or more).
+
+    >>> sorted(places_beginning("radoms", "PL")), sorted(places_beginning("birz", "LT"))
+    (['radomsko'], ['birzai'])
+    """
+    return frozenset(place for name, place in _by_stem(country.upper()).get(stem[:_STEM], ()) if name.startswith(stem))
 
 
 def towns() -> frozenset[str]:

@@ -84,3 +84,11 @@ def test_two_universities_of_one_town_stay_two_whatever_their_patrons():
                        Record("Szkoła Podstawowa w Bochni", "PL")).same
     # nor a hospital's: Brno has two university hospitals
     assert not compare(Record("FAKULTNI NEMOCNICE U SV ANNY V BRNE", "CZ"), Record("FAKULTNI NEMOCNICE BRNO", "CZ")).same
+
+
+def test_a_block_compares_a_name_that_writes_its_town_twice():
+    # a county acting through its labour office writes the town twice; in a block of three, the pairs are prefiltered
+    # by their core words, which must not keep it from the county's other name for saying the town again
+    records = [Record("Biłgoraj County", "PL"), Record("POWIAT BIŁGORAJSKI / POWIATOWY URZĄD PRACY W BIŁGORAJU", "PL"),
+               Record("GMINA MIASTO BIŁGORAJ", "PL"), Record("GMINA BIŁGORAJ", "PL")]
+    assert link_records(records).clusters == [[0, 1]]

@@ -35,6 +35,13 @@ from kg.resolve.link import Record, compare
     ("Budapesti Műszaki és Gazdaságtudományi Egyetem", "Budapest University of Technology and Economics", "HU"),
     # a name's own acronym after a slash or a dash, with its town
     ("Municipality of Giurgiu/ M.G.", "MUNICIPIUL GIURGIU", "RO"),
+    # an English noun's plural and a Romanian genitive plural ("materials", "materialelor")
+    ("National Research-Development Institute for Materials Physics",
+     "INSTITUTUL NAŢIONAL DE CERCETARE-DEZVOLTARE PENTRU FIZICA MATERIALELOR", "RO"),
+    # a town in its genitive, of a stem shorter than other words need
+    ("Birzai District Municipality Administration", "Biržų rajono savivaldybės administracija", "LT"),
+    # a town's Bulgarian adjective with its -en-, and a free university in its languages
+    ('Varna Free University "Chernorizets Hrabar"', 'ВАРНЕНСКИ СВОБОДЕН УНИВЕРСИТЕТ "ЧЕРНОРИЗЕЦ ХРАБЪР"', "BG"),
 ])
 def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -48,6 +55,11 @@ def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     ("Sveučilište u Zagrebu - FER", "Sveučilište u Zagrebu", "HR"),
     # a county elsewhere is still no town's municipality
     ("Mayo County Council", "Mayo", "IE"),
+    # two towns of one short stem are two towns; a plural of a name is no English noun's
+    ("Biržų rajono savivaldybės administracija", "Birštono savivaldybės administracija", "LT"),
+    ("Szentes Város Önkormányzata", "Szente Község Önkormányzata", "HU"),
+    # a town's name is no abbreviation of a body its adjective names
+    ("Burgas", "BURGASKI SVOBODEN UNIVERSITET", "BG"),
 ])
 def test_two_bodies(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
