@@ -42,6 +42,11 @@ from kg.resolve.link import Record, compare
     ("Birzai District Municipality Administration", "Biržų rajono savivaldybės administracija", "LT"),
     # a town's Bulgarian adjective with its -en-, and a free university in its languages
     ('Varna Free University "Chernorizets Hrabar"', 'ВАРНЕНСКИ СВОБОДЕН УНИВЕРСИТЕТ "ЧЕРНОРИЗЕЦ ХРАБЪР"', "BG"),
+    # "self-government" and "local government" name how a town or county is run, as önkormányzat does
+    ("Self-government of Szabolcs-Szatmár-Bereg County", "SZABOLCS-SZATMÁR-BEREG MEGYEI ÖNKORMÁNYZAT", "HU"),
+    ("Local Government of Berettyóújfalu City", "BERETTYÓÚJFALU VÁROS ÖNKORMÁNYZATA", "HU"),
+    # the country's name abbreviated with its republic: RS is the Republic of Slovenia
+    ("AGENCIJA RS ZA OKOLJE", "Slovenian Environment Agency", "SI"),
 ])
 def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -60,6 +65,8 @@ def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     ("Szentes Város Önkormányzata", "Szente Község Önkormányzata", "HU"),
     # a town's name is no abbreviation of a body its adjective names
     ("Burgas", "BURGASKI SVOBODEN UNIVERSITET", "BG"),
+    # a town's local government is not its county's
+    ("Local Government of Nyíregyháza", "SZABOLCS-SZATMÁR-BEREG MEGYEI ÖNKORMÁNYZAT", "HU"),
 ])
 def test_two_bodies(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
