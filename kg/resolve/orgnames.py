@@ -82,9 +82,12 @@ _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
 # Function words of one language, left out of the names of the countries that write it only: elsewhere the same
 # letters are a name ("Pér", a Hungarian village; "L PROJEKT"; the Bulgarian letters "ЕС").
 _LANGUAGE_FUNCTION_WORDS = {
-    "fr": "l d pour sur dans par", "it": "l d dell all nel nella sul sulla alla per con ed",
-    "de": "fur fuer bei auf aus mit", "nl": "voor ter", "es": "para por con", "pt": "para por em nas nos pelo pela",
-    "hu": "es", "ro": "pentru", "no": "og til ved", "da": "og til ved", "pl": "przy", "cs": "pro", "sk": "pro",
+    "fr": "l d pour sur dans par",
+    "it": "l d dell all nel nella sul sulla alla per con ed dello allo agli alle dallo dalla dai dagli dalle nello nei"
+          " negli nelle sullo sui sugli sulle col coi su tra fra",
+    "de": "fur fuer bei auf aus mit", "nl": "voor ter", "es": "para por con",
+    "pt": "para por em nas nos pelo pela pelos pelas ao aos",
+    "hu": "es", "ro": "pentru", "no": "og til ved", "da": "og til ved", "pl": "przy oraz", "cs": "pro", "sk": "pro",
     "el": "gia sto stin stis", "mt": "ta tal tad tat taz tas tar tan tac ghall ghal",
 }
 _COUNTRY_LANGUAGES = {

@@ -47,6 +47,9 @@ from kg.resolve.link import Record, compare
     ("Local Government of Berettyóújfalu City", "BERETTYÓÚJFALU VÁROS ÖNKORMÁNYZATA", "HU"),
     # the country's name abbreviated with its republic: RS is the Republic of Slovenia
     ("AGENCIJA RS ZA OKOLJE", "Slovenian Environment Agency", "SI"),
+    # a Finnish Oy is a private limited company, a Ltd; an Italian preposition with its article is no word of a name
+    ("Turku University of Applied Sciences Ltd.", "TURUN AMMATTIKORKEAKOULU OY", "FI"),
+    ("FONDAZIONE ISTITUTO SUI TRASPORTI E LA LOGISTICA", "Institute for Transport and Logistics Foundation", "IT"),
 ])
 def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
