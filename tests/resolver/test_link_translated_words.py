@@ -50,6 +50,8 @@ from kg.resolve.link import Record, compare
     # a Finnish Oy is a private limited company, a Ltd; an Italian preposition with its article is no word of a name
     ("Turku University of Applied Sciences Ltd.", "TURUN AMMATTIKORKEAKOULU OY", "FI"),
     ("FONDAZIONE ISTITUTO SUI TRASPORTI E LA LOGISTICA", "Institute for Transport and Logistics Foundation", "IT"),
+    # Latvia's derived public person is a legal form, as Lithuania's budgetary institution
+    ('Atvasināta publiska persona "Dārzkopības institūts"', "Dārzkopības Institūts", "LV"),
 ])
 def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
