@@ -810,9 +810,9 @@ def _remits_added(a: Record, b: Record, name_a: OrgName, name_b: OrgName, countr
     """
     if not country or name_a.kinds != name_b.kinds or name_a.kinds != _REMIT_KINDS:
         return False
-    (short, short_core), (long, long_core) = sorted(((written_name(name_a), name_a.core),
-                                                     (written_name(name_b), name_b.core)), key=lambda x: len(x[0]))
-    if len(short) == len(long) or any(len(_parts(r.name, country)[0]) > 1 for r in (a, b)):
+    (short, short_core), (long, long_core) = sorted(((_content_words(name_a), name_a.core),
+                                                     (_content_words(name_b), name_b.core)), key=lambda x: len(x[0]))
+    if len(short) == len(long) or any(_part_after(r.name, country) for r in (a, b)):
         return False
     rest = iter(long)
     if not all(word in rest for word in short):  # the shorter's words in order, words inserted between them
@@ -821,6 +821,21 @@ def _remits_added(a: Record, b: Record, name_a: OrgName, name_b: OrgName, countr
     return 0 < len(added) <= _REMIT_WORDS and not any(
         is_place(w, country) or place_word(w, country) != w or _region_word_codes(w, country) or _names_body(w)
         for w in added)
+
+
+def _part_after(name: str, country: str | None) -> bool:
+    """Whether a ministry's name writes a part after its own that is more than the list of its remits going on: a
+    part that names a kind of body, a unit or a place ("…, Uprava za tržište rada"; not "Ministry for Transport,
+    Infrastructure and Public Works")."""
+    return any(parse(part, country).kinds or _names_unit(part)
+               or any(is_place(w, country) for w in normalise(part).split()) for part in _parts(name, country)[0][1:])
+
+
+def _content_words(name: OrgName) -> tuple[str, ...]:
+    """The words of a name as written (:func:`kg.resolve.orgnames.written_name`) without its function words, whose
+    place changes as remits are listed ("… for Transport and Infrastructure", "… for Transport, Infrastructure and
+    Public Works")."""
+    return tuple(w for w in written_name(name) if w not in SKIPPABLE)
 
 
 def _names_body(word: str) -> bool:

@@ -39,14 +39,17 @@ def test_two_remits_are_two_ministries(a, b, country):
     ("Bundesministerium fuer Landesverteidigung und Sport", "BUNDESMINISTERIUM FUER LANDESVERTEIDIGUNG", "AT"),
     ("MINISTERIE VAN ECONOMISCHE ZAKEN", "MINISTERIE VAN ECONOMISCHE ZAKEN EN KLIMAAT", "NL"),
     ("Ministero dell'Economia", "Ministero dell'Economia e delle Finanze", "IT"),
+    # its remits listed with commas: the parts after the first name no body, unit or place
+    ("MINISTRY FOR TRANSPORT AND INFRASTRUCTURE", "MINISTRY FOR TRANSPORT, INFRASTRUCTURE AND PUBLIC WORKS", "MT"),
+    ("MINISTARSTVO PROSVETE, NAUKE I TEHNOLOSKOG RAZVOJA", "MINISTARSTVO PROSVETE", "RS"),
 ])
 def test_a_ministry_given_remits_is_one_ministry(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
 
 
 @pytest.mark.parametrize(("a", "b", "country"), [
-    # a body of the ministry: in a part of its own, named by a body's word, or naming the ministry in another case
-    # (so a list of remits after a comma is left for review too: "MINISTARSTVO PROSVETE, NAUKE I …")
+    # a body of the ministry: in a part of its own that names a body, a unit or a place, or naming the ministry in
+    # another case
     ("Ministarstvo rada i mirovinskoga sustava",
      "Ministarstvo rada i mirovinskoga sustava, Uprava za tržište rada i zapošljavanje", "HR"),
     ("MINISTERSTVO NA VATREShNITE RABOTI", "MINISTERSTVO NA VATREShNITE RABOTI Institut po psihologiya", "BG"),
