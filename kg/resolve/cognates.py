@@ -27,6 +27,8 @@ Examples
 (100.0, 0.0)
 >>> cognate_score("democracy", "demokratija"), cognate_score("innovation", "inovaciju")  # -cy, a Lithuanian case
 (100.0, 100.0)
+>>> cognate_score("integration", "integratsiooni")  # Estonian -tsioon
+100.0
 >>> cognate_score("demographic", "demografiai")  # a Hungarian adjective
 100.0
 >>> cognate_score("physics", "chemistry"), cognate_score("electronic", "electrical"), cognate_score("ethics", "eth")
@@ -50,7 +52,7 @@ SUFFIXES = tuple(sorted(set("""
     ation ations azione azioni acion aciones acao acoes atie aties acja acji acije acija ationen ace acia
     atio aatio aciju acijos acijai acijas aciji acijo acijam aciok acio acios
     acni acny acna acne acneho acnej acnych acnim acyjny acyjna acyjne acyjnej acyjnego acyjnych
-    acijski acijska acijsko acijske acijskih acijskog acinis acine aciniu acines
+    acijski acijska acijsko acijske acijskih acijskog acinis acine aciniu acines atsioon atsiooni atsioonide
     cy cies tija tijos tiju tie ties tia tias zia cia cja cji cje tsiia
     iai ikai iak
     al als ale ali aux ales aal alis alny alna alne alni alnej alnego alnych alnim alniho

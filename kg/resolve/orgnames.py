@@ -82,7 +82,7 @@ _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
 # Function words of one language, left out of the names of the countries that write it only: elsewhere the same
 # letters are a name ("Pér", a Hungarian village; "L PROJEKT"; the Bulgarian letters "ЕС").
 _LANGUAGE_FUNCTION_WORDS = {
-    "fr": "l d pour sur dans par",
+    "fr": "l d pour sur dans par", "ca": "l d dels els les amb",
     "it": "l d dell all nel nella sul sulla alla per con ed dello allo agli alle dallo dalla dai dagli dalle nello nei"
           " negli nelle sullo sui sugli sulle col coi su tra fra",
     "de": "fur fuer bei auf aus mit", "nl": "voor ter", "es": "para por con",
@@ -92,8 +92,9 @@ _LANGUAGE_FUNCTION_WORDS = {
 }
 _COUNTRY_LANGUAGES = {
     "FR": "fr", "BE": "fr nl de", "LU": "fr de", "CH": "fr de it", "MC": "fr", "IT": "it", "SM": "it", "MT": "mt it",
-    "DE": "de", "AT": "de", "LI": "de", "NL": "nl", "ES": "es", "PT": "pt", "BR": "pt", "HU": "hu", "RO": "ro",
-    "MD": "ro", "NO": "no", "DK": "da", "PL": "pl", "CZ": "cs", "SK": "sk", "GR": "el", "EL": "el", "CY": "el",
+    "DE": "de", "AT": "de", "LI": "de", "NL": "nl", "ES": "es ca", "AD": "ca es fr", "PT": "pt", "BR": "pt", "HU": "hu",
+    "RO": "ro", "MD": "ro", "NO": "no", "DK": "da", "PL": "pl", "CZ": "cs", "SK": "sk", "GR": "el", "EL": "el",
+    "CY": "el",
 }
 
 
@@ -1109,6 +1110,10 @@ def _take_misspelt_form(words: list[str], country: str | None) -> tuple[list[str
 _GLUED = re.compile(r"(?<=[^\W\d_A-Z]{3})(?=[A-Z](?:[^\W\d_A-Z]{2}|[A-Z]+\b))")
 
 
+# The English possessive: "St. Anne's", "King's College" (an apostrophe between letters and a final s).
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b", re.IGNORECASE)
+
+
 def _text_of(name: str) -> str:
     """Return ``name`` without quotes, and without a parenthesis that is not the whole name, its glued words apart;
     HTML character references read as their characters (``&QUOT;IZOSTAL&QUOT;``, as an export may write quotes).
@@ -1117,8 +1122,10 @@ def _text_of(name: str) -> str:
     ('Board of Education for Vienna European Office', ' Zora   ')
     >>> _text_of("&QUOT;IZOSTAL&QUOT; S.A.")
     ' IZOSTAL  S.A.'
+    >>> _text_of("St. Anne's University Hospital")  # an English possessive is its noun
+    'St. Anne University Hospital'
     """
-    text = _GLUED.sub(" ", _QUOTES.sub(" ", html.unescape(name)))
+    text = _GLUED.sub(" ", _QUOTES.sub(" ", _POSSESSIVE.sub("", html.unescape(name))))
     without = _PARENTHESES.sub(" ", text)
     return without if normalise(without) else text
 
