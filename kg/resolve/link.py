@@ -525,14 +525,23 @@ def _own_short(core: tuple[str, ...], other: tuple[str, ...], country: str | Non
 
 def _short_words(core: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a core shorter than a stem, numbers aside, each run of single letters joined into one."""
-    words: list[str] = []
+    return tuple(w for w, joined in _letter_runs(core) if joined or (len(w) < LINK_STEM_LENGTH and not w.isdigit()))
+
+
+def _letter_runs(core: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """The words of a core with each run of single letters (not digits) joined into one word, and whether a word is
+    such a run ("M G" is "mg").
+
+    >>> _letter_runs(("m", "g", "giurgiu", "1", "a"))
+    [('mg', True), ('giurgiu', False), ('1', False), ('a', False)]
+    """
+    runs: list[tuple[str, bool]] = []
     for i, w in enumerate(core):
-        if len(w) < LINK_STEM_LENGTH and not w.isdigit():
-            if len(w) == 1 and i and len(core[i - 1]) == 1 and not core[i - 1].isdigit() and words:
-                words[-1] += w
-            else:
-                words.append(w)
-    return tuple(words)
+        if len(w) == 1 and not w.isdigit() and i and len(core[i - 1]) == 1 and not core[i - 1].isdigit() and runs:
+            runs[-1] = (runs[-1][0] + w, True)
+        else:
+            runs.append((w, False))
+    return runs
 
 
 def _split_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -969,11 +978,7 @@ def _acronym_tail(head: OrgName, tail: OrgName) -> bool:
     Giurgiu/ M.G.", "Institutul Naţional de Cercetare-Dezvoltare pentru Fizica Materialelor - INCDFM Bucureşti"
     (single letters are read as one word)."""
     country = head.country or tail.country
-    words: list[str] = []
-    for i, word in enumerate(tail.core):
-        joined = len(word) == 1 and i and len(tail.core[i - 1]) == 1 and words
-        words[-1:] = [words[-1] + word] if joined else words[-1:] + [word]
-    own = [w for w in words if not is_place(w, country)]
+    own = [w for w, _ in _letter_runs(tail.core) if not is_place(w, country)]
     return len(own) == 1 and len(own[0]) >= 2 and expansion(own[0], head.words) is not None
 
 
