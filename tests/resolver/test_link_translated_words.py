@@ -56,6 +56,9 @@ from kg.resolve.link import Record, compare
     ("Administration of Palanga's City Municipality", "Palangos miesto savivaldybės administracija", "LT"),
     ("Catalonia Institute for energy research", "FUNDACIO INSTITUT DE RECERCA DE L'ENERGIA DE CATALUNYA", "ES"),
     ("Integration Foundation", "Integratsiooni Sihtasutus", "EE"),
+    # the points of the compass in the EU's languages; a county's government office in English and Hungarian
+    ("AGENTIA PENTRU DEZVOLTARE REGIONALA NORD-VEST", "North-West Regional Development Agency", "RO"),
+    ("Government Office of Győr-Moson-Sopron County", "Győr-Moson-Sopron Megyei Kormányhivatal", "HU"),
 ])
 def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -76,6 +79,9 @@ def test_one_body_in_two_languages(a: str, b: str, country: str) -> None:
     ("Burgas", "BURGASKI SVOBODEN UNIVERSITET", "BG"),
     # a town's local government is not its county's
     ("Local Government of Nyíregyháza", "SZABOLCS-SZATMÁR-BEREG MEGYEI ÖNKORMÁNYZAT", "HU"),
+    # a county's government office (the state's) is not its self-government
+    ("Government Office of Győr-Moson-Sopron County", "Győr-Moson-Sopron Megyei Önkormányzat", "HU"),
+    ("North-West Regional Development Agency", "AGENTIA PENTRU DEZVOLTARE REGIONALA NORD-EST", "RO"),
 ])
 def test_two_bodies(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
