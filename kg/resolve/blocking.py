@@ -3,8 +3,9 @@
 Comparing every record with every other is quadratic; records are compared only within a *block*:
 the same country and one of its two rarest core words (:func:`kg.resolve.orgnames.parse`) that at most
 :data:`~kg.resolve.thresholds.LINK_BLOCK_LIMIT` names of that country share, or the same whole core.
-Within a block of more than two records, only pairs whose sorted cores are at least
-:data:`~kg.resolve.thresholds.LINK_PREFILTER` alike (:func:`rapidfuzz.process.extract`) are compared.
+Within a block of more than two records, only pairs whose sorted cores, as written or with each word once
+(:func:`core_texts`), are at least :data:`~kg.resolve.thresholds.LINK_PREFILTER` alike
+(:func:`rapidfuzz.process.extract`) are compared.
 The city or region is a block key too: records that give the same city share a block on it and each of
 their first core words. A name of one word (a short form, ``DWD``) meets the longer names of its city whose
 first words begin with its letter (:func:`short_form_keys`): only short against long, and without the prefilter,
