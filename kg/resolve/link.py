@@ -280,6 +280,7 @@ def _similarity(country: str | None) -> Callable[[str, str], float]:
 _PLACE_STEM = 4
 
 
+@lru_cache(maxsize=500_000)
 def _place_inflected(a: str, b: str, country: str) -> bool:
     """Whether two folded words are one town of ``country`` (:func:`kg.resolve.places.is_place`) in two cases: the
     same stem with two endings of one of its languages (``Biržai``, ``Biržų``; ``Kaunas``, ``Kauno``), of fewer
@@ -354,6 +355,7 @@ def _region_words(country: str | None) -> dict[str, frozenset[str]]:
     return {core[0]: codes for core, codes in region_cores(country).items() if len(core) == 1}
 
 
+@lru_cache(maxsize=500_000)
 def _one_region(a: str, b: str, country: str) -> bool:
     """Whether two words are two names of one NUTS region of ``country``, in any case: ``Wirtschaftskammer
     Steiermark`` is the ``Styrian Chamber of Commerce``, ``Fachhochschule Kärnten`` the ``Carinthia University of

@@ -978,12 +978,20 @@ def _take_legal_form(words: list[str], country: str | None) -> tuple[list[str], 
     >>> _take_legal_form("ingenieria y economia del transporte sme mp sa".split(), "ES")
     (['ingenieria', 'y', 'economia', 'del', 'transporte'], 'S.A.')
     """
-    rest, form = _take_form(words, country)
+    rest, form = _legal_form_taken(tuple(words), country)
+    return list(rest), form
+
+
+@lru_cache(maxsize=200_000)
+def _legal_form_taken(words: tuple[str, ...], country: str | None) -> tuple[tuple[str, ...], str | None]:
+    """:func:`_take_legal_form` of a tuple of words, once per name and country (a pair's names are read again by
+    many rules)."""
+    rest, form = _take_form(list(words), country)
     unmarked = _without_markers(rest, country)
     if unmarked == rest or not unmarked:
-        return rest, form
+        return tuple(rest), form
     again, other = _take_form(unmarked, country)
-    return again, other or form
+    return tuple(again), other or form
 
 
 # Words that say the next one is a town ("ЕООД, гр. Пловдив": гр., град, a city).
