@@ -335,7 +335,7 @@ def common_word(word: str) -> bool:
 def written_name(name: OrgName) -> tuple[str, ...]:
     """The folded words of a name as written, without its legal form (nor the words beside it that say it has one
     member): every word, function and head words kept."""
-    return tuple(_take_legal_form(list(name.words), name.country)[0])
+    return _legal_form_taken(tuple(name.words), name.country)[0]
 
 
 def legal_form_changed(a: OrgName, b: OrgName, common: bool = True) -> bool:
@@ -1076,7 +1076,7 @@ def without_legal_form(words: tuple[str, ...], country: str | None = None) -> tu
     >>> without_legal_form(("centai", "institute", "spa"), "IT")
     ('centai', 'institute')
     """
-    return tuple(_take_legal_form(list(words), country)[0])
+    return _legal_form_taken(tuple(words), country)[0]
 
 
 def _inner_end_form(words: list[str], country: str | None) -> list[str]:
