@@ -5,8 +5,8 @@ science and administration they do not hold are still recognisable across langua
 suffix each language gives it: *seismological*, *sismologique*, *sismologico*; *nanotechnology*,
 *nanotecnologia*; *dynamics*, *dynamique*; *biostructures*, *biostrutture*. :func:`cognate_score` compares two
 words by their stems after those suffixes (:data:`SUFFIXES`: -ical/-ique/-ico/-isch/-iczny/-ikai,
--y/-ie/-ia/-ija, -cy/-tija/-zia/-cja, -ation/-azione/-acion/-acao and their case endings (-aciju, -acijos),
--al/-ale/-el, -ar/-aire/-are, -an/-ian/-een, -ure/-ura …), folded to one spelling
+-y/-ie/-ia/-ija, -cy/-tija/-zia/-cja, -ation/-azione/-acion/-acao and their case endings (-aciju, -acijos; the
+Romanian plural -ații), -al/-ale/-el, -ar/-aire/-are, -an/-ian/-een, -ure/-ura …), folded to one spelling
 (``ph`` as ``f``, ``th`` as ``t``, ``ch``, ``k`` and the Slavic ``h`` of a Greek *chi* as ``c``: *technology*,
 *tecnologia*, *tehnologija*; ``ae`` as ``e``, ``y`` as ``i``, ``z`` as ``s``, the Polish ``w`` as ``v``, ``ct`` as
 ``t``, double letters single). The South Slavic adjective of a science loses the *g* of its stem (*arheološki*,
@@ -27,8 +27,8 @@ Examples
 (100.0, 0.0)
 >>> cognate_score("democracy", "demokratija"), cognate_score("innovation", "inovaciju")  # -cy, a Lithuanian case
 (100.0, 100.0)
->>> cognate_score("integration", "integratsiooni")  # Estonian -tsioon
-100.0
+>>> cognate_score("integration", "integratsiooni"), cognate_score("situations", "situatii")  # Estonian, Romanian
+(100.0, 100.0)
 >>> cognate_score("demographic", "demografiai")  # a Hungarian adjective
 100.0
 >>> cognate_score("physics", "chemistry"), cognate_score("electronic", "electrical"), cognate_score("ethics", "eth")
@@ -50,7 +50,7 @@ SUFFIXES = tuple(sorted(set("""
     iczne icznych icznej iczneg icky icka icke ickych icki ikos iki ika ik ikai ikas ikus ikum ico
     y ie ia ias ies ii ija ije iji io iu ium
     ation ations azione azioni acion aciones acao acoes atie aties acja acji acije acija ationen ace acia
-    atio aatio aciju acijos acijai acijas aciji acijo acijam aciok acio acios
+    atio aatio atii atiei atiile atiilor aciju acijos acijai acijas aciji acijo acijam aciok acio acios
     acni acny acna acne acneho acnej acnych acnim acyjny acyjna acyjne acyjnej acyjnego acyjnych
     acijski acijska acijsko acijske acijskih acijskog acinis acine aciniu acines atsioon atsiooni atsioonide
     cy cies tija tijos tiju tie ties tia tias zia cia cja cji cje tsiia

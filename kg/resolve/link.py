@@ -762,12 +762,13 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     parent_named = _parent_named(a.kinds, b.kinds)
     if score < LINK_ACCEPT and parent_named:
         score = max(score, _unit_without_parent_place(a, b))
-    if (a.kinds and b.kinds and a.kinds != b.kinds and not _constituted_too(a.kinds, b.kinds)
-            and not parent_named) or (a.kinds ^ b.kinds) & UNIT_KINDS:
+    kinds_a, kinds_b = _kinds_with_form(a, b), _kinds_with_form(b, a)
+    if (kinds_a and kinds_b and kinds_a != kinds_b and not _constituted_too(kinds_a, kinds_b)
+            and not parent_named) or (kinds_a ^ kinds_b) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
-    elif a.kinds != b.kinds and not (_region_left_unsaid(a, b) or _region_left_unsaid(b, a)):
+    elif kinds_a != kinds_b and not (_region_left_unsaid(a, b) or _region_left_unsaid(b, a)):
         score -= LINK_ONE_KIND_PENALTY
-        if (a.kinds ^ b.kinds) - _UNSAID_KINDS and not parent_named:
+        if (kinds_a ^ kinds_b) - _UNSAID_KINDS and not parent_named:
             # "Bragança" is not "Instituto Politécnico de Bragança"
             score = min(score, LINK_ONE_KIND_CAP)
     score -= _legal_form_penalty(a, b)
@@ -783,6 +784,15 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b))
     return max(score, 0.0)
+
+
+def _kinds_with_form(name: OrgName, other: OrgName) -> frozenset[str]:
+    """Return the kinds of ``name``, and the kind that says how the body is constituted when its legal form says
+    it and the other name gives it, and no other kind, as a head word more ("Sihtasutus …", an Estonian
+    foundation's form, and "Foundation …"); a foundation named beside a body of another kind with no such form
+    stays a body of its own ("Fondazione Politecnico di Milano")."""
+    status = legal_status(name) if name.legal_form else None
+    return name.kinds | {status} if other.kinds - name.kinds == {status} and status in _CONSTITUTED else name.kinds
 
 
 def _region_left_unsaid(named: OrgName, bare: OrgName) -> bool:

@@ -136,7 +136,7 @@ def test_a_form_change_is_read_within_one_country_only() -> None:
     ("WHITE RESEARCH SPRL", "BE", ("white", "research"), "SPRL"),
     ("RS ARASTIRMA LIMITED ŞIRKETI", "TR", ("rs", "arastirma"), "Ltd. Şti."),
     ("S.C. ALFA CONSTRUCT S.R.L.", "RO", ("alfa", "construct"), "SRL"),  # societate comercială, then its form
-    ("Държавно предприятие Пристанищна инфраструктура", "BG", ("pristanishtna", "infrastructure"), "ДП"),
+    ("Държавно предприятие Пристанищна инфраструктура", "BG", ("port", "infrastructure"), "ДП"),
     ("AZIENDA SPECIALE INNOVHUB - STAZIONI SPERIMENTALI PER L'INDUSTRIA", "IT", None, "Az. spec."),
     ("HOMO DIGITALIS ASTIKI MI KERDOSKOPIKI ETAIREIA", "EL", ("homo", "digitalis"), "Α.Μ.Κ.Ε."),
     ("GMV AEROSPACE AND DEFENCE SA UNIPERSONAL", "ES", ("gmv", "aerospace", "defence"), "S.A."),

@@ -141,3 +141,31 @@ def test_a_segment_saying_what_a_company_does_is_no_part_of_its_name():
 def test_two_faculties_of_one_university_stay_two():
     assert not compare(Record("Pravni fakultet Sveučilišta u Zagrebu", "HR"),
                        Record("Ekonomski fakultet Sveučilišta u Zagrebu", "HR")).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("National Institute for Physics and Nuclear Engineering", "INSTITUTUL NATIONAL PENTRU FIZICA SI INGINERIE NUCLEARA",
+     "RO"),
+    ("EXECUTIVE ENVIRONMENT AGENCY", "IZPALNITELNA AGENTsIYa PO OKOLNA SREDA", "BG"),
+    ("Public Ports, jsc", "Verejné prístavy, a. s.", "SK"),
+    ("Utena A. and M. Miskiniai Public Library", "Utenos A. ir M. Miškinių viešoji biblioteka", "LT"),
+    ("Eki inženjering d.o.o.", "Eki inžinjering d.o.o.", "HR"),
+])
+def test_the_words_of_public_bodies_read_the_same_in_their_languages(a: str, b: str, country: str) -> None:
+    """Engineering, the environment, ports and what is public, in the languages of the EU (org_words.tsv)."""
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_police_and_a_romanian_plural_are_read_in_english() -> None:
+    assert "police" in parse("INSPECTORATUL GENERAL AL POLITIEI ROMANE", "RO").core
+    assert compare(Record("General Inspectorate for Emergency Situations", "RO"),
+                   Record("Inspectoratul General pentru Situații de Urgență", "RO")).same
+
+
+def test_a_legal_form_says_the_kind_another_name_gives_as_a_word() -> None:
+    """An Estonian foundation (Sihtasutus, its form) is the Foundation its English name says; a foundation named
+    beside a university, with no such form, stays a body of its own."""
+    assert compare(Record("Foundation Valga County Development Agency", "EE", "Tartu"),
+                   Record("Sihtasutus Valgamaa Arenguagentuur", "EE")).same
+    assert not compare(Record("Fondazione Politecnico di Milano", "IT", "Milano"),
+                       Record("Politecnico di Milano", "IT", "Milano")).same
