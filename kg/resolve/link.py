@@ -1610,15 +1610,17 @@ def _trades_score(name_a: str, name_b: str, country: str | None) -> float:
 _PATRON_MARKERS = frozenset({"im", "imienia"})
 # The kinds of body whose name may give or leave out its patron: one university of its name in its town.
 _PATRON_KINDS = frozenset({"university", "college"})
+# ... and the word of an institute, which names its patron after "im." as a university does.
+_INSTITUTE = "institute"
 
 
-def _patron_words(name: OrgName, country: str | None) -> frozenset[str]:
-    """The core words of a name that name its patron: the words after ``im.`` or a saint's word, up to a function
-    word or a place ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu": piastow, slaskich; "Sofiyski
-    universitet Sv. Kliment Ohridski": saint, kliment, ohridski)."""
+def _patron_words(name: OrgName, country: str | None, saints: bool = True) -> frozenset[str]:
+    """The core words of a name that name its patron: the words after ``im.`` or (with ``saints``) a saint's word, up
+    to a function word or a place ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu": piastow, slaskich;
+    "Sofiyski universitet Sv. Kliment Ohridski": saint, kliment, ohridski)."""
     words = name.words
     for at, word in enumerate(words):
-        saint = parse(word, country).core == ("saint",)
+        saint = saints and parse(word, country).core == ("saint",)
         if word not in _PATRON_MARKERS and not saint:
             continue
         patron = {"saint"} if saint else set()
@@ -1631,12 +1633,15 @@ def _patron_words(name: OrgName, country: str | None) -> frozenset[str]:
 
 
 def _patron_score(a: OrgName, b: OrgName, country: str | None) -> float:
-    """Return how alike two names of a university are without the patron one gives and the other leaves out
-    ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu", "Wroclaw Medical University"; "Sofia University
-    St. Kliment Ohridski", "Sofia University"); 0 when neither or both give one, or they name other kinds."""
-    if a.kinds != b.kinds or not a.kinds or not a.kinds <= _PATRON_KINDS:
+    """Return how alike two names of a university or of an institute are without the patron one gives and the
+    other leaves out ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu", "Wroclaw Medical University"; "Sofia
+    University St. Kliment Ohridski", "Sofia University"; "Instytut Fizyki Jądrowej im. Henryka Niewodniczańskiego",
+    "Institute of Nuclear Physics": an institute's patron after ``im.`` only); 0 when neither or both give one, or
+    they name other kinds."""
+    institutes = not a.kinds and not b.kinds and _INSTITUTE in a.core and _INSTITUTE in b.core
+    if not institutes and (a.kinds != b.kinds or not a.kinds or not a.kinds <= _PATRON_KINDS):
         return 0.0  # a university hospital's patron is not left out: "Fakultní nemocnice u sv. Anny v Brně"
-    patron_a, patron_b = _patron_words(a, country), _patron_words(b, country)
+    patron_a, patron_b = _patron_words(a, country, not institutes), _patron_words(b, country, not institutes)
     if bool(patron_a) == bool(patron_b):
         return 0.0
     rest_a, rest_b = (tuple(w for w in x.core if w not in p) for x, p in ((a, patron_a), (b, patron_b)))

@@ -69,6 +69,8 @@ def test_a_one_word_core_meets_its_other_forms_in_a_block():
     ("Uniwersytet Medyczny im. Piastów Śląskich we Wrocławiu", "Wroclaw Medical University", "PL"),
     ("Sofiyski universitet Sv. Kliment Ohridski", "Sofia University", "BG"),
     ("Alma Mater Studiorum – Università di Bologna", "University of Bologna", "IT"),
+    ("INSTYTUT FIZYKI JADROWEJ IM. HENRYKA NIEWODNICZANSKIEGO POLSKIEJ AKADEMII NAUK",
+     "Institute of Nuclear Physics Polish Academy of Sciences", "PL"),  # an institute's patron after "im."
 ])
 def test_a_university_s_patron_may_be_left_out(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
@@ -82,6 +84,9 @@ def test_two_universities_of_one_town_stay_two_whatever_their_patrons():
     # a school's patron is no word to leave out: a town has several schools
     assert not compare(Record("Szkoła Podstawowa im. Jana Pawła II w Bochni", "PL"),
                        Record("Szkoła Podstawowa w Bochni", "PL")).same
+    # nor the words that follow it in an institute's name
+    assert not compare(Record("Instytut Biologii Ssaków PAN", "PL"),
+                       Record("Instytut Biologii Doświadczalnej im. Marcelego Nenckiego PAN", "PL")).same
     # nor a hospital's: Brno has two university hospitals
     assert not compare(Record("FAKULTNI NEMOCNICE U SV ANNY V BRNE", "CZ"), Record("FAKULTNI NEMOCNICE BRNO", "CZ")).same
 
