@@ -1319,10 +1319,10 @@ _QUOTED = re.compile(r"[\"„“”«»]([^\"„“”«»]+)[\"„“”«»]")
 def _quoted_core(name: str, core: list[str], country: str | None) -> OrgName | None:
     """The name in quotes when the core read from the whole name holds none of its words: a legal form inside a
     name ends its name part, but a quoted name after it is the company's own (``Pašvaldības SIA "Ventspils
-    siltums"``, a municipal company, is not ``Pašvaldības``).
+    siltums"``, a municipal company, is not ``Pašvaldības``; *siltums* is heat, the table's ``heating``).
 
     >>> parse('Pašvaldības SIA "Ventspils siltums"', "LV").core
-    ('ventspils', 'siltums')
+    ('ventspils', 'heating')
     """
     found = _QUOTED.search(_PARENTHESES.sub(" ", html.unescape(name)))  # not "(buv. UAB „Irvi“)", a former name
     if found is None:

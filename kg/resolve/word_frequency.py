@@ -14,7 +14,7 @@ machine, whatever the store holds): the document frequency of the core words
 
 Examples
 --------
->>> rarity("szolgaltato", "HU") < 0.5 < rarity("zzyzx", "HU") == 1.0
+>>> rarity("service", "HU") < 0.5 < rarity("zzyzx", "HU") == 1.0  # "szolgáltató", a service company
 True
 """
 

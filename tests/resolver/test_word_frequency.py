@@ -43,7 +43,7 @@ def test_common_words_weigh_less_and_never_nothing():
 
 
 def test_names_sharing_only_common_words_score_lower_than_names_sharing_rare_words():
-    c1, c2 = _common("HU")
+    c1, c2 = _common("HU", letters=10)  # words as long as most of a name: a short word more weighs little beside them
     r1, r2 = _rare(len(c1), "qzx"), _rare(len(c2), "wvk")
     # a short word on one side only (on both, two companies' initials keep them apart whatever they share)
     on_common = core_score(("ab", c1, c2), (c1, c2), "HU")
