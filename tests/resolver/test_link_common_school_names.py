@@ -29,7 +29,7 @@ def test_a_name_of_its_own_written_in_capitals_keeps_words_added(a: str, b: str,
 
 
 def test_common_words_are_those_written_in_small_letters() -> None:
-    assert "umeleckoprumyslova" in _common_words("Střední uměleckoprůmyslová škola", "CZ")
+    assert {"art", "industry"} <= _common_words("Střední uměleckoprůmyslová škola", "CZ")  # arts and crafts
     assert not _common_words("Tehnička škola Ruđera Boškovića", "HR") & {"ruđera", "ruera", "boskovica"}
     assert _common_words("STŘEDNÍ UMĚLECKOPRŮMYSLOVÁ ŠKOLA", "CZ") == frozenset()
 
