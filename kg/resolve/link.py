@@ -633,11 +633,14 @@ def _spells_some_beside(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return bool(content & set(words)) and not content <= set(words)
 
 
-def _acronym_score(a: OrgName, b: OrgName) -> float:
+def _acronym_score(a: OrgName, b: OrgName, one_town: bool = False) -> float:
     """Return the best score of the two names with a word of one read as an acronym of words of the other.
 
     ``KU Leuven`` is compared as ``Katholieke Universiteit Leuven``; a name that is an acronym of two
-    letters only (``UR``) scores at most ``LINK_ACRONYM_SHORT``: it stands for too many bodies. Only the
+    letters only scores at most ``LINK_ACRONYM_SHORT`` (it stands for too many bodies) unless its letters spell the
+    other name whole (``IK``, Instytut Kolejnictwa), a letter of a place's name only when the records are of
+    ``one_town`` (``RS``, Region Stockholm, both in Stockholm; every body of a town has its initial): two bodies
+    that one such name would join are kept apart by the check of each cluster (:mod:`kg.resolve.split`). Only the
     words written as acronyms are read so (:attr:`OrgName.acronyms`): ``Vas`` is not *Va*ci *S*zakképzési; in a name
     that writes none so (all in capitals: ``CHU DE NICE``), a word of its core that is the initials of three words of
     the other or more (:func:`kg.resolve.acronyms.initials`) of which it writes none or all beside it; the legal
@@ -654,8 +657,10 @@ def _acronym_score(a: OrgName, b: OrgName) -> float:
             expanded = parse(" ".join(x.words[:i] + y.words[start + run[0]:start + run[1]] + x.words[i + 1:]),
                              y.country)
             score = name_score(expanded, y, acronyms=False)
-            if len(x.words) == 1 and len(token) < 3:
-                score = min(score, LINK_ACRONYM_SHORT)
+            spelt = y.words[start + run[0]:start + run[1]]
+            if len(x.words) == 1 and len(token) < 3 and (score < 100.0 or not (
+                    one_town or not any(is_place(w, y.country) for w in spelt))):
+                score = min(score, LINK_ACRONYM_SHORT)  # two letters that spell more than the other name's words
             best = max(best, score)
     return best
 
@@ -742,11 +747,12 @@ def _legal_form_penalty(a: OrgName, b: OrgName) -> float:
     return 0.0 if legal_form_changed(a, b) else LINK_LEGAL_FORM_PENALTY
 
 
-def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
+def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = False) -> float:
     """Return 0–100: how alike two parsed names are, their kinds and legal forms considered.
 
     With ``acronyms``, a name that scores below ``LINK_ACCEPT`` is also compared with a word of one read
-    as the acronym of words of the other (``KU Leuven``, ``CNRS``).
+    as the acronym of words of the other (``KU Leuven``, ``CNRS``); ``one_town`` says the two records give one
+    town (:func:`_acronym_score`).
 
     Examples
     --------
@@ -782,7 +788,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True) -> float:
     if _company_and_authority(a, status_a, b, status_b) or _company_and_authority(b, status_b, a, status_a):
         score = min(score, LINK_OTHER_KIND_CAP)  # "RAGUSA d.o.o." is not the City of Dubrovnik (Ragusa)
     if acronyms and score < LINK_ACCEPT:
-        score = max(score, _acronym_score(a, b))
+        score = max(score, _acronym_score(a, b, one_town))
     return max(score, 0.0)
 
 
@@ -1656,7 +1662,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
             and (academy_less := _without_academies(a, b, country_a or country_b)):
         return _names_score(*academy_less, country_a, country_b)
     name_a, name_b = parse(a.name, country_a), parse(b.name, country_b)
-    score = name_score(name_a, name_b)
+    score = name_score(name_a, name_b, one_town=bool(a.city) and normalise(a.city or "") == normalise(b.city or ""))
     if country_a and country_b and country_a != country_b:
         return score
     regions = _regions_named(name_a, name_b, country_a or country_b)

@@ -169,3 +169,13 @@ def test_a_legal_form_says_the_kind_another_name_gives_as_a_word() -> None:
                    Record("Sihtasutus Valgamaa Arenguagentuur", "EE")).same
     assert not compare(Record("Fondazione Politecnico di Milano", "IT", "Milano"),
                        Record("Politecnico di Milano", "IT", "Milano")).same
+
+
+def test_two_letters_that_spell_the_other_name_whole_are_its_acronym() -> None:
+    """"IK" is the Instytut Kolejnictwa; "UM" spells the Uniwersytet Medyczny w Lublinie whole (its town the records
+    give), but only a part of the Urząd Miasta Lublin, a municipality's office: that pair stays for review."""
+    assert compare(Record("INSTYTUT KOLEJNICTWA", "PL", "Warszawa"), Record("IK", "PL", "Warszawa")).same
+    assert compare(Record("REGION STOCKHOLM", "SE", "Stockholm"), Record("RS", "SE", "Stockholm")).same
+    assert compare(Record("Uniwersytet Medyczny w Lublinie", "PL", "Lublin"), Record("UM", "PL", "Lublin")).same
+    city_office = compare(Record("Urząd Miasta Lublin", "PL", "Lublin"), Record("UM", "PL", "Lublin"))
+    assert not city_office.same and city_office.review
