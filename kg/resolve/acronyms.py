@@ -4,8 +4,8 @@ An acronym is read as the first letters of a run of words, each word giving a pr
 most :data:`MAX_PART` letters (``bwcon`` is *B*aden-*W*ürttemberg:*Con*nected), the last word any
 prefix (``UBremen`` is *U*niversität *Bremen*), every word that is not a function word giving at
 least one (``MFN`` is *M*useum *f*ür *N*aturkunde, ``CMC`` *C*âmara *M*unicipal de *C*oimbra);
-function words and single letters may give none (:data:`SKIPPABLE`). Words are the folded words of
-:func:`kg.resolve.normalise` (a hyphen parts two words: ``Micro-Electronica``).
+function words and single letters may give none (:data:`SKIPPABLE`; the Polish ``na rzecz``, for, too). Words
+are the folded words of :func:`kg.resolve.normalise` (a hyphen parts two words: ``Micro-Electronica``).
 
 Examples
 --------
@@ -37,7 +37,7 @@ MAX_PART = 3
 SKIPPABLE = FUNCTION_WORDS | frozenset(
     "u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the og fur fuer pour per para por sur"
     " del della dello degli delle dei nel nella als bei an um uma uno una ein eine een con fra voor prie em nos nas"
-    " pentru pro es"
+    " pentru pro es rzecz"
     .split())
 # At most this share of an acronym's letters may be second or third letters of a word.
 _INNER_SHARE = 0.5

@@ -649,9 +649,12 @@ def _acronym_score(a: OrgName, b: OrgName, one_town: bool = False) -> float:
     best = 0.0
     for x, y in ((a, b), (b, a)):
         start, words = _without_legal_form_span(y)
+        english = _in_english(words, y.country)
         for i, token in enumerate(x.words):
             run = expansion(token, words) if token in x.acronyms else \
                 initials(token, words) if not x.acronyms and token in x.core else None
+            if run is None and token in x.acronyms and english != words:
+                run = initials(token, english)  # "FDPA": the Fundacja na rzecz Rozwoju Polskiego Rolnictwa in English
             if run is None or (token not in x.acronyms and _spells_some_beside(words[run[0]:run[1]], x.words)):
                 continue  # "CIT INNOVATION CENTRE" is no "Cavan Innovation & Technology" centre
             expanded = parse(" ".join(x.words[:i] + y.words[start + run[0]:start + run[1]] + x.words[i + 1:]),
@@ -663,6 +666,25 @@ def _acronym_score(a: OrgName, b: OrgName, one_town: bool = False) -> float:
                 score = min(score, LINK_ACRONYM_SHORT)  # two letters that spell more than the other name's words
             best = max(best, score)
     return best
+
+
+def _in_english(words: tuple[str, ...], country: str | None) -> tuple[str, ...]:
+    """The words of a name, each that the tables translate in English (its meaning, its kind, its country): what an
+    acronym of its English name spells ("FDPA", Foundation for the Development of Polish Agriculture, of "Fundacja
+    na rzecz Rozwoju Polskiego Rolnictwa")."""
+    return tuple(_word_in_english(word, country) for word in words)
+
+
+@lru_cache(maxsize=100_000)
+def _word_in_english(word: str, country: str | None) -> str:
+    if word in SKIPPABLE:
+        return word
+    parsed = parse(word, country)
+    if len(parsed.core) == 1:
+        return parsed.core[0]
+    if not parsed.core and not parsed.kinds and parsed.legal_form:
+        return legal_status(parsed) or word  # "Fundacja", a Polish foundation's form
+    return next(iter(parsed.kinds)) if len(parsed.kinds) == 1 and not parsed.core else word
 
 
 # Kinds of bodies that govern a territory: a company is never one.

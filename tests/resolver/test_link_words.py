@@ -179,3 +179,14 @@ def test_two_letters_that_spell_the_other_name_whole_are_its_acronym() -> None:
     assert compare(Record("Uniwersytet Medyczny w Lublinie", "PL", "Lublin"), Record("UM", "PL", "Lublin")).same
     city_office = compare(Record("Urząd Miasta Lublin", "PL", "Lublin"), Record("UM", "PL", "Lublin"))
     assert not city_office.same and city_office.review
+
+
+def test_an_acronym_may_spell_the_english_name_that_the_tables_translate() -> None:
+    """"FDPA" is the Foundation for the Development of Polish Agriculture, the English name of the Fundacja na rzecz
+    Rozwoju Polskiego Rolnictwa: its initials, word for word; not a brand that prefixes of the words spell."""
+    assert compare(Record("FUNDACJA NA RZECZ ROZWOJU POLSKIEGO ROLNICTWA", "PL", "Warszawa"),
+                   Record("FDPA", "PL", "Warszawa")).same
+    assert compare(Record("FUNDACJA NA RZECZ ROZWOJU POLSKIEGO ROLNICTWA", "PL", "Warszawa"),
+                   Record("FRPR", "PL", "Warszawa")).same  # and its Polish initials, as before
+    assert not compare(Record("ELECTRICITE RESEAU DISTRIBUTION FRANCE SA", "FR", "Paris"),
+                       Record("ELNEDIFR", "FR", "Paris")).same
