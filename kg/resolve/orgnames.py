@@ -699,6 +699,8 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
         kinds.update(next(([kind] for stem, kind in stems if word.startswith(stem)), [])
                      or (_misspelt_head(word) if word not in word_meanings()[0] else []))  # "miestna", local
     whole = bool(kinds)  # the word is a head itself ("nagyközség", a large village): no compound of a head
+    if word in words:
+        return frozenset(kinds), False  # "länsstyrelsen", a county's board, is no other kind it ends in
     compound = False
     for _, kind in _compound_heads(word):
         kinds.add(kind)

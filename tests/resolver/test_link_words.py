@@ -190,3 +190,12 @@ def test_an_acronym_may_spell_the_english_name_that_the_tables_translate() -> No
                    Record("FRPR", "PL", "Warszawa")).same  # and its Polish initials, as before
     assert not compare(Record("ELECTRICITE RESEAU DISTRIBUTION FRANCE SA", "FR", "Paris"),
                        Record("ELNEDIFR", "FR", "Paris")).same
+
+
+def test_a_state_agency_is_an_agency_in_its_languages() -> None:
+    """A port authority is an agency (the Greek organismos); Nordic agencies end in one (Danish -styrelsen, Finnish
+    -virasto), but a word that is a head of its own keeps its kind: Länsstyrelsen is a county's board."""
+    assert compare(Record("Thessaloniki Port Authority SA", "EL", "Thessaloniki"),
+                   Record("ORGANISMOS LIMENOS THESSALONIKIS ANONYMI ETAIRIA", "EL", "Thessaloniki")).same
+    assert parse("Geodatastyrelsen", "DK").kinds == {"agency"}
+    assert parse("Länsstyrelsen i Skåne län", "SE").kinds == {"county"}
