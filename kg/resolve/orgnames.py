@@ -45,7 +45,7 @@ __all__ = ["common_word",
     "OrgName",
     "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_form_markers",
     "country_languages", "english_words", "legal_forms", "legal_status", "mined_translation", "parse", "respelt",
-    "curated_rows", "without_legal_form", "word_meanings", "word_translations", "written_name",
+    "curated_rows", "meaning_phrases", "without_legal_form", "word_meanings", "word_translations", "written_name",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -417,8 +417,10 @@ def word_meanings(path: Path = ORG_WORDS) -> tuple[dict[str, str], tuple[tuple[s
     stems: list[tuple[str, str]] = []
     for number, row in curated_rows(path, ("meaning", "language", "word")):
         folded = normalise(row["word"].rstrip("*"))
-        if not folded or " " in folded:
-            raise InputError(path, f"{row['word']!r} must be one word with letters or digits", number)
+        if not folded or (" " in folded and row["word"].endswith("*")):
+            raise InputError(path, f"{row['word']!r} must be a word or a phrase, with letters or digits", number)
+        if " " in folded:
+            continue  # a phrase: meaning_phrases
         if row["word"].endswith("*"):
             stems.append((folded, row["meaning"]))
         else:
@@ -564,6 +566,22 @@ def _meaning(word: str, country: str | None = None) -> str:
         return curated
     mined = mined_translation(word, country)
     return word if mined == word else _meaning(mined, country)
+
+
+@lru_cache(maxsize=4)
+def meaning_phrases(path: Path = ORG_WORDS) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Return the phrases of ``path`` that are one meaning ("health care", *health*: the Estonian "tervishoid" is one
+    word), by their first folded word, longest first.
+
+    >>> meaning_phrases()["health"][0]
+    (('health', 'care'), 'health')
+    """
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for _, row in curated_rows(path, ("meaning", "language", "word")):
+        folded = tuple(normalise(row["word"]).split())
+        if len(folded) > 1:
+            found.setdefault(folded[0], []).append((folded, row["meaning"]))
+    return {first: tuple(sorted(p, key=lambda p: -len(p[0]))) for first, p in found.items()}
 
 
 @lru_cache(maxsize=1)
@@ -843,7 +861,8 @@ def _greek_head_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 def _join_phrases(words: list[str], country: str | None = None) -> list[tuple[str, bool]]:
-    """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind; each word
+    """Replace head phrases (``megyei jogú város``, ``county municipality``) by one word of their kind, and the word
+    table's phrases (``health care``) by their meaning; each word
     comes with whether it is in a town's name of two words or more of ``country`` that holds a head word
     (:func:`kg.resolve.places.town_phrases`: ``Novo mesto``), whose words name no kind of body."""
     phrases = _phrases()
@@ -862,8 +881,10 @@ def _join_phrases(words: list[str], country: str | None = None) -> list[tuple[st
                 i += len(phrase)
                 break
         else:
-            out.append((words[i], False))
-            i += 1
+            found = next(((phrase, meaning) for phrase, meaning in meaning_phrases().get(words[i], ())
+                          if tuple(words[i:i + len(phrase)]) == phrase), None)
+            out.append((found[1] if found else words[i], False))  # "health care", one meaning
+            i += len(found[0]) if found else 1
     return out
 
 

@@ -199,3 +199,10 @@ def test_a_state_agency_is_an_agency_in_its_languages() -> None:
                    Record("ORGANISMOS LIMENOS THESSALONIKIS ANONYMI ETAIRIA", "EL", "Thessaloniki")).same
     assert parse("Geodatastyrelsen", "DK").kinds == {"agency"}
     assert parse("Länsstyrelsen i Skåne län", "SE").kinds == {"county"}
+
+
+def test_a_phrase_of_the_word_table_is_one_meaning() -> None:
+    """"Health care" is one meaning, as the Estonian "tervishoid" is one word."""
+    assert parse("Tallinn Health Care College", "EE").core == parse("Tallinna Tervishoiu Kõrgkool", "EE").core
+    assert compare(Record("Tallinn Health Care College", "EE", "Tallinn"),
+                   Record("Tallinna Tervishoiu Kõrgkool", "EE", "Põhja-Eesti")).same
