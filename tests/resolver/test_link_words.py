@@ -206,3 +206,9 @@ def test_a_phrase_of_the_word_table_is_one_meaning() -> None:
     assert parse("Tallinn Health Care College", "EE").core == parse("Tallinna Tervishoiu Kõrgkool", "EE").core
     assert compare(Record("Tallinn Health Care College", "EE", "Tallinn"),
                    Record("Tallinna Tervishoiu Kõrgkool", "EE", "Põhja-Eesti")).same
+
+
+def test_shipping_is_maritime_and_air_navigation_is_aviation() -> None:
+    assert compare(Record("Constanta Chamber of Commerce, Industry, Navigation and Agriculture", "RO", "Constanta"),
+                   Record("Constanta Chamber of Commerce, Industry, Shipping and Agriculture", "RO", "Constanta")).same
+    assert "marine" not in parse("Croatian Air Navigation Services", "HR").core
