@@ -150,6 +150,7 @@ def test_two_faculties_of_one_university_stay_two():
     ("Public Ports, jsc", "Verejné prístavy, a. s.", "SK"),
     ("Utena A. and M. Miskiniai Public Library", "Utenos A. ir M. Miškinių viešoji biblioteka", "LT"),
     ("Eki inženjering d.o.o.", "Eki inžinjering d.o.o.", "HR"),
+    ("LAPPEENRANNAN TEKNILLINEN YLIOPISTO", "Lappeenranta University of Technology", "FI"),
 ])
 def test_the_words_of_public_bodies_read_the_same_in_their_languages(a: str, b: str, country: str) -> None:
     """Engineering, the environment, ports and what is public, in the languages of the EU (org_words.tsv)."""
