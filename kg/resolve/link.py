@@ -649,21 +649,20 @@ def _acronym_score(a: OrgName, b: OrgName, one_town: bool = False) -> float:
     best = 0.0
     for x, y in ((a, b), (b, a)):
         start, words = _without_legal_form_span(y)
-        english = _in_english(words, y.country)
         for i, token in enumerate(x.words):
             run = expansion(token, words) if token in x.acronyms else \
                 initials(token, words) if not x.acronyms and token in x.core else None
-            if run is None and token in x.acronyms and english != words:
-                run = initials(token, english)  # "FDPA": the Fundacja na rzecz Rozwoju Polskiego Rolnictwa in English
+            if run is None and token in x.acronyms:
+                run = initials(token, _in_english(words, y.country))  # "FDPA": Fundacja na rzecz Rozwoju … in English
             if run is None or (token not in x.acronyms and _spells_some_beside(words[run[0]:run[1]], x.words)):
                 continue  # "CIT INNOVATION CENTRE" is no "Cavan Innovation & Technology" centre
             expanded = parse(" ".join(x.words[:i] + y.words[start + run[0]:start + run[1]] + x.words[i + 1:]),
                              y.country)
             score = name_score(expanded, y, acronyms=False)
-            spelt = y.words[start + run[0]:start + run[1]]
-            if len(x.words) == 1 and len(token) < 3 and (score < 100.0 or not (
-                    one_town or not any(is_place(w, y.country) for w in spelt))):
-                score = min(score, LINK_ACRONYM_SHORT)  # two letters that spell more than the other name's words
+            if len(x.words) == 1 and len(token) < 3:
+                spelt = y.words[start + run[0]:start + run[1]]
+                whole = score >= 100.0 and (one_town or not any(is_place(w, y.country) for w in spelt))
+                score = score if whole else min(score, LINK_ACRONYM_SHORT)  # two letters for many bodies
             best = max(best, score)
     return best
 
