@@ -628,6 +628,22 @@ def _vocabulary() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]
     return frozenset(words) | frozenset(forms), {key: tuple(found) for key, found in long.items()}
 
 
+@lru_cache(maxsize=1)
+def _table_languages() -> dict[str, frozenset[str]]:
+    """Word → the languages (simplemma codes, as :func:`country_languages` gives) the head and word tables write it
+    in, each word of a phrase; a word of a row in several languages (``mul``) is in none of them: it is a slip of
+    any language's word."""
+    from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for path, columns in ((ORG_HEADS, ("kind", "language", "word")), (ORG_WORDS, ("meaning", "language", "word"))):
+        for _, row in curated_rows(path, columns):
+            tag = row["language"]
+            for w in normalise(row["word"].rstrip("*")).split():
+                found[w].add(_MINED_LANGUAGE.get(tag, SIMPLEMMA_LANGUAGES.get(tag, tag)))
+    return {w: frozenset(languages) for w, languages in found.items() if "mul" not in languages}
+
+
 def english_words() -> Container[str]:
     """The word forms of simplemma's English dictionary (folded as they are written there)."""
     return _english()
@@ -690,6 +706,11 @@ def respelt(word: str, country: str | None = None) -> str:
     mined = _mined_only()  # a mined form of a language the country does not write is no word it misspells
     found = [f for f in found if f[0] not in mined or mined_translation(f[0], country) != f[0]]
     if not found or region_form(word):  # the names of regions are read only for a word that would be respelt
+        return word
+    languages, heads = country_languages(country), head_words()[0]  # "foiskola" (Hungarian, college) is no slip
+    found = [f for f in found if languages is None or f[0] not in heads  # of the Swedish "förskola" (kindergarten)
+             or _table_languages().get(f[0], languages) & languages]
+    if not found:
         return word
     nearest, edits, _ = min(found, key=lambda f: f[1])  # the first of the nearest: English first
     if edits > 1 and nearest in mined:  # two edits from one of a mined word's many inflected forms is
