@@ -44,6 +44,8 @@ from kg.resolve.orgnames import (
     country_languages,
     curated_rows,
     english_words,
+    is_function_word,
+    is_head_word,
     legal_form_changed,
     legal_form_kind,
     legal_status,
@@ -1692,6 +1694,9 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     if score >= LINK_ACCEPT:
         return score
     country = country_a or country_b
+    score = max(score, _one_slip_score(name_a, name_b, country))
+    if score >= LINK_ACCEPT:
+        return score
     # Two records in two places: a town's name in one is no word to leave out ("Technical University of Munich"
     # in Munich is not "Technical University Dresden" in Dresden), and a one-word name is no short form of the other.
     apart = _places_disagree(a.city, b.city, country)
@@ -1722,6 +1727,33 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),
                 _network_score(*without, country) if without is not None else 0.0)
     return max(score, _short_form_score(a.name, b.name, country), _short_form_score(b.name, a.name, country))
+
+
+# A name written word for word as another but for one word misspelt by one edit is the other's spelling when that
+# word has this many letters or more and this many other words that say which body it is are written alike.
+_SLIP_WORD_LENGTH = 5
+_SLIP_SAME_WORDS = 3
+#: The score of two such names.
+SLIP_SCORE = 96.0
+
+
+def _one_slip_score(a: OrgName, b: OrgName, country: str | None) -> float:
+    """Return :data:`SLIP_SCORE` when two names are written word for word alike but for one word misspelt by one
+    edit (``okoliša``, ``okolša``: a slip the word tables would read as a word and a stranger), no number nor place
+    name, among :data:`_SLIP_SAME_WORDS` or more words alike that are neither function nor head words; else 0."""
+    written_a, written_b = written_name(a), written_name(b)
+    if len(written_a) != len(written_b):
+        return 0.0
+    differ = [(x, y) for x, y in zip(written_a, written_b, strict=True) if x != y]
+    alike = [x for x, y in zip(written_a, written_b, strict=True) if x == y and not is_function_word(x, country)
+             and not is_head_word(x)]
+    if len(differ) != 1 or len(alike) < _SLIP_SAME_WORDS:
+        return 0.0
+    x, y = differ[0]
+    if min(len(x), len(y)) < _SLIP_WORD_LENGTH or not (x.isalpha() and y.isalpha()) or OSA.distance(x, y) > 1 \
+            or is_place(x, country) or is_place(y, country):
+        return 0.0
+    return SLIP_SCORE
 
 
 # The kinds of body of a region's or county's authority, whose names name their NUTS region.

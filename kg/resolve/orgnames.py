@@ -747,6 +747,16 @@ def _kinds_of(word: str) -> tuple[frozenset[str], bool]:
     return frozenset(kinds), compound
 
 
+def is_head_word(word: str) -> bool:
+    """Whether a folded word names a kind of body (a head word of ``data/org_heads.tsv``, or a compound ending in
+    one).
+
+    >>> is_head_word("universiteit"), is_head_word("delft")
+    (True, False)
+    """
+    return bool(_kinds_of(word)[0])
+
+
 def _compound_heads(word: str) -> list[tuple[int, str]]:
     """Where each head stem (of ``_COMPOUND_PART`` letters or more, not a neutral word) that ends ``word`` begins
     in it, after a first part, and the kind it names: ``keskkonnaministeerium`` ends in ``ministeerium``."""

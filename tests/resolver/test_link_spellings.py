@@ -132,3 +132,26 @@ def test_words_parted_elsewhere_are_one_name():
                    Record("DET KONGELIGE DANSKE KUNST-AKADEMISSKOLER FOR ARKITEKTUR, DESIGN OG KONSERVERING",
                           "DK")).same
     assert not compare(Record("Obec Radnovce", "SK"), Record("Obec Rapovce", "SK")).same
+
+
+def test_a_long_name_with_one_word_misspelt_is_the_name():
+    """A slip in one word of a long name (``okolša`` for ``okoliša``) leaves it the same body, though the word tables
+    read the right spelling as a word (environment) and the slip as a stranger."""
+    a = Record("Udruga za zaštitu prirode i okoliša te promicanje održivog razvoja Argonauta", "HR", None)
+    b = Record("Udruga za zaštitu prirode i okolša te promicanje održivog razvoja \"Argonauta\"", "HR", None)
+    assert compare(a, b).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("ALDEBRŐ KÖZSÉGI ÖNKORMÁNYZAT", "FELDEBRŐ KÖZSÉGI ÖNKORMÁNYZAT", "HU"),  # the one word that says which village
+    ("KRAMA OOD", "KRAMAS OOD", "BG"),  # a company's one name and another with a letter more
+])
+def test_a_letter_more_in_the_one_word_that_names_the_body_is_no_slip(a, b, country):
+    assert not compare(Record(a, country, None), Record(b, country, None)).same
+
+
+@pytest.mark.parametrize(("word", "country", "kinds"), [
+    ("Kecskeméti Főiskola", "HU", {"college"}),  # no Swedish "förskola" (kindergarten) misspelt
+])
+def test_a_word_is_no_slip_of_a_head_word_of_a_language_its_country_does_not_write(word, country, kinds):
+    assert parse(word, country).kinds == kinds
