@@ -1694,7 +1694,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     if score >= LINK_ACCEPT:
         return score
     country = country_a or country_b
-    score = max(score, _one_slip_score(name_a, name_b, country))
+    score = max(score, _one_slip_score(name_a, name_b, country), _regions_score(name_a, name_b, country))
     if score >= LINK_ACCEPT:
         return score
     # Two records in two places: a town's name in one is no word to leave out ("Technical University of Munich"
@@ -1806,6 +1806,55 @@ def _region_codes(core: tuple[str, ...], country: str | None) -> frozenset[str]:
         return cores[core]
     found = [codes for named, codes in cores.items() if core_score(core, named, country) >= LINK_ACCEPT]
     return frozenset().union(*found)
+
+
+# A region's name in a name is at most this many words ("South Great Plain").
+_REGION_SPAN = 3
+_REGION_KEY = 4
+
+
+@lru_cache(maxsize=64)
+def _region_index(country: str | None) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The cores of ``country``'s NUTS regions' names (:func:`region_cores`) by the first letters of their first
+    word, each with the broadest code it names (``Praha`` is CZ01 and CZ010: CZ01)."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for core, codes in region_cores(country).items():
+        if len(core) <= _REGION_SPAN and len(core[0]) >= _REGION_KEY:
+            found.setdefault(core[0][:_REGION_KEY], []).append((core, min(codes, key=lambda c: (len(c), c))))
+    return {key: tuple(cores) for key, cores in found.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _with_regions(core: tuple[str, ...], country: str | None) -> tuple[str, ...]:
+    """Return ``core`` with each run of words that names a NUTS region of ``country`` (as written or in another
+    form: :func:`core_score`) made one word of the region's code, so that a body named after its region compares
+    by the region, not by the words of one language: ``Jihomoravské muzeum`` and ``South Moravian Museum``.
+
+    >>> _with_regions(("jihomoravske", "znojmo"), "CZ"), _with_regions(("south", "moravian", "znojmo"), "CZ")
+    (('<cz064>', 'znojmo'), ('<cz064>', 'znojmo'))
+    """
+    index, out, i = _region_index(country), [], 0
+    while i < len(core):
+        found = next(((length, code) for length in range(min(_REGION_SPAN, len(core) - i), 0, -1)
+                      for named, code in index.get(core[i][:_REGION_KEY], ())
+                      if len(named) == length and core_score(core[i:i + length], named, country) >= LINK_ACCEPT),
+                     None)
+        out.append(f"<{found[1].lower()}>" if found else core[i])
+        i += found[0] if found else 1
+    return tuple(out)
+
+
+def _regions_score(a: OrgName, b: OrgName, country: str | None) -> float:
+    """Return how alike two names are with the names of regions they write read as the regions
+    (:func:`_with_regions`), when both write one; else 0. An authority named by a region alone is left to
+    :func:`_regions_named`: a town or municipality named as its region is not the region ("Békés", a town and
+    its county), while a body of a region's names more ("Hasičský záchranný sbor Jihomoravského kraje")."""
+    region_a, region_b = _with_regions(a.core, country), _with_regions(b.core, country)
+    if region_a == a.core or region_b == b.core:
+        return 0.0
+    if (a.kinds | b.kinds) & _AUTHORITY_KINDS and any(all(w.startswith("<") for w in r) for r in (region_a, region_b)):
+        return 0.0
+    return name_score(_with_core(a, region_a), _with_core(b, region_b))
 
 
 # The words of a name that another name holds whole, in their order, with words more, weigh this much together

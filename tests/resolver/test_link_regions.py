@@ -128,3 +128,20 @@ def test_two_lands_stay_two_and_their_adjectives_are_read_from_their_names():
     assert not compare(Record("Land Kärnten", "AT"), Record("Land Tirol", "AT")).same
     assert ("Styrian",) == english_adjectives("Styria") and "kartner" not in german_adjectives("Kärnten")
     assert "karntner" in german_adjectives("Kärnten") and "bayerische" in german_adjectives("Bayern")
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Jihomoravské muzeum ve Znojmě", "South Moravian Museum in Znojmo", "CZ"),
+    ("UNIWERSYTET SLASKI W KATOWICACH", "University of Silesia in Katowice", "PL"),
+    ("Közép-Dunántúli Regionális Fejlesztési Ügynökség", "Central Transdanubian Regional Development Agency", "HU"),
+    ("Javna ustanova RERA S.D. za koordinaciju i razvoj Splitsko-dalmatinske županije",
+     "Public Institution RERA S.D. for Coordination and Development of Split Dalmatia County", "HR"),  # a county's body
+])
+def test_a_body_named_after_its_region_is_one_in_two_languages(a, b, country):
+    assert compare(Record(a, country, None), Record(b, country, None)).same
+
+
+def test_a_town_named_as_its_region_is_no_other_town():
+    """Békés is a town and a county; Bekecs, a village, reads as the county's name but is not the town."""
+    a, b = Record("BEKECS KÖZSÉG ÖNKORMÁNYZATA", "HU", None), Record("BÉKÉS VÁROS ÖNKORMÁNYZATA", "HU", None)
+    assert not compare(a, b).same
