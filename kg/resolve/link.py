@@ -42,6 +42,7 @@ from kg.resolve.orgnames import (
     OrgName,
     common_word,
     country_languages,
+    country_words,
     curated_rows,
     english_words,
     is_function_word,
@@ -50,6 +51,7 @@ from kg.resolve.orgnames import (
     legal_form_kind,
     legal_status,
     parse,
+    quoted_name,
     without_legal_form,
     word_meanings,
     written_name,
@@ -1694,7 +1696,9 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     if score >= LINK_ACCEPT:
         return score
     country = country_a or country_b
-    score = max(score, _one_slip_score(name_a, name_b, country), _regions_score(name_a, name_b, country))
+    score = max(score, _one_slip_score(name_a, name_b, country), _regions_score(name_a, name_b, country),
+                _national_score(name_a, name_b, country), _quoted_name_score(a.name, name_b, country),
+                _quoted_name_score(b.name, name_a, country))
     if score >= LINK_ACCEPT:
         return score
     # Two records in two places: a town's name in one is no word to leave out ("Technical University of Munich"
@@ -1842,6 +1846,35 @@ def _with_regions(core: tuple[str, ...], country: str | None) -> tuple[str, ...]
         out.append(f"<{found[1].lower()}>" if found else core[i])
         i += found[0] if found else 1
     return tuple(out)
+
+
+def _national_score(a: OrgName, b: OrgName, country: str | None) -> float:
+    """Return how alike two names are when one says ``national`` where the other names the country, and neither
+    says both: a body of the whole country is named national in its language and after the country in English
+    ("Országos Meteorológiai Szolgálat", the "Hungarian Meteorological Service"); else 0."""
+    found = country_words().get((country or "").upper())
+    if not found:
+        return 0.0
+    own = found[0]
+    for x, y in ((a, b), (b, a)):
+        if "national" in x.core and own not in x.core and own in y.core and "national" not in y.core:
+            return name_score(_with_core(x, tuple(own if w == "national" else w for w in x.core)), y)
+    return 0.0
+
+
+def _quoted_name_score(name: str, other: OrgName, country: str | None) -> float:
+    """Return how alike ``other`` is to the name ``name`` writes in quotes, less ``LINK_SEGMENT_PENALTY``, when that
+    is a body's whole name, a kind of body and a word of its own, and the words before it say what the body is
+    (``Profesionālās izglītības kompetences centrs “Rīgas Tehniskā koledža”``, the Riga Technical College, a
+    vocational education centre); else 0. A score below ``LINK_ACCEPT`` counts as 0."""
+    quoted = quoted_name(name)
+    if quoted is None:
+        return 0.0
+    inner = parse(quoted, country)
+    if not inner.kinds or not inner.core or inner.kinds & _AUTHORITY_KINDS:
+        return 0.0
+    score = name_score(inner, other) - LINK_SEGMENT_PENALTY
+    return score if score >= LINK_ACCEPT else 0.0
 
 
 def _regions_score(a: OrgName, b: OrgName, country: str | None) -> float:

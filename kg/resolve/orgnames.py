@@ -1370,6 +1370,16 @@ def parse(name: str, country: str | None = None) -> OrgName:
 _QUOTED = re.compile(r"[\"„“”«»]([^\"„“”«»]+)[\"„“”«»]")
 
 
+def quoted_name(name: str) -> str | None:
+    """The words a name writes in quotes, outside parentheses, if any.
+
+    >>> quoted_name('Profesionālās izglītības kompetences centrs “Rīgas Tehniskā koledža”')
+    'Rīgas Tehniskā koledža'
+    """
+    found = _QUOTED.search(_PARENTHESES.sub(" ", html.unescape(name)))
+    return found.group(1) if found else None
+
+
 def _quoted_core(name: str, core: list[str], country: str | None) -> OrgName | None:
     """The name in quotes when the core read from the whole name holds none of its words: a legal form inside a
     name ends its name part, but a quoted name after it is the company's own (``Pašvaldības SIA "Ventspils

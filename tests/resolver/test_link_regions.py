@@ -145,3 +145,16 @@ def test_a_town_named_as_its_region_is_no_other_town():
     """Békés is a town and a county; Bekecs, a village, reads as the county's name but is not the town."""
     a, b = Record("BEKECS KÖZSÉG ÖNKORMÁNYZATA", "HU", None), Record("BÉKÉS VÁROS ÖNKORMÁNYZATA", "HU", None)
     assert not compare(a, b).same
+
+
+def test_a_national_body_is_named_after_its_country_in_english():
+    a = Record("Országos Meteorológiai Szolgálat", "HU", "Budapest")
+    b = Record("Hungarian Meteorological Service", "HU", "Budapest")
+    assert compare(a, b).same
+
+
+def test_a_name_that_says_both_national_and_the_country_is_not_read_so():
+    from kg.resolve.link import _national_score
+
+    a, b = parse("ASOCIATIA ROMANA A APEI", "RO"), parse("National Administration Romanian Waters", "RO")
+    assert _national_score(a, b, "RO") == 0.0

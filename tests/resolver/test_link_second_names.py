@@ -107,3 +107,19 @@ def test_a_short_name_before_the_name_is_the_body(a: str, city_a: str | None, b:
 ])
 def test_a_first_part_is_no_short_name_before_a_name_of_no_body(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Riga Technical College", "Profesionālās izglītības kompetences centrs “Rīgas Tehniskā koledža”", "LV"),
+    ("RUSENSKA TARGOVSKO INDUSTRIALNA KAMARA", 'SDRUZhENIE "RUSENSKA TARGOVSKO-INDUSTRIALNA KAMARA"', "BG"),
+])
+def test_a_body_named_in_quotes_after_what_it_is_is_its_quoted_name(a, b, country):
+    assert compare(Record(a, country, None), Record(b, country, None)).same
+
+
+def test_a_quoted_name_of_no_kind_of_body_is_not_read_alone():
+    from kg.resolve.link import _quoted_name_score
+    from kg.resolve.orgnames import parse
+
+    other = parse("Silava", "LV")
+    assert _quoted_name_score('Latvijas Valsts mežzinātnes institūts "Silava"', other, "LV") == 0.0
