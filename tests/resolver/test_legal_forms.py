@@ -146,7 +146,7 @@ def test_a_form_change_is_read_within_one_country_only() -> None:
     ("LAVOLA 1981 SOCIEDAD ANONIMA UNIPERSONAL", "ES", ("lavola", "1981"), "S.A.U."),  # the marker in the form
     ("IKERLAN SCL", "ES", ("ikerlan",), "S.Coop."),
     ("SYNELIXIS LYSEIS PLIROFORIKIS AUTOMATISMOU & TILEPIKOINONION MONOPROSOPI EPE", "EL",
-     ("synelixis", "lyseis", "information", "automatismou", "tilepikoinonion"), "Ε.Π.Ε."),
+     ("synelixis", "solutions", "information", "automatismou", "tilepikoinonion"), "Ε.Π.Ε."),
     ("BIOG3D MONOPROSOPI IKE", "EL", ("biog3d",), "Ι.Κ.Ε."),
     ("WORKABLE SOFTWARE SINGLE MEMBER PRIVATE COMPANY", "EL", ("workable", "software"), "Ι.Κ.Ε."),
     ("SMART AI SOLUTIONS SINGLE MEMBER P.C.", "EL", ("smart", "ai", "solutions"), "Ι.Κ.Ε."),
