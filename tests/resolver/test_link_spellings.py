@@ -155,3 +155,13 @@ def test_a_letter_more_in_the_one_word_that_names_the_body_is_no_slip(a, b, coun
 ])
 def test_a_word_is_no_slip_of_a_head_word_of_a_language_its_country_does_not_write(word, country, kinds):
     assert parse(word, country).kinds == kinds
+
+
+def test_an_administration_word_says_nothing_of_the_body_in_any_language():
+    a = Record("Administrația Națională de Meteorologie", "RO", "București")
+    b = Record("National Meteorological Administration", "RO", "Bucharest")
+    assert compare(a, b).same
+
+
+def test_the_croatian_uprava_a_ministry_s_directorate_stays_a_word():
+    assert "uprava" in parse("Uprava za zaštitu prirode", "HR").core
