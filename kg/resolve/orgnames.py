@@ -1251,7 +1251,7 @@ def greek_word(word: str) -> str:
     """Return the word of the tables a folded word of a Greek name is written for (:meth:`GreekWords.read`).
 
     >>> greek_word("panepistimion"), greek_word("athinon"), greek_word("ereynitiko"), greek_word("hellinikos")
-    ('panepistimio', 'athina', 'erevn', 'ellinik')
+    ('panepistimio', 'athina', 'erevn', 'elliniko')
     >>> greek_word("anonimos"), greek_word("epimelitirion"), greek_word("alexandros"), greek_word("university")
     ('anonimos', 'epimelitirio', 'alexandros', 'university')
     """

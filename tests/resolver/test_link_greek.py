@@ -68,3 +68,10 @@ def test_greek_words_are_read_only_in_greek_names() -> None:
     assert parse("EREYNITIKO KENTRO ATHINON", "GR").core == ("research", "centre", "athens")
     assert parse("EREYNITIKO KENTRO ATHINON", "PL").core == ("ereynitiko", "centre", "athinon")
     assert "fysikes" not in parse("Institute of Plasma Physics", "GR").core  # English, not φυσικές (natural)
+
+
+def test_hellenic_is_the_country_also_in_the_neuter_though_a_suburb_bears_it():
+    """Ελληνικό, "Hellenic" in the neuter, is also Elliniko, a suburb of Athens: in a name it says Greece."""
+    a = Record("Ελληνικό Κέντρο Θαλάσσιων Ερευνών", "EL", "Ανάβυσσος")
+    b = Record("Hellenic Centre for Marine Research", "EL", "Anavyssos")
+    assert compare(a, b).same

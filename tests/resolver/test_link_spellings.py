@@ -165,3 +165,9 @@ def test_an_administration_word_says_nothing_of_the_body_in_any_language():
 
 def test_the_croatian_uprava_a_ministry_s_directorate_stays_a_word():
     assert "uprava" in parse("Uprava za zaštitu prirode", "HR").core
+
+
+def test_a_german_state_office_is_the_state_s():
+    a = Record("Landesamt für Umwelt Brandenburg", "DE", "Potsdam")
+    b = Record("Brandenburg State Office for Environment", "DE", "Potsdam")
+    assert compare(a, b).same
