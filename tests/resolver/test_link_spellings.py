@@ -171,3 +171,9 @@ def test_a_german_state_office_is_the_state_s():
     a = Record("Landesamt für Umwelt Brandenburg", "DE", "Potsdam")
     b = Record("Brandenburg State Office for Environment", "DE", "Potsdam")
     assert compare(a, b).same
+
+
+def test_an_association_of_municipalities_in_its_language_and_in_english():
+    a = Record("Svaz měst a obcí České republiky", "CZ", "Praha")
+    b = Record("Union of Towns and Municipalities of the Czech Republic", "CZ", "Prague")
+    assert compare(a, b).same
