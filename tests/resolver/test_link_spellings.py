@@ -177,3 +177,10 @@ def test_an_association_of_municipalities_in_its_language_and_in_english():
     a = Record("Svaz měst a obcí České republiky", "CZ", "Praha")
     b = Record("Union of Towns and Municipalities of the Czech Republic", "CZ", "Prague")
     assert compare(a, b).same
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Belügyminisztérium", "Ministry of Interior"), ("Agrárminisztérium", "Ministry of Agriculture"),
+])
+def test_a_hungarian_ministry_written_as_one_word_is_its_remit_s_ministry(a, b):
+    assert compare(Record(a, "HU", "Budapest"), Record(b, "HU", "Budapest")).same
