@@ -1301,6 +1301,15 @@ _COUNTRY_KINDS = {("LV", "county"): "municipality"}
 _KIND_AND_WORD = {"polytechnic": ("university", "technology"), "institute-of-technology": ("college", "technology")}
 
 
+def _form_at_an_end(words: list[str], kept: list[str], country: str | None) -> bool:
+    """Whether ``kept`` is ``words`` without a legal form written at its beginning or its end, and nothing more
+    ("Ani-Pall Kft Gyártó, Kereskedelmi …": a form inside a name ends its name part, but the rest is no form)."""
+    n = len(words) - len(kept)
+    forms = {written for written, _ in _forms_for(country)}
+    return n > 0 and any(part == kept and tuple(rest) in forms
+                         for part, rest in ((words[:len(kept)], words[len(kept):]), (words[n:], words[:n])))
+
+
 @lru_cache(maxsize=200_000)
 def parse(name: str, country: str | None = None) -> OrgName:
     """Return the kinds, legal form and core words of an organisation's name.
@@ -1328,6 +1337,9 @@ def parse(name: str, country: str | None = None) -> OrgName:
     folded = normalise(_text_of(name)).split()
     written = [_read_word(w, country, greek) for w in (_greek_phrases(folded) if greek else folded)]
     words, form = _take_legal_form(written, country)
+    if form is not None and (again := _take_legal_form(words, country))[1] == form and again[0] \
+            and _form_at_an_end(words, again[0], country):
+        words = again[0]  # the form written twice at the two ends: "SOCIETA PER AZIONI ESERCIZI AEROPORTUALI SEA SPA"
     if form is None:
         before, form = _form_before_acronym(written, country)
         words = before if form else words

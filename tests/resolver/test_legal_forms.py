@@ -254,3 +254,13 @@ def test_a_legal_form_in_english_is_the_countrys_own_kind(english: str, country:
 
     written, own = parse(english, country).legal_form, parse(local, country).legal_form
     assert written and own and legal_form_kind(written) == legal_form_kind(own)
+
+
+def test_a_legal_form_written_at_both_ends_is_taken_out_twice():
+    assert parse("SOCIETA PER AZIONI ESERCIZI AEROPORTUALI SEA SPA", "IT").core == \
+        parse("SOCIETA' PER AZIONI ESERCIZI AEROPORTUALI SEA", "IT").core
+
+
+def test_a_form_inside_a_name_is_not_taken_out_a_second_time_with_what_follows_it():
+    core = parse("Ani-Pall Kft Gyártó, Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság", "HU").core
+    assert "gyarto" in core
