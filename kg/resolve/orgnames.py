@@ -1400,8 +1400,8 @@ def _quoted_core(name: str, core: list[str], country: str | None) -> OrgName | N
     >>> parse('Pašvaldības SIA "Ventspils siltums"', "LV").core
     ('ventspils', 'heating')
     """
-    found = _QUOTED.search(_PARENTHESES.sub(" ", html.unescape(name)))  # not "(buv. UAB „Irvi“)", a former name
+    found = quoted_name(name)  # not "(buv. UAB „Irvi“)", a former name
     if found is None:
         return None
-    inner = parse(found.group(1), country)
+    inner = parse(found, country)
     return inner if inner.core and not set(inner.core) & set(core) else None
