@@ -956,6 +956,13 @@ def _joined_forms(country: str | None) -> frozenset[str]:
                      if len(form) >= _SPELT_FORM[0] and all(len(w) == 1 for w in form))
 
 
+@lru_cache(maxsize=512)
+def _form_writings(country: str | None) -> frozenset[tuple[str, ...]]:
+    """Every writing of the legal forms of ``country`` and those used everywhere (:func:`_forms_for`), as a set: read
+    once per country, not once per name."""
+    return frozenset(form for form, _ in _forms_for(country))
+
+
 # A legal form of one word of this many letters or more glued to the last word of a name of three words or more is
 # its legal form ("… BADEN-WURTTEMBERGSTIFTUNG"), when what is before it is this long.
 _GLUED_FORM = 7
@@ -1305,8 +1312,7 @@ def _form_at_an_end(words: list[str], kept: list[str], country: str | None) -> b
     """Whether ``kept`` is ``words`` without a legal form written at its beginning or its end, and nothing more
     ("Ani-Pall Kft Gyártó, Kereskedelmi …": a form inside a name ends its name part, but the rest is no form)."""
     n = len(words) - len(kept)
-    forms = {written for written, _ in _forms_for(country)}
-    return n > 0 and any(part == kept and tuple(rest) in forms
+    return n > 0 and any(part == kept and tuple(rest) in _form_writings(country)
                          for part, rest in ((words[:len(kept)], words[len(kept):]), (words[n:], words[:n])))
 
 
@@ -1382,6 +1388,7 @@ def parse(name: str, country: str | None = None) -> OrgName:
 _QUOTED = re.compile(r"[\"„“”«»]([^\"„“”«»]+)[\"„“”«»]")
 
 
+@lru_cache(maxsize=100_000)
 def quoted_name(name: str) -> str | None:
     """The words a name writes in quotes, outside parentheses, if any.
 
