@@ -824,7 +824,7 @@ def _meaning_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _compound_parts(word: str, country: str | None) -> tuple[str, ...]:
+def _compound_parts(word: str, country: str | None, two_words: bool = False) -> tuple[str, ...]:
     """Return the two parts of a compound whose first part is a stem of the word table and whose second is a
     word the tables know, joined or not by a letter (``naturschutz``, ``technologie|transfer``,
     ``termeszet|vedelmi``), else the word: its stem alone would read the compound as its first part only
@@ -850,7 +850,7 @@ def _compound_parts(word: str, country: str | None) -> tuple[str, ...]:
                     (part in _meaning_words() or _meaning(part, country) != part):
                 return word[:len(word) - len(part)], part
         return (word,)
-    return _two_words(word, words) if country in _TWO_WORD_COUNTRIES else (word,)
+    return _two_words(word, words) if two_words or country in _TWO_WORD_COUNTRIES else (word,)
 
 
 # An Estonian county is its town's or land's name with "maa" (land): Valgamaa, Pärnumaa, Saaremaa ("maakond").
@@ -1317,7 +1317,7 @@ def _form_at_an_end(words: list[str], kept: list[str], country: str | None) -> b
 
 
 @lru_cache(maxsize=200_000)
-def parse(name: str, country: str | None = None) -> OrgName:
+def parse(name: str, country: str | None = None, compounds: bool = False) -> OrgName:
     """Return the kinds, legal form and core words of an organisation's name.
 
     Parameters
@@ -1349,7 +1349,7 @@ def parse(name: str, country: str | None = None) -> OrgName:
     if form is None:
         before, form = _form_before_acronym(written, country)
         words = before if form else words
-    words = [part for word in words for part in _compound_parts(word, country)]
+    words = [part for word in words for part in _compound_parts(word, country, compounds)]
     acronym = own_acronym(tuple(words))
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
         words = words[:acronym] + words[acronym + 1:]
