@@ -24,7 +24,8 @@ from functools import lru_cache
 from kg.resolve.keys import FUNCTION_WORDS
 
 __all__ = ["COMPOUND_PARTS", "INNER_LETTER", "MAX_ACRONYM", "MAX_PART", "MIN_INITIALS", "NEXT_LETTER", "PART_LETTER",
-           "SKIPPABLE", "SYLLABLE_LETTER", "alignment_cost", "expansion", "initials", "own_acronym"]
+           "SKIPPABLE", "SYLLABLE_LETTER", "alignment_cost", "expansion", "initials", "own_acronym",
+           "written_after"]
 
 #: An acronym has at most this many letters.
 MAX_ACRONYM = 10
@@ -161,6 +162,40 @@ def own_acronym(words: tuple[str, ...]) -> int | None:
         if _is_acronym(words[at], rest) and len(words[at]) >= 2 and _spells(words[at], rest):
             return at
     return None
+
+
+# A word written in capitals after a name is its acronym when it has this many letters or more, ...
+_WRITTEN_AFTER_LETTERS = 3
+
+
+def written_after(token: str, words: tuple[str, ...]) -> bool:
+    """Whether ``token``, written in capitals after the name of ``words``, is its acronym though it does not spell
+    it word by word: its letters are in the name in order, the first the name's, and most begin a word.
+
+    Such an acronym takes a letter from inside a word (``VDCCI``: the V and D of Vidin, then the first letters of
+    Chamber of Commerce and Industry).
+
+    >>> written_after("vdcci", ("vidin", "chamber", "of", "commerce", "and", "industry"))
+    True
+    >>> written_after("vcc", ("vidin", "chamber", "of", "commerce", "and", "industry"))
+    True
+    >>> written_after("cci", ("vidin", "chamber", "of", "commerce", "and", "industry"))
+    False
+    >>> written_after("dvi", ("vidin", "chamber", "of", "commerce", "and", "industry"))
+    False
+    """
+    if len(token) < _WRITTEN_AFTER_LETTERS or not _is_acronym(token, words) or not words \
+            or token[0] != words[0][0]:
+        return False
+    starts, at = 0, 0
+    text = " ".join(words)
+    for letter in token:
+        found = text.find(letter, at)
+        if found < 0:
+            return False
+        starts += found == 0 or text[found - 1] == " "
+        at = found + 1
+    return 2 * starts > len(token)
 
 
 #: The cost of a letter of a short form that continues the letter before it in one word (``CEN`` of ``centro``).

@@ -2201,15 +2201,22 @@ def _one_common_word(a: str, b: str, country_a: str | None, country_b: str | Non
                for core, country in cores)
 
 
+# What parts a record's names of one body: CORDIS's asterisk, Keep.eu's "represented by".
+_ALTERNATIVE = re.compile(r"\*|,?\s+represented\s+by\s+", re.IGNORECASE)
+
+
 def _alternatives(name: str) -> list[str]:
     """The names a record gives apart with an asterisk, as CORDIS writes a body's other name after its legal one
     ("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL", "ARGO … ANONYMI ETAIREIA*ARGO SEMICONDUCTORS SOCIETE
-    ANONYME"), each of two letters or more; none for a name without one ("Q*Bird B.V." is one name).
+    ANONYME"), or the body and the one that acts for it, as Keep.eu's partners write them ("DOLJ COUNTY represented
+    by DOLJ COUNTY COUNCIL"), each of two letters or more; none for a name without one ("Q*Bird B.V." is one name).
 
     >>> _alternatives("HELSE BERGEN HF*HAUKELAND UNIVERSITY HOSPITAL"), _alternatives("Q*Bird B.V.")
     (['HELSE BERGEN HF', 'HAUKELAND UNIVERSITY HOSPITAL'], [])
+    >>> _alternatives("Province of the Tyrol represented by Tyrolean Regional Government")
+    ['Province of the Tyrol', 'Tyrolean Regional Government']
     """
-    parts = [part.strip() for part in name.split("*")]
+    parts = [part.strip() for part in _ALTERNATIVE.split(name)]
     if len(parts) < 2 or any(len(normalise(part).replace(" ", "")) < 2 for part in parts if part):
         return []
     return [part for part in parts if part]

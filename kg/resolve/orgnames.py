@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from kg.errors import InputError
-from kg.resolve.acronyms import own_acronym
+from kg.resolve.acronyms import own_acronym, written_after
 from kg.resolve.endings import is_ending
 from kg.resolve.greek import GREEK_COUNTRIES, GreekWords, greek_words, has_greek_script, phrase_at, reads_greek
 from kg.resolve.keys import FUNCTION_WORDS
@@ -1354,6 +1354,9 @@ def parse(name: str, country: str | None = None, compounds: bool = False) -> Org
     if acronym is not None:  # "CEI - Central European Initiative": the acronym beside the name says nothing more
         words = words[:acronym] + words[acronym + 1:]
         written = [w for w in written if w != written[acronym]] if acronym < len(written) else written
+    elif len(words) > 2 and words[-1] in _written_acronyms(_GLUED.sub(" ", name)) \
+            and written_after(words[-1], tuple(words[:-1])):
+        words = words[:-1]  # "Vidin chamber of commerce and industry VDCCI": an acronym with a letter inside a word
     elif form is not None and (whole := own_acronym(tuple(written))) is not None and written[whole] in words:
         # "Stichting Wetenschappelijk Onderzoek Verkeersveiligheid SWOV": the acronym spells the legal form too
         words = [w for w in words if w != written[whole]]
