@@ -90,6 +90,8 @@ _LANGUAGE_FUNCTION_WORDS = {
     "hu": "es", "ro": "pentru", "no": "og til ved", "da": "og til ved", "pl": "przy oraz", "cs": "pro", "sk": "pro",
     "el": "gia sto stin stis", "mt": "ta tal tad tat taz tas tar tan tac ghall ghal",
 }
+# Words of one language that are function words of others (the Hungarian "dél", south, folds to the Spanish "del").
+_LANGUAGE_CONTENT_WORDS = {"hu": "del"}
 _COUNTRY_LANGUAGES = {
     "FR": "fr", "BE": "fr nl de", "LU": "fr de", "CH": "fr de it", "MC": "fr", "IT": "it", "SM": "it", "MT": "mt it",
     "DE": "de", "AT": "de", "LI": "de", "NL": "nl", "ES": "es ca", "AD": "ca es fr", "PT": "pt", "BR": "pt", "HU": "hu",
@@ -101,13 +103,15 @@ _COUNTRY_LANGUAGES = {
 @lru_cache(maxsize=64)
 def _stop(country: str | None) -> frozenset[str]:
     """The function words names of ``country`` leave out of their core: those of every language and its own
-    languages' (:data:`_LANGUAGE_FUNCTION_WORDS`); the first only when the country is not known.
+    languages' (:data:`_LANGUAGE_FUNCTION_WORDS`); the first only when the country is not known. A function word of
+    another language that is a word of the country's own is kept (the Hungarian "dél", south, is no Spanish "del").
 
-    >>> "per" in _stop("IT"), "per" in _stop("HU"), "es" in _stop("HU"), "es" in _stop(None)
-    (True, False, True, False)
+    >>> "per" in _stop("IT"), "per" in _stop("HU"), "es" in _stop("HU"), "es" in _stop(None), "del" in _stop("HU")
+    (True, False, True, False, False)
     """
     languages = _COUNTRY_LANGUAGES.get((country or "").upper(), "").split()
-    return _STOP.union(*(_LANGUAGE_FUNCTION_WORDS[language].split() for language in languages))
+    return _STOP.union(*(_LANGUAGE_FUNCTION_WORDS[language].split() for language in languages)) \
+        - {word for language in languages for word in _LANGUAGE_CONTENT_WORDS.get(language, "").split()}
 
 
 #: Every function word of the tables, whatever the country (the words the word table's miner leaves out).
