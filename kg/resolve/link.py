@@ -1728,7 +1728,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         return score
     score = max(score, _brand_score(a.name, name_a, name_b, country, places),
                 _brand_score(b.name, name_b, name_a, country, places))
-    score = max(score, _contained_score((a.name, name_a), (b.name, name_b), country),
+    score = max(score, _contained_score((a.name, name_a), (b.name, name_b), country, (a.city, b.city)),
                 _town_tail_score(a.name, name_a, name_b, country), _town_tail_score(b.name, name_b, name_a, country))
     score = max(score, _marks_score(name_a, name_b), _network_score(name_a, name_b, country),
                 _network_score(*without, country) if without is not None else 0.0)
@@ -1930,7 +1930,8 @@ def _named_after(text: str, core: tuple[str, ...], country: str | None) -> bool:
                and _in_order(core, parse(" ".join(segments[k:]), country).core) for k in range(1, len(segments)))
 
 
-def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgName], country: str | None) -> float:
+def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgName], country: str | None,
+                     cities: tuple[str | None, str | None] = (None, None)) -> float:
     """Return ``LINK_ACCEPT`` when one core is the other with words more and the words both hold name the body.
 
     ``Prins Leopold Instituut voor Tropische Geneeskunde`` is ``Instituut voor Tropische Geneeskunde``, ``Istituto
@@ -1941,10 +1942,13 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
     of its own (:func:`_named_after`). Both names name the same kinds of body (one may say how the body is
     constituted: an association, a foundation, a consortium), no part of one (a faculty), under one legal form's
     kind, with the same numbers; the caller reads names of one place only. A name the other begins with whose
-    first word is rare and no place scores ``_CONTAINED_REVIEW`` (:func:`_leads`). Else 0.
+    first word is rare and no place scores ``_CONTAINED_REVIEW`` (:func:`_leads`). A town the longer adds is the
+    shorter record's city (``cities``, the records' own), when it gives one: a cluster "– BLAGOEVGRAD" is not the
+    cluster of the same words in Sofia. Else 0.
     """
     (_, a), (_, b) = a_written, b_written
-    (_, short), (long_text, long) = sorted((a_written, b_written), key=lambda written: len(written[1].core))
+    ordered = sorted(zip((a_written, b_written), cities, strict=True), key=lambda written: len(written[0][1].core))
+    ((_, short), short_city), ((long_text, long), _) = ordered
     if not short.core or len(long.core) == len(short.core) or not _in_order(short.core, long.core) \
             or _named_after(long_text, short.core, country) or _unit_added(long_text, short.core, country):
         return 0.0
@@ -1954,6 +1958,9 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
     added = [w for w in long.core if w not in short.core]
     if any(RESEARCH.search(w) or w in _BODY_WORDS for w in added):
         return 0.0  # "Slovak Academy of Sciences" and its "Institute of Landscape Ecology": a part of it
+    city = _words_of_city(short_city, country)
+    if city and any(is_place(w, country) and place_word(w, country) not in city for w in added):
+        return 0.0
     places = _country_words(country)
     own = sum(_word_weight(w, country) for w in short.core if w not in places and not is_place(w, country))
     common = _common_words(a_written[0], country) | _common_words(b_written[0], country)
