@@ -794,6 +794,9 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     if score < LINK_ACCEPT and parent_named:
         score = max(score, _unit_without_parent_place(a, b))
     kinds_a, kinds_b = _kinds_with_form(a, b), _kinds_with_form(b, a)
+    if _owner_place_unsaid(kinds_a, kinds_b) or _owner_place_unsaid(kinds_b, kinds_a):
+        kinds_a = kinds_b = kinds_a & kinds_b  # "Turistička zajednica grada Dubrovnika"
+        score -= LINK_ONE_KIND_PENALTY
     if (kinds_a and kinds_b and kinds_a != kinds_b and not _constituted_too(kinds_a, kinds_b)
             and not parent_named) or (kinds_a ^ kinds_b) & UNIT_KINDS:
         score = min(score, LINK_OTHER_KIND_CAP)  # a part of a body (a faculty, a DG) on one side is another record
@@ -815,6 +818,20 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b, one_town))
     return max(score, 0.0)
+
+
+# The kinds of the place a body is of ("Turistička zajednica grada Dubrovnika", the tourist board of the city of
+# Dubrovnik), which another name of the body may leave unsaid ("Dubrovnik Tourist Board"): a town's. Not a county's:
+# read so, "Città metropolitana di Bologna" became the "Comune di Bologna" on the labelled pairs.
+_OWNER_PLACE_KINDS = frozenset({"municipality"})
+
+
+def _owner_place_unsaid(named: frozenset[str], bare: frozenset[str]) -> bool:
+    """Whether ``named`` is ``bare``, a kind of body of its own, and the kind of the place it is of, which ``bare``
+    leaves unsaid: no place kind on that side, so the city's and the county's bodies stay two."""
+    added = named - bare
+    return bool(bare) and bare < named and added <= _OWNER_PLACE_KINDS and not bare & (_OWNER_PLACE_KINDS | UNIT_KINDS
+                                                                                     | _PLACE_KINDS)
 
 
 def _kinds_with_form(name: OrgName, other: OrgName) -> frozenset[str]:

@@ -69,3 +69,10 @@ def test_a_town_added_to_a_name_is_the_records_city_or_another_body():
     other = "SDRUZhENIE KLASTER INFORMATsIONNI I KOMUNIKATsIONNI TEHNOLOGII – BLAGOEVGRAD"
     assert not same(cluster, other, "BG", "Sofia", None)
     assert same("SDRUZhENIE KLASTER INFORMATsIONNI I KOMUNIKATsIONNI TEHNOLOGII", other, "BG", "Blagoevgrad", None)
+
+
+def test_a_body_of_a_town_may_leave_the_town_s_kind_unsaid():
+    assert same("City of Dubrovnik Development Agency DURA", "Dubrovačka Razvojna Agencija", "HR", "Dubrovnik",
+                "Dubrovnik")
+    # a county's kind is no such word: the metropolitan city is not the city
+    assert not same("Comune di Bologna", "Città metropolitana di Bologna", "IT", "Bologna", "Bologna")
