@@ -1307,8 +1307,10 @@ def _form_before_acronym(words: list[str], country: str | None) -> tuple[list[st
 # Kinds that are another kind with a word of the core: a polytechnic (Politechnika, Politecnico, Universidad
 # Politécnica) is a university of technology.
 # Kinds a country's names say otherwise: Latvia has had no counties since 2009, and its municipality, the novads, is
-# written "county" in English ("Alojas novada dome", "Aloja County Council").
-_COUNTRY_KINDS = {("LV", "county"): "municipality"}
+# written "county" in English ("Alojas novada dome", "Aloja County Council"); a Swedish or Norwegian university
+# college (högskola, høgskole) writes "University" in English and often became one by name ("Södertörns högskola",
+# "Södertörn University"; "Malmö högskola", "Malmö universitet").
+_COUNTRY_KINDS = {("LV", "county"): "municipality", ("SE", "college"): "university", ("NO", "college"): "university"}
 _KIND_AND_WORD = {"polytechnic": ("university", "technology"), "institute-of-technology": ("college", "technology")}
 
 

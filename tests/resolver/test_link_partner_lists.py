@@ -76,3 +76,9 @@ def test_a_body_of_a_town_may_leave_the_town_s_kind_unsaid():
                 "Dubrovnik")
     # a county's kind is no such word: the metropolitan city is not the city
     assert not same("Comune di Bologna", "Città metropolitana di Bologna", "IT", "Bologna", "Bologna")
+
+
+def test_a_swedish_university_college_is_its_university():
+    assert same("SODERTORNS HOGSKOLA", "Södertörn University", "SE", "Huddinge", "Huddinge")
+    assert same("MALMOE HOEGSKOLA (MALMOE UNIVERSITY)", "MALMO UNIVERSITET", "SE", "Malmö", "Malmö")
+    assert not same("Handelshögskolan vid Göteborgs universitet", "Göteborgs universitet", "SE")
