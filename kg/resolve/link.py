@@ -824,14 +824,15 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
 # Dubrovnik), which another name of the body may leave unsaid ("Dubrovnik Tourist Board"): a town's. Not a county's:
 # read so, "Città metropolitana di Bologna" became the "Comune di Bologna" on the labelled pairs.
 _OWNER_PLACE_KINDS = frozenset({"municipality"})
+# ... for the kinds of body a town owns: its agencies, tourist board, library and museum. Not a university: the
+# English "City" is no town's in "City University of London", which is not the "University of London".
+_TOWN_BODY_KINDS = frozenset({"agency", "tourist-board", "library", "museum"})
 
 
 def _owner_place_unsaid(named: frozenset[str], bare: frozenset[str]) -> bool:
-    """Whether ``named`` is ``bare``, a kind of body of its own, and the kind of the place it is of, which ``bare``
+    """Whether ``named`` is ``bare``, a kind of body a town owns, and the kind of the town it is of, which ``bare``
     leaves unsaid: no place kind on that side, so the city's and the county's bodies stay two."""
-    added = named - bare
-    return bool(bare) and bare < named and added <= _OWNER_PLACE_KINDS and not bare & (_OWNER_PLACE_KINDS | UNIT_KINDS
-                                                                                     | _PLACE_KINDS)
+    return bool(bare) and bare < named and named - bare <= _OWNER_PLACE_KINDS and bare <= _TOWN_BODY_KINDS
 
 
 def _kinds_with_form(name: OrgName, other: OrgName) -> frozenset[str]:

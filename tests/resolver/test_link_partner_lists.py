@@ -82,3 +82,9 @@ def test_a_swedish_university_college_is_its_university():
     assert same("SODERTORNS HOGSKOLA", "Södertörn University", "SE", "Huddinge", "Huddinge")
     assert same("MALMOE HOEGSKOLA (MALMOE UNIVERSITY)", "MALMO UNIVERSITET", "SE", "Malmö", "Malmö")
     assert not same("Handelshögskolan vid Göteborgs universitet", "Göteborgs universitet", "SE")
+
+
+@pytest.mark.parametrize(("a", "b"), [("CITY UNIVERSITY OF LONDON", "UNIVERSITY OF LONDON"),
+                                      ("THE UNIVERSITY OF BIRMINGHAM", "BIRMINGHAM CITY UNIVERSITY")])
+def test_a_city_university_is_not_the_university_of_the_city(a, b):
+    assert not same(a, b, "UK")
