@@ -70,7 +70,9 @@ def test_a_common_word_reads_the_same_in_its_languages() -> None:
     english = parse("Institute of the Republic of Slovenia for Nature Conservation", "SI")
     assert slovene.core[0] == english.core[0] == "institute"
     assert slovene.core[-2:] == ("conservation", "nature") and english.core[-2:] == ("nature", "conservation")
-    assert parse("Kulturstiftung", "DE").core == ("kulturstiftung",)  # a stem does not swallow a German compound
+    assert parse("Kulturlandschaft", "DE").core == ("kulturlandschaft",)  # a stem does not swallow a German compound
+    # ... but a compound that ends in a head word is its kind, its first part read through the tables
+    assert (parse("Kulturstiftung", "DE").core, parse("Kulturstiftung", "DE").kinds) == (("culture",), {"foundation"})
 
 
 def test_a_place_adjective_is_its_town() -> None:
