@@ -519,10 +519,17 @@ _CLOSE_LANGUAGES = {"bg": ("mk",), "mk": ("bg", "hbs"), "hbs": ("mk", "sl"), "sl
                     "sk": ("cs",)}
 
 
+# Languages a country's bodies write their names in beside its official ones: Spain's co-official languages of its
+# autonomous communities ("Bizkaiko Foru Aldundia", "Generalitat de Catalunya", "Xunta de Galicia"), the German of
+# South Tyrol ("Autonome Provinz Bozen").
+_REGIONAL_LANGUAGES = {"ES": ("ca", "gl", "eu"), "IT": ("de",)}
+
+
 @lru_cache(maxsize=128)
 def country_languages(country: str | None) -> frozenset[str] | None:
-    """Return the languages (simplemma codes) of ``country``'s names, those close to them (:data:`_CLOSE_LANGUAGES`)
-    and English, or None when the country is not known (every language then).
+    """Return the languages (simplemma codes) of ``country``'s names, its regional ones (:data:`_REGIONAL_LANGUAGES`),
+    those close to them (:data:`_CLOSE_LANGUAGES`) and English, or None when the country is not known (every
+    language then).
 
     >>> sorted(country_languages("BE")), sorted(country_languages("BG")), country_languages(None)
     (['de', 'en', 'fr', 'nl'], ['bg', 'en', 'mk'], None)
@@ -536,7 +543,8 @@ def country_languages(country: str | None) -> frozenset[str] | None:
         known = get_country(country)
     except KeyError:
         return None
-    own = {_MINED_LANGUAGE.get(tag, SIMPLEMMA_LANGUAGES.get(tag, tag)) for tag in known.languages}
+    tags = (*known.languages, *_REGIONAL_LANGUAGES.get(known.iso2, ()))
+    own = {_MINED_LANGUAGE.get(tag, SIMPLEMMA_LANGUAGES.get(tag, tag)) for tag in tags}
     return frozenset({"en"} | own | {close for language in own for close in _CLOSE_LANGUAGES.get(language, ())})
 
 
