@@ -815,6 +815,8 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
         score = min(score, LINK_ONE_KIND_CAP)  # "Gmina Puławy" and "Miasto Puławy": two municipalities of one name
     if _company_and_authority(a, status_a, b, status_b) or _company_and_authority(b, status_b, a, status_a):
         score = min(score, LINK_OTHER_KIND_CAP)  # "RAGUSA d.o.o." is not the City of Dubrovnik (Ragusa)
+    if _own_mark(a, b) and _own_mark(b, a):
+        score = min(score, LINK_OTHER_KIND_CAP)  # "… poduzeće ČAKOM d.o.o." and "… poduzeće KOMUNALAC d.o.o."
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b, one_town))
     return max(score, 0.0)
@@ -827,6 +829,19 @@ _OWNER_PLACE_KINDS = frozenset({"municipality"})
 # ... for the kinds of body a town owns: its agencies, tourist board, library and museum. Not a university: the
 # English "City" is no town's in "City University of London", which is not the "University of London".
 _TOWN_BODY_KINDS = frozenset({"agency", "tourist-board", "library", "museum"})
+
+
+def _own_mark(name: OrgName, other: OrgName) -> bool:
+    """Whether ``name`` writes as an acronym is (in capitals, in a name of small letters) a word of its own that
+    ``other`` has no word as alike as ``LINK_ACCEPT`` asks: the brand of one company, which two bodies of one
+    generic name tell themselves apart by ("Gradsko komunalno poduzeće ČAKOM d.o.o." and "… KOMUNALAC …").
+
+    >>> _own_mark(parse("Gradsko komunalno poduzeće ČAKOM d.o.o.", "HR"), parse("Gradsko komunalno poduzeće", "HR"))
+    True
+    """
+    similar = _similarity(name.country or other.country)
+    return any(w in name.acronyms and not w.isdigit() and max(similar(w, o) for o in other.core) < LINK_ACCEPT
+               for w in name.core) if other.core else False
 
 
 def _owner_place_unsaid(named: frozenset[str], bare: frozenset[str]) -> bool:

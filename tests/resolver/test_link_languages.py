@@ -31,3 +31,28 @@ def test_the_czech_state_enterprise_is_no_slovene_sole_trader():
     assert legal_form_kind(czech.legal_form) == legal_form_kind(parse("Lesy SR, š.p.", "SK").legal_form)
     assert legal_form_kind(czech.legal_form) != legal_form_kind(slovene.legal_form)
     assert same("Lesy České republiky, s. p.", "Forests of the Czech Republic, state enterprise", "CZ")
+
+
+def test_two_brands_beside_one_generic_name_are_two_companies():
+    # two municipal companies of one generic name, each told apart by its brand written in capitals
+    assert not same("Gradsko komunalno poduzeće ČAKOM d.o.o.",
+                    "Gradsko komunalno poduzeće KOMUNALAC društvo s ograničenom odgovornošću", "HR")
+    # one brand, said by one name only, is the same company
+    assert same("CENIA, česká informační agentura životního prostředí", "CENIA, Czech Environmental Information Agency",
+                "CZ")
+
+
+def test_the_grouping_of_territorial_cooperation_is_one_form_in_every_language():
+    spanish, french = parse("AECT Eurorégion Aquitaine-Euskadi-Navarre", "FR"), parse(
+        "GECT Eurorégion Aquitaine-Euskadi-Navarre", "FR")
+    assert spanish.legal_form == french.legal_form == "EGTC"
+    assert spanish.core == french.core
+    assert parse("Európai Területi Társulás Pons Danubii", "SK").legal_form == "EGTC"
+
+
+def test_the_words_of_public_bodies_names_in_their_languages():
+    assert same("Institut za oceanografiju i ribarstvo", "Institute of Oceanography and Fisheries", "HR", "Split",
+                "Split")  # a Croatian case of a learned word: -iju
+    assert same("Dubrovnik Airport Ltd", "Zračna luka Dubrovnik d.o.o.", "HR")
+    assert parse("Deutscher Wetterdienst", "DE").core == ("germany", "meteorology")
+    assert parse("Magyar Madártani Egyesület", "HU").core == parse("Hungarian Ornithological Association", "HU").core
