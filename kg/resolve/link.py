@@ -32,6 +32,7 @@ from kg.resolve.academies import without_academy
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion, initials
 from kg.resolve.cognates import cognate_score
 from kg.resolve.endings import is_ending, one_language_endings, translated_endings
+from kg.resolve.given_names import is_first_name
 from kg.resolve.greek import reads_greek, romanised, same_word
 from kg.resolve.networks import RESEARCH
 from kg.resolve.networks import split as network_split
@@ -276,8 +277,29 @@ def _similarity(country: str | None) -> Callable[[str, str], float]:
             return min(fuzz.ratio(a, b), _OTHER_WORD)  # "Kart", "Karton"; "Anton", "Antonovo": no ending of its
         if score < 100.0 and _place_inflected(a, b, country):
             return 100.0  # "Biržai" and "Biržų": a town and its genitive
+        if score < 100.0 and _first_name_inflected(a, b, country):
+            return 100.0  # "Jan" and "Jana": a patron's first name and its genitive
         return score
     return in_country
+
+
+# A first name's case ending adds at most this many letters ("Jan", "Jana"; "Ion", "Ionescu" is no case).
+_FIRST_NAME_ENDING = 2
+
+
+@lru_cache(maxsize=200_000)
+def _first_name_inflected(a: str, b: str, country: str) -> bool:
+    """Whether two folded words are one first name of the name list (:func:`kg.resolve.given_names.is_first_name`)
+    and its form with a case ending of a language of ``country``, however short the name: the patron of
+    "Teatr im. Jana Kochanowskiego" is the "Jan Kochanowski" of its English name.
+
+    >>> _first_name_inflected("jan", "jana", "PL"), _first_name_inflected("jan", "janos", "PL")
+    (True, False)
+    """
+    short, long = sorted((a, b), key=len)
+    languages = country_languages(country)
+    return bool(languages) and long.startswith(short) and 0 < len(long) - len(short) <= _FIRST_NAME_ENDING \
+        and is_first_name(short) and one_language_endings("", long[len(short):], languages - {"en"})
 
 
 # A town's name and a form of it with another ending of its country's language share at least this many letters.
@@ -526,7 +548,8 @@ def _own_short(core: tuple[str, ...], other: tuple[str, ...], country: str | Non
     """The short words of ``core`` (:func:`_short_words`, runs of single letters joined) that ``other`` does not
     write, as a word or as its own run of letters; the country's code aside ("Centar … CERURA HR")."""
     others = set(other) | set(_short_words(other)) | {(country or "").lower()}
-    return {w for w in _short_words(core) if len(w) > 1} - others
+    return {w for w in _short_words(core) if len(w) > 1 and not (
+        country and any(_first_name_inflected(w, o, country) for o in other))} - others
 
 
 def _short_words(core: tuple[str, ...]) -> tuple[str, ...]:
@@ -769,7 +792,30 @@ def _legal_form_penalty(a: OrgName, b: OrgName) -> float:
     changed (:func:`kg.resolve.orgnames.legal_form_changed`: ``TURBODEN SRL``, ``TURBODEN SPA``)."""
     if not (a.legal_form and b.legal_form) or legal_form_kind(a.legal_form) == legal_form_kind(b.legal_form):
         return 0.0
-    return 0.0 if legal_form_changed(a, b) else LINK_LEGAL_FORM_PENALTY
+    return 0.0 if legal_form_changed(a, b) or _limited_in_english(a, b) else LINK_LEGAL_FORM_PENALTY
+
+
+# The English form a name translated into English gives any company whose members' liability is limited ...
+_ENGLISH_LIMITED = "Ltd"
+# ... of these kinds (legal_form_kinds.tsv), in a country whose own forms it is not (Cyprus registers Ltd).
+_LIMITED_KINDS = frozenset({"private-limited", "public-limited"})
+_LTD_COUNTRIES = _ENGLISH_COUNTRIES | {"CY"}
+
+
+def _limited_in_english(a: OrgName, b: OrgName) -> bool:
+    """Whether one of two names is the other's in English with "Ltd" for the other's form of a limited company,
+    private or public: partner lists translate a Hungarian Zrt. or a Polish S.A. as "Ltd" ("Debreceni Vízmű Zrt.",
+    "Debrecen Waterworks Ltd."); in the countries whose form it is, "Ltd" and "PLC" stay two forms.
+
+    >>> _limited_in_english(parse("Szegedi Vízmű Zrt.", "HU"), parse("Szeged Waterworks Ltd.", "HU"))
+    True
+    >>> _limited_in_english(parse("ACME PLC", "UK"), parse("ACME Ltd", "UK"))
+    False
+    """
+    country = (a.country or b.country or "").upper()
+    forms = (a.legal_form, b.legal_form)
+    return _ENGLISH_LIMITED in forms and country not in _LTD_COUNTRIES \
+        and all(legal_form_kind(form) in _LIMITED_KINDS for form in forms if form)
 
 
 def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = False) -> float:

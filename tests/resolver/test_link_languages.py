@@ -56,3 +56,34 @@ def test_the_words_of_public_bodies_names_in_their_languages():
     assert same("Dubrovnik Airport Ltd", "Zračna luka Dubrovnik d.o.o.", "HR")
     assert parse("Deutscher Wetterdienst", "DE").core == ("germany", "meteorology")
     assert parse("Magyar Madártani Egyesület", "HU").core == parse("Hungarian Ornithological Association", "HU").core
+
+
+def test_ltd_is_the_english_of_any_limited_company_outside_the_countries_whose_form_it_is():
+    assert same("Debreceni Vízmű Zrt.", "Debrecen Waterworks Ltd.", "HU")
+    assert not same("Debreceni Vízmű Zrt.", "Szeged Waterworks Ltd.", "HU")
+
+
+def test_a_patrons_first_name_in_another_case_is_the_name():
+    assert same("Teatr im. Jana Kochanowskiego w Opolu", "Jan Kochanowski Theatre in Opole", "PL")
+    # a word that is no first name stays short and its own
+    assert not same("Teatr im. Jana Kochanowskiego w Opolu", "Teatr im. Adama Mickiewicza w Opolu", "PL")
+
+
+def test_head_words_of_regional_and_local_bodies():
+    # a Swedish county's administrative board, a German Hanseatic city, a Czech statutory city
+    assert same("Länsstyrelsen i Kalmar län", "The County Administrative Board of Kalmar", "SE")
+    assert same("Hansestadt Rostock", "Hanseatic City of Rostock", "DE")
+    assert same("Statutární město Liberec", "The Statutory City of Liberec", "CZ")
+    # a board of one county is not another's
+    assert not same("Länsstyrelsen i Kalmar län", "The County Administrative Board of Skåne", "SE")
+
+
+def test_the_english_country_is_no_county():
+    assert "county" not in parse("University of the Basque Country", "ES").kinds
+    assert parse("Euskal Herriko Unibertsitatea", "ES").core == parse("University of the Basque Country", "ES").core
+
+
+def test_a_forest_service_and_a_forestry_institute_stay_two():
+    # the Slovene "zavod" is written "Service" or "Institute" in English: the forest service is no forestry institute
+    assert not same("Zavod za gozdove Slovenije", "Slovenian Forestry Institute", "SI", "Ljubljana", "Ljubljana")
+    assert same("Gozdarski inštitut Slovenije", "Slovenian Forestry Institute", "SI", "Ljubljana", "Ljubljana")

