@@ -954,6 +954,42 @@ def _remits_added(a: Record, b: Record, name_a: OrgName, name_b: OrgName, countr
         for w in added)
 
 
+# The sectors a chamber of commerce lists beside commerce, which its names in two languages or two datasets list
+# otherwise ("Cámara Oficial de Comercio, Industria y Navegación", "Chamber of Commerce and Industry"): not crafts,
+# whose chamber is another body ("Obrtnička komora", "Gospodarska komora").
+_CHAMBER_SECTORS = frozenset({"commerce", "economics", "industry", "marine", "service", "agriculture", "official"})
+
+
+def _sectors_listed_otherwise(a: OrgName, b: OrgName) -> bool:
+    """Whether two names of chambers are one chamber that lists its sectors otherwise: both only chambers, both of
+    commerce (said by a head word or a word), and the same other words, a place or a name at least.
+
+    >>> _sectors_listed_otherwise(parse("Official Chamber of Commerce, Industry and Shipping of Seville", "ES"),
+    ...                           parse("Seville Chamber for Commerce and Industry", "ES"))
+    True
+    >>> _sectors_listed_otherwise(parse("Chamber of Commerce and Industry of Zala County", "HU"),
+    ...                           parse("Chamber of Commerce and Industry of Szabolcs-Szatmár-Bereg County", "HU"))
+    False
+    """
+    if a.kinds != _CHAMBER or b.kinds != _CHAMBER:
+        return False
+    rest_a, rest_b = (frozenset(x.core) - _CHAMBER_SECTORS for x in (a, b))
+    return bool(rest_a) and rest_a == rest_b and all(_of_commerce(x) for x in (a, b))
+
+
+_CHAMBER = frozenset({"chamber"})
+
+
+_COMMERCE = frozenset({("commerce",), ("economics",)})
+
+
+def _of_commerce(name: OrgName) -> bool:
+    """Whether a chamber's name says commerce, in its core or in its head phrase ("chamber of commerce", whose word
+    the head takes): a word of it read alone means commerce or the economy."""
+    return bool({"commerce", "economics"} & set(name.core)) or any(
+        parse(w, name.country).core in _COMMERCE for w in name.words)
+
+
 def _part_after(name: str, country: str | None) -> bool:
     """Whether a ministry's name writes a part after its own that is more than the list of its remits going on: a
     part that names a kind of body, a unit or a place ("…, Uprava za tržište rada"; not "Ministry for Transport,
@@ -1793,6 +1829,8 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         score = max(score, _abbreviations_score(a, b, name_a, name_b))
     if score < LINK_ACCEPT and _remits_added(a, b, name_a, name_b, country):
         score = LINK_ACCEPT  # "Ministry for Finance" and "Ministry for Finance and Employment": one ministry renamed
+    if score < LINK_ACCEPT and _sectors_listed_otherwise(name_a, name_b):
+        score = LINK_ACCEPT  # "… Chamber of Commerce, Industry and Shipping of Seville", "Seville Chamber of Commerce"
     if score < LINK_ACCEPT:
         score = max(score, _truncations_score(name_a, name_b), _academy_score(a, b, country, apart),
                     _activity_score(a, b, country_a, country_b), _patron_score(name_a, name_b, country))

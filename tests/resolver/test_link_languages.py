@@ -87,3 +87,13 @@ def test_a_forest_service_and_a_forestry_institute_stay_two():
     # the Slovene "zavod" is written "Service" or "Institute" in English: the forest service is no forestry institute
     assert not same("Zavod za gozdove Slovenije", "Slovenian Forestry Institute", "SI", "Ljubljana", "Ljubljana")
     assert same("Gozdarski inštitut Slovenije", "Slovenian Forestry Institute", "SI", "Ljubljana", "Ljubljana")
+
+
+def test_a_chamber_of_commerce_lists_its_sectors_otherwise():
+    assert same("Cámara Oficial de Comercio, Industria y Navegación de Sevilla", "Seville Chamber for Commerce and Industry",
+                "ES", "Sevilla", "Seville")
+    assert same("Klaipėdos prekybos, pramonės ir amatų rūmai", "Klaipėda Chamber of Commerce, Industry and Crafts", "LT")
+    # a chamber of crafts is another chamber; so is another town's
+    assert not same("Hrvatska gospodarska komora", "Hrvatska obrtnička komora", "HR")
+    assert not same("Chamber of Commerce and Industry of Zala County",
+                    "Chamber of Commerce and Industry of Szabolcs-Szatmár-Bereg County", "HU")
