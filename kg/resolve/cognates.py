@@ -48,7 +48,7 @@ __all__ = ["COGNATE_SCORE", "SUFFIXES", "cognate_score", "learned_stem"]
 SUFFIXES = tuple(sorted(set("""
     ical icale icali icals ics ic ico ica ici ichi iche ique iques isch ische ischen ischer ischem iczny iczna
     iczne icznych icznej iczneg icky icka icke ickych icki ikos iki ika ik ikai ikas ikus ikum ico
-    y ie ia ias ies ii ija ije iji iju ijom io iu ium
+    y ie ia ias ies ii ija ije iji iju ijom ijo ijos ijas iya iyata io iu ium
     ation ations azione azioni acion aciones acao acoes atie aties acja acji acije acija ationen ace acia
     atio aatio atii atiei atiile atiilor aciju acijos acijai acijas aciji acijo acijam aciok acio acios
     acni acny acna acne acneho acnej acnych acnim acyjny acyjna acyjne acyjnej acyjnego acyjnych

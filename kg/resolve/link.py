@@ -1568,6 +1568,18 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
     return drop(a, b), drop(b, a)
 
 
+def _generic_town_left_out(a: Record, b: Record, names: tuple[OrgName, OrgName], without: tuple[OrgName, OrgName],
+                           cities: frozenset[str]) -> bool:
+    """Whether the city was left out of the name of the one record that gives one, when the other gives none and
+    the names left are common words only: a body of a generic name is in every town ("Centar za poduzetništvo",
+    with no town, is not the "Entrepreneurial Centre Pleternica"); a country's name left out is no such guess
+    ("Ministerstvo na kulturata", the "Ministry of Culture of the Republic of Bulgaria")."""
+    if bool(a.city) == bool(b.city):
+        return False
+    dropped = {w for name, left in zip(names, without, strict=True) for w in set(name.core) - set(left.core)}
+    return bool(dropped & cities) and all(common_word(w) for x in without for w in x.core)
+
+
 def _towns_more(x: OrgName, y: OrgName, words: frozenset[str], country: str | None) -> bool:
     """Whether ``x`` names a place of ``country`` (:func:`kg.resolve.places.is_place`) that ``y`` does not, beside
     ``words``."""
@@ -1823,7 +1835,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     apart = _places_disagree(a.city, b.city, country)
     cities = frozenset() if apart else _city_words(a, b, country)
     without = _without_places(name_a, name_b, country, cities)
-    if without is not None:
+    if without is not None and not _generic_town_left_out(a, b, (name_a, name_b), without, cities):
         score = max(score, name_score(*without))
     if score < LINK_ACCEPT and "." in a.name + b.name:
         score = max(score, _abbreviations_score(a, b, name_a, name_b))

@@ -87,7 +87,8 @@ _LANGUAGE_FUNCTION_WORDS = {
           " negli nelle sullo sui sugli sulle col coi su tra fra",
     "de": "fur fuer bei auf aus mit", "nl": "voor ter", "es": "para por con",
     "pt": "para por em nas nos pelo pela pelos pelas ao aos",
-    "hu": "es", "ro": "pentru", "no": "og til ved", "da": "og til ved", "pl": "przy oraz", "cs": "pro", "sk": "pro",
+    "hu": "es", "ro": "pentru", "no": "og til ved det den av", "da": "og til ved det den af",
+    "sv": "och till vid det den av", "pl": "przy oraz", "cs": "pro", "sk": "pro",
     "el": "gia sto stin stis", "mt": "ta tal tad tat taz tas tar tan tac ghall ghal",
 }
 # Words of one language that are function words of others (the Hungarian "dél", south, folds to the Spanish "del").
@@ -95,8 +96,8 @@ _LANGUAGE_CONTENT_WORDS = {"hu": "del"}
 _COUNTRY_LANGUAGES = {
     "FR": "fr", "BE": "fr nl de", "LU": "fr de", "CH": "fr de it", "MC": "fr", "IT": "it", "SM": "it", "MT": "mt it",
     "DE": "de", "AT": "de", "LI": "de", "NL": "nl", "ES": "es ca", "AD": "ca es fr", "PT": "pt", "BR": "pt", "HU": "hu",
-    "RO": "ro", "MD": "ro", "NO": "no", "DK": "da", "PL": "pl", "CZ": "cs", "SK": "sk", "GR": "el", "EL": "el",
-    "CY": "el",
+    "RO": "ro", "MD": "ro", "NO": "no", "DK": "da", "SE": "sv", "FI": "sv", "PL": "pl", "CZ": "cs", "SK": "sk",
+    "GR": "el", "EL": "el", "CY": "el",
 }
 
 

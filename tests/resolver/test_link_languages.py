@@ -97,3 +97,18 @@ def test_a_chamber_of_commerce_lists_its_sectors_otherwise():
     assert not same("Hrvatska gospodarska komora", "Hrvatska obrtnička komora", "HR")
     assert not same("Chamber of Commerce and Industry of Zala County",
                     "Chamber of Commerce and Industry of Szabolcs-Szatmár-Bereg County", "HU")
+
+
+def test_a_generic_name_with_no_town_is_not_one_towns_body():
+    # a centre for entrepreneurship is in many towns: a record with no city is not the one of Pleternica
+    assert not same("Centar za poduzetništvo", "Entrepreneurial Centre Pleternica Ltd.", "HR", None, "Pleternica")
+    # a country's name left out is no such guess: a ministry is its country's only one
+    assert same("Ministerstvo na kulturata", "Ministry of Culture of the Republic of Bulgaria", "BG", None, "Sofia")
+
+
+def test_more_words_of_bodies_names():
+    assert same("Ligue pour la protection des oiseaux", "League for the Protection of Birds (LPO)", "FR")
+    assert same("Polskie Towarzystwo Ochrony Ptaków", "Polish Society for the Protection of Birds", "PL")
+    assert same("Nacionalni inštitut za biologijo", "National Institute of Biology", "SI")  # -ijo, a learned word's case
+    assert same("Vilniaus universiteto Chemijos ir geomokslų fakultetas",
+                "Vilnius University Faculty of Chemistry and Geosciences", "LT")
