@@ -621,7 +621,8 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
 
 # Points of the compass, folded, in the EU's languages where they are no other common word: two names that give
 # two (``Campus Nord`` and ``Campus Sud``, ``Nord-Est`` and ``Nord-Vest``) name two bodies, as two numbers do.
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "nord",
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "northeast", "northwest", "southeast", "southwest", "nord",
                          "sud", "sued", "ouest", "ost", "noord", "zuid", "oost", "norte", "oeste", "ovest", "vest",
                          "nordost", "nordwest", "suedost", "suedwest", "sudost", "sudwest", "sever", "istok",
                          "zapad"})
@@ -958,6 +959,9 @@ def _remits_added(a: Record, b: Record, name_a: OrgName, name_b: OrgName, countr
 # otherwise ("Cámara Oficial de Comercio, Industria y Navegación", "Chamber of Commerce and Industry"): not crafts,
 # whose chamber is another body ("Obrtnička komora", "Gospodarska komora").
 _CHAMBER_SECTORS = frozenset({"commerce", "economics", "industry", "marine", "service", "agriculture", "official"})
+_CHAMBER = frozenset({"chamber"})
+# The words that make a chamber one of commerce: commerce, or the economy ("Gospodarska komora").
+_COMMERCE = frozenset({"commerce", "economics"})
 
 
 def _sectors_listed_otherwise(a: OrgName, b: OrgName) -> bool:
@@ -977,17 +981,11 @@ def _sectors_listed_otherwise(a: OrgName, b: OrgName) -> bool:
     return bool(rest_a) and rest_a == rest_b and all(_of_commerce(x) for x in (a, b))
 
 
-_CHAMBER = frozenset({"chamber"})
-
-
-_COMMERCE = frozenset({("commerce",), ("economics",)})
-
-
 def _of_commerce(name: OrgName) -> bool:
     """Whether a chamber's name says commerce, in its core or in its head phrase ("chamber of commerce", whose word
     the head takes): a word of it read alone means commerce or the economy."""
-    return bool({"commerce", "economics"} & set(name.core)) or any(
-        parse(w, name.country).core in _COMMERCE for w in name.words)
+    return bool(_COMMERCE & set(name.core)) or any(
+        len(core := parse(w, name.country).core) == 1 and core[0] in _COMMERCE for w in name.words)
 
 
 def _part_after(name: str, country: str | None) -> bool:

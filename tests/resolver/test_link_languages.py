@@ -112,3 +112,17 @@ def test_more_words_of_bodies_names():
     assert same("Nacionalni inštitut za biologijo", "National Institute of Biology", "SI")  # -ijo, a learned word's case
     assert same("Vilniaus universiteto Chemijos ir geomokslų fakultetas",
                 "Vilnius University Faculty of Chemistry and Geosciences", "LT")
+
+
+def test_the_south_slavic_uprava_heads_an_agency():
+    assert same("Lučka uprava Split", "Split Port Authority", "HR")
+    # a ministry's directorate stays a body of its own; the genitive "uprave" is a ministry's remit
+    assert not same("Ministarstvo financija - Carinska uprava", "Ministarstvo financija", "HR")
+    assert "agency" not in parse("Ministarstvo uprave", "HR").kinds
+
+
+def test_two_quarters_of_the_compass_name_two_regions():
+    # the cohesion regions of the Czech south-east and north-east are two councils
+    assert not same("Regionální rada regionu soudržnosti Jihovýchod", "Regionální rada regionu soudržnosti Severovýchod",
+                    "CZ")
+    assert same("Zalaegerszegi Szakképzési Centrum", "Zalaegerszeg Centre of Vocational Training", "HU")

@@ -163,8 +163,10 @@ def test_an_administration_word_says_nothing_of_the_body_in_any_language():
     assert compare(a, b).same
 
 
-def test_the_croatian_uprava_a_ministry_s_directorate_stays_a_word():
-    assert "uprava" in parse("Uprava za zaštitu prirode", "HR").core
+def test_the_croatian_uprava_a_ministry_s_directorate_stays_a_body_of_its_own():
+    assert parse("Uprava za zaštitu prirode", "HR").kinds == {"agency"}
+    assert not compare(Record("Ministarstvo zaštite okoliša i prirode, Uprava za zaštitu prirode", "HR", "Zagreb"),
+                       Record("Ministarstvo zaštite okoliša i prirode", "HR", "Zagreb")).same
 
 
 def test_a_german_state_office_is_the_state_s():
