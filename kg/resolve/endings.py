@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES
 from kg.resolve.normalise import normalise
 
 __all__ = ["WORD_ENDINGS", "endings", "endings_by_language", "is_ending", "one_language_endings",
@@ -25,9 +26,6 @@ __all__ = ["WORD_ENDINGS", "endings", "endings_by_language", "is_ending", "one_l
 
 #: The table of endings: language, then the endings separated by spaces.
 WORD_ENDINGS = Path(__file__).with_name("data") / "word_endings.tsv"
-# The table's language tags that name a language otherwise in the languages of a country
-# (:func:`kg.resolve.orgnames.country_languages`, simplemma's codes): Croatian is simplemma's Serbo-Croatian.
-_SIMPLEMMA = {"hr": "hbs", "sr": "hbs", "bs": "hbs"}
 
 
 @lru_cache(maxsize=2)
@@ -48,7 +46,7 @@ def endings_by_language(path: Path = WORD_ENDINGS) -> dict[str, frozenset[str]]:
             language, _, words = line.rstrip("\n").partition("\t")
             if not language or not words.strip():
                 raise InputError(path, "expected a language, a tab and its endings", number)
-            found.setdefault(_SIMPLEMMA.get(language, language), set()).update(
+            found.setdefault(SIMPLEMMA_LANGUAGES.get(language, language), set()).update(
                 normalise(word).replace(" ", "") for word in words.split())
     return {language: frozenset(found_ - {""}) for language, found_ in found.items()}
 
