@@ -31,6 +31,8 @@ Examples
 (100.0, 100.0)
 >>> cognate_score("demographic", "demografiai")  # a Hungarian adjective
 100.0
+>>> cognate_score("hidrobioloshki", "hydrobiological")  # Macedonian Cyrillic, transliterated
+100.0
 >>> cognate_score("physics", "chemistry"), cognate_score("electronic", "electrical"), cognate_score("ethics", "eth")
 (0.0, 0.0, 0.0)
 """
@@ -60,6 +62,7 @@ SUFFIXES = tuple(sorted(set("""
     an ans ian ians ean een eens eenne eennes eo ea eos eas eu eus ejski ejska ejskie ejsky aisch aische
     ure ures ura ure uren uur
     ski ska sko skie skiego skiej skim sky ske skych skog skom skoj skyi skiy skii
+    shki shka shko shke shkih shkog shkom shkoj
     s es e a o i en
 """.split()), key=lambda s: (-len(s), s)))
 #: Two stems of eight letters or more this alike (rapidfuzz ratio) are one stem written in two languages.
@@ -97,8 +100,9 @@ def learned_stem(word: str) -> tuple[str, bool]:
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _STEM:
             stem = word[:-len(suffix)]
-            if suffix.startswith("sk") and stem.endswith("olo"):
+            if suffix.startswith(("sk", "shk")) and stem.endswith("olo"):
                 stem += "g"  # the South Slavic adjective of a science loses its g: "arheološki", archaeological
+                # (from Cyrillic "хидробиолошки", hydrobiological, transliterated with "sh")
             return _folded(stem), suffix not in _INFLECTIONS
     return _folded(word), False
 

@@ -80,7 +80,8 @@ AROUND = "-around"
 _MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton tin kai ja un ir the".split())
 _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
 # Function words of one language, left out of the names of the countries that write it only: elsewhere the same
-# letters are a name ("Pér", a Hungarian village; "L PROJEKT"; the Bulgarian letters "ЕС").
+# letters are a name ("Pér", a Hungarian village; "L PROJEKT"; the Bulgarian letters "ЕС"). The Greek article "του"
+# transliterates as "toy".
 _LANGUAGE_FUNCTION_WORDS = {
     "fr": "l d pour sur dans par", "ca": "l d dels els les amb",
     "it": "l d dell all nel nella sul sulla alla per con ed dello allo agli alle dallo dalla dai dagli dalle nello nei"
@@ -89,7 +90,7 @@ _LANGUAGE_FUNCTION_WORDS = {
     "pt": "para por em nas nos pelo pela pelos pelas ao aos",
     "hu": "es", "ro": "pentru", "no": "og til ved det den av", "da": "og til ved det den af",
     "sv": "och till vid det den av", "pl": "przy oraz", "cs": "pro", "sk": "pro",
-    "el": "gia sto stin stis", "mt": "ta tal tad tat taz tas tar tan tac ghall ghal",
+    "el": "gia sto stin stis toy toys", "mt": "ta tal tad tat taz tas tar tan tac ghall ghal",
 }
 # Words of one language that are function words of others (the Hungarian "dél", south, folds to the Spanish "del").
 _LANGUAGE_CONTENT_WORDS = {"hu": "del"}
