@@ -1519,8 +1519,17 @@ def _city_words(a: Record, b: Record, country: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=10_000)
 def _words_of_city(city: str | None, country: str | None) -> frozenset[str]:
-    return frozenset(place_word(w, country) for w in normalise(city).split() if len(w) >= LINK_STEM_LENGTH) \
-        if city else frozenset()
+    """The folded words of a city: four letters or more, or three in a city of several words ("Novi Sad")."""
+    if not city:
+        return frozenset()
+    words = normalise(city).split()
+    least = _CITY_PART if len(words) > 1 else LINK_STEM_LENGTH
+    return frozenset(place_word(w, country) for w in words if len(w) >= least and not is_function_word(w, country))
+
+
+# A word of a city of several words this long or longer is one of its words ("Novi Sad", "Novom Sadu"); inflected,
+# it keeps all its letters.
+_CITY_PART = 3
 
 
 @lru_cache(maxsize=200_000)
@@ -1529,8 +1538,9 @@ def _city_form(word: str, cities: frozenset[str]) -> str:
     last two for a name of seven or more, and an ending of at most ``LINK_STEM_SUFFIX``), else ``word``."""
     for city in cities:
         common = len(os.path.commonprefix((word, city)))
-        if word != city and common >= len(city) - (2 if len(city) >= 7 else 1) and \
-                len(word) - common <= LINK_STEM_SUFFIX and not _two_towns(word, city):
+        kept = len(city) if len(city) < LINK_STEM_LENGTH else len(city) - (2 if len(city) >= 7 else 1)
+        if word != city and common >= kept and len(word) - common <= LINK_STEM_SUFFIX \
+                and is_ending(word[common:]) and is_ending(city[common:]) and not _two_towns(word, city):
             return city
     return word
 
@@ -1549,11 +1559,16 @@ def _without_places(a: OrgName, b: OrgName, country: str | None,
         # not "Město Jablunkov", but a town's region may be left out ("Nowy Dwór [Mazowiecki]")
         cities = frozenset(w for w in cities if _region_word_codes(w, country))
     words = _country_words(country) | _STATE_WORDS | cities
+    formed = (a, b)
     if cities:
-        a, b = (OrgName(tuple(_city_form(w, cities) for w in x.core), x.kinds, x.legal_form, x.words, x.acronyms,
-                        x.country) for x in (a, b))
-    if not words or not (words & (set(a.core) ^ set(b.core))) or _numbers(a.core) != _numbers(b.core):
+        formed = tuple(OrgName(tuple(_city_form(w, cities) for w in x.core), x.kinds, x.legal_form, x.words,
+                               x.acronyms, x.country) for x in (a, b))
+    inflected = formed != (a, b)
+    a, b = formed
+    if _numbers(a.core) != _numbers(b.core):
         return None  # "ТРАНС ГРУП БЪЛГАРИЯ 1 ООД" is not "ТРАНС ГРУП ООД"
+    if not words or not (words & (set(a.core) ^ set(b.core))):
+        return (a, b) if inflected else None  # "Univerzitet u Novom Sadu", the "University of Novi Sad"
     if words & (set(a.core) - set(b.core)) and words & (set(b.core) - set(a.core)):
         return None  # each names a place the other does not: "Sofia Energy Agency", "Bulgarian Energy Agencies"
     if any(words & (set(x.core) - set(y.core)) and _towns_more(y, x, words, country) for x, y in ((a, b), (b, a))):

@@ -81,7 +81,7 @@ _MORE_FUNCTION_WORDS = frozenset("u v ve pri za nad pod od ot po pe tis tou ton 
 _STOP = FUNCTION_WORDS | _MORE_FUNCTION_WORDS
 # Function words of one language, left out of the names of the countries that write it only: elsewhere the same
 # letters are a name ("Pér", a Hungarian village; "L PROJEKT"; the Bulgarian letters "ЕС"). The Greek article "του"
-# transliterates as "toy".
+# transliterates as "toy"; "z siedzibą w", "se sídlem v", "so sídlom v" say where a body sits, as "in" does.
 _LANGUAGE_FUNCTION_WORDS = {
     "fr": "l d pour sur dans par", "ca": "l d dels els les amb",
     "it": "l d dell all nel nella sul sulla alla per con ed dello allo agli alle dallo dalla dai dagli dalle nello nei"
@@ -89,7 +89,7 @@ _LANGUAGE_FUNCTION_WORDS = {
     "de": "fur fuer bei auf aus mit", "nl": "voor ter", "es": "para por con",
     "pt": "para por em nas nos pelo pela pelos pelas ao aos",
     "hu": "es", "ro": "pentru", "no": "og til ved det den av", "da": "og til ved det den af",
-    "sv": "och till vid det den av", "pl": "przy oraz", "cs": "pro", "sk": "pro",
+    "sv": "och till vid det den av", "pl": "przy oraz siedziba", "cs": "pro se sidlem", "sk": "pro so sidlom",
     "el": "gia sto stin stis toy toys", "mt": "ta tal tad tat taz tas tar tan tac ghall ghal",
 }
 # Words of one language that are function words of others (the Hungarian "dél", south, folds to the Spanish "del").
@@ -781,7 +781,21 @@ def _compound_heads(word: str) -> list[tuple[int, str]]:
         if len(stem) >= _COMPOUND_PART and at > 0 and len(word) - at - len(stem) <= _COMPOUND_TAIL \
                 and kind != "neutral":
             found.append((at, kind))
+    if not found:
+        found = [(len(word) - len(head), kind) for head, kind in _long_heads()
+                 if word.endswith(head) and len(word) - len(head) >= _COMPOUND_PART]
     return found
+
+
+# A head word (not a stem) this long ends the compounds that name such a body ("rahvus|raamatukogu").
+_LONG_HEAD = 7
+
+
+@lru_cache(maxsize=1)
+def _long_heads() -> tuple[tuple[str, str], ...]:
+    """The head words of :data:`_LONG_HEAD` letters or more, one word each, that name a kind (not neutral ones)."""
+    words, _ = head_words()
+    return tuple((w, k) for w, k in words.items() if len(w) >= _LONG_HEAD and " " not in w and k != "neutral")
 
 
 def _compound_meaning(word: str, country: str | None) -> str:

@@ -126,3 +126,36 @@ def test_two_quarters_of_the_compass_name_two_regions():
     assert not same("Regionální rada regionu soudržnosti Jihovýchod", "Regionální rada regionu soudržnosti Severovýchod",
                     "CZ")
     assert same("Zalaegerszegi Szakképzési Centrum", "Zalaegerszeg Centre of Vocational Training", "HU")
+
+
+def test_a_city_of_two_words_in_another_case_is_the_city():
+    # the locative of Novi Sad ("u Novom Sadu"): each word keeps its letters before an ending of the language
+    assert same("Univerzitet u Novom Sadu", "University of Novi Sad", "RS", "Novi Sad", "Novi Sad")
+    assert same("Fakulteta za informacijske študije v Novem mestu", "Faculty of Information Studies in Novo mesto",
+                "SI", "Novo mesto", "Novo mesto")
+    # a village whose name begins with its county's is no case of the county's name
+    assert not same("NÓGRÁD KÖZSÉG ÖNKORMÁNYZATA", "NÓGRÁDSÁP KÖZSÉG ÖNKORMÁNYZATA", "HU", "Nógrád", "Nógrád")
+
+
+def test_where_a_body_sits_is_said_as_in():
+    # "so sídlom v", "se sídlem v", "z siedzibą w": with its seat in
+    assert parse("Regionálny úrad verejného zdravotníctva so sídlom v Banskej Bystrici", "SK").core == parse(
+        "Regionálny úrad verejného zdravotníctva v Banskej Bystrici", "SK").core
+    assert "siedziba" not in parse("Małopolski Ośrodek Doradztwa Rolniczego z siedzibą w Karniowicach", "PL").core
+
+
+def test_national_bodies_in_their_languages():
+    # Bosnia and Herzegovina's name in the genitive is the country's name
+    assert same("Agencija za statistiku Bosne i Hercegovine", "Agency for Statistics of Bosnia and Herzegovina", "BA")
+    # the Greek article "του", transliterated "toy", is left out as "tou" is
+    assert "toy" not in parse("Γενικά Αρχεία του Κράτους", "GR").core
+    # a Swedish agency's name is a compound that ends in its head word
+    assert "agency" in parse("Folkhälsomyndigheten", "SE").kinds
+    assert same("Hidrobiološki zavod Ohrid", "Хидробиолошки завод Охрид", "MK")
+
+
+def test_a_compound_ends_in_a_head_word_of_the_tables():
+    # "rahvus|raamatukogu", the national library: a head word, not only a head stem, ends a compound
+    national = parse("Rahvusraamatukogu", "EE")
+    assert national.kinds == {"library"} and national.core == ("national",)
+    assert parse("Kansallisarkisto", "FI").core == parse("National Archives", "FI").core
