@@ -488,8 +488,9 @@ def _unmatched(words: tuple[str, ...], others: tuple[str, ...], country: str | N
 
 # Kinds a name may leave unsaid: the one a bare place name stands for ("Petrich" for "Община Петрич"; a bare
 # "Lublin" is the city, not the region "Województwo Lubelskie" nor a county), and
-# those that say how a body is constituted, as a legal form does ("Fondazione ICONS" and "ICONS").
-_UNSAID_KINDS = frozenset({"municipality", "district-municipality", "association", "foundation",
+# those that say how a body is constituted, as a legal form does ("Fondazione ICONS" and "ICONS"), and an agency,
+# whose head one language writes as a word that says nothing ("Umweltbundesamt", an office; "Livsmedelsverket").
+_UNSAID_KINDS = frozenset({"municipality", "district-municipality", "association", "foundation", "agency",
                            "consortium"})
 # Two cores whose words joined are this alike are one name split otherwise ("Regional Management"/"Regionalmanagement").
 _JOINED = 97.0

@@ -159,3 +159,12 @@ def test_a_compound_ends_in_a_head_word_of_the_tables():
     national = parse("Rahvusraamatukogu", "EE")
     assert national.kinds == {"library"} and national.core == ("national",)
     assert parse("Kansallisarkisto", "FI").core == parse("National Archives", "FI").core
+
+
+def test_an_agency_may_be_named_by_a_word_that_says_nothing():
+    # "-amt", an office, "-verket": the English "Agency" is the one kind the other name leaves unsaid
+    assert same("UMWELTBUNDESAMT", "German Federal Environment Agency", "DE", "Dessau-Roßlau", "Dessau-Rosslau")
+    assert same("Livsmedelsverket", "Swedish Food Agency", "SE")
+    # a job centre is no employment agency of its town
+    assert not same("Agentur für Arbeit Dresden", "Jobcenter Dresden", "DE", "Dresden", "Dresden")
+    assert same("Jobcenter Aarhus", "Job Centre Aarhus", "DK", "Aarhus", "Aarhus")
