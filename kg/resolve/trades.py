@@ -135,8 +135,10 @@ def without_trades(name: str, country: str | None) -> Trades | None:
 
 # A segment after a company's name that says what it does or that it is a public company, not which company it is,
 # as South Slavic and Romanian registered names write it: "ELEKTRO LJUBLJANA, podjetje za distribucijo električne
-# energije, d.d.", "KOMUNALA KRANJ, javno podjetje, d.o.o.".
-_ACTIVITY = re.compile(r"(?:javno\s+)?(?:podjetje|družba|društvo|poduzeće|preduzeće|societate)\s+(?:za|pentru)\s"
+# energije, d.d.", "KOMUNALA KRANJ, javno podjetje, d.o.o.", "Hrvatske vode, pravna osoba za upravljanje vodama" (a
+# legal person for water management).
+_ACTIVITY = re.compile(r"(?:javno\s+)?(?:podjetje|družba|društvo|poduzeće|preduzeće|societate|pravna\s+osoba)"
+                       r"\s+(?:za|pentru)\s"
                        r"|javno\s+(?:komunalno\s+)?(?:podjetje|poduzeće|preduzeće)\s*$", re.IGNORECASE)
 
 

@@ -152,6 +152,8 @@ def test_national_bodies_in_their_languages():
     # a Swedish agency's name is a compound that ends in its head word
     assert "agency" in parse("Folkhälsomyndigheten", "SE").kinds
     assert same("Hidrobiološki zavod Ohrid", "Хидробиолошки завод Охрид", "MK")
+    # a segment that says what kind of legal person the body is and what it does is no part of its name
+    assert same("Croatian Waters", "Hrvatske vode, pravna osoba za upravljanje vodama", "HR", "Zagreb", "Grad Zagreb")
 
 
 def test_a_compound_ends_in_a_head_word_of_the_tables():
