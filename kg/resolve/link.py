@@ -835,6 +835,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     >>> name_score(parse("Sveučilište u Zagrebu"), faculty) < 75
     True
     """
+    a, b = _kind_said(a, b), _kind_said(b, a)
     score = core_score(a.core, b.core, a.country or b.country, a.acronyms | b.acronyms)
     if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
@@ -868,6 +869,23 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     if acronyms and score < LINK_ACCEPT:
         score = max(score, _acronym_score(a, b, one_town))
     return max(score, 0.0)
+
+
+# Words of a core that say a kind of body another name gives by a head word: a union is an association ("Gasilska
+# zveza Slovenije", the "Firefighting Association of Slovenia"), and a regional body is a county's or a region's
+# ("Областна администрация Варна", the "Regional Administration Varna").
+_KIND_WORDS = {"union": frozenset({"association"}), "regional": frozenset({"county", "region"})}
+
+
+def _kind_said(name: OrgName, other: OrgName) -> OrgName:
+    """Return ``name`` with a word of :data:`_KIND_WORDS` read as the kind it says when ``other`` gives that kind and
+    neither the word nor ``name`` the kind, else ``name``."""
+    for word, kinds in _KIND_WORDS.items():
+        said = (other.kinds - name.kinds) & kinds
+        if said and word in name.core and word not in other.core and len(name.core) > 1:
+            return OrgName(tuple(w for w in name.core if w != word), name.kinds | said, name.legal_form, name.words,
+                           name.acronyms, name.country)
+    return name
 
 
 # The kinds of the place a body is of ("Turistička zajednica grada Dubrovnika", the tourist board of the city of

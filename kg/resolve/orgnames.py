@@ -867,7 +867,8 @@ def _compound_parts(word: str, country: str | None, two_words: bool = False) -> 
     words, stems = word_meanings()
     if word in words:
         return (word,)
-    if country == "EE" and word.endswith(_EE_LAND) and len(word) - len(_EE_LAND) >= _EE_LAND_STEM:
+    if country == "EE" and word.endswith(_EE_LAND) and len(word) - len(_EE_LAND) >= _EE_LAND_STEM \
+            and country_word(word[:-len(_EE_LAND)], country) == word[:-len(_EE_LAND)]:  # "Eestimaa" is Estonia
         return word[:-len(_EE_LAND)], _EE_COUNTY  # "Valgamaa" is the county of Valga, "Valga maakond"
     for stem, _ in stems:
         if len(stem) < _COMPOUND_PART or not word.startswith(stem):

@@ -170,3 +170,12 @@ def test_an_agency_may_be_named_by_a_word_that_says_nothing():
     # a job centre is no employment agency of its town
     assert not same("Agentur für Arbeit Dresden", "Jobcenter Dresden", "DE", "Dresden", "Dresden")
     assert same("Jobcenter Aarhus", "Job Centre Aarhus", "DK", "Aarhus", "Aarhus")
+
+
+def test_a_word_may_say_the_kind_the_other_name_gives_by_a_head_word():
+    # a union is an association; a regional body is a county's
+    assert same("Gasilska zveza Slovenije", "Firefighting Association of Slovenia", "SI")
+    assert same("Областна администрация Варна", "Regional Administration Varna", "BG", "Варна", "Varna")
+    # "Eestimaa" is Estonia, no county named after a town
+    assert "county" not in parse("Eestimaa Looduse Fond", "EE").kinds
+    assert parse("Valgamaa Omavalitsuste Liit", "EE").kinds  # Valga county's: a county's word still
