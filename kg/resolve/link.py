@@ -836,6 +836,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     True
     """
     a, b = _kind_said(a, b), _kind_said(b, a)
+    a, b = _one_word(a, b), _one_word(b, a)
     score = core_score(a.core, b.core, a.country or b.country, a.acronyms | b.acronyms)
     if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
@@ -875,6 +876,20 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
 # zveza Slovenije", the "Firefighting Association of Slovenia"), and a regional body is a county's or a region's
 # ("Областна администрация Варна", the "Regional Administration Varna").
 _KIND_WORDS = {"union": frozenset({"association"}), "regional": frozenset({"county", "region"})}
+
+
+# Words that public bodies' names in one language write where another writes the other: a state's body is the
+# nation's ("Statens veterinärmedicinska anstalt", the "National Veterinary Institute").
+_ONE_WORD = {"state": "national"}
+
+
+def _one_word(name: OrgName, other: OrgName) -> OrgName:
+    """Return ``name`` with a word of :data:`_ONE_WORD` written as the other name writes it, when it writes that one
+    and not this, else ``name``."""
+    for word, said in _ONE_WORD.items():
+        if word in name.core and said in other.core and word not in other.core and said not in name.core:
+            return _with_core(name, tuple(said if w == word else w for w in name.core))
+    return name
 
 
 def _kind_said(name: OrgName, other: OrgName) -> OrgName:

@@ -179,3 +179,9 @@ def test_a_word_may_say_the_kind_the_other_name_gives_by_a_head_word():
     # "Eestimaa" is Estonia, no county named after a town
     assert "county" not in parse("Eestimaa Looduse Fond", "EE").kinds
     assert parse("Valgamaa Omavalitsuste Liit", "EE").kinds  # Valga county's: a county's word still
+
+
+def test_a_states_body_is_the_nations():
+    assert same("PANSTWOWY INSTYTUT GEOLOGICZNY - PANSTWOWY INSTYTUT BADAWCZY",
+                "Polish Geological Institute - National Research Institute", "PL", "Warszawa", "Warszawa")
+    assert not same("Państwowy Instytut Geologiczny", "Narodowy Instytut Geologiczny Ukrainy", "PL")
