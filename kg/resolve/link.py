@@ -878,6 +878,17 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
 _KIND_WORDS = {"union": frozenset({"association"}), "regional": frozenset({"county", "region"})}
 
 
+def _kind_said(name: OrgName, other: OrgName) -> OrgName:
+    """Return ``name`` with a word of :data:`_KIND_WORDS` read as the kind it says when ``other`` gives that kind and
+    neither the word nor ``name`` the kind, else ``name``."""
+    for word, kinds in _KIND_WORDS.items():
+        said = (other.kinds - name.kinds) & kinds
+        if said and word in name.core and word not in other.core and len(name.core) > 1:
+            return OrgName(tuple(w for w in name.core if w != word), name.kinds | said, name.legal_form, name.words,
+                           name.acronyms, name.country)
+    return name
+
+
 # Words that public bodies' names in one language write where another writes the other: a state's body is the
 # nation's ("Statens veterinärmedicinska anstalt", the "National Veterinary Institute").
 _ONE_WORD = {"state": "national"}
@@ -889,17 +900,6 @@ def _one_word(name: OrgName, other: OrgName) -> OrgName:
     for word, said in _ONE_WORD.items():
         if word in name.core and said in other.core and word not in other.core and said not in name.core:
             return _with_core(name, tuple(said if w == word else w for w in name.core))
-    return name
-
-
-def _kind_said(name: OrgName, other: OrgName) -> OrgName:
-    """Return ``name`` with a word of :data:`_KIND_WORDS` read as the kind it says when ``other`` gives that kind and
-    neither the word nor ``name`` the kind, else ``name``."""
-    for word, kinds in _KIND_WORDS.items():
-        said = (other.kinds - name.kinds) & kinds
-        if said and word in name.core and word not in other.core and len(name.core) > 1:
-            return OrgName(tuple(w for w in name.core if w != word), name.kinds | said, name.legal_form, name.words,
-                           name.acronyms, name.country)
     return name
 
 
@@ -1569,7 +1569,8 @@ _CITY_PART = 3
 @lru_cache(maxsize=200_000)
 def _city_form(word: str, cities: frozenset[str]) -> str:
     """Return the city word that ``word`` inflects (``Ljubljani`` in Ljubljana: all its letters but the last, or the
-    last two for a name of seven or more, and an ending of at most ``LINK_STEM_SUFFIX``), else ``word``."""
+    last two for a name of seven or more, all of a word of three, and an ending of at most ``LINK_STEM_SUFFIX``, each
+    word's rest an ending of the endings table: ``Nógrádsáp`` is no case of Nógrád), else ``word``."""
     for city in cities:
         common = len(os.path.commonprefix((word, city)))
         kept = len(city) if len(city) < LINK_STEM_LENGTH else len(city) - (2 if len(city) >= 7 else 1)
