@@ -29,7 +29,7 @@ setup(
         "kg": ["static/*", "static/vendor/*"],
         "kg.export": ["context.jsonld"],
         "kg.ingest": ["mappings/*.yaml"],
-        "kg.resolve": ["data/*.tsv"],
+        "kg.resolve": ["data/*.tsv", "data/*.tsv.gz"],
         **{package: ["*"] for package in DATA_PACKAGES},
     },
 )

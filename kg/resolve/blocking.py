@@ -29,11 +29,15 @@ from kg.resolve.link import Match, Record, _short_form, compare, country_code
 from kg.resolve.normalise import normalise
 from kg.resolve.orgnames import country_words, parse
 from kg.resolve.places import place_word, towns
+from kg.resolve.ror import ror_ids
 from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
 
 __all__ = ["LONG", "SHORT", "SHORT_FORM_AMBIGUOUS", "SHORT_FORM_BLOCK_LIMIT", "Linkage", "block_keys", "core_texts",
            "link_records", "partner_key", "short_form_keys"]
 
+# The block of the names that the Research Organization Registry gives to one body ("Univerzita Karlova", "Charles
+# University"), which may share no word (:mod:`kg.resolve.ror`).
+_REGISTRY = "ror"
 # A record joins the blocks of its this many rarest core words (and those of its whole core and city).
 _RAREST = 2
 # A core of one word joins the block of its first this many letters: the word in another case or as an adjective.
@@ -75,7 +79,8 @@ class Linkage:
 
 def block_keys(record: Record) -> set[tuple[str, ...]]:
     """Return the block keys of a record: (country, word) for each core word, (country, core), (country, city, word),
-    and (country, the first letters of the word) for a core of one word.
+    (country, the first letters of the word) for a core of one word, and (country, ``ror``, identifier) for a name
+    of one body of the Research Organization Registry.
 
     Examples
     --------
@@ -93,6 +98,7 @@ def block_keys(record: Record) -> set[tuple[str, ...]]:
         keys.add((country, "~", core[0][:_PREFIX]))  # Nemzeti Park Igazgatóság, "Bükk National Park Directorate"
     if record.city and core:
         keys.add((country, "@" + normalise(record.city), words[0]))
+    keys.update((country, _REGISTRY, identifier) for identifier in ror_ids(record.name, country or None))
     return keys | short_form_keys(record)
 
 

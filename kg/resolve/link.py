@@ -59,6 +59,7 @@ from kg.resolve.orgnames import (
 )
 from kg.resolve.places import is_place, place_word, places_beginning, town_of, towns
 from kg.resolve.region_names import REGION_ENDING_LETTERS, region_names, region_stem
+from kg.resolve.ror import same_body as same_registry_body
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -69,6 +70,7 @@ from kg.resolve.thresholds import (
     LINK_ONE_KIND_CAP,
     LINK_ONE_KIND_PENALTY,
     LINK_OTHER_KIND_CAP,
+    LINK_REGISTRY,
     LINK_REVIEW,
     LINK_SEGMENT_PENALTY,
     LINK_STEM_LENGTH,
@@ -123,6 +125,7 @@ class Match:
         Whether the pair is uncertain (``LINK_REVIEW <= score < LINK_ACCEPT``) and a person should decide.
     method : str
         How it was decided: ``identifier:pic`` …, ``identifier-conflict:vat`` …, ``country``,
+        ``registry:ror`` (two names the Research Organization Registry gives to one body, :mod:`kg.resolve.ror`),
         ``name``.
     """
 
@@ -2406,6 +2409,20 @@ def _alternatives(name: str) -> list[str]:
     return [part for part in parts if part]
 
 
+def _one_registry_body(a: str, b: str, country: str | None) -> bool:
+    """Whether the Research Organization Registry gives two names to one body of their country
+    (:func:`kg.resolve.ror.same_body`), and they do not give two legal forms: the registry records a body, not its
+    legal persons ("SURF BV" and "STICHTING SURF" are two).
+
+    >>> _one_registry_body("Univerzita Karlova", "Charles University", "CZ")
+    True
+    """
+    if not same_registry_body(a, b, country):
+        return False
+    form_a, form_b = parse(a, country).legal_form, parse(b, country).legal_form
+    return not (form_a and form_b and form_a != form_b)
+
+
 def compare(a: Record, b: Record) -> Match:
     """Return whether two organisation records are the same body, with a score and how it was decided.
 
@@ -2436,6 +2453,9 @@ def compare(a: Record, b: Record) -> Match:
                              for x in alternatives_a or [a.name] for y in alternatives_b or [b.name]))
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
+    method = "name"
+    if score < LINK_ACCEPT and _one_registry_body(a.name, b.name, country_a or country_b):
+        score, method = LINK_REGISTRY, "registry:ror"  # "Univerzita Karlova", "Charles University"
     if _places_disagree(a.city, b.city, country_a or country_b):
         score -= LINK_CITY_PENALTY
         if score >= LINK_ACCEPT and (_common_name_moved(a, b, country_a, country_b)
@@ -2448,4 +2468,4 @@ def compare(a: Record, b: Record) -> Match:
     if score >= LINK_ACCEPT and _number_on_one_side(a.name, b.name, country_a, country_b):
         score = min(score, LINK_ONE_KIND_CAP)  # "Lhyfe Production 1" is a subsidiary of "Lhyfe"
     score = round(max(score, 0.0), 1)
-    return Match(score, score >= LINK_ACCEPT, LINK_REVIEW <= score < LINK_ACCEPT, "name")
+    return Match(score, score >= LINK_ACCEPT, LINK_REVIEW <= score < LINK_ACCEPT, method)

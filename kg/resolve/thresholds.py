@@ -38,7 +38,8 @@ __all__ = [
     "ACCEPT", "FLOOR", "LABEL_KIND_WEIGHT", "LEMMA_LANGUAGES", "LEMMA_SCORE", "LINK_ACCEPT", "LINK_ACRONYM_SHORT",
     "LINK_BLOCK_LIMIT", "LINK_CITY_PENALTY", "LINK_INFLECTED_STEM", "LINK_LEGAL_FORM_PENALTY", "LINK_LEGAL_STATUS_CAP",
     "LINK_ONE_KIND_CAP",
-    "LINK_ONE_KIND_PENALTY", "LINK_OTHER_KIND_CAP", "LINK_PREFILTER", "LINK_REVIEW", "LINK_SEGMENT_PENALTY",
+    "LINK_ONE_KIND_PENALTY", "LINK_OTHER_KIND_CAP", "LINK_PREFILTER", "LINK_REGISTRY", "LINK_REVIEW",
+    "LINK_SEGMENT_PENALTY",
     "LINK_STEM_LENGTH", "LINK_STEM_SUFFIX", "LINK_WORD_MATCH", "MARGIN", "MIN_FUZZY_LENGTH", "NAME_KIND_WEIGHT",
 ]
 
@@ -97,6 +98,10 @@ LINK_ACRONYM_SHORT = 80.0
 LINK_SEGMENT_PENALTY = 4.0
 #: Points taken off when both records give a city or region and they do not agree.
 LINK_CITY_PENALTY = 4.0
+#: Score of two names that the Research Organization Registry gives to one body of their country, and to no other
+#: (``Univerzita Karlova`` and ``Charles University``, :mod:`kg.resolve.ror`): above LINK_ACCEPT, below a shared
+#: identifier's 100, so that a city that disagrees (LINK_CITY_PENALTY) still leaves it accepted.
+LINK_REGISTRY = 95.0
 #: A word ending another that is at least this long, with at most LINK_STEM_SUFFIX more letters, is the same
 #: word inflected (``Zagreb``, ``Zagrebu``; ``Łódź``, ``Łódzki``).
 LINK_STEM_LENGTH = 4
