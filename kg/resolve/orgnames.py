@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 from collections import defaultdict
@@ -177,8 +178,11 @@ class OrgName:
 
 
 def curated_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """Return (line, row) of a curated tab-separated file; ``#`` lines are comments."""
-    with path.open(encoding="utf-8", newline="") as handle:
+    """Return (line, row) of a curated or generated tab-separated file, gzipped when its name ends in ``.gz``;
+    ``#`` lines are comments."""
+    opened = gzip.open(path, "rt", encoding="utf-8", newline="") if path.suffix == ".gz" else path.open(
+        encoding="utf-8", newline="")
+    with opened as handle:
         lines = [(number, line) for number, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
     if not lines:
         raise InputError(path, "no header line")

@@ -19,12 +19,10 @@ frozenset()
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
 from pathlib import Path
 
-from kg.errors import InputError
-from kg.resolve.orgnames import parse, written_name
+from kg.resolve.orgnames import curated_rows, parse, written_name
 
 __all__ = ["ROR_NAMES", "name_key", "ror_ids", "same_body"]
 
@@ -47,17 +45,8 @@ def name_key(name: str, country: str | None) -> str:
 def _table(path: Path = ROR_NAMES) -> dict[tuple[str, str], frozenset[str]]:
     """(country, key) → the registry identifiers whose names have that key in that country."""
     found: dict[tuple[str, str], set[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
-        lines = ((n, line.rstrip("\n")) for n, line in enumerate(handle, 1) if not line.startswith("#"))
-        number, header = next(lines, (0, ""))
-        if tuple(header.split("\t")) != COLUMNS:
-            raise InputError(path, f"the header must be {', '.join(COLUMNS)}", number)
-        for number, line in lines:
-            values = line.split("\t")
-            if len(values) != len(COLUMNS) or not all(values[:3]):
-                raise InputError(path, f"a row needs {len(COLUMNS)} tab-separated values, the first three filled",
-                                 number)
-            found.setdefault((values[1], values[2]), set()).add(values[0])
+    for _, row in curated_rows(path, COLUMNS):
+        found.setdefault((row["country"], row["key"]), set()).add(row["ror"])
     return {key: frozenset(ids) for key, ids in found.items()}
 
 
