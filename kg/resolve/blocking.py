@@ -5,7 +5,8 @@ the same country and one of its two rarest core words (:func:`kg.resolve.orgname
 :data:`~kg.resolve.thresholds.LINK_BLOCK_LIMIT` names of that country share, or the same whole core.
 Within a block of more than two records, only pairs whose sorted cores, as written or with each word once
 (:func:`core_texts`), are at least :data:`~kg.resolve.thresholds.LINK_PREFILTER` alike
-(:func:`rapidfuzz.process.extract`) are compared.
+(:func:`rapidfuzz.process.extract`) are compared, but for the block of a body of the Research Organization Registry
+(:func:`registry_key`), whose names may share no word.
 The city or region is a block key too: records that give the same city share a block on it and each of
 their first core words. A name of one word (a short form, ``DWD``) meets the longer names of its city whose
 first words begin with its letter (:func:`short_form_keys`): only short against long, and without the prefilter,
@@ -33,7 +34,7 @@ from kg.resolve.ror import ror_ids
 from kg.resolve.thresholds import LINK_BLOCK_LIMIT, LINK_PREFILTER
 
 __all__ = ["LONG", "SHORT", "SHORT_FORM_AMBIGUOUS", "SHORT_FORM_BLOCK_LIMIT", "Linkage", "block_keys", "core_texts",
-           "link_records", "partner_key", "short_form_keys"]
+           "link_records", "partner_key", "registry_key", "short_form_keys"]
 
 # The block of the names that the Research Organization Registry gives to one body ("Univerzita Karlova", "Charles
 # University"), which may share no word (:mod:`kg.resolve.ror`).
@@ -100,6 +101,16 @@ def block_keys(record: Record) -> set[tuple[str, ...]]:
         keys.add((country, "@" + normalise(record.city), words[0]))
     keys.update((country, _REGISTRY, identifier) for identifier in ror_ids(record.name, country or None))
     return keys | short_form_keys(record)
+
+
+def registry_key(key: tuple[str, ...]) -> bool:
+    """Whether a block key is a body's of the Research Organization Registry, whose members are all compared: its
+    names may be alike in nothing ("Univerzita Karlova", "Karls-Universität Prag", "Charles University").
+
+    >>> registry_key(("CZ", "ror", "024d6js02")), registry_key(("CZ", "karlova"))
+    (True, False)
+    """
+    return len(key) == 3 and key[1] == _REGISTRY
 
 
 def short_form_keys(record: Record) -> set[tuple[str, ...]]:
@@ -227,7 +238,8 @@ def _candidate_pairs(records: list[Record], limit: int, short_form_limit: int = 
     for key, members in blocks.items():
         if len(members) > limit and key[1] != "=":
             continue
-        pairs.update(_prefiltered(members, cores) if len(members) > 2 else combinations(members, 2))
+        every = len(members) <= 2 or registry_key(key)
+        pairs.update(combinations(members, 2) if every else _prefiltered(members, cores))
     return pairs, _short_form_pairs(records, keys, short_form_limit) - pairs
 
 

@@ -10,8 +10,9 @@ statements changed are linked again:
    (:func:`kg.store.names.block_holders`), not with all of them: a word key held by more than
    :data:`~kg.resolve.thresholds.LINK_BLOCK_LIMIT` organisations makes no block, and in a block of more
    than two, pairs whose cores are less than :data:`~kg.resolve.thresholds.LINK_PREFILTER` alike are
-   not compared, as in a full linkage; a short form is compared with the longer names of its city that
-   hold the partner of its short-form key, and a longer name with the short forms (unless more than
+   not compared, as in a full linkage (but in the block of a body of the Research Organization Registry); a
+   short form is compared with the longer names of its city that hold the partner of its short-form key, and a
+   longer name with the short forms (unless more than
    :data:`~kg.resolve.blocking.SHORT_FORM_BLOCK_LIMIT` longer names hold the key), all of them; a short
    form that only these blocks find the same as two longer names not linked to each other is linked to
    neither;
@@ -38,7 +39,15 @@ from rapidfuzz import fuzz
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS
 
 from kg.namespaces import EKG, GRAPH, SOURCE
-from kg.resolve.blocking import LONG, SHORT, SHORT_FORM_BLOCK_LIMIT, block_keys, core_texts, partner_key
+from kg.resolve.blocking import (
+    LONG,
+    SHORT,
+    SHORT_FORM_BLOCK_LIMIT,
+    block_keys,
+    core_texts,
+    partner_key,
+    registry_key,
+)
 from kg.resolve.link import Record
 from kg.resolve.merges import (
     KEY_SEPARATOR,
@@ -188,10 +197,11 @@ class _Follower:
     def word_candidates(self, org: Organisation) -> set[str]:
         """The organisations that share a word, core or city block with ``org``."""
         found: set[str] = set()
-        for members in (self.blocks[key] for key in self.keys[org.iri] if key in self.blocks):
+        for key in self.keys[org.iri] & self.blocks.keys():
+            members, every = self.blocks[key], registry_key(tuple(key.split(KEY_SEPARATOR)))
             for iri in members - {org.iri} - found:
                 other = self.get(iri)
-                if other is not None and (len(members) <= 2 or self.alike(org, other)):
+                if other is not None and (len(members) <= 2 or every or self.alike(org, other)):
                     found.add(iri)
         return found
 

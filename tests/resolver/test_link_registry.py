@@ -126,3 +126,10 @@ def test_the_accept_threshold_is_below_the_registry_score() -> None:
     from kg.resolve.thresholds import LINK_CITY_PENALTY, LINK_REGISTRY
 
     assert LINK_REGISTRY - LINK_CITY_PENALTY >= LINK_ACCEPT
+
+
+def test_a_registry_block_of_three_names_alike_in_nothing_is_compared_whole() -> None:
+    """A block of more than two records is prefiltered by how alike the names are, but not a registry body's."""
+    records = [Record("Univerzita Karlova", "CZ"), Record("Karls-Universität Prag", "CZ"), Record("Charles University",
+                                                                                                   "CZ")]
+    assert [sorted(c) for c in link_records(records).clusters] == [[0, 1, 2]]

@@ -297,3 +297,25 @@ def test_a_persons_link_in_a_chain_wins(linked: tuple[Path, Path]) -> None:
     written = _linkage(location)
     build(location, data_dir=data)
     assert _linkage(location) == written
+
+
+def _czech(graph: Graph) -> Graph:
+    """``graph`` with its organisations in Czechia."""
+    for org in set(graph.subjects(EKG.country, COUNTRY)):
+        graph.set((org, EKG.country, URIRef("http://publications.europa.eu/resource/authority/country/CZE")))
+    return graph
+
+
+def test_names_of_one_registry_body_are_linked_by_every_write_as_by_a_full_build(linked: tuple[Path, Path]) -> None:
+    """Three sources name one body of the Research Organization Registry in Czech, German and English: written last,
+    the English name shares no word with the others and meets them only in the registry body's block, which then
+    holds three organisations; all are compared, though the names are alike in nothing."""
+    location, data = linked
+    names = {"cuni-cs": "Univerzita Karlova", "cuni-de": "Karls-Universität Prag", "cuni-en": "Charles University"}
+    with Writer(location, data_dir=data) as writer:
+        for slug, name in names.items():
+            writer.put_sources({f"table-{slug}": _czech(_org_source(f"table-{slug}", {slug: (name, "CZ010")}))})
+    every = {tuple(sorted((ORGN + a, ORGN + b))) for a in names for b in names if a < b}
+    assert _links(location) == every
+    build(location, data_dir=data)
+    assert _links(location) == every
