@@ -60,6 +60,7 @@ from kg.resolve.orgnames import (
 from kg.resolve.places import is_place, place_word, places_beginning, town_of, towns
 from kg.resolve.region_names import REGION_ENDING_LETTERS, region_names, region_stem
 from kg.resolve.ror import same_body as same_registry_body
+from kg.resolve.ror import two_bodies as two_registry_bodies
 from kg.resolve.thresholds import (
     LINK_ACCEPT,
     LINK_ACRONYM_SHORT,
@@ -126,7 +127,7 @@ class Match:
     method : str
         How it was decided: ``identifier:pic`` …, ``identifier-conflict:vat`` …, ``country``,
         ``registry:ror`` (two names the Research Organization Registry gives to one body, :mod:`kg.resolve.ror`),
-        ``name``.
+        ``registry-conflict:ror`` (an uncertain pair of names it gives to two bodies: not sent to review), ``name``.
     """
 
     score: float
@@ -2456,6 +2457,9 @@ def compare(a: Record, b: Record) -> Match:
     method = "name"
     if score < LINK_ACCEPT and _one_registry_body(a.name, b.name, country_a or country_b):
         score, method = LINK_REGISTRY, "registry:ror"  # "Univerzita Karlova", "Charles University"
+    elif LINK_REVIEW <= score < LINK_ACCEPT and two_registry_bodies(a.name, b.name, country_a or country_b):
+        score, method = min(score, LINK_OTHER_KIND_CAP), "registry-conflict:ror"  # nothing for a person to review:
+        # the registry knows "IT-Universitetet i København" and "Københavns Universitet" as two universities
     if _places_disagree(a.city, b.city, country_a or country_b):
         score -= LINK_CITY_PENALTY
         if score >= LINK_ACCEPT and (_common_name_moved(a, b, country_a, country_b)

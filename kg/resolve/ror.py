@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kg.resolve.orgnames import curated_rows, parse, written_name
 
-__all__ = ["ROR_NAMES", "name_key", "ror_ids", "same_body"]
+__all__ = ["ROR_NAMES", "name_key", "ror_ids", "same_body", "two_bodies"]
 
 #: The generated table of the registry's names (:mod:`kg.resolve.ror_table`).
 ROR_NAMES = Path(__file__).with_name("data") / "ror_names.tsv.gz"
@@ -69,3 +69,15 @@ def same_body(name_a: str, name_b: str, country: str | None) -> bool:
     """
     ids = ror_ids(name_a, country)
     return bool(ids) and ids == ror_ids(name_b, country)
+
+
+def two_bodies(name_a: str, name_b: str, country: str | None) -> bool:
+    """Whether two names of one country each name one registry body, and two different ones.
+
+    >>> two_bodies("University of Tartu", "Estonian University of Life Sciences", "EE")
+    True
+    >>> two_bodies("University of Tartu", "Tartu Ülikool", "EE"), two_bodies("University of Tartu", "Tartu Zoo", "EE")
+    (False, False)
+    """
+    ids_a = ror_ids(name_a, country)
+    return bool(ids_a) and bool(ids_b := ror_ids(name_b, country)) and ids_a != ids_b

@@ -133,3 +133,13 @@ def test_a_registry_block_of_three_names_alike_in_nothing_is_compared_whole() ->
     records = [Record("Univerzita Karlova", "CZ"), Record("Karls-Universität Prag", "CZ"), Record("Charles University",
                                                                                                    "CZ")]
     assert [sorted(c) for c in link_records(records).clusters] == [[0, 1, 2]]
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("IT-UNIVERSITETET I KOBENHAVN", "KOBENHAVNS UNIVERSITET", "DK"),
+    ("BERLINER HOCHSCHULE FUR TECHNIK", "Hochschule für Technik und Wirtschaft Berlin", "DE"),
+])
+def test_an_uncertain_pair_of_two_registry_bodies_is_not_sent_to_review(a: str, b: str, country: str) -> None:
+    match = compare(Record(a, country), Record(b, country))
+    assert not match.same and not match.review and match.method == "registry-conflict:ror"
+
