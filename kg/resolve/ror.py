@@ -33,12 +33,14 @@ COLUMNS = ("ror", "country", "key", "name")
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str, country: str | None) -> str:
-    """The form in which a name is looked up: its folded words as written, its legal form left out.
+    """The form in which a name is looked up: its folded words as written, its legal form and a leading English
+    article left out.
 
     >>> name_key("STICHTING IHE DELFT", "NL"), name_key("The University of Galway", "IE")
-    ('ihe delft', 'the university of galway')
+    ('ihe delft', 'university of galway')
     """
-    return " ".join(written_name(parse(name, country)))
+    words = written_name(parse(name, country))
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
 @lru_cache(maxsize=2)
