@@ -1207,6 +1207,71 @@ def _head_score(name: str, other: OrgName, country: str | None, places: frozense
     return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
 
 
+# A name and a second name of its body after a dash: a brand, a patron, a description ("Zadar County Development
+# Agency - ZADRA NOVA", "UNIVERSITE TOULOUSE III- PAUL SABATIER"). A comma, a slash or a parenthesis often writes a
+# unit, a branch or a site instead ("Hrvatski Crveni križ, Gradsko društvo … Vrbovec").
+# The kinds of a body that writes its units after a dash: an authority, a ministry (a county's development agency
+# is no such body).
+_GOVERNING_KINDS = frozenset({"municipality", "county", "region", "district-municipality", "ministry",
+                              "government-office"})
+_DASH = re.compile(r"\s+[-–—]+\s*|[-–—]+\s+")
+# Words of a second name that name a part or a site of a body, not the body: a laboratory, a clinic, a branch, a
+# campus, a plant, a cluster ("Hebrew University of Jerusalem, Mt. Scopus", "Business Upper Austria - Plastic
+# Cluster").
+_PART_WORDS = frozenset("""laboratory lab laboratories chair clinic branch campus site plant cluster sede filiale
+    niederlassung standort mt mount""".split())
+# A one-word name before the dash names one body when it has this many letters or more and is no word of a language.
+_DISTINCTIVE_LETTERS = 5
+
+
+def _dashed_name_score(name: str, other: OrgName, country: str | None) -> float:
+    """Return the score of ``other`` against what ``name`` writes before a dash, less ``LINK_SEGMENT_PENALTY``,
+    when what follows it is a second name of the body (:func:`_second_name`); a score below ``LINK_ACCEPT`` counts
+    as 0.
+
+    >>> _dashed_name_score("Zadar County Development Agency - ZADRA NOVA", parse("Zadar County Development Agency",
+    ...     "HR"), "HR")
+    96.0
+    >>> _dashed_name_score("Grad Split - Dječji vrtić Cvit", parse("Grad Split", "HR"), "HR")
+    0.0
+    """
+    parts = [part for part in _DASH.split(name) if normalise(part)]
+    if len(parts) != 2:
+        return 0.0
+    head, tail = parse(parts[0], country), parse(parts[1], country)
+    if not _second_name(head, tail, parts[1]) or (tail.legal_form and other.legal_form
+                                                   and tail.legal_form != other.legal_form):
+        return 0.0  # "FAM - TECHNIKA ODLEWNICZA SP. Z O.O." is a company of "FAM SPÓŁKA AKCYJNA"'s group
+    score = name_score(head, other) - LINK_SEGMENT_PENALTY
+    return score if score >= LINK_ACCEPT else 0.0
+
+
+def _names_one(core: tuple[str, ...]) -> bool:
+    """Whether a core of one word says which body it is: a word of :data:`_DISTINCTIVE_LETTERS` letters or more that
+    is no word of a language (``TRGO``, ``AGENCIJA`` do not)."""
+    return len(core) > 1 or (len(core) == 1 and len(core[0]) >= _DISTINCTIVE_LETTERS and not common_word(core[0]))
+
+
+def _second_name(head: OrgName, tail: OrgName, text: str) -> bool:
+    """Whether the part of a name after a dash (``tail``, written ``text``) is a second name of the body the part
+    before it names (``head``): words of two or more, no kind of body, unit, part, site, place nor legal form of
+    their own (the country's name aside), after the name of a body that is no territorial authority nor ministry
+    (:data:`_GOVERNING_KINDS`) and is more than a place's name.
+
+    A territorial authority writes its units so ("Cuneo Municipality - Environment and Territory sector", "GMINA
+    MIEJSKA KRAKÓW - GRODZKI URZĄD PRACY"), a body its branches and sites ("Osnovna škola … - Škabrnje", "Hebrew
+    University of Jerusalem, Mt. Scopus"), and a place's name with a second one is a body of its own
+    ("Baden-Württemberg - Connected e.V.").
+    """
+    country = head.country or tail.country
+    if (head.kinds and head.kinds <= _GOVERNING_KINDS) or head.kinds & UNIT_KINDS or not head.core \
+            or all(is_place(w, country) for w in head.core) or not _names_one(head.core):
+        return False
+    if tail.kinds or len(tail.core) < 2 or _names_unit(text) or set(tail.core) & (_PART_WORDS | _BODY_WORDS):
+        return False
+    return not any(is_place(w, country) and w not in _country_words(country) for w in tail.core)
+
+
 # A word in parentheses of a name all in capitals is its acronym when it is at most this long and no town.
 _CAPITAL_ACRONYM = 6
 
@@ -1903,6 +1968,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
     places = _country_words(country) | (
         frozenset() if apart else {w for c in (a.city, b.city) if c for w in normalise(c).split()})
     score = max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
+                _dashed_name_score(a.name, name_b, country_a), _dashed_name_score(b.name, name_a, country_b),
                 _written_acronym(a.name, name_b), _written_acronym(b.name, name_a),
                 _second_names_score(a.name, b.name, country, places))
     if apart:
