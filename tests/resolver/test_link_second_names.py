@@ -26,6 +26,14 @@ from kg.resolve.link import Record, _hyphen_parts, _parts, _readings, compare
     ("BCAM - BASQUE CENTER FOR APPLIED MATHEMATICS ASOCIACION", "BCAM - BASQUE CENTER FOR APPLIED MATHEMATICS", "ES"),
     # a part both write, once as its acronym: the other parts are one name in two languages
     ("VYSOKA SKOLA BANSKA - TECHNICKA UNIVERZITA OSTRAVA", "VSB - TECHNICAL UNIVERSITY OF OSTRAVA", "CZ"),
+    # a brand, a patron, a description or a second language after a dash (Keep.eu partners, CORDIS names)
+    ("Zadar County Development Agency - ZADRA NOVA", "Zadar County Development Agency", "HR"),
+    ("UNIVERSITE TOULOUSE III- PAUL SABATIER", "Toulouse University III", "FR"),
+    ("Accademia Europea di Bolzano- Eurac Research", "European Academy of Bolzano", "IT"),
+    ("KLEEMANN HELLAS -INDUSTRIAL COMMERCIAL SOCIETE ANONYME FOR MECHANICAL CONSTRUCTION SA", "KLEEMANN HELLAS SA",
+     "EL"),
+    ("Bulgarian Industrial Association – union of the Bulgarian business (BIA)", "Bulgarian Industrial Association",
+     "BG"),
 ])
 def test_a_second_name_in_a_part_of_its_own_adds_nothing(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -43,6 +51,19 @@ def test_a_second_name_in_a_part_of_its_own_adds_nothing(a: str, b: str, country
     ("TOULOUSE BUSINESS SCHOOL -TBS", "UNIVERSITE TOULOUSE CAPITOLE", "FR"),
     # one acronym read in both, the names that spell it two bodies
     ("ASOCIACION VALENCIANA DE EMPRESARIOS DE PLASTICOS - AVEP", "ASOCIACION VALENCIANA DE AGRICULTORES", "ES"),
+    # an authority or a ministry writes its units after a dash
+    ("Cuneo Municipality - Environment and Territory sector", "COMUNE DI CUNEO", "IT"),
+    ("GMINA MIEJSKA KRAKÓW - GRODZKI URZĄD PRACY W KRAKOWIE", "GMINA MIEJSKA KRAKÓW", "PL"),
+    # a body its parts and sites
+    ("Business Upper Austria - Plastic Cluster", "Business Upper Austria", "AT"),
+    ("Avantium Chemicals - Pilot Plant", "AVANTIUM CHEMICALS BV", "NL"),
+    # a kind of body of its own after the name of another
+    ("Grad Split - Dječji vrtić Cvit Mediterana", "City of Split", "HR"),
+    # a region's name is no body's name, nor a short common word
+    ("Baden-Württemberg - Connected e.V.", "Land Baden-Württemberg", "DE"),
+    ("TRGO - LEPTIR proizvodnja i trgovina d. o. o.", "Trgo-Agencija d.o.o.", "HR"),
+    # another legal form: a company of the group
+    ("FAM - TECHNIKA ODLEWNICZA SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", "FAM SPÓŁKA AKCYJNA", "PL"),
 ])
 def test_a_part_that_names_another_body_keeps_them_apart(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
@@ -124,36 +145,3 @@ def test_a_quoted_name_of_no_kind_of_body_is_not_read_alone():
     other = parse("Silava", "LV")
     assert _quoted_name_score('Latvijas Valsts mežzinātnes institūts "Silava"', other, "LV") == 0.0
 
-
-@pytest.mark.parametrize(("a", "b", "country"), [
-    # a brand, a patron, a description or a second language after a dash (Keep.eu partners, CORDIS names)
-    ("Zadar County Development Agency - ZADRA NOVA", "Zadar County Development Agency", "HR"),
-    ("UNIVERSITE TOULOUSE III- PAUL SABATIER", "Toulouse University III", "FR"),
-    ("Accademia Europea di Bolzano- Eurac Research", "European Academy of Bolzano", "IT"),
-    ("KLEEMANN HELLAS -INDUSTRIAL COMMERCIAL SOCIETE ANONYME FOR MECHANICAL CONSTRUCTION SA", "KLEEMANN HELLAS SA",
-     "EL"),
-    ("Bulgarian Industrial Association – union of the Bulgarian business (BIA)", "Bulgarian Industrial Association",
-     "BG"),
-])
-def test_a_second_name_after_a_dash_adds_nothing(a: str, b: str, country: str) -> None:
-    assert compare(Record(a, country), Record(b, country)).same
-    assert compare(Record(b, country), Record(a, country)).same
-
-
-@pytest.mark.parametrize(("a", "b", "country"), [
-    # an authority or a ministry writes its units after a dash
-    ("Cuneo Municipality - Environment and Territory sector", "COMUNE DI CUNEO", "IT"),
-    ("GMINA MIEJSKA KRAKÓW - GRODZKI URZĄD PRACY W KRAKOWIE", "GMINA MIEJSKA KRAKÓW", "PL"),
-    # a body its parts and sites
-    ("Business Upper Austria - Plastic Cluster", "Business Upper Austria", "AT"),
-    ("Avantium Chemicals - Pilot Plant", "AVANTIUM CHEMICALS BV", "NL"),
-    # a kind of body of its own after the name of another
-    ("Grad Split - Dječji vrtić Cvit Mediterana", "City of Split", "HR"),
-    # a region's name is no body's name, nor a short common word
-    ("Baden-Württemberg - Connected e.V.", "Land Baden-Württemberg", "DE"),
-    ("TRGO - LEPTIR proizvodnja i trgovina d. o. o.", "Trgo-Agencija d.o.o.", "HR"),
-    # another legal form: a company of the group
-    ("FAM - TECHNIKA ODLEWNICZA SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", "FAM SPÓŁKA AKCYJNA", "PL"),
-])
-def test_a_unit_a_site_or_another_body_after_a_dash_keeps_them_apart(a: str, b: str, country: str) -> None:
-    assert not compare(Record(a, country), Record(b, country)).same
