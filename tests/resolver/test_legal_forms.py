@@ -75,6 +75,8 @@ from kg.resolve.orgnames import (
     ("INGENIERA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-ISDEFE",
      "INGENIERIA DE SISTEMAS PARA LA DEFENSA DE ESPANA SA-SME MP", "ES"),
     ("IKERLAN SCL", "IKERLAN S. COOP", "ES"),
+    # a professional company (sociedad profesional) is an S.A. or an S.L. that says so
+    ("ESTEYCO SAP", "ESTEYCO SA", "ES"),
     # the statuses Spanish law adds to the names of public-sector bodies (medio propio, fundación del sector público)
     ("CONSORCIO RED DE LABORATORIOS ALIMENTARIOS M.P.", "Consorcio Red de Laboratorios Alimentarios", "ES"),
     ("FUNDACION OBSERVATORIO DEL LITORAL, F.S.P.", "Fundación Observatorio del Litoral", "ES"),

@@ -74,6 +74,9 @@ def test_head_words_of_regional_and_local_bodies():
     assert same("Länsstyrelsen i Kalmar län", "The County Administrative Board of Kalmar", "SE")
     assert same("Hansestadt Rostock", "Hanseatic City of Rostock", "DE")
     assert same("Statutární město Liberec", "The Statutory City of Liberec", "CZ")
+    # a Hungarian county's self-government written with the county's noun, a Hungarian authority
+    assert same("Győr-Moson-Sopron Megye Önkormányzata", "Győr-Moson-Sopron County Council", "HU")
+    assert same("Nemzeti Közlekedési Hatóság", "National Transport Authority", "HU")
     # a board of one county is not another's
     assert not same("Länsstyrelsen i Kalmar län", "The County Administrative Board of Skåne", "SE")
 
