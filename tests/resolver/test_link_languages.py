@@ -77,6 +77,11 @@ def test_head_words_of_regional_and_local_bodies():
     # a Hungarian county's self-government written with the county's noun, a Hungarian authority
     assert same("Győr-Moson-Sopron Megye Önkormányzata", "Győr-Moson-Sopron County Council", "HU")
     assert same("Nemzeti Közlekedési Hatóság", "National Transport Authority", "HU")
+    # a city with county rights (megyei jogú város), as English writes it; a university's clinical centre
+    assert same("Békéscsaba Megyei Jogú Város Önkormányzata", "Békéscsaba City with County Rights", "HU")
+    assert same("Municipality of Nyíregyháza with County Rights", "Nyíregyháza Megyei Jogú Város Önkormányzata", "HU")
+    assert same("Debreceni Egyetem Klinikai Központ", "University of Debrecen Clinical Centre", "HU")
+    assert not same("Debreceni Egyetem Klinikai Központ", "University of Debrecen", "HU")
     # a board of one county is not another's
     assert not same("Länsstyrelsen i Kalmar län", "The County Administrative Board of Skåne", "SE")
 
