@@ -82,6 +82,12 @@ def test_head_words_of_regional_and_local_bodies():
     assert same("Municipality of Nyíregyháza with County Rights", "Nyíregyháza Megyei Jogú Város Önkormányzata", "HU")
     assert same("Debreceni Egyetem Klinikai Központ", "University of Debrecen Clinical Centre", "HU")
     assert not same("Debreceni Egyetem Klinikai Központ", "University of Debrecen", "HU")
+    # Hungarian words of public bodies' names: an association of municipalities, an enterprise foundation
+    assert same("Mórahalmi Többcélú Kistérségi Társulás", "Multi-purpose Micro-regional Association of Mórahalom", "HU")
+    assert same("Hajdú-Bihar Megyei Vállalkozásfejlesztési Alapítvány",
+                "Hajdú-Bihar County Enterprise Development Foundation", "HU")
+    assert not same("Mórahalmi Többcélú Kistérségi Társulás", "Multi-purpose Micro-regional Association of Kistelek",
+                    "HU")
     # a board of one county is not another's
     assert not same("Länsstyrelsen i Kalmar län", "The County Administrative Board of Skåne", "SE")
 
