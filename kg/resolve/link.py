@@ -1246,6 +1246,12 @@ def _dashed_name_score(name: str, other: OrgName, country: str | None) -> float:
     return score if score >= LINK_ACCEPT else 0.0
 
 
+def _parent_ministry(head: OrgName, tail: OrgName) -> bool:
+    """Whether the part after a dash names the ministry a body that is none belongs to ("General Inspectorate for
+    Emergency Situation – Ministry of Internal Affairs")."""
+    return tail.kinds == {"ministry"} and "ministry" not in head.kinds
+
+
 def _names_one(core: tuple[str, ...]) -> bool:
     """Whether a core of one word says which body it is: a word of :data:`_DISTINCTIVE_LETTERS` letters or more that
     is no word of a language (``TRGO``, ``AGENCIJA`` do not)."""
@@ -1267,7 +1273,8 @@ def _second_name(head: OrgName, tail: OrgName, text: str) -> bool:
     if (head.kinds and head.kinds <= _GOVERNING_KINDS) or head.kinds & UNIT_KINDS or not head.core \
             or all(is_place(w, country) for w in head.core) or not _names_one(head.core):
         return False
-    if tail.kinds or len(tail.core) < 2 or _names_unit(text) or set(tail.core) & (_PART_WORDS | _BODY_WORDS):
+    if (tail.kinds and not _parent_ministry(head, tail)) or len(tail.core) < 2 or _names_unit(text) \
+            or set(tail.core) & (_PART_WORDS | _BODY_WORDS):
         return False
     return not any(is_place(w, country) and w not in _country_words(country) for w in tail.core)
 

@@ -88,6 +88,9 @@ def test_head_words_of_regional_and_local_bodies():
                 "Hajdú-Bihar County Enterprise Development Foundation", "HU")
     assert not same("Mórahalmi Többcélú Kistérségi Társulás", "Multi-purpose Micro-regional Association of Kistelek",
                     "HU")
+    # a school district centre, and the school district centre of another town
+    assert same("Szegedi Tankerületi Központ", "Szeged School District Centre", "HU")
+    assert not same("Szegedi Tankerületi Központ", "Kisteleki Tankerületi Központ", "HU")
     # a board of one county is not another's
     assert not same("Länsstyrelsen i Kalmar län", "The County Administrative Board of Skåne", "SE")
 

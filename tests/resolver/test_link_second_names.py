@@ -34,6 +34,9 @@ from kg.resolve.link import Record, _hyphen_parts, _parts, _readings, compare
      "EL"),
     ("Bulgarian Industrial Association – union of the Bulgarian business (BIA)", "Bulgarian Industrial Association",
      "BG"),
+    # the ministry the body belongs to, after a dash
+    ("General Inspectorate for Emergency Situation – Ministry of Internal Affairs",
+     "Inspectoratul General pentru Situații de Urgență", "RO"),
 ])
 def test_a_second_name_in_a_part_of_its_own_adds_nothing(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -54,6 +57,8 @@ def test_a_second_name_in_a_part_of_its_own_adds_nothing(a: str, b: str, country
     # an authority or a ministry writes its units after a dash
     ("Cuneo Municipality - Environment and Territory sector", "COMUNE DI CUNEO", "IT"),
     ("GMINA MIEJSKA KRAKÓW - GRODZKI URZĄD PRACY W KRAKOWIE", "GMINA MIEJSKA KRAKÓW", "PL"),
+    ("Ministry of Internal Affairs – General Inspectorate for Emergency Situations", "Ministry of Internal Affairs",
+     "RO"),
     # a body its parts and sites
     ("Business Upper Austria - Plastic Cluster", "Business Upper Austria", "AT"),
     ("Avantium Chemicals - Pilot Plant", "AVANTIUM CHEMICALS BV", "NL"),
