@@ -1210,11 +1210,10 @@ def _head_score(name: str, other: OrgName, country: str | None, places: frozense
 # A name and a second name of its body after a dash: a brand, a patron, a description ("Zadar County Development
 # Agency - ZADRA NOVA", "UNIVERSITE TOULOUSE III- PAUL SABATIER"). A comma, a slash or a parenthesis often writes a
 # unit, a branch or a site instead ("Hrvatski Crveni križ, Gradsko društvo … Vrbovec").
+_DASH = re.compile(r"\s+[-–—]+\s*|[-–—]+\s+")
 # The kinds of a body that writes its units after a dash: an authority, a ministry (a county's development agency
 # is no such body).
-_GOVERNING_KINDS = frozenset({"municipality", "county", "region", "district-municipality", "ministry",
-                              "government-office"})
-_DASH = re.compile(r"\s+[-–—]+\s*|[-–—]+\s+")
+_GOVERNING_KINDS = _AUTHORITY_KINDS | {"ministry", "government-office"}
 # Words of a second name that name a part or a site of a body, not the body: a laboratory, a clinic, a branch, a
 # campus, a plant, a cluster ("Hebrew University of Jerusalem, Mt. Scopus", "Business Upper Austria - Plastic
 # Cluster").
@@ -1270,7 +1269,7 @@ def _second_name(head: OrgName, tail: OrgName, text: str) -> bool:
     ("Baden-Württemberg - Connected e.V.").
     """
     country = head.country or tail.country
-    if (head.kinds and head.kinds <= _GOVERNING_KINDS) or head.kinds & UNIT_KINDS or not head.core \
+    if (head.kinds and head.kinds <= _GOVERNING_KINDS) or head.kinds & UNIT_KINDS \
             or all(is_place(w, country) for w in head.core) or not _names_one(head.core):
         return False
     if (tail.kinds and not _parent_ministry(head, tail)) or len(tail.core) < 2 or _names_unit(text) \
