@@ -984,9 +984,9 @@ def _remits_added(a: Record, b: Record, name_a: OrgName, name_b: OrgName, countr
                                                      (_content_words(name_b), name_b.core)), key=lambda x: len(x[0]))
     if len(short) == len(long) or any(_part_after(r.name, country) for r in (a, b)):
         return False
-    rest = iter(long)
-    if not all(word in rest for word in short):  # the shorter's words in order, words inserted between them
-        return False
+    if not (_in_order(short, long) or not set(short) & set(long) and _in_order(short_core, long_core)):
+        return False  # the shorter's words in order, words inserted between them: as written, or as the tables
+    # read them when the two names are in two languages (no word written the same in both)
     added = [w for w in long_core if w not in short_core]
     return 0 < len(added) <= _REMIT_WORDS and not any(
         is_place(w, country) or place_word(w, country) != w or _region_word_codes(w, country) or _names_body(w)

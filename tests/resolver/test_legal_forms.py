@@ -77,6 +77,8 @@ from kg.resolve.orgnames import (
     ("IKERLAN SCL", "IKERLAN S. COOP", "ES"),
     # a professional company (sociedad profesional) is an S.A. or an S.L. that says so
     ("ESTEYCO SAP", "ESTEYCO SA", "ES"),
+    # an association's form and its acronym (CH, development pool of CORDIS names)
+    ("SWISS CLINICAL TRIAL ORGANISATION VEREIN", "SWISS CLINICAL TRIAL ORGANISATION (SCTO)", "CH"),
     # the statuses Spanish law adds to the names of public-sector bodies (medio propio, fundación del sector público)
     ("CONSORCIO RED DE LABORATORIOS ALIMENTARIOS M.P.", "Consorcio Red de Laboratorios Alimentarios", "ES"),
     ("FUNDACION OBSERVATORIO DEL LITORAL, F.S.P.", "Fundación Observatorio del Litoral", "ES"),
@@ -154,6 +156,9 @@ def test_a_form_change_is_read_within_one_country_only() -> None:
     ("SMART AI SOLUTIONS SINGLE MEMBER P.C.", "EL", ("smart", "ai", "solutions"), "Ι.Κ.Ε."),
     ("Altair Engineering Single shareholder ltd", "EL", ("altair", "engineering"), "Ltd"),
     ("THINK SILICON RESEARCH AND TECHNOLOGY SINGLE MEMBER SOCIETE ANONYME", "EL", None, "Α.Ε."),
+    # the Swiss and Austrian registers write an association's form after its name
+    ("SWISS CLINICAL TRIAL ORGANISATION VEREIN", "CH", None, "Verein"),
+    ("Verein Wiener Jugendzentren", "AT", ("wiener", "youth"), "Verein"),
 ])
 def test_a_legal_form_is_read(name: str, country: str, core: tuple[str, ...] | None, form: str) -> None:
     parsed = parse(name, country)
@@ -250,6 +255,7 @@ def test_a_form_before_another_form_inside_a_name_is_taken_out_too():
     ("Acme Closed Joint Stock Company", "LT", "UAB Acme"),
     ("Acme Limited Liability Company", "LV", "Acme SIA"),
     ("Pannon Nonprofit Ltd.", "HU", "Pannon Nonprofit Kft."),
+    ("IFKA Public Benefit Non-profit Limited Company", "HU", "IFKA Közhasznú Nonprofit Kft."),  # the form spelt out
 ])
 def test_a_legal_form_in_english_is_the_countrys_own_kind(english: str, country: str, local: str) -> None:
     from kg.resolve.orgnames import legal_form_kind, parse

@@ -202,3 +202,39 @@ def test_a_states_body_is_the_nations():
     assert same("PANSTWOWY INSTYTUT GEOLOGICZNY - PANSTWOWY INSTYTUT BADAWCZY",
                 "Polish Geological Institute - National Research Institute", "PL", "Warszawa", "Warszawa")
     assert not same("Państwowy Instytut Geologiczny", "Narodowy Instytut Geologiczny Ukrainy", "PL")
+
+
+def test_a_head_office_is_the_body():
+    """ "Hoofdkantoor" (head office) says where a body sits, not which: the Dutch vehicle authority's head office is
+    the authority (a pair of CORDIS names of one PIC)."""
+    assert same("HOOFDKANTOOR DIENST WEGVERKEER (RDW)", "DIENST WEGVERKEER (RDW)", "NL")
+    assert same("Equinor ASA Head Office", "EQUINOR ASA", "NO")
+    assert not same("Equinor ASA Head Office", "Equinor Energy AS", "NO")
+
+
+def test_a_local_action_group_in_its_language_in_english_and_by_its_acronym():
+    """LEADER's local action groups: Kohesio writes them in their language ("Místní akční skupina …, z.s.",
+    "Helyi Akciócsoport … Egyesület"), Keep.eu's partners in English, and they call themselves by the acronym of
+    their language (MAS, LGD); two groups of one country stay two."""
+    assert same("MAS Podřipsko, z.s.", "Local Action Group Podřipsko", "CZ")
+    assert same("Místní akční skupina Podřipsko, z.s.", "MAS Podřipsko", "CZ")
+    assert same("Helyi Akciócsoport Zala Termálvölgye Egyesület",
+                "Zala Termálvölgye LEADER Local Action Group Association", "HU")
+    assert not same("MAS Podřipsko", "MAS Opavsko", "CZ")
+    assert not same("Lokalna akcijska grupa Posavina", "Grad Posavina", "HR")
+
+
+def test_lithuanian_schools_and_training_centres_named_by_their_town():
+    """Kohesio's Lithuanian names write the town in the genitive and Keep.eu's English ones in the nominative; a
+    school is a "mokykla", vocational training "profesinis rengimas", the labour market "darbo rinka"."""
+    assert same("Panevėžio darbo rinkos mokymo centras", "Panevėžys Labour Market Training Centre", "LT", None,
+                "Panevėžys")
+    assert same("Alytaus profesinio rengimo centras", "Alytus vocational training centre", "LT", None, "Alytus")
+    assert same("Plungės technologijų ir verslo mokykla", "Plunge Technology and Business School", "LT", None,
+                "Plunge")
+    assert not same("Plungės technologijų ir verslo mokykla", "Plungės kultūros centras", "LT")
+
+
+def test_a_hungarian_compound_of_a_trade_and_kezelo_is_its_management():
+    assert same("Zsolnay Örökségkezelő Nonprofit Korlátolt Felelősségű Társaság",
+                "Zsolnay Heritage Management Non-Profit Ltd.", "HU", None, "Pécs")
