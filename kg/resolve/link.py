@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from kg.resolve.academies import without_academy
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion, initials
@@ -1225,8 +1225,8 @@ _DISTINCTIVE_LETTERS = 5
 
 def _dashed_name_score(name: str, other: OrgName, country: str | None) -> float:
     """Return the score of ``other`` against what ``name`` writes before a dash, less ``LINK_SEGMENT_PENALTY``,
-    when what follows it is a second name of the body (:func:`_second_name`); a score below ``LINK_ACCEPT`` counts
-    as 0.
+    when what follows it is a second name of the body (:func:`_second_name`) or of its town
+    (:func:`_town_named_twice`); a score below ``LINK_ACCEPT`` counts as 0.
 
     >>> _dashed_name_score("Zadar County Development Agency - ZADRA NOVA", parse("Zadar County Development Agency",
     ...     "HR"), "HR")
@@ -1238,11 +1238,42 @@ def _dashed_name_score(name: str, other: OrgName, country: str | None) -> float:
     if len(parts) != 2:
         return 0.0
     head, tail = parse(parts[0], country), parse(parts[1], country)
-    if not _second_name(head, tail, parts[1]) or (tail.legal_form and other.legal_form
-                                                   and tail.legal_form != other.legal_form):
+    if not (_second_name(head, tail, parts[1]) or _town_named_twice(head, tail, parts)) \
+            or (tail.legal_form and other.legal_form and tail.legal_form != other.legal_form):
         return 0.0  # "FAM - TECHNIKA ODLEWNICZA SP. Z O.O." is a company of "FAM SPÓŁKA AKCYJNA"'s group
     score = name_score(head, other) - LINK_SEGMENT_PENALTY
     return score if score >= LINK_ACCEPT else 0.0
+
+
+def _town_named_twice(head: OrgName, tail: OrgName, texts: list[str]) -> bool:
+    """Whether a municipality writes after a dash its town's name in its second language ("Grad Pula - Pola",
+    "Općina Vrsar - Orsera", "GRAD BUJE - BUIE"; ``texts`` are the two parts as written).
+
+    The word after the dash is no kind, unit or other place of the country, no acronym of the name nor a word in
+    capitals after a name that is not (a unit: "… - DURA"), the town before it is one word, and the two are
+    spelt alike (:data:`_TOWN_NAMES_ALIKE`): a city's district is written after a dash too ("Mestská časť Košice
+    - Poľov").
+
+    >>> _town_named_twice(parse("Grad Pula", "HR"), parse("Pola", "HR"), ["Grad Pula", "Pola"])
+    True
+    >>> _town_named_twice(parse("Grad Split", "HR"), parse("Solin", "HR"), ["Grad Split", "Solin"])
+    False
+    """
+    word, country = texts[1].strip(), head.country or tail.country
+    if not head.kinds & _AUTHORITY_KINDS or len(head.core) != 1 or tail.kinds or len(tail.words) != 1 \
+            or len(tail.core) != 1 or len(word) < _TOWN_LETTERS or not word.isalpha() or _names_unit(word):
+        return False
+    town, second = head.core[0], tail.core[0]
+    return not (is_place(second, country) and second != town) and not expansion(second, head.words) \
+        and not (word.isupper() and not texts[0].isupper()) \
+        and Indel.normalized_similarity(town, second) >= _TOWN_NAMES_ALIKE
+
+
+# A town's second name has this many letters or more ("Pola", "Buie").
+_TOWN_LETTERS = 4
+# A town's two names are this alike or more (rapidfuzz Indel similarity: "Pula" and "Pola" 0.75, "Vrsar" and "Orsera"
+# 0.55); a city's district after a dash is no second name ("Košice - Poľov" 0.18, "Bratislava - Rača" 0.43).
+_TOWN_NAMES_ALIKE = 0.5
 
 
 def _parent_ministry(head: OrgName, tail: OrgName) -> bool:

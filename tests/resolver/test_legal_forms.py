@@ -272,3 +272,9 @@ def test_a_legal_form_written_at_both_ends_is_taken_out_twice():
 def test_a_form_inside_a_name_is_not_taken_out_a_second_time_with_what_follows_it():
     core = parse("Ani-Pall Kft Gyártó, Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság", "HU").core
     assert "gyarto" in core
+
+
+def test_a_spanish_religious_entity_says_its_status_not_its_name():
+    """ "Entidad religiosa" (the register of religious entities) is a status, as the one-PIC CORDIS names write it."""
+    assert compare(Record("UNIVERSIDAD DE LA IGLESIA DE DEUSTO", "ES", "BILBAO"),
+                   Record("UNIVERSIDAD DE LA IGLESIA DE DEUSTO ENTIDAD RELIGIOSA", "ES", "Bilbao")).same

@@ -70,3 +70,9 @@ def test_a_ministry_given_remits_is_one_ministry(a: str, b: str, country: str) -
 ])
 def test_a_ministry_is_not_its_body_nor_another_ministry(a: str, b: str, country: str) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_latvian_ministry_of_environmental_protection_in_english():
+    assert compare(Record("VIDES AIZSARDZIBAS UN REGIONALAS ATTISTIBAS MINISTRIJA", "LV"),
+                   Record("Ministry of Environmental Protection and Regional Development of the Republic of Latvia",
+                          "LV")).same

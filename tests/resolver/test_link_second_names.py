@@ -150,3 +150,17 @@ def test_a_quoted_name_of_no_kind_of_body_is_not_read_alone():
     other = parse("Silava", "LV")
     assert _quoted_name_score('Latvijas Valsts mežzinātnes institūts "Silava"', other, "LV") == 0.0
 
+
+
+def same(a: str, b: str, country: str, city_a: str | None = None, city_b: str | None = None) -> bool:
+    return compare(Record(a, country, city_a), Record(b, country, city_b)).same
+
+
+def test_a_town_named_in_its_two_languages_is_the_town():
+    """Istria's towns write their Italian name after a dash (Kohesio: "GRAD BUJE - BUIE", "Općina Vrsar - Orsera");
+    a city's district after a dash is another body, and so is another town."""
+    assert same("GRAD BUJE - BUIE", "Grad Buje", "HR")
+    assert same("Municipality of Vrsar", "Općina Vrsar - Orsera", "HR", "Vrsar", "Istarska županija")
+    assert same("Grad Rovinj - Rovigno", "City of Rovinj", "HR")
+    assert not same("Mestská časť Košice - Poľov", "Mesto Košice", "SK")
+    assert not same("Grad Split - Solin", "Grad Split", "HR")
