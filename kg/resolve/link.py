@@ -381,8 +381,18 @@ _ENGLISH_COUNTRIES = frozenset({"GB", "UK", "IE", "MT", "US", "CA", "AU", "NZ", 
 @lru_cache(maxsize=64)
 def _region_words(country: str | None) -> dict[str, frozenset[str]]:
     """The one-word names of ``country``'s NUTS regions (:func:`region_cores`: in their languages, in English, and
-    their adjectives), each with the codes of the regions it names."""
-    return {core[0]: codes for core, codes in region_cores(country).items() if len(core) == 1}
+    their adjectives), each with the codes of the regions it names; a name the word table reads as a region's
+    meaning is kept as written too ("Mazowieckie", read "masovia", for the "Mazowiecki" of a town's name)."""
+    words: dict[str, set[str]] = {}
+    for core, codes in region_cores(country).items():
+        if len(core) == 1:
+            words.setdefault(core[0], set()).update(codes)
+    for name, code in region_names(country):
+        core = parse(name, country).core
+        for word in normalise(name).split() if len(core) == 1 else ():
+            if word != core[0] and parse(word, country).core == core:  # "Istarska" of "Istarska županija"
+                words.setdefault(word, set()).add(code)
+    return {word: frozenset(codes) for word, codes in words.items()}
 
 
 @lru_cache(maxsize=500_000)

@@ -77,6 +77,12 @@ from kg.resolve.orgnames import (
     ("IKERLAN SCL", "IKERLAN S. COOP", "ES"),
     # a professional company (sociedad profesional) is an S.A. or an S.L. that says so
     ("ESTEYCO SAP", "ESTEYCO SA", "ES"),
+    # a form written after the name in short (LV "Valsts SIA", CZ "SPOL SRO") or in words (ES "SA SOCIEDAD
+    # UNIPERSONAL"): CORDIS against Kohesio and Keep.eu
+    ("BERNU KLINISKA UNIVERSITATES SLIMNICA VALSTS SIA",
+     'Valsts sabiedrība ar ierobežotu atbildību "Bērnu klīniskā universitātes slimnīca"', "LV"),
+    ("CRYTUR SPOL SRO", "Crytur (Czech Republic)", "CZ"),
+    ("Trabajos Catastrales S.A.U.", "TRABAJOS CATASTRALES SA SOCIEDAD UNIPERSONAL", "ES"),
     # an association's form and its acronym (CH, development pool of CORDIS names)
     ("SWISS CLINICAL TRIAL ORGANISATION VEREIN", "SWISS CLINICAL TRIAL ORGANISATION (SCTO)", "CH"),
     # the statuses Spanish law adds to the names of public-sector bodies (medio propio, fundación del sector público)

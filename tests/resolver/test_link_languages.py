@@ -238,3 +238,21 @@ def test_lithuanian_schools_and_training_centres_named_by_their_town():
 def test_a_hungarian_compound_of_a_trade_and_kezelo_is_its_management():
     assert same("Zsolnay Örökségkezelő Nonprofit Korlátolt Felelősségű Társaság",
                 "Zsolnay Heritage Management Non-Profit Ltd.", "HU", None, "Pécs")
+
+
+def test_a_regions_adjective_is_the_region():
+    """Keep.eu's English partners write a region's adjective where CORDIS and Kohesio write the region or its own
+    adjective (word table: "Istrian", "Istre"; "Masovian", "Mazowieckie"); the region's name as written stays a
+    region's word, so a town named after it is still read so ("Nowy Dwór Mazowiecki")."""
+    assert same("Regional Development Agency of Slavonia and Baranja",
+                "Regionalna razvojna agencija Slavonije i Baranje d.o.o.", "HR")
+    assert same("Masovian Voivodeship", "WOJEWODZTWO MAZOWIECKIE", "PL")
+    assert same("Archaeological museum of Istria", "Arheološki muzej Istre", "HR")
+    assert not same("Istrian Development Agency", "Slavonian Development Agency", "HR")
+    assert same("City of Nowy Dwór Mazowiecki", "Nowy Dwor Municipality", "PL", "Nowy Dwór Mazowiecki",
+                "Nowy Dwór Mazowiecki")
+
+
+def test_a_romanian_river_basin_administration():
+    assert same("ADMINISTRATIA BAZINALA DE APA BANAT", "BANAT RIVER BASIN ADMINISTRATION", "RO", "TIMISOARA",
+                "TIMISOARA")
