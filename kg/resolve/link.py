@@ -540,6 +540,13 @@ def _joined_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -
 _REWORDED_LENGTH = 4
 
 
+def _name_shared(a: tuple[str, ...], b: tuple[str, ...], country: str | None) -> bool:
+    """Whether two cores share a rare word, the name of their body, beside the words they reword ("EUROPEAN
+    DYNAMICS …"); a region or country read as its code is none: "Institute of the Republic of Slovenia for Nature
+    Conservation" and the "Social Protection Institute of the Republic of Slovenia" are two institutes."""
+    return any(rarity(w, country) >= 1.0 and not w.startswith("<") for w in set(a) & set(b))
+
+
 def _reworded(a: tuple[str, ...], b: tuple[str, ...], country: str | None, marks: frozenset[str]) -> bool:
     """Whether every word of one core that the other has nothing like is a common word of a language, no place nor
     name (:func:`kg.resolve.orgnames.common_word`): "informatics", "telematics"; not the towns of two Red Cross
@@ -627,7 +634,8 @@ def core_score(a: tuple[str, ...], b: tuple[str, ...], country: str | None = Non
         joined = _joined_score(a, b, country)  # words split or joined: "Nowa Sól", "Nowasól"
         words = max(words, joined)
     unmatched = joined < _JOINED and _unmatched(a, b, country) and _unmatched(b, a, country) \
-        and not (min(len(a), len(b)) >= _REWORDED_LENGTH and words >= LINK_ACCEPT and _reworded(a, b, country, marks))
+        and not (min(len(a), len(b)) >= _REWORDED_LENGTH and words >= LINK_ACCEPT and _name_shared(a, b, country)
+                 and _reworded(a, b, country, marks))
     if (_numbers(a) and _numbers(b) and _numbers(a) != _numbers(b)) or unmatched or _other_directions(a, b) \
             or _own_letters(a, b, country):
         words = min(words, LINK_OTHER_KIND_CAP)  # "Turu tn 3" is not "Turu tn 12a"; "Jurbarko …" not "Tauragės …"

@@ -256,3 +256,13 @@ def test_a_regions_adjective_is_the_region():
 def test_a_romanian_river_basin_administration():
     assert same("ADMINISTRATIA BAZINALA DE APA BANAT", "BANAT RIVER BASIN ADMINISTRATION", "RO", "TIMISOARA",
                 "TIMISOARA")
+
+
+def test_two_national_institutes_of_one_country_differ_by_their_remit():
+    """Keep.eu writes both in English: the country's name, read as its region code, is no name the two share, so a
+    remit each says and the other does not keeps them two (the rewording of a company's activity words needs a name
+    both share: "EUROPEAN DYNAMICS …")."""
+    assert not same("Institute of the Republic of Slovenia for Nature Conservation",
+                    "Social Protection Institute of the Republic of Slovenia", "SI", "Ljubljana", "Ljubljana")
+    assert same("Institute of the Republic of Slovenia for Nature Conservation",
+                "Zavod Republike Slovenije za varstvo narave", "SI", "Ljubljana", "Ljubljana")
