@@ -2246,7 +2246,8 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
     kind, with the same numbers; the caller reads names of one place only. A name the other begins with whose
     first word is rare and no place scores ``_CONTAINED_REVIEW`` (:func:`_leads`). A town the longer adds is the
     shorter record's city (``cities``, the records' own), when it gives one: a cluster "– BLAGOEVGRAD" is not the
-    cluster of the same words in Sofia. Else 0.
+    cluster of the same words in Sofia; when it gives none, a town added to a name of frequent words (no word of
+    rarity 1) scores ``_CONTAINED_REVIEW``. Else 0.
     """
     (_, a), (_, b) = a_written, b_written
     ordered = sorted(zip((a_written, b_written), cities, strict=True), key=lambda written: len(written[0][1].core))
@@ -2268,7 +2269,10 @@ def _contained_score(a_written: tuple[str, OrgName], b_written: tuple[str, OrgNa
     common = _common_words(a_written[0], country) | _common_words(b_written[0], country)
     if own >= _CONTAINED_WEIGHT and sum(_word_weight(w, country) for w in added) <= own \
             and _distinctive(short.core, country, common):
-        return LINK_ACCEPT
+        unsaid = not city and any(is_place(w, country) for w in added) \
+            and all(rarity(w, country) < 1.0 for w in short.core)
+        return _CONTAINED_REVIEW if unsaid else LINK_ACCEPT  # a town a name of frequent words leaves unsaid, with
+        # no city to say it is that town's: "Przedsiębiorstwo Komunikacji Miejskiej" of Katowice, or of Jaworzno
     return _CONTAINED_REVIEW if _leads(short.core, long.core, country) else 0.0
 
 

@@ -266,3 +266,12 @@ def test_two_national_institutes_of_one_country_differ_by_their_remit():
                     "Social Protection Institute of the Republic of Slovenia", "SI", "Ljubljana", "Ljubljana")
     assert same("Institute of the Republic of Slovenia for Nature Conservation",
                 "Zavod Republike Slovenije za varstvo narave", "SI", "Ljubljana", "Ljubljana")
+
+
+def test_a_town_added_to_a_generic_name_with_no_city_is_for_review():
+    """A municipal transport company of no town ("Przedsiębiorstwo Komunikacji Miejskiej Sp. z o.o.", as Kohesio
+    writes a beneficiary with no city) may be any town's: one of Katowice is not joined to it, but to its own name
+    with Katowice given as the city."""
+    generic = "PRZEDSIĘBIORSTWO KOMUNIKACJI MIEJSKIEJ SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ"
+    assert not same("PRZEDSIĘBIORSTWO KOMUNIKACJI MIEJSKIEJ KATOWICE SP. Z O.O.", generic, "PL")
+    assert same("PRZEDSIĘBIORSTWO KOMUNIKACJI MIEJSKIEJ KATOWICE SP. Z O.O.", generic, "PL", "Katowice", "Katowice")
