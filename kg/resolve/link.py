@@ -750,12 +750,13 @@ def _company_and_authority(a: OrgName, status_a: str | None, b: OrgName, status_
 # Polish and Latvian towns and the rural municipalities around them often share a name: a "gmina" (without
 # "miejska", "miasto") or a "novads" is the rural one, a "miasto", "gmina miejska", "pilsēta" or "city" the town.
 # A Romanian "comuna" is a rural municipality, a "municipiul" or "orașul" a town: two of one name are two places
-# (the commune Sfântu Gheorghe in the Danube delta, the city Sfântu Gheorghe in Covasna).
+# (the commune Sfântu Gheorghe in the Danube delta, the city Sfântu Gheorghe in Covasna). A Croatian "općina" is a
+# municipality, a "grad" a town: "Grad Novigrad" in Istria is not the "Općina Novigrad" near Zadar.
 _URBAN_WORDS = frozenset({"miasto", "miasta", "miejska", "miejskiej", "pilseta", "pilsetas", "valstspilseta",
                           "valstspilsetas", "city", "town", "municipiul", "municipiului", "municipiu", "orasul",
-                          "orasului", "oras", "linn", "linna", "linnavalitsus", "linnavolikogu"})
+                          "orasului", "oras", "linn", "linna", "linnavalitsus", "linnavolikogu", "grad", "grada"})
 _RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada", "comuna", "comunei", "vald", "valla",
-                          "vallavalitsus", "vallavolikogu", "rural"})
+                          "vallavalitsus", "vallavolikogu", "rural", "opcina", "opcine"})
 
 
 def _town_and_country_side(a: OrgName, b: OrgName) -> bool:

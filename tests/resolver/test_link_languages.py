@@ -275,3 +275,9 @@ def test_a_town_added_to_a_generic_name_with_no_city_is_for_review():
     generic = "PRZEDSIĘBIORSTWO KOMUNIKACJI MIEJSKIEJ SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ"
     assert not same("PRZEDSIĘBIORSTWO KOMUNIKACJI MIEJSKIEJ KATOWICE SP. Z O.O.", generic, "PL")
     assert same("PRZEDSIĘBIORSTWO KOMUNIKACJI MIEJSKIEJ KATOWICE SP. Z O.O.", generic, "PL", "Katowice", "Katowice")
+
+
+def test_a_croatian_town_and_a_municipality_of_one_name_are_two():
+    """ "Grad Novigrad" (a town in Istria) is not the "Općina Novigrad" near Zadar; as in Poland (gmina, miasto)."""
+    assert not same("GRAD NOVIGRAD", "Općina Novigrad", "HR")
+    assert same("GRAD NOVIGRAD", "Grad Novigrad", "HR")
