@@ -281,3 +281,10 @@ def test_a_croatian_town_and_a_municipality_of_one_name_are_two():
     """ "Grad Novigrad" (a town in Istria) is not the "Općina Novigrad" near Zadar; as in Poland (gmina, miasto)."""
     assert not same("GRAD NOVIGRAD", "Općina Novigrad", "HR")
     assert same("GRAD NOVIGRAD", "Grad Novigrad", "HR")
+
+
+def test_a_romanian_association_in_english_with_its_projects():
+    """Romanian "proiect" (project) in its cases ("proiectelor"), and a name quoted with two commas (",,"), as
+    Kohesio writes the Romanian low quote."""
+    assert same("CENTER OF CONSULTANCY AND PROJECT MANAGEMENT – EUROPROJECT",
+                'ASOCIATIA ,,CENTRUL DE CONSULTANTA SI MANAGEMENT AL PROIECTELOR" EUROPROJECT', "RO", "Slatina")
