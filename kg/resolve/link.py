@@ -1295,6 +1295,31 @@ _TOWN_LETTERS = 4
 _TOWN_NAMES_ALIKE = 0.5
 
 
+# A word of this many capitals, at most, written first in a name that is not all capitals, is its acronym.
+_LEADING_ACRONYM = 5
+_LEADING = re.compile(rf"^([A-Z]{{2,{_LEADING_ACRONYM}}})\s+(.+)$")
+
+
+def _leading_acronym_score(name: str, other: OrgName, country: str | None) -> float:
+    """Return the score of ``other`` against ``name`` without the acronym it writes first, in capitals, before a name
+    in capitals and small letters of three core words or more (the acronym of its own language: "IRP Institute of
+    entrepreneurship research", Inštitut za raziskovanje podjetništva), less ``LINK_SEGMENT_PENALTY``; below
+    ``LINK_ACCEPT`` it counts as 0. Not for companies (a legal form on either side): their mark is their name.
+
+    >>> _leading_acronym_score("IRP Institute of entrepreneurship research",
+    ...     parse("Institute for Entrepreneurship Research", "SI"), "SI")
+    96.0
+    """
+    found = _LEADING.match(name.strip())
+    if not found or found.group(2).isupper():
+        return 0.0
+    rest = parse(found.group(2), country)
+    if len(rest.core) < 3 or found.group(1).lower() in rest.core or rest.legal_form or other.legal_form:
+        return 0.0  # a company's mark before its activity words is its name ("IMZ Mezőgazdasági … Kft.")
+    score = name_score(rest, other) - LINK_SEGMENT_PENALTY
+    return score if score >= LINK_ACCEPT else 0.0
+
+
 def _parent_ministry(head: OrgName, tail: OrgName) -> bool:
     """Whether the part after a dash names the ministry a body that is none belongs to ("General Inspectorate for
     Emergency Situation – Ministry of Internal Affairs")."""
@@ -2025,6 +2050,7 @@ def _names_score(a: Record, b: Record, country_a: str | None, country_b: str | N
         frozenset() if apart else {w for c in (a.city, b.city) if c for w in normalise(c).split()})
     score = max(score, _head_score(a.name, name_b, country_a, places), _head_score(b.name, name_a, country_b, places),
                 _dashed_name_score(a.name, name_b, country_a), _dashed_name_score(b.name, name_a, country_b),
+                _leading_acronym_score(a.name, name_b, country_a), _leading_acronym_score(b.name, name_a, country_b),
                 _written_acronym(a.name, name_b), _written_acronym(b.name, name_a),
                 _second_names_score(a.name, b.name, country, places))
     if apart:

@@ -164,3 +164,12 @@ def test_a_town_named_in_its_two_languages_is_the_town():
     assert same("Grad Rovinj - Rovigno", "City of Rovinj", "HR")
     assert not same("Mestská časť Košice - Poľov", "Mesto Košice", "SK")
     assert not same("Grad Split - Solin", "Grad Split", "HR")
+
+
+def test_an_acronym_written_first_in_its_own_language():
+    """A Slovene institute writes its Slovene acronym before its English name (IRP, Inštitut za raziskovanje
+    podjetništva); a company's mark before its activity words is its name."""
+    assert same("IRP Institute of entrepreneurship research", "Institute for Entrepreneurship Research", "SI",
+                "Maribor", "Maribor")
+    assert not same("IMZ Mezőgazdasági, Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság",
+                    "AGRICOLAE Mezőgazdasági, Kereskedelmi és Szolgáltató Korlátolt Felelősségű Társaság", "HU")
