@@ -231,6 +231,9 @@ def _word_similarity(a: str, b: str) -> float:
         return 100.0
     if _inflected(short, long):
         return 100.0
+    if len(long) - len(short) <= LINK_STEM_SUFFIX and _swapped(short, long[:len(short)]) \
+            and is_ending(long[len(short):]):
+        return 100.0  # a slip of typing and an ending: "Vizdeme" and "Vidzemes"
     if len(short) < LINK_STEM_LENGTH:
         return 0.0
     return max(fuzz.ratio(a, b), cognate_score(a, b))  # one learned word in two languages: "sismologique"
@@ -860,6 +863,7 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     """
     a, b = _kind_said(a, b), _kind_said(b, a)
     a, b = _one_word(a, b), _one_word(b, a)
+    a, b = _company_said(a, b), _company_said(b, a)
     score = core_score(a.core, b.core, a.country or b.country, a.acronyms | b.acronyms)
     if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
@@ -910,6 +914,30 @@ def _kind_said(name: OrgName, other: OrgName) -> OrgName:
             return OrgName(tuple(w for w in name.core if w != word), name.kinds | said, name.legal_form, name.words,
                            name.acronyms, name.country)
     return name
+
+
+# The English word that says a body is a company, and the kinds of legal form it says when the other name gives one.
+_COMPANY_WORD = "company"
+_COMPANY_KINDS = frozenset({"private-limited", "public-limited"})
+
+
+def _company_said(name: OrgName, other: OrgName) -> OrgName:
+    """Return ``name`` without the English "Company" it ends with when it gives no legal form and ``other`` gives
+    that of a limited company and no word "company" ("Compania de Apă Arad S.A." writes one): partner lists write a
+    Latvian SIA or a Lithuanian UAB so ("Daugavpils Water Company", "SIA Daugavpils ūdens"), and the word then says
+    what the form says; else ``name``.
+
+    >>> _company_said(parse("Daugavpils Water Company", "LV"), parse("SIA Daugavpils ūdens", "LV")).core
+    ('daugavpils', 'water')
+    """
+    if name.legal_form or not other.legal_form or len(name.core) < 2 or name.core[-1] != _COMPANY_WORD \
+            or not name.words or name.words[-1] != _COMPANY_WORD \
+            or legal_form_kind(other.legal_form) not in _COMPANY_KINDS:
+        return name
+    similar = _similarity(name.country or other.country)
+    if any(similar(_COMPANY_WORD, word) >= LINK_WORD_MATCH for word in other.core):
+        return name
+    return _with_core(name, name.core[:-1])
 
 
 # Words that public bodies' names in one language write where another writes the other: a state's body is the

@@ -1137,6 +1137,10 @@ def _after_inner_form(head: list[str], tail: list[str], country: str | None) -> 
     return tail if kind_at is not None and not (kind_at == 0 and first_stop == 1) else where
 
 
+# The English article, which a name translated into English may write before the legal form it starts with.
+_ARTICLE = "the"
+
+
 def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
     """Remove a legal form from the end or the start of ``words``, or (several words) from inside.
 
@@ -1151,6 +1155,8 @@ def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | 
             return _start_form(_inner_end_form(words[:-n], country), country), short
         if len(words) > n and tuple(words[:n]) == form:
             return words[n:], short
+        if len(words) > n + 1 and words[0] == _ARTICLE and tuple(words[1:n + 1]) == form:
+            return words[n + 1:], short  # "The Public Institute of …": the form after the English article
     joined = _joined_forms(country)
     for form, short in _forms_for(country):
         n = len(form)

@@ -284,3 +284,23 @@ def test_a_spanish_religious_entity_says_its_status_not_its_name():
     """ "Entidad religiosa" (the register of religious entities) is a status, as the one-PIC CORDIS names write it."""
     assert compare(Record("UNIVERSIDAD DE LA IGLESIA DE DEUSTO", "ES", "BILBAO"),
                    Record("UNIVERSIDAD DE LA IGLESIA DE DEUSTO ENTIDAD RELIGIOSA", "ES", "Bilbao")).same
+
+
+def test_an_english_company_is_the_limited_company_the_other_name_gives():
+    """A partner list writes a Latvian SIA or a Lithuanian UAB as "… Company"; the word says what the form says."""
+    assert compare(Record("Daugavpils Water Company", "LV", "Daugavpils"),
+                   Record('Sabiedrība ar ierobežotu atbildību "Daugavpils ūdens"', "LV")).same
+    assert compare(Record("Kaunas Water Company", "LT"), Record('Uždaroji akcinė bendrovė "Kauno vandenys"', "LT")).same
+    # a name that writes its own word for company keeps it to compare: the Romanian "compania" is that word
+    assert compare(Record("Arad Water Company", "RO"), Record("COMPANIA DE APĂ ARAD S.A.", "RO")).same
+    # the water company of another town stays another
+    assert not compare(Record("Jelgava Water Company", "LV"),
+                       Record('Sabiedrība ar ierobežotu atbildību "Daugavpils ūdens"', "LV")).same
+
+
+def test_a_legal_form_after_the_english_article_starts_the_name():
+    """ "The Public Service of …" is the Slovene "javni zavod" translated, written after "The"."""
+    name = parse("The Public Service of the Republic of Slovenia for Protection of Cultural Heritage", "SI")
+    assert name.legal_form == "JZ" and name.core[:2] == ("republic", "slovenia")
+    assert compare(Record("The Public Service of the Republic of Slovenia for Protection of Cultural Heritage", "SI"),
+                   Record("JAVNI ZAVOD REPUBLIKE SLOVENIJE ZA VARSTVO KULTURNE DEDISCINE", "SI")).same

@@ -87,6 +87,12 @@ def test_a_town_written_with_two_letters_swapped_is_that_town():
     assert _places_disagree("Świdnica", "Świdnik", "PL")
 
 
+def test_a_word_with_two_letters_swapped_and_an_ending_is_that_word():
+    """A slip of typing in an English name, an ending in the name of the country's language."""
+    assert compare(Record("Vizdeme Planning Region", "LV"), Record("VIDZEMES PLANOSANAS REGIONS", "LV")).same
+    assert not compare(Record("Vizdeme Planning Region", "LV"), Record("KURZEMES PLANOSANAS REGIONS", "LV")).same
+
+
 @pytest.mark.parametrize(("a", "b", "country"), [
     ("GRAD RIJEKA-GRADSKO VIJECE", "GRAD RIJEKA", "HR"),
     ("Mestna občina Ljubljana, Mestni svet", "Mestna občina Ljubljana", "SI"),
