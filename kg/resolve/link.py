@@ -390,8 +390,7 @@ def _region_words(country: str | None) -> dict[str, frozenset[str]]:
     for core, codes in region_cores(country).items():
         if len(core) == 1:
             words.setdefault(core[0], set()).update(codes)
-    for name, code in region_names(country):
-        core = parse(name, country).core
+    for name, code, core in _parsed_regions(country):
         for word in normalise(name).split() if len(core) == 1 else ():
             if word != core[0] and parse(word, country).core == core:  # "Istarska" of "Istarska županija"
                 words.setdefault(word, set()).add(code)
@@ -1237,6 +1236,14 @@ def _says_again(head: OrgName, tail: OrgName) -> bool:
     return not (head.kinds | tail.kinds) & UNIT_KINDS and name_score(head, tail, acronyms=False) >= LINK_ACCEPT
 
 
+def _segment_score(part: OrgName, other: OrgName, acronyms: bool = True) -> float:
+    """Return :func:`name_score` of a part of a name (a segment, the name without a word it writes beside) and
+    ``other``, less ``LINK_SEGMENT_PENALTY``; below ``LINK_ACCEPT`` it counts as 0: the rules that read a part of a
+    name find the same body, not more pairs to review."""
+    score = name_score(part, other, acronyms=acronyms) - LINK_SEGMENT_PENALTY
+    return score if score >= LINK_ACCEPT else 0.0
+
+
 def _head_score(name: str, other: OrgName, country: str | None, places: frozenset[str]) -> float:
     """Return the best score of ``other`` against the first segments of ``name`` when what follows adds nothing.
 
@@ -1250,8 +1257,8 @@ def _head_score(name: str, other: OrgName, country: str | None, places: frozense
     for k in range(1, len(segments)):
         head, tail = parse(" ".join(segments[:k]), country), parse(" ".join(segments[k:]), country)
         if _adds_nothing(head, tail, places) or _says_again(head, tail):
-            best = max(best, name_score(head, other) - LINK_SEGMENT_PENALTY)
-    return best if best >= LINK_ACCEPT else 0.0  # a rule to find the same body, not more pairs to review
+            best = max(best, _segment_score(head, other))
+    return best
 
 
 # A name and a second name of its body after a dash: a brand, a patron, a description ("Zadar County Development
@@ -1288,8 +1295,7 @@ def _dashed_name_score(name: str, other: OrgName, country: str | None) -> float:
     if not (_second_name(head, tail, parts[1]) or _town_named_twice(head, tail, parts)) \
             or (tail.legal_form and other.legal_form and tail.legal_form != other.legal_form):
         return 0.0  # "FAM - TECHNIKA ODLEWNICZA SP. Z O.O." is a company of "FAM SPÓŁKA AKCYJNA"'s group
-    score = name_score(head, other) - LINK_SEGMENT_PENALTY
-    return score if score >= LINK_ACCEPT else 0.0
+    return _segment_score(head, other)
 
 
 def _town_named_twice(head: OrgName, tail: OrgName, texts: list[str]) -> bool:
@@ -1344,8 +1350,7 @@ def _leading_acronym_score(name: str, other: OrgName, country: str | None) -> fl
     rest = parse(found.group(2), country)
     if len(rest.core) < 3 or found.group(1).lower() in rest.core or rest.legal_form or other.legal_form:
         return 0.0  # a company's mark before its activity words is its name ("IMZ Mezőgazdasági … Kft.")
-    score = name_score(rest, other) - LINK_SEGMENT_PENALTY
-    return score if score >= LINK_ACCEPT else 0.0
+    return _segment_score(rest, other)
 
 
 def _parent_ministry(head: OrgName, tail: OrgName) -> bool:
@@ -1524,8 +1529,7 @@ def _brand_score(name: str, parsed: OrgName, other: OrgName, country: str | None
     if not (len(rest.core) >= _BRAND_REST or named and (len(rest.core) > 1 or rest.kinds)) \
             or name_score(parsed, other) < LINK_REVIEW:
         return 0.0  # "UMMI, ZAVOD ZA IZOBRAŽEVANJE": an institute for education names no body
-    score = name_score(rest, other) - LINK_SEGMENT_PENALTY
-    return score if score >= LINK_ACCEPT else 0.0
+    return _segment_score(rest, other)
 
 
 # A body's own short name before its name is a word of this many letters or more, and the name after it this many
@@ -1558,8 +1562,8 @@ def _second_names_score(a: str, b: str, country: str | None, places: frozenset[s
                 alike = name_score(parse(a, country), parse(b, country)) >= LINK_REVIEW if alike is None else alike
                 if not alike:
                     continue
-            best = max(best, name_score(parse(x, country), parse(y, country)) - LINK_SEGMENT_PENALTY)
-    return best if best >= LINK_ACCEPT else 0.0
+            best = max(best, _segment_score(parse(x, country), parse(y, country)))
+    return best
 
 
 # A one-word name that another name abbreviates at this cost or less (kg.resolve.acronyms.alignment_cost) is that
@@ -2165,11 +2169,17 @@ def region_cores(country: str | None) -> dict[tuple[str, ...], frozenset[str]]:
     frozenset({'CZ064'})
     """
     cores: dict[tuple[str, ...], set[str]] = {}
-    for name, code in region_names(country):
-        core = parse(name, country).core
+    for _, code, core in _parsed_regions(country):
         if core:
             cores.setdefault(core, set()).add(code)
     return {core: frozenset(codes) for core, codes in cores.items()}
+
+
+@lru_cache(maxsize=64)
+def _parsed_regions(country: str | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The names of ``country``'s NUTS regions (:func:`kg.resolve.region_names.region_names`), each with its code
+    and its core as :func:`parse` reads it, read once for :func:`region_cores` and :func:`_region_words`."""
+    return tuple((name, code, parse(name, country).core) for name, code in region_names(country))
 
 
 @lru_cache(maxsize=10_000)
@@ -2244,8 +2254,7 @@ def _quoted_name_score(name: str, other: OrgName, country: str | None) -> float:
     inner = parse(quoted, country)
     if not inner.kinds or not inner.core or inner.kinds & _AUTHORITY_KINDS:
         return 0.0
-    score = name_score(inner, other) - LINK_SEGMENT_PENALTY
-    return score if score >= LINK_ACCEPT else 0.0
+    return _segment_score(inner, other)
 
 
 def _regions_score(a: OrgName, b: OrgName, country: str | None) -> float:
@@ -2462,9 +2471,8 @@ def _network_score(a: OrgName, b: OrgName, country: str | None) -> float:
             for k in range(min(_OTHER_NETWORK_WORDS, len(y.core) - 1) + 1):
                 if k and _not_a_network(y.core[k - 1], prefix, country):
                     break
-                best = max(best, name_score(_with_core(x, own), _with_core(y, y.core[k:]), acronyms=False)
-                           - LINK_SEGMENT_PENALTY)
-    return best if best >= LINK_ACCEPT else 0.0
+                best = max(best, _segment_score(_with_core(x, own), _with_core(y, y.core[k:]), acronyms=False))
+    return best
 
 
 _WORD = re.compile(r"[^\W\d_]+")
