@@ -985,9 +985,26 @@ def _kinds_with_form(name: OrgName, other: OrgName) -> frozenset[str]:
     """Return the kinds of ``name``, and the kind that says how the body is constituted when its legal form says
     it and the other name gives it, and no other kind, as a head word more ("Sihtasutus …", an Estonian
     foundation's form, and "Foundation …"); a foundation named beside a body of another kind with no such form
-    stays a body of its own ("Fondazione Politecnico di Milano")."""
+    stays a body of its own ("Fondazione Politecnico di Milano"), but for the English "Foundation" or
+    "Association" that ends a name of the other's kinds, its form said in English (a Latvian nodibinājums, a
+    Bulgarian сдружение: "Energy Agency of Plovdiv Association"), not a university's.
+
+    >>> sorted(_kinds_with_form(parse("Energy Agency of Plovdiv Association", "BG"), parse("Energy Agency of Plovdiv",
+    ...     "BG")))
+    ['agency']
+    """
     status = legal_status(name) if name.legal_form else None
-    return name.kinds | {status} if other.kinds - name.kinds == {status} and status in _CONSTITUTED else name.kinds
+    if other.kinds - name.kinds == {status} and status in _CONSTITUTED:
+        return name.kinds | {status}
+    last = name.words[-1] if name.words else None
+    if last in _CONSTITUTED and name.kinds - {last} == other.kinds and other.kinds and not other.kinds & _SCHOOLS:
+        return other.kinds  # "Valmiera Development Agency Foundation": the agency's form, said in English after it
+    return name.kinds
+
+
+# Kinds of body whose foundation is a body of its own, which a name writes after theirs too ("San Diego State
+# University Foundation" raises money for the university).
+_SCHOOLS = frozenset({"university", "college"})
 
 
 def _region_left_unsaid(named: OrgName, bare: OrgName) -> bool:

@@ -304,3 +304,13 @@ def test_a_legal_form_after_the_english_article_starts_the_name():
     assert name.legal_form == "JZ" and name.core[:2] == ("republic", "slovenia")
     assert compare(Record("The Public Service of the Republic of Slovenia for Protection of Cultural Heritage", "SI"),
                    Record("JAVNI ZAVOD REPUBLIKE SLOVENIJE ZA VARSTVO KULTURNE DEDISCINE", "SI")).same
+
+
+def test_an_english_foundation_or_association_after_a_name_is_its_form():
+    """A Latvian nodibinājums or a Bulgarian сдружение written in English after the body's name."""
+    assert compare(Record("Valmiera Development Agency Foundation", "LV"), Record("Valmiera Development Agency", "LV")).same
+    assert compare(Record("ENERGY AGENCY OF PLOVDIV ASSOCIATION", "BG"), Record("Energy Agency of Plovdiv", "BG")).same
+    # a university's foundation is a body of its own
+    assert not compare(Record("SAN DIEGO STATE UNIVERSITY FOUNDATION", "US"), Record("San Diego State University", "US")).same
+    # and a foundation first names a body of its own
+    assert not compare(Record("Fondazione Politecnico di Milano", "IT"), Record("Politecnico di Milano", "IT")).same
