@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.commands.options import DataDirOption, StoreOption, WaitOption, console, fail, notify
+from kg.commands.options import DataDirOption, StoreOption, WaitOption, console, fail, notify, print_error
 from kg.errors import KgError, ValidationFailed
 
 
@@ -246,10 +246,10 @@ def _read_articles(files: list[Path], store: Path | None, lang: str | None, sour
             if len(files) == 1:
                 raise
             failed += 1
-            console.print(f"[red]error:[/red] {error}", highlight=False)
+            print_error(error)
             continue
         if result.identifier in drafts:
-            console.print(f"[red]error:[/red] {file}: source {result.identifier} is given twice")
+            print_error(f"{file}: source {result.identifier} is given twice")
             failed += 1
             continue
         drafts[result.identifier] = result.graph if accept_all or not accept else result.accepted_graph

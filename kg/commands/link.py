@@ -26,22 +26,28 @@ def register(app: typer.Typer) -> None:
 
         The score runs from 0 to 100; pairs at or above the accept threshold are "same". JSON is a list
         of {"line", "name_a", …, "decision", "score", "review", "method"}; "review" is true for an
-        uncertain pair (answered "different") that a person should decide.
+        uncertain pair (answered "different") that a person should decide. A row that cannot be read is
+        reported on stderr as FILE:LINE, the others are answered, and the exit status is then 1.
         """
-        from kg.commands.options import fail
+        from kg.commands.options import fail, print_error
         from kg.errors import KgError
         from kg.resolve.pairs import check_pairs
 
         if fmt not in FORMATS:
             raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}, not {fmt!r}", param_hint="--format")
+        problems: list[KgError] = []
         try:
-            checked = check_pairs(pairs)
+            checked = check_pairs(pairs, problems)
         except KgError as error:
             fail(error)
         if fmt == "json":
             typer.echo(json.dumps([c.as_dict() for c in checked], ensure_ascii=False, indent=1))
-            return
-        _print_table(checked)
+        else:
+            _print_table(checked)
+        for problem in problems:
+            print_error(problem)
+        if problems:
+            raise typer.Exit(1)
 
 
     _register_review(group)

@@ -29,10 +29,15 @@ WaitOption = Annotated[
 ]
 
 
-def fail(error: Exception) -> None:
-    """Print ``error`` as one plain line on stderr (never wrapped: a path stays whole) and exit with status 1."""
+def print_error(error: Exception | str) -> None:
+    """Print ``error`` as one plain line on stderr (never wrapped: a path stays whole)."""
     console.print("[red]error:[/red]", end=" ")
     console.print(str(error), markup=False, highlight=False, soft_wrap=True)
+
+
+def fail(error: Exception) -> None:
+    """Print ``error`` as one plain line on stderr (:func:`print_error`) and exit with status 1."""
+    print_error(error)
     raise typer.Exit(1)
 
 

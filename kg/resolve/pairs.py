@@ -3,9 +3,10 @@
 The file has a header line with the columns ``name_a``, ``country_a``, ``city_or_region_a``,
 ``name_b``, ``country_b``, ``city_or_region_b`` (in any order, in any case; further columns, such as a label,
 are kept but not read); the city columns may be empty or left out, and a row may end before its empty last
-cells (an editor that trims trailing tabs). A file whose header has no tab but commas or semicolons is read
-as CSV with that delimiter and its quotes. A row that cannot be read is reported as ``FILE:LINE: what is
-wrong``.
+cells (an editor that trims trailing tabs) or after them (a spreadsheet that writes a tab too many). A file
+whose header has no tab but commas or semicolons is read as CSV with that delimiter and its quotes. A row that
+cannot be read is reported as ``FILE:LINE: what is wrong``: ``eukg link check`` reports each such row and answers
+for the others.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def _row(path: Path, number: int, names: list[str], values: list[str], delimiter
         values = [_unquoted(v) for v in values]
     if len(values) < len(names) and all(n not in _HEADER for n in names[len(values):]):
         values = values + [""] * (len(names) - len(values))
+    if len(values) > len(names) and not any(v.strip() for v in values[len(names):]):
+        values = values[:len(names)]
     if len(values) != len(names):
         raise InputError(path, f"expected {len(names)} {_named(delimiter)}-separated values (the header's), "
                          f"found {len(values)}", number)
@@ -112,13 +115,22 @@ def _row(path: Path, number: int, names: list[str], values: list[str], delimiter
     return row
 
 
-def read_pairs(path: Path) -> list[tuple[int, Record, Record, dict[str, str]]]:
+def read_pairs(path: Path, problems: list[InputError] | None = None
+               ) -> list[tuple[int, Record, Record, dict[str, str]]]:
     """Return (line, record a, record b, other columns) for every row of a pairs file.
+
+    Parameters
+    ----------
+    path : Path
+        The pairs file.
+    problems : list, optional
+        Where a row that cannot be read is put, and left out; without it, such a row raises.
 
     Raises
     ------
     InputError
-        For the first row that cannot be read, naming the file and the line.
+        For a file or header that cannot be read, and for the first row that cannot be read when no
+        ``problems`` list is given, naming the file and the line.
     """
     path = Path(path)
     reader, delimiter = _reader(_read_text(path).splitlines())
@@ -127,13 +139,19 @@ def read_pairs(path: Path) -> list[tuple[int, Record, Record, dict[str, str]]]:
     for number, values in enumerate(reader, 2):
         if not any(v.strip() for v in values):
             continue
-        row = _row(path, number, names, values, delimiter)
+        try:
+            row = _row(path, number, names, values, delimiter)
+        except InputError as error:
+            if problems is None:
+                raise
+            problems.append(error)
+            continue
         a = Record(row["name_a"], row["country_a"] or None, row.get("city_or_region_a") or None)
         b = Record(row["name_b"], row["country_b"] or None, row.get("city_or_region_b") or None)
         pairs.append((number, a, b, {n: v for n, v in row.items() if n not in COLUMNS}))
     return pairs
 
 
-def check_pairs(path: Path) -> list[CheckedPair]:
-    """Read a pairs file and return every pair with the matcher's answer."""
-    return [CheckedPair(line, a, b, compare(a, b), extra) for line, a, b, extra in read_pairs(path)]
+def check_pairs(path: Path, problems: list[InputError] | None = None) -> list[CheckedPair]:
+    """Read a pairs file and return every pair with the matcher's answer (``problems``: as :func:`read_pairs`)."""
+    return [CheckedPair(line, a, b, compare(a, b), extra) for line, a, b, extra in read_pairs(path, problems)]

@@ -164,6 +164,30 @@ def test_link_check_names_the_bad_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_link_check_answers_the_rows_around_a_bad_one(tmp_path: Path) -> None:
+    """Each row that cannot be read is named on stderr, the others are answered, and the status says so."""
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(HEADER + "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\t\nonly two\tBG\n\tHR\t\tB\tHR\t\n"
+                     "Grad Split\tHR\t\tGrad Zagreb\tHR\t\n", encoding="utf-8")
+    result = _run(str(pairs), "--format", "json")
+    assert result.returncode == 1
+    assert [(a["line"], a["decision"]) for a in json.loads(result.stdout)] == [(2, "same"), (5, "different")]
+    errors = " ".join(result.stderr.split())
+    assert f"{pairs}:3: expected 6" in errors and f"{pairs}:4: name_a is empty" in errors
+
+
+def test_read_pairs_raises_for_a_bad_row_without_a_list_of_problems(tmp_path: Path) -> None:
+    from kg.errors import InputError
+    from kg.resolve.pairs import read_pairs
+
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(HEADER + "A\tBG\t\tB\tBG\t\nonly two\tBG\n", encoding="utf-8")
+    with pytest.raises(InputError, match=":3"):
+        read_pairs(pairs)
+    problems: list[InputError] = []
+    assert [line for line, *_ in read_pairs(pairs, problems)] == [2] and len(problems) == 1
+
+
 def test_link_check_names_a_missing_column(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.tsv"
     pairs.write_text("name_a\tname_b\nA\tB\n", encoding="utf-8")
@@ -193,10 +217,12 @@ def test_place_table_is_generated_from_what_the_dependencies_ship() -> None:
 
 
 def test_link_check_reads_pairs_files_as_people_write_them(tmp_path: Path) -> None:
-    """Without the city columns, with trailing empty cells trimmed, with capitals in the header, or as CSV."""
+    """Without the city columns, with trailing empty cells trimmed or one too many, with capitals in the header, or
+    as CSV."""
     files = {
         "no-cities.tsv": "name_a\tcountry_a\tname_b\tcountry_b\nGrad Zagreb\tHR\tGrad Zagreb\tHR\n",
         "trimmed.tsv": HEADER + "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\n",
+        "tab-too-many.tsv": HEADER + "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\t\t\n",
         "capitals.tsv": HEADER.upper() + "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\t\n",
         "pairs.csv": HEADER.replace("\t", ",") + '"Grad Zagreb, City of Zagreb",HR,,Grad Zagreb,HR,\n',
         "pairs-semicolon.csv": HEADER.replace("\t", ";") + "Grad Zagreb;HR;;Grad Zagreb;HR;\n",
