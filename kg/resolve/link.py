@@ -149,15 +149,34 @@ def _country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1024)
 def country_code(text: str | None) -> str | None:
-    """Return the ISO 3166-1 alpha-2 code of a country as sources write it (``EL``, ``UK``, ``Bulgaria``).
+    """Return the ISO 3166-1 alpha-2 code of a country as sources write it (``EL``, ``UK``, ``Bulgaria``), also
+    with its code or a second name beside it (``Bulgaria (BG)``, ``BG - Bulgaria``); text that names no country
+    is returned folded.
 
     Examples
     --------
     >>> country_code("EL"), country_code("uk"), country_code("Bulgaria"), country_code("GH"), country_code("")
     ('GR', 'GB', 'BG', 'GH', None)
+    >>> country_code("Bulgaria (BG)"), country_code("BG - България"), country_code("Atlantis")
+    ('BG', 'BG', 'atlantis')
     """
     if text is None or not text.strip():
         return None
+    found = _known_country(text)
+    if found is None:  # "Bulgaria (BG)": every part that names a country names this one
+        named = {_known_country(part) for part in _COUNTRY_PARTS.split(text) if part.strip()}
+        found = named.pop() if len(named) == 1 else None
+    if found is not None:
+        return found
+    return text.strip().upper() if re.fullmatch(r"[A-Za-z]{2}", text.strip()) else normalise(text)
+
+
+# What separates a country's name from its code or a second name: parentheses, a slash, a comma, a dash.
+_COUNTRY_PARTS = re.compile(r"\s*[()/,;|]\s*|\s+[-–]\s+")
+
+
+def _known_country(text: str) -> str | None:
+    """The ISO code of a country's code or name (English, native or another of its names), else None."""
     from kg.reference.countries import get_country, world_country
 
     try:
@@ -169,7 +188,9 @@ def country_code(text: str | None) -> str | None:
         return _country_names()[folded]
     if (found := world_country(text)) is not None:  # "Czech Republic", "Turkey", "the Netherlands"
         return found.iso2
-    return text.strip().upper() if re.fullmatch(r"[A-Za-z]{2}", text.strip()) else folded
+    if re.fullmatch(r"[A-Za-z]{2}", text.strip()):
+        return text.strip().upper()
+    return None
 
 
 def _identifier(scheme: str, value: str) -> str:

@@ -112,6 +112,12 @@ def test_same_name_in_two_countries_is_two_bodies() -> None:
     assert compare(Record("OBČINA NAKLO", "SI"), Record("Občina Naklo", "Slovenia")).same
 
 
+@pytest.mark.parametrize("written", ["Slovenia (SI)", "SI - Slovenija", "SI/Slovenia", "Slovenija"])
+def test_a_country_written_with_its_code_beside_it_is_that_country(written: str) -> None:
+    assert compare(Record("OBČINA NAKLO", "SI"), Record("Občina Naklo", written)).same
+    assert not compare(Record("Obec Náklo", "CZ"), Record("Občina Naklo", written)).same
+
+
 def test_an_identifier_decides_before_the_names() -> None:
     same = compare(Record("ACME", identifiers=(("pic", "999 888 777"),)), Record("Other", identifiers=(("pic", "999888777"),)))
     clash = compare(Record("ACME", "DE", identifiers=(("vat", "DE123"),)), Record("ACME", "DE", identifiers=(("vat", "DE456"),)))
