@@ -41,7 +41,8 @@ from kg.resolve.places import is_place, place_word, town_phrases, towns
 from kg.resolve.region_names import region_form
 
 __all__ = ["common_word",
-    "AROUND", "LEGAL_FORMS", "LEGAL_FORM_KINDS", "LEGAL_FORM_MARKERS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS",
+    "AROUND", "ENGLISH_ARTICLE", "LEGAL_FORMS",
+    "LEGAL_FORM_KINDS", "LEGAL_FORM_MARKERS", "LEGAL_FORM_STATUS", "ORG_HEADS", "ORG_WORDS",
     "UNIT_KINDS", "WORD_TRANSLATIONS",
     "OrgName",
     "greek_word", "head_words", "is_function_word", "legal_form_changed", "legal_form_kind", "legal_form_markers",
@@ -1137,8 +1138,9 @@ def _after_inner_form(head: list[str], tail: list[str], country: str | None) -> 
     return tail if kind_at is not None and not (kind_at == 0 and first_stop == 1) else where
 
 
-# The English article, which a name translated into English may write before the legal form it starts with.
-_ARTICLE = "the"
+#: The English article, which a name translated into English may write before the legal form it starts with, and
+#: which :func:`kg.resolve.ror.name_key` leaves out.
+ENGLISH_ARTICLE = "the"
 
 
 def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | None]:
@@ -1155,7 +1157,7 @@ def _take_form(words: list[str], country: str | None) -> tuple[list[str], str | 
             return _start_form(_inner_end_form(words[:-n], country), country), short
         if len(words) > n and tuple(words[:n]) == form:
             return words[n:], short
-        if len(words) > n + 1 and words[0] == _ARTICLE and tuple(words[1:n + 1]) == form:
+        if len(words) > n + 1 and words[0] == ENGLISH_ARTICLE and tuple(words[1:n + 1]) == form:
             return words[n + 1:], short  # "The Public Institute of …": the form after the English article
     joined = _joined_forms(country)
     for form, short in _forms_for(country):

@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from kg.resolve.orgnames import curated_rows, parse, written_name
+from kg.resolve.orgnames import ENGLISH_ARTICLE, curated_rows, parse, written_name
 
 __all__ = ["ROR_NAMES", "name_key", "ror_ids", "same_body", "two_bodies"]
 
@@ -40,7 +40,7 @@ def name_key(name: str, country: str | None) -> str:
     ('ihe delft', 'university of galway')
     """
     words = written_name(parse(name, country))
-    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+    return " ".join(words[1:] if len(words) > 1 and words[0] == ENGLISH_ARTICLE else words)
 
 
 @lru_cache(maxsize=2)
