@@ -2673,10 +2673,11 @@ def compare(a: Record, b: Record) -> Match:
     if decided is not None:
         return decided
     country_a, country_b = country_code(a.country), country_code(b.country)
-    score = _names_score(a, b, country_a, country_b)
+    read_a, read_b = country_a or country_b, country_b or country_a  # a record without one: read as the other's
+    score = _names_score(a, b, read_a, read_b)
     alternatives_a, alternatives_b = _alternatives(a.name), _alternatives(b.name)
     if score < LINK_ACCEPT and (alternatives_a or alternatives_b):
-        score = max(score, *(_names_score(replace(a, name=x), replace(b, name=y), country_a, country_b)
+        score = max(score, *(_names_score(replace(a, name=x), replace(b, name=y), read_a, read_b)
                              for x in alternatives_a or [a.name] for y in alternatives_b or [b.name]))
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")

@@ -112,6 +112,15 @@ def test_same_name_in_two_countries_is_two_bodies() -> None:
     assert compare(Record("OBČINA NAKLO", "SI"), Record("Občina Naklo", "Slovenia")).same
 
 
+@pytest.mark.parametrize(("a", "b"), [("БОЖЕНЦИТУРС ЕООД", "Боженцитурс ЕООД"), ('UAB "Gangas"', "UAB „Gangas\""),
+                                      ("ADD SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", "ADD Sp. z o.o.")])
+def test_a_record_without_a_country_is_read_as_the_others(a: str, b: str) -> None:
+    """The legal form of a name with no country is read in the country the other record gives."""
+    country = {"Б": "BG", "U": "LT", "A": "PL"}[a[0]]
+    assert compare(Record(a, country), Record(b)).same and compare(Record(a), Record(b, country)).same
+    assert not compare(Record(a, country), Record(b, "RO" if country != "RO" else "HU")).same
+
+
 @pytest.mark.parametrize("written", ["Slovenia (SI)", "SI - Slovenija", "SI/Slovenia", "Slovenija"])
 def test_a_country_written_with_its_code_beside_it_is_that_country(written: str) -> None:
     assert compare(Record("OBČINA NAKLO", "SI"), Record("Občina Naklo", written)).same
