@@ -34,6 +34,7 @@ from kg.resolve.cognates import cognate_score
 from kg.resolve.endings import is_ending, one_language_endings, translated_endings
 from kg.resolve.given_names import is_first_name
 from kg.resolve.greek import reads_greek, romanised, same_word
+from kg.resolve.guess_country import guessed_country
 from kg.resolve.networks import RESEARCH
 from kg.resolve.networks import split as network_split
 from kg.resolve.normalise import is_latin, normalise, umlauts_plain
@@ -191,6 +192,19 @@ def _known_country(text: str) -> str | None:
     if re.fullmatch(r"[A-Za-z]{2}", text.strip()):
         return text.strip().upper()
     return None
+
+
+def _reading_countries(a: Record, b: Record, country_a: str | None, country_b: str | None
+                       ) -> tuple[str | None, str | None]:
+    """The countries in whose ways the two names are read: a record that gives no country is read as the other's,
+    two that give none as the one their names and cities tell (:func:`kg.resolve.guess_country.guessed_country`),
+    when they do not tell two."""
+    if not country_a and not country_b:
+        guess_a, guess_b = guessed_country(a.name, a.city), guessed_country(b.name, b.city)
+        if guess_a and guess_b and guess_a != guess_b:
+            return None, None
+        country_a = country_b = guess_a or guess_b
+    return country_a or country_b, country_b or country_a
 
 
 def _identifier(scheme: str, value: str) -> str:
@@ -2673,7 +2687,7 @@ def compare(a: Record, b: Record) -> Match:
     if decided is not None:
         return decided
     country_a, country_b = country_code(a.country), country_code(b.country)
-    read_a, read_b = country_a or country_b, country_b or country_a  # a record without one: read as the other's
+    read_a, read_b = _reading_countries(a, b, country_a, country_b)
     score = _names_score(a, b, read_a, read_b)
     alternatives_a, alternatives_b = _alternatives(a.name), _alternatives(b.name)
     if score < LINK_ACCEPT and (alternatives_a or alternatives_b):

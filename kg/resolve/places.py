@@ -23,7 +23,8 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["PLACE_NAMES", "PLACE_PHRASES", "TOWN_POPULATION", "is_place", "place_word", "places_beginning", "town_of",
+__all__ = ["PLACE_NAMES", "PLACE_PHRASES", "TOWN_POPULATION", "countries_of_place", "is_place", "place_word",
+           "places_beginning", "town_of",
            "town_phrases", "towns"]
 
 #: The generated table of places, their other names and inflected forms.
@@ -168,6 +169,24 @@ def places_beginning(stem: str, country: str) -> frozenset[str]:
 def towns() -> frozenset[str]:
     """Return the folded names of the towns of the table with TOWN_POPULATION inhabitants or more."""
     return _table()[1]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for country, names in _table()[0].items():
+        for name in names:
+            found.setdefault(name, set()).add(country)
+    return {name: frozenset(countries) for name, countries in found.items()}
+
+
+def countries_of_place(name: str) -> frozenset[str]:
+    """Return the countries that have a place of this folded name or form (none for a name no place has).
+
+    >>> sorted(countries_of_place("ljubljana")), sorted(countries_of_place("policie"))
+    (['SI'], [])
+    """
+    return _countries().get(name, frozenset())
 
 
 def is_place(word: str, country: str | None = None) -> bool:

@@ -104,10 +104,14 @@ def test_a_company_whose_legal_form_changed_is_one_body(a: str, b: str, country:
      "ES"),  # two state companies
     ("БОЖЕНЦИТУРС ООД", "БОЖЕНЦИТУРС ЕООД", "BG"),  # registers give two companies of one name these forms
     ("ЗАГОРКА ИНВЕСТ АД", "ЗАГОРКА ИНВЕСТ ЕАД", "BG"),
-    ("TURBODEN SRL", "TURBODEN SPA", None),  # of no known country
+    ("TURBODEN SRL", "TURBODEN SA", None),  # of no country the records or their forms tell (Italy or Romania)
 ])
 def test_two_legal_forms_stay_two_bodies(a: str, b: str, country: str | None) -> None:
     assert not compare(Record(a, country), Record(b, country)).same
+
+
+def test_a_form_of_one_countrys_law_tells_the_country_of_records_that_give_none() -> None:
+    assert compare(Record("TURBODEN SRL"), Record("TURBODEN SPA")).same  # an S.p.A. is Italian
 
 
 def test_a_form_change_is_read_within_one_country_only() -> None:

@@ -121,6 +121,23 @@ def test_a_record_without_a_country_is_read_as_the_others(a: str, b: str) -> Non
     assert not compare(Record(a, country), Record(b, "RO" if country != "RO" else "HU")).same
 
 
+@pytest.mark.parametrize(("a", "b", "city"), [
+    ("ADD SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", "ADD Sp. z o.o.", None),
+    ("Δήμος Θεσσαλονίκης", "Municipality of Thessaloniki", None),
+    ("Uniwersytet Warszawski", "University of Warsaw", "Warszawa"),
+    ("Technische Universität München", "Technical University of Munich", "München"),
+])
+def test_two_records_without_countries_are_read_in_the_one_their_names_and_cities_tell(a: str, b: str,
+                                                                                       city: str | None) -> None:
+    assert compare(Record(a, city=city), Record(b, city=city)).same
+
+
+@pytest.mark.parametrize(("a", "b", "city"), [("ALFA Ipari Kft.", "ALFA Kereskedelmi Kft.", None),
+                                              ("Gmina Cieszyn", "Powiat Cieszyński", "Cieszyn")])
+def test_two_bodies_without_countries_stay_two(a: str, b: str, city: str | None) -> None:
+    assert not compare(Record(a, city=city), Record(b, city=city)).same
+
+
 @pytest.mark.parametrize("written", ["Slovenia (SI)", "SI - Slovenija", "SI/Slovenia", "Slovenija"])
 def test_a_country_written_with_its_code_beside_it_is_that_country(written: str) -> None:
     assert compare(Record("OBČINA NAKLO", "SI"), Record("Občina Naklo", written)).same
