@@ -5,7 +5,8 @@ Run with ``python benchmarks/linkage_quality.py``. The pairs are ``benchmarks/da
 split only, and the ``test``, ``holdout``, ``fresh``, ``fresh2``, ``cross`` and ``cross-sealed`` splits are
 reported beside it. Writes ``benchmarks/results/linkage-quality.json`` with precision, recall and F1 per split,
 per kind of pair, the wrong answers (counted but not listed for the sealed splits, so that no rule is written
-from them), and a grid of accept thresholds on the training split; ``--docs`` writes the tables into
+from them), a grid of accept thresholds on the training split, and each split's precision and recall again with
+the country of one record left out, and of both (a list that gives none); ``--docs`` writes the tables into
 docs/linkage.md from that file.
 """
 
@@ -16,6 +17,7 @@ import json
 import platform
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -83,7 +85,19 @@ def measure(path: Path = PAIRS) -> dict[str, object]:
             for t in GRID}
     return {"date": date.today().isoformat(), "machine": f"{platform.machine()}, python {platform.python_version()}",
             "pairs_file": str(path.relative_to(ROOT)), "accept": LINK_ACCEPT, "review": LINK_REVIEW,
-            "splits": splits, "train_grid": grid}
+            "splits": splits, "train_grid": grid, "countries_left_out": _countries_left_out(path)}
+
+
+def _countries_left_out(path: Path) -> dict[str, dict[str, object]]:
+    """Precision and recall per split with the second record's country left out, and both records'."""
+    answers: dict[str, dict[str, list[tuple[bool, bool]]]] = {"one": defaultdict(list), "both": defaultdict(list)}
+    for _, a, b, extra in read_pairs(path):
+        label = extra["label"] == "same"
+        answers["one"][extra["split"]].append((compare(a, replace(b, country=None)).same, label))
+        answers["both"][extra["split"]].append(
+            (compare(replace(a, country=None), replace(b, country=None)).same, label))
+    return {left: {split: _rates(found[split]) for split in SPLITS if split in found}
+            for left, found in answers.items()}
 
 
 def _cell(rates: dict[str, float] | None) -> str:
@@ -102,6 +116,8 @@ def docs_table(result: dict[str, object]) -> str:
                      f"{a['f1']:.3f} | {a['false_positives']} | {a['false_negatives']} | {figures['sent_to_review']} |")
     splits = [s for s in SPLITS if s in result["splits"]]
     by_kind = [result["splits"][s]["by_kind"] for s in splits]
+    if "countries_left_out" in result:
+        lines += ["", *_left_out_table(result)]
     lines += ["", "| kind of pair | " + " | ".join(f"{s} pairs | labelled same | wrong same | missed" for s in splits)
               + " |", "|---|" + "---:|---:|---:|---:|" * len(splits)]
     for kind in sorted(set().union(*by_kind)):
@@ -118,6 +134,17 @@ def docs_table(result: dict[str, object]) -> str:
         lines.append(f"| {float(threshold):g} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
     lines += ["", f"Measured {result['date']} on `{result['pairs_file']}` ({result['machine']})."]
     return "\n".join(lines)
+
+
+def _left_out_table(result: dict[str, object]) -> list[str]:
+    """The table of precision and recall with the countries given, one left out, both left out."""
+    left = result["countries_left_out"]
+    lines = ["| split | countries given: precision | recall | one left out: precision | recall "
+             "| both left out: precision | recall |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for split, figures in result["splits"].items():
+        rates = [figures["all"], left["one"][split], left["both"][split]]
+        lines.append(f"| {split} | " + " | ".join(f"{r['precision']:.3f} | {r['recall']:.3f}" for r in rates) + " |")
+    return lines
 
 
 def speed_table(speed: dict[str, object]) -> str:
