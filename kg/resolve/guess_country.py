@@ -4,10 +4,11 @@ A name is read in its country's ways: its legal forms, words and places (:func:`
 Two records that both give no country would be read in no country's, and two names of one Polish company,
 ``ADD SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ`` and ``ADD Sp. z o.o.``, would not be read as one.
 :func:`guessed_country` tells the country when what the record writes names one only: a legal form of one
-country's law (``SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ``; a ``d.o.o.`` is of four countries), a city or town
-of one country (``Ljubljana``), the Greek alphabet; clues that name several countries count for the country
-they share (an ``AB`` in ``Kaunas``). The guess is a reading aid, not evidence that two records are of two
-countries: two records whose guessed countries differ are read in no country, and compared as such.
+country's law (``SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ``; a ``d.o.o.``, of several countries, tells
+nothing), a city or town of one country (``Ljubljana``), the Greek alphabet; clues that name several
+countries count for the country they share (an ``AB``, Swedish, Finnish or Lithuanian, in ``Kaunas``). The
+guess is a reading aid, not evidence that two records are of two countries: two records whose guessed
+countries differ are read in no country, and compared as such.
 
 Examples
 --------
