@@ -2695,6 +2695,7 @@ def compare(a: Record, b: Record) -> Match:
                              for x in alternatives_a or [a.name] for y in alternatives_b or [b.name]))
     if country_a and country_b and country_a != country_b:
         return Match(round(min(score, LINK_OTHER_KIND_CAP), 1), False, False, "country")
+    country_a, country_b = read_a, read_b  # the checks below read the names in those countries too
     method = "name"
     if score < LINK_ACCEPT and _one_registry_body(a.name, b.name, country_a or country_b):
         score, method = LINK_REGISTRY, "registry:ror"  # "Univerzita Karlova", "Charles University"
