@@ -41,10 +41,19 @@ _GREEK = re.compile(r"[\u0370-\u03ff]")
 _GREEK_COUNTRIES = frozenset({"GR", "CY"})
 # The countries whose legal forms are English ones (the table's codes).
 _ENGLISH = ("UK", "IE", "MT", "CY")
-# The publishers' codes of the legal forms table, as ISO 3166-1 writes them.
-_ISO = {"EL": "GR", "UK": "GB"}
 # A city written with what is not its name after it: "Blagoevgrad (BG413)", "Wien, Austria".
 _CITY_PARTS = re.compile(r"\s*[(,/;]\s*")
+
+
+def _iso(code: str) -> str:
+    """Return the ISO 3166-1 code of a country code of the legal forms table, which writes the publishers'
+    ``EL`` and ``UK``; a code the reference table does not know stays as it is."""
+    from kg.reference.countries import get_country
+
+    try:
+        return get_country(code).iso2
+    except KeyError:
+        return code
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +67,7 @@ def _forms() -> tuple[dict[tuple[str, ...], frozenset[str]], int]:
     for country, forms in table.items():
         for words in set(forms) - anywhere:
             if country != "*":
-                countries[words].add(_ISO.get(country, country))
+                countries[words].add(_iso(country))
     return {words: frozenset(found) for words, found in countries.items()}, max(map(len, countries), default=0)
 
 
