@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "tsv")
 
 
 def register(app: typer.Typer) -> None:
@@ -20,13 +20,14 @@ def register(app: typer.Typer) -> None:
     def check(
         pairs: Annotated[Path, typer.Argument(help="A tab-separated file with the columns name_a, country_a, "
                                               "city_or_region_a, name_b, country_b, city_or_region_b.")],
-        fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+        fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or tsv.")] = "table",
     ) -> None:
         """Print, for each pair of PAIRS, whether the two records are the same organisation, with a score.
 
         The score runs from 0 to 100; pairs at or above the accept threshold are "same". JSON is a list
         of {"line", "name_a", …, "decision", "score", "review", "method"}; "review" is true for an
-        uncertain pair (answered "different") that a person should decide. A row that cannot be read is
+        uncertain pair (answered "different") that a person should decide. TSV has a header line and these
+        columns, then the file's own further columns (a label), for a spreadsheet. A row that cannot be read is
         reported on stderr as FILE:LINE, the others are answered, and the exit status is then 1.
         """
         from kg.commands.options import fail, print_error
@@ -42,6 +43,8 @@ def register(app: typer.Typer) -> None:
             fail(error)
         if fmt == "json":
             typer.echo(json.dumps([c.as_dict() for c in checked], ensure_ascii=False, indent=1))
+        elif fmt == "tsv":
+            _print_tsv(checked)
         else:
             _print_table(checked)
         for problem in problems:
@@ -121,6 +124,20 @@ def _register_review(group: typer.Typer) -> None:
         except KgError as error:
             fail(error)
         console.print(f"stored {len(graph)} statements in <{LINKAGE_GRAPH}>")
+
+
+def _print_tsv(checked: list) -> None:
+    import csv
+    import sys
+
+    rows = []
+    for pair in checked:
+        row = {**pair.as_dict(), "review": str(pair.match.review).lower()}
+        rows.append(row | {name: value for name, value in pair.extra.items() if name not in row})
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["line"], delimiter="\t",
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def _print_table(checked: list) -> None:

@@ -1,17 +1,19 @@
 """Pairs of organisation records to check, read from a tab-separated file (``eukg link check``).
 
 The file has a header line with the columns ``name_a``, ``country_a``, ``city_or_region_a``,
-``name_b``, ``country_b``, ``city_or_region_b`` (in any order, in any case; further columns, such as a label,
-are kept but not read); the city columns may be empty or left out, and a row may end before its empty last
-cells (an editor that trims trailing tabs) or after them (a spreadsheet that writes a tab too many). A file
-whose header has no tab but commas or semicolons is read as CSV with that delimiter and its quotes. A row that
-cannot be read is reported as ``FILE:LINE: what is wrong``: ``eukg link check`` reports each such row and answers
-for the others.
+``name_b``, ``country_b``, ``city_or_region_b`` (in any order, in any case, with a space for the underscore;
+further columns, such as a label, are kept but not read); a file whose first line names none of these columns
+and has six or more cells has no header and is read in that order. The city columns may be empty or left out,
+and a row may end before its empty last cells (an editor that trims trailing tabs) or after them (a spreadsheet
+that writes a tab too many). A file whose header has no tab but commas or semicolons is read as CSV with that
+delimiter and its quotes. A row that cannot be read is reported as ``FILE:LINE: what is wrong``:
+``eukg link check`` reports each such row and answers for the others.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,10 +65,20 @@ def _read_text(path: Path) -> str:
         raise InputError(path, "is not UTF-8 text", line) from None
 
 
+def _column_name(cell: str) -> str:
+    """A header cell as a column name: ``Name A`` and ``name-a`` are ``name_a``."""
+    return "_".join(cell.strip().casefold().replace("-", " ").split())
+
+
+def _headerless(first: list[str] | None) -> bool:
+    """Whether the first line is a pair, not a header: it names none of the columns and has a cell for each."""
+    return bool(first) and len(first) >= len(COLUMNS) and not {_column_name(c) for c in first} & set(COLUMNS)
+
+
 def _header(path: Path, header: list[str] | None, delimiter: str) -> list[str]:
     if not header:
         raise InputError(path, f"is empty: expected a header line with {', '.join(COLUMNS)}", 1)
-    names = [h.strip().casefold() for h in header]
+    names = [_column_name(h) for h in header]
     missing = [c for c in _HEADER if c not in names]
     if missing:
         raise InputError(path, f"the header lacks the column(s) {', '.join(missing)} "
@@ -134,9 +146,14 @@ def read_pairs(path: Path, problems: list[InputError] | None = None
     """
     path = Path(path)
     reader, delimiter = _reader(_read_text(path).splitlines())
-    names = _header(path, next(reader, None), delimiter)
+    first = next(reader, None)
+    if _headerless(first):
+        names = [*COLUMNS, *(f"column_{n}" for n in range(len(COLUMNS) + 1, len(first) + 1))]
+        reader, start = itertools.chain([first], reader), 1
+    else:
+        names, start = _header(path, first, delimiter), 2
     pairs = []
-    for number, values in enumerate(reader, 2):
+    for number, values in enumerate(reader, start):
         if not any(v.strip() for v in values):
             continue
         try:

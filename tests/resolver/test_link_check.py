@@ -290,3 +290,31 @@ def test_link_check_names_a_row_missing_a_name_column(tmp_path: Path) -> None:
     pairs.write_text(HEADER.replace("\t", ",") + "A,BG\n", encoding="utf-8")
     result = _run(str(pairs))
     assert result.returncode == 1 and f"{pairs}:2: expected 6 ','-separated values" in " ".join(result.stderr.split())
+
+
+def test_link_check_reads_a_file_without_a_header_in_the_columns_order(tmp_path: Path) -> None:
+    """A first line that names none of the columns and has a cell for each is the first pair; a header written
+    with spaces for the underscores is a header."""
+    headerless = tmp_path / "headerless.tsv"
+    headerless.write_text("Grad Zagreb\tHR\t\tGrad Zagreb\tHR\t\nGrad Split\tHR\t\tGrad Zagreb\tHR\t\n", encoding="utf-8")
+    answers = json.loads(_run(str(headerless), "--format", "json").stdout)
+    assert [(a["line"], a["decision"]) for a in answers] == [(1, "same"), (2, "different")]
+    spaced = tmp_path / "spaced.tsv"
+    spaced.write_text(HEADER.replace("_", " ").title() + "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\t\n", encoding="utf-8")
+    assert [a["line"] for a in json.loads(_run(str(spaced), "--format", "json").stdout)] == [2]
+    short = tmp_path / "short.tsv"
+    short.write_text("Grad Zagreb\tHR\tGrad Zagreb\tHR\n", encoding="utf-8")
+    assert "lacks the column(s)" in " ".join(_run(str(short)).stderr.split())
+
+
+def test_link_check_prints_tsv_with_the_files_own_columns(tmp_path: Path) -> None:
+    import csv
+
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(HEADER.strip() + "\tlabel\nGrad Zagreb\tHR\t\tGrad Split\tHR\t\tdifferent\n", encoding="utf-8")
+    result = _run(str(pairs), "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines(), delimiter="\t"))
+    assert [(r["line"], r["name_b"], r["decision"], r["review"], r["label"]) for r in rows] == [
+        ("2", "Grad Split", "different", "false", "different")]
+    assert 0 <= float(rows[0]["score"]) <= 100
