@@ -78,12 +78,14 @@ class EKG(DefinedNamespace):
     isoCode: URIRef  # The ISO 3166-1 alpha-2 code of a country (GR, GB).
     locality: URIRef  # The town or city of an organisation's address as a source writes it (CORDIS's city, Keep.eu's town), not resolved to a place: record linkage compares and blocks organisations by it.
     metricName: URIRef  # The name of the network metric of a score (degree, betweenness, louvain, brokerage-liaison ...).
+    nationalNumber: URIRef  # The number a national register gives an organisation (the Croatian OIB, the Norwegian organisation number), as the source writes it; a source that states it states it as ekg:organisationId too.
     networkName: URIRef  # The name of the collaboration network a score was computed on (coparticipation, bipartite, regions, programme-regions, events).
     nutsCode: URIRef  # The NUTS code of a region, such as PL81, or the NUTS-like code of a statistical region, such as NO081.
     nutsLevel: URIRef  # The NUTS level of a region: 0 (country), 1, 2 or 3.
     nutsVersion: URIRef  # A classification version the region's code belongs to: 2016 (the UK's NUTS codes), 2021 or 2024 (NUTS, or the statistical regions published with it).
     online: URIRef  # True when the event takes place online, false when it takes place in person.
     organisationId: URIRef  # An identifier a register or programme gives an organisation: a participant identification code (PIC), a VAT number or a national company number, as the source writes it.
+    pic: URIRef  # The nine-digit participant identification code (PIC) of the European Commission's Funding and Tenders Portal, as CORDIS and Keep.eu give it; a source that states it states it as ekg:organisationId too.
     priority: URIRef  # The priority axis or specific objective of its programme under which a project is funded, as the programme names it.
     projectCode: URIRef  # The code a programme gives a project, such as PGI06047.
     projectTotalBudget: URIRef  # The total budget, in euro, of a whole project (all its partners together), where a source states one; a partner's own budget is ekg:totalBudget of its participation.
@@ -92,6 +94,7 @@ class EKG(DefinedNamespace):
     scoreValue: URIRef  # The numeric value of a network score (a community number for a community metric).
     sha256: URIRef  # The SHA-256 hash of the source document's content, in hex.
     totalBudget: URIRef  # The total eligible budget, in euro, of a partner's participation in a project, as a programme's project-partner table states it.
+    vatNumber: URIRef  # The value added tax identification number of an organisation, as the source writes it; a table's second identifier beside a PIC (CORDIS's vatNumber) is written as the VAT Information Exchange System writes it, with its country prefix (EL for Greece). A source that states it states it as ekg:organisationId too.
 
     # Annotation properties
     identifiesPerson: URIRef  # Marks a property whose values, said of personal data (a person, a sole trader), identify the person: a name, a label, an e-mail address, a telephone number. Without personal data, these values are redacted wherever else they appear (in titles, descriptions, source titles) and IRIs that contain them are replaced by opaque ones (kg.privacy).

@@ -14,8 +14,10 @@ beneficiaries); ``languages`` gives the language of names per country; ``quoting
 ordinary characters; ``keep_first`` names the facts of an organisation (its region, its type) that later rows
 may give differently, the first being kept (a university whose rows name the county of each campus);
 ``unknown_nuts: parent`` loads a partner whose NUTS code the graph does not know (an older NUTS version's) with
-the region above it that the graph knows, or with its country only, instead of leaving the row out. See
-docs/ingest.md, "Writing a mapping".
+the region above it that the graph knows, or with its country only, instead of leaving the row out;
+``identifier_scheme`` says what ``partner_id`` is (``pic``, ``vat`` or ``national``: a national register's
+number), which record linkage reads it as (a nine-digit Norwegian organisation number is no PIC); ``partner_vat``
+is a second identifier, the VAT number (CORDIS's ``vatNumber``). See docs/ingest.md, "Writing a mapping".
 """
 
 from __future__ import annotations
@@ -30,15 +32,15 @@ import yaml
 
 from kg.errors import InputError, KgError, unknown_name
 
-__all__ = ["ALIASES", "FIELDS", "KEEP_FIRST", "MAPPINGS_DIR", "ROW_KINDS", "UNKNOWN_NUTS", "UNNAMED_PARTNERS",
-           "Join", "Mapping", "Partners", "load_mapping"]
+__all__ = ["ALIASES", "FIELDS", "IDENTIFIER_SCHEMES", "KEEP_FIRST", "MAPPINGS_DIR", "ROW_KINDS", "UNKNOWN_NUTS",
+           "UNNAMED_PARTNERS", "Join", "Mapping", "Partners", "load_mapping"]
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 #: The fields a mapping may fill. ``total_budget`` is the partner's budget, ``project_total_budget`` the project's.
 FIELDS = ("project_acronym", "project_title", "project_title_original", "project_code", "programme",
           "programme_code", "fund",
           "priority", "start", "end", "partner_name", "partner_alt_name", "partner_acronym", "partner_id",
-          "partner_role", "partner_city",
+          "partner_vat", "partner_role", "partner_city",
           "partner_type", "country", "nuts", "total_budget", "eu_contribution", "project_total_budget", "currency")
 #: What one row of a table gives: a partner of a project (the default), or an organisation alone.
 ROW_KINDS = ("participations", "organisations")
@@ -47,13 +49,16 @@ ALIASES = {"erdf": "eu_contribution"}
 _KEYS = {"name", "description", "language", "columns", "required", "date_formats", "roles", "organisation_types",
          "constants", "values", "multi_valued", "separators", "exchange_rates", "decimal_separator", "join",
          "encoding", "patterns", "currency", "partners", "fill_down", "rows", "languages", "quoting", "name_types",
-         "extract", "sheet", "keep_first", "unknown_nuts", "unnamed_partners"}
+         "extract", "sheet", "keep_first", "unknown_nuts", "unnamed_partners", "identifier_scheme"}
 #: What a row whose NUTS code the graph does not know gives: a problem (the row is left out), or the region
 #: above it that the graph knows (else the country only), with a warning (``unknown_nuts``).
 UNKNOWN_NUTS = ("problem", "parent")
 #: What a row that names no partner gives: a problem (the row is left out), or its project alone, with a warning
 #: (``unnamed_partners``): for tables whose partner names are in another file that may be missing.
 UNNAMED_PARTNERS = ("problem", "project")
+#: What a ``partner_id`` may be (``identifier_scheme``): a participant identification code, a VAT number, a national
+#: register's number; without the key, record linkage tells it by its form (nine digits: a PIC).
+IDENTIFIER_SCHEMES = ("pic", "vat", "national")
 #: The facts of an organisation a mapping may let later rows give differently (``keep_first``).
 KEEP_FIRST = ("nuts", "partner_type")
 
@@ -132,6 +137,7 @@ class Mapping:
     keep_first: tuple[str, ...] = ()
     unknown_nuts: str = "problem"  # one of UNKNOWN_NUTS
     unnamed_partners: str = "problem"  # one of UNNAMED_PARTNERS
+    identifier_scheme: str | None = None  # what partner_id is: one of IDENTIFIER_SCHEMES, else told by its form
 
 
 def _fields(path: Path, names: Any, what: str) -> list[str]:
@@ -329,4 +335,6 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         keep_first=_keep_first(path, data),
         unknown_nuts=_choice(path, data, "unknown_nuts", UNKNOWN_NUTS),
         unnamed_partners=unnamed,
+        identifier_scheme=_choice(path, data, "identifier_scheme", IDENTIFIER_SCHEMES) if "identifier_scheme" in data
+        else None,
     )

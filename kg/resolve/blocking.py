@@ -6,7 +6,7 @@ the same country and one of its two rarest core words (:func:`kg.resolve.orgname
 Within a block of more than two records, only pairs whose sorted cores, as written or with each word once
 (:func:`core_texts`), are at least :data:`~kg.resolve.thresholds.LINK_PREFILTER` alike
 (:func:`rapidfuzz.process.extract`) are compared, but for the block of a body of the Research Organization Registry
-(:func:`registry_key`), whose names may share no word.
+and of an identifier the records share (:func:`registry_key`), whose names may share no word.
 The city or region is a block key too: records that give the same city share a block on it and each of
 their first core words. A name of one word (a short form, ``DWD``) meets the longer names of its city whose
 first words begin with its letter (:func:`short_form_keys`): only short against long, and without the prefilter,
@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import extract
 
 from kg.resolve.acronyms import SKIPPABLE
-from kg.resolve.link import Match, Record, _short_form, compare, country_code
+from kg.resolve.link import Match, Record, _short_form, compare, country_code, identifier_keys
 from kg.resolve.normalise import normalise
 from kg.resolve.orgnames import country_words, parse
 from kg.resolve.places import place_word, towns
@@ -39,6 +39,9 @@ __all__ = ["LONG", "SHORT", "SHORT_FORM_AMBIGUOUS", "SHORT_FORM_BLOCK_LIMIT", "L
 # The block of the names that the Research Organization Registry gives to one body ("Univerzita Karlova", "Charles
 # University"), which may share no word (:mod:`kg.resolve.ror`).
 _REGISTRY = "ror"
+# The block key of an identifier (a PIC, a VAT number as the national number it holds): records named alike in
+# nothing ("JOTNE EPM TECHNOLOGY AS", "JOTNE CONNECT AS"; "GDi Gisdata d.o.o.") are compared when they share one.
+_IDENTIFIER = "#"
 # A record joins the blocks of its this many rarest core words (and those of its whole core and city).
 _RAREST = 2
 # A core of one word joins the block of its first this many letters: the word in another case or as an adjective.
@@ -80,8 +83,9 @@ class Linkage:
 
 def block_keys(record: Record) -> set[tuple[str, ...]]:
     """Return the block keys of a record: (country, word) for each core word, (country, core), (country, city, word),
-    (country, the first letters of the word) for a core of one word, and (country, ``ror``, identifier) for a name
-    of one body of the Research Organization Registry.
+    (country, the first letters of the word) for a core of one word, (country, ``ror``, identifier) for a name
+    of one body of the Research Organization Registry, and (country, ``#``, identifier) for each of its identifiers
+    (:func:`kg.resolve.link.identifier_keys`).
 
     Examples
     --------
@@ -100,17 +104,21 @@ def block_keys(record: Record) -> set[tuple[str, ...]]:
     if record.city and core:
         keys.add((country, "@" + normalise(record.city), words[0]))
     keys.update((country, _REGISTRY, identifier) for identifier in ror_ids(record.name, country or None))
+    keys.update((country, _IDENTIFIER, identifier) for identifier in identifier_keys(record))
     return keys | short_form_keys(record)
 
 
 def registry_key(key: tuple[str, ...]) -> bool:
-    """Whether a block key is a body's of the Research Organization Registry, whose members are all compared: its
-    names may be alike in nothing ("Univerzita Karlova", "Karls-Universität Prag", "Charles University").
+    """Whether a block key is a body's of a register, whose members are all compared: of the Research Organization
+    Registry, whose names of a body may be alike in nothing ("Univerzita Karlova", "Karls-Universität Prag",
+    "Charles University"), or an identifier the records give.
 
-    >>> registry_key(("CZ", "ror", "024d6js02")), registry_key(("CZ", "karlova"))
-    (True, False)
+    >>> registry_key(("CZ", "ror", "024d6js02")), registry_key(("HR", "#", "15351583880"))
+    (True, True)
+    >>> registry_key(("CZ", "karlova"))
+    False
     """
-    return len(key) == 3 and key[1] == _REGISTRY
+    return len(key) == 3 and key[1] in (_REGISTRY, _IDENTIFIER)
 
 
 def short_form_keys(record: Record) -> set[tuple[str, ...]]:

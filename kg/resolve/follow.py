@@ -97,7 +97,7 @@ def _values(store: ox.Store, node: ox.NamedNode, *path: ox.NamedNode) -> set[str
 def organisation(store: ox.Store, iri: str) -> Organisation | None:
     """Return organisation ``iri`` as :func:`kg.resolve.merges.organisations` reads it, or None when it is
     not an organisation of a source or dataset graph, or has no name."""
-    from kg.resolve.merges import _scheme
+    from kg.resolve.merges import _SCHEMES, _scheme
 
     node = ox.NamedNode(iri)
     graphs = {q.graph_name.value for q in store.quads_for_pattern(node, _TYPE, _ORGANISATION, None)
@@ -107,7 +107,9 @@ def organisation(store: ox.Store, iri: str) -> Organisation | None:
         return None
     countries = _values(store, node, ox.NamedNode(str(EKG.country)), ox.NamedNode(str(EKG.isoCode)))
     cities = _values(store, node, ox.NamedNode(str(EKG.city)), _LABELS[0]) | _values(store, node, _LOCALITY)
-    identifiers = {(_scheme(value), value) for p in _IDENTIFIERS for value in _values(store, node, p)}
+    stated = {value: scheme for iri, scheme in _SCHEMES.items() for value in _values(store, node, ox.NamedNode(iri))}
+    identifiers = {(stated.get(value) or _scheme(value), value)
+                   for p in _IDENTIFIERS for value in _values(store, node, p)}
     identifiers |= {("wikidata", value) for value in _values(store, node, ox.NamedNode(str(SKOS.exactMatch)))
                     if value.startswith(_WIKIDATA)}
     return Organisation(iri, labels, graphs, min(countries, default=None), min(cities, default=None), identifiers)
@@ -176,7 +178,8 @@ class _Follower:
     def read_blocks(self, orgs: Iterable[Organisation]) -> None:
         """Read the blocks of ``orgs`` from the name index, all at once (word blocks of more than
         :data:`LINK_BLOCK_LIMIT` organisations are left out)."""
-        found = {org.iri: {key for name in org.names for key in block_keys(Record(name, org.country, org.city))}
+        found = {org.iri: {key for name in org.names
+                           for key in block_keys(Record(name, org.country, org.city, tuple(sorted(org.identifiers))))}
                  for org in orgs}
         keys = {iri: {KEY_SEPARATOR.join(key) for key in found[iri] if partner_key(key) is None} for iri in found}
         self.keys.update(keys)

@@ -83,12 +83,15 @@ from kg.resolve.trades import without_activity, without_trades
 from kg.resolve.truncations import spelt_out
 from kg.resolve.word_frequency import rarity
 
-__all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifiers_conflict", "name_score",
-           "region_cores"]
+__all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifier_keys",
+           "identifiers_conflict", "name_score", "region_cores"]
 
 #: The identifiers that decide a pair before its names, strongest first.
 IDENTIFIER_SCHEMES = ("pic", "vat", "national", "wikidata")
 _VAT_PREFIX = re.compile(r"^[A-Z]{2}(?=[0-9])")
+# What a Norwegian or Swiss VAT number writes after the organisation number ("NO974760673MVA": merverdiavgift;
+# "CHE105833232MWST", Mehrwertsteuer, TVA, IVA).
+_VAT_SUFFIX = re.compile(r"(?<=[0-9])(?:MVA|MWST|TVA|IVA)$")
 
 
 @dataclass(frozen=True)
@@ -210,13 +213,28 @@ def _reading_countries(a: Record, b: Record, country_a: str | None, country_b: s
 def _identifier(scheme: str, value: str) -> str:
     folded = normalise(value).replace(" ", "").upper()
     if scheme == "vat":
-        folded = _VAT_PREFIX.sub("", folded)
+        folded = _VAT_SUFFIX.sub("", _VAT_PREFIX.sub("", folded))
     if scheme == "wikidata":
         folded = folded.rsplit("/", 1)[-1]
     return folded
 
 
+def identifier_keys(record: Record) -> set[str]:
+    """Return the record's identifiers as :func:`compare` reads them, a VAT number as the national number it holds:
+    two records that share one are one body, or two of the same number in two schemes.
+
+    >>> sorted(identifier_keys(Record("U", identifiers=(("vat", "HR15351583880"), ("pic", "999999999")))))
+    ['15351583880', 'pic:999999999']
+    """
+    return {(_identifier(s, v) if s in ("vat", "national") else f"{s}:{_identifier(s, v)}")
+            for s, v in record.identifiers if s in IDENTIFIER_SCHEMES and v and v.strip()}
+
+
 def _by_identifiers(a: Record, b: Record) -> Match | None:
+    """Decide a pair by the identifiers of one scheme both give, strongest first: equal, one body; different, two.
+    Else a VAT number of one that is the other's national number after its country prefix (the Croatian OIB, the
+    Norwegian organisation number) is one body; that they differ says nothing (a national number of another
+    register)."""
     ids_a = {s: _identifier(s, v) for s, v in a.identifiers if v and v.strip()}
     ids_b = {s: _identifier(s, v) for s, v in b.identifiers if v and v.strip()}
     for scheme in IDENTIFIER_SCHEMES:
@@ -224,6 +242,9 @@ def _by_identifiers(a: Record, b: Record) -> Match | None:
             if ids_a[scheme] == ids_b[scheme]:
                 return Match(100.0, True, False, f"identifier:{scheme}")
             return Match(0.0, False, False, f"identifier-conflict:{scheme}")
+    for one, other in ((ids_a, ids_b), (ids_b, ids_a)):
+        if "vat" in one and one["vat"] == other.get("national"):
+            return Match(100.0, True, False, "identifier:vat")
     return None
 
 

@@ -49,6 +49,8 @@ MATCHER = ID["agent/record-linkage"]
 REVIEWER = ID["agent/review"]
 #: How a pair held for review by :func:`hold_ambiguous` was decided (the review file's ``method``).
 AMBIGUOUS = "identifier-ambiguous"
+#: The kind of identifier each sub-property of ekg:organisationId states (a mapping's ``identifier_scheme``).
+_SCHEMES = {str(EKG.pic): "pic", str(EKG.vatNumber): "vat", str(EKG.nationalNumber): "national"}
 _PIC = re.compile(r"^[0-9]{9}$")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 
@@ -77,6 +79,14 @@ class Link:
 
 
 def _scheme(value: str) -> str:
+    """The kind of an identifier no source said the kind of, told by its form: nine digits a PIC, two letters and
+    digits a VAT number, an IRI (Kohesio's beneficiary) a ``uri`` that decides nothing, else a national number.
+
+    >>> _scheme("999 908 532"), _scheme("HR15351583880"), _scheme("15351583880"), _scheme("https://x.eu/Q1")
+    ('pic', 'vat', 'national', 'uri')
+    """
+    if value.startswith(("http://", "https://")):
+        return "uri"
     compact = re.sub(r"[\s.-]", "", value).upper()
     return "pic" if _PIC.match(compact) else "vat" if _VAT.match(compact) else "national"
 
@@ -93,7 +103,8 @@ def organisations(store: object) -> list[Organisation]:
         org.country = _least(org.country, row["country"].value if row["country"] else None)
         org.city = _least(org.city, row["city"].value if row["city"] else None)
         if row["identifier"]:
-            org.identifiers.add((_scheme(row["identifier"].value), row["identifier"].value))
+            scheme = _SCHEMES[row["scheme"].value] if row["scheme"] else _scheme(row["identifier"].value)
+            org.identifiers.add((scheme, row["identifier"].value))
         if row["match"]:
             org.identifiers.add(("wikidata", row["match"].value))
     return sorted(found.values(), key=lambda o: o.iri)
@@ -314,11 +325,13 @@ def _conflicting(uncertain: Iterable[Link]) -> list[Link]:
 
 
 def block_rows(org: Organisation) -> set[tuple[str, str]]:
-    """Return the (blocking key, IRI) rows of an organisation for the name index: the keys of each of its names."""
+    """Return the (blocking key, IRI) rows of an organisation for the name index: the keys of each of its names, and
+    of its identifiers."""
     from kg.resolve.blocking import block_keys
 
+    identifiers = tuple(sorted(org.identifiers))
     return {(KEY_SEPARATOR.join(key), org.iri) for name in org.names
-            for key in block_keys(Record(name, org.country, org.city))}
+            for key in block_keys(Record(name, org.country, org.city, identifiers))}
 
 
 #: Joins the parts of a blocking key into the text the name index keeps.

@@ -12,7 +12,7 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS
 from reimport import projects_by_acronym, without_time
@@ -51,7 +51,7 @@ def test_real_organisations_join_their_projects(reference_store) -> None:
         # One organisation per PIC: 100 participations of 92 organisations.
         assert len(set(g.subjects(RDF.type, EKG.ProjectParticipation))) == 100
         assert len(set(g.objects(None, EKG.participant))) == 92
-        mpg = next(s for s in g.subjects(EKG.organisationId, None) if str(g.value(s, EKG.organisationId)) == MPG)
+        mpg = next(g.subjects(EKG.pic, Literal(MPG)))
         assert len(list(g.subjects(EKG.participant, mpg))) == 3
         # CORDIS's shortName is the organisation's acronym; an empty shortName gives none.
         wageningen = next(s for s in g.subjects(SKOS.prefLabel, None)

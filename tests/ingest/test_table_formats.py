@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF
 
@@ -37,8 +37,7 @@ def _without_time(graph: Graph) -> Graph:
 
 
 def _organisation(graph: Graph, pic: str) -> URIRef:
-    found = list(graph.subjects(EKG.organisationId, None))
-    return next(s for s in found if str(graph.value(s, EKG.organisationId)) == pic)
+    return next(graph.subjects(EKG.pic, Literal(pic)))
 
 
 def test_cordis_organisations_load_as_published(reference_store) -> None:
@@ -56,6 +55,11 @@ def test_cordis_organisations_load_as_published(reference_store) -> None:
         iccs = _organisation(g, ICCS)
         assert len(list(g.subjects(EKG.participant, iccs))) == 2
         assert len(result.new_organisations) == 9
+        # The PIC is an ekg:pic, the VAT number beside it an ekg:vatNumber, both organisation identifiers.
+        athens = _organisation(g, "999643007")
+        assert {str(o) for o in g.objects(athens, EKG.organisationId)} == {"999643007", "EL090145420"}
+        assert str(g.value(athens, EKG.vatNumber)) == "EL090145420"
+        assert g.value(_organisation(g, "937808902"), EKG.vatNumber) is None  # CORDIS gives none
         # "960619,95" is a decimal comma.
         assert Decimal("960619.95") in {o.toPython() for o in g.objects(None, EKG.totalBudget)}
         # The country code CORDIS puts in nutsCode outside Europe is a warning, not a lost row.
@@ -184,3 +188,17 @@ def test_unknown_field_is_named_and_erdf_is_an_older_name(tmp_path) -> None:
         load_mapping(bad)
     old = _write(tmp_path / "old.yaml", "columns: {partner_name: [A], erdf: [B]}\n")
     assert load_mapping(old).columns["eu_contribution"] == ["B"]
+
+
+def test_a_vat_number_is_written_as_vies_writes_it_and_a_scheme_must_be_known(tmp_path, reference_store) -> None:
+    """A second identifier, ``partner_vat``: spaces and dots out, the country's prefix (EL for Greece) before a
+    number written without one, a cell with no number (``MISSING``) none; ``identifier_scheme`` is one of three."""
+    from kg.ingest.table.checks import vat_number
+
+    assert vat_number("094 014 201", "GR") == "EL094014201" and vat_number("NO917453527MVA", "NO") == "NO917453527MVA"
+    assert vat_number("MISSING", "FR") is None
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("name: m\ncolumns: {project_acronym: [a], partner_name: [n], partner_id: [i]}\n"
+                       "identifier_scheme: tax\n", encoding="utf-8")
+    with pytest.raises(InputError, match="identifier_scheme: 'tax' is not one of pic, vat, national"):
+        load_mapping(mapping)

@@ -38,6 +38,7 @@ def test_croatian_list_loads_with_ids_out_of_the_beneficiary_cell_and_kuna_and_e
         # "Ministarstvo socijalne politike i mladih (15351583880)": the OIB is the identifier, not the name.
         ministry = _by_label(g, "Ministarstvo socijalne politike i mladih")
         assert g.value(ministry, EKG.organisationId) == Literal("15351583880")
+        assert g.value(ministry, EKG.nationalNumber) == Literal("15351583880")  # the mapping says what it is
         assert g.value(ministry, EKG.organisationType) == ID["organisation-type/national-ministry"]
         assert not any("(" in str(o) for s in g.subjects(RDF.type, EKG.Organisation)
                        for o in g.objects(s, SKOS.prefLabel))

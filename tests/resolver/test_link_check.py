@@ -151,6 +151,22 @@ def test_an_identifier_decides_before_the_names() -> None:
     assert (clash.same, clash.method) == (False, "identifier-conflict:vat")
 
 
+def test_a_vat_number_holds_the_national_number() -> None:
+    """The Croatian VAT number is HR and the OIB; the Norwegian and Swiss ones write MVA or MWST after the number. A
+    national number that is not the VAT number's says nothing: it may be another register's."""
+    oib = Record("Ministarstvo", "HR", identifiers=(("national", "15351583880"),))
+    vat = Record("MINISTRY OF LABOUR", "HR", identifiers=(("pic", "999999999"), ("vat", "HR15351583880")))
+    assert (compare(oib, vat).same, compare(vat, oib).method) == (True, "identifier:vat")
+    norway = compare(Record("A", "NO", identifiers=(("national", "948979357"),)),
+                     Record("B", "NO", identifiers=(("vat", "NO948979357MVA"),)))
+    swiss = compare(Record("A", "CH", identifiers=(("national", "CHE-105.833.232"),)),
+                    Record("B", "CH", identifiers=(("vat", "CHE105833232MWST"),)))
+    assert norway.same and swiss.same
+    other = compare(Record("Grad Zagreb", "HR", identifiers=(("national", "61817894937"),)),
+                    Record("GRAD ZAGREB", "HR", identifiers=(("vat", "HR12345678901"),)))
+    assert (other.same, other.method) == (True, "name")
+
+
 def test_curated_files_are_well_formed() -> None:
     forms = legal_forms()
     words, stems = head_words()

@@ -130,3 +130,33 @@ def test_the_locality_a_table_gives_is_the_city_linkage_reads() -> None:
     [found] = organisations(store)
     assert found.city == "Wageningen"
     assert organisation(store, org.value).city == "Wageningen"
+
+
+def test_an_identifier_is_read_as_the_kind_its_source_says_and_joins_names_alike_in_nothing() -> None:
+    """A Norwegian organisation number has a PIC's nine digits: stated as ``ekg:nationalNumber`` it is read as a
+    national number, not as a PIC that conflicts with the body's real one; the VAT number another source gives
+    holds it (``NO…MVA``), so the two records are one body, though the body was renamed between them."""
+    from kg.namespaces import EKG, GRAPH, ID
+
+    store = ox.Store()
+    rows = (("h2020-norway", "jotne", "JOTNE EPM TECHNOLOGY AS", ((EKG.organisationId, "948979357"),
+                                                                   (EKG.nationalNumber, "948979357"))),
+            ("horizon-europe", "jotne-connect", "JOTNE CONNECT AS", ((EKG.organisationId, "999584421"),
+                                                                     (EKG.pic, "999584421"),
+                                                                     (EKG.organisationId, "NO948979357MVA"),
+                                                                     (EKG.vatNumber, "NO948979357MVA"))))
+    for dataset, slug, name, identifiers in rows:
+        graph, org = ox.NamedNode(str(GRAPH[f"dataset/{dataset}"])), ox.NamedNode(str(ID[f"organisation/{slug}"]))
+        store.add(ox.Quad(org, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(EKG.Organisation)), graph))
+        store.add(ox.Quad(org, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal(name), graph))
+        for predicate, value in identifiers:
+            store.add(ox.Quad(org, ox.NamedNode(str(predicate)), ox.Literal(value), graph))
+    from kg.resolve.follow import organisation
+
+    orgs = organisations(store)
+    assert [sorted(o.identifiers) for o in orgs] == [
+        [("national", "948979357")], [("pic", "999584421"), ("vat", "NO948979357MVA")]]
+    assert organisation(store, orgs[0].iri).identifiers == orgs[0].identifiers  # as the linkage on writes reads it
+    found, _ = links(orgs)
+    assert [(link.a.rsplit("/", 1)[-1], link.b.rsplit("/", 1)[-1], link.match.method) for link in found] == [
+        ("jotne", "jotne-connect", "identifier:vat")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -132,10 +133,12 @@ def _required(row: _Row, mapping: Mapping) -> bool:
 
 
 def _partner(row: _Row, builder: _Builder, country: tuple[str, str] | None) -> dict | None:
-    """Find or mint the row's organisation; return its IRI, whether it is new, its type and identifier."""
+    """Find or mint the row's organisation; return its IRI, whether it is new, its type and identifiers (its
+    ``partner_id``, found by, then its ``partner_vat``)."""
     values, mapping = row.values, builder.mapping
     partner = str(values["partner_name"])
     identifier = str(values["partner_id"]) if values.get("partner_id") else None
+    vat = vat_number(str(values["partner_vat"]), country[1] if country else None) if values.get("partner_vat") else None
     given = values.get("partner_type")
     hint = mapping.organisation_types.get(str(given).lower()) if given else mapping.type_from_name(partner)
     organisation, new = builder.organisation(partner, country[1] if country else "xx", hint, identifier)
@@ -145,7 +148,27 @@ def _partner(row: _Row, builder: _Builder, country: tuple[str, str] | None) -> d
         row.problem(f"{given} of new organisation {partner!r}: not one the mapping's organisation_types knows, "
                     "and the name suggests none", "partner_type")
         return None
-    return {"organisation": organisation, "new": new, "kind": kind, "identifier": identifier}
+    identifiers = ((identifier, mapping.identifier_scheme),) if identifier else ()
+    return {"organisation": organisation, "new": new, "kind": kind,
+            "identifiers": identifiers + (((vat, "vat"),) if vat and vat != identifier else ())}
+
+
+def vat_number(value: str, iso2: str | None) -> str | None:
+    """Return a VAT number as the VAT Information Exchange System writes it: no spaces, dots or dashes, capitals,
+    its country's prefix (``EL`` for Greece) put before a number written without one; None for a cell that holds no
+    number (``MISSING``).
+
+    >>> vat_number("917 453 527", "NO"), vat_number("EL094014201", "GR"), vat_number("094014201", "GR")
+    ('NO917453527', 'EL094014201', 'EL094014201')
+    >>> vat_number("MISSING", "FR") is None
+    True
+    """
+    compact = re.sub(r"[\s.\-/]", "", value).upper()
+    if not any(c.isdigit() for c in compact):
+        return None
+    if compact[:1].isdigit() and iso2:
+        compact = ("EL" if iso2.upper() == "GR" else iso2.upper()) + compact
+    return compact
 
 
 def _check(row: _Row, builder: _Builder) -> dict | None:

@@ -28,6 +28,8 @@ from kg.reference.countries import country_triples, world_country
 from kg.resolve.normalise import is_latin
 
 _AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
+#: The property of each kind of identifier (``identifier_scheme``, ``partner_vat``): each an ekg:organisationId.
+_SCHEME_PROPERTIES = {"pic": "pic", "vat": "vatNumber", "national": "nationalNumber"}
 
 
 def _alt_language(name: str, alternative: str, language: str) -> str:
@@ -66,7 +68,8 @@ def _facts(row: _Row, checked: dict, project: URIRef, participation: URIRef) -> 
             (participation, f"the participation of {partner!r} in {acronym}", participation_facts)]
 
 
-def _marks(values: dict[str, Any], identifier: str | None, new: bool) -> tuple[dict[str, str], dict[str, str]]:
+def _marks(values: dict[str, Any], identifiers: tuple[tuple[str, str | None], ...], new: bool
+           ) -> tuple[dict[str, str], dict[str, str]]:
     """Names that record, in a project's and an organisation's facts, statements a loaded row wrote that are
     no single-valued fact (a priority, a programme, an identifier), so that later rows do not write them again,
     and that a loaded row named them (so that they are counted and described once)."""
@@ -76,7 +79,7 @@ def _marks(values: dict[str, Any], identifier: str | None, new: bool) -> tuple[d
     if values.get("programme"):
         project[f"{_SEEN}programme{_SEEN}{values['programme']}"] = "1"
     organisation = {_LOADED_NEW if new else _LOADED_KNOWN: "1"}
-    if identifier:
+    for identifier, _scheme in identifiers:
         organisation[f"{_SEEN}id{_SEEN}{identifier}"] = "1"
     return project, organisation
 
@@ -150,8 +153,11 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict,
     the organisation's first loaded row; absent, it is)."""
     organisation, country, region = checked["organisation"], checked["country"], checked["region"]
     o = str(organisation)
-    if checked["identifier"] and f"{_SEEN}id{_SEEN}{checked['identifier']}" not in written:
-        sink.add(o, _W["organisationId"], literal(checked["identifier"]))
+    for identifier, scheme in checked["identifiers"]:
+        if f"{_SEEN}id{_SEEN}{identifier}" not in written:
+            sink.add(o, _W["organisationId"], literal(identifier))
+            if scheme is not None:  # the identifier's kind, as the mapping says (ekg:pic, ekg:vatNumber …)
+                sink.add(o, _W[_SCHEME_PROPERTIES[scheme]], literal(identifier))
     if not checked["new"] or not checked.get("first", True):
         return
     sink.add(o, _W["type"], _W["Organisation"])
@@ -228,7 +234,7 @@ def _emit_project_alone(sink: _Sink, row: _Row, builder: _Builder) -> bool:
     if row.problems:
         return False
     written = {name for name, (_value, line) in before.items() if line}
-    builder.remember(project, before, {**facts, **_marks(row.values, None, False)[0]}, row.line)
+    builder.remember(project, before, {**facts, **_marks(row.values, (), False)[0]}, row.line)
     if _LOADED not in written:
         builder.memory.add_new(_RESULT_PROJECTS, str(project))
     _emit_project(sink, row, builder, project, checked, written)
@@ -268,7 +274,7 @@ def _emit(sink: _Sink, row: _Row, builder: _Builder, result: TableResult) -> boo
         return False
     # What earlier loaded rows gave (line > 0): their statements are written already.
     written = [{name for name, (_value, line) in before.items() if line} for before in known]
-    marks = _marks(row.values, checked["identifier"], checked["new"])
+    marks = _marks(row.values, checked["identifiers"], checked["new"])
     for (subject, _label, subject_facts), before, mark in zip(facts, known, (*marks, {}), strict=True):
         builder.remember(subject, before, {**subject_facts, **mark}, row.line)
     checked["first"] = _count(builder, project, checked, written)
