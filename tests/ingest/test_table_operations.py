@@ -113,6 +113,7 @@ def test_fts_commitment_with_continuation_rows(reference_store) -> None:
         assert len(coordinators) == 1
         first = _by_label(g, "DARJAVNO PREDPRIYATIE RAKOVODSTVO NA VAZDUSHNOTO DVIJENIE TPP")
         assert g.value(first, EKG.organisationId) == Literal("BG000697179")
+        assert g.value(first, EKG.vatNumber) == Literal("BG000697179")  # the FTS mapping's identifier_scheme
         (share,) = _participations(g, first)
         assert g.value(share, EKG.euContribution).toPython() == Decimal("15829.60")
         countries = {str(o).rsplit("/", 1)[-1] for o in g.objects(None, EKG.country)}
