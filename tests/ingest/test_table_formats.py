@@ -202,3 +202,27 @@ def test_a_vat_number_is_written_as_vies_writes_it_and_a_scheme_must_be_known(tm
                        "identifier_scheme: tax\n", encoding="utf-8")
     with pytest.raises(InputError, match="identifier_scheme: 'tax' is not one of pic, vat, national"):
         load_mapping(mapping)
+
+
+def test_organisation_identifiers_finds_a_body_by_any_spelling_of_its_identifiers(reference_store) -> None:
+    """``organisation_identifiers``: each identifier with its kind; a VAT number found as written, without its
+    prefix or with spaces; a PIC found; nothing for an identifier no body has."""
+    import pyoxigraph as ox
+
+    from kg.store.terms import to_oxigraph
+
+    result = ingest_table(CORDIS, load_mapping("cordis"), reference_store)
+    try:
+        store, graph = ox.Store(), ox.NamedNode("https://w3id.org/eu-regional-kg/graph/dataset/cordis-sample")
+        store.extend(ox.Quad(*map(to_oxigraph, triple), graph) for triple in result.graph)
+    finally:
+        result.discard()
+    query = find("organisation_identifiers")
+    rows = {(row[2].toPython(), row[3].toPython()) for row in run(query, store, {"identifier": "EL 090145420"}).rows}
+    assert rows == {("vat", "EL090145420")}
+    for written in ("090145420", "el090145420", "999643007"):
+        names = {str(row[1]) for row in run(query, store, {"identifier": written}).rows}
+        assert names == {"ETHNIKO KAI KAPODISTRIAKO PANEPISTIMIO ATHINON"}, written
+    assert run(query, store, {"identifier": "EL090145421"}).rows == []
+    kinds = {row[2].toPython() for row in run(query, store).rows}
+    assert kinds == {"pic", "vat"}
