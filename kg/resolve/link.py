@@ -84,11 +84,13 @@ from kg.resolve.truncations import spelt_out
 from kg.resolve.word_frequency import rarity
 
 __all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifier_keys",
-           "identifiers_conflict", "name_score", "region_cores"]
+           "identifier_scheme", "identifiers_conflict", "name_score", "region_cores"]
 
 #: The identifiers that decide a pair before its names, strongest first.
 IDENTIFIER_SCHEMES = ("pic", "vat", "national", "wikidata")
 _VAT_PREFIX = re.compile(r"^[A-Z]{2}(?=[0-9])")
+_PIC = re.compile(r"^[0-9]{9}$")
+_VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 # What a Norwegian or Swiss VAT number writes after the organisation number ("NO974760673MVA": merverdiavgift;
 # "CHE105833232MWST", Mehrwertsteuer, TVA, IVA).
 _VAT_SUFFIX = re.compile(r"(?<=[0-9])(?:MVA|MWST|TVA|IVA)$")
@@ -217,6 +219,21 @@ def _identifier(scheme: str, value: str) -> str:
     if scheme == "wikidata":
         folded = folded.rsplit("/", 1)[-1]
     return folded
+
+
+def identifier_scheme(value: str) -> str:
+    """The kind of an identifier no source said the kind of, told by its form: nine digits a PIC, two letters and
+    digits a VAT number, an IRI (Kohesio's beneficiary) a ``uri`` that decides nothing, else a national number.
+
+    >>> identifier_scheme("999 908 532"), identifier_scheme("HR15351583880"), identifier_scheme("15351583880")
+    ('pic', 'vat', 'national')
+    >>> identifier_scheme("https://linkedopendata.eu/entity/Q1")
+    'uri'
+    """
+    if value.startswith(("http://", "https://")):
+        return "uri"
+    compact = re.sub(r"[\s.-]", "", value).upper()
+    return "pic" if _PIC.match(compact) else "vat" if _VAT.match(compact) else "national"
 
 
 def identifier_keys(record: Record) -> set[str]:

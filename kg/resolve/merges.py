@@ -23,7 +23,6 @@ Why this shape:
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -35,7 +34,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
 from kg.internal_queries import internal_query
 from kg.namespaces import EKG, GRAPH, ID
 from kg.resolve.blocking import SHORT_FORM_AMBIGUOUS, link_records
-from kg.resolve.link import Match, Record, compare, identifiers_conflict
+from kg.resolve.link import Match, Record, compare, identifier_scheme, identifiers_conflict
 from kg.resolve.split import CLUSTER_CONFLICT, check_clusters
 
 __all__ = ["AMBIGUOUS", "KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
@@ -51,8 +50,6 @@ REVIEWER = ID["agent/review"]
 AMBIGUOUS = "identifier-ambiguous"
 #: The kind of identifier each sub-property of ekg:organisationId states (a mapping's ``identifier_scheme``).
 _SCHEMES = {str(EKG.pic): "pic", str(EKG.vatNumber): "vat", str(EKG.nationalNumber): "national"}
-_PIC = re.compile(r"^[0-9]{9}$")
-_VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 
 
 @dataclass
@@ -78,19 +75,6 @@ class Link:
     by: URIRef
 
 
-def _scheme(value: str) -> str:
-    """The kind of an identifier no source said the kind of, told by its form: nine digits a PIC, two letters and
-    digits a VAT number, an IRI (Kohesio's beneficiary) a ``uri`` that decides nothing, else a national number.
-
-    >>> _scheme("999 908 532"), _scheme("HR15351583880"), _scheme("15351583880"), _scheme("https://x.eu/Q1")
-    ('pic', 'vat', 'national', 'uri')
-    """
-    if value.startswith(("http://", "https://")):
-        return "uri"
-    compact = re.sub(r"[\s.-]", "", value).upper()
-    return "pic" if _PIC.match(compact) else "vat" if _VAT.match(compact) else "national"
-
-
 def organisations(store: object) -> list[Organisation]:
     """Return the organisations of the source graphs of a pyoxigraph ``store``."""
     from kg.store.terms import select
@@ -103,7 +87,7 @@ def organisations(store: object) -> list[Organisation]:
         org.country = _least(org.country, row["country"].value if row["country"] else None)
         org.city = _least(org.city, row["city"].value if row["city"] else None)
         if row["identifier"]:
-            scheme = _SCHEMES[row["scheme"].value] if row["scheme"] else _scheme(row["identifier"].value)
+            scheme = _SCHEMES[row["scheme"].value] if row["scheme"] else identifier_scheme(row["identifier"].value)
             org.identifiers.add((scheme, row["identifier"].value))
         if row["match"]:
             org.identifiers.add(("wikidata", row["match"].value))

@@ -5,9 +5,12 @@ The file has a header line with the columns ``name_a``, ``country_a``, ``city_or
 further columns, such as a label, are kept but not read); a file whose first line names none of these columns
 and has six or more cells has no header and is read in that order. The city columns may be empty or left out,
 and a row may end before its empty last cells (an editor that trims trailing tabs) or after them (a spreadsheet
-that writes a tab too many). A file whose header has no tab but commas or semicolons is read as CSV with that
-delimiter and its quotes. A row that cannot be read is reported as ``FILE:LINE: what is wrong``:
-``eukg link check`` reports each such row and answers for the others.
+that writes a tab too many). Optional columns ``identifiers_a`` and ``identifiers_b`` give each record's PICs,
+VAT or national numbers (separated by ``;``; ``national:948979357`` names the kind a form would not tell: nine
+digits are read as a PIC), which decide before the names (:func:`kg.resolve.link.compare`).
+A file whose header has no tab but commas or semicolons is read as CSV with that delimiter and its quotes. A row
+that cannot be read is reported as ``FILE:LINE: what is wrong``: ``eukg link check`` reports each such row and
+answers for the others.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.resolve.link import Match, Record, compare
+from kg.resolve.link import IDENTIFIER_SCHEMES, Match, Record, compare, identifier_scheme
 
 __all__ = ["COLUMNS", "CheckedPair", "check_pairs", "read_pairs"]
 
@@ -51,6 +54,22 @@ class CheckedPair:
             "city_or_region_b": self.b.city or "", "decision": "same" if self.match.same else "different",
             "score": self.match.score, "review": self.match.review, "method": self.match.method,
         }
+
+
+def _identifiers(cell: str) -> tuple[tuple[str, str], ...]:
+    """The identifiers of an ``identifiers_a`` or ``identifiers_b`` cell, separated by ``;`` or ``|``: each of the
+    kind it names (``national:948979357``), else of the kind its form tells (:func:`kg.resolve.link.
+    identifier_scheme`: nine digits a PIC …).
+
+    >>> _identifiers("national:948979357; NO948979357MVA")
+    (('national', '948979357'), ('vat', 'NO948979357MVA'))
+    """
+    found = []
+    for value in filter(None, (v.strip() for v in re.split(r"[;|]", cell))):
+        kind, _, rest = value.partition(":")
+        named = kind.strip().lower() in IDENTIFIER_SCHEMES and rest.strip()
+        found.append((kind.strip().lower(), rest.strip()) if named else (identifier_scheme(value), value))
+    return tuple(found)
 
 
 def _read_text(path: Path) -> str:
@@ -163,8 +182,10 @@ def read_pairs(path: Path, problems: list[InputError] | None = None
                 raise
             problems.append(error)
             continue
-        a = Record(row["name_a"], row["country_a"] or None, row.get("city_or_region_a") or None)
-        b = Record(row["name_b"], row["country_b"] or None, row.get("city_or_region_b") or None)
+        a = Record(row["name_a"], row["country_a"] or None, row.get("city_or_region_a") or None,
+                   _identifiers(row.get("identifiers_a", "")))
+        b = Record(row["name_b"], row["country_b"] or None, row.get("city_or_region_b") or None,
+                   _identifiers(row.get("identifiers_b", "")))
         pairs.append((number, a, b, {n: v for n, v in row.items() if n not in COLUMNS}))
     return pairs
 

@@ -334,3 +334,15 @@ def test_link_check_prints_tsv_with_the_files_own_columns(tmp_path: Path) -> Non
     assert [(r["line"], r["name_b"], r["decision"], r["review"], r["label"]) for r in rows] == [
         ("2", "Grad Split", "different", "false", "different")]
     assert 0 <= float(rows[0]["score"]) <= 100
+
+
+def test_link_check_reads_identifier_columns(tmp_path: Path) -> None:
+    """``identifiers_a`` and ``identifiers_b`` give PICs, VAT and national numbers, which decide before the names."""
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(HEADER.strip() + "\tidentifiers_a\tidentifiers_b\n"
+                     "JOTNE EPM TECHNOLOGY AS\tNO\t\tJOTNE CONNECT AS\tNO\t\tnational:948979357\t999584421; NO948979357MVA\n"
+                     "Grad Zagreb\tHR\t\tGrad Zagreb\tHR\t\t999111111\t999222222\n"
+                     "Grad Split\tHR\t\tGrad Split\tHR\t\t\t\n", encoding="utf-8")
+    answers = json.loads(_run(str(pairs), "--format", "json").stdout)
+    assert [(a["decision"], a["method"]) for a in answers] == [
+        ("same", "identifier:vat"), ("different", "identifier-conflict:pic"), ("same", "name")]
