@@ -163,7 +163,8 @@ def test_unknown_nuts_is_problem_or_parent(tmp_path) -> None:
     mapping.write_text("columns: {project_acronym: [A], partner_name: [B]}\nunknown_nuts: guess\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"m\.yaml: unknown_nuts: 'guess' is not one of problem, parent"):
         load_mapping(mapping)
-    assert _mapping("horizon-europe-participations").unknown_nuts == "problem"
+    assert _mapping("horizon-europe-participations").unknown_nuts == "parent"  # the UK's own codes (UKK24)
+    assert _mapping("h2020-norway").unknown_nuts == "problem"
 
 
 def test_a_project_whose_first_row_is_left_out_keeps_its_acronym(tmp_path, reference_store) -> None:

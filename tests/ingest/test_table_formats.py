@@ -226,3 +226,23 @@ def test_organisation_identifiers_finds_a_body_by_any_spelling_of_its_identifier
     assert run(query, store, {"identifier": "EL090145421"}).rows == []
     kinds = {row[2].toPython() for row in run(query, store).rows}
     assert kinds == {"pic", "vat"}
+
+
+def test_cordis_rows_without_an_activity_type_or_with_the_uks_own_nuts_codes_load(tmp_path, reference_store) -> None:
+    """CORDIS leaves activityType empty for some partners, and writes the UK's own NUTS 2021 codes (UKK24), which
+    no NUTS version of the EU has: such rows load, with the type their name tells, else ``other``, and in the region
+    above, with a warning."""
+    text = CORDIS.read_text(encoding="utf-8").replace('"OTH";"10 15 NOTRE DAME MEWS"', '"";"10 15 NOTRE DAME MEWS"')
+    text = text.replace('"MOTOR NEURONE DISEASE ASSOCIATION"', '"MOTOR NEURONE DISEASE"')  # a name that tells no type
+    text = text.replace('"Northampton";"UK";"UKF24"', '"Bournemouth";"UK";"UKK24"')
+    path = _write(tmp_path / "organization.csv", text)
+    result = ingest_table(path, load_mapping("cordis"), reference_store)
+    try:
+        assert result.problems == [] and result.loaded_rows == 10
+        g = result.graph
+        association = _organisation(g, "937808902")
+        assert g.value(association, EKG.organisationType) == ID["organisation-type/other"]
+        assert str(g.value(association, EKG.region)).endswith("/UKK2")
+        assert any("UKK24" in w.message for w in result.warnings)
+    finally:
+        result.discard()
