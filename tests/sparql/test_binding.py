@@ -30,6 +30,8 @@ SOURCES: dict[str, tuple[str, str, Callable[[str], str]]] = {
     "resource": ("resource_sources", "resource", str),
     "level": ("regions", "level", str),
     "year": ("events", "start", lambda start: start[:4]),
+    # The source documents state no organisation identifier: their own identifiers are literals to bind.
+    "identifier": ("source_documents", "identifier", str),
 }
 #: How many of a source's most frequent values are tried before a parameter counts as bound to nothing.
 CANDIDATES = 60
