@@ -97,8 +97,7 @@ def _values(store: ox.Store, node: ox.NamedNode, *path: ox.NamedNode) -> set[str
 def organisation(store: ox.Store, iri: str) -> Organisation | None:
     """Return organisation ``iri`` as :func:`kg.resolve.merges.organisations` reads it, or None when it is
     not an organisation of a source or dataset graph, or has no name."""
-    from kg.resolve.link import identifier_scheme
-    from kg.resolve.merges import _SCHEMES
+    from kg.resolve.link import SCHEME_PROPERTIES, identifier_scheme
 
     node = ox.NamedNode(iri)
     graphs = {q.graph_name.value for q in store.quads_for_pattern(node, _TYPE, _ORGANISATION, None)
@@ -108,7 +107,8 @@ def organisation(store: ox.Store, iri: str) -> Organisation | None:
         return None
     countries = _values(store, node, ox.NamedNode(str(EKG.country)), ox.NamedNode(str(EKG.isoCode)))
     cities = _values(store, node, ox.NamedNode(str(EKG.city)), _LABELS[0]) | _values(store, node, _LOCALITY)
-    stated = {value: scheme for iri, scheme in _SCHEMES.items() for value in _values(store, node, ox.NamedNode(iri))}
+    stated = {value: scheme for scheme, prop in SCHEME_PROPERTIES.items()
+              for value in _values(store, node, ox.NamedNode(str(prop)))}
     identifiers = {(stated.get(value) or identifier_scheme(value), value)
                    for p in _IDENTIFIERS for value in _values(store, node, p)}
     identifiers |= {("wikidata", value) for value in _values(store, node, ox.NamedNode(str(SKOS.exactMatch)))

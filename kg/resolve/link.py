@@ -28,6 +28,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
+from kg.namespaces import EKG
 from kg.resolve.academies import without_academy
 from kg.resolve.acronyms import MAX_ACRONYM, SKIPPABLE, alignment_cost, expansion, initials
 from kg.resolve.cognates import cognate_score
@@ -83,11 +84,14 @@ from kg.resolve.trades import without_activity, without_trades
 from kg.resolve.truncations import spelt_out
 from kg.resolve.word_frequency import rarity
 
-__all__ = ["IDENTIFIER_SCHEMES", "Match", "Record", "compare", "country_code", "identifier_keys",
+__all__ = ["IDENTIFIER_SCHEMES", "SCHEME_PROPERTIES", "Match", "Record", "compare", "country_code", "identifier_keys",
            "identifier_scheme", "identifiers_conflict", "name_score", "region_cores"]
 
 #: The identifiers that decide a pair before its names, strongest first.
 IDENTIFIER_SCHEMES = ("pic", "vat", "national", "wikidata")
+#: The sub-property of ekg:organisationId that states each kind of identifier a source names (a mapping's
+#: ``identifier_scheme``, its ``partner_vat``): what the table import writes and record linkage reads.
+SCHEME_PROPERTIES = {"pic": EKG.pic, "vat": EKG.vatNumber, "national": EKG.nationalNumber}
 _VAT_PREFIX = re.compile(r"^[A-Z]{2}(?=[0-9])")
 _PIC = re.compile(r"^[0-9]{9}$")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")

@@ -34,7 +34,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, XSD
 from kg.internal_queries import internal_query
 from kg.namespaces import EKG, GRAPH, ID
 from kg.resolve.blocking import SHORT_FORM_AMBIGUOUS, link_records
-from kg.resolve.link import Match, Record, compare, identifier_scheme, identifiers_conflict
+from kg.resolve.link import SCHEME_PROPERTIES, Match, Record, compare, identifier_scheme, identifiers_conflict
 from kg.resolve.split import CLUSTER_CONFLICT, check_clusters
 
 __all__ = ["AMBIGUOUS", "KEY_SEPARATOR", "LINKAGE_GRAPH", "MATCHER", "REVIEWER", "Link", "Organisation", "best_match",
@@ -48,8 +48,8 @@ MATCHER = ID["agent/record-linkage"]
 REVIEWER = ID["agent/review"]
 #: How a pair held for review by :func:`hold_ambiguous` was decided (the review file's ``method``).
 AMBIGUOUS = "identifier-ambiguous"
-#: The kind of identifier each sub-property of ekg:organisationId states (a mapping's ``identifier_scheme``).
-_SCHEMES = {str(EKG.pic): "pic", str(EKG.vatNumber): "vat", str(EKG.nationalNumber): "national"}
+# The kind of identifier each sub-property of ekg:organisationId states, by the property's IRI.
+_SCHEMES = {str(prop): scheme for scheme, prop in SCHEME_PROPERTIES.items()}
 
 
 @dataclass

@@ -25,11 +25,10 @@ from kg.ingest.table.sink import _W, _decimal, _Sink
 from kg.ingest.triple_writer import from_rdflib, literal
 from kg.namespaces import ID
 from kg.reference.countries import country_triples, world_country
+from kg.resolve.link import SCHEME_PROPERTIES
 from kg.resolve.normalise import is_latin
 
 _AMOUNTS = (("total_budget", "totalBudget"), ("eu_contribution", "euContribution"))
-#: The property of each kind of identifier (``identifier_scheme``, ``partner_vat``): each an ekg:organisationId.
-_SCHEME_PROPERTIES = {"pic": "pic", "vat": "vatNumber", "national": "nationalNumber"}
 
 
 def _alt_language(name: str, alternative: str, language: str) -> str:
@@ -157,7 +156,7 @@ def _emit_organisation(sink: _Sink, row: _Row, builder: _Builder, checked: dict,
         if f"{_SEEN}id{_SEEN}{identifier}" not in written:
             sink.add(o, _W["organisationId"], literal(identifier))
             if scheme is not None:  # the identifier's kind, as the mapping says (ekg:pic, ekg:vatNumber …)
-                sink.add(o, _W[_SCHEME_PROPERTIES[scheme]], literal(identifier))
+                sink.add(o, str(SCHEME_PROPERTIES[scheme]), literal(identifier))
     if not checked["new"] or not checked.get("first", True):
         return
     sink.add(o, _W["type"], _W["Organisation"])
