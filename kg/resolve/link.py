@@ -859,7 +859,7 @@ def _two_authorities_names(a: OrgName, b: OrgName) -> bool:
     if x == y or _spelling_key(x) == _spelling_key(y):
         return False
     if _similarity(country)(x, y) < 100.0:
-        return True
+        return not _one_place_inflected(a, b)
     # Two names of a municipality in its language write its name in one case: in two forms, they are two places
     # ("Obec Krásná", "Město Krásno"; "Priekules novada", "Priekuļu novada"), unless one is a town of the table of
     # towns ("Gmina Miasta Jaworzna", "Jaworzno"), whose forms its endings are.
@@ -938,9 +938,12 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     True
     """
     a, b = _kind_said(a, b), _kind_said(b, a)
+    a, b = _department_said(a, b), _department_said(b, a)
     a, b = _one_word(a, b), _one_word(b, a)
     a, b = _company_said(a, b), _company_said(b, a)
     score = core_score(a.core, b.core, a.country or b.country, a.acronyms | b.acronyms)
+    if score < 100.0 and _one_place_inflected(a, b):
+        score = 100.0  # "Apes novada pašvaldība", "Ape Municipality": a small town's name and its genitive
     if score < 100.0 and _spaced_otherwise(a, b):
         score = 100.0  # one name with its words spaced otherwise: "… PARA LA CIENCIAY LA TECNOLOGIA"
     parent_named = _parent_named(a.kinds, b.kinds)
@@ -975,6 +978,47 @@ def name_score(a: OrgName, b: OrgName, acronyms: bool = True, one_town: bool = F
     return max(score, 0.0)
 
 
+# The kinds of body named after their place alone: a municipality's, a county's or a region's name is the place's.
+_PLACE_NAMED_KINDS = frozenset({"municipality", "district-municipality", "county", "region"})
+# A place's name and a form of it with another ending share at least this many letters ("Ape", "Apes").
+_SHORT_PLACE_STEM = 3
+# The languages that write a municipality's name in the genitive before the head word ("Apes novads", "Šakių rajono
+# savivaldybė", "Oulun kaupunki"), where English writes the nominative: a Hungarian or Swedish name there is the
+# nominative ("Baja Város", "Umeå kommun"), and a Slavic one after its head word ("Obec Krásno", not "Krásná").
+_GENITIVE_FIRST = frozenset({"lv", "lt", "fi", "et"})
+
+
+def _one_place_inflected(a: OrgName, b: OrgName) -> bool:
+    """Whether two names of one kind of body named after its place (:data:`_PLACE_NAMED_KINDS`), one in English and
+    one in the country's language that begins with it, each name it by one word, the same stem with two endings of
+    one language of :data:`_GENITIVE_FIRST`, however short: the place may be too small for the table of places
+    (:func:`_place_inflected`), and the genitive is how its own language writes a municipality's name where English
+    writes the nominative ("Apes novada pašvaldība", "Ādažu novada dome"; the "Ape Municipality", the "Ādaži
+    municipality council"). Two names in one language write one case (:func:`_two_authorities_names`: "Baj község",
+    "Baja város" are two towns), and two places of the table stay two (:func:`_two_places`).
+
+    >>> _one_place_inflected(parse("Apes novada pašvaldība", "LV"), parse("Ape Municipality", "LV"))
+    True
+    >>> _one_place_inflected(parse("Baj Község Önkormányzata", "HU"), parse("Baja Város Önkormányzata", "HU"))
+    False
+    """
+    country = a.country or b.country
+    languages = country_languages(country)
+    if not country or not languages or a.kinds != b.kinds or not a.kinds or not a.kinds <= _PLACE_NAMED_KINDS \
+            or len(a.core) != 1 or len(b.core) != 1 or a.core == b.core or _english_head(a) == _english_head(b):
+        return False
+    native = b if _english_head(a) else a
+    if not native.words or native.words[0] != native.core[0]:
+        return False
+    x, y = a.core[0], b.core[0]
+    short, long = sorted((x, y), key=len)
+    stem = len(os.path.commonprefix((x, y)))
+    if stem < _SHORT_PLACE_STEM or len(short) - stem > 2 or len(long) - stem > LINK_STEM_SUFFIX + 1 \
+            or _two_places(x, y, country):
+        return False
+    return one_language_endings(x[stem:], y[stem:], languages & _GENITIVE_FIRST)
+
+
 # Words of a core that say a kind of body another name gives by a head word: a union is an association ("Gasilska
 # zveza Slovenije", the "Firefighting Association of Slovenia"), and a regional body is a county's or a region's
 # ("Областна администрация Варна", the "Regional Administration Varna").
@@ -990,6 +1034,31 @@ def _kind_said(name: OrgName, other: OrgName) -> OrgName:
             return OrgName(tuple(w for w in name.core if w != word), name.kinds | said, name.legal_form, name.words,
                            name.acronyms, name.country)
     return name
+
+
+# The unit kind an English name says a French département with, and the kind the département's own name gives.
+_DEPARTMENT, _COUNTY = "department", "county"
+# NUTS codes of this many characters are of level 3 (``FRK27``, Savoie): a county, a département, a județ.
+_NUTS3_LENGTH = 5
+
+
+def _department_said(name: OrgName, other: OrgName) -> OrgName:
+    """Return ``name`` with its English "Department" read as a county when its core is the name of a NUTS 3 region
+    of its country and ``other`` is that county: "Savoie Department" is the "Département de la Savoie", not a
+    department of a body; else ``name``.
+
+    >>> _department_said(parse("Savoie Department", "FR"), parse("Département de la Savoie", "FR")).kinds
+    frozenset({'county'})
+    >>> _department_said(parse("Physics Department", "FR"), parse("Département de la Savoie", "FR")).kinds
+    frozenset({'department'})
+    """
+    if _DEPARTMENT not in name.kinds or _COUNTY not in other.kinds or _COUNTY in name.kinds \
+            or _DEPARTMENT in other.kinds or not name.core:
+        return name
+    if not any(len(code) == _NUTS3_LENGTH for code in _region_codes(name.core, name.country or other.country)):
+        return name
+    return OrgName(name.core, (name.kinds - {_DEPARTMENT}) | {_COUNTY}, name.legal_form, name.words, name.acronyms,
+                   name.country)
 
 
 # The English word that says a body is a company, and the kinds of legal form it says when the other name gives one.

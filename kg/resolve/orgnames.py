@@ -1255,19 +1255,47 @@ def _written_acronyms(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _core_word(word: str, country: str | None, municipality: bool, city: bool = False) -> str:
+def _core_word(word: str, country: str | None, municipality: bool, city: bool = False, alone: bool = False) -> str:
     """Return a word of a name's core: one name of its town ("Ljubljani", "Wien"), the town's land for the adjective
     of a town in a municipality's name ("Община Добричка", the municipality around Dobrich, is not "Община град
     Добрич") unless the name says it is the city's (``city``: "Львівська міська рада", Lviv City Council), a
     country's adjective in a municipality's name read apart from the country ("Město Česká Kamenice" is not
-    "Městys Kamenice"), or its meaning in the word tables."""
+    "Městys Kamenice"), or its meaning in the word tables, unless it is a municipality's name ``alone`` in its core
+    and a word of the tables only in languages the country does not write (:func:`_foreign_word`)."""
     town = place_word(word, country)
     if town != word:  # a town's adjective, unless the name says it is the city's
         around = not city and place_word(word, country, adjectives=False) == word
     else:  # a country's adjective, whatever the name says of the city
         town = country_word(word, country)
         around = town != word
-    return town + AROUND if around and municipality else _meaning(town, country)
+    if around and municipality:
+        return town + AROUND
+    return town if municipality and alone and _foreign_word(town, country) else _meaning(town, country)
+
+
+@lru_cache(maxsize=4)
+def _word_languages(path: Path = ORG_WORDS) -> dict[str, frozenset[str]]:
+    """The languages (simplemma codes; ``mul`` for several) of each folded word of the curated word table."""
+    from kg.resolve.lemmas import SIMPLEMMA_LANGUAGES
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for _, row in curated_rows(path, ("meaning", "language", "word")):
+        if not row["word"].endswith("*"):
+            found[normalise(row["word"])].add(SIMPLEMMA_LANGUAGES.get(row["language"], row["language"]))
+    return {word: frozenset(languages) for word, languages in found.items()}
+
+
+def _foreign_word(word: str, country: str | None) -> bool:
+    """Whether the curated word table gives ``word`` only in languages that ``country``'s names are not written in:
+    in a municipality's name it is the place's own name, the Latvian Roja and Ape ("Roja Municipality", "Ape
+    Municipality"), not the Spanish *red* or the Romanian *waters*.
+
+    >>> _foreign_word("roja", "LV"), _foreign_word("roja", "ES"), _foreign_word("roja", None)
+    (True, False, False)
+    """
+    own = country_languages(country)
+    languages = _word_languages().get(word, frozenset())
+    return own is not None and bool(languages) and "mul" not in languages and not languages & own
 
 
 @lru_cache(maxsize=1)
@@ -1414,10 +1442,10 @@ def parse(name: str, country: str | None = None, compounds: bool = False) -> Org
     # A country's adjective before "republic" names the country, not the land around a town: "Hlavné mesto Slovenskej
     # republiky Bratislava", the capital of the Slovak Republic
     republic = {i for i in range(len(read) - 1) if _meaning(read[i + 1][0], country) == _REPUBLIC}
-    core = [_core_word(_compound_meaning(word, country) if compound else word, country,
-                       "municipality" in kinds and i not in republic, city)
-            for i, (word, found, compound) in enumerate(read)
+    kept = [i for i, (word, found, compound) in enumerate(read)
             if (not found or compound) and (word not in _stop(country) or i == last)]
+    core = [_core_word(_compound_meaning(read[i][0], country) if read[i][2] else read[i][0], country,
+                       "municipality" in kinds and i not in republic, city, len(kept) == 1) for i in kept]
     kinds = {_COUNTRY_KINDS.get((country, kind), kind) for kind in kinds}
     for kind, (means, word) in _KIND_AND_WORD.items():  # "Politecnico di Milano" is a university of technology
         if kind in kinds:

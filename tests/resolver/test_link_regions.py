@@ -158,3 +158,15 @@ def test_a_name_that_says_both_national_and_the_country_is_not_read_so():
 
     a, b = parse("ASOCIATIA ROMANA A APEI", "RO"), parse("National Administration Romanian Waters", "RO")
     assert _national_score(a, b, "RO") == 0.0
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Savoie Department", "Département de la Savoie"),
+    ("Department of the Landes", "Département des Landes"),
+])
+def test_an_english_department_named_after_a_nuts3_region_is_the_county(a, b):
+    assert compare(Record(a, "FR"), Record(b, "FR")).same
+
+
+def test_a_department_of_a_body_is_no_county():
+    assert not compare(Record("Physics Department", "FR"), Record("Département de la Savoie", "FR")).same
