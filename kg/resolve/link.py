@@ -730,14 +730,27 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
                          "zapad"})
 
 
+# Words of a core that say the middle of a land, as a point of the compass says a side of it: the Portuguese "Centro"
+# and "Norte" are two regions, and their coordination commissions two bodies.
+_MIDDLE = frozenset({"centre", "center", "central", "centro", "centru", "middle"})
+
+
 def _other_directions(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two cores both give points of the compass, and not the same.
+    """Whether two cores both give points of the compass, and not the same, or one gives the middle
+    (:data:`_MIDDLE`) and no point and the other a point and no middle.
 
     >>> _other_directions(("campus", "nord"), ("campus", "sud")), _other_directions(("nord", "est"), ("nord",))
     (True, False)
+    >>> _other_directions(("regional", "development", "centre"), ("regional", "development", "north"))
+    True
+    >>> _other_directions(("research", "centre", "north"), ("research", "north"))
+    False
     """
     directions_a, directions_b = _DIRECTIONS.intersection(a), _DIRECTIONS.intersection(b)
-    return bool(directions_a) and bool(directions_b) and directions_a != directions_b
+    if directions_a and directions_b:
+        return directions_a != directions_b
+    middle_a, middle_b = bool(_MIDDLE.intersection(a)), bool(_MIDDLE.intersection(b))
+    return (middle_a and not middle_b and bool(directions_b)) or (middle_b and not middle_a and bool(directions_a))
 
 
 def _without_legal_form_span(name: OrgName) -> tuple[int, tuple[str, ...]]:

@@ -17,3 +17,12 @@ def test_an_acronym_of_the_leading_words_with_the_rest_written_out_is_one_body()
     # ADR: Agenția (pentru) Dezvoltare Regională
     assert compare(Record("Agenția pentru Dezvoltare Regională Nord-Est", "RO", None),
                    Record("ADR Nord-Est", "RO", None)).same
+
+
+def test_the_middle_of_a_land_and_a_point_of_the_compass_name_two_bodies():
+    centro = "Comissão de Coordenação e Desenvolvimento Regional do Centro"
+    norte = "Comissão de Coordenação e Desenvolvimento Regional do Norte"
+    assert not compare(Record(centro, "PT"), Record(norte, "PT")).same
+    assert not compare(Record("Agenția pentru Dezvoltare Regională Centru", "RO"),
+                       Record("Agenția pentru Dezvoltare Regională Nord-Vest", "RO")).same
+    assert compare(Record(norte, "PT"), Record("Regional Coordination and Development Commission of the North", "PT")).same

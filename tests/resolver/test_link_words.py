@@ -215,3 +215,12 @@ def test_shipping_is_maritime_and_air_navigation_is_aviation() -> None:
     assert compare(Record("Constanta Chamber of Commerce, Industry, Navigation and Agriculture", "RO", "Constanta"),
                    Record("Constanta Chamber of Commerce, Industry, Shipping and Agriculture", "RO", "Constanta")).same
     assert "marine" not in parse("Croatian Air Navigation Services", "HR").core
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Zavod za prostorno uređenje Istarske županije", "Institute for Spatial Planning of Istria County", "HR"),
+    ("Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Gdańsku",
+     "Voivodeship Fund for Environmental Protection and Water Management in Gdansk", "PL"),
+])
+def test_a_regional_body_s_name_in_english_and_in_its_language_is_one_body(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
