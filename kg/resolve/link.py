@@ -359,8 +359,8 @@ def _similarity(country: str | None) -> Callable[[str, str], float]:
         score = similar(a, b)
         if score == 100.0 and similar is _word_similarity and _other_language_endings(a, b, country):
             return min(fuzz.ratio(a, b), _OTHER_WORD)  # "Kart", "Karton"; "Anton", "Antonovo": no ending of its
-        if score < 100.0 and _place_inflected(a, b, country):
-            return 100.0  # "Biržai" and "Biržų": a town and its genitive
+        if score < 100.0 and (_place_inflected(a, b, country) or _fleeting_vowel(a, b, country)):
+            return 100.0  # "Biržai" and "Biržų": a town and its genitive; "Karlovac" and "Karlovca"
         if score < 100.0 and _first_name_inflected(a, b, country):
             return 100.0  # "Jan" and "Jana": a patron's first name and its genitive
         return score
@@ -409,6 +409,39 @@ def _place_inflected(a: str, b: str, country: str) -> bool:
             or not (is_place(a, country) or is_place(b, country)) or len(places_beginning(a[:stem], country)) != 1:
         return False
     return one_language_endings(a[stem:], b[stem:], languages - {"en"})
+
+
+# The languages whose nouns lose the vowel of their last syllable before an ending (Croatian "nepostojano a", Czech
+# and Slovak "pohyblivé e"): "Karlovac", "Karlovca"; "Zadar", "Zadra"; "Písek", "Písku"; "Lučenec", "Lučenca".
+_FLEETING_LANGUAGES = frozenset({"hbs", "sl", "cs", "sk", "pl"})
+_FLEETING_VOWELS = "ae"
+# A town's name keeps at least this many letters before its fleeting vowel.
+_FLEETING_STEM = 3
+
+
+@lru_cache(maxsize=200_000)
+def _fleeting_vowel(a: str, b: str, country: str) -> bool:
+    """Whether one of two folded words is a town of ``country`` (:func:`kg.resolve.places.is_place`) whose last
+    syllable's vowel the other drops before an ending of a language of :data:`_FLEETING_LANGUAGES` ("Karlovac",
+    "Karlovca": the city of Karlovac's genitive, as in "Turistička zajednica grada Karlovca"), the other no other
+    place.
+
+    >>> _fleeting_vowel("karlovac", "karlovca", "HR"), _fleeting_vowel("zadar", "zadra", "HR")
+    (True, True)
+    >>> _fleeting_vowel("karlovac", "karlovca", "DE"), _fleeting_vowel("zadar", "zadruga", "HR")  # a cooperative
+    (False, False)
+    """
+    languages = (country_languages(country) or frozenset()) & _FLEETING_LANGUAGES
+    if not languages:
+        return False
+    for town, form in ((a, b), (b, a)):
+        stem, vowel, last = town[:-2], town[-2:-1], town[-1:]
+        if len(stem) >= _FLEETING_STEM and vowel and vowel in _FLEETING_VOWELS and last.isalpha() \
+                and last not in "aeiouy" and form.startswith(stem + last) and is_place(town, country) \
+                and place_word(form, country, adjectives=False) in (form, town) \
+                and one_language_endings("", form[len(stem) + 1:], languages):
+            return True
+    return False
 
 
 def _other_language_endings(a: str, b: str, country: str) -> bool:
