@@ -881,7 +881,7 @@ _URBAN_WORDS = frozenset({"miasto", "miasta", "miejska", "miejskiej", "pilseta",
                           "valstspilsetas", "city", "town", "municipiul", "municipiului", "municipiu", "orasul",
                           "orasului", "oras", "linn", "linna", "linnavalitsus", "linnavolikogu", "grad", "grada"})
 _RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada", "comuna", "comunei", "vald", "valla",
-                          "vallavalitsus", "vallavolikogu", "rural", "opcina", "opcine"})
+                          "vallavalitsus", "vallavolikogu", "rural", "local", "opcina", "opcine"})
 
 
 def _town_and_country_side(a: OrgName, b: OrgName) -> bool:

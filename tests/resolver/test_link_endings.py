@@ -129,3 +129,9 @@ def test_a_town_s_genitive_without_its_fleeting_vowel_is_the_town(a, b, country)
 def test_the_town_s_and_the_county_s_tourist_boards_stay_two():
     assert not compare(Record("Turistička zajednica grada Zadra", "HR"),
                        Record("Turistička zajednica Zadarske županije", "HR")).same
+
+
+def test_a_latvian_state_city_is_its_city_council_not_the_local_municipality_around_it():
+    state_city = Record("Ventspils valstspilsētas pašvaldība", "LV")
+    assert compare(Record("Ventspils City Council", "LV"), state_city).same
+    assert not compare(Record("Ventspils Local Municipality", "LV"), state_city).same
