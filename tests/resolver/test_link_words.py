@@ -224,3 +224,13 @@ def test_shipping_is_maritime_and_air_navigation_is_aviation() -> None:
 ])
 def test_a_regional_body_s_name_in_english_and_in_its_language_is_one_body(a, b, country):
     assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Secondary Vocational School of Agriculture", "Stredná odborná škola poľnohospodárska", "SK"),
+    ("District Museum in Nowy Sącz", "MUZEUM OKRĘGOWE W NOWYM SĄCZU", "PL"),
+    ("Fire Brigade Association of Istria County", "Vatrogasna zajednica Istarske županije", "HR"),
+    ("Crișuri Water Basin Administration", "ADMINISTRAȚIA BAZINALĂ DE APĂ CRIȘURI", "RO"),
+])
+def test_the_words_of_public_bodies_names_read_alike_in_english_and_their_language(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
