@@ -1387,6 +1387,21 @@ def _form_at_an_end(words: list[str], kept: list[str], country: str | None) -> b
                          for part, rest in ((words[:len(kept)], words[len(kept):]), (words[n:], words[:n])))
 
 
+def _teaching_hospital(read: list[tuple[str, frozenset[str], bool]]) -> list[tuple[str, frozenset[str], bool]]:
+    """Return the words read with a faculty's head word before a hospital's read as a university's: the "Faculty
+    Hospital" is how English writes the Czech and Slovak "fakultní nemocnice", a university hospital, not a faculty.
+
+    >>> parse("Faculty Hospital Nitra", "SK").kinds == parse("Fakultná nemocnica Nitra", "SK").kinds
+    True
+    """
+    return [(word, frozenset({_UNIVERSITY}), compound) if _FACULTY in kinds and i + 1 < len(read)
+            and _HOSPITAL in read[i + 1][1] else (word, kinds, compound)
+            for i, (word, kinds, compound) in enumerate(read)]
+
+
+_FACULTY, _HOSPITAL, _UNIVERSITY = "faculty", "hospital", "university"
+
+
 @lru_cache(maxsize=200_000)
 def parse(name: str, country: str | None = None, compounds: bool = False) -> OrgName:
     """Return the kinds, legal form and core words of an organisation's name.
@@ -1435,6 +1450,7 @@ def parse(name: str, country: str | None = None, compounds: bool = False) -> Org
     read = [(word, *((frozenset(), False) if town else (frozenset({word[1:-1]}), False) if word.startswith("<")
                      else _kinds_of(word)))
             for word, town in _join_phrases(words, country)]
+    read = _teaching_hospital(read)
     kinds = set().union(*(found for _, found, _ in read)) - {"neutral"}
     last = len(read) - 1 if form and len(read) > 1 else -1  # a word that ends a company's name before its legal
     # form is none of the function words, which join words: "FINCANTIERI SI SPA" (Sistemi Integrati)

@@ -41,3 +41,9 @@ def test_a_faculty_of_its_own_name_without_the_town_its_university_gives():
     # a faculty name many universities have says nothing without its town
     assert not compare(Record("Filozofski fakultet", "HR", None),
                        Record("Sveučilište u Zagrebu, Filozofski fakultet", "HR", None)).same
+
+
+def test_an_english_faculty_hospital_is_the_czech_and_slovak_university_hospital_not_a_faculty():
+    assert compare(Record("Faculty Hospital Nitra", "SK"), Record("Fakultná nemocnica Nitra", "SK")).same
+    assert not compare(Record("Faculty Hospital Nitra", "SK"),
+                       Record("Univerzita Konštantína Filozofa v Nitre", "SK")).same
