@@ -881,7 +881,12 @@ _URBAN_WORDS = frozenset({"miasto", "miasta", "miejska", "miejskiej", "pilseta",
                           "valstspilsetas", "city", "town", "municipiul", "municipiului", "municipiu", "orasul",
                           "orasului", "oras", "linn", "linna", "linnavalitsus", "linnavolikogu", "grad", "grada"})
 _RURAL_WORDS = frozenset({"gmina", "gminy", "novads", "novada", "comuna", "comunei", "vald", "valla",
-                          "vallavalitsus", "vallavolikogu", "rural", "local", "opcina", "opcine"})
+                          "vallavalitsus", "vallavolikogu", "rural", "opcina", "opcine"})
+
+
+# How English names the rural municipality around a town of its name ("Jelgava Local Municipality", a novads), where
+# a "Local Government" is any municipality's ("Local Government of Lenti", the town).
+_LOCAL_MUNICIPALITY = ("local", "municipality")
 
 
 def _town_and_country_side(a: OrgName, b: OrgName) -> bool:
@@ -889,7 +894,8 @@ def _town_and_country_side(a: OrgName, b: OrgName) -> bool:
     ``Gmina-Miasto Grudziądz``; ``Daugavpils novada dome`` and ``Daugavpils City Council``; ``Tartu vald`` and
     ``Tartu linn``)."""
     words_a, words_b = set(a.words), set(b.words)
-    return bool(words_a & _RURAL_WORDS) and not words_a & _URBAN_WORDS and bool(words_b & _URBAN_WORDS)
+    rural = bool(words_a & _RURAL_WORDS) or _LOCAL_MUNICIPALITY in zip(a.words, a.words[1:], strict=False)
+    return rural and not words_a & _URBAN_WORDS and bool(words_b & _URBAN_WORDS)
 
 
 def _two_authorities_names(a: OrgName, b: OrgName) -> bool:

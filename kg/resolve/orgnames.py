@@ -1260,8 +1260,9 @@ def _core_word(word: str, country: str | None, municipality: bool, city: bool = 
     of a town in a municipality's name ("Община Добричка", the municipality around Dobrich, is not "Община град
     Добрич") unless the name says it is the city's (``city``: "Львівська міська рада", Lviv City Council), a
     country's adjective in a municipality's name read apart from the country ("Město Česká Kamenice" is not
-    "Městys Kamenice"), or its meaning in the word tables, unless it is a municipality's name ``alone`` in its core
-    and a word of the tables only in languages the country does not write (:func:`_foreign_word`)."""
+    "Městys Kamenice"), or its meaning in the word tables, unless it is a municipality's name ``alone`` in its core,
+    no place of the table of places (whose words are read alike wherever they stand: Montana, Bulgaria) and a word of
+    the tables only in languages the country does not write (:func:`_foreign_word`)."""
     town = place_word(word, country)
     if town != word:  # a town's adjective, unless the name says it is the city's
         around = not city and place_word(word, country, adjectives=False) == word
@@ -1270,7 +1271,9 @@ def _core_word(word: str, country: str | None, municipality: bool, city: bool = 
         around = town != word
     if around and municipality:
         return town + AROUND
-    return town if municipality and alone and _foreign_word(town, country) else _meaning(town, country)
+    if municipality and alone and not is_place(town, country) and _foreign_word(town, country):
+        return town
+    return _meaning(town, country)
 
 
 @lru_cache(maxsize=4)

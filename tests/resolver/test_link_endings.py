@@ -135,3 +135,11 @@ def test_a_latvian_state_city_is_its_city_council_not_the_local_municipality_aro
     state_city = Record("Ventspils valstspilsētas pašvaldība", "LV")
     assert compare(Record("Ventspils City Council", "LV"), state_city).same
     assert not compare(Record("Ventspils Local Municipality", "LV"), state_city).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Local Government of Lenti", "City of Lenti", "HU"),  # a "Local Government" is any municipality's
+    ("Municipality of Montana, Republic of Bulgaria", "Obshtina Montana", "BG"),  # a town's name read alike
+])
+def test_a_local_government_is_its_town_and_a_town_s_name_reads_alike_in_any_of_its_names(a, b, country):
+    assert compare(Record(a, country), Record(b, country)).same
