@@ -170,3 +170,12 @@ def test_an_english_department_named_after_a_nuts3_region_is_the_county(a, b):
 
 def test_a_department_of_a_body_is_no_county():
     assert not compare(Record("Physics Department", "FR"), Record("Département de la Savoie", "FR")).same
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Bezirksregierung Münster", "District Government of Münster", True),
+    ("Landratsamt Görlitz", "Landkreis Görlitz", True),  # the district's office is the district
+    ("Landratsamt Görlitz", "Stadt Görlitz", False),  # not the town of its name
+])
+def test_a_german_district_s_office_is_the_district(a, b, same):
+    assert compare(Record(a, "DE"), Record(b, "DE")).same is same
