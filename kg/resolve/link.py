@@ -2742,6 +2742,24 @@ def _names_region(place: str, country: str | None) -> bool:
     return parsed.core in region_cores(country) and not any(is_place(w, country) for w in parsed.core)
 
 
+def _nuts_codes(place: str, country: str | None) -> frozenset[str]:
+    """The NUTS codes of the regions a record's city or region names, when it names a region (:func:`_names_region`),
+    else none."""
+    return _region_codes(parse(place, country).core, country) if _names_region(place, country) else frozenset()
+
+
+def _nested_regions(a: str, b: str, country: str | None) -> bool:
+    """Whether two records' regions are NUTS regions one of which is or lies in the other.
+
+    >>> _nested_regions("Jihovýchod", "Jihomoravský kraj", "CZ")
+    True
+    >>> _nested_regions("Olomoucký kraj", "Zlínský kraj", "CZ")
+    False
+    """
+    codes_a, codes_b = _nuts_codes(a, country), _nuts_codes(b, country)
+    return any(x.startswith(y) or y.startswith(x) for x in codes_a for y in codes_b)
+
+
 def _places_disagree(a: str | None, b: str | None, country: str | None = None) -> bool:
     """Whether two records' cities or regions are two places: their words, each town's forms and names one word
     (``München``, ``Munich``; ``Venezia``, ``Venice``), share too little (``DUBLIN 8`` and ``Dublin`` agree); one
@@ -2750,6 +2768,8 @@ def _places_disagree(a: str | None, b: str | None, country: str | None = None) -
         return False
     if _names_region(a, country) != _names_region(b, country):
         return False  # a town and a region: the town may lie in it ("Pazin", "Istarska županija"), tables do not say
+    if _nested_regions(a, b, country):
+        return False  # a NUTS 2 region and a county in it ("Jihovýchod", "Jihomoravský kraj")
     words_a, words_b = (" ".join(place_word(w, country) for w in normalise(x).split()) for x in (a, b))
     return fuzz.token_set_ratio(words_a, words_b) < LINK_ACCEPT and not _swapped(words_a, words_b)
 

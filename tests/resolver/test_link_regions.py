@@ -179,3 +179,9 @@ def test_a_department_of_a_body_is_no_county():
 ])
 def test_a_german_district_s_office_is_the_district(a, b, same):
     assert compare(Record(a, "DE"), Record(b, "DE")).same is same
+
+
+def test_a_region_and_a_county_in_it_are_no_two_places():
+    # a Keep.eu partner's NUTS 2 region and a Kohesio beneficiary's NUTS 3 region in it cost nothing
+    assert compare(Record("Obec Lipová", "CZ", "Jihovýchod"), Record("Obec Lipová", "CZ", "Jihomoravský kraj")).score == 100
+    assert compare(Record("Obec Lipová", "CZ", "Olomoucký kraj"), Record("Obec Lipová", "CZ", "Zlínský kraj")).score < 100
