@@ -402,13 +402,26 @@ def _place_inflected(a: str, b: str, country: str) -> bool:
     >>> _place_inflected("radomia", "radomsko", "PL")
     False
     """
+    languages = country_languages(country)
+    return bool(languages) and _one_stem_two_endings(a, b, _PLACE_STEM, languages - {"en"}) \
+        and (is_place(a, country) or is_place(b, country)) \
+        and len(places_beginning(a[:len(os.path.commonprefix((a, b)))], country)) == 1
+
+
+def _one_stem_two_endings(a: str, b: str, min_stem: int, languages: frozenset[str]) -> bool:
+    """Whether two words share a stem of ``min_stem`` letters or more, the shorter adding at most two letters to it
+    and the longer at most ``LINK_STEM_SUFFIX`` and one, and their two rests are endings of one of ``languages``
+    (:func:`kg.resolve.endings.one_language_endings`): one word in two cases, if it is a place's name.
+
+    >>> _one_stem_two_endings("birzai", "birzu", 4, frozenset({"lt"}))
+    True
+    >>> _one_stem_two_endings("ape", "apes", 4, frozenset({"lv"}))  # a stem too short for this bound
+    False
+    """
     short, long = sorted((a, b), key=len)
     stem = len(os.path.commonprefix((a, b)))
-    languages = country_languages(country)
-    if stem < _PLACE_STEM or len(short) - stem > 2 or len(long) - stem > LINK_STEM_SUFFIX + 1 or not languages \
-            or not (is_place(a, country) or is_place(b, country)) or len(places_beginning(a[:stem], country)) != 1:
-        return False
-    return one_language_endings(a[stem:], b[stem:], languages - {"en"})
+    return stem >= min_stem and len(short) - stem <= 2 and len(long) - stem <= LINK_STEM_SUFFIX + 1 \
+        and one_language_endings(a[stem:], b[stem:], languages)
 
 
 # The languages whose nouns lose the vowel of their last syllable before an ending (Croatian "nepostojano a", Czech
@@ -1063,12 +1076,8 @@ def _one_place_inflected(a: OrgName, b: OrgName) -> bool:
     if not native.words or native.words[0] != native.core[0]:
         return False
     x, y = a.core[0], b.core[0]
-    short, long = sorted((x, y), key=len)
-    stem = len(os.path.commonprefix((x, y)))
-    if stem < _SHORT_PLACE_STEM or len(short) - stem > 2 or len(long) - stem > LINK_STEM_SUFFIX + 1 \
-            or _two_places(x, y, country):
-        return False
-    return one_language_endings(x[stem:], y[stem:], languages & _GENITIVE_FIRST)
+    return _one_stem_two_endings(x, y, _SHORT_PLACE_STEM, languages & _GENITIVE_FIRST) \
+        and not _two_places(x, y, country)
 
 
 # Words of a core that say a kind of body another name gives by a head word: a union is an association ("Gasilska
@@ -1109,8 +1118,7 @@ def _department_said(name: OrgName, other: OrgName) -> OrgName:
         return name
     if not any(len(code) == _NUTS3_LENGTH for code in _region_codes(name.core, name.country or other.country)):
         return name
-    return OrgName(name.core, (name.kinds - {_DEPARTMENT}) | {_COUNTY}, name.legal_form, name.words, name.acronyms,
-                   name.country)
+    return replace(name, kinds=(name.kinds - {_DEPARTMENT}) | {_COUNTY})
 
 
 # The English word that says a body is a company, and the kinds of legal form it says when the other name gives one.
@@ -2742,6 +2750,7 @@ def _names_region(place: str, country: str | None) -> bool:
     return parsed.core in region_cores(country) and not any(is_place(w, country) for w in parsed.core)
 
 
+@lru_cache(maxsize=50_000)
 def _nuts_codes(place: str, country: str | None) -> frozenset[str]:
     """The NUTS codes of the regions a record's city or region names, when it names a region (:func:`_names_region`),
     else none."""

@@ -1390,6 +1390,10 @@ def _form_at_an_end(words: list[str], kept: list[str], country: str | None) -> b
                          for part, rest in ((words[:len(kept)], words[len(kept):]), (words[n:], words[:n])))
 
 
+# The kinds of a faculty's, a hospital's and a university's head words (:func:`_teaching_hospital`).
+_FACULTY, _HOSPITAL, _UNIVERSITY = "faculty", "hospital", "university"
+
+
 def _teaching_hospital(read: list[tuple[str, frozenset[str], bool]]) -> list[tuple[str, frozenset[str], bool]]:
     """Return the words read with a faculty's head word before a hospital's read as a university's: the "Faculty
     Hospital" is how English writes the Czech and Slovak "fakultní nemocnice", a university hospital, not a faculty.
@@ -1400,9 +1404,6 @@ def _teaching_hospital(read: list[tuple[str, frozenset[str], bool]]) -> list[tup
     return [(word, frozenset({_UNIVERSITY}), compound) if _FACULTY in kinds and i + 1 < len(read)
             and _HOSPITAL in read[i + 1][1] else (word, kinds, compound)
             for i, (word, kinds, compound) in enumerate(read)]
-
-
-_FACULTY, _HOSPITAL, _UNIVERSITY = "faculty", "hospital", "university"
 
 
 @lru_cache(maxsize=200_000)
