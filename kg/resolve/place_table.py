@@ -35,6 +35,9 @@ __all__ = ["EXONYM_POPULATION", "build", "main", "phrases", "write_phrases"]
 #: Towns this large are known by their alternate names (exonyms: Munich, Monachium, Mnichov).
 EXONYM_POPULATION = 15_000
 _MIN_NAME = 4
+# An inflected form of a town's name has this many letters or more: shorter "forms" in the dictionaries are
+# abbreviations ("T" for Traian, which would read the "T" of "U.A.T." as that town).
+_MIN_FORM = 3
 _LAST_LETTER = 0x0530  # Latin, Greek and Cyrillic letters: the scripts of the countries' own names
 _HEADER = (
     "# Places of Europe for record linkage: other names (exonyms) and inflected forms of town names.\n"
@@ -131,7 +134,7 @@ def _forms(places: dict[tuple[str, str], dict], named: dict[tuple[str, str], set
             if lemma in lemmas and form != lemma and form[:1].decode("utf-8", "ignore").isupper():
                 folded = _one_word(form.decode())
                 for country, key in lemmas[lemma]:
-                    if folded and folded != key:
+                    if folded and len(folded) >= _MIN_FORM and folded != key:
                         found[(country, folded)].add(key)
         for (country, folded), keys in found.items():
             if len(keys) == 1 and not named.get((country, folded), set()) - keys:

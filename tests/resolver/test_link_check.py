@@ -262,6 +262,16 @@ def test_place_table_is_generated_from_what_the_dependencies_ship() -> None:
     places = {tuple(r.split("\t")[:2]): r.split("\t")[3].split() for r in rows if not r.startswith("#")}
     assert "ljubljani" in places[("SI", "ljubljana")] and "wien" in places[("AT", "vienna")]
     assert "praze" in places[("CZ", "prague")] and places[("PL", "swidnik")] == []
+    # a dictionary's abbreviation is no form of a town's name: "T" is not Traian
+    assert not [name for names in places.values() for name in names if len(name) < 3]
+
+
+def test_an_abbreviation_s_letters_are_no_town() -> None:
+    """The letters of the Romanian "U.A.T." (administrative-territorial unit) name no town of a dictionary."""
+    from kg.resolve.link import Record, compare
+
+    assert compare(Record("Municipality of Alexandria", "RO"), Record("MUNICIPIUL ALEXANDRIA/U.A.T. ALEXANDRIA", "RO")).same
+    assert compare(Record("Negru Vodă Local Council", "RO"), Record("U.A.T. ORAS NEGRU VODA", "RO")).same
 
 
 def test_link_check_reads_pairs_files_as_people_write_them(tmp_path: Path) -> None:
