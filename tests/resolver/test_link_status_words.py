@@ -1,4 +1,5 @@
-"""Words of a public body's name that give its status, not which body it is: the administrative unit, the capital."""
+"""Words of a public body's name that give its status, not which body it is: the administrative unit, the capital,
+the unit that carries out its projects."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from kg.resolve.link import Record, compare
     ("Miasto Stołeczne Warszawa", "City of Warsaw", "PL"),  # stołeczne: the capital's
     ("Hlavní město Praha", "City of Prague", "CZ"),
     ("Vidzemes plānošanas reģions", "Vidzeme Planning Region", "LV"),
+    # a Romanian body's project implementation unit, or its directorate of externally financed projects, after a
+    # slash: the body that carries out the projects
+    ("General Inspectorate of Romanian Police", "INSPECTORATUL GENERAL AL POLITIEI ROMANE/UIP", "RO"),
+    ("Municipality of Galati", "MUNICIPIUL GALATI/DPFE", "RO"),
 ])
 def test_a_status_word_leaves_the_body_as_it_is(a, b, country):
     assert compare(Record(a, country, None), Record(b, country, None)).same
@@ -24,6 +29,8 @@ def test_a_status_word_leaves_the_body_as_it_is(a, b, country):
     ("UAT Municipiul Cluj-Napoca", "UAT Județul Cluj", "RO"),  # a city and its county stay two bodies
     ("Miasto Stołeczne Warszawa", "Województwo Mazowieckie", "PL"),
     ("Hlavní město Praha", "Středočeský kraj", "CZ"),
+    ("JUDETUL GALATI", "MUNICIPIUL GALATI/DPFE", "RO"),
+    ("Ministry of Health", "MINISTERUL EDUCATIEI NATIONALE/UIP", "RO"),
 ])
 def test_status_words_do_not_join_two_bodies(a, b, country):
     assert not compare(Record(a, country, None), Record(b, country, None)).same
