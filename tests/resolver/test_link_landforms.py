@@ -1,6 +1,6 @@
-"""Mountain ranges and rivers that name bodies across borders, read alike in their languages: a national park's
-mountains as a noun in English and as an adjective in Czech or Polish, the Rhine and the Meuse of the Euregios,
-the Pyrenees of a Spanish institute; the départements named after them stay apart."""
+"""Mountain ranges, rivers and historical lands that name bodies across borders, read alike in their languages: a
+national park's mountains as a noun in English and as an adjective in Czech or Polish, the Rhine and the Meuse of the
+Euregios, the Pyrenees of a Spanish institute, Bohemia in Czech; the départements named after them stay apart."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kg.resolve.link import Record, compare
     ("Euregio Maas-Rhein", "Euregio Meuse-Rhine", "DE"),
     ("Hochschule Rhein-Waal", "Rhine-Waal University of Applied Sciences", "DE"),
     ("Instituto Pirenaico de Ecología", "Pyrenean Institute of Ecology", "ES"),
+    ("Muzeum východních Čech v Hradci Králové", "Museum of Eastern Bohemia in Hradec Králové", "CZ"),
 ])
 def test_one_body_named_after_its_landform(a: str, b: str, country: str) -> None:
     assert compare(Record(a, country), Record(b, country)).same
@@ -29,6 +30,8 @@ def test_one_body_named_after_its_landform(a: str, b: str, country: str) -> None
     ("Rhein-Sieg-Kreis", "Rhein-Kreis Neuss", "DE", "DE"),
     # the national parks of the one range on the two sides of a border
     ("Správa Krkonošského národního parku", "Karkonoski Park Narodowy", "CZ", "PL"),
+    # two regions of one land
+    ("Středočeský kraj", "South Bohemian Region", "CZ", "CZ"),
 ])
 def test_two_bodies_of_one_landform(a: str, b: str, country_a: str, country_b: str) -> None:
     assert not compare(Record(a, country_a), Record(b, country_b)).same
