@@ -169,12 +169,15 @@ def country_code(text: str | None) -> str | None:
     ('GR', 'GB', 'BG', 'GH', None)
     >>> country_code("Bulgaria (BG)"), country_code("BG - България"), country_code("Atlantis")
     ('BG', 'BG', 'atlantis')
+    >>> country_code("Netherlands (the)"), country_code("Sofia, Bulgaria"), country_code("Česká republika")
+    ('NL', 'BG', 'CZ')
     """
     if text is None or not text.strip():
         return None
-    found = _known_country(text)
-    if found is None:  # "Bulgaria (BG)": every part that names a country names this one
-        named = {_known_country(part) for part in _COUNTRY_PARTS.split(text) if part.strip()}
+    found = _known_country(text) or _state_named(text)
+    if found is None:  # "Bulgaria (BG)", "Netherlands (the)": the parts that name a country name this one
+        named = {_known_country(part) or _state_named(part) for part in _COUNTRY_PARTS.split(text) if part.strip()}
+        named.discard(None)
         found = named.pop() if len(named) == 1 else None
     if found is not None:
         return found
@@ -183,6 +186,28 @@ def country_code(text: str | None) -> str | None:
 
 # What separates a country's name from its code or a second name: parentheses, a slash, a comma, a dash.
 _COUNTRY_PARTS = re.compile(r"\s*[()/,;|]\s*|\s+[-–]\s+")
+# The words of a state's official long name in the EU's languages beside the country's name or adjective
+# ("Česká republika", "Rzeczpospolita Polska", "Kingdom of Spain", "République française").
+_STATE_FORMS = frozenset(
+    "republic republika republik republique repubblica republica republiek rzeczpospolita respublika vabariik "
+    "tasavalta dimokratia demokratia kingdom koenigreich konigreich koninkrijk reino regno royaume kongeriget "
+    "kongeriket konungariket grand duchy grossherzogtum grand duche bundesrepublik federal federale "
+    "of the de la del di della van der des du ng".split())
+
+
+def _state_named(text: str) -> str | None:
+    """The ISO code of the one country whose name or adjective is what a state's long name says beside the words
+    of its form (:data:`_STATE_FORMS`): "Česká republika" is Czechia, "Slovenská republika" (Slovak, or Slovene) no
+    one country."""
+    words = [w for w in normalise(text).split() if w not in _STATE_FORMS]
+    if not words or len(words) == len(normalise(text).split()):
+        return None
+    rest = " ".join(words)
+    if (found := _known_country(rest)) is not None:
+        return found
+    named = {code for code, (_, table_words, stems) in country_words().items()
+             if all(w in table_words or w.startswith(stems) for w in words)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _known_country(text: str) -> str | None:

@@ -144,6 +144,24 @@ def test_a_country_written_with_its_code_beside_it_is_that_country(written: str)
     assert not compare(Record("Obec Náklo", "CZ"), Record("Občina Naklo", written)).same
 
 
+@pytest.mark.parametrize(("written", "code"), [
+    ("Česká republika", "CZ"), ("Rzeczpospolita Polska", "PL"), ("Kingdom of Spain", "ES"), ("Hellenic Republic", "GR"),
+    ("Netherlands (the)", "NL"), ("Sofia, Bulgaria", "BG"),
+])
+def test_a_state_s_long_name_or_a_country_beside_other_words_is_that_country(written: str, code: str) -> None:
+    from kg.resolve.link import country_code
+
+    assert country_code(written) == code
+
+
+@pytest.mark.parametrize("written", ["Slovenská republika", "Germany, Austria", "Republic of Atlantis"])
+def test_a_state_s_name_that_names_no_one_country_is_none(written: str) -> None:
+    """"Slovenská" is the adjective of Slovakia and of Slovenia; two countries are no one country."""
+    from kg.resolve.link import country_code
+
+    assert country_code(written) not in {"SK", "SI", "DE", "AT"} and len(country_code(written)) > 2
+
+
 def test_an_identifier_decides_before_the_names() -> None:
     same = compare(Record("ACME", identifiers=(("pic", "999 888 777"),)), Record("Other", identifiers=(("pic", "999888777"),)))
     clash = compare(Record("ACME", "DE", identifiers=(("vat", "DE123"),)), Record("ACME", "DE", identifiers=(("vat", "DE456"),)))
