@@ -45,6 +45,7 @@ from kg.resolve.orgnames import (
     OrgName,
     common_word,
     country_languages,
+    country_word,
     country_words,
     curated_rows,
     english_words,
@@ -1867,7 +1868,8 @@ def _short_form(name: str) -> str | None:
 def _skip_weights(words: tuple[str, ...], country: str | None) -> tuple[float, ...]:
     """What each word of a long form that gives a short form no letter costs
     (:func:`kg.resolve.acronyms.alignment_cost`): nothing for a function word or a royal epithet (Koninklijk), less
-    for a head word (Stichting, Fundación), an institute, centre or academy, a given name before another word
+    for a head word (Stichting, Fundación), an institute, centre or academy, the state's name (Republike Slovenije:
+    CMEPIUS is the Centre of the Republic of Slovenia for Mobility …), a given name before another word
     (Gottfried Wilhelm Leibniz …) and the words of the second of two coordinated terms that a function word ends
     (Aveugles et Handicapés Visuels de …). The legal form is no word of a long form
     (:func:`kg.resolve.orgnames.without_legal_form`)."""
@@ -1875,17 +1877,35 @@ def _skip_weights(words: tuple[str, ...], country: str | None) -> tuple[float, .
         if word in SKIPPABLE or len(word) == 1 or word in _ROYAL:
             return 0.0
         parsed = parse(word, country)
-        return _HEAD_WEIGHT if parsed.kinds or set(parsed.core) <= _BODY_WORDS else _WORD_WEIGHT
+        return _HEAD_WEIGHT if parsed.kinds or set(parsed.core) <= _BODY_WORDS | _STATE_WORDS else _WORD_WEIGHT
 
     weights = [weight(w) for w in words]
     for k in range(len(words) - 1):
         if words[k] in _GIVEN_NAMES and words[k + 1] not in SKIPPABLE:
             weights[k] = min(weights[k], _HEAD_WEIGHT)
+    for k in _state_name_words(words, country):  # "Republike Slovenije", "of the Republic of Slovenia"
+        weights[k] = min(weights[k], _HEAD_WEIGHT)
     for k in range(1, len(words) - 1):  # "Aveugles et Handicapés Visuels de": the second of two coordinated terms
         end = next((j for j in range(k + 1, len(words)) if words[j] in SKIPPABLE), None)
         if words[k] in _AND and weights[k - 1] > 0 and end is not None:
             weights[k + 1:end] = [min(w, _HEAD_WEIGHT) for w in weights[k + 1:end]]
     return tuple(weights)
+
+
+def _state_name_words(words: tuple[str, ...], country: str | None) -> list[int]:
+    """The places in ``words`` of a state's name: a word of the state's form (republic, kingdom) and the country's
+    name just before it or after it, function words between ("Slovak Republic", "Republike Slovenije", "Republic of
+    Slovenia")."""
+    def names_country(j: int | None) -> bool:
+        return j is not None and (country_word(words[j], country) != words[j] or words[j] in _country_words(country))
+
+    found = []
+    for k, word in enumerate(words):
+        if set(parse(word, country).core) & _STATE_WORDS:
+            after = next((j for j in range(k + 1, len(words)) if words[j] not in SKIPPABLE), None)
+            named = [j for j in (k - 1 if k else None, after) if names_country(j)]
+            found += [k, *named] if named else []
+    return found
 
 
 def _long_forms(name: str, country: str | None) -> list[tuple[str, ...]]:

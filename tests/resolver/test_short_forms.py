@@ -30,6 +30,8 @@ from kg.resolve.link import Record, compare
     # a short form of five letters or more may leave out more: "studi" gives no letter
     ("Università degli Studi di Messina", "UNIME", "IT"),
     ("Universidade Tecnológica Federal do Paraná", "UTFPR", "BR"),
+    # the state's name, which the short form leaves out ("of the Republic of Slovenia")
+    ("Center Republike Slovenije za mobilnost in evropske programe izobraževanja in usposabljanja", "CMEPIUS", "SI"),
 ])
 def test_a_short_form_is_the_body_it_abbreviates(long: str, short: str, country: str) -> None:
     assert compare(Record(long, country), Record(short, country)).same
@@ -152,6 +154,8 @@ def test_skip_weights_of_given_names_royal_epithets_and_coordinated_terms() -> N
     assert _skip_weights(("gottfried", "wilhelm", "leibniz", "universitaet"), "DE") == (0.5, 0.5, 1.0, 0.5)
     assert _skip_weights(("universitaet", "wilhelm"), "DE") == (0.5, 1.0)  # no surname after it
     assert _skip_weights(("koninklijk", "nederlands"), "NL") == (0.0, 1.0)
+    # the state's name, as a head word: a short form often leaves it out; the country's name alone is a word
+    assert _skip_weights(("center", "republike", "slovenije", "za", "mobilnost"), "SI") == (0.5, 0.5, 0.5, 0.0, 1.0)
     assert _skip_weights(("technik", "und", "wirtschaft", "dresden"), "DE") == (1.0, 0.0, 1.0, 1.0)
     assert _skip_weights(("aveugles", "et", "handicapes", "visuels", "de", "france"), "FR") == (
         1.0, 0.0, 0.5, 0.5, 0.0, 1.0)
