@@ -31,6 +31,8 @@ from kg.resolve.link import Record, compare
     ("Estonian Environmental Research Centre", "EESTI KESKKONNAUURINGUTE KESKUS", "EE"),
     ("Tallinn Science Park Tehnopol", "SIHTASUTUS TALLINNA TEADUSPARK TEHNOPOL", "EE"),
     ("Ministry of Economic Affairs and Communications", "Majandus- ja Kommunikatsiooniministeerium", "EE"),
+    # the English "small business" of a chamber of crafts
+    ("Območna obrtno-podjetniška zbornica Koper", "Regional Chamber of Craft and Small Business Koper", "SI"),
     # Hungarian words of public bodies
     ("Budapesti Műszaki és Gazdaságtudományi Egyetem", "Budapest University of Technology and Economics", "HU"),
     # a name's own acronym after a slash or a dash, with its town
