@@ -193,7 +193,7 @@ _STATE_FORMS = frozenset(
     "republic republika republik republique repubblica republica republiek rzeczpospolita respublika vabariik "
     "tasavalta dimokratia demokratia kingdom koenigreich konigreich koninkrijk reino regno royaume kongeriget "
     "kongeriket konungariket grand duchy grossherzogtum grand duche bundesrepublik federal federale "
-    "of the de la del di della van der des du ng".split())
+    "of the de la del di della van der des du".split())
 
 
 def _state_named(text: str) -> str | None:
