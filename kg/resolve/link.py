@@ -906,9 +906,16 @@ _AUTHORITY_KINDS = frozenset({"municipality", "county", "region", "district-muni
 
 
 def _company_and_authority(a: OrgName, status_a: str | None, b: OrgName, status_b: str | None) -> bool:
-    """Whether ``a`` is a company and ``b`` a territorial authority that is none ("Brodska posavina d.d." and
-    "Brod-posavina County"; "Ogres novada pašvaldības SIA …", a company of the municipality, and the municipality)."""
-    return status_a == "company" and status_b != "company" and bool(b.kinds & _AUTHORITY_KINDS)
+    """Whether ``a`` is a company, or a grouping of authorities (an EGTC), and ``b`` a territorial authority that is
+    none ("Brodska posavina d.d." and "Brod-posavina County"; "Ogres novada pašvaldības SIA …", a company of the
+    municipality, and the municipality; "Arrabona EGTC", named in Latin after Győr, and the city of Győr)."""
+    return (status_a == "company" or a.legal_form in _GROUPING_FORMS) and status_b != "company" \
+        and b.legal_form not in _GROUPING_FORMS and bool(b.kinds & _AUTHORITY_KINDS)
+
+
+# Legal forms of a body that territorial authorities form together and that is none of them: the European grouping
+# of territorial cooperation.
+_GROUPING_FORMS = frozenset({"EGTC"})
 
 
 # Polish and Latvian towns and the rural municipalities around them often share a name: a "gmina" (without

@@ -318,3 +318,32 @@ def test_an_english_foundation_or_association_after_a_name_is_its_form():
     assert not compare(Record("SAN DIEGO STATE UNIVERSITY FOUNDATION", "US"), Record("San Diego State University", "US")).same
     # and a foundation first names a body of its own
     assert not compare(Record("Fondazione Politecnico di Milano", "IT"), Record("Politecnico di Milano", "IT")).same
+
+
+@pytest.mark.parametrize(("a", "b", "country"), [
+    ("Pons Danubii European Grouping of Territorial Cooperation",
+     "Európske zoskupenie územnej spolupráce Pons Danubii s ručeným obmedzením", "SK"),
+    ("EGTC TATRY", "EUROPEJSKIE UGRUPOWANIE WSPÓŁPRACY TERYTORIALNEJ TATRY Z O.O.", "PL"),
+    ("Ipoly-völgye EGTC", "Ipoly-völgye Korlátolt Felelősségű Európai Területi Társulás", "HU"),
+    ("Arrabona EGTC", "Arrabona Korlátolt Felelősségű Európai Területi Együttműködési Csoportosulás", "HU"),
+])
+def test_a_european_grouping_of_territorial_cooperation_with_limited_liability_is_an_egtc(
+        a: str, b: str, country: str) -> None:
+    """An EGTC whose members' liability is limited writes so beside its form, in its country's language."""
+    assert compare(Record(a, country), Record(b, country)).same
+
+
+@pytest.mark.parametrize(("name", "country", "form"), [
+    ("ABC spółka z ograniczoną odpowiedzialnością", "PL", "Sp. z o.o."),
+    ("ABC Korlátolt Felelősségű Társaság", "HU", "Kft."),
+    ("ABC društvo s ograničenom odgovornošću", "HR", "d.o.o."),
+])
+def test_the_limited_liability_of_a_company_stays_its_form(name: str, country: str, form: str) -> None:
+    assert parse(name, country).legal_form == form
+
+
+def test_an_egtc_named_after_a_town_is_not_the_town() -> None:
+    """"Arrabona" is Győr in Latin: the grouping its authorities formed is no municipality."""
+    egtc = Record("Arrabona Korlátolt Felelősségű Európai Területi Együttműködési Csoportosulás", "HU")
+    assert not compare(egtc, Record("Győr Megyei Jogú Város Önkormányzata", "HU")).same
+    assert compare(egtc, Record("Arrabona EGTC", "HU")).same
