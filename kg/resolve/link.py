@@ -200,8 +200,9 @@ def _state_named(text: str) -> str | None:
     """The ISO code of the one country whose name or adjective is what a state's long name says beside the words
     of its form (:data:`_STATE_FORMS`): "Česká republika" is Czechia, "Slovenská republika" (Slovak, or Slovene) no
     one country."""
-    words = [w for w in normalise(text).split() if w not in _STATE_FORMS]
-    if not words or len(words) == len(normalise(text).split()):
+    written = normalise(text).split()
+    words = [w for w in written if w not in _STATE_FORMS]
+    if not words or len(words) == len(written):
         return None
     rest = " ".join(words)
     if (found := _known_country(rest)) is not None:
@@ -2791,7 +2792,6 @@ def _accented_ending(short: str, long: str, country: str | None) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=10_000)
 def _names_region(place: str, country: str | None) -> bool:
     """Whether a record's city or region names a region, a county or a province, not a town: by its head word
     ("Blagoevgrad Province", "Istarska županija") or as one of the country's NUTS regions is named that no town of
